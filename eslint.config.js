@@ -1,0 +1,46 @@
+import js from '@eslint/js';
+import ts from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import svelteConfig from './svelte.config.js';
+
+export default ts.config(
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } }
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: {
+			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+		}
+	},
+	{
+		rules: {
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'svelte/no-navigation-without-resolve': 'off'
+		}
+	},
+	{
+		// The domain ring is pure: no framework, no database, no server code.
+		files: ['src/lib/domain/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['@sveltejs/*', '$app/*', '$env/*'], message: 'domain/ must not import SvelteKit' },
+						{ group: ['kysely', 'kysely/*', 'better-sqlite3'], message: 'domain/ must not touch the database' },
+						{ group: ['$lib/server', '$lib/server/*', '**/server/*'], message: 'domain/ must not import server code' },
+						{ group: ['node:*', 'fs', 'path'], message: 'domain/ does no I/O' }
+					]
+				}
+			]
+		}
+	},
+	{
+		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'src/lib/paraglide/', 'data/', 'test-results/', 'playwright-report/']
+	}
+);

@@ -1,0 +1,36 @@
+// Migrates DATABASE_PATH, loads base data, then demo accounts and demo cases.
+//   npm run seed                 base + demo data (refuses if users already exist)
+//   npm run seed -- --if-empty   same, but silently skips the demo part when users exist
+//   npm run seed -- --base-only  base data only (no users: then `npm run user:create`)
+import { createDatabase } from '../src/lib/server/db/create-database';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { databasePath } from '../src/lib/server/config';
+import { countUsers } from '../src/lib/server/repositories/users';
+import { seedReference } from '../seeds/reference';
+import { seedDemoUsers } from '../seeds/demo-users';
+import { seedDemoCases } from '../seeds/demo-cases';
+
+const args = new Set(process.argv.slice(2));
+const path = databasePath();
+const db = createDatabase(path);
+try {
+	await migrateToLatest(db, (l) => console.log(l));
+	await seedReference(db, (l) => console.log(l));
+	if (!args.has('--base-only')) {
+		if ((await countUsers(db)) > 0) {
+			if (!args.has('--if-empty')) throw new Error(`${path} already has users; demo data is only added to a new database`);
+			console.log('demo data: users exist, skipped');
+		} else {
+			const now = Date.now();
+			const users = await seedDemoUsers(db, now);
+			const cases = await seedDemoCases(db, users, now);
+			console.log(`demo data: ${users.size} users, ${cases} cases`);
+		}
+	}
+	console.log(`seeded ${path}`);
+} catch (e) {
+	console.error('seed failed:', e instanceof Error ? e.message : e);
+	process.exitCode = 1;
+} finally {
+	await db.destroy();
+}

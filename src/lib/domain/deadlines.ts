@@ -1,0 +1,102 @@
+// Handling limits (时限) → deadlines, 挂账 pauses and countdown badges (README §5).
+import {
+	addWorkingDays,
+	addWorkingMs,
+	isWorkday,
+	addDays,
+	shanghaiDate,
+	shanghaiMidnight,
+	workingMsBetween,
+	type WorkCalendar
+} from './working-days';
+
+export type LimitUnit = 'wh' | 'wd' | 'h24'; // 工作时 / 工作日 / 自然时
+/** value may be fractional for wh/h24 (e.g. 0.5 h); wd must be a whole number. */
+export interface Limit {
+	value: number;
+	unit: LimitUnit;
+}
+export type CountdownLevel = 'green' | 'yellow' | 'red';
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** End (24:00 Shanghai) of a calendar date, i.e. the next date's midnight. */
+const endOfDate = (date: string): number => shanghaiMidnight(addDays(date, 1));
+
+export function computeDeadline(startMs: number, limit: Limit, cal: WorkCalendar): number {
+	const { value, unit } = limit;
+	if (!Number.isFinite(value) || value < 0) throw new RangeError(`Invalid limit value: ${value}`);
+	switch (unit) {
+		case 'wd':
+			return endOfDate(addWorkingDays(shanghaiDate(startMs), value, cal));
+		case 'wh':
+			return addWorkingMs(startMs, Math.round(value * HOUR), cal);
+		case 'h24':
+			return startMs + Math.round(value * HOUR);
+	}
+}
+
+export function extendForPause(
+	deadlineMs: number,
+	pausedFromMs: number,
+	pausedToMs: number,
+	unit: LimitUnit,
+	cal: WorkCalendar
+): number {
+	if (!(pausedToMs > pausedFromMs)) return deadlineMs;
+	switch (unit) {
+		case 'h24':
+			return deadlineMs + (pausedToMs - pausedFromMs);
+		case 'wh': {
+			const paused = workingMsBetween(pausedFromMs, pausedToMs, cal);
+			// Without this, a deadline at 17:00 would still jump to the next 09:00 via addWorkingMs.
+			return paused === 0 ? deadlineMs : addWorkingMs(deadlineMs, paused, cal);
+		}
+		case 'wd': {
+			let paused = 0;
+			const resumeDate = shanghaiDate(pausedToMs);
+			for (let d = shanghaiDate(pausedFromMs); d < resumeDate; d = addDays(d, 1)) {
+				if (isWorkday(d, cal)) paused++;
+			}
+			if (paused === 0) return deadlineMs;
+			// A wd deadline sits at 24:00, which is the next date's 00:00: step back 1 ms to find
+			// the working day it ends. Keeping the time-of-day offset also covers 延期 deadlines
+			// that were set to an arbitrary instant.
+			const date = shanghaiDate(deadlineMs - 1);
+			const offset = deadlineMs - shanghaiMidnight(date);
+			return shanghaiMidnight(addWorkingDays(date, paused, cal)) + offset;
+		}
+	}
+}
+
+export function countdown(
+	startMs: number,
+	deadlineMs: number,
+	nowMs: number
+): { level: CountdownLevel; remainingMs: number; usedRatio: number } {
+	const total = deadlineMs - startMs;
+	const used = nowMs - startMs;
+	const remainingMs = deadlineMs - nowMs;
+	// Compare in integers so "exactly 75%" is never lost to floating-point rounding.
+	const level: CountdownLevel = nowMs > deadlineMs ? 'red' : used * 4 >= total * 3 ? 'yellow' : 'green';
+	const usedRatio = total > 0 ? Math.max(0, used / total) : nowMs >= deadlineMs ? 1 : 0;
+	return { level, remainingMs, usedRatio };
+}
+
+/** Natural-time breakdown of |ms| (floored to the minute) for badges such as "剩 1天3时20分". */
+export function formatRemaining(ms: number): { days: number; hours: number; minutes: number; overdue: boolean } {
+	const abs = Math.abs(ms);
+	return {
+		days: Math.floor(abs / DAY),
+		hours: Math.floor((abs % DAY) / HOUR),
+		minutes: Math.floor((abs % HOUR) / 60_000),
+		overdue: ms < 0
+	};
+}
+
+const UNIT_LABEL: Record<LimitUnit, string> = { wd: '工作日', wh: '工作时', h24: '小时' };
+
+export function describeLimit(limit: Limit): string {
+	return `${limit.value} ${UNIT_LABEL[limit.unit]}`;
+}

@@ -1,0 +1,84 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import type { Db } from '../db/create-database';
+import type { UserRow } from '../db/schema';
+
+// Sessions as the Lucia guide describes: token `id.secret`, only SHA-256(secret) stored,
+// constant-time comparison, sliding expiry.
+export const SESSION_COOKIE = 'gc_session';
+export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000; // a working shift and a half
+const REFRESH_WHEN_LEFT_MS = SESSION_LIFETIME_MS / 2;
+
+export type SessionUser = Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'department_id' | 'area_id' | 'community_id'>;
+export interface Session { id: string; userId: number; expiresAt: number }
+
+function randomString(): string {
+	const bytes = new Uint8Array(20);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+function hashSecret(secret: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
+}
+
+export async function createSession(db: Db, userId: number, now: number): Promise<{ token: string; session: Session }> {
+	const id = randomString();
+	const secret = randomString();
+	const session = { id, userId, expiresAt: now + SESSION_LIFETIME_MS };
+	await db
+		.insertInto('sessions')
+		.values({ id, secret_hash: hashSecret(secret), user_id: userId, created_at: now, expires_at: session.expiresAt })
+		.execute();
+	return { token: `${id}.${secret}`, session };
+}
+
+/** Returns the session and its (active) user, extending the session when half of it is used. */
+export async function validateSessionToken(
+	db: Db,
+	token: string,
+	now: number
+): Promise<{ session: Session; user: SessionUser } | null> {
+	const [id, secret, extra] = token.split('.');
+	if (!id || !secret || extra !== undefined) return null;
+	const row = await db
+		.selectFrom('sessions')
+		.innerJoin('users', 'users.id', 'sessions.user_id')
+		.select(['sessions.id', 'sessions.secret_hash', 'sessions.expires_at', 'users.id as user_id', 'users.username', 'users.display_name', 'users.role', 'users.department_id', 'users.area_id', 'users.community_id', 'users.active'])
+		.where('sessions.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return null;
+	const given = new TextEncoder().encode(hashSecret(secret));
+	const stored = new TextEncoder().encode(row.secret_hash);
+	if (!constantTimeEqual(given, stored)) return null;
+	if (row.expires_at <= now || !row.active) {
+		await invalidateSession(db, id);
+		return null;
+	}
+	let expiresAt = row.expires_at;
+	if (expiresAt - now < REFRESH_WHEN_LEFT_MS) {
+		expiresAt = now + SESSION_LIFETIME_MS;
+		await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute();
+	}
+	return {
+		session: { id, userId: row.user_id, expiresAt },
+		user: {
+			id: row.user_id,
+			username: row.username,
+			display_name: row.display_name,
+			role: row.role,
+			department_id: row.department_id,
+			area_id: row.area_id,
+			community_id: row.community_id
+		}
+	};
+}
+
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+	await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function invalidateUserSessions(db: Db, userId: number): Promise<void> {
+	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

@@ -1,0 +1,10 @@
+import { dirname, join, resolve } from 'node:path';
+
+// Server settings from the environment, read in one place (scripts use it too, so no $env here).
+export function databasePath(): string {
+	return resolve(process.env.DATABASE_PATH ?? 'data/gridcase.db');
+}
+
+export function photoDir(): string {
+	return resolve(process.env.PHOTO_DIR ?? join(dirname(databasePath()), 'photos'));
+}

@@ -1,0 +1,18 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './create-database';
+import * as m001 from '../../../../migrations/2026-11-27-001-foundation';
+
+/** Static list: migrations are bundled with the server build, so no directory scanning at run time. */
+const migrations: Record<string, Migration> = {
+	'2026-11-27-001-foundation': m001
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Db, log: (line: string) => void = () => {}): Promise<void> {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	const migrator = new Migrator({ db: db as any, provider });
+	const { error, results } = await migrator.migrateToLatest();
+	for (const r of results ?? []) log(`migration ${r.migrationName}: ${r.status}`);
+	if (error) throw error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,134 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Row types of the SQLite schema (migrations/). Instants: integer ms UTC. */
+export interface DepartmentTable { id: Generated<number>; name: string; kind: string }
+export interface AreaTable {
+	id: Generated<number>;
+	name: string;
+	kind: 'subdistrict' | 'area';
+	geometry: string;
+	effective_from: string;
+	effective_to: string | null;
+}
+export interface CommunityTable { id: Generated<number>; name: string; area_id: number; cluster: string | null; lng: number; lat: number }
+export interface CategoryTable {
+	code: string;
+	kind: string;
+	major: string;
+	minor: string;
+	variant: string | null;
+	aliases: string;
+	urgency: string;
+	handle_value: number | null;
+	handle_unit: string | null;
+	efficient_value: number | null;
+	efficient_unit: string | null;
+	close_condition: string | null;
+	track: string;
+	department_id: number | null;
+	active: Generated<number>;
+}
+export interface UserTable {
+	id: Generated<number>;
+	username: string;
+	display_name: string;
+	role: string;
+	department_id: number | null;
+	area_id: number | null;
+	community_id: number | null;
+	password_hash: string;
+	active: Generated<number>;
+	created_at: number;
+}
+export interface SessionTable { id: string; secret_hash: string; user_id: number; created_at: number; expires_at: number }
+export interface LoginThrottleTable { key: string; failures: number; first_failure_at: number; locked_until: number | null }
+export interface CalendarYearTable { year: number; title: string; source: string }
+export interface CalendarDayTable { date: string; year: number; kind: 'off' | 'makeup' }
+export interface SettingTable { key: string; value: string }
+export interface CaseTable {
+	id: Generated<number>;
+	code: string;
+	track: string;
+	source: string;
+	status: string;
+	resume_status: string | null;
+	category_code: string;
+	urgency: string;
+	description: string;
+	address: string;
+	lng: number;
+	lat: number;
+	area_id: number;
+	community_id: number;
+	reporter_id: number;
+	department_id: number | null;
+	handler_id: number | null;
+	self_handled: number;
+	supervised: number;
+	rework_count: number;
+	reported_at: number;
+	dispatched_at: number | null;
+	deadline_at: number | null;
+	stage_started_at: number;
+	stage_deadline_at: number | null;
+	parked_at: number | null;
+	requested_deadline_at: number | null;
+	feedback_at: number | null;
+	closed_at: number | null;
+	version: number;
+	updated_at: number;
+}
+export interface CaseEventTable {
+	id: Generated<number>;
+	case_id: number;
+	at: number;
+	actor_id: number;
+	action: string;
+	from_status: string | null;
+	to_status: string;
+	note: string | null;
+	payload: string | null;
+}
+export interface AttachmentTable {
+	id: string;
+	case_id: number;
+	event_id: number;
+	kind: 'before' | 'after' | 'check';
+	path: string;
+	thumb_path: string;
+	mime: string;
+	width: number;
+	height: number;
+	bytes: number;
+	sha256: string;
+	original_name: string;
+	captured_at: number | null;
+	lng: number | null;
+	lat: number | null;
+	uploaded_by: number;
+	created_at: number;
+}
+
+export interface DB {
+	departments: DepartmentTable;
+	areas: AreaTable;
+	communities: CommunityTable;
+	categories: CategoryTable;
+	users: UserTable;
+	sessions: SessionTable;
+	login_throttle: LoginThrottleTable;
+	calendar_years: CalendarYearTable;
+	calendar_days: CalendarDayTable;
+	settings: SettingTable;
+	cases: CaseTable;
+	case_events: CaseEventTable;
+	attachments: AttachmentTable;
+}
+
+export type CaseRow = Selectable<CaseTable>;
+export type NewCase = Insertable<CaseTable>;
+export type CaseUpdate = Updateable<CaseTable>;
+export type UserRow = Selectable<UserTable>;
+export type CaseEventRow = Selectable<CaseEventTable>;
+export type AttachmentRow = Selectable<AttachmentTable>;
+export type CategoryRow = Selectable<CategoryTable>;

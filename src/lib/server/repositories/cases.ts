@@ -1,0 +1,184 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { CaseStatus } from '$lib/domain/case-status';
+import type { ViewScope } from '$lib/domain/permissions';
+import type { Db } from '../db/create-database';
+import type { DB, NewCase, CaseUpdate } from '../db/schema';
+
+export const PAGE_SIZE = 20;
+
+export interface CaseFilters {
+	status?: CaseStatus[];
+	areaId?: number;
+	communityId?: number;
+	categoryCode?: string;
+	source?: string;
+	overdue?: boolean;
+	supervised?: boolean;
+	q?: string;
+	page?: number;
+}
+
+type Eb = ExpressionBuilder<DB, 'cases'>;
+
+/** The role's view scope as a WHERE clause: a case outside it is never loaded. */
+export function scopeWhere(eb: Eb, scope: ViewScope) {
+	switch (scope.kind) {
+		case 'all':
+			return eb.val(1).$castTo<number>().eq(1);
+		case 'area':
+			return eb.or([eb('cases.area_id', '=', scope.areaId), eb('cases.reporter_id', '=', scope.userId)]);
+		case 'department':
+			return eb.or([eb('cases.department_id', '=', scope.departmentId), eb('cases.handler_id', '=', scope.userId)]);
+		case 'track':
+			return eb('cases.category_code', 'in', eb.selectFrom('categories').select('code').where('track', '=', scope.track));
+		case 'none':
+			return eb.val(1).$castTo<number>().eq(0);
+	}
+}
+
+function listQuery(db: Db, scope: ViewScope, f: CaseFilters, now: number) {
+	let q = db.selectFrom('cases').where((eb) => scopeWhere(eb, scope));
+	if (f.status?.length) q = q.where('cases.status', 'in', f.status);
+	if (f.areaId) q = q.where('cases.area_id', '=', f.areaId);
+	if (f.communityId) q = q.where('cases.community_id', '=', f.communityId);
+	if (f.categoryCode) q = q.where('cases.category_code', '=', f.categoryCode);
+	if (f.source) q = q.where('cases.source', '=', f.source);
+	if (f.supervised) q = q.where('cases.supervised', '=', 1);
+	// Overdue: the current step's deadline has passed (parked and finished cases have none).
+	if (f.overdue) q = q.where('cases.stage_deadline_at', '<', now).where('cases.status', 'not in', ['closed', 'void']);
+	if (f.q) {
+		const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+		q = q.where((eb) =>
+			eb.or([
+				eb('cases.code', 'like', like),
+				eb('cases.description', 'like', like),
+				eb('cases.address', 'like', like)
+			])
+		);
+	}
+	return q;
+}
+
+const summaryColumns = [
+	'cases.id',
+	'cases.code',
+	'cases.status',
+	'cases.source',
+	'cases.category_code',
+	'cases.urgency',
+	'cases.description',
+	'cases.address',
+	'cases.reported_at',
+	'cases.stage_started_at',
+	'cases.stage_deadline_at',
+	'cases.deadline_at',
+	'cases.supervised',
+	'cases.rework_count',
+	'cases.self_handled'
+] as const;
+
+function withNames(db: Db) {
+	return db
+		.selectFrom('cases')
+		.innerJoin('categories', 'categories.code', 'cases.category_code')
+		.innerJoin('areas', 'areas.id', 'cases.area_id')
+		.innerJoin('communities', 'communities.id', 'cases.community_id')
+		.leftJoin('departments', 'departments.id', 'cases.department_id');
+}
+
+export type CaseSummary = Awaited<ReturnType<typeof listCases>>['rows'][number];
+
+export async function listCases(db: Db, scope: ViewScope, f: CaseFilters, now: number) {
+	const page = Math.max(1, f.page ?? 1);
+	const ids = listQuery(db, scope, f, now).select('cases.id');
+	const [total, rows] = await Promise.all([
+		listQuery(db, scope, f, now)
+			.select(({ fn }) => fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow(),
+		withNames(db)
+			.select([...summaryColumns, 'categories.minor as category_name', 'categories.variant as category_variant', 'areas.name as area_name', 'communities.name as community_name', 'departments.name as department_name'])
+			.where('cases.id', 'in', ids)
+			.orderBy('cases.reported_at', 'desc')
+			.orderBy('cases.id', 'desc')
+			.limit(PAGE_SIZE)
+			.offset((page - 1) * PAGE_SIZE)
+			.execute()
+	]);
+	return { rows, total: Number(total.n), page, pageCount: Math.max(1, Math.ceil(Number(total.n) / PAGE_SIZE)) };
+}
+
+/** Cases waiting on this person, most urgent first. */
+export async function listTasks(
+	db: Db,
+	scope: ViewScope,
+	statuses: CaseStatus[],
+	extra: { departmentId?: number; communityId?: number; notHandlerId?: number; supervisedOnly?: boolean }
+) {
+	if (!statuses.length) return [];
+	let q = withNames(db)
+		.select([...summaryColumns, 'categories.minor as category_name', 'categories.variant as category_variant', 'areas.name as area_name', 'communities.name as community_name', 'departments.name as department_name'])
+		.where((eb) => scopeWhere(eb, scope))
+		.where('cases.status', 'in', statuses);
+	if (extra.departmentId !== undefined) q = q.where('cases.department_id', '=', extra.departmentId);
+	if (extra.communityId !== undefined) q = q.where('cases.community_id', '=', extra.communityId);
+	if (extra.notHandlerId !== undefined) q = q.where((eb) => eb.or([eb('cases.handler_id', 'is', null), eb('cases.handler_id', '!=', extra.notHandlerId!)]));
+	if (extra.supervisedOnly) q = q.where('cases.supervised', '=', 1);
+	// NULL deadlines (parked) sort last in SQLite and PostgreSQL alike with this expression.
+	return q
+		.orderBy((eb) => eb.case().when('cases.stage_deadline_at', 'is', null).then(1).else(0).end())
+		.orderBy('cases.stage_deadline_at', 'asc')
+		.limit(200)
+		.execute();
+}
+
+export async function getCaseRow(db: Db, id: number) {
+	return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getCaseDetail(db: Db, id: number) {
+	return withNames(db)
+		.innerJoin('users as reporter', 'reporter.id', 'cases.reporter_id')
+		.leftJoin('users as handler', 'handler.id', 'cases.handler_id')
+		.selectAll('cases')
+		.select([
+			'categories.minor as category_name',
+			'categories.variant as category_variant',
+			'categories.track as category_track',
+			'categories.close_condition',
+			'categories.handle_value',
+			'categories.handle_unit',
+			'areas.name as area_name',
+			'communities.name as community_name',
+			'departments.name as department_name',
+			'reporter.display_name as reporter_name',
+			'handler.display_name as handler_name'
+		])
+		.where('cases.id', '=', id)
+		.executeTakeFirst();
+}
+
+export async function insertCase(db: Db, c: NewCase): Promise<number> {
+	const row = await db.insertInto('cases').values(c).returning('id').executeTakeFirstOrThrow();
+	return row.id;
+}
+
+/** Optimistic concurrency: the update lands only if nobody changed the case since it was read. */
+export async function updateCaseIfVersion(db: Db, id: number, version: number, changes: CaseUpdate): Promise<boolean> {
+	const r = await db
+		.updateTable('cases')
+		.set({ ...changes, version: version + 1 })
+		.where('id', '=', id)
+		.where('version', '=', version)
+		.executeTakeFirst();
+	return Number(r.numUpdatedRows) === 1;
+}
+
+export async function countCasesOn(db: Db, fromMs: number, toMs: number): Promise<number> {
+	const r = await db
+		.selectFrom('cases')
+		.select(({ fn }) => fn.countAll<number>().as('n'))
+		.where('reported_at', '>=', fromMs)
+		.where('reported_at', '<', toMs)
+		.executeTakeFirstOrThrow();
+	return Number(r.n);
+}

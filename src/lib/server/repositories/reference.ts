@@ -1,0 +1,90 @@
+import type { Limit, LimitUnit } from '$lib/domain/deadlines';
+import type { LngLat } from '$lib/domain/geo';
+import type { Db } from '../db/create-database';
+import type { CategoryRow } from '../db/schema';
+
+/** A category as the app uses it (aliases parsed, limits typed). */
+export interface Category {
+	code: string;
+	kind: string;
+	major: string;
+	minor: string;
+	variant: string | null;
+	aliases: string[];
+	urgency: string;
+	handleLimit: Limit | null;
+	efficientLimit: Limit | null;
+	closeCondition: string | null;
+	track: string;
+	departmentId: number | null;
+}
+
+function toLimit(value: number | null, unit: string | null): Limit | null {
+	return value === null || unit === null ? null : { value, unit: unit as LimitUnit };
+}
+
+export function toCategory(r: CategoryRow): Category {
+	return {
+		code: r.code,
+		kind: r.kind,
+		major: r.major,
+		minor: r.minor,
+		variant: r.variant,
+		aliases: JSON.parse(r.aliases) as string[],
+		urgency: r.urgency,
+		handleLimit: toLimit(r.handle_value, r.handle_unit),
+		efficientLimit: toLimit(r.efficient_value, r.efficient_unit),
+		closeCondition: r.close_condition,
+		track: r.track,
+		departmentId: r.department_id
+	};
+}
+
+export async function listCategories(db: Db): Promise<Category[]> {
+	const rows = await db.selectFrom('categories').selectAll().where('active', '=', 1).orderBy('code').execute();
+	return rows.map(toCategory);
+}
+
+export async function getCategory(db: Db, code: string): Promise<Category | null> {
+	const row = await db.selectFrom('categories').selectAll().where('code', '=', code).where('active', '=', 1).executeTakeFirst();
+	return row ? toCategory(row) : null;
+}
+
+export async function listDepartments(db: Db) {
+	return db.selectFrom('departments').select(['id', 'name', 'kind']).orderBy('id').execute();
+}
+
+export interface Geography {
+	boundary: LngLat[][];
+	areas: { id: number; name: string; rings: LngLat[][] }[];
+	communities: { id: number; name: string; areaId: number; lng: number; lat: number }[];
+}
+
+/** The boundaries in force on `date` (片区 are redrawn now and then; a case keeps the area it was filed in). */
+export async function loadGeography(db: Db, date: string): Promise<Geography> {
+	const [areaRows, communityRows] = await Promise.all([
+		db
+			.selectFrom('areas')
+			.selectAll()
+			.where('effective_from', '<=', date)
+			.where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', date)]))
+			.orderBy('id')
+			.execute(),
+		db.selectFrom('communities').select(['id', 'name', 'area_id', 'lng', 'lat']).orderBy('id').execute()
+	]);
+	const rings = (geometry: string) => (JSON.parse(geometry) as { coordinates: LngLat[][] }).coordinates;
+	const sub = areaRows.find((a) => a.kind === 'subdistrict');
+	return {
+		boundary: sub ? rings(sub.geometry) : [],
+		areas: areaRows.filter((a) => a.kind === 'area').map((a) => ({ id: a.id, name: a.name, rings: rings(a.geometry) })),
+		communities: communityRows.map((c) => ({ id: c.id, name: c.name, areaId: c.area_id, lng: c.lng, lat: c.lat }))
+	};
+}
+
+export async function listAreaNames(db: Db) {
+	return db.selectFrom('areas').select(['id', 'name']).where('kind', '=', 'area').orderBy('id').execute();
+}
+
+export async function listCommunityNames(db: Db) {
+	return db.selectFrom('communities').select(['id', 'name', 'area_id']).orderBy('id').execute();
+}

@@ -1,0 +1,83 @@
+import type { CaseAction } from '$lib/domain/case-status';
+import { applyCaseCommand, type CaseCommand, type Rejection } from '$lib/domain/case-workflow';
+import { canAct, type Actor } from '$lib/domain/permissions';
+import type { Db } from '../db/create-database';
+import type { PhotoInput } from '../photos';
+import { loadCalendar } from '../repositories/calendar';
+import { appendEvent } from '../repositories/case-events';
+import { getCaseRow, updateCaseIfVersion } from '../repositories/cases';
+import { getCategory, listDepartments } from '../repositories/reference';
+import { toCaseScope, toCaseState, toCaseUpdate } from './case-mapping';
+import { checkPhotos, discardPhotos, recordPhotos, storePhotos } from './photo-intake';
+
+export type ActionFailure =
+	| { ok: false; status: 404; code: 'not_found' }
+	| { ok: false; status: 403; code: 'forbidden' }
+	| { ok: false; status: 409; code: 'stale' }
+	| { ok: false; status: 400; code: Rejection | 'unknown_category' | 'unknown_department' | 'photo_invalid'; field?: string; photoCode?: string };
+export type ActionResult = { ok: true; status: string } | ActionFailure;
+
+/** 核查 photos are the "after" photos taken from the same spot; 处置反馈 has the handler's after photos. */
+const PHOTO_KIND: Partial<Record<CaseAction, 'after' | 'check'>> = { feedback: 'after', check_pass: 'check', check_fail: 'check' };
+
+class StaleCase extends Error {}
+
+/**
+ * Applies one action to a case: permission, state and version are checked, then the case row,
+ * the event and its photos are written in one transaction. A failure writes nothing.
+ */
+export async function applyCaseAction(
+	db: Db,
+	actor: Actor,
+	caseId: number,
+	expectedVersion: number,
+	command: CaseCommand,
+	photos: PhotoInput[],
+	now: number
+): Promise<ActionResult> {
+	const row = await getCaseRow(db, caseId);
+	if (!row) return { ok: false, status: 404, code: 'not_found' };
+	const category = await getCategory(db, row.category_code);
+	const scope = toCaseScope(row, category?.track ?? 'grid');
+	if (!canAct(actor, command.action, scope)) return { ok: false, status: 403, code: 'forbidden' };
+	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
+
+	if (command.action === 'register') {
+		const chosen = await getCategory(db, command.categoryCode);
+		if (!chosen) return { ok: false, status: 400, code: 'unknown_category', field: 'categoryCode' };
+		command = { ...command, handleLimit: chosen.handleLimit };
+	}
+	if (command.action === 'dispatch') {
+		const departmentId = command.departmentId;
+		if (!(await listDepartments(db)).some((d) => d.id === departmentId)) {
+			return { ok: false, status: 400, code: 'unknown_department', field: 'departmentId' };
+		}
+	}
+	const photoKind = PHOTO_KIND[command.action];
+	if (photoKind) {
+		const problem = await checkPhotos('photos', photos, false);
+		if (problem) return { ok: false, status: 400, code: 'photo_invalid', field: 'photos', photoCode: problem.code };
+	}
+
+	const calendar = await loadCalendar(db);
+	const state = toCaseState(row, category?.handleLimit ?? null);
+	const result = applyCaseCommand(state, command, { now, calendar });
+	if (!result.ok) return { ok: false, status: 400, code: result.reason };
+
+	const stored = photoKind ? await storePhotos(photos, now) : [];
+	try {
+		await db.transaction().execute(async (trx) => {
+			const update = { ...toCaseUpdate(result.changes), updated_at: now };
+			if (command.action === 'feedback') update.handler_id = actor.id;
+			if (!(await updateCaseIfVersion(trx, caseId, expectedVersion, update))) throw new StaleCase();
+			const e = result.event;
+			const eventId = await appendEvent(trx, { caseId, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload });
+			if (photoKind) await recordPhotos(trx, stored, { caseId, eventId, kind: photoKind, userId: actor.id, now });
+		});
+	} catch (e) {
+		await discardPhotos(stored);
+		if (e instanceof StaleCase) return { ok: false, status: 409, code: 'stale' };
+		throw e;
+	}
+	return { ok: true, status: result.next };
+}

@@ -1,0 +1,63 @@
+import type { CaseStatus, Urgency } from '$lib/domain/case-status';
+import type { CaseState } from '$lib/domain/case-workflow';
+import type { Limit } from '$lib/domain/deadlines';
+import type { CaseScope } from '$lib/domain/permissions';
+import type { CaseRow, CaseUpdate } from '../db/schema';
+
+/** Row → the workflow's view of a case. */
+export function toCaseState(row: CaseRow, handleLimit: Limit | null): CaseState {
+	return {
+		status: row.status as CaseStatus,
+		resumeStatus: row.resume_status as CaseStatus | null,
+		urgency: row.urgency as Urgency,
+		handleLimit,
+		departmentId: row.department_id,
+		dispatchedAt: row.dispatched_at,
+		deadlineAt: row.deadline_at,
+		stageStartedAt: row.stage_started_at,
+		stageDeadlineAt: row.stage_deadline_at,
+		parkedAt: row.parked_at,
+		requestedDeadlineAt: row.requested_deadline_at,
+		feedbackAt: row.feedback_at,
+		closedAt: row.closed_at,
+		reworkCount: row.rework_count,
+		supervised: row.supervised === 1
+	};
+}
+
+export function toCaseScope(row: CaseRow, categoryTrack: string): CaseScope {
+	return {
+		areaId: row.area_id,
+		communityId: row.community_id,
+		departmentId: row.department_id,
+		handlerId: row.handler_id,
+		reporterId: row.reporter_id,
+		categoryTrack
+	};
+}
+
+/** The workflow's changes → columns. Only fields present in `changes` are written. */
+export function toCaseUpdate(changes: Partial<CaseState> & { categoryCode?: string }): CaseUpdate {
+	const u: CaseUpdate = {};
+	const map: [keyof typeof changes, keyof CaseUpdate, ((v: unknown) => unknown)?][] = [
+		['status', 'status'],
+		['resumeStatus', 'resume_status'],
+		['urgency', 'urgency'],
+		['categoryCode', 'category_code'],
+		['departmentId', 'department_id'],
+		['dispatchedAt', 'dispatched_at'],
+		['deadlineAt', 'deadline_at'],
+		['stageStartedAt', 'stage_started_at'],
+		['stageDeadlineAt', 'stage_deadline_at'],
+		['parkedAt', 'parked_at'],
+		['requestedDeadlineAt', 'requested_deadline_at'],
+		['feedbackAt', 'feedback_at'],
+		['closedAt', 'closed_at'],
+		['reworkCount', 'rework_count'],
+		['supervised', 'supervised', (v) => (v ? 1 : 0)]
+	];
+	for (const [from, to, convert] of map) {
+		if (from in changes) (u as Record<string, unknown>)[to] = convert ? convert(changes[from]) : changes[from];
+	}
+	return u;
+}

@@ -1,0 +1,60 @@
+import { rm } from 'node:fs/promises';
+import { photoDir } from '../config';
+import { resolvePhotoPath, storePhoto, validatePhotos, type PhotoError, type PhotoInput, type StoredPhoto } from '../photos';
+import { insertAttachments } from '../repositories/case-events';
+import type { Db } from '../db/create-database';
+
+export type PhotoProblem = { field: string; code: PhotoError; index: number };
+
+export async function checkPhotos(field: string, files: PhotoInput[], required: boolean): Promise<PhotoProblem | null> {
+	const problem = await validatePhotos(files, { required });
+	return problem ? { field, ...problem } : null;
+}
+
+/** Photos are written before the transaction; if it fails, `discard` removes them again. */
+export async function storePhotos(files: PhotoInput[], now: number): Promise<StoredPhoto[]> {
+	const stored: StoredPhoto[] = [];
+	try {
+		for (const f of files) stored.push(await storePhoto(photoDir(), f, now));
+	} catch (e) {
+		await discardPhotos(stored);
+		throw e;
+	}
+	return stored;
+}
+
+export async function discardPhotos(photos: StoredPhoto[]): Promise<void> {
+	for (const p of photos) {
+		await rm(resolvePhotoPath(photoDir(), p.path), { force: true });
+		await rm(resolvePhotoPath(photoDir(), p.thumbPath), { force: true });
+	}
+}
+
+export async function recordPhotos(
+	db: Db,
+	photos: StoredPhoto[],
+	ctx: { caseId: number; eventId: number; kind: 'before' | 'after' | 'check'; userId: number; now: number }
+): Promise<void> {
+	await insertAttachments(
+		db,
+		photos.map((p) => ({
+			id: p.id,
+			case_id: ctx.caseId,
+			event_id: ctx.eventId,
+			kind: ctx.kind,
+			path: p.path,
+			thumb_path: p.thumbPath,
+			mime: p.mime,
+			width: p.width,
+			height: p.height,
+			bytes: p.bytes,
+			sha256: p.sha256,
+			original_name: p.originalName.slice(0, 200),
+			captured_at: p.capturedAt,
+			lng: p.lng,
+			lat: p.lat,
+			uploaded_by: ctx.userId,
+			created_at: ctx.now
+		}))
+	);
+}

@@ -1,0 +1,132 @@
+import { openCase } from '$lib/domain/case-opening';
+import { CASE_SOURCES, URGENCIES, type CaseSource, type Urgency } from '$lib/domain/case-status';
+import { locatePoint, isValidLngLat, type LngLat } from '$lib/domain/geo';
+import { hasCapability, type Actor } from '$lib/domain/permissions';
+import { shanghaiDate } from '$lib/domain/working-days';
+import type { Db } from '../db/create-database';
+import type { PhotoInput } from '../photos';
+import { loadCalendar } from '../repositories/calendar';
+import { appendEvent } from '../repositories/case-events';
+import { countCasesOn, insertCase } from '../repositories/cases';
+import { getCategory, loadGeography } from '../repositories/reference';
+import { checkPhotos, discardPhotos, recordPhotos, storePhotos } from './photo-intake';
+
+export const MAX_DESCRIPTION = 2000;
+export const MAX_ADDRESS = 200;
+
+export interface ReportInput {
+	mode: 'report' | 'self_handle';
+	source: string;
+	categoryCode: string;
+	description: string;
+	address: string;
+	lng: number;
+	lat: number;
+	/** The reporter's override of the 居民区 found from the point (near edges). */
+	communityId: number | null;
+	handlingNote: string;
+	beforePhotos: PhotoInput[];
+	afterPhotos: PhotoInput[];
+}
+
+export type FieldErrors = Record<string, string>;
+export type ReportResult = { ok: true; caseId: number; code: string } | { ok: false; status: 400 | 403; errors: FieldErrors };
+
+/** 上报 / 自行处置: validates everything first, so a rejected report writes nothing. */
+export async function reportCase(db: Db, actor: Actor, input: ReportInput, now: number): Promise<ReportResult> {
+	if (!hasCapability(actor, input.mode)) return { ok: false, status: 403, errors: { form: 'forbidden' } };
+	const errors: FieldErrors = {};
+	const category = input.categoryCode ? await getCategory(db, input.categoryCode) : null;
+	if (!input.categoryCode) errors.categoryCode = 'required';
+	else if (!category) errors.categoryCode = 'unknown_category';
+	const description = input.description.trim();
+	if (!description) errors.description = 'required';
+	else if (description.length > MAX_DESCRIPTION) errors.description = 'too_long';
+	if (input.address.trim().length > MAX_ADDRESS) errors.address = 'too_long';
+	if (input.handlingNote.length > MAX_DESCRIPTION) errors.handlingNote = 'too_long';
+	const source = actor.role === 'grid_worker' ? 'patrol' : input.source;
+	if (!(CASE_SOURCES as readonly string[]).includes(source)) errors.source = 'invalid';
+
+	const geo = await loadGeography(db, shanghaiDate(now));
+	let areaId = 0;
+	let communityId = 0;
+	if (!isValidLngLat(input.lng, input.lat)) errors.point = 'required';
+	else {
+		const found = locatePoint([input.lng, input.lat] as LngLat, geo.boundary, geo.areas, geo.communities);
+		if (!found.ok) errors.point = 'outside_subdistrict';
+		else {
+			const chosen = input.communityId ? geo.communities.find((c) => c.id === input.communityId) : undefined;
+			if (input.communityId && !chosen) errors.communityId = 'invalid';
+			communityId = chosen?.id ?? found.communityId;
+			areaId = chosen?.areaId ?? found.areaId;
+		}
+	}
+	const before = await checkPhotos('beforePhotos', input.beforePhotos, true);
+	if (before) errors.beforePhotos = before.code;
+	const after = await checkPhotos('afterPhotos', input.afterPhotos, input.mode === 'self_handle');
+	if (after) errors.afterPhotos = after.code;
+	if (Object.keys(errors).length || !category) return { ok: false, status: 400, errors };
+
+	const calendar = await loadCalendar(db);
+	const opened = openCase(
+		{
+			mode: input.mode,
+			source: source as CaseSource,
+			urgency: (URGENCIES as readonly string[]).includes(category.urgency) ? (category.urgency as Urgency) : '一般',
+			handleLimit: category.handleLimit,
+			beforePhotos: input.beforePhotos.length,
+			afterPhotos: input.afterPhotos.length,
+			note: input.mode === 'self_handle' ? input.handlingNote.trim() || null : null
+		},
+		now,
+		calendar
+	);
+	if (!opened.ok) return { ok: false, status: 400, errors: { afterPhotos: opened.reason } };
+
+	const beforeStored = await storePhotos(input.beforePhotos, now);
+	const afterStored = await storePhotos(input.afterPhotos, now).catch(async (e) => {
+		await discardPhotos(beforeStored);
+		throw e;
+	});
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const day = shanghaiDate(now);
+			const dayStart = Date.parse(`${day}T00:00:00+08:00`);
+			const seq = (await countCasesOn(trx, dayStart, dayStart + 86_400_000)) + 1;
+			const code = `W${day.replaceAll('-', '')}${String(seq).padStart(4, '0')}`;
+			const s = opened.state;
+			const caseId = await insertCase(trx, {
+				code,
+				track: 'grid',
+				source,
+				status: s.status,
+				category_code: category.code,
+				urgency: s.urgency,
+				description,
+				address: input.address.trim(),
+				lng: input.lng,
+				lat: input.lat,
+				area_id: areaId,
+				community_id: communityId,
+				reporter_id: actor.id,
+				handler_id: input.mode === 'self_handle' ? actor.id : null,
+				self_handled: input.mode === 'self_handle' ? 1 : 0,
+				reported_at: now,
+				dispatched_at: s.dispatchedAt,
+				deadline_at: s.deadlineAt,
+				stage_started_at: s.stageStartedAt,
+				stage_deadline_at: s.stageDeadlineAt,
+				feedback_at: s.feedbackAt,
+				updated_at: now
+			});
+			const e = opened.event;
+			const eventId = await appendEvent(trx, { caseId, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload });
+			await recordPhotos(trx, beforeStored, { caseId, eventId, kind: 'before', userId: actor.id, now });
+			await recordPhotos(trx, afterStored, { caseId, eventId, kind: 'after', userId: actor.id, now });
+			return { ok: true as const, caseId, code };
+		});
+	} catch (e) {
+		await discardPhotos([...beforeStored, ...afterStored]);
+		throw e;
+	}
+}
