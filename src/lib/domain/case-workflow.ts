@@ -204,7 +204,9 @@ export function applyCaseCommand(state: CaseState, cmd: CaseCommand, ctx: Workfl
 			if (cmd.photoCount < 1) return reject('photo_required');
 			// 返工: back to the department; a self-handled case has none, so it goes to the dispatcher.
 			const next: CaseStatus = state.departmentId === null ? 'registered' : 'handling';
-			return moveTo(next, { reworkCount: state.reworkCount + 1, feedbackAt: null, stageStartedAt: state.dispatchedAt ?? now }, clean(cmd.note));
+			// 处置 keeps counting from 派遣; the dispatcher's 派遣 step starts now, when the case reaches them.
+			const stageStartedAt = next === 'handling' ? (state.dispatchedAt ?? now) : now;
+			return moveTo(next, { reworkCount: state.reworkCount + 1, feedbackAt: null, stageStartedAt }, clean(cmd.note));
 		}
 		case 'close':
 			return moveTo('closed', { closedAt: now }, clean(cmd.note));

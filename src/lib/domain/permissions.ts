@@ -72,6 +72,8 @@ export function viewScope(actor: Actor): ViewScope {
 			return actor.departmentId === null ? { kind: 'none' } : { kind: 'department', departmentId: actor.departmentId, userId: actor.id };
 		case 'enforcer':
 			return { kind: 'track', track: 'enforcement-eligible' };
+		default:
+			return { kind: 'none' };
 	}
 }
 
@@ -93,7 +95,7 @@ export function canView(actor: Actor, c: CaseScope): boolean {
 }
 
 export function hasCapability(actor: Actor, cap: Capability): boolean {
-	return ROLE_CAPABILITIES[actor.role].has(cap);
+	return isRole(actor.role) && ROLE_CAPABILITIES[actor.role].has(cap);
 }
 
 /** The one gate for acting on a case: the role may do it, and this case is theirs to do it on. */

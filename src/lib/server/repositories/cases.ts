@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { CaseStatus } from '$lib/domain/case-status';
 import type { ViewScope } from '$lib/domain/permissions';
 import type { Db } from '../db/create-database';
@@ -24,7 +24,7 @@ type Eb = ExpressionBuilder<DB, 'cases'>;
 export function scopeWhere(eb: Eb, scope: ViewScope) {
 	switch (scope.kind) {
 		case 'all':
-			return eb.val(1).$castTo<number>().eq(1);
+			return sql<boolean>`1 = 1`;
 		case 'area':
 			return eb.or([eb('cases.area_id', '=', scope.areaId), eb('cases.reporter_id', '=', scope.userId)]);
 		case 'department':
@@ -32,7 +32,7 @@ export function scopeWhere(eb: Eb, scope: ViewScope) {
 		case 'track':
 			return eb('cases.category_code', 'in', eb.selectFrom('categories').select('code').where('track', '=', scope.track));
 		case 'none':
-			return eb.val(1).$castTo<number>().eq(0);
+			return sql<boolean>`1 = 0`;
 	}
 }
 

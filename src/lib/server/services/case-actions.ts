@@ -58,6 +58,10 @@ export async function applyCaseAction(
 		const problem = await checkPhotos('photos', photos, false);
 		if (problem) return { ok: false, status: 400, code: 'photo_invalid', field: 'photos', photoCode: problem.code };
 	}
+	// The workflow's photo rule counts the photos actually received, not what the request claims.
+	if (command.action === 'feedback' || command.action === 'check_pass' || command.action === 'check_fail') {
+		command = { ...command, photoCount: photos.length };
+	}
 
 	const calendar = await loadCalendar(db);
 	const state = toCaseState(row, category?.handleLimit ?? null);

@@ -117,6 +117,9 @@ export async function reportCase(db: Db, actor: Actor, input: ReportInput, now: 
 				stage_started_at: s.stageStartedAt,
 				stage_deadline_at: s.stageDeadlineAt,
 				feedback_at: s.feedbackAt,
+				supervised: 0,
+				rework_count: 0,
+				version: 1,
 				updated_at: now
 			});
 			const e = opened.event;

@@ -1,0 +1,42 @@
+// Starts the built server (build/) on the embedded SQLite default and prints how to sign in.
+// Settings: PORT (3000), HOST (0.0.0.0), DATABASE_PATH (data/gridcase.db), ORIGIN, PUBLIC_TILE_URL.
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+
+const port = process.env.PORT ?? '3000';
+const host = process.env.HOST ?? '0.0.0.0';
+process.env.PORT = port;
+process.env.HOST = host;
+// adapter-node assumes https unless ORIGIN says otherwise, and refuses form posts from http.
+process.env.ORIGIN ??= `http://localhost:${port}`;
+// Six photos of up to 10 MB each must fit in one post.
+process.env.BODY_SIZE_LIMIT ??= String(70 * 1024 * 1024);
+process.env.DATABASE_PATH ??= 'data/gridcase.db';
+
+if (!existsSync('build/index.js')) {
+	console.error('build/ is missing: run `npm run build` first.');
+	process.exit(1);
+}
+
+function demoLogins() {
+	if (!existsSync(process.env.DATABASE_PATH)) return [];
+	const db = new Database(process.env.DATABASE_PATH, { readonly: true, fileMustExist: true });
+	try {
+		return db.prepare('SELECT username, display_name, role FROM users ORDER BY id').all();
+	} catch {
+		return [];
+	} finally {
+		db.close();
+	}
+}
+
+await import('../build/index.js');
+const users = demoLogins();
+console.log(`\nGridCase is running: ${process.env.ORIGIN}`);
+console.log(`database: ${process.env.DATABASE_PATH}`);
+if (users.length) {
+	console.log('accounts (demo password: gridcase-demo, unless you changed it):');
+	for (const u of users) console.log(`  ${u.username.padEnd(10)} ${u.role.padEnd(12)} ${u.display_name}`);
+} else {
+	console.log('no users yet: create the first admin with `npm run user:create`');
+}

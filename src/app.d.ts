@@ -1,0 +1,18 @@
+import type { Actor } from '$lib/domain/permissions';
+import type { Session, SessionUser } from '$lib/server/auth/session';
+
+declare global {
+	namespace App {
+		interface Locals {
+			user: SessionUser | null;
+			session: Session | null;
+			actor: Actor | null;
+		}
+		interface Error {
+			message: string;
+			errorId?: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,54 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getDb } from '$lib/server/db';
+import { migrateToLatest } from '$lib/server/db/migrate';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { sessionCookieOptions, toActor } from '$lib/server/auth/guards';
+import { seedReference } from '../seeds/reference';
+
+/** Migrations and base data (calendar, geography, categories) are applied when the server starts. */
+export const init: ServerInit = async () => {
+	const db = getDb();
+	await migrateToLatest(db, (line) => console.log(line));
+	await seedReference(db, (line) => console.log(`base data: ${line}`));
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale === 'zh' ? 'zh-CN' : locale) });
+	});
+
+/** Authenticate once per request; every load and action still checks permission itself. */
+const handleAuth: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.actor = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const result = await validateSessionToken(getDb(), token, Date.now());
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			event.locals.actor = toActor(result.user);
+			event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, result.session.expiresAt));
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	return response;
+};
+
+export const handle = sequence(handleLocale, handleAuth);
+
+/** Unexpected errors are logged with an id the user can quote; no internals reach the client. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const errorId = crypto.randomUUID().slice(0, 8);
+	if (status !== 404) console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: status === 404 ? '页面不存在' : message, errorId };
+};

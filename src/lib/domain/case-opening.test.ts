@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { openCase, type OpeningInput } from './case-opening';
+import { applyCaseCommand } from './case-workflow';
+import { STAGE_LIMITS } from './case-stages';
+import { computeDeadline } from './deadlines';
+import { createCalendar } from './working-days';
+import { lastYear, makeupWorkdays, offDays, workingHours } from './fixtures/calendar-cn';
+
+const cal = createCalendar({ offDays, makeupWorkdays, lastYear, workingHours });
+/** Asia/Shanghai wall time with an explicit offset, so the process TZ never matters. */
+const at = (s: string): number => Date.parse(`${s.replace(' ', 'T')}:00+08:00`);
+
+const base: OpeningInput = {
+	mode: 'report',
+	source: 'patrol',
+	urgency: '一般',
+	handleLimit: { value: 4, unit: 'wh' },
+	beforePhotos: 2,
+	afterPhotos: 0,
+	note: '人行道暴露垃圾'
+};
+
+function opened(input: OpeningInput, now: number) {
+	const r = openCase(input, now, cal);
+	if (!r.ok) throw new Error(r.reason);
+	return r;
+}
+
+describe('openCase: 上报', () => {
+	it('lands in reported with a 0.5 wh 受理 deadline', () => {
+		const now = at('2026-09-29 10:00');
+		const r = opened(base, now);
+		expect(r.state).toEqual({
+			status: 'reported',
+			resumeStatus: null,
+			urgency: '一般',
+			handleLimit: { value: 4, unit: 'wh' },
+			departmentId: null,
+			dispatchedAt: null,
+			deadlineAt: null, // the handling clock starts at 派遣
+			stageStartedAt: now,
+			stageDeadlineAt: at('2026-09-29 10:30'),
+			parkedAt: null,
+			requestedDeadlineAt: null,
+			feedbackAt: null,
+			closedAt: null,
+			reworkCount: 0,
+			supervised: false
+		});
+		expect(STAGE_LIMITS.accept).toEqual({ value: 0.5, unit: 'wh' });
+		expect(r.event).toEqual({
+			action: 'report',
+			from: null,
+			to: 'reported',
+			note: '人行道暴露垃圾',
+			payload: { source: 'patrol', beforePhotos: 2, afterPhotos: 0 }
+		});
+	});
+
+	it.each([
+		['during lunch: counts from 13:00', '2026-09-29 12:10', '2026-09-29 13:30'],
+		['just before lunch: 15 min + 15 min', '2026-09-29 11:45', '2026-09-29 13:15'],
+		['after hours: next working morning', '2026-09-29 18:00', '2026-09-30 09:30'],
+		['16:45 before National Day: 15 min now, 15 min on 2026-10-08', '2026-09-30 16:45', '2026-10-08 09:15'],
+		['on the Saturday make-up workday 2026-10-10', '2026-10-10 10:00', '2026-10-10 10:30']
+	])('0.5 wh 受理 deadline %s', (_label, now, due) => {
+		const r = opened(base, at(now));
+		expect(r.state.stageDeadlineAt).toBe(at(due));
+		expect(r.state.stageDeadlineAt).toBe(computeDeadline(at(now), STAGE_LIMITS.accept, cal));
+	});
+
+	it('紧急 does not shorten 受理 (only 签收 is natural-time for urgent cases)', () => {
+		const r = opened({ ...base, urgency: '紧急' }, at('2026-09-29 16:50'));
+		expect(r.state.stageDeadlineAt).toBe(at('2026-09-30 09:20'));
+	});
+
+	it('needs no photos and no category limit yet', () => {
+		const r = opened({ ...base, beforePhotos: 0, handleLimit: null, note: null }, at('2026-09-29 10:00'));
+		expect(r.state.status).toBe('reported');
+		expect(r.event.note).toBeNull();
+	});
+
+	it('the new case can be accepted', () => {
+		const r = opened(base, at('2026-09-29 10:00'));
+		const next = applyCaseCommand(r.state, { action: 'accept' }, { now: at('2026-09-29 10:10'), calendar: cal });
+		expect(next.ok && next.next).toBe('accepted');
+	});
+});
+
+describe('openCase: 自行处置', () => {
+	const selfHandle: OpeningInput = { ...base, mode: 'self_handle', afterPhotos: 1, note: '已现场清理' };
+
+	it.each([0, -1])('without an after photo (%i) → photo_required, and nothing else', (afterPhotos) => {
+		expect(openCase({ ...selfHandle, afterPhotos }, at('2026-09-29 10:00'), cal)).toStrictEqual({ ok: false, reason: 'photo_required' });
+	});
+
+	it('lands in feedback with feedbackAt = dispatchedAt = now, waiting for 核查', () => {
+		const now = at('2026-09-29 11:00');
+		const r = opened(selfHandle, now);
+		expect(r.state).toMatchObject({
+			status: 'feedback',
+			departmentId: null,
+			feedbackAt: now,
+			dispatchedAt: now,
+			stageStartedAt: now,
+			// 4 wh handling clock from the report: 11:00–12:00 + 13:00–16:00.
+			deadlineAt: at('2026-09-29 16:00'),
+			// 2 wh 核查: 11:00–12:00 + 13:00–14:00.
+			stageDeadlineAt: at('2026-09-29 14:00'),
+			reworkCount: 0,
+			supervised: false,
+			closedAt: null
+		});
+		expect(r.event).toEqual({
+			action: 'self_handle',
+			from: null,
+			to: 'feedback',
+			note: '已现场清理',
+			payload: { source: 'patrol', beforePhotos: 2, afterPhotos: 1 }
+		});
+	});
+
+	it('without a category limit it has no handling deadline but still a 核查 step', () => {
+		const now = at('2026-09-30 16:00');
+		const r = opened({ ...selfHandle, handleLimit: null }, now);
+		expect(r.state.deadlineAt).toBeNull();
+		// 1 h on 09-30, 1 h on 2026-10-08 after the National Day break.
+		expect(r.state.stageDeadlineAt).toBe(at('2026-10-08 10:00'));
+	});
+
+	it('is checked by someone else next: check_pass and close work on it', () => {
+		const r = opened(selfHandle, at('2026-09-29 11:00'));
+		const passed = applyCaseCommand(r.state, { action: 'check_pass', photoCount: 1 }, { now: at('2026-09-29 13:30'), calendar: cal });
+		expect(passed.ok && passed.next).toBe('checked');
+	});
+});

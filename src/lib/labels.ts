@@ -1,0 +1,17 @@
+// Display names for domain codes, in the reader's language (Paraglide messages).
+import { m } from '$lib/paraglide/messages';
+
+type Msg = () => string;
+const lookup = (prefix: string, code: string, fallback = code): string => {
+	const fn = (m as unknown as Record<string, Msg | undefined>)[`${prefix}_${code}`];
+	return fn ? fn() : fallback;
+};
+
+export const statusLabel = (s: string) => lookup('status', s);
+export const actionLabel = (a: string) => lookup('action', a);
+export const roleLabel = (r: string) => lookup('role', r);
+export const sourceLabel = (s: string) => lookup('source', s);
+export const returnReasonLabel = (r: string) => lookup('return_reason', r);
+export const photoKindLabel = (k: string) => lookup('photo_kind', k);
+/** Field and rejection codes from services: 'required', 'outside_subdistrict', 'stale', … */
+export const errorLabel = (code: string) => lookup('err', code, m.err_unknown());

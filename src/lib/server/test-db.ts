@@ -1,0 +1,77 @@
+// Test helper (imported by *.test.ts only): a real, migrated and seeded SQLite file in a temp dir.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { isRole, type Actor } from '$lib/domain/permissions';
+import { seedDemoUsers } from '../../../seeds/demo-users';
+import { seedReference } from '../../../seeds/reference';
+import { createDatabase, type Db } from './db/create-database';
+import { migrateToLatest } from './db/migrate';
+import type { PhotoInput } from './photos';
+
+export interface TestDb {
+	db: Db;
+	dir: string;
+	/** Demo user ids by username. */
+	users: Map<string, number>;
+	cleanup(): Promise<void>;
+}
+
+/** A fresh database file with base data and the demo users; photos go to `dir/photos`. */
+export async function createTestDb(): Promise<TestDb> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridcase-test-'));
+	const previousPhotoDir = process.env.PHOTO_DIR;
+	process.env.PHOTO_DIR = path.join(dir, 'photos');
+	const db = createDatabase(path.join(dir, 'gridcase.db'));
+	try {
+		await migrateToLatest(db);
+		await seedReference(db);
+		const users = await seedDemoUsers(db, Date.parse('2025-01-01T00:00:00Z'));
+		return {
+			db,
+			dir,
+			users,
+			async cleanup() {
+				await db.destroy();
+				if (previousPhotoDir === undefined) delete process.env.PHOTO_DIR;
+				else process.env.PHOTO_DIR = previousPhotoDir;
+				fs.rmSync(dir, { recursive: true, force: true });
+			}
+		};
+	} catch (e) {
+		await db.destroy();
+		fs.rmSync(dir, { recursive: true, force: true });
+		throw e;
+	}
+}
+
+export async function actorOf(db: Db, username: string): Promise<Actor> {
+	const u = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+	if (!isRole(u.role)) throw new Error(`unknown role ${u.role}`);
+	return { id: u.id, role: u.role, departmentId: u.department_id, areaId: u.area_id, communityId: u.community_id };
+}
+
+/** A small real JPEG carrying EXIF (camera make), so tests can see that storage strips it. */
+export async function jpeg(name = 'photo.jpg'): Promise<PhotoInput> {
+	const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#4488cc' } })
+		.jpeg()
+		.withExif({ IFD0: { Make: 'GridCaseTestCam' } })
+		.toBuffer();
+	return { name, bytes: new Uint8Array(bytes) };
+}
+
+/** Every file under `root` (relative paths, sorted); [] when it does not exist yet. */
+export function listFiles(root: string): string[] {
+	if (!fs.existsSync(root)) return [];
+	return (fs.readdirSync(root, { recursive: true }) as string[])
+		.filter((p) => fs.statSync(path.join(root, p)).isFile())
+		.sort();
+}
+
+/** Row counts of the tables a case write touches. */
+export async function caseTableCounts(db: Db): Promise<{ cases: number; events: number; attachments: number }> {
+	const count = async (t: 'cases' | 'case_events' | 'attachments') =>
+		Number((await db.selectFrom(t).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+	return { cases: await count('cases'), events: await count('case_events'), attachments: await count('attachments') };
+}

@@ -1,0 +1,67 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { CASE_ACTIONS, RETURN_REASONS, isCaseStatus, type CaseAction } from '$lib/domain/case-status';
+import { actionsInState } from '$lib/domain/case-workflow';
+import { canAct, canView } from '$lib/domain/permissions';
+import { isBeyondCalendar, shanghaiDate } from '$lib/domain/working-days';
+import { requireActor } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { photosOf, refill, text } from '$lib/server/form';
+import { loadCalendar } from '$lib/server/repositories/calendar';
+import { listAttachments, listEvents } from '$lib/server/repositories/case-events';
+import { getCaseDetail } from '$lib/server/repositories/cases';
+import { listCategories, listDepartments } from '$lib/server/repositories/reference';
+import { toCaseScope } from '$lib/server/services/case-mapping';
+import { applyCaseAction } from '$lib/server/services/case-actions';
+import { parseCommand } from './commands';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	const db = getDb();
+	const caseId = Number(event.params.id);
+	const detail = await getCaseDetail(db, caseId);
+	if (!detail) error(404, '案件不存在');
+	const scope = toCaseScope(detail, detail.category_track);
+	if (!canView(actor, scope)) error(403, '无权查看此案件');
+	const status = isCaseStatus(detail.status) ? detail.status : 'void';
+	const actions = actionsInState(status).filter((a) => canAct(actor, a, scope));
+	const needs = (a: CaseAction) => actions.includes(a);
+	const [events, photos, calendar, departments, categories] = await Promise.all([
+		listEvents(db, caseId),
+		listAttachments(db, caseId),
+		loadCalendar(db),
+		needs('dispatch') ? listDepartments(db) : Promise.resolve([]),
+		needs('register') ? listCategories(db) : Promise.resolve([])
+	]);
+	const deadlineDate = detail.deadline_at ? shanghaiDate(detail.deadline_at - 1) : null;
+	return {
+		caseRow: detail,
+		events: events.map((e) => ({ ...e, payload: e.payload ? (JSON.parse(e.payload) as Record<string, unknown>) : {} })),
+		photos,
+		actions,
+		departments,
+		categories: categories.map((c) => ({ code: c.code, minor: c.minor, variant: c.variant, major: c.major, urgency: c.urgency, departmentId: c.departmentId })),
+		returnReasons: RETURN_REASONS,
+		calendarWarningYear: deadlineDate && isBeyondCalendar(deadlineDate, calendar) ? Number(deadlineDate.slice(0, 4)) : null,
+		now: Date.now()
+	};
+};
+
+/** One named action per verb; each re-checks permission, state and version in the service. */
+async function act(event: RequestEvent, action: CaseAction) {
+	const actor = requireActor(event);
+	const form = await event.request.formData();
+	const version = Number(text(form, 'version'));
+	const photos = await photosOf(form, 'photos');
+	const values = { note: refill(text(form, 'note')), departmentId: text(form, 'departmentId'), categoryCode: text(form, 'categoryCode'), reasonCode: text(form, 'reasonCode'), proposedDate: text(form, 'proposedDate') };
+	const parsed = parseCommand(action, form, photos.length);
+	if (!parsed.ok) return fail(400, { action, values, field: parsed.field, error: parsed.code });
+	const result = await applyCaseAction(getDb(), actor, Number(event.params.id), version, parsed.command, photos, Date.now());
+	if (!result.ok) {
+		const detail = result.status === 400 ? (result.photoCode ?? result.code) : result.code;
+		return fail(result.status, { action, values, field: result.status === 400 ? (result.field ?? 'form') : 'form', error: detail });
+	}
+	redirect(303, `/cases/${event.params.id}?done=${action}`);
+}
+
+export const actions = Object.fromEntries(CASE_ACTIONS.map((a) => [a, (event: RequestEvent) => act(event, a)])) as Actions;

@@ -1,0 +1,63 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { env } from '$env/dynamic/public';
+import { hasCapability } from '$lib/domain/permissions';
+import { shanghaiDate } from '$lib/domain/working-days';
+import { requireCapability } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { num, optionalId, photosOf, refill, text } from '$lib/server/form';
+import { listCategories, loadGeography } from '$lib/server/repositories/reference';
+import { reportCase } from '$lib/server/services/report-case';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireCapability(event, 'report');
+	const db = getDb();
+	const [categories, geo] = await Promise.all([listCategories(db), loadGeography(db, shanghaiDate(Date.now()))]);
+	return {
+		categories: categories
+			.filter((c) => c.track !== 'hotline')
+			.map((c) => ({ code: c.code, major: c.major, minor: c.minor, variant: c.variant, aliases: c.aliases })),
+		geo,
+		tileUrl: env.PUBLIC_TILE_URL ?? '',
+		tileAttribution: env.PUBLIC_TILE_ATTRIBUTION ?? '',
+		canSelfHandle: hasCapability(actor, 'self_handle'),
+		canChooseSource: actor.role !== 'grid_worker'
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requireCapability(event, 'report');
+		const form = await event.request.formData();
+		const mode = text(form, 'mode') === 'self_handle' ? 'self_handle' : 'report';
+		const input = {
+			mode,
+			source: text(form, 'source') || 'patrol',
+			categoryCode: text(form, 'categoryCode'),
+			description: text(form, 'description'),
+			address: text(form, 'address'),
+			lng: num(form, 'lng'),
+			lat: num(form, 'lat'),
+			communityId: optionalId(form, 'communityId'),
+			handlingNote: text(form, 'handlingNote'),
+			beforePhotos: await photosOf(form, 'beforePhotos'),
+			afterPhotos: mode === 'self_handle' ? await photosOf(form, 'afterPhotos') : []
+		} as const;
+		const result = await reportCase(getDb(), actor, input, Date.now());
+		if (!result.ok) {
+			const values = {
+				mode,
+				source: input.source,
+				categoryCode: input.categoryCode,
+				description: refill(input.description),
+				address: refill(input.address, 400),
+				lng: text(form, 'lng'),
+				lat: text(form, 'lat'),
+				communityId: input.communityId,
+				handlingNote: refill(input.handlingNote)
+			};
+			return fail(result.status, { values, errors: result.errors });
+		}
+		redirect(303, `/cases/${result.caseId}?done=report`);
+	}
+};

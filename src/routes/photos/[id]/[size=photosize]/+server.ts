@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import { readFile } from 'node:fs/promises';
+import { canView } from '$lib/domain/permissions';
+import { requireActor } from '$lib/server/auth/guards';
+import { photoDir } from '$lib/server/config';
+import { getDb } from '$lib/server/db';
+import { resolvePhotoPath } from '$lib/server/photos';
+import { getAttachment } from '$lib/server/repositories/case-events';
+import { getCaseRow } from '$lib/server/repositories/cases';
+import { getCategory } from '$lib/server/repositories/reference';
+import { toCaseScope } from '$lib/server/services/case-mapping';
+import type { RequestHandler } from './$types';
+
+/** Photos are served only to signed-in users who may see the case. */
+export const GET: RequestHandler = async (event) => {
+	const actor = requireActor(event);
+	const db = getDb();
+	const photo = await getAttachment(db, event.params.id);
+	if (!photo) error(404, '照片不存在');
+	const caseRow = await getCaseRow(db, photo.case_id);
+	const category = caseRow ? await getCategory(db, caseRow.category_code) : null;
+	if (!caseRow || !canView(actor, toCaseScope(caseRow, category?.track ?? 'grid'))) error(403, '无权查看此照片');
+	const rel = event.params.size === 'thumb' ? photo.thumb_path : photo.path;
+	const body = await readFile(resolvePhotoPath(photoDir(), rel));
+	return new Response(body, {
+		headers: { 'Content-Type': 'image/jpeg', 'Cache-Control': 'private, max-age=86400', 'Content-Disposition': 'inline' }
+	});
+};
