@@ -58,7 +58,10 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: num
 		const home = random() < 0.5 ? '东兰一居' : '古美一村';
 		const community = random() < 0.6 ? communities.find((c) => c.name === home)! : pick(communities);
 		const reporter = workerOf.get(community.id) ?? 'wangge';
-		let t = now - Math.floor(random() * 20 * 24) * HOUR - 2 * HOUR;
+		const goal = random();
+		// Cases still early in the loop are recent; the ones that ran further started days ago.
+		const ageHours = goal < 0.18 ? 0.2 + random() * 3 : goal < 0.4 ? 2 + random() * 30 : 24 + random() * 19 * 24;
+		let t = now - Math.floor(ageHours * HOUR);
 		const reported = await reportCase(
 			db,
 			actor(reporter),
@@ -88,7 +91,6 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: num
 		};
 		const department = category.department_id;
 		const handler = [...actors.entries()].find(([, a]) => a.role === 'handler' && a.departmentId === department)?.[0];
-		const goal = random();
 		if (goal < 0.12 || !handler || !department) continue;
 		if (!(await step('diaodu', { action: 'accept' }, 12))) continue;
 		if (goal < 0.18) continue;

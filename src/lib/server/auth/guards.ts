@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { isRole, type Actor, type Capability } from '$lib/domain/permissions';
 import { hasCapability } from '$lib/domain/permissions';
@@ -27,6 +28,6 @@ export function requireActor(event: Pick<RequestEvent, 'locals' | 'url'>): Actor
 
 export function requireCapability(event: Pick<RequestEvent, 'locals' | 'url'>, cap: Capability): Actor {
 	const actor = requireActor(event);
-	if (!hasCapability(actor, cap)) error(403, '无权执行此操作');
+	if (!hasCapability(actor, cap)) error(403, m.err_forbidden());
 	return actor;
 }

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { CASE_ACTIONS, RETURN_REASONS, isCaseStatus, type CaseAction } from '$lib/domain/case-status';
 import { actionsInState } from '$lib/domain/case-workflow';
@@ -9,7 +10,8 @@ import { photosOf, refill, text } from '$lib/server/form';
 import { loadCalendar } from '$lib/server/repositories/calendar';
 import { listAttachments, listEvents } from '$lib/server/repositories/case-events';
 import { getCaseDetail } from '$lib/server/repositories/cases';
-import { listCategories, listDepartments } from '$lib/server/repositories/reference';
+import { listCategories, listDepartments, loadGeography } from '$lib/server/repositories/reference';
+import { env } from '$env/dynamic/public';
 import { toCaseScope } from '$lib/server/services/case-mapping';
 import { applyCaseAction } from '$lib/server/services/case-actions';
 import { parseCommand } from './commands';
@@ -20,18 +22,19 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	const caseId = Number(event.params.id);
 	const detail = await getCaseDetail(db, caseId);
-	if (!detail) error(404, '案件不存在');
+	if (!detail) error(404, m.err_not_found());
 	const scope = toCaseScope(detail, detail.category_track);
-	if (!canView(actor, scope)) error(403, '无权查看此案件');
+	if (!canView(actor, scope)) error(403, m.err_case_forbidden());
 	const status = isCaseStatus(detail.status) ? detail.status : 'void';
 	const actions = actionsInState(status).filter((a) => canAct(actor, a, scope));
 	const needs = (a: CaseAction) => actions.includes(a);
-	const [events, photos, calendar, departments, categories] = await Promise.all([
+	const [events, photos, calendar, departments, categories, geo] = await Promise.all([
 		listEvents(db, caseId),
 		listAttachments(db, caseId),
 		loadCalendar(db),
 		needs('dispatch') ? listDepartments(db) : Promise.resolve([]),
-		needs('register') ? listCategories(db) : Promise.resolve([])
+		needs('register') ? listCategories(db) : Promise.resolve([]),
+		loadGeography(db, shanghaiDate(detail.reported_at))
 	]);
 	const deadlineDate = detail.deadline_at ? shanghaiDate(detail.deadline_at - 1) : null;
 	return {
@@ -43,6 +46,7 @@ export const load: PageServerLoad = async (event) => {
 		categories: categories.map((c) => ({ code: c.code, minor: c.minor, variant: c.variant, major: c.major, urgency: c.urgency, departmentId: c.departmentId })),
 		returnReasons: RETURN_REASONS,
 		calendarWarningYear: deadlineDate && isBeyondCalendar(deadlineDate, calendar) ? Number(deadlineDate.slice(0, 4)) : null,
+		map: { boundary: geo.boundary, tileUrl: env.PUBLIC_TILE_URL ?? '', tileAttribution: env.PUBLIC_TILE_ATTRIBUTION ?? '' },
 		now: Date.now()
 	};
 };

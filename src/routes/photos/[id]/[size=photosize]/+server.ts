@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { readFile } from 'node:fs/promises';
 import { canView } from '$lib/domain/permissions';
@@ -16,10 +17,10 @@ export const GET: RequestHandler = async (event) => {
 	const actor = requireActor(event);
 	const db = getDb();
 	const photo = await getAttachment(db, event.params.id);
-	if (!photo) error(404, '照片不存在');
+	if (!photo) error(404, m.err_photo_not_found());
 	const caseRow = await getCaseRow(db, photo.case_id);
 	const category = caseRow ? await getCategory(db, caseRow.category_code) : null;
-	if (!caseRow || !canView(actor, toCaseScope(caseRow, category?.track ?? 'grid'))) error(403, '无权查看此照片');
+	if (!caseRow || !canView(actor, toCaseScope(caseRow, category?.track ?? 'grid'))) error(403, m.err_forbidden());
 	const rel = event.params.size === 'thumb' ? photo.thumb_path : photo.path;
 	const body = await readFile(resolvePhotoPath(photoDir(), rel));
 	return new Response(body, {
