@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { computeDeadline, countdown, describeLimit, extendForPause, formatRemaining, type LimitUnit } from './deadlines';
+import { computeDeadline, countdown, describeLimit, extendForPause, formatDeadline, formatRemaining, type LimitUnit } from './deadlines';
 import { createCalendar } from './working-days';
 import * as cn from './fixtures/calendar-cn';
 
@@ -147,5 +147,15 @@ describe('formatRemaining and describeLimit', () => {
 		[{ value: 2, unit: 'h24' }, '2 小时']
 	] as Array<[{ value: number; unit: LimitUnit }, string]>)('describeLimit(%j) = %s', (limit, expected) => {
 		expect(describeLimit(limit)).toBe(expected);
+	});
+});
+
+describe('formatDeadline', () => {
+	it.each([
+		['2026-10-11T00:00:00+08:00', '2026-10-10 24:00'],
+		['2026-10-09T15:30:00+08:00', '2026-10-09 15:30'],
+		['2027-01-01T00:00:00+08:00', '2026-12-31 24:00']
+	])('%s → %s', (iso, expected) => {
+		expect(formatDeadline(Date.parse(iso))).toBe(expected);
 	});
 });

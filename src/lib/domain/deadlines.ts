@@ -5,6 +5,7 @@ import {
 	isWorkday,
 	addDays,
 	shanghaiDate,
+	shanghaiDateTime,
 	shanghaiMidnight,
 	workingMsBetween,
 	type WorkCalendar
@@ -99,4 +100,10 @@ const UNIT_LABEL: Record<LimitUnit, string> = { wd: '工作日', wh: '工作时'
 
 export function describeLimit(limit: Limit): string {
 	return `${limit.value} ${UNIT_LABEL[limit.unit]}`;
+}
+
+/** A deadline as people say it: the end of a working day reads '2026-10-10 24:00', not the next day's 00:00. */
+export function formatDeadline(ms: number): string {
+	const text = shanghaiDateTime(ms);
+	return text.endsWith(' 00:00') ? `${shanghaiDateTime(ms - 60_000).slice(0, 10)} 24:00` : text;
 }
