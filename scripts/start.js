@@ -35,7 +35,8 @@ const users = demoLogins();
 console.log(`\nGridCase is running: ${process.env.ORIGIN}`);
 console.log(`database: ${process.env.DATABASE_PATH}`);
 if (users.length) {
-	console.log('accounts (demo password: gridcase-demo, unless you changed it):');
+	const demo = users.some((u) => u.username === 'diaodu');
+	console.log(demo ? 'demo accounts (password: gridcase-demo):' : 'accounts:');
 	for (const u of users) console.log(`  ${u.username.padEnd(10)} ${u.role.padEnd(12)} ${u.display_name}`);
 } else {
 	console.log('no users yet: create the first admin with `npm run user:create`');
