@@ -87,18 +87,32 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: num
 			t = Math.min(t + minutes * 60_000, now - 60_000);
 			const row = (await getCaseRow(db, caseId))!;
 			const r = await applyCaseAction(db, actor(who), caseId, row.version, cmd, photos, t);
-			return r.ok;
+			// The demo runs the real rules: a refused step is a bug in the seed or the rules, not noise.
+			if (!r.ok) throw new Error(`demo case ${caseId}: ${cmd.action} by ${who} refused (${r.code})`);
 		};
 		const department = category.department_id;
 		const handler = [...actors.entries()].find(([, a]) => a.role === 'handler' && a.departmentId === department)?.[0];
-		if (goal < 0.12 || !handler || !department) continue;
-		if (!(await step('diaodu', { action: 'accept' }, 12))) continue;
-		if (goal < 0.18) continue;
+		if (goal < 0.1 || !handler || !department) continue;
+		await step('diaodu', { action: 'accept' }, 12);
+		if (goal < 0.14) {
+			await step('diaodu', { action: 'void', reason: '与已有案件重复' }, 5);
+			continue;
+		}
+		if (goal < 0.17) continue;
 		await step('diaodu', { action: 'register', categoryCode: category.code, urgency: '一般', handleLimit: null }, 8);
+		if (goal < 0.18) continue;
 		await step('diaodu', { action: 'dispatch', departmentId: department }, 6);
-		if (goal < 0.28) continue;
+		if (goal < 0.26) continue;
 		await step(handler, { action: 'sign' }, 25);
-		if (goal < 0.32) await step('lingdao', { action: 'supervise', note: '请尽快处置' }, 60);
+		if (goal < 0.29) {
+			await step(handler, { action: 'request_return', reasonCode: 'not_our_duty', note: '属物业管理范围，非本部门职责' }, 30);
+			continue;
+		}
+		if (goal < 0.32) {
+			await step('diaodu', { action: 'park', reason: '需结合道路大修工程统一处置' }, 45);
+			continue;
+		}
+		if (goal < 0.35) await step('lingdao', { action: 'supervise', note: '请尽快处置' }, 60);
 		if (goal < 0.4) continue;
 		if (goal < 0.44) {
 			await step(handler, { action: 'request_extension', reason: '需协调第三方施工', proposedDeadline: t + 10 * 24 * HOUR }, 40);
@@ -115,5 +129,44 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: num
 		if (goal < 0.7) continue;
 		await step('diaodu', { action: 'close' }, 20);
 	}
+	made += await seedSelfHandled(db, actor, before, after, now);
 	return made;
+}
+
+/** 自行处置 by a grid worker of 东兰一居, checked by the other one; the older ones are closed. */
+async function seedSelfHandled(db: Db, actor: (name: string) => Actor, before: PhotoInput, after: PhotoInput, now: number): Promise<number> {
+	const donglan = await db.selectFrom('communities').selectAll().where('name', '=', '东兰一居').executeTakeFirstOrThrow();
+	const ages = [30, 6, 1.5];
+	for (const [i, hours] of ages.entries()) {
+		let t = now - hours * HOUR;
+		const r = await reportCase(
+			db,
+			actor('wangge'),
+			{
+				mode: 'self_handle',
+				source: 'patrol',
+				categoryCode: 'SH-HWSR-03',
+				description: '电线杆上张贴小广告，已当场清除',
+				address: '东兰路沿街',
+				lng: donglan.lng + 0.0002 * i,
+				lat: donglan.lat - 0.0002 * i,
+				communityId: donglan.id,
+				handlingNote: '已清除小广告',
+				beforePhotos: [before],
+				afterPhotos: [after]
+			},
+			t
+		);
+		if (!r.ok || hours < 2) continue;
+		for (const [who, cmd] of [
+			['wangge2', { action: 'check_pass', photoCount: 1 }],
+			['diaodu', { action: 'close' }]
+		] as [string, CaseCommand][]) {
+			t += 40 * 60_000;
+			const row = (await getCaseRow(db, r.caseId))!;
+			const done = await applyCaseAction(db, actor(who), r.caseId, row.version, cmd, cmd.action === 'check_pass' ? [after] : [], t);
+			if (!done.ok) throw new Error(`demo self-handled case ${r.caseId}: ${cmd.action} refused (${done.code})`);
+		}
+	}
+	return ages.length;
 }

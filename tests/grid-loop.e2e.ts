@@ -17,7 +17,11 @@ test('grid case from report to 结案 with one 返工 and one 延期', async ({ 
 	await map.click();
 	await expect(worker.getByLabel('经度')).not.toHaveValue('');
 	await expect(worker.getByTestId('located')).toContainText('片区');
-	// The reporter overrides the 居民区 (near an edge): 东兰一居, where the checkers work.
+	// Then types the spot between two 居民区 markers, and overrides the one found from the point
+	// with the neighbouring 东兰一居, where the checkers work.
+	await worker.getByLabel('经度').fill('121.3803');
+	await worker.getByLabel('纬度').fill('31.1545');
+	await expect(worker.getByTestId('located')).toHaveText('西片区 · 东兰二居');
 	await worker.getByLabel('所属居民区').selectOption({ label: '东兰一居' });
 	await worker.getByLabel('现场照片（处置前）').setInputFiles(fixture('before.jpg'));
 	await worker.getByRole('button', { name: '提交' }).click();

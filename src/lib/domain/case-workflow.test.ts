@@ -703,3 +703,11 @@ describe('whole paths', () => {
 		expectLinkedLog(s.events);
 	});
 });
+
+describe('approve_extension re-checks the requested date', () => {
+	it('refuses a requested deadline that has passed by the time of approval, leaving nothing to persist', () => {
+		const state = stateIn('extension_requested', { resumeStatus: 'handling', requestedDeadlineAt: REQUESTED });
+		const r = applyCaseCommand(state, { action: 'approve_extension' }, { now: REQUESTED + 1, calendar: cal });
+		expect(r).toEqual({ ok: false, reason: 'deadline_in_past' });
+	});
+});

@@ -180,6 +180,8 @@ export function applyCaseCommand(state: CaseState, cmd: CaseCommand, ctx: Workfl
 				previousDeadline: state.deadlineAt
 			});
 		case 'approve_extension':
+			// Approving a date that has meanwhile passed would set a deadline already missed.
+			if (state.requestedDeadlineAt !== null && state.requestedDeadlineAt <= now) return reject('deadline_in_past');
 			return resume(state, moveTo, clean(cmd.note), { deadlineAt: state.requestedDeadlineAt, requestedDeadlineAt: null }, {
 				previousDeadline: state.deadlineAt,
 				deadlineAt: state.requestedDeadlineAt

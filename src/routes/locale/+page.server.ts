@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { cookieName, isLocale } from '$lib/paraglide/runtime';
+import { safePath } from '$lib/server/safe-path';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/tasks');
@@ -10,7 +11,6 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const locale = String(form.get('locale') ?? '');
 		if (isLocale(locale)) cookies.set(cookieName, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 86400 });
-		const back = String(form.get('back') ?? '/tasks');
-		redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/tasks');
+		redirect(303, safePath(String(form.get('back') ?? '')));
 	}
 };

@@ -3,12 +3,10 @@ import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/guards';
 import { signIn } from '$lib/server/services/sign-in';
+import { safePath } from '$lib/server/safe-path';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only same-site paths are followed after sign-in. */
-function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/tasks';
-}
+const safeNext = (next: string | null) => safePath(next);
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));

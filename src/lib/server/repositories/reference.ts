@@ -45,6 +45,13 @@ export async function listCategories(db: Db): Promise<Category[]> {
 	return rows.map(toCategory);
 }
 
+/** A category as an existing case needs it, even if it has since been switched off. */
+export async function getCaseCategory(db: Db, code: string): Promise<Category | null> {
+	const row = await db.selectFrom('categories').selectAll().where('code', '=', code).executeTakeFirst();
+	return row ? toCategory(row) : null;
+}
+
+/** A category that may be chosen for a new or re-registered case. */
 export async function getCategory(db: Db, code: string): Promise<Category | null> {
 	const row = await db.selectFrom('categories').selectAll().where('code', '=', code).where('active', '=', 1).executeTakeFirst();
 	return row ? toCategory(row) : null;

@@ -6,7 +6,7 @@ import type { PhotoInput } from '../photos';
 import { loadCalendar } from '../repositories/calendar';
 import { appendEvent } from '../repositories/case-events';
 import { getCaseRow, updateCaseIfVersion } from '../repositories/cases';
-import { getCategory, listDepartments } from '../repositories/reference';
+import { getCaseCategory, getCategory, listDepartments } from '../repositories/reference';
 import { toCaseScope, toCaseState, toCaseUpdate } from './case-mapping';
 import { checkPhotos, discardPhotos, recordPhotos, storePhotos } from './photo-intake';
 
@@ -37,7 +37,7 @@ export async function applyCaseAction(
 ): Promise<ActionResult> {
 	const row = await getCaseRow(db, caseId);
 	if (!row) return { ok: false, status: 404, code: 'not_found' };
-	const category = await getCategory(db, row.category_code);
+	const category = await getCaseCategory(db, row.category_code);
 	const scope = toCaseScope(row, category?.track ?? 'grid');
 	if (!canAct(actor, command.action, scope)) return { ok: false, status: 403, code: 'forbidden' };
 	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };

@@ -114,7 +114,9 @@ describe('reportCase', () => {
 		['a blank description', () => ({ description: '   ' }), { description: 'required' }],
 		['a text file renamed .jpg', () => ({ beforePhotos: [textAsJpeg] }), { beforePhotos: 'not_image' }],
 		['a good before photo but a bad after photo', () => ({ mode: 'self_handle', afterPhotos: [textAsJpeg] }), { afterPhotos: 'not_image' }],
-		['an override to a 居民区 that does not exist', () => ({ communityId: 999_999 }), { communityId: 'invalid' }]
+		['an override to a 居民区 that does not exist', () => ({ communityId: 999_999 }), { communityId: 'invalid' }],
+		// 古美十村, the last marker the seed loads, is on the far side of the subdistrict (> 1 km).
+		['an override to a 居民区 far from the point', () => ({ communityId: 39 }), { communityId: 'invalid' }]
 	];
 
 	it.each(rejected)('%s → 400 with the field error and nothing written', async (_name, over, errors) => {

@@ -1,6 +1,6 @@
 import { openCase } from '$lib/domain/case-opening';
 import { CASE_SOURCES, URGENCIES, type CaseSource, type Urgency } from '$lib/domain/case-status';
-import { locatePoint, isValidLngLat, type LngLat } from '$lib/domain/geo';
+import { distanceMeters, locatePoint, isValidLngLat, type LngLat } from '$lib/domain/geo';
 import { hasCapability, type Actor } from '$lib/domain/permissions';
 import { shanghaiDate } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
@@ -13,6 +13,8 @@ import { checkPhotos, discardPhotos, recordPhotos, storePhotos } from './photo-i
 
 export const MAX_DESCRIPTION = 2000;
 export const MAX_ADDRESS = 200;
+/** How far from the point a chosen 居民区 marker may be (near-edge override; markers are ±300 m). */
+export const OVERRIDE_RADIUS_M = 1000;
 
 export interface ReportInput {
 	mode: 'report' | 'self_handle';
@@ -56,7 +58,8 @@ export async function reportCase(db: Db, actor: Actor, input: ReportInput, now: 
 		if (!found.ok) errors.point = 'outside_subdistrict';
 		else {
 			const chosen = input.communityId ? geo.communities.find((c) => c.id === input.communityId) : undefined;
-			if (input.communityId && !chosen) errors.communityId = 'invalid';
+			const tooFar = chosen && distanceMeters([chosen.lng, chosen.lat], [input.lng, input.lat]) > OVERRIDE_RADIUS_M;
+			if ((input.communityId && !chosen) || tooFar) errors.communityId = 'invalid';
 			communityId = chosen?.id ?? found.communityId;
 			areaId = chosen?.areaId ?? found.areaId;
 		}

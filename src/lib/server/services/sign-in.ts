@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-database';
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
 import { createSession } from '../auth/session';
-import { clearFailures, lockedUntil, recordFailure } from '../auth/throttle';
+import { clearFailures, lockedUntil, recordFailure, signInKeys } from '../auth/throttle';
 import { findUserByUsername } from '../repositories/users';
 
 export type SignInResult =
@@ -10,7 +10,7 @@ export type SignInResult =
 
 /** Checks the password (same work whether or not the user exists) and throttles repeated failures. */
 export async function signIn(db: Db, username: string, password: string, clientAddress: string, now: number): Promise<SignInResult> {
-	const keys = [`user:${username.toLowerCase()}`, `ip:${clientAddress}`];
+	const keys = signInKeys(username, clientAddress);
 	const until = await lockedUntil(db, keys, now);
 	if (until) return { ok: false, reason: 'locked', until };
 	const user = await findUserByUsername(db, username);

@@ -10,7 +10,7 @@ import { photosOf, refill, text } from '$lib/server/form';
 import { loadCalendar } from '$lib/server/repositories/calendar';
 import { listAttachments, listEvents } from '$lib/server/repositories/case-events';
 import { getCaseDetail } from '$lib/server/repositories/cases';
-import { listCategories, listDepartments, loadGeography } from '$lib/server/repositories/reference';
+import { getCaseCategory, listCategories, listDepartments, loadGeography } from '$lib/server/repositories/reference';
 import { env } from '$env/dynamic/public';
 import { toCaseScope } from '$lib/server/services/case-mapping';
 import { applyCaseAction } from '$lib/server/services/case-actions';
@@ -28,13 +28,14 @@ export const load: PageServerLoad = async (event) => {
 	const status = isCaseStatus(detail.status) ? detail.status : 'void';
 	const actions = actionsInState(status).filter((a) => canAct(actor, a, scope));
 	const needs = (a: CaseAction) => actions.includes(a);
-	const [events, photos, calendar, departments, categories, geo] = await Promise.all([
+	const [events, photos, calendar, departments, categories, geo, category] = await Promise.all([
 		listEvents(db, caseId),
 		listAttachments(db, caseId),
 		loadCalendar(db),
 		needs('dispatch') ? listDepartments(db) : Promise.resolve([]),
 		needs('register') ? listCategories(db) : Promise.resolve([]),
-		loadGeography(db, shanghaiDate(detail.reported_at))
+		loadGeography(db, shanghaiDate(detail.reported_at)),
+		getCaseCategory(db, detail.category_code)
 	]);
 	const deadlineDate = detail.deadline_at ? shanghaiDate(detail.deadline_at - 1) : null;
 	return {
@@ -45,6 +46,7 @@ export const load: PageServerLoad = async (event) => {
 		departments,
 		categories: categories.map((c) => ({ code: c.code, minor: c.minor, variant: c.variant, major: c.major, urgency: c.urgency, departmentId: c.departmentId })),
 		returnReasons: RETURN_REASONS,
+		suggestedDepartment: category?.departmentId ?? null,
 		calendarWarningYear: deadlineDate && isBeyondCalendar(deadlineDate, calendar) ? Number(deadlineDate.slice(0, 4)) : null,
 		map: { boundary: geo.boundary, tileUrl: env.PUBLIC_TILE_URL ?? '', tileAttribution: env.PUBLIC_TILE_ATTRIBUTION ?? '' },
 		now: Date.now()
@@ -55,9 +57,11 @@ export const load: PageServerLoad = async (event) => {
 async function act(event: RequestEvent, action: CaseAction) {
 	const actor = requireActor(event);
 	const form = await event.request.formData();
-	const version = Number(text(form, 'version'));
+	const versionText = text(form, 'version');
 	const photos = await photosOf(form, 'photos');
 	const values = { note: refill(text(form, 'note')), departmentId: text(form, 'departmentId'), categoryCode: text(form, 'categoryCode'), reasonCode: text(form, 'reasonCode'), proposedDate: text(form, 'proposedDate') };
+	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action, values, field: 'form', error: 'invalid' });
+	const version = Number(versionText);
 	const parsed = parseCommand(action, form, photos.length);
 	if (!parsed.ok) return fail(400, { action, values, field: parsed.field, error: parsed.code });
 	const result = await applyCaseAction(getDb(), actor, Number(event.params.id), version, parsed.command, photos, Date.now());

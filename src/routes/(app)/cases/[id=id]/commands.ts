@@ -4,6 +4,7 @@ import { addDays, isValidDate, shanghaiMidnight } from '$lib/domain/working-days
 import { text } from '$lib/server/form';
 
 const MAX_NOTE = 2000;
+const MAX_PROPOSED_DATE = '2099-12-31';
 export type Parsed = { ok: true; command: CaseCommand } | { ok: false; field: string; code: string };
 
 /** Reads one action's form into a workflow command; rules about content stay in the domain. */
@@ -48,8 +49,10 @@ export function parseCommand(action: CaseAction, form: FormData, photoCount: num
 			return ok({ action, reasonCode: reasonCode as ReturnReason, note });
 		}
 		case 'request_extension': {
-			const date = text(form, 'proposedDate');
-			if (!isValidDate(date)) return { ok: false, field: 'proposedDate', code: 'required' };
+			const date = text(form, 'proposedDate').trim();
+			if (!date) return { ok: false, field: 'proposedDate', code: 'required' };
+			// Extensions are weeks, not centuries: a far date is a typo (and beyond date arithmetic).
+			if (!isValidDate(date) || date > MAX_PROPOSED_DATE) return { ok: false, field: 'proposedDate', code: 'invalid' };
 			// A proposed date means the end of that day (24:00, Asia/Shanghai), like a 工作日 limit.
 			return ok({ action, reason: note, proposedDeadline: shanghaiMidnight(addDays(date, 1)) });
 		}

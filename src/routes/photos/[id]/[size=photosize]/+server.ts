@@ -8,7 +8,7 @@ import { getDb } from '$lib/server/db';
 import { resolvePhotoPath } from '$lib/server/photos';
 import { getAttachment } from '$lib/server/repositories/case-events';
 import { getCaseRow } from '$lib/server/repositories/cases';
-import { getCategory } from '$lib/server/repositories/reference';
+import { getCaseCategory } from '$lib/server/repositories/reference';
 import { toCaseScope } from '$lib/server/services/case-mapping';
 import type { RequestHandler } from './$types';
 
@@ -19,10 +19,13 @@ export const GET: RequestHandler = async (event) => {
 	const photo = await getAttachment(db, event.params.id);
 	if (!photo) error(404, m.err_photo_not_found());
 	const caseRow = await getCaseRow(db, photo.case_id);
-	const category = caseRow ? await getCategory(db, caseRow.category_code) : null;
+	const category = caseRow ? await getCaseCategory(db, caseRow.category_code) : null;
 	if (!caseRow || !canView(actor, toCaseScope(caseRow, category?.track ?? 'grid'))) error(403, m.err_forbidden());
 	const rel = event.params.size === 'thumb' ? photo.thumb_path : photo.path;
-	const body = await readFile(resolvePhotoPath(photoDir(), rel));
+	const body = await readFile(resolvePhotoPath(photoDir(), rel)).catch((e: NodeJS.ErrnoException) => {
+		if (e.code === 'ENOENT') error(404, m.err_photo_not_found());
+		throw e;
+	});
 	return new Response(body, {
 		headers: { 'Content-Type': 'image/jpeg', 'Cache-Control': 'private, max-age=86400', 'Content-Disposition': 'inline' }
 	});
