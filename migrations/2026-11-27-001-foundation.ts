@@ -128,6 +128,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('deadline_at', 'integer') // handling deadline (rates are judged on it)
 		.addColumn('stage_started_at', 'integer', (c) => c.notNull())
 		.addColumn('stage_deadline_at', 'integer') // deadline of the current step (countdown badge)
+		.addColumn('stage_warn_at', 'integer') // when 75 % of the step's time is used (yellow badge)
 		.addColumn('parked_at', 'integer')
 		.addColumn('requested_deadline_at', 'integer') // pending 延期
 		.addColumn('feedback_at', 'integer')

@@ -40,6 +40,8 @@ describe('openCase: 上报', () => {
 			deadlineAt: null, // the handling clock starts at 派遣
 			stageStartedAt: now,
 			stageDeadlineAt: at('2026-09-29 10:30'),
+			// 75 % of 30 working minutes.
+			stageWarnAt: at('2026-09-29 10:22') + 30_000,
 			parkedAt: null,
 			requestedDeadlineAt: null,
 			feedbackAt: null,
@@ -72,6 +74,8 @@ describe('openCase: 上报', () => {
 	it('紧急 does not shorten 受理 (only 签收 is natural-time for urgent cases)', () => {
 		const r = opened({ ...base, urgency: '紧急' }, at('2026-09-29 16:50'));
 		expect(r.state.stageDeadlineAt).toBe(at('2026-09-30 09:20'));
+		// 10 working minutes left on the day, 20 the next morning: yellow at 75 % of 30, i.e. 09:12:30.
+		expect(r.state.stageWarnAt).toBe(at('2026-09-30 09:12') + 30_000);
 	});
 
 	it('needs no photos and no category limit yet', () => {
@@ -107,6 +111,8 @@ describe('openCase: 自行处置', () => {
 			deadlineAt: at('2026-09-29 16:00'),
 			// 2 wh 核查: 11:00–12:00 + 13:00–14:00.
 			stageDeadlineAt: at('2026-09-29 14:00'),
+			// 75 % of 2 working hours is 90 working minutes: 11:00–12:00 + 13:00–13:30.
+			stageWarnAt: at('2026-09-29 13:30'),
 			reworkCount: 0,
 			supervised: false,
 			closedAt: null

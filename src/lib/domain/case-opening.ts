@@ -1,5 +1,5 @@
 import type { CaseSource, Urgency } from './case-status';
-import { stageDeadline } from './case-stages';
+import { stageClock } from './case-stages';
 import type { CaseEventDraft, CaseState } from './case-workflow';
 import { computeDeadline, type Limit } from './deadlines';
 import type { WorkCalendar } from './working-days';
@@ -33,7 +33,7 @@ export function openCase(input: OpeningInput, now: number, calendar: WorkCalenda
 		dispatchedAt: selfHandled ? now : null,
 		deadlineAt,
 		stageStartedAt: now,
-		stageDeadlineAt: stageDeadline(status, now, { urgency: input.urgency, deadlineAt }, calendar),
+		...stageClock(status, now, { urgency: input.urgency, deadlineAt, handleLimit: input.handleLimit }, calendar),
 		parkedAt: null,
 		requestedDeadlineAt: null,
 		feedbackAt: selfHandled ? now : null,

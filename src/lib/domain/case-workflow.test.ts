@@ -77,6 +77,7 @@ function stateIn(status: CaseStatus, over: Partial<CaseState> = {}): CaseState {
 		deadlineAt: pre ? null : DEADLINE,
 		stageStartedAt: at('2026-09-29 09:00'),
 		stageDeadlineAt: null,
+		stageWarnAt: null,
 		parkedAt: status === 'parked' ? at('2026-09-29 09:30') : null,
 		requestedDeadlineAt: status === 'extension_requested' ? REQUESTED : null,
 		feedbackAt: ['feedback', 'checked', 'closed'].includes(status) ? at('2026-09-29 09:00') : null,
@@ -180,6 +181,7 @@ describe('transition table: every (action, status) pair', () => {
 		expect(r.changes.status).toBe(expected);
 		expect(r.event).toMatchObject({ action, from: status, to: expected });
 		expect('stageDeadlineAt' in r.changes).toBe(true);
+		expect('stageWarnAt' in r.changes).toBe(true);
 		if (expected !== status) expect(typeof r.changes.stageStartedAt).toBe('number');
 		else expect('stageStartedAt' in r.changes).toBe(false);
 	});

@@ -1,5 +1,5 @@
 import type { CaseAction, CaseStatus, ReturnReason, Urgency } from './case-status';
-import { stageDeadline } from './case-stages';
+import { stageClock } from './case-stages';
 import { computeDeadline, extendForPause } from './deadlines';
 import type { Limit } from './deadlines';
 import type { WorkCalendar } from './working-days';
@@ -16,6 +16,7 @@ export interface CaseState {
 	deadlineAt: number | null;
 	stageStartedAt: number;
 	stageDeadlineAt: number | null;
+	stageWarnAt: number | null;
 	parkedAt: number | null;
 	requestedDeadlineAt: number | null;
 	feedbackAt: number | null;
@@ -123,12 +124,11 @@ export function applyCaseCommand(state: CaseState, cmd: CaseCommand, ctx: Workfl
 		// Every move to another status starts a new step; staying put (督办) keeps the running one.
 		const stageChanges = next === from && !('stageStartedAt' in changes) ? {} : { stageStartedAt: changes.stageStartedAt ?? now };
 		const startedAt = stageChanges.stageStartedAt ?? state.stageStartedAt;
-		const stageDeadlineAt =
-			next === 'handling' ? merged.deadlineAt : stageDeadline(next, startedAt, merged, calendar);
+		const clock = stageClock(next, startedAt, merged, calendar);
 		return {
 			ok: true,
 			next,
-			changes: { ...changes, ...stageChanges, status: next, stageDeadlineAt },
+			changes: { ...changes, ...stageChanges, status: next, ...clock },
 			event: { action: cmd.action, from, to: next, note, payload }
 		};
 	};

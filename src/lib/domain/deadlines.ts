@@ -71,16 +71,29 @@ export function extendForPause(
 	}
 }
 
+/**
+ * The instant 75 % of a step's time is used, counted in the limit's own unit: working time for
+ * `wh`/`wd` (a 1-working-hour step started at 16:30 turns yellow at 09:15 the next working day,
+ * not overnight), natural time for `h24`.
+ */
+export function warningInstant(startMs: number, deadlineMs: number, unit: LimitUnit, cal: WorkCalendar): number {
+	if (unit === 'h24') return startMs + Math.ceil(((deadlineMs - startMs) * 3) / 4);
+	const working = workingMsBetween(startMs, deadlineMs, cal);
+	return working > 0 ? addWorkingMs(startMs, Math.ceil((working * 3) / 4), cal) : startMs;
+}
+
 export function countdown(
 	startMs: number,
 	deadlineMs: number,
-	nowMs: number
+	nowMs: number,
+	warnAtMs?: number | null
 ): { level: CountdownLevel; remainingMs: number; usedRatio: number } {
 	const total = deadlineMs - startMs;
 	const used = nowMs - startMs;
 	const remainingMs = deadlineMs - nowMs;
 	// Compare in integers so "exactly 75%" is never lost to floating-point rounding.
-	const level: CountdownLevel = nowMs > deadlineMs ? 'red' : used * 4 >= total * 3 ? 'yellow' : 'green';
+	const isWarning = warnAtMs != null ? nowMs >= warnAtMs : used * 4 >= total * 3;
+	const level: CountdownLevel = nowMs > deadlineMs ? 'red' : isWarning ? 'yellow' : 'green';
 	const usedRatio = total > 0 ? Math.max(0, used / total) : nowMs >= deadlineMs ? 1 : 0;
 	return { level, remainingMs, usedRatio };
 }

@@ -71,6 +71,7 @@ export interface CaseTable {
 	deadline_at: number | null;
 	stage_started_at: number;
 	stage_deadline_at: number | null;
+	stage_warn_at: number | null;
 	parked_at: number | null;
 	requested_deadline_at: number | null;
 	feedback_at: number | null;

@@ -71,6 +71,7 @@ const summaryColumns = [
 	'cases.reported_at',
 	'cases.stage_started_at',
 	'cases.stage_deadline_at',
+	'cases.stage_warn_at',
 	'cases.deadline_at',
 	'cases.supervised',
 	'cases.rework_count',

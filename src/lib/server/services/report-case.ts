@@ -119,6 +119,7 @@ export async function reportCase(db: Db, actor: Actor, input: ReportInput, now: 
 				deadline_at: s.deadlineAt,
 				stage_started_at: s.stageStartedAt,
 				stage_deadline_at: s.stageDeadlineAt,
+				stage_warn_at: s.stageWarnAt,
 				feedback_at: s.feedbackAt,
 				supervised: 0,
 				rework_count: 0,
