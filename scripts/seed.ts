@@ -9,6 +9,7 @@ import { countUsers } from '../src/lib/server/repositories/users';
 import { seedReference } from '../seeds/reference';
 import { seedDemoUsers } from '../seeds/demo-users';
 import { seedDemoCases } from '../seeds/demo-cases';
+import { seedDemoHotline } from '../seeds/demo-hotline';
 
 const args = new Set(process.argv.slice(2));
 const path = databasePath();
@@ -24,7 +25,8 @@ try {
 			const now = Date.now();
 			const users = await seedDemoUsers(db, now);
 			const cases = await seedDemoCases(db, users, now);
-			console.log(`demo data: ${users.size} users, ${cases} cases`);
+			const orders = await seedDemoHotline(db, now);
+			console.log(`demo data: ${users.size} users, ${cases} cases, ${orders} 12345 orders`);
 		}
 	}
 	console.log(`seeded ${path}`);

@@ -6,12 +6,14 @@ import { migrateToLatest } from '$lib/server/db/migrate';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions, toActor } from '$lib/server/auth/guards';
 import { seedReference } from '../seeds/reference';
+import { markInterruptedImports } from '$lib/server/services/hotline/import-upload';
 
 /** Migrations and base data (calendar, geography, categories) are applied when the server starts. */
 export const init: ServerInit = async () => {
 	const db = getDb();
 	await migrateToLatest(db, (line) => console.log(line));
 	await seedReference(db, (line) => console.log(`base data: ${line}`));
+	await markInterruptedImports(db);
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>

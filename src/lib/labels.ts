@@ -15,3 +15,15 @@ export const returnReasonLabel = (r: string) => lookup('return_reason', r);
 export const photoKindLabel = (k: string) => lookup('photo_kind', k);
 /** Field and rejection codes from services: 'required', 'outside_subdistrict', 'stale', … */
 export const errorLabel = (code: string) => lookup('err', code, m.err_unknown());
+
+// 12345 hotline orders
+export const hotlineStatusLabel = (s: string) => lookup('hl_status', s);
+export const hotlineActionLabel = (a: string) => lookup('hl_action', a);
+export const hotlineQueueLabel = (q: string) => lookup('hl_queue', q);
+export const contactOutcomeLabel = (o: string) => lookup('hl_outcome', o);
+export const contactMethodLabel = (o: string) => lookup('hl_method', o);
+export const hotlineReturnReasonLabel = (r: string) => lookup('hl_return', r);
+export const satisfactionLabel = (s: string) => lookup('hl_sat', s);
+export const verdictLabel = (v: string) => lookup('hl_verdict', v);
+export const judgementReasonLabel = (r: string) => lookup('hl_reason', r);
+export const importStatusLabel = (s: string) => lookup('hl_import_status', s);

@@ -8,3 +8,8 @@ export function databasePath(): string {
 export function photoDir(): string {
 	return resolve(process.env.PHOTO_DIR ?? join(dirname(databasePath()), 'photos'));
 }
+
+/** Uploaded import files are kept here between preview and commit. */
+export function importDir(): string {
+	return resolve(process.env.IMPORT_DIR ?? join(dirname(databasePath()), 'imports'));
+}

@@ -1,4 +1,5 @@
 import { hasCapability } from '$lib/domain/permissions';
+import { hasHotlineCapability } from '$lib/domain/hotline-permissions';
 import { requireActor } from '$lib/server/auth/guards';
 import type { LayoutServerLoad } from './$types';
 
@@ -8,6 +9,8 @@ export const load: LayoutServerLoad = (event) => {
 	const user = event.locals.user!;
 	return {
 		user: { name: user.display_name, username: user.username, role: actor.role },
-		canReport: hasCapability(actor, 'report')
+		canReport: hasCapability(actor, 'report'),
+		canSeeHotline: hasHotlineCapability(actor, 'view'),
+		isAdmin: actor.role === 'admin'
 	};
 };

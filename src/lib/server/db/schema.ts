@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ApiKeyTable, HotlineAttachmentTable, HotlineEventTable, HotlineImportTable, HotlineOrderTable } from './schema-hotline';
 
 /** Row types of the SQLite schema (migrations/). Instants: integer ms UTC. */
 export interface DepartmentTable { id: Generated<number>; name: string; kind: string }
@@ -124,6 +125,11 @@ export interface DB {
 	cases: CaseTable;
 	case_events: CaseEventTable;
 	attachments: AttachmentTable;
+	api_keys: ApiKeyTable;
+	hotline_imports: HotlineImportTable;
+	hotline_orders: HotlineOrderTable;
+	hotline_events: HotlineEventTable;
+	hotline_attachments: HotlineAttachmentTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;
@@ -133,3 +139,5 @@ export type UserRow = Selectable<UserTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
 export type CategoryRow = Selectable<CategoryTable>;
+
+export type { HotlineOrderRow } from './schema-hotline';

@@ -1,0 +1,90 @@
+// The columns of a 12345 order file (CSV/XLSX import and export) and header recognition.
+
+export type OrderColumnKey =
+	| 'orderNo'
+	| 'channel'
+	| 'orderType'
+	| 'urgency'
+	| 'citizenName'
+	| 'phone'
+	| 'address'
+	| 'lng'
+	| 'lat'
+	| 'content'
+	| 'receivedAt'
+	| 'categoryCode'
+	| 'community';
+
+export interface OrderColumn {
+	key: OrderColumnKey;
+	/** The header GridCase writes in exports. */
+	header: string;
+	/** Other headers accepted on import (Chinese as the city platform exports them, or English). */
+	aliases: readonly string[];
+	required: boolean;
+}
+
+/** In export order. A column whose header is missing from a file is 'required' only if `required`. */
+export const ORDER_COLUMNS: readonly OrderColumn[] = [
+	{ key: 'orderNo', header: '工单号', aliases: ['工单编号', '工单号码', '编号', 'orderNo', 'order_no', 'order number', 'ticket no'], required: true },
+	{ key: 'channel', header: '来源渠道', aliases: ['来源', '渠道', '来源方式', 'channel', 'source'], required: true },
+	{ key: 'orderType', header: '诉求类型', aliases: ['工单类型', '类型', '诉求性质', 'orderType', 'order_type', 'type'], required: true },
+	{ key: 'urgency', header: '紧急程度', aliases: ['紧急度', '缓急程度', 'urgency', 'priority'], required: false },
+	{ key: 'citizenName', header: '诉求人', aliases: ['诉求人姓名', '来电人', '联系人', '市民姓名', 'citizenName', 'citizen_name', 'name'], required: false },
+	{ key: 'phone', header: '联系电话', aliases: ['电话', '手机', '手机号', '来电号码', '联系方式', 'phone', 'mobile', 'tel'], required: false },
+	{ key: 'address', header: '地址', aliases: ['诉求地址', '事发地址', '事件地址', 'address'], required: true },
+	{ key: 'lng', header: '经度', aliases: ['lng', 'lon', 'longitude'], required: false },
+	{ key: 'lat', header: '纬度', aliases: ['lat', 'latitude'], required: false },
+	{ key: 'content', header: '诉求内容', aliases: ['内容', '工单内容', '诉求描述', '问题描述', 'content', 'description'], required: true },
+	{ key: 'receivedAt', header: '派单时间', aliases: ['派单日期', '下派时间', '接收时间', 'receivedAt', 'received_at', 'dispatched_at'], required: true },
+	{ key: 'categoryCode', header: '类别编码', aliases: ['类别代码', '分类编码', 'categoryCode', 'category_code', 'category'], required: false },
+	{ key: 'community', header: '居民区', aliases: ['所属居民区', '居委', '居委会', 'community'], required: false }
+];
+
+export const ORDER_COLUMN_KEYS: readonly OrderColumnKey[] = ORDER_COLUMNS.map((c) => c.key);
+
+/**
+ * One spelling per header: BOM, surrounding space and a trailing '*' stripped; Latin letters compared without case,
+ * spaces, '_' or '-' (so 'Order No', 'order_no' and 'orderNo' are one header); full-width forms folded.
+ */
+export function headerKey(h: string): string {
+	// A trailing '*' is how templates mark a required column.
+	const t = h.replace(/^\uFEFF/, '').normalize('NFKC').trim().replace(/\s*\*+$/, '');
+	return /^[\x20-\x7e]+$/.test(t) ? t.toLowerCase().replace(/[\s_-]+/g, '') : t.replace(/\s+/g, '');
+}
+
+const LOOKUP: ReadonlyMap<string, OrderColumnKey> = new Map(
+	ORDER_COLUMNS.flatMap((c) => [c.header, c.key, ...c.aliases].map((h) => [headerKey(h), c.key] as const))
+);
+
+export type HeaderMapping =
+	| { ok: true; index: Record<OrderColumnKey, number> }
+	| { ok: false; missing: string[]; unknown?: string[]; duplicate?: string[] };
+
+/**
+ * Which file column holds each field (-1 for an optional column the file does not have). Unknown
+ * headers are ignored when everything required is there, and reported otherwise (they are usually
+ * the misspelt required ones). Two columns meaning the same field are refused (GridCase rule):
+ * guessing which one holds the data would import the wrong one silently.
+ */
+export function mapHeaders(headers: string[]): HeaderMapping {
+	const index = Object.fromEntries(ORDER_COLUMN_KEYS.map((k) => [k, -1])) as Record<OrderColumnKey, number>;
+	const unknown: string[] = [];
+	const duplicate: string[] = [];
+	headers.forEach((h, i) => {
+		const norm = headerKey(h ?? '');
+		if (norm === '') return; // trailing empty columns, as spreadsheets save them
+		const key = LOOKUP.get(norm);
+		if (key === undefined) unknown.push(h.replace(/^\uFEFF/, '').trim());
+		else if (index[key] !== -1) duplicate.push(h.replace(/^\uFEFF/, '').trim());
+		else index[key] = i;
+	});
+	const missing = ORDER_COLUMNS.filter((c) => c.required && index[c.key] === -1).map((c) => c.header);
+	if (missing.length === 0 && duplicate.length === 0) return { ok: true, index };
+	return {
+		ok: false,
+		missing,
+		...(unknown.length ? { unknown } : {}),
+		...(duplicate.length ? { duplicate } : {})
+	};
+}

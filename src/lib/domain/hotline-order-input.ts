@@ -1,0 +1,222 @@
+// Validating one 12345 order as it arrives: CSV/XLSX import, the JSON API and manual entry alike.
+import type { Limit } from './deadlines';
+import { ORDER_URGENCIES, isOneOf, type OrderUrgency } from './hotline-status';
+import type { OrderColumnKey } from './hotline-order-columns';
+import { normalizePhone } from './personal-data';
+
+export { ORDER_COLUMNS, ORDER_COLUMN_KEYS, mapHeaders, type OrderColumn, type OrderColumnKey, type HeaderMapping } from './hotline-order-columns';
+
+/** A valid order, typed and normalised, ready to store. */
+export interface OrderInput {
+	orderNo: string; // 工单号
+	channel: string; // 来源渠道
+	orderTypeCode: string; // 诉求类型 (hotlineOrderTypes code)
+	orderLimit: Limit;
+	urgency: OrderUrgency;
+	citizenName: string | null; // 诉求人 (personal data)
+	phone: string | null; // 联系电话, normalised (personal data)
+	address: string;
+	lng: number | null;
+	lat: number | null;
+	content: string; // 诉求内容
+	receivedAt: number; // 派单时间, ms UTC
+	categoryCode: string | null;
+	communityId: number | null; // 居民区
+}
+
+export type OrderErrorCode =
+	| 'required'
+	| 'too_long'
+	| 'unknown_order_type'
+	| 'invalid_phone'
+	| 'invalid_date'
+	| 'in_future'
+	| 'invalid_point'
+	| 'unknown_category'
+	| 'unknown_community'
+	| 'invalid';
+
+export interface OrderError {
+	column: OrderColumnKey;
+	code: OrderErrorCode;
+}
+
+export interface OrderTypeRef {
+	type: string;
+	code: string;
+	limit: Limit;
+}
+
+export interface OrderValidationContext {
+	now: number;
+	orderTypes: readonly OrderTypeRef[];
+	categoryCodes: ReadonlySet<string>;
+	/** 居民区 name → id. */
+	communities: ReadonlyMap<string, number>;
+}
+
+export type OrderValidation = { ok: true; order: OrderInput } | { ok: false; errors: OrderError[] };
+
+const MAX = { orderNo: 64, channel: 20, citizenName: 50, address: 200, content: 4000 } as const;
+/** A 派单时间 a little ahead of our clock is clock skew between platforms, not the future. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const URGENCY_WORDS: Readonly<Record<string, OrderUrgency>> = { 普通: '一般', normal: '一般', 特急: '紧急', 加急: '紧急', urgent: '紧急' };
+const DATE_TIME = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * 派单时间 as 'YYYY-MM-DD HH:mm[:ss]', 'YYYY/MM/DD HH:mm[:ss]' (month, day and hour may have one
+ * digit, as Excel writes them) or ISO 8601; Asia/Shanghai unless an offset is given. Null for
+ * impossible dates (2026-02-30, 24:00) and, as a GridCase rule, years before 2000 (Excel's zero date).
+ */
+export function parseOrderTime(s: string): number | null {
+	const m = DATE_TIME.exec(s.trim());
+	if (!m) return null;
+	const [y, mo, d, h, mi, sec] = [m[1], m[3], m[4], m[5], m[6], m[7]].map((x) => Number(x ?? 0));
+	if (y < 2000 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return null;
+	if (d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null; // day 0 of the next month = this month's last day
+	let offset = SHANGHAI_OFFSET_MS;
+	if (m[9] && m[9].toUpperCase() !== 'Z') {
+		const o = /^([+-])(\d{2}):?(\d{2})$/.exec(m[9])!;
+		if (Number(o[2]) > 14 || Number(o[3]) > 59) return null;
+		offset = (o[1] === '-' ? -1 : 1) * (Number(o[2]) * 60 + Number(o[3])) * 60_000;
+	} else if (m[9]) offset = 0;
+	const ms = m[8] ? Number(m[8].padEnd(3, '0')) : 0;
+	return Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offset;
+}
+
+const typeCache = new WeakMap<readonly OrderTypeRef[], Map<string, OrderTypeRef>>();
+
+/** 诉求类型 by label, code, or a part of a combined label ('督办/回访复核' → '督办', '督办件', '回访复核'). */
+function orderTypeLookup(types: readonly OrderTypeRef[]): Map<string, OrderTypeRef> {
+	let map = typeCache.get(types);
+	if (map) return map;
+	map = new Map();
+	for (const t of types) {
+		map.set(t.type, t);
+		map.set(t.code.toLowerCase(), t);
+		for (const part of t.type.split('/')) {
+			if (!map.has(part)) map.set(part, t);
+			if (!map.has(`${part}件`)) map.set(`${part}件`, t);
+		}
+	}
+	typeCache.set(types, map);
+	return map;
+}
+
+/** Code points, so one Chinese character (or emoji) counts once; cheap for the common short value. */
+const tooLong = (v: string, max: number) => v.length > max && Array.from(v).length > max;
+
+function parseCoordinate(v: string, limit: number): number | null {
+	if (!/^[+-]?\d{1,3}(\.\d+)?$/.test(v)) return null;
+	const n = Number(v);
+	return Math.abs(n) <= limit ? n : null;
+}
+
+/** Checks every column of one order and reports all problems at once, one per column. */
+export function validateOrderRecord(raw: Partial<Record<OrderColumnKey, string>>, ctx: OrderValidationContext): OrderValidation {
+	const errors: OrderError[] = [];
+	const fail = (column: OrderColumnKey, code: OrderErrorCode): null => {
+		errors.push({ column, code });
+		return null;
+	};
+	// The JSON API may send numbers (经度/纬度); everything else arrives as text.
+	const text = (k: OrderColumnKey): string => {
+		const v: unknown = raw[k];
+		if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+		return typeof v === 'string' ? v.normalize('NFC').trim() : '';
+	};
+	const required = (k: keyof typeof MAX): string | null => {
+		const v = text(k);
+		if (v === '') return fail(k, 'required');
+		return tooLong(v, MAX[k]) ? fail(k, 'too_long') : v;
+	};
+
+	let orderNo = required('orderNo');
+	// A 工单号 is one token: no spaces or control characters inside.
+	if (orderNo !== null && /[\s\p{Cc}]/u.test(orderNo)) orderNo = fail('orderNo', 'invalid');
+	const channel = required('channel');
+
+	const typeText = text('orderType').normalize('NFKC');
+	const types = orderTypeLookup(ctx.orderTypes);
+	const orderType =
+		typeText === '' ? fail('orderType', 'required') : (types.get(typeText) ?? types.get(typeText.toLowerCase()) ?? fail('orderType', 'unknown_order_type'));
+
+	const urgencyText = text('urgency');
+	const urgency: OrderUrgency | null =
+		urgencyText === ''
+			? '一般'
+			: isOneOf(ORDER_URGENCIES, urgencyText)
+				? urgencyText
+				: (URGENCY_WORDS[urgencyText.toLowerCase()] ?? fail('urgency', 'invalid'));
+
+	const nameText = text('citizenName');
+	const citizenName = nameText === '' ? null : tooLong(nameText, MAX.citizenName) ? fail('citizenName', 'too_long') : nameText;
+	const phoneText = text('phone');
+	const phone = phoneText === '' ? null : (normalizePhone(phoneText) ?? fail('phone', 'invalid_phone'));
+
+	const address = required('address');
+
+	// A point is both coordinates or neither; (0, 0) is a spreadsheet placeholder, not a place (GridCase rule).
+	const [lngText, latText] = [text('lng'), text('lat')];
+	let lng: number | null = null;
+	let lat: number | null = null;
+	if (lngText !== '' || latText !== '') {
+		lng = lngText === '' ? null : parseCoordinate(lngText, 180);
+		lat = latText === '' ? null : parseCoordinate(latText, 90);
+		if (lng === null) fail('lng', 'invalid_point');
+		if (lat === null) fail('lat', 'invalid_point');
+		if (lng === 0 && lat === 0) fail('lng', 'invalid_point');
+	}
+
+	const content = required('content');
+
+	const timeText = text('receivedAt');
+	let receivedAt: number | null = null;
+	if (timeText === '') fail('receivedAt', 'required');
+	else if ((receivedAt = parseOrderTime(timeText)) === null) fail('receivedAt', 'invalid_date');
+	else if (receivedAt > ctx.now + FUTURE_TOLERANCE_MS) receivedAt = fail('receivedAt', 'in_future');
+
+	const codeText = text('categoryCode');
+	// Codes are upper case ('SH-HWSR-01'); a lower-case spelling from a hand-made sheet still matches.
+	const code = ctx.categoryCodes.has(codeText) ? codeText : codeText.toUpperCase();
+	const categoryCode = codeText === '' ? null : ctx.categoryCodes.has(code) ? code : fail('categoryCode', 'unknown_category');
+
+	const communityText = text('community');
+	const communityId = communityText === '' ? null : (ctx.communities.get(communityText) ?? fail('community', 'unknown_community'));
+
+	if (errors.length > 0) return { ok: false, errors };
+	return {
+		ok: true,
+		order: {
+			orderNo: orderNo!,
+			channel: channel!,
+			orderTypeCode: orderType!.code,
+			orderLimit: { value: orderType!.limit.value, unit: orderType!.limit.unit },
+			urgency: urgency!,
+			citizenName,
+			phone,
+			address: address!,
+			lng,
+			lat,
+			content: content!,
+			receivedAt: receivedAt!,
+			categoryCode,
+			communityId
+		}
+	};
+}
+
+function stable(v: unknown): unknown {
+	if (Array.isArray(v)) return v.map(stable);
+	if (v !== null && typeof v === 'object') {
+		const o = v as Record<string, unknown>;
+		return Object.fromEntries(Object.keys(o).sort().map((k) => [k, stable(o[k])]));
+	}
+	return v;
+}
+
+/** Every field, keys sorted, as JSON: equal for the same order pushed again, different once anything changed. */
+export function orderFingerprint(order: OrderInput): string {
+	return JSON.stringify(stable(order));
+}

@@ -1,0 +1,56 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import type { Db } from '../db/create-database';
+
+// API keys for integrations (the city 12345 platform pushing orders): `gck_<prefix>_<secret>`.
+// Only SHA-256(secret) is stored; the whole key is shown once, when it is created.
+const KEY_PATTERN = /^gck_([a-z2-7]{8})_([a-z2-7]{32})$/;
+
+const random = (bytes: number) => {
+	const b = new Uint8Array(bytes);
+	crypto.getRandomValues(b);
+	return encodeBase32LowerCaseNoPadding(b);
+};
+const hashSecret = (secret: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
+
+export async function createApiKey(db: Db, name: string, createdBy: number, now: number): Promise<{ id: number; key: string; prefix: string }> {
+	const prefix = random(5);
+	const secret = random(20);
+	const row = await db
+		.insertInto('api_keys')
+		.values({ name, prefix, secret_hash: hashSecret(secret), created_by: createdBy, created_at: now, revoked_at: null, last_used_at: null })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return { id: row.id, key: `gck_${prefix}_${secret}`, prefix };
+}
+
+export type ApiKeyCheck = { ok: true; id: number; name: string } | { ok: false; reason: 'missing' | 'invalid' | 'revoked' };
+
+/** Checks an `Authorization: Bearer gck_…` header value. */
+export async function verifyApiKey(db: Db, authorization: string | null, now: number): Promise<ApiKeyCheck> {
+	const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+	if (!token) return { ok: false, reason: 'missing' };
+	const parts = token.match(KEY_PATTERN);
+	if (!parts) return { ok: false, reason: 'invalid' };
+	const row = await db.selectFrom('api_keys').selectAll().where('prefix', '=', parts[1]).executeTakeFirst();
+	const given = new TextEncoder().encode(hashSecret(parts[2]));
+	if (!row || !constantTimeEqual(given, new TextEncoder().encode(row.secret_hash))) return { ok: false, reason: 'invalid' };
+	if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
+	await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
+	return { ok: true, id: row.id, name: row.name };
+}
+
+export async function revokeApiKey(db: Db, id: number, now: number): Promise<boolean> {
+	const r = await db.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+	return Number(r.numUpdatedRows) === 1;
+}
+
+export async function listApiKeys(db: Db) {
+	return db
+		.selectFrom('api_keys')
+		.innerJoin('users', 'users.id', 'api_keys.created_by')
+		.select(['api_keys.id', 'api_keys.name', 'api_keys.prefix', 'api_keys.created_at', 'api_keys.revoked_at', 'api_keys.last_used_at', 'users.display_name as created_by_name'])
+		.orderBy('api_keys.id', 'desc')
+		.execute();
+}

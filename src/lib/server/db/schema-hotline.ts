@@ -1,0 +1,103 @@
+import type { Generated, Selectable } from 'kysely';
+
+/** Row types of the 12345 hotline tables (migrations/…-002-hotline.ts). Instants: integer ms UTC. */
+export interface ApiKeyTable {
+	id: Generated<number>;
+	name: string;
+	prefix: string;
+	secret_hash: string;
+	created_by: number;
+	created_at: number;
+	revoked_at: number | null;
+	last_used_at: number | null;
+}
+export interface HotlineImportTable {
+	id: Generated<number>;
+	file_name: string;
+	file_kind: string;
+	file_sha256: string;
+	status: string;
+	mode: string | null;
+	total_rows: Generated<number>;
+	valid_rows: Generated<number>;
+	error_rows: Generated<number>;
+	new_rows: Generated<number>;
+	same_rows: Generated<number>;
+	changed_rows: Generated<number>;
+	written_rows: Generated<number>;
+	report: string | null;
+	created_by: number;
+	created_at: number;
+	finished_at: number | null;
+}
+export interface HotlineOrderTable {
+	id: Generated<number>;
+	order_no: string;
+	channel: string;
+	order_type: string;
+	urgency: string;
+	citizen_name: string | null;
+	phone: string | null;
+	has_phone: number;
+	address: string;
+	lng: number | null;
+	lat: number | null;
+	content: string;
+	received_at: number;
+	category_code: string | null;
+	community_id: number | null;
+	status: string;
+	resume_status: string | null;
+	limit_value: number;
+	limit_unit: string;
+	department_id: number | null;
+	assigned_at: number | null;
+	signed_at: number | null;
+	first_contact_due_at: number | null;
+	first_contact_at: number | null;
+	contact_outcome: string | null;
+	contact_method: string | null;
+	deadline_at: number;
+	due_at: number | null;
+	warn_at: number | null;
+	requested_deadline_at: number | null;
+	first_reply_at: number | null;
+	last_reply_at: number | null;
+	reply_resolved: number | null;
+	redo_deadline_at: number | null;
+	redo_count: Generated<number>;
+	return_approved_at: number | null;
+	supervised_at: number | null;
+	satisfaction: string | null;
+	completed_at: number | null;
+	fingerprint: string;
+	origin: string;
+	import_id: number | null;
+	version: Generated<number>;
+	created_at: number;
+	updated_at: number;
+}
+export interface HotlineEventTable {
+	id: Generated<number>;
+	order_id: number;
+	at: number;
+	actor_id: number | null;
+	api_key_id: number | null;
+	action: string;
+	from_status: string | null;
+	to_status: string;
+	note: string | null;
+	payload: string | null;
+}
+export interface HotlineAttachmentTable {
+	id: string;
+	order_id: number;
+	event_id: number;
+	path: string;
+	thumb_path: string;
+	sha256: string;
+	original_name: string;
+	uploaded_by: number;
+	created_at: number;
+}
+export type HotlineOrderRow = Selectable<HotlineOrderTable>;

@@ -1,0 +1,136 @@
+import type { Actor } from '$lib/domain/permissions';
+import type { Db } from '../db/create-database';
+
+export const HOTLINE_PAGE_SIZE = 20;
+
+import type { HotlineQueue } from '$lib/domain/hotline-queues';
+
+export interface HotlineFilters {
+	queue: HotlineQueue;
+	q?: string;
+	page?: number;
+}
+
+const OPEN = ['received', 'assigned', 'handling', 'return_requested', 'extension_requested', 'redo'];
+
+function baseQuery(db: Db, actor: Actor, f: HotlineFilters, now: number) {
+	let q = db.selectFrom('hotline_orders');
+	// A handler sees the orders of their department only.
+	if (actor.role === 'handler') q = q.where('hotline_orders.department_id', '=', actor.departmentId ?? -1);
+	switch (f.queue) {
+		case 'awaiting_contact':
+			q = q.where('hotline_orders.status', '=', 'handling').where('hotline_orders.contact_outcome', 'is', null);
+			break;
+		case 'due_soon': // 75 % of the current step used, not yet past it
+			q = q.where('hotline_orders.status', 'in', OPEN).where('hotline_orders.warn_at', '<=', now).where('hotline_orders.due_at', '>=', now);
+			break;
+		case 'overdue':
+			q = q.where('hotline_orders.status', 'in', OPEN).where('hotline_orders.due_at', '<', now);
+			break;
+		case 'returned':
+			q = q.where('hotline_orders.status', 'in', ['return_requested', 'returned']);
+			break;
+		case 'awaiting_approval':
+			q = q.where('hotline_orders.status', 'in', ['return_requested', 'extension_requested']);
+			break;
+		case 'all':
+			break;
+	}
+	if (f.q) {
+		const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+		q = q.where((eb) => eb.or([eb('hotline_orders.order_no', 'like', like), eb('hotline_orders.content', 'like', like), eb('hotline_orders.address', 'like', like)]));
+	}
+	return q;
+}
+
+export async function listOrders(db: Db, actor: Actor, f: HotlineFilters, now: number) {
+	const page = Math.max(1, f.page ?? 1);
+	const [total, rows] = await Promise.all([
+		baseQuery(db, actor, f, now).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+		baseQuery(db, actor, f, now)
+			.leftJoin('departments', 'departments.id', 'hotline_orders.department_id')
+			.select([
+				'hotline_orders.id',
+				'hotline_orders.order_no',
+				'hotline_orders.order_type',
+				'hotline_orders.urgency',
+				'hotline_orders.status',
+				'hotline_orders.citizen_name',
+				'hotline_orders.phone',
+				'hotline_orders.address',
+				'hotline_orders.content',
+				'hotline_orders.received_at',
+				'hotline_orders.department_id',
+				'hotline_orders.due_at',
+				'hotline_orders.warn_at',
+				'hotline_orders.signed_at',
+				'hotline_orders.supervised_at',
+				'departments.name as department_name'
+			])
+			.orderBy((eb) => eb.case().when('hotline_orders.due_at', 'is', null).then(1).else(0).end())
+			.orderBy('hotline_orders.due_at', 'asc')
+			.orderBy('hotline_orders.id', 'desc')
+			.limit(HOTLINE_PAGE_SIZE)
+			.offset((page - 1) * HOTLINE_PAGE_SIZE)
+			.execute()
+	]);
+	const n = Number(total.n);
+	return { rows, total: n, page, pageCount: Math.max(1, Math.ceil(n / HOTLINE_PAGE_SIZE)) };
+}
+
+export async function getOrderDetail(db: Db, id: number) {
+	return db
+		.selectFrom('hotline_orders')
+		.leftJoin('departments', 'departments.id', 'hotline_orders.department_id')
+		.leftJoin('communities', 'communities.id', 'hotline_orders.community_id')
+		.leftJoin('categories', 'categories.code', 'hotline_orders.category_code')
+		.selectAll('hotline_orders')
+		.select(['departments.name as department_name', 'communities.name as community_name', 'categories.minor as category_name'])
+		.where('hotline_orders.id', '=', id)
+		.executeTakeFirst();
+}
+
+export async function listOrderEvents(db: Db, orderId: number) {
+	return db
+		.selectFrom('hotline_events')
+		.leftJoin('users', 'users.id', 'hotline_events.actor_id')
+		.leftJoin('api_keys', 'api_keys.id', 'hotline_events.api_key_id')
+		.select([
+			'hotline_events.id',
+			'hotline_events.at',
+			'hotline_events.action',
+			'hotline_events.from_status',
+			'hotline_events.to_status',
+			'hotline_events.note',
+			'hotline_events.payload',
+			'users.display_name as actor_name',
+			'users.role as actor_role',
+			'api_keys.name as api_key_name'
+		])
+		.where('hotline_events.order_id', '=', orderId)
+		.orderBy('hotline_events.id')
+		.execute();
+}
+
+export async function listOrderAttachments(db: Db, orderId: number) {
+	return db.selectFrom('hotline_attachments').select(['id', 'event_id']).where('order_id', '=', orderId).execute();
+}
+
+/** Every order of a list, in id order, a page at a time (exports stream; memory stays flat). */
+export async function* iterateOrders(db: Db, actor: Actor, f: HotlineFilters, now: number) {
+	let after = 0;
+	for (;;) {
+		const page = await baseQuery(db, actor, f, now)
+			.leftJoin('departments', 'departments.id', 'hotline_orders.department_id')
+			.leftJoin('communities', 'communities.id', 'hotline_orders.community_id')
+			.selectAll('hotline_orders')
+			.select(['departments.name as department_name', 'communities.name as community_name'])
+			.where('hotline_orders.id', '>', after)
+			.orderBy('hotline_orders.id')
+			.limit(1000)
+			.execute();
+		if (!page.length) return;
+		yield* page;
+		after = page[page.length - 1].id;
+	}
+}

@@ -1,0 +1,129 @@
+import { orderFingerprint, type OrderInput } from '$lib/domain/hotline-order-input';
+import type { Db } from '../../db/create-database';
+import { ImportFileError } from '../../import/errors';
+import { loadCalendar } from '../../repositories/calendar';
+import { orderValidationContext } from '../../repositories/hotline-reference';
+import { ingestOrders } from './ingest';
+import { scanOrderFile, type RowProblem } from './import-scan';
+
+export type ImportMode = 'all_or_nothing' | 'valid_only';
+const REPORT_LIMIT = 500;
+const BATCH = 2000;
+
+/** Live progress of running jobs, by import id (in memory: a restarted server marks them interrupted). */
+const progress = new Map<number, number>();
+export const importProgress = (id: number) => progress.get(id) ?? 0;
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+/** 'All or nothing' met a row with a problem: the transaction is rolled back. */
+class RowsInvalid extends Error {}
+
+interface ImportRow {
+	id: number;
+	file_name: string;
+	file_kind: string;
+}
+
+/** Checks every row and compares it with what is stored; writes only the import's own report. */
+export async function analyseImport(db: Db, imp: ImportRow, path: string, now: number): Promise<void> {
+	const problems: RowProblem[] = [];
+	const badLines = new Set<number>();
+	const valid: { orderNo: string; fingerprint: string }[] = [];
+	const counts = { same: 0, changed: 0 };
+	const changed: string[] = [];
+	let missing: string[] | null = null;
+	try {
+		const ctx = await orderValidationContext(db, now);
+		const { rows } = await scanOrderFile(path, imp.file_name, ctx, {
+			header: (h) => (missing = h.ok ? null : h.missing),
+			order: (order) => void valid.push({ orderNo: order.orderNo, fingerprint: orderFingerprint(order) }),
+			problems: (p) => {
+				badLines.add(p[0].line);
+				if (problems.length < REPORT_LIMIT) problems.push(...p);
+			},
+			progress: async (n) => {
+				progress.set(imp.id, n);
+				await tick();
+			}
+		});
+		for (let i = 0; i < valid.length; i += 500) {
+			const chunk = valid.slice(i, i + 500);
+			const stored = new Map(
+				(await db.selectFrom('hotline_orders').select(['order_no', 'fingerprint']).where('order_no', 'in', chunk.map((v) => v.orderNo)).execute()).map((r) => [r.order_no, r.fingerprint])
+			);
+			for (const v of chunk) {
+				const known = stored.get(v.orderNo);
+				if (known === undefined) continue;
+				if (known === v.fingerprint) counts.same++;
+				else if (++counts.changed <= REPORT_LIMIT) changed.push(v.orderNo);
+			}
+		}
+		await db
+			.updateTable('hotline_imports')
+			.set({
+				status: missing ? 'failed' : 'previewed',
+				total_rows: rows,
+				valid_rows: valid.length,
+				error_rows: badLines.size,
+				new_rows: valid.length - counts.same - counts.changed,
+				same_rows: counts.same,
+				changed_rows: counts.changed,
+				report: JSON.stringify(missing ? { fileError: 'missing_columns', columns: missing } : { problems, more: Math.max(0, badLines.size - new Set(problems.map((p) => p.line)).size), changed }),
+				finished_at: missing ? now : null
+			})
+			.where('id', '=', imp.id)
+			.execute();
+	} catch (e) {
+		await fail(db, imp.id, e, now);
+	} finally {
+		progress.delete(imp.id);
+	}
+}
+
+/**
+ * Writes the import in ONE transaction: a crash or a kill leaves all of it or none of it, and
+ * importing the same file again completes it (orders already stored count as unchanged).
+ */
+export async function commitImport(db: Db, imp: ImportRow, path: string, mode: ImportMode, actorId: number, now: number): Promise<void> {
+	try {
+		const ctx = await orderValidationContext(db, now);
+		const calendar = await loadCalendar(db);
+		let hadProblems = false;
+		const written = await db.transaction().execute(async (trx) => {
+			let pending: OrderInput[] = [];
+			let created = 0;
+			const flush = async () => {
+				const r = await ingestOrders(trx, pending, { origin: 'file', importId: imp.id, actorId, apiKeyId: null, now, calendar });
+				created += r.created.length;
+				pending = [];
+				progress.set(imp.id, created);
+				await tick();
+			};
+			await scanOrderFile(path, imp.file_name, ctx, {
+				order: async (order) => {
+					pending.push(order);
+					if (pending.length >= BATCH) await flush();
+				},
+				problems: () => (hadProblems = true)
+			});
+			if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
+			await flush();
+			return created;
+		});
+		await db.updateTable('hotline_imports').set({ status: 'committed', mode, written_rows: written, finished_at: Date.now() }).where('id', '=', imp.id).execute();
+	} catch (e) {
+		await fail(db, imp.id, e, now);
+	} finally {
+		progress.delete(imp.id);
+	}
+}
+
+async function fail(db: Db, id: number, e: unknown, now: number) {
+	const code = e instanceof ImportFileError ? e.code : e instanceof RowsInvalid ? 'import_has_errors' : 'internal';
+	if (code === 'internal') console.error(`import ${id} failed`, e);
+	await db
+		.updateTable('hotline_imports')
+		.set({ status: 'failed', report: JSON.stringify({ fileError: code, line: e instanceof ImportFileError ? (e.line ?? null) : null }), finished_at: now })
+		.where('id', '=', id)
+		.execute();
+}

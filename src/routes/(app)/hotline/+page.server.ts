@@ -1,0 +1,31 @@
+import { hasHotlineCapability } from '$lib/domain/hotline-permissions';
+import { requireHotline } from '$lib/server/auth/hotline-guards';
+import { getDb } from '$lib/server/db';
+import { HOTLINE_QUEUES, type HotlineQueue } from '$lib/domain/hotline-queues';
+import { listOrders } from '$lib/server/repositories/hotline-orders';
+import { orderTypeLabel } from '$lib/server/repositories/hotline-reference';
+import { presentOrder } from '$lib/server/services/hotline/present';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireHotline(event, 'view');
+	const params = event.url.searchParams;
+	const queueParam = params.get('queue') ?? 'all';
+	const queue: HotlineQueue = (HOTLINE_QUEUES as readonly string[]).includes(queueParam) ? (queueParam as HotlineQueue) : 'all';
+	const page = /^[1-9][0-9]{0,6}$/.test(params.get('page') ?? '') ? Number(params.get('page')) : 1;
+	const q = params.get('q')?.trim().slice(0, 100) || undefined;
+	const now = Date.now();
+	const result = await listOrders(getDb(), actor, { queue, q, page }, now);
+	return {
+		...result,
+		rows: result.rows.map((r) => ({ ...presentOrder(r, actor), order_type_label: orderTypeLabel(r.order_type) })),
+		queue,
+		q: q ?? '',
+		now,
+		can: {
+			import: hasHotlineCapability(actor, 'import'),
+			create: hasHotlineCapability(actor, 'create'),
+			export: hasHotlineCapability(actor, 'export')
+		}
+	};
+};

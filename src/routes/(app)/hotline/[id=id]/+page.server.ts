@@ -1,0 +1,60 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { HOTLINE_ACTIONS, HOTLINE_RETURN_REASONS, isHotlineStatus, type HotlineAction } from '$lib/domain/hotline-status';
+import { canActOnOrder, canViewOrder } from '$lib/domain/hotline-permissions';
+import { judgeCompletion, judgeFirstContact } from '$lib/domain/hotline-timing';
+import { hotlineActionsInState } from '$lib/domain/hotline-workflow';
+import { m } from '$lib/paraglide/messages';
+import { requireHotline } from '$lib/server/auth/hotline-guards';
+import { getDb } from '$lib/server/db';
+import { photosOf, refill, text } from '$lib/server/form';
+import { getOrderDetail, listOrderAttachments, listOrderEvents } from '$lib/server/repositories/hotline-orders';
+import { orderTypeLabel } from '$lib/server/repositories/hotline-reference';
+import { listDepartments } from '$lib/server/repositories/reference';
+import { toHotlineState } from '$lib/server/services/hotline-mapping';
+import { applyHotlineAction } from '$lib/server/services/hotline/order-actions';
+import { presentOrder } from '$lib/server/services/hotline/present';
+import { parseHotlineCommand } from './commands';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireHotline(event, 'view');
+	const db = getDb();
+	const row = await getOrderDetail(db, Number(event.params.id));
+	if (!row) error(404, m.err_not_found());
+	if (!canViewOrder(actor, { departmentId: row.department_id })) error(403, m.err_forbidden());
+	const status = isHotlineStatus(row.status) ? row.status : 'completed';
+	const actions = hotlineActionsInState(status).filter((a) => canActOnOrder(actor, a, { departmentId: row.department_id }));
+	const now = Date.now();
+	const state = toHotlineState(row);
+	const [events, evidence, departments] = await Promise.all([
+		listOrderEvents(db, row.id),
+		listOrderAttachments(db, row.id),
+		actions.includes('assign') ? listDepartments(db) : Promise.resolve([])
+	]);
+	return {
+		order: { ...presentOrder(row, actor), order_type_label: orderTypeLabel(row.order_type) },
+		judgements: { firstContact: judgeFirstContact(state, now), completion: judgeCompletion(state, now) },
+		events: events.map((e) => ({ ...e, payload: e.payload ? (JSON.parse(e.payload) as Record<string, unknown>) : {} })),
+		evidence,
+		actions,
+		departments,
+		returnReasons: HOTLINE_RETURN_REASONS,
+		now
+	};
+};
+
+async function act(event: RequestEvent, action: HotlineAction) {
+	const actor = requireHotline(event, action);
+	const form = await event.request.formData();
+	const versionText = text(form, 'version');
+	const values = Object.fromEntries(['note', 'departmentId', 'outcome', 'method', 'at', 'resolved', 'reasonCode', 'proposedDate', 'satisfaction'].map((k) => [k, refill(text(form, k))]));
+	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action, values, field: 'form', error: 'invalid' });
+	const parsed = parseHotlineCommand(action, form);
+	if (!parsed.ok) return fail(400, { action, values, field: parsed.field, error: parsed.code });
+	const evidence = action === 'request_return' ? await photosOf(form, 'evidence') : [];
+	const result = await applyHotlineAction(getDb(), actor, Number(event.params.id), Number(versionText), parsed.command, evidence, Date.now());
+	if (!result.ok) return fail(result.status, { action, values, field: 'field' in result ? (result.field ?? 'form') : 'form', error: result.code });
+	redirect(303, `/hotline/${event.params.id}?done=${action}`);
+}
+
+export const actions = Object.fromEntries(HOTLINE_ACTIONS.map((a) => [a, (event: RequestEvent) => act(event, a)])) as Actions;

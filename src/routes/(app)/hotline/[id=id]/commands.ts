@@ -1,0 +1,65 @@
+import {
+	CONTACT_METHODS,
+	CONTACT_OUTCOMES,
+	HOTLINE_RETURN_REASONS,
+	SATISFACTION,
+	isOneOf,
+	type HotlineAction
+} from '$lib/domain/hotline-status';
+import type { HotlineCommand } from '$lib/domain/hotline-workflow';
+import { addDays, isValidDate, parseShanghaiDateTime, shanghaiMidnight } from '$lib/domain/working-days';
+import { text } from '$lib/server/form';
+
+const MAX_NOTE = 4000;
+export type ParsedHotline = { ok: true; command: HotlineCommand } | { ok: false; field: string; code: string };
+
+/** Reads one action's form into a workflow command; the rules about content live in the domain. */
+export function parseHotlineCommand(action: HotlineAction, form: FormData): ParsedHotline {
+	const note = text(form, 'note');
+	if (note.length > MAX_NOTE) return { ok: false, field: 'note', code: 'too_long' };
+	const ok = (command: HotlineCommand): ParsedHotline => ({ ok: true, command });
+	switch (action) {
+		case 'sign':
+		case 'approve_return':
+		case 'approve_extension':
+			return ok({ action, note });
+		case 'reject_return':
+		case 'reject_extension':
+		case 'supervise':
+			return ok({ action, note });
+		case 'assign': {
+			const id = Number(text(form, 'departmentId'));
+			if (!Number.isInteger(id) || id < 1) return { ok: false, field: 'departmentId', code: 'required' };
+			return ok({ action, departmentId: id, note });
+		}
+		case 'first_contact': {
+			const outcome = text(form, 'outcome');
+			if (!isOneOf(CONTACT_OUTCOMES, outcome)) return { ok: false, field: 'outcome', code: 'required' };
+			const at = parseShanghaiDateTime(text(form, 'at').trim());
+			if (at === null) return { ok: false, field: 'at', code: 'invalid_date' };
+			const method = text(form, 'method');
+			return ok({ action, at, outcome, method: isOneOf(CONTACT_METHODS, method) ? method : null, summary: note });
+		}
+		case 'reply': {
+			const resolved = text(form, 'resolved');
+			if (resolved !== 'yes' && resolved !== 'no') return { ok: false, field: 'resolved', code: 'required' };
+			return ok({ action, resolved: resolved === 'yes', text: note });
+		}
+		case 'request_return': {
+			const reasonCode = text(form, 'reasonCode');
+			if (!isOneOf(HOTLINE_RETURN_REASONS, reasonCode)) return { ok: false, field: 'reasonCode', code: 'required' };
+			return ok({ action, reasonCode, note, evidenceCount: 0 });
+		}
+		case 'request_extension': {
+			const date = text(form, 'proposedDate').trim();
+			if (!date) return { ok: false, field: 'proposedDate', code: 'required' };
+			if (!isValidDate(date) || date > '2099-12-31') return { ok: false, field: 'proposedDate', code: 'invalid' };
+			return ok({ action, reason: note, proposedDeadline: shanghaiMidnight(addDays(date, 1)) });
+		}
+		case 'evaluate': {
+			const satisfaction = text(form, 'satisfaction');
+			if (!isOneOf(SATISFACTION, satisfaction)) return { ok: false, field: 'satisfaction', code: 'required' };
+			return ok({ action, satisfaction, resolvedConfirmed: text(form, 'resolvedConfirmed') === 'yes', note });
+		}
+	}
+}

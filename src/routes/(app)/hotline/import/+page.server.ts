@@ -1,0 +1,22 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireHotline } from '$lib/server/auth/hotline-guards';
+import { getDb } from '$lib/server/db';
+import { startImport } from '$lib/server/services/hotline/import-upload';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireHotline(event, 'import');
+	const imports = await getDb().selectFrom('hotline_imports').selectAll().orderBy('id', 'desc').limit(10).execute();
+	return { imports };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requireHotline(event, 'import');
+		const file = (await event.request.formData()).get('file');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { error: 'empty' });
+		const started = await startImport(getDb(), file, actor.id, Date.now());
+		if (!started.ok) return fail(400, { error: started.code });
+		redirect(303, `/hotline/imports/${started.id}`);
+	}
+};

@@ -1,0 +1,39 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { requireHotline } from '$lib/server/auth/hotline-guards';
+import { getDb } from '$lib/server/db';
+import { text } from '$lib/server/form';
+import { importProgress } from '$lib/server/services/hotline/import-jobs';
+import { startCommit } from '$lib/server/services/hotline/import-upload';
+import type { Actions, PageServerLoad } from './$types';
+
+interface Report {
+	problems?: { line: number; column: string | null; code: string }[];
+	more?: number;
+	changed?: string[];
+	fileError?: string;
+	columns?: string[];
+	line?: number | null;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireHotline(event, 'import');
+	const imp = await getDb().selectFrom('hotline_imports').selectAll().where('id', '=', Number(event.params.id)).executeTakeFirst();
+	if (!imp) error(404, m.err_not_found());
+	const running = imp.status === 'analysing' || imp.status === 'committing';
+	return {
+		imp: { ...imp, report: imp.report ? (JSON.parse(imp.report) as Report) : null },
+		running,
+		processed: running ? importProgress(imp.id) : 0
+	};
+};
+
+export const actions: Actions = {
+	commit: async (event) => {
+		const actor = requireHotline(event, 'import');
+		const mode = text(await event.request.formData(), 'mode') === 'valid_only' ? 'valid_only' : 'all_or_nothing';
+		const started = await startCommit(getDb(), Number(event.params.id), mode, actor.id, Date.now());
+		if (!started.ok) return fail(started.code === 'not_found' ? 404 : 400, { error: started.code });
+		redirect(303, `/hotline/imports/${event.params.id}`);
+	}
+};
