@@ -9,7 +9,7 @@ let table: Map<string, number> | null = null;
  * GB18030 encoder for ASCII and the two-byte (GBK) range, built by inverting Node's own full-ICU
  * decoder over every lead/trail pair. Enough for Chinese test text; throws for 4-byte characters.
  */
-export function encodeGb18030(text: string): Uint8Array {
+export function encodeGb18030(text: string): Uint8Array<ArrayBuffer> {
 	if (!table) {
 		table = new Map();
 		const dec = new TextDecoder('gb18030');
@@ -32,7 +32,7 @@ export function encodeGb18030(text: string): Uint8Array {
 		if (code === undefined) throw new Error(`no two-byte GB18030 code for ${ch}`);
 		out.push(code >> 8, code & 0xff);
 	}
-	return Uint8Array.from(out);
+	return new Uint8Array(out);
 }
 
 export const utf8 = (s: string) => new TextEncoder().encode(s);

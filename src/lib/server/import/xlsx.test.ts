@@ -69,6 +69,26 @@ describe('readXlsxRows', () => {
 		expect(rows[26]).toEqual({ line: 27, cells: orderRow(25).slice(0, 11) }); // the empty last cell is not padded
 	});
 
+	it('keeps Chinese whole across inflate chunks, in both zip layouts (exceljs #2084 workaround)', async () => {
+		const n = 3000; // ~0.5 MB of sheet XML / shared strings: many 16 KB chunk boundaries
+		const streamed = tmp.file('big-streamed.xlsx'); // sheet before (no) sharedStrings → exceljs temp file
+		const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: streamed });
+		const ws = writer.addWorksheet('s');
+		ws.addRow(ORDER_HEADERS).commit();
+		for (let i = 0; i < n; i++) ws.addRow(orderRow(i)).commit();
+		await writer.commit();
+		const shared = tmp.file('big-shared.xlsx'); // Chinese in sharedStrings.xml
+		const wb = new ExcelJS.Workbook();
+		wb.addWorksheet('s').addRows([ORDER_HEADERS, ...Array.from({ length: n }, (_, i) => orderRow(i))]);
+		await wb.xlsx.writeFile(shared);
+		const expected = [ORDER_HEADERS, ...Array.from({ length: n }, (_, i) => orderRow(i).slice(0, 11))];
+		for (const p of [streamed, shared]) {
+			expect((await collect(readXlsxRows(p))).map((r) => r.cells)).toEqual(expected);
+			const fromStream = await collect(readXlsxRows(fs.createReadStream(p, { highWaterMark: 4096 })));
+			expect(fromStream.map((r) => r.cells)).toEqual(expected);
+		}
+	});
+
 	it("refuses a text file renamed .xlsx, a truncated xlsx and an empty file with 'not_xlsx'", async () => {
 		const text = tmp.file('orders.xlsx', '工单号,诉求人\nGD001,张三\n');
 		expect(await failure(readXlsxRows(text))).toEqual({ code: 'not_xlsx', line: undefined });
@@ -76,6 +96,20 @@ describe('readXlsxRows', () => {
 		const truncated = tmp.file('truncated.xlsx', fs.readFileSync(sample).subarray(0, 600));
 		expect((await failure(readXlsxRows(truncated))).code).toBe('not_xlsx');
 		expect((await failure(readXlsxRows(tmp.file('empty.xlsx', '')))).code).toBe('not_xlsx');
+	});
+
+	it("answers truncated and corrupted large files with 'not_xlsx' instead of hanging", async () => {
+		for (const name of ['big-streamed.xlsx', 'big-shared.xlsx']) {
+			const bytes = fs.readFileSync(tmp.file(name)); // written by the Chinese test above
+			for (const cut of [0.3, 0.6, 0.9]) {
+				const p = tmp.file(`cut-${cut}-${name}`, bytes.subarray(0, Math.floor(bytes.length * cut)));
+				expect((await failure(readXlsxRows(p))).code).toBe('not_xlsx');
+				expect((await failure(readXlsxRows(fs.createReadStream(p, { highWaterMark: 1000 })))).code).toBe('not_xlsx');
+			}
+			const corrupt = Buffer.from(bytes);
+			for (let i = 2000; i < corrupt.length - 2000; i += 997) corrupt[i] ^= 0x5a;
+			expect((await failure(readXlsxRows(tmp.file(`corrupt-${name}`, corrupt)))).code).toBe('not_xlsx');
+		}
 	});
 
 	it('stops cleanly when the caller stops early', async () => {

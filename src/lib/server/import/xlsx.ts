@@ -7,17 +7,17 @@
 //   rounded to the second, also for formula results in a date format;
 // - numbers → plain decimal, never an exponent (13812345678 → '13812345678'); fractions are cut to
 //   15 significant digits as Excel shows them (0.1 + 0.2 → '0.3').
-// UTF-8 fix: exceljs 4.4.0 turns each inflated chunk into text on its own, so a Chinese character split
-// across two chunks becomes '\ufffd' (exceljs issues #2063/#2084, unfixed). decodeXmlEntries works around
-// it from the outside (see there). The test reads multi-chunk Chinese sheets of both zip layouts.
+// exceljs 4.4.0 garbles Chinese split across inflate chunks and hangs on truncated zips: both worked
+// around in exceljs-zip-hooks.ts (the tests read multi-chunk Chinese sheets and truncated files).
 // Rows whose cells are all empty or spaces are skipped (trailing formatted rows, blank rows); `line` is the
 // sheet row number. Known exceljs limit: an *inline* rich-text cell keeps only its last run (Excel and
 // WPS store rich text as shared strings, which are read in full).
 import fs from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { RowRecord } from './csv';
 import { ImportFileError } from './errors';
+import { hookExcelJsZip } from './exceljs-zip-hooks';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const isZip = (b: Uint8Array) => b.length >= 4 && ZIP_MAGIC.every((m, k) => b[k] === m);
@@ -67,48 +67,6 @@ function valueText(v: unknown, numFmt: string | undefined, date1904: boolean): s
 	return String(v);
 }
 
-type ZipEntry = Readable & { path: string };
-const XML_ENTRY = /\.(xml|rels)$/i;
-const NON_ASCII = /[\u0080-\u{10ffff}]/gu;
-
-/** XML text → pure ASCII, non-ASCII as character references (&#24037;), which the XML parser decodes. */
-const asciiXml = () =>
-	new Transform({
-		decodeStrings: false,
-		transform(chunk: string | Buffer, _enc, done) {
-			done(null, String(chunk).replace(NON_ASCII, (ch) => `&#${ch.codePointAt(0)};`));
-		}
-	});
-
-/**
- * exceljs pipes `source` into an unzipper parser and reads each XML entry either directly ('data' events)
- * or, for a worksheet that comes before sharedStrings.xml (Excel's own order, and exceljs's writer),
- * through a temp file it later reads back in 64 KB Buffers. Hooking the parser's push: every XML entry
- * gets setEncoding('utf8') (a StringDecoder keeps split characters whole), and whatever it is piped
- * into (the temp file) receives ASCII-only XML, so re-reading it in arbitrary chunks is safe too.
- */
-function decodeXmlEntries(source: Readable): void {
-	const pipe = source.pipe;
-	source.pipe = function (this: Readable, dest: NodeJS.WritableStream, opts?: { end?: boolean }) {
-		const parser = dest as unknown as { push: (chunk: unknown, enc?: BufferEncoding) => boolean };
-		const push = parser.push;
-		parser.push = function (this: unknown, chunk: unknown, enc?: BufferEncoding) {
-			const entry = chunk as ZipEntry | null;
-			if (entry && typeof entry.setEncoding === 'function' && XML_ENTRY.test(String(entry.path))) {
-				entry.setEncoding('utf8');
-				const entryPipe = entry.pipe;
-				entry.pipe = ((to: NodeJS.WritableStream, o?: { end?: boolean }) => {
-					const ascii = asciiXml();
-					entryPipe.call(entry, ascii);
-					return ascii.pipe(to, o);
-				}) as typeof entry.pipe;
-			}
-			return push.call(this, chunk, enc);
-		};
-		return pipe.call(this, dest, opts);
-	} as typeof source.pipe;
-}
-
 /** A path, or any readable byte stream, checked for the zip signature without consuming it. */
 async function openZip(input: string | NodeJS.ReadableStream): Promise<{ stream: Readable; close: () => void }> {
 	if (typeof input === 'string') {
@@ -151,7 +109,7 @@ async function openZip(input: string | NodeJS.ReadableStream): Promise<{ stream:
 /** Rows of the first worksheet. Throws ImportFileError('not_xlsx') for anything that is not a readable xlsx. */
 export async function* readXlsxRows(input: string | NodeJS.ReadableStream): AsyncGenerator<RowRecord> {
 	const { stream, close } = await openZip(input);
-	decodeXmlEntries(stream);
+	hookExcelJsZip(stream);
 	const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
 		sharedStrings: 'cache',
 		worksheets: 'emit',

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { createDatabase, type Db } from '../../db/create-database';
 import { databasePath, importDir } from '../../config';
 import { MAX_IMPORT_BYTES, SNIFF_HEAD_BYTES, sniffFileKind } from '../../import/sniff';
@@ -28,6 +29,40 @@ export async function startImport(db: Db, file: File, actorId: number, now: numb
 	await rename(tmp, path);
 	void analyseImport(db, { id: row.id, file_name: file.name, file_kind: kind }, path, now);
 	return { ok: true, id: row.id };
+}
+
+/**
+ * Registers a file already on disk (the command-line import) as an import in state 'analysing'; it is
+ * analysed and committed where it lies. The same checks as an upload: empty, too large, not CSV/XLSX.
+ */
+export async function registerImportFile(
+	db: Db,
+	path: string,
+	actorId: number,
+	now: number
+): Promise<{ ok: true; imp: { id: number; file_name: string; file_kind: string } } | { ok: false; code: string }> {
+	const fh = await open(path, 'r');
+	let head: Uint8Array;
+	try {
+		const { size } = await fh.stat();
+		if (size === 0) return { ok: false, code: 'empty' };
+		if (size > MAX_IMPORT_BYTES) return { ok: false, code: 'too_large' };
+		head = new Uint8Array(Math.min(size, SNIFF_HEAD_BYTES));
+		await fh.read(head, 0, head.length, 0);
+	} finally {
+		await fh.close();
+	}
+	const name = basename(path).slice(0, 200);
+	const kind = sniffFileKind(head, name);
+	if (!kind) return { ok: false, code: 'not_csv_or_xlsx' };
+	const hash = createHash('sha256');
+	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+	const row = await db
+		.insertInto('hotline_imports')
+		.values({ file_name: name, file_kind: kind, file_sha256: hash.digest('hex'), status: 'analysing', mode: null, report: null, created_by: actorId, created_at: now, finished_at: null })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return { ok: true, imp: { id: row.id, file_name: name, file_kind: kind } };
 }
 
 /** Starts writing a previewed import on its own connection, so the app stays responsive meanwhile. */

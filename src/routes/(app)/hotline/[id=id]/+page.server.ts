@@ -49,10 +49,11 @@ async function act(event: RequestEvent, action: HotlineAction) {
 	const versionText = text(form, 'version');
 	const values = Object.fromEntries(['note', 'departmentId', 'outcome', 'method', 'at', 'resolved', 'reasonCode', 'proposedDate', 'satisfaction'].map((k) => [k, refill(text(form, k))]));
 	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action, values, field: 'form', error: 'invalid' });
-	const parsed = parseHotlineCommand(action, form);
+	const now = Date.now();
+	const parsed = parseHotlineCommand(action, form, now);
 	if (!parsed.ok) return fail(400, { action, values, field: parsed.field, error: parsed.code });
 	const evidence = action === 'request_return' ? await photosOf(form, 'evidence') : [];
-	const result = await applyHotlineAction(getDb(), actor, Number(event.params.id), Number(versionText), parsed.command, evidence, Date.now());
+	const result = await applyHotlineAction(getDb(), actor, Number(event.params.id), Number(versionText), parsed.command, evidence, now);
 	if (!result.ok) return fail(result.status, { action, values, field: 'field' in result ? (result.field ?? 'form') : 'form', error: result.code });
 	redirect(303, `/hotline/${event.params.id}?done=${action}`);
 }

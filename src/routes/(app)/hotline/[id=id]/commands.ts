@@ -14,7 +14,7 @@ const MAX_NOTE = 4000;
 export type ParsedHotline = { ok: true; command: HotlineCommand } | { ok: false; field: string; code: string };
 
 /** Reads one action's form into a workflow command; the rules about content live in the domain. */
-export function parseHotlineCommand(action: HotlineAction, form: FormData): ParsedHotline {
+export function parseHotlineCommand(action: HotlineAction, form: FormData, now: number): ParsedHotline {
 	const note = text(form, 'note');
 	if (note.length > MAX_NOTE) return { ok: false, field: 'note', code: 'too_long' };
 	const ok = (command: HotlineCommand): ParsedHotline => ({ ok: true, command });
@@ -35,8 +35,11 @@ export function parseHotlineCommand(action: HotlineAction, form: FormData): Pars
 		case 'first_contact': {
 			const outcome = text(form, 'outcome');
 			if (!isOneOf(CONTACT_OUTCOMES, outcome)) return { ok: false, field: 'outcome', code: 'required' };
-			const at = parseShanghaiDateTime(text(form, 'at').trim());
-			if (at === null) return { ok: false, field: 'at', code: 'invalid_date' };
+			const minute = parseShanghaiDateTime(text(form, 'at').trim());
+			if (minute === null) return { ok: false, field: 'at', code: 'invalid_date' };
+			// The form gives minutes: '14:05' means during 14:05, so a contact typed in the minute of
+			// 签收 is not "before" it; never later than now.
+			const at = Math.min(minute + 59_999, now);
 			const method = text(form, 'method');
 			return ok({ action, at, outcome, method: isOneOf(CONTACT_METHODS, method) ? method : null, summary: note });
 		}

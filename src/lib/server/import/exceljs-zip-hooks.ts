@@ -1,0 +1,71 @@
+// Two workarounds for exceljs 4.4.0's streaming WorkbookReader, applied from the outside (no patching
+// of node_modules): exceljs calls `source.pipe(unzipperParser)`; we hook that call and the parser's push.
+//
+// 1. Split characters. exceljs turns every inflated chunk into text on its own, so a Chinese character
+//    split across two chunks becomes '\ufffd' (exceljs issues #2063/#2084, unfixed). Every XML entry gets
+//    setEncoding('utf8') (a StringDecoder keeps characters whole). A worksheet that comes before
+//    sharedStrings.xml (Excel's own order, and exceljs's writer) is parked by exceljs in a temp file and
+//    read back in 64 KB Buffers; whatever an entry is piped into therefore receives ASCII-only XML, with
+//    non-ASCII as character references (&#24037;) that the XML parser decodes back.
+// 2. Hangs. A truncated or corrupt zip (or a failing source) makes the parser emit 'error' while exceljs
+//    waits on an entry that will never end, so the import would hang forever. The error is forwarded to
+//    the open entries and to what they are piped into, which makes exceljs throw.
+import { Transform, type Readable, type Writable } from 'node:stream';
+
+type ZipEntry = Readable & { path?: unknown };
+const XML_ENTRY = /\.(xml|rels)$/i;
+const NON_ASCII = /[\u0080-\u{10ffff}]/gu;
+
+/** XML text → pure ASCII, non-ASCII as character references. */
+const asciiXml = () =>
+	new Transform({
+		decodeStrings: false,
+		transform(chunk: string | Buffer, _enc, done) {
+			done(null, String(chunk).replace(NON_ASCII, (ch) => `&#${ch.codePointAt(0)};`));
+		}
+	});
+
+const noop = () => {};
+
+export function hookExcelJsZip(source: Readable): void {
+	const pipe = source.pipe;
+	source.pipe = function (this: Readable, dest: NodeJS.WritableStream, opts?: { end?: boolean }) {
+		const parser = dest as unknown as Writable & { push: (chunk: unknown, enc?: BufferEncoding) => boolean };
+		const open = new Set<Readable | Writable>();
+		let failed: Error | null = null;
+		const fail = (err: Error) => {
+			failed ??= err;
+			for (const s of open) if (!s.destroyed) s.destroy(failed);
+			open.clear();
+		};
+		parser.on('error', fail);
+		source.once('error', (err: Error) => parser.emit('error', err));
+
+		const push = parser.push;
+		parser.push = function (this: unknown, chunk: unknown, enc?: BufferEncoding) {
+			const entry = chunk as ZipEntry | null;
+			if (entry && typeof entry.setEncoding === 'function') {
+				entry.on('error', noop); // exceljs listens where it reads; this keeps a late destroy harmless
+				open.add(entry);
+				entry.once('end', () => open.delete(entry));
+				if (XML_ENTRY.test(String(entry.path))) {
+					entry.setEncoding('utf8');
+					const entryPipe = entry.pipe;
+					entry.pipe = ((to: NodeJS.WritableStream, o?: { end?: boolean }) => {
+						const sink = to as unknown as Writable;
+						if (typeof sink.destroy === 'function' && typeof sink.once === 'function') {
+							open.add(sink);
+							sink.once('finish', () => open.delete(sink));
+						}
+						const ascii = asciiXml();
+						entryPipe.call(entry, ascii);
+						return ascii.pipe(to, o);
+					}) as typeof entry.pipe;
+				}
+				if (failed) queueMicrotask(() => fail(failed!));
+			}
+			return push.call(this, chunk, enc);
+		};
+		return pipe.call(this, dest, opts);
+	} as typeof source.pipe;
+}
