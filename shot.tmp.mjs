@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+const [,, user, path, out, w, h, locale] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: Number(w||1280), height: Number(h||900) } });
+if (locale) await ctx.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: 'http://localhost:3000' }]);
+const page = await ctx.newPage();
+page.on('console', m => { if (m.type()==='error') console.log('console:', m.text()) });
+await page.goto('http://localhost:3000/login');
+await page.locator('input[name=username]').fill(user);
+await page.locator('input[name=password]').fill('gridcase-demo');
+await page.locator('button.primary').click();
+await page.waitForURL('**/tasks');
+await page.goto('http://localhost:3000' + path);
+await page.waitForTimeout(1000);
+await page.screenshot({ path: out, fullPage: true });
+console.log(page.url());
+await browser.close();
