@@ -1,4 +1,6 @@
-// Small measuring helpers: medians, a resident-memory sampler, number formatting.
+// Small measuring helpers: medians, memory samplers, CPU time, number formatting.
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 export function median(xs: number[]): number {
 	const s = [...xs].sort((a, b) => a - b);
@@ -6,23 +8,46 @@ export function median(xs: number[]): number {
 	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Samples process.memoryUsage().rss every `everyMs` (the event loop must breathe: the import yields every 2,000 rows). */
-export function rssSampler(everyMs = 50): { stop(): { start: number; peak: number; samples: number } } {
+// A full collection on demand (as --expose-gc gives), so live memory can be told from garbage.
+v8.setFlagsFromString('--expose_gc');
+export const gc = vm.runInNewContext('gc') as () => void;
+
+/** Peak of process.memoryUsage().rss, sampled every `everyMs` (the import yields to the event loop every 2,000 rows). */
+export function rssSampler(everyMs = 50): { stop(): { start: number; peak: number } } {
 	const start = process.memoryUsage().rss;
 	let peak = start;
-	let samples = 1;
-	const timer = setInterval(() => {
-		const rss = process.memoryUsage().rss;
-		samples++;
-		if (rss > peak) peak = rss;
-	}, everyMs);
+	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), everyMs);
 	return {
 		stop() {
 			clearInterval(timer);
-			const rss = process.memoryUsage().rss;
-			return { start, peak: Math.max(peak, rss), samples: samples + 1 };
+			return { start, peak: Math.max(peak, process.memoryUsage().rss) };
 		}
 	};
+}
+
+/**
+ * Peak LIVE heap: every `everyMs` a full GC, then heapUsed. What the import really holds (RSS and
+ * heapUsed without a GC include garbage V8 has not bothered to collect yet). Distorts timing: used
+ * in separate, untimed runs only.
+ */
+export function liveHeapSampler(everyMs = 250): { peak(): number; reset(): void; stop(): number } {
+	let peak = 0;
+	const sample = () => {
+		gc();
+		peak = Math.max(peak, process.memoryUsage().heapUsed);
+	};
+	const timer = setInterval(sample, everyMs);
+	return {
+		peak: () => (sample(), peak),
+		reset: () => (peak = 0),
+		stop: () => (clearInterval(timer), sample(), peak)
+	};
+}
+
+/** CPU seconds of this process (all threads) since `from`. */
+export function cpuSeconds(from: NodeJS.CpuUsage): number {
+	const u = process.cpuUsage(from);
+	return (u.user + u.system) / 1e6;
 }
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -34,9 +59,4 @@ export const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 export function table(rows: string[][]): string {
 	const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
 	return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
-}
-
-/** Forces a collection when node runs with --expose-gc, so each run starts from the same heap. */
-export function collect(): void {
-	(globalThis as { gc?: () => void }).gc?.();
 }

@@ -305,10 +305,12 @@ describe('orderFingerprint', () => {
 		expect(orderFingerprint(valid({ ...FULL, phone: '13812345678' }))).toBe(orderFingerprint(order)); // same after normalising
 	});
 
-	it('is sorted-key JSON of every field', () => {
-		const parsed = JSON.parse(orderFingerprint(order)) as Record<string, unknown>;
-		expect(Object.keys(parsed)).toEqual(Object.keys(order).sort());
-		expect(parsed).toEqual(order);
+	it('is a SHA-256 hex that does not depend on key order and does not carry the phone', () => {
+		const fp = orderFingerprint(order);
+		expect(fp).toMatch(/^[0-9a-f]{64}$/);
+		const reordered = Object.fromEntries(Object.entries(order).reverse()) as typeof order;
+		expect(orderFingerprint(reordered)).toBe(fp);
+		expect(fp).not.toContain(order.phone ?? 'no-phone');
 	});
 
 	it.each([

@@ -1,3 +1,5 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 // Validating one 12345 order as it arrives: CSV/XLSX import, the JSON API and manual entry alike.
 import type { Limit } from './deadlines';
 import { ORDER_URGENCIES, isOneOf, type OrderUrgency } from './hotline-status';
@@ -216,7 +218,10 @@ function stable(v: unknown): unknown {
 	return v;
 }
 
-/** Every field, keys sorted, as JSON: equal for the same order pushed again, different once anything changed. */
+/**
+ * SHA-256 of every field (keys sorted, as JSON): equal for the same order pushed again, different once
+ * anything changed. A hash, so the stored fingerprint does not repeat the citizen's name and phone.
+ */
 export function orderFingerprint(order: OrderInput): string {
-	return JSON.stringify(stable(order));
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(stable(order)))));
 }

@@ -38,6 +38,13 @@ export function hookExcelJsZip(source: Readable): void {
 			for (const s of open) if (!s.destroyed) s.destroy(failed);
 			open.clear();
 		};
+		/** Streams that must fail with the parser; one registered after the failure fails at once. */
+		const track = (stream: Readable | Writable, done: 'end' | 'finish') => {
+			stream.on('error', noop); // exceljs listens where it reads; this keeps a forwarded error harmless
+			if (failed) return queueMicrotask(() => stream.destroy(failed!));
+			open.add(stream);
+			stream.once(done, () => open.delete(stream));
+		};
 		parser.on('error', fail);
 		source.once('error', (err: Error) => parser.emit('error', err));
 
@@ -45,24 +52,18 @@ export function hookExcelJsZip(source: Readable): void {
 		parser.push = function (this: unknown, chunk: unknown, enc?: BufferEncoding) {
 			const entry = chunk as ZipEntry | null;
 			if (entry && typeof entry.setEncoding === 'function') {
-				entry.on('error', noop); // exceljs listens where it reads; this keeps a late destroy harmless
-				open.add(entry);
-				entry.once('end', () => open.delete(entry));
+				track(entry, 'end');
 				if (XML_ENTRY.test(String(entry.path))) {
 					entry.setEncoding('utf8');
 					const entryPipe = entry.pipe;
 					entry.pipe = ((to: NodeJS.WritableStream, o?: { end?: boolean }) => {
 						const sink = to as unknown as Writable;
-						if (typeof sink.destroy === 'function' && typeof sink.once === 'function') {
-							open.add(sink);
-							sink.once('finish', () => open.delete(sink));
-						}
+						if (typeof sink.destroy === 'function' && typeof sink.once === 'function') track(sink, 'finish');
 						const ascii = asciiXml();
 						entryPipe.call(entry, ascii);
 						return ascii.pipe(to, o);
 					}) as typeof entry.pipe;
 				}
-				if (failed) queueMicrotask(() => fail(failed!));
 			}
 			return push.call(this, chunk, enc);
 		};

@@ -34,6 +34,24 @@ beforeAll(async () => {
 	await wb.xlsx.writeFile(sample);
 });
 
+/** Two 3,000-row Chinese workbooks (~0.5 MB of XML each: many 16 KB inflate chunks), made once. */
+let big: Promise<{ n: number; streamed: string; shared: string }> | null = null;
+const bigFiles = () =>
+	(big ??= (async () => {
+		const n = 3000;
+		const streamed = tmp.file('big-streamed.xlsx'); // inline strings, no sharedStrings → exceljs temp file
+		const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: streamed });
+		const ws = writer.addWorksheet('s');
+		ws.addRow(ORDER_HEADERS).commit();
+		for (let i = 0; i < n; i++) ws.addRow(orderRow(i)).commit();
+		await writer.commit();
+		const shared = tmp.file('big-shared.xlsx'); // Chinese in sharedStrings.xml
+		const wb = new ExcelJS.Workbook();
+		wb.addWorksheet('s').addRows([ORDER_HEADERS, ...Array.from({ length: n }, (_, i) => orderRow(i))]);
+		await wb.xlsx.writeFile(shared);
+		return { n, streamed, shared };
+	})());
+
 describe('readXlsxRows', () => {
 	const expected = [
 		{ line: 1, cells: ['工单号', '诉求人', '联系电话', '派单时间', '备注', '链接', '其他'] },
@@ -70,17 +88,7 @@ describe('readXlsxRows', () => {
 	});
 
 	it('keeps Chinese whole across inflate chunks, in both zip layouts (exceljs #2084 workaround)', async () => {
-		const n = 3000; // ~0.5 MB of sheet XML / shared strings: many 16 KB chunk boundaries
-		const streamed = tmp.file('big-streamed.xlsx'); // sheet before (no) sharedStrings → exceljs temp file
-		const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: streamed });
-		const ws = writer.addWorksheet('s');
-		ws.addRow(ORDER_HEADERS).commit();
-		for (let i = 0; i < n; i++) ws.addRow(orderRow(i)).commit();
-		await writer.commit();
-		const shared = tmp.file('big-shared.xlsx'); // Chinese in sharedStrings.xml
-		const wb = new ExcelJS.Workbook();
-		wb.addWorksheet('s').addRows([ORDER_HEADERS, ...Array.from({ length: n }, (_, i) => orderRow(i))]);
-		await wb.xlsx.writeFile(shared);
+		const { n, streamed, shared } = await bigFiles();
 		const expected = [ORDER_HEADERS, ...Array.from({ length: n }, (_, i) => orderRow(i).slice(0, 11))];
 		for (const p of [streamed, shared]) {
 			expect((await collect(readXlsxRows(p))).map((r) => r.cells)).toEqual(expected);
@@ -99,8 +107,9 @@ describe('readXlsxRows', () => {
 	});
 
 	it("answers truncated and corrupted large files with 'not_xlsx' instead of hanging", async () => {
-		for (const name of ['big-streamed.xlsx', 'big-shared.xlsx']) {
-			const bytes = fs.readFileSync(tmp.file(name)); // written by the Chinese test above
+		const { streamed, shared } = await bigFiles();
+		for (const [name, file] of Object.entries({ streamed, shared })) {
+			const bytes = fs.readFileSync(file);
 			for (const cut of [0.3, 0.6, 0.9]) {
 				const p = tmp.file(`cut-${cut}-${name}`, bytes.subarray(0, Math.floor(bytes.length * cut)));
 				expect((await failure(readXlsxRows(p))).code).toBe('not_xlsx');

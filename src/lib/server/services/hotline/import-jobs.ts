@@ -31,11 +31,14 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 	const valid: { orderNo: string; fingerprint: string }[] = [];
 	const counts = { same: 0, changed: 0 };
 	const changed: string[] = [];
-	let missing: string[] | null = null;
+	let headerError: { fileError: 'missing_columns' | 'duplicate_columns'; columns: string[] } | null = null;
 	try {
 		const ctx = await orderValidationContext(db, now);
 		const { rows } = await scanOrderFile(path, imp.file_name, ctx, {
-			header: (h) => (missing = h.ok ? null : h.missing),
+			// Two columns for one field are refused too; say so, rather than 'missing' with no column named.
+			header: (h) => {
+				headerError = h.ok ? null : h.missing.length ? { fileError: 'missing_columns', columns: h.missing } : { fileError: 'duplicate_columns', columns: h.duplicate };
+			},
 			order: (order) => void valid.push({ orderNo: order.orderNo, fingerprint: orderFingerprint(order) }),
 			problems: (p) => {
 				badLines.add(p[0].line);
@@ -61,15 +64,15 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 		await db
 			.updateTable('hotline_imports')
 			.set({
-				status: missing ? 'failed' : 'previewed',
+				status: headerError ? 'failed' : 'previewed',
 				total_rows: rows,
 				valid_rows: valid.length,
 				error_rows: badLines.size,
 				new_rows: valid.length - counts.same - counts.changed,
 				same_rows: counts.same,
 				changed_rows: counts.changed,
-				report: JSON.stringify(missing ? { fileError: 'missing_columns', columns: missing } : { problems, more: Math.max(0, badLines.size - new Set(problems.map((p) => p.line)).size), changed }),
-				finished_at: missing ? now : null
+				report: JSON.stringify(headerError ?? { problems, more: Math.max(0, badLines.size - new Set(problems.map((p) => p.line)).size), changed }),
+				finished_at: headerError ? now : null
 			})
 			.where('id', '=', imp.id)
 			.execute();

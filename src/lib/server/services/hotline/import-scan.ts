@@ -7,7 +7,7 @@ export interface RowProblem {
 	code: string;
 }
 
-export type ScanHeader = { ok: true } | { ok: false; missing: string[] };
+export type ScanHeader = { ok: true } | { ok: false; missing: string[]; duplicate: string[] };
 
 /**
  * Reads an import file row by row (streamed, never whole in memory) and hands each valid order,
@@ -28,7 +28,7 @@ export async function scanOrderFile(
 	const file = await openImportFile(path, name);
 	const mapping = mapHeaders(file.header.cells);
 	if (!mapping.ok) {
-		on.header?.({ ok: false, missing: mapping.missing });
+		on.header?.({ ok: false, missing: mapping.missing, duplicate: mapping.duplicate ?? [] });
 		return { rows: 0, headerOk: false };
 	}
 	on.header?.({ ok: true });

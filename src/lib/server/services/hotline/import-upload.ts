@@ -2,8 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { createDatabase, type Db } from '../../db/create-database';
-import { databasePath, importDir } from '../../config';
+import type { Db } from '../../db/create-database';
+import { importDir } from '../../config';
 import { MAX_IMPORT_BYTES, SNIFF_HEAD_BYTES, sniffFileKind } from '../../import/sniff';
 import { analyseImport, commitImport, type ImportMode } from './import-jobs';
 
@@ -65,7 +65,11 @@ export async function registerImportFile(
 	return { ok: true, imp: { id: row.id, file_name: name, file_kind: kind } };
 }
 
-/** Starts writing a previewed import on its own connection, so the app stays responsive meanwhile. */
+/**
+ * Starts writing a previewed import in the background on the app's own connection, yielding between
+ * batches: other requests queue behind the transaction for its few seconds instead of meeting a
+ * locked database (which, with better-sqlite3's synchronous busy wait, would freeze the server).
+ */
 export async function startCommit(db: Db, id: number, mode: ImportMode, actorId: number, now: number): Promise<{ ok: true } | { ok: false; code: string }> {
 	const imp = await db.selectFrom('hotline_imports').selectAll().where('id', '=', id).executeTakeFirst();
 	if (!imp) return { ok: false, code: 'not_found' };
@@ -73,8 +77,7 @@ export async function startCommit(db: Db, id: number, mode: ImportMode, actorId:
 	if (mode === 'all_or_nothing' && imp.error_rows > 0) return { ok: false, code: 'import_has_errors' };
 	const claimed = await db.updateTable('hotline_imports').set({ status: 'committing', mode }).where('id', '=', id).where('status', '=', 'previewed').executeTakeFirst();
 	if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, code: 'stale' };
-	const writer = createDatabase(databasePath());
-	void commitImport(writer, imp, importFilePath(id, imp.file_kind), mode, actorId, now).finally(() => writer.destroy());
+	void commitImport(db, imp, importFilePath(id, imp.file_kind), mode, actorId, now);
 	return { ok: true };
 }
 

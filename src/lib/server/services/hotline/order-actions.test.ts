@@ -102,7 +102,7 @@ describe('the whole order path, with real users', () => {
 	it('assign → sign → first contact → reply → 不满意 → 重办 → reply → 满意 → completed, every step in the timeline', async () => {
 		const id = await newOrder();
 		const start = await row(id);
-		expect(start).toMatchObject({ status: 'received', version: 1, deadline_at: endOf('2026-10-09') });
+		expect(start).toMatchObject({ status: 'received', version: 1, deadline_at: endOf('2026-10-10') }); // 5 wd: 09-29, 09-30, 10-08, 10-09, 10-10 (make-up Saturday)
 
 		expect(await ok('diaodu', id, { action: 'assign', departmentId: chengguanDept, note: '请城管处理' }, at('2026-09-28 09:30'))).toEqual({ ok: true, status: 'assigned' });
 		expect(await row(id)).toMatchObject({ status: 'assigned', department_id: chengguanDept, assigned_at: at('2026-09-28 09:30'), version: 2 });
@@ -139,7 +139,7 @@ describe('the whole order path, with real users', () => {
 			last_reply_at: at('2026-10-08 10:00'),
 			due_at: null,
 			warn_at: null,
-			version: 9
+			version: 8 // 1 + seven actions
 		});
 
 		const log = await events(id);
