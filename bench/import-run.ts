@@ -1,10 +1,10 @@
 // One import through the real path, as the upload pages drive it: a hotline_imports row, analyseImport
-// (preview), then commitImport 'all_or_nothing' on a connection of its own (as startCommit does).
+// (preview), then commitImport 'all_or_nothing' on the app's connection (as startCommit does).
 // Loaded by run.ts after DATABASE_PATH / IMPORT_DIR / PHOTO_DIR point at the temp dir.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
-import { createDatabase, type Db } from '../src/lib/server/db/create-database';
+import type { Db } from '../src/lib/server/db/create-database';
 import { analyseImport, commitImport } from '../src/lib/server/services/hotline/import-jobs';
 import { cpuSeconds, gc, liveHeapSampler, rssSampler } from './measure';
 
@@ -24,7 +24,6 @@ export interface RunResult {
 export interface ImportSetup {
 	db: Db;
 	raw: Database.Database;
-	dbPath: string;
 	actorId: number;
 	now: number;
 }
@@ -70,11 +69,9 @@ export async function importOnce(s: ImportSetup, kind: Kind, file: string, expec
 	}
 
 	await s.db.updateTable('hotline_imports').set({ status: 'committing', mode: 'all_or_nothing' }).where('id', '=', id).execute();
-	const writer = createDatabase(s.dbPath);
 	const c0 = performance.now();
-	await commitImport(writer, imp, file, 'all_or_nothing', s.actorId, s.now);
+	await commitImport(s.db, imp, file, 'all_or_nothing', s.actorId, s.now);
 	const commitMs = performance.now() - c0;
-	await writer.destroy();
 	const cpuS = cpuSeconds(cpu0);
 	const mem = rss.stop();
 	const liveCommit = heap?.stop();

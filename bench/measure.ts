@@ -26,11 +26,11 @@ export function rssSampler(everyMs = 50): { stop(): { start: number; peak: numbe
 }
 
 /**
- * Peak LIVE heap: every `everyMs` a full GC, then heapUsed. What the import really holds (RSS and
- * heapUsed without a GC include garbage V8 has not bothered to collect yet). Distorts timing: used
- * in separate, untimed runs only.
+ * Peak LIVE heap: a full GC every `everyMs` (and when asked, at the end of a phase), then heapUsed.
+ * That is what the import really holds (RSS, or heapUsed without a GC, include garbage V8 has not
+ * collected yet). Costs time: used in separate, untimed runs only.
  */
-export function liveHeapSampler(everyMs = 250): { peak(): number; reset(): void; stop(): number } {
+export function liveHeapSampler(everyMs = 1000): { peak(): number; reset(): void; stop(): number } {
 	let peak = 0;
 	const sample = () => {
 		gc();

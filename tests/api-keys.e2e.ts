@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { asUser } from './helpers';
+import { asUser, ready } from './helpers';
 
 const receivedAt = new Date(Date.now() - 3_600_000).toISOString();
 const order = (orderNo: string) => ({
@@ -16,6 +16,7 @@ const order = (orderNo: string) => ({
 test('an admin issues an API key; the city platform pushes with it; a revoked key is refused', async ({ browser, request }) => {
 	const admin = await asUser(browser, 'admin');
 	await admin.goto('/admin/api-keys');
+	await ready(admin);
 	await admin.getByLabel('名称').fill('市12345平台');
 	await admin.getByRole('button', { name: '创建密钥' }).click();
 	const key = (await admin.getByTestId('new-key').innerText()).trim();
@@ -47,6 +48,7 @@ test('an admin issues an API key; the city platform pushes with it; a revoked ke
 	// The pushed order is in the list; API-E2E-2 of the refused batch is not.
 	const dispatcher = await asUser(browser, 'diaodu');
 	await dispatcher.goto('/hotline?q=API-E2E');
+	await ready(dispatcher);
 	await expect(dispatcher.getByRole('link', { name: 'API-E2E-1' })).toBeVisible();
 	await expect(dispatcher.getByRole('link', { name: 'API-E2E-2' })).toHaveCount(0);
 });

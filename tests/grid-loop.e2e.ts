@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { act, asUser, expectStatus, fixture } from './helpers';
+import { act, asUser, expectStatus, fixture, ready } from './helpers';
 
 // The whole grid-flow loop by four people: a grid worker on a phone reports, the dispatcher
 // files and dispatches, the 城管中队 handles (with one 延期), a second grid worker of the same
@@ -7,6 +7,8 @@ import { act, asUser, expectStatus, fixture } from './helpers';
 test('grid case from report to 结案 with one 返工 and one 延期', async ({ browser }) => {
 	const worker = await asUser(browser, 'wangge', { width: 390, height: 844 });
 	await worker.getByRole('link', { name: '上报问题' }).click();
+	await worker.waitForURL(/\/cases\/new$/);
+	await ready(worker);
 	await worker.getByLabel('搜索类别').fill('乱设摊');
 	await expect(worker.locator('select[name=categoryCode]')).toHaveValue('SH-JMZX-01');
 	await worker.getByLabel('问题描述').fill('古美路人行道流动摊贩占道卖水果（e2e）');
@@ -36,6 +38,7 @@ test('grid case from report to 结案 with one 返工 and one 延期', async ({ 
 
 	const dispatcher = await asUser(browser, 'diaodu');
 	await dispatcher.goto(caseUrl);
+	await ready(dispatcher);
 	await act(dispatcher, 'accept');
 	await expectStatus(dispatcher, '待立案');
 	await act(dispatcher, 'register');
@@ -48,6 +51,7 @@ test('grid case from report to 结案 with one 返工 and one 延期', async ({ 
 	const taskRow = handler.locator('tr', { has: handler.getByRole('link', { name: code }) });
 	await expect(taskRow.locator('.badge')).toHaveAttribute('data-level', 'green');
 	await handler.goto(caseUrl);
+	await ready(handler);
 	await act(handler, 'sign');
 	await expectStatus(handler, '处置中');
 	const nextWeek = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
@@ -58,11 +62,13 @@ test('grid case from report to 结案 with one 返工 and one 延期', async ({ 
 	await expectStatus(handler, '延期待审');
 
 	await dispatcher.goto(caseUrl);
+	await ready(dispatcher);
 	await act(dispatcher, 'approve_extension');
 	await expectStatus(dispatcher, '处置中');
 	await expect(dispatcher.locator('.facts')).toContainText(`${nextWeek.slice(0, 4)}`);
 
 	await handler.goto(caseUrl);
+	await ready(handler);
 	await act(handler, 'feedback', async (f) => {
 		await f.getByLabel('说明').fill('摊贩已劝离，现场已清理');
 		await f.getByLabel('照片').setInputFiles(fixture('after.jpg'));
@@ -71,6 +77,7 @@ test('grid case from report to 结案 with one 返工 and one 延期', async ({ 
 
 	const checker = await asUser(browser, 'wangge2', { width: 390, height: 844 });
 	await checker.goto(caseUrl);
+	await ready(checker);
 	await act(checker, 'check_fail', async (f) => {
 		await f.getByLabel('说明').fill('摊贩又回来了');
 		await f.getByLabel('照片').setInputFiles(fixture('after.jpg'));
@@ -79,15 +86,18 @@ test('grid case from report to 结案 with one 返工 and one 延期', async ({ 
 	await expect(checker.locator('.facts')).toContainText('返工次数');
 
 	await handler.goto(caseUrl);
+	await ready(handler);
 	await act(handler, 'feedback', async (f) => {
 		await f.getByLabel('说明').fill('再次劝离并设置警示牌');
 		await f.getByLabel('照片').setInputFiles(fixture('after.jpg'));
 	});
 	await checker.goto(caseUrl);
+	await ready(checker);
 	await act(checker, 'check_pass', (f) => f.getByLabel('照片').setInputFiles(fixture('after.jpg')));
 	await expectStatus(checker, '待结案');
 
 	await dispatcher.goto(caseUrl);
+	await ready(dispatcher);
 	await act(dispatcher, 'close');
 	await expectStatus(dispatcher, '已结案');
 

@@ -1,10 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { act, asUser, expectStatus, fixture, login } from './helpers';
+import { act, asUser, expectStatus, fixture, login, ready } from './helpers';
 
 /** Reports a case as the grid worker and returns its URL. */
 async function reportCase(page: Page, description: string): Promise<string> {
 	await page.goto('/cases/new');
+	await ready(page);
 	await page.getByLabel('搜索类别').fill('违停');
 	await page.getByLabel('问题描述').fill(description);
 	await page.getByLabel('经度').fill('121.37792');
@@ -17,6 +18,7 @@ async function reportCase(page: Page, description: string): Promise<string> {
 
 test('pages need a session; a wrong password is refused and the username re-filled', async ({ page }) => {
 	await page.goto('/cases');
+	await ready(page);
 	await expect(page).toHaveURL(/\/login\?next=%2Fcases/);
 	await page.getByLabel('用户名').fill('diaodu');
 	await page.getByLabel('密码').fill('wrong-password');
@@ -33,6 +35,7 @@ test('bad reports are refused with a clear message, the form re-filled and nothi
 	const totalBefore = before.match(/共 (\d+) 件/)![1];
 
 	await worker.goto('/cases/new');
+	await ready(worker);
 	await worker.getByLabel('搜索类别').fill('小广告');
 	await worker.getByLabel('问题描述').fill('电线杆上贴满小广告');
 	// A point outside the subdistrict, and a text file renamed .jpg.
@@ -78,6 +81,7 @@ test('an action outside the role or the state is refused with 403 / a message, a
 	const closing = await dispatcher.request.post(`${caseUrl}?/close`, { form: { version: '1' }, headers: { origin: new URL(caseUrl).origin, accept: 'text/html' } });
 	expect(closing.status()).toBe(400);
 	await dispatcher.goto(caseUrl);
+	await ready(dispatcher);
 	await expectStatus(dispatcher, '待受理');
 	await expect(dispatcher.locator('ol.timeline > li')).toHaveCount(1);
 });
@@ -88,7 +92,9 @@ test('two dispatchers on the same case: one wins, the other is told to refresh a
 	const first = await asUser(browser, 'diaodu');
 	const second = await asUser(browser, 'diaodu');
 	await first.goto(caseUrl);
+	await ready(first);
 	await second.goto(caseUrl);
+	await ready(second);
 	await act(first, 'accept');
 	// The second page still shows the old version; its 作废 must not overwrite the 受理.
 	const voidForm = second.locator('form[data-action="void"]');
@@ -97,6 +103,7 @@ test('two dispatchers on the same case: one wins, the other is told to refresh a
 	await expect(second.getByText('案件已被他人更新，请刷新')).toBeVisible();
 	await expect(voidForm.getByLabel('原因')).toHaveValue('重复上报');
 	await second.goto(caseUrl);
+	await ready(second);
 	await expectStatus(second, '待立案');
 });
 
@@ -129,6 +136,7 @@ test('a 10 MB text field is refused with a message, not a crash', async ({ brows
 test('the case list filters by GET parameters that can be shared', async ({ page }) => {
 	await login(page, 'diaodu');
 	await page.goto('/cases');
+	await ready(page);
 	const all = Number((await page.getByText(/共 \d+ 件/).innerText()).match(/\d+/)![0]);
 	expect(all).toBeGreaterThan(20);
 	await expect(page.getByRole('link', { name: '下一页' })).toBeVisible();
@@ -143,7 +151,9 @@ test('the case list filters by GET parameters that can be shared', async ({ page
 	// The same URL opened afresh gives the same list.
 	const shared = page.url();
 	await page.goto(shared);
+	await ready(page);
 	await expect(page.getByText(`共 ${closed} 件`)).toBeVisible();
 	await page.goto('/cases?q=%E5%B0%8F%E5%B9%BF%E5%91%8A');
+	await ready(page);
 	for (const text of await page.locator('tbody tr td:nth-child(2)').allInnerTexts()) expect(text).toMatch(/小广告|乱张贴/);
 });

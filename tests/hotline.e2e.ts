@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { act, asUser } from './helpers';
+import { act, asUser, ready } from './helpers';
 
 /** A small export as the city platform makes it, with times relative to now (Shanghai wall time). */
 function ordersCsv(): Buffer {
@@ -18,6 +18,7 @@ function ordersCsv(): Buffer {
 test('12345: a dispatcher imports a file, a handler contacts and replies, others see the phone masked', async ({ browser }) => {
 	const dispatcher = await asUser(browser, 'diaodu');
 	await dispatcher.goto('/hotline/import');
+	await ready(dispatcher);
 	await dispatcher.getByLabel('文件').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: ordersCsv() });
 	await dispatcher.getByRole('button', { name: '上传并预览' }).click();
 	await expect(dispatcher.getByTestId('import-counts')).toContainText('共 4 行：有效 3，有问题 1', { timeout: 15_000 });
@@ -32,7 +33,9 @@ test('12345: a dispatcher imports a file, a handler contacts and replies, others
 
 	// The dispatcher sees the citizen in full and assigns the order.
 	await dispatcher.goto('/hotline?q=E2E-0001');
+	await ready(dispatcher);
 	await dispatcher.getByRole('link', { name: 'E2E-0001' }).click();
+	await dispatcher.waitForURL(/\/hotline\/\d+$/);
 	await expect(dispatcher.getByTestId('phone')).toHaveText('13812345678');
 	await act(dispatcher, 'assign', (f) => f.getByLabel('承办部门').selectOption({ label: '城管中队' }));
 	const orderUrl = dispatcher.url().split('?')[0];
@@ -40,12 +43,16 @@ test('12345: a dispatcher imports a file, a handler contacts and replies, others
 	// The handler of 城管中队 signs, logs first contact and replies.
 	const handler = await asUser(browser, 'chengguan');
 	await handler.goto('/hotline?queue=all');
+	await ready(handler);
 	await handler.getByRole('link', { name: 'E2E-0001' }).click();
+	await handler.waitForURL(/\/hotline\/\d+$/);
 	await expect(handler.getByTestId('phone')).toHaveText('13812345678');
 	await act(handler, 'sign');
 	await handler.goto('/hotline?queue=awaiting_contact');
+	await ready(handler);
 	await expect(handler.getByRole('link', { name: 'E2E-0001' })).toBeVisible();
 	await handler.goto(orderUrl);
+	await ready(handler);
 	await act(handler, 'first_contact', (f) => f.getByLabel('联系情况').fill('已电话联系张先生，约定明日上门'));
 	await expect(handler.getByTestId('judgement-first-contact')).toHaveAttribute('data-verdict', 'on_time');
 	await act(handler, 'reply', (f) => f.getByLabel('答复内容').fill('楼道杂物已清理，已告知诉求人'));
@@ -55,6 +62,7 @@ test('12345: a dispatcher imports a file, a handler contacts and replies, others
 	// Leadership sees the same order with name and phone masked, on the page and in the export.
 	const leader = await asUser(browser, 'lingdao');
 	await leader.goto(orderUrl);
+	await ready(leader);
 	await expect(leader.getByTestId('phone')).toHaveText('138****5678');
 	await expect(leader.getByTestId('citizen')).toHaveText('张*');
 	await expect(leader.getByText('诉求人信息已脱敏')).toBeVisible();
