@@ -335,6 +335,6 @@ describe('the upload path (startImport → startCommit), as the import page uses
 	it('refuses a file that is not CSV/XLSX and one over the size limit before storing anything', async () => {
 		expect(await startImport(t.db, new File([Uint8Array.of(0x25, 0x50, 0x44, 0x46, 0x2d)], 'a.csv'), actorId, NOW)).toEqual({ ok: false, code: 'not_csv_or_xlsx' });
 		const big = new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'big.csv');
-		expect(await startImport(t.db, big, actorId, NOW)).toEqual({ ok: false, code: 'too_large' });
+		expect(await startImport(t.db, big, actorId, NOW)).toEqual({ ok: false, code: 'file_too_large' });
 	});
 });

@@ -11,8 +11,8 @@ export const importFilePath = (id: number, kind: string) => join(importDir(), `$
 
 /** Stores an upload and starts checking it in the background; the page shows its progress. */
 export async function startImport(db: Db, file: File, actorId: number, now: number): Promise<{ ok: true; id: number } | { ok: false; code: string }> {
-	if (file.size === 0) return { ok: false, code: 'empty' };
-	if (file.size > MAX_IMPORT_BYTES) return { ok: false, code: 'too_large' };
+	if (file.size === 0) return { ok: false, code: 'file_empty' };
+	if (file.size > MAX_IMPORT_BYTES) return { ok: false, code: 'file_too_large' };
 	const head = new Uint8Array(await file.slice(0, SNIFF_HEAD_BYTES).arrayBuffer());
 	const kind = sniffFileKind(head, file.name);
 	if (!kind) return { ok: false, code: 'not_csv_or_xlsx' };

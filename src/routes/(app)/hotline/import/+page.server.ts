@@ -14,7 +14,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const actor = requireHotline(event, 'import');
 		const file = (await event.request.formData()).get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { error: 'empty' });
+		if (!(file instanceof File) || file.size === 0) return fail(400, { error: 'file_empty' });
 		const started = await startImport(getDb(), file, actor.id, Date.now());
 		if (!started.ok) return fail(400, { error: started.code });
 		redirect(303, `/hotline/imports/${started.id}`);
