@@ -42,8 +42,8 @@ export async function sha256(file: string): Promise<string> {
 	return h.digest('hex');
 }
 
-/** Imports `file` into emptied order tables and checks every order arrived; `live` samples the live heap instead of timing cleanly. */
-export async function importOnce(s: ImportSetup, kind: Kind, file: string, expected: number, live = false): Promise<RunResult> {
+/** Imports `file` into emptied order tables and checks every order arrived; `liveEveryMs` samples the live heap (timing then means little). */
+export async function importOnce(s: ImportSetup, kind: Kind, file: string, expected: number, liveEveryMs = 0): Promise<RunResult> {
 	resetOrders(s.raw);
 	gc();
 	const fileName = `orders.${kind}`;
@@ -54,7 +54,7 @@ export async function importOnce(s: ImportSetup, kind: Kind, file: string, expec
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const imp = { id, file_name: fileName, file_kind: kind };
-	const heap = live ? liveHeapSampler() : null;
+	const heap = liveEveryMs ? liveHeapSampler(liveEveryMs) : null;
 	const rss = rssSampler(50);
 	const cpu0 = process.cpuUsage();
 

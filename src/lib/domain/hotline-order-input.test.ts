@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	ORDER_COLUMNS,
 	mapHeaders,
-	orderFingerprint,
+	canonicalOrder,
 	parseOrderTime,
 	validateOrderRecord,
 	type OrderColumnKey,
@@ -296,21 +296,19 @@ describe('mapHeaders', () => {
 	});
 });
 
-describe('orderFingerprint', () => {
+describe('canonicalOrder', () => {
 	const order = valid(FULL);
 
 	it('is stable for the same order, whatever the key order', () => {
 		const reordered = Object.fromEntries(Object.entries(order).reverse()) as unknown as OrderInput;
-		expect(orderFingerprint(reordered)).toBe(orderFingerprint(order));
-		expect(orderFingerprint(valid({ ...FULL, phone: '13812345678' }))).toBe(orderFingerprint(order)); // same after normalising
+		expect(canonicalOrder(reordered)).toBe(canonicalOrder(order));
+		expect(canonicalOrder(valid({ ...FULL, phone: '13812345678' }))).toBe(canonicalOrder(order)); // same after normalising
 	});
 
-	it('is a SHA-256 hex that does not depend on key order and does not carry the phone', () => {
-		const fp = orderFingerprint(order);
-		expect(fp).toMatch(/^[0-9a-f]{64}$/);
-		const reordered = Object.fromEntries(Object.entries(order).reverse()) as typeof order;
-		expect(orderFingerprint(reordered)).toBe(fp);
-		expect(fp).not.toContain(order.phone ?? 'no-phone');
+	it('is JSON of every field with sorted keys', () => {
+		const parsed = JSON.parse(canonicalOrder(order)) as Record<string, unknown>;
+		expect(Object.keys(parsed)).toEqual(Object.keys(order).sort());
+		expect(parsed).toEqual(order);
 	});
 
 	it.each([
@@ -321,6 +319,6 @@ describe('orderFingerprint', () => {
 		['orderType', { orderType: '求助' }],
 		['community', { community: '古美三村' }]
 	] as const)('changes when %s changes', (_label, change) => {
-		expect(orderFingerprint(valid({ ...FULL, ...change }))).not.toBe(orderFingerprint(order));
+		expect(canonicalOrder(valid({ ...FULL, ...change }))).not.toBe(canonicalOrder(order));
 	});
 });

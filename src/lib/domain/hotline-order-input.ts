@@ -1,5 +1,3 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
 // Validating one 12345 order as it arrives: CSV/XLSX import, the JSON API and manual entry alike.
 import type { Limit } from './deadlines';
 import { ORDER_URGENCIES, isOneOf, type OrderUrgency } from './hotline-status';
@@ -209,19 +207,25 @@ export function validateOrderRecord(raw: Partial<Record<OrderColumnKey, string>>
 	};
 }
 
-function stable(v: unknown): unknown {
-	if (Array.isArray(v)) return v.map(stable);
-	if (v !== null && typeof v === 'object') {
-		const o = v as Record<string, unknown>;
-		return Object.fromEntries(Object.keys(o).sort().map((k) => [k, stable(o[k])]));
-	}
-	return v;
-}
-
 /**
- * SHA-256 of every field (keys sorted, as JSON): equal for the same order pushed again, different once
- * anything changed. A hash, so the stored fingerprint does not repeat the citizen's name and phone.
+ * Every field as JSON with its keys in a fixed (sorted) order: equal for the same order pushed
+ * again, different once anything changed. The server stores a hash of it (the fingerprint).
  */
-export function orderFingerprint(order: OrderInput): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(stable(order)))));
+export function canonicalOrder(o: OrderInput): string {
+	return JSON.stringify({
+		address: o.address,
+		categoryCode: o.categoryCode,
+		channel: o.channel,
+		citizenName: o.citizenName,
+		communityId: o.communityId,
+		content: o.content,
+		lat: o.lat,
+		lng: o.lng,
+		orderLimit: { unit: o.orderLimit.unit, value: o.orderLimit.value },
+		orderNo: o.orderNo,
+		orderTypeCode: o.orderTypeCode,
+		phone: o.phone,
+		receivedAt: o.receivedAt,
+		urgency: o.urgency
+	});
 }

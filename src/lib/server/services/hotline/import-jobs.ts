@@ -1,4 +1,5 @@
-import { orderFingerprint, type OrderInput } from '$lib/domain/hotline-order-input';
+import type { OrderInput } from '$lib/domain/hotline-order-input';
+import { orderFingerprint } from './fingerprint';
 import type { Db } from '../../db/create-database';
 import { ImportFileError } from '../../import/errors';
 import { loadCalendar } from '../../repositories/calendar';
@@ -28,9 +29,25 @@ interface ImportRow {
 export async function analyseImport(db: Db, imp: ImportRow, path: string, now: number): Promise<void> {
 	const problems: RowProblem[] = [];
 	const badLines = new Set<number>();
-	const valid: { orderNo: string; fingerprint: string }[] = [];
+	let validRows = 0;
 	const counts = { same: 0, changed: 0 };
 	const changed: string[] = [];
+	// Compared with the stored orders a chunk at a time, so memory stays flat however long the file.
+	let pending: { orderNo: string; fingerprint: string }[] = [];
+	const compare = async () => {
+		if (!pending.length) return;
+		const chunk = pending;
+		pending = [];
+		const stored = new Map(
+			(await db.selectFrom('hotline_orders').select(['order_no', 'fingerprint']).where('order_no', 'in', chunk.map((v) => v.orderNo)).execute()).map((r) => [r.order_no, r.fingerprint])
+		);
+		for (const v of chunk) {
+			const known = stored.get(v.orderNo);
+			if (known === undefined) continue;
+			if (known === v.fingerprint) counts.same++;
+			else if (++counts.changed <= REPORT_LIMIT) changed.push(v.orderNo);
+		}
+	};
 	let headerError: { fileError: 'missing_columns' | 'duplicate_columns'; columns: string[] } | null = null;
 	try {
 		const ctx = await orderValidationContext(db, now);
@@ -39,7 +56,11 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 			header: (h) => {
 				headerError = h.ok ? null : h.missing.length ? { fileError: 'missing_columns', columns: h.missing } : { fileError: 'duplicate_columns', columns: h.duplicate };
 			},
-			order: (order) => void valid.push({ orderNo: order.orderNo, fingerprint: orderFingerprint(order) }),
+			order: async (order) => {
+				validRows++;
+				pending.push({ orderNo: order.orderNo, fingerprint: orderFingerprint(order) });
+				if (pending.length >= 500) await compare();
+			},
 			problems: (p) => {
 				badLines.add(p[0].line);
 				if (problems.length < REPORT_LIMIT) problems.push(...p);
@@ -49,26 +70,15 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 				await tick();
 			}
 		});
-		for (let i = 0; i < valid.length; i += 500) {
-			const chunk = valid.slice(i, i + 500);
-			const stored = new Map(
-				(await db.selectFrom('hotline_orders').select(['order_no', 'fingerprint']).where('order_no', 'in', chunk.map((v) => v.orderNo)).execute()).map((r) => [r.order_no, r.fingerprint])
-			);
-			for (const v of chunk) {
-				const known = stored.get(v.orderNo);
-				if (known === undefined) continue;
-				if (known === v.fingerprint) counts.same++;
-				else if (++counts.changed <= REPORT_LIMIT) changed.push(v.orderNo);
-			}
-		}
+		await compare();
 		await db
 			.updateTable('hotline_imports')
 			.set({
 				status: headerError ? 'failed' : 'previewed',
 				total_rows: rows,
-				valid_rows: valid.length,
+				valid_rows: validRows,
 				error_rows: badLines.size,
-				new_rows: valid.length - counts.same - counts.changed,
+				new_rows: validRows - counts.same - counts.changed,
 				same_rows: counts.same,
 				changed_rows: counts.changed,
 				report: JSON.stringify(headerError ?? { problems, more: Math.max(0, badLines.size - new Set(problems.map((p) => p.line)).size), changed }),

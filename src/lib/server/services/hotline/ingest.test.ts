@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDeadline } from '$lib/domain/deadlines';
-import { orderFingerprint, validateOrderRecord, type OrderColumnKey, type OrderInput, type OrderValidationContext } from '$lib/domain/hotline-order-input';
+import { validateOrderRecord, type OrderColumnKey, type OrderInput, type OrderValidationContext } from '$lib/domain/hotline-order-input';
+import { orderFingerprint } from './fingerprint';
 import type { WorkCalendar } from '$lib/domain/working-days';
 import { loadCalendar } from '../../repositories/calendar';
 import { orderValidationContext } from '../../repositories/hotline-reference';

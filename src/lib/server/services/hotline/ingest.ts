@@ -1,4 +1,5 @@
-import { orderFingerprint, type OrderInput } from '$lib/domain/hotline-order-input';
+import type { OrderInput } from '$lib/domain/hotline-order-input';
+import { orderFingerprint } from './fingerprint';
 import { hotlineStageDeadline, openHotlineOrder } from '$lib/domain/hotline-workflow';
 import type { WorkCalendar } from '$lib/domain/working-days';
 import type { Db } from '../../db/create-database';
