@@ -1,6 +1,6 @@
 import type { OrderInput } from '$lib/domain/hotline-order-input';
 import { orderFingerprint } from './fingerprint';
-import type { Db } from '../../db/create-database';
+import { sqliteHandle, type Db } from '../../db/create-database';
 import { ImportFileError } from '../../import/errors';
 import { loadCalendar } from '../../repositories/calendar';
 import { orderValidationContext } from '../../repositories/hotline-reference';
@@ -101,12 +101,14 @@ export async function commitImport(db: Db, imp: ImportRow, path: string, mode: I
 	try {
 		const ctx = await orderValidationContext(db, now);
 		const calendar = await loadCalendar(db);
+		// Bulk path: prepared statements on the same SQLite connection, inside the same transaction.
+		const sqlite = sqliteHandle(db);
 		let hadProblems = false;
 		const written = await db.transaction().execute(async (trx) => {
 			let pending: OrderInput[] = [];
 			let created = 0;
 			const flush = async () => {
-				const r = await ingestOrders(trx, pending, { origin: 'file', importId: imp.id, actorId, apiKeyId: null, now, calendar });
+				const r = await ingestOrders(trx, pending, { origin: 'file', importId: imp.id, actorId, apiKeyId: null, now, calendar, sqlite });
 				created += r.created.length;
 				pending = [];
 				progress.set(imp.id, created);

@@ -6,6 +6,7 @@ import type { WorkCalendar } from '$lib/domain/working-days';
 import { loadCalendar } from '../../repositories/calendar';
 import { orderValidationContext } from '../../repositories/hotline-reference';
 import { createTestDb, type TestDb } from '../../test-db';
+import { sqliteHandle } from '../../db/create-database';
 import { ingestOrders, type IngestContext } from './ingest';
 
 /** Asia/Shanghai wall time, explicit +08:00 so the process TZ never matters. */
@@ -136,6 +137,20 @@ describe('ingestOrders', () => {
 		const rows = await ordersNamed('ING-E');
 		expect(rows).toHaveLength(1001);
 		expect(await eventsOf(rows.map((o) => o.id))).toHaveLength(1001);
+	});
+
+	it('the bulk path (prepared statements on the SQLite handle) writes exactly what the Kysely path writes', async () => {
+		const pick = (prefix: string) => async () =>
+			(await ordersNamed(prefix)).map(({ id: _id, order_no, ...rest }) => ({ ...rest, order_no: order_no.slice(prefix.length) }));
+		const make = (prefix: string) => [order(`${prefix}1`), order(`${prefix}2`, { phone: '', citizenName: '', orderType: '咨询' })];
+		await t.db.transaction().execute((trx) => ingestOrders(trx, make('ING-K'), ingestCtx()));
+		const bulk = await t.db.transaction().execute((trx) => ingestOrders(trx, make('ING-S'), ingestCtx({ sqlite: sqliteHandle(t.db) })));
+		expect(bulk.created.map((c) => c.orderNo)).toEqual(['ING-S1', 'ING-S2']);
+		const kysely = await pick('ING-K')();
+		const statements = await pick('ING-S')();
+		expect(statements.map(({ fingerprint: _f, ...r }) => r)).toEqual(kysely.map(({ fingerprint: _f, ...r }) => r));
+		const events = await eventsOf(bulk.created.map((c) => c.id));
+		expect(events.map((e) => [e.order_id, e.action, e.to_status])).toEqual(bulk.created.map((c) => [c.id, 'receive', 'received']));
 	});
 
 	it('two concurrent transactions ingesting the same order: exactly one row; the other reports it as same', async () => {

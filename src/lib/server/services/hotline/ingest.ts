@@ -3,6 +3,7 @@ import { orderFingerprint } from './fingerprint';
 import { hotlineStageDeadline, openHotlineOrder } from '$lib/domain/hotline-workflow';
 import type { WorkCalendar } from '$lib/domain/working-days';
 import type { Db } from '../../db/create-database';
+import { insertWithKysely, insertWithStatements, type SqliteDatabase } from './ingest-write';
 
 /** Where an order came from and who brought it in. */
 export interface IngestContext {
@@ -12,6 +13,8 @@ export interface IngestContext {
 	apiKeyId: number | null;
 	now: number;
 	calendar: WorkCalendar;
+	/** The SQLite handle of `db`, for bulk imports (prepared statements instead of Kysely); see sqliteHandle(). */
+	sqlite?: SqliteDatabase;
 }
 
 export interface IngestResult {
@@ -74,23 +77,8 @@ export async function ingestOrders(db: Db, orders: OrderInput[], ctx: IngestCont
 				updated_at: ctx.now
 			};
 		});
-		const inserted = await db.insertInto('hotline_orders').values(rows).returning(['id', 'order_no']).execute();
-		await db
-			.insertInto('hotline_events')
-			.values(
-				inserted.map((r) => ({
-					order_id: r.id,
-					at: ctx.now,
-					actor_id: ctx.actorId,
-					api_key_id: ctx.apiKeyId,
-					action: 'receive',
-					from_status: null,
-					to_status: 'received',
-					note: null,
-					payload: JSON.stringify({ origin: ctx.origin, importId: ctx.importId })
-				}))
-			)
-			.execute();
+		const receive = { at: ctx.now, actor_id: ctx.actorId, api_key_id: ctx.apiKeyId, payload: JSON.stringify({ origin: ctx.origin, importId: ctx.importId }) };
+		const inserted = ctx.sqlite ? insertWithStatements(ctx.sqlite, rows, receive) : await insertWithKysely(db, rows, receive);
 		result.created.push(...inserted.map((r) => ({ orderNo: r.order_no, id: r.id })));
 	}
 	return result;

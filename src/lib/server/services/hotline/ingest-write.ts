@@ -1,0 +1,59 @@
+import type Database from 'better-sqlite3';
+import type { Insertable } from 'kysely';
+import type { Db } from '../../db/create-database';
+import type { HotlineOrderTable } from '../../db/schema-hotline';
+
+export type SqliteDatabase = Database.Database;
+export type NewOrderRow = Insertable<HotlineOrderTable>;
+/** The shared part of every new order's first event (工单下派到街道). */
+export interface ReceiveEvent {
+	at: number;
+	actor_id: number | null;
+	api_key_id: number | null;
+	payload: string;
+}
+
+const eventRow = (orderId: number, e: ReceiveEvent) => ({
+	order_id: orderId,
+	at: e.at,
+	actor_id: e.actor_id,
+	api_key_id: e.api_key_id,
+	action: 'receive',
+	from_status: null,
+	to_status: 'received',
+	note: null,
+	payload: e.payload
+});
+
+/** Dialect-neutral: one multi-row INSERT for the orders and one for their events. */
+export async function insertWithKysely(db: Db, rows: NewOrderRow[], e: ReceiveEvent): Promise<{ id: number; order_no: string }[]> {
+	const inserted = await db.insertInto('hotline_orders').values(rows).returning(['id', 'order_no']).execute();
+	await db.insertInto('hotline_events').values(inserted.map((r) => eventRow(r.id, e))).execute();
+	return inserted;
+}
+
+// Prepared once per handle and column set, then run per row: the bulk import spends its time in
+// SQLite, not in building and preparing a new 10,000-parameter statement for every batch.
+const cache = new WeakMap<SqliteDatabase, Map<string, Database.Statement>>();
+function prepared(sqlite: SqliteDatabase, sql: string): Database.Statement {
+	let byHandle = cache.get(sqlite);
+	if (!byHandle) cache.set(sqlite, (byHandle = new Map()));
+	let stmt = byHandle.get(sql);
+	if (!stmt) byHandle.set(sql, (stmt = sqlite.prepare(sql)));
+	return stmt;
+}
+
+/** SQLite only; must run inside the caller's transaction on the same handle. */
+export function insertWithStatements(sqlite: SqliteDatabase, rows: NewOrderRow[], e: ReceiveEvent): { id: number; order_no: string }[] {
+	if (!rows.length) return [];
+	const columns = Object.keys(rows[0]) as (keyof NewOrderRow)[];
+	const insertOrder = prepared(sqlite, `INSERT INTO hotline_orders (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+	const event = eventRow(0, e);
+	const eventColumns = Object.keys(event) as (keyof typeof event)[];
+	const insertEvent = prepared(sqlite, `INSERT INTO hotline_events (${eventColumns.join(', ')}) VALUES (${eventColumns.map(() => '?').join(', ')})`);
+	return rows.map((row) => {
+		const id = Number(insertOrder.run(...columns.map((c) => row[c] ?? null)).lastInsertRowid);
+		insertEvent.run(...eventColumns.map((c) => (c === 'order_id' ? id : event[c])));
+		return { id, order_no: row.order_no };
+	});
+}
