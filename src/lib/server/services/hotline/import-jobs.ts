@@ -41,13 +41,15 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 		const stored = new Map(
 			(await db.selectFrom('hotline_orders').select(['order_no', 'fingerprint']).where('order_no', 'in', chunk.map((v) => v.orderNo)).execute()).map((r) => [r.order_no, r.fingerprint])
 		);
-		for (const v of chunk) {
-			const known = stored.get(v.orderNo);
-			if (known === undefined) continue;
-			if (known === v.fingerprint) counts.same++;
-			else if (++counts.changed <= REPORT_LIMIT) changed.push(v.orderNo);
-		}
+		for (const v of chunk) tally(v.orderNo, v.fingerprint, stored.get(v.orderNo));
 	};
+	const tally = (orderNo: string, fingerprint: string, known: string | undefined) => {
+		if (known === undefined) return;
+		if (known === fingerprint) counts.same++;
+		else if (++counts.changed <= REPORT_LIMIT) changed.push(orderNo);
+	};
+	// On SQLite, one prepared point look-up per order beats batched IN (…) queries built by Kysely.
+	const lookup = sqliteHandle(db)?.prepare('SELECT fingerprint FROM hotline_orders WHERE order_no = ?');
 	let headerError: { fileError: 'missing_columns' | 'duplicate_columns'; columns: string[] } | null = null;
 	try {
 		const ctx = await orderValidationContext(db, now);
@@ -58,7 +60,9 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 			},
 			order: async (order) => {
 				validRows++;
-				pending.push({ orderNo: order.orderNo, fingerprint: orderFingerprint(order) });
+				const fingerprint = orderFingerprint(order);
+				if (lookup) return tally(order.orderNo, fingerprint, (lookup.get(order.orderNo) as { fingerprint: string } | undefined)?.fingerprint);
+				pending.push({ orderNo: order.orderNo, fingerprint });
 				if (pending.length >= 500) await compare();
 			},
 			problems: (p) => {

@@ -43,17 +43,36 @@ function prepared(sqlite: SqliteDatabase, sql: string): Database.Statement {
 	return stmt;
 }
 
-/** SQLite only; must run inside the caller's transaction on the same handle. */
-export function insertWithStatements(sqlite: SqliteDatabase, rows: NewOrderRow[], e: ReceiveEvent): { id: number; order_no: string }[] {
-	if (!rows.length) return [];
+/**
+ * SQLite only, inside the caller's transaction on the same handle: one INSERT … ON CONFLICT DO
+ * NOTHING per order; only an order that is already here costs a look-up (same or changed).
+ */
+export function ingestWithStatements(
+	sqlite: SqliteDatabase,
+	rows: NewOrderRow[],
+	e: ReceiveEvent
+): { created: { orderNo: string; id: number }[]; same: string[]; changed: string[] } {
+	const result = { created: [] as { orderNo: string; id: number }[], same: [] as string[], changed: [] as string[] };
+	if (!rows.length) return result;
 	const columns = Object.keys(rows[0]) as (keyof NewOrderRow)[];
-	const insertOrder = prepared(sqlite, `INSERT INTO hotline_orders (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+	const insertOrder = prepared(
+		sqlite,
+		`INSERT INTO hotline_orders (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (order_no) DO NOTHING`
+	);
+	const existing = prepared(sqlite, 'SELECT fingerprint FROM hotline_orders WHERE order_no = ?');
 	const event = eventRow(0, e);
 	const eventColumns = Object.keys(event) as (keyof typeof event)[];
 	const insertEvent = prepared(sqlite, `INSERT INTO hotline_events (${eventColumns.join(', ')}) VALUES (${eventColumns.map(() => '?').join(', ')})`);
-	return rows.map((row) => {
-		const id = Number(insertOrder.run(...columns.map((c) => row[c] ?? null)).lastInsertRowid);
+	for (const row of rows) {
+		const written = insertOrder.run(...columns.map((c) => row[c] ?? null));
+		if (written.changes === 0) {
+			const known = (existing.get(row.order_no) as { fingerprint: string }).fingerprint;
+			(known === row.fingerprint ? result.same : result.changed).push(row.order_no);
+			continue;
+		}
+		const id = Number(written.lastInsertRowid);
 		insertEvent.run(...eventColumns.map((c) => (c === 'order_id' ? id : event[c])));
-		return { id, order_no: row.order_no };
-	});
+		result.created.push({ orderNo: row.order_no, id });
+	}
+	return result;
 }

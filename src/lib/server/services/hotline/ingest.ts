@@ -1,9 +1,9 @@
 import type { OrderInput } from '$lib/domain/hotline-order-input';
-import { orderFingerprint } from './fingerprint';
 import { hotlineStageDeadline, openHotlineOrder } from '$lib/domain/hotline-workflow';
 import type { WorkCalendar } from '$lib/domain/working-days';
 import type { Db } from '../../db/create-database';
-import { insertWithKysely, insertWithStatements, type SqliteDatabase } from './ingest-write';
+import { orderFingerprint } from './fingerprint';
+import { insertWithKysely, ingestWithStatements, type NewOrderRow, type ReceiveEvent, type SqliteDatabase } from './ingest-write';
 
 /** Where an order came from and who brought it in. */
 export interface IngestContext {
@@ -25,10 +25,46 @@ export interface IngestResult {
 	changed: string[];
 }
 
-const BATCH = 400; // rows per multi-row INSERT (45 columns × 400 stays under SQLite's 32,766 variables)
+const BATCH = 400; // rows per multi-row INSERT (26 columns × 400 stays under SQLite's 32,766 variables)
+
+/** The stored row of a new order: its first state and clocks come from the workflow. */
+function newOrderRow(order: OrderInput, fingerprint: string, ctx: IngestContext): NewOrderRow {
+	const state = openHotlineOrder({ receivedAt: order.receivedAt, orderLimit: order.orderLimit, hasPhone: order.phone !== null }, ctx.calendar);
+	return {
+		order_no: order.orderNo,
+		channel: order.channel,
+		order_type: order.orderTypeCode,
+		urgency: order.urgency,
+		citizen_name: order.citizenName,
+		phone: order.phone,
+		has_phone: state.hasPhone ? 1 : 0,
+		address: order.address,
+		lng: order.lng,
+		lat: order.lat,
+		content: order.content,
+		received_at: order.receivedAt,
+		category_code: order.categoryCode,
+		community_id: order.communityId,
+		status: state.status,
+		limit_value: order.orderLimit.value,
+		limit_unit: order.orderLimit.unit,
+		deadline_at: state.deadlineAt,
+		due_at: hotlineStageDeadline(state),
+		warn_at: state.warnAt,
+		fingerprint,
+		origin: ctx.origin,
+		import_id: ctx.importId,
+		created_at: ctx.now,
+		updated_at: ctx.now
+	};
+}
 
 /** Decides new / same / changed for each order by 工单号 and inserts the new ones with their first event. */
 export async function ingestOrders(db: Db, orders: OrderInput[], ctx: IngestContext): Promise<IngestResult> {
+	const receive: ReceiveEvent = { at: ctx.now, actor_id: ctx.actorId, api_key_id: ctx.apiKeyId, payload: JSON.stringify({ origin: ctx.origin, importId: ctx.importId }) };
+	const rowOf = (order: OrderInput) => newOrderRow(order, orderFingerprint(order), ctx);
+	if (ctx.sqlite) return ingestWithStatements(ctx.sqlite, orders.map(rowOf), receive);
+
 	const result: IngestResult = { created: [], same: [], changed: [] };
 	const seen = new Map<string, string>(); // 工单号 → fingerprint, within this call
 	for (let i = 0; i < orders.length; i += BATCH) {
@@ -38,47 +74,16 @@ export async function ingestOrders(db: Db, orders: OrderInput[], ctx: IngestCont
 				(r) => [r.order_no, r.fingerprint]
 			)
 		);
-		const fresh: { order: OrderInput; fingerprint: string }[] = [];
+		const fresh: NewOrderRow[] = [];
 		for (const order of batch) {
-			const fingerprint = orderFingerprint(order);
+			const row = rowOf(order);
 			const known = existing.get(order.orderNo) ?? seen.get(order.orderNo);
-			if (known === undefined) fresh.push({ order, fingerprint });
-			else (known === fingerprint ? result.same : result.changed).push(order.orderNo);
-			seen.set(order.orderNo, known ?? fingerprint);
+			if (known === undefined) fresh.push(row);
+			else (known === row.fingerprint ? result.same : result.changed).push(order.orderNo);
+			seen.set(order.orderNo, known ?? row.fingerprint);
 		}
 		if (!fresh.length) continue;
-		const rows = fresh.map(({ order, fingerprint }) => {
-			const state = openHotlineOrder({ receivedAt: order.receivedAt, orderLimit: order.orderLimit, hasPhone: order.phone !== null }, ctx.calendar);
-			return {
-				order_no: order.orderNo,
-				channel: order.channel,
-				order_type: order.orderTypeCode,
-				urgency: order.urgency,
-				citizen_name: order.citizenName,
-				phone: order.phone,
-				has_phone: state.hasPhone ? 1 : 0,
-				address: order.address,
-				lng: order.lng,
-				lat: order.lat,
-				content: order.content,
-				received_at: order.receivedAt,
-				category_code: order.categoryCode,
-				community_id: order.communityId,
-				status: state.status,
-				limit_value: order.orderLimit.value,
-				limit_unit: order.orderLimit.unit,
-				deadline_at: state.deadlineAt,
-				due_at: hotlineStageDeadline(state),
-				warn_at: state.warnAt,
-				fingerprint,
-				origin: ctx.origin,
-				import_id: ctx.importId,
-				created_at: ctx.now,
-				updated_at: ctx.now
-			};
-		});
-		const receive = { at: ctx.now, actor_id: ctx.actorId, api_key_id: ctx.apiKeyId, payload: JSON.stringify({ origin: ctx.origin, importId: ctx.importId }) };
-		const inserted = ctx.sqlite ? insertWithStatements(ctx.sqlite, rows, receive) : await insertWithKysely(db, rows, receive);
+		const inserted = await insertWithKysely(db, fresh, receive);
 		result.created.push(...inserted.map((r) => ({ orderNo: r.order_no, id: r.id })));
 	}
 	return result;
