@@ -84,7 +84,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'integer', (c) => c.notNull())
 		.addColumn('updated_at', 'integer', (c) => c.notNull())
 		.execute();
-	for (const cols of [['status', 'due_at'], ['department_id', 'status'], ['received_at'], ['first_contact_due_at']]) {
+	// Few indexes on purpose: every one slows the bulk import (rates can add their own covering index).
+	for (const cols of [['status', 'due_at'], ['department_id', 'status'], ['received_at']]) {
 		await db.schema.createIndex(`hotline_orders_${cols.join('_')}`).on('hotline_orders').columns(cols).execute();
 	}
 

@@ -1,15 +1,16 @@
 // Handling limits (时限) → deadlines, 挂账 pauses and countdown badges (README §5).
+import { addDays, isWorkday, shanghaiDate, shanghaiDateTime, type WorkCalendar } from './working-days';
 import {
-	addWorkingDays,
+	addWorkingDayNumber,
 	addWorkingMs,
-	isWorkday,
-	addDays,
-	shanghaiDate,
-	shanghaiDateTime,
-	shanghaiMidnight,
-	workingMsBetween,
-	type WorkCalendar
-} from './working-days';
+	checkDay,
+	countWorkdays,
+	dayOf,
+	inDateRange,
+	midnightOf,
+	requireWorkingDayCount,
+	workingMsBetween
+} from './working-days-core';
 
 export type LimitUnit = 'wh' | 'wd' | 'h24'; // 工作时 / 工作日 / 自然时
 /** value may be fractional for wh/h24 (e.g. 0.5 h); wd must be a whole number. */
@@ -22,15 +23,16 @@ export type CountdownLevel = 'green' | 'yellow' | 'red';
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-/** End (24:00 Shanghai) of a calendar date, i.e. the next date's midnight. */
-const endOfDate = (date: string): number => shanghaiMidnight(addDays(date, 1));
-
 export function computeDeadline(startMs: number, limit: Limit, cal: WorkCalendar): number {
 	const { value, unit } = limit;
 	if (!Number.isFinite(value) || value < 0) throw new RangeError(`Invalid limit value: ${value}`);
 	switch (unit) {
-		case 'wd':
-			return endOfDate(addWorkingDays(shanghaiDate(startMs), value, cal));
+		case 'wd': {
+			requireWorkingDayCount(value);
+			// Ends at 24:00 Shanghai of the last working day, i.e. the next day's midnight.
+			const last = addWorkingDayNumber(checkDay(dayOf(startMs)), value, cal);
+			return midnightOf(checkDay(last + 1));
+		}
 		case 'wh':
 			return addWorkingMs(startMs, Math.round(value * HOUR), cal);
 		case 'h24':
@@ -55,18 +57,26 @@ export function extendForPause(
 			return paused === 0 ? deadlineMs : addWorkingMs(deadlineMs, paused, cal);
 		}
 		case 'wd': {
+			// Working dates in [pause date, resume date).
+			const fromDay = dayOf(pausedFromMs);
+			const resumeDay = dayOf(pausedToMs);
 			let paused = 0;
-			const resumeDate = shanghaiDate(pausedToMs);
-			for (let d = shanghaiDate(pausedFromMs); d < resumeDate; d = addDays(d, 1)) {
-				if (isWorkday(d, cal)) paused++;
+			if (inDateRange(fromDay) && inDateRange(resumeDay)) paused = countWorkdays(fromDay, resumeDay, cal);
+			else {
+				// Instants outside years 0000–9999 have no 'YYYY-MM-DD' form and used to be compared as
+				// odd strings; keep that walk for them so even such input gives what it always gave.
+				const resumeDate = shanghaiDate(pausedToMs);
+				for (let d = shanghaiDate(pausedFromMs); d < resumeDate; d = addDays(d, 1)) {
+					if (isWorkday(d, cal)) paused++;
+				}
 			}
 			if (paused === 0) return deadlineMs;
 			// A wd deadline sits at 24:00, which is the next date's 00:00: step back 1 ms to find
 			// the working day it ends. Keeping the time-of-day offset also covers 延期 deadlines
 			// that were set to an arbitrary instant.
-			const date = shanghaiDate(deadlineMs - 1);
-			const offset = deadlineMs - shanghaiMidnight(date);
-			return shanghaiMidnight(addWorkingDays(date, paused, cal)) + offset;
+			const day = checkDay(dayOf(deadlineMs - 1));
+			const offset = deadlineMs - midnightOf(day);
+			return midnightOf(addWorkingDayNumber(day, paused, cal)) + offset;
 		}
 	}
 }

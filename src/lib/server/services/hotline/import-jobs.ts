@@ -60,9 +60,12 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 			},
 			order: async (order) => {
 				validRows++;
-				const fingerprint = orderFingerprint(order);
-				if (lookup) return tally(order.orderNo, fingerprint, (lookup.get(order.orderNo) as { fingerprint: string } | undefined)?.fingerprint);
-				pending.push({ orderNo: order.orderNo, fingerprint });
+				if (lookup) {
+					// Only an order already stored needs its fingerprint compared.
+					const known = (lookup.get(order.orderNo) as { fingerprint: string } | undefined)?.fingerprint;
+					return known === undefined ? undefined : tally(order.orderNo, orderFingerprint(order), known);
+				}
+				pending.push({ orderNo: order.orderNo, fingerprint: orderFingerprint(order) });
 				if (pending.length >= 500) await compare();
 			},
 			problems: (p) => {
