@@ -1,0 +1,103 @@
+import { expect } from 'vitest';
+import type { HotlineAction, HotlineStatus } from './hotline-status';
+import {
+	applyHotlineCommand,
+	type HotlineCommand,
+	type HotlineRejection,
+	type HotlineState,
+	type HotlineTransitionResult
+} from './hotline-workflow';
+import type { Limit } from './deadlines';
+import { categoriesData } from './fixtures/categories';
+import { at, cal, endOf, HOUR } from './fixtures/time';
+
+// Shared setup of the hotline-workflow.*.test.ts files: order type limits, one fixture state per status, valid commands.
+
+/** The limit of a 12345 order type in categories.json. */
+export function orderTypeLimit(type: string): Limit {
+	const t = categoriesData.hotlineOrderTypes.find((x) => x.type === type);
+	if (!t) throw new Error(`no order type ${type}`);
+	return t.limit as Limit;
+}
+export const COMPLAINT = orderTypeLimit('投诉'); // 5 wd
+export const CONSULT = orderTypeLimit('咨询'); // 1 wd
+export const COMPLEX = orderTypeLimit('复杂事项'); // 15 wd
+
+// ---------------------------------------------------------------------------------------------
+// Fixture states: one representative order per status.
+
+export const NOW = at('2026-09-29 10:00'); // Tuesday
+export const RECEIVED_AT = at('2026-09-28 09:00'); // Monday
+// 5 wd after 2026-09-28: 09-29, 09-30, (10-01..10-07 holiday) 10-08, 10-09, 10-10 (Sat 调休) → end of 10-10.
+export const DEADLINE = endOf('2026-10-10');
+export const SIGNED_AT = at('2026-09-28 14:00');
+export const CONTACT_DUE = endOf('2026-09-29'); // 1 wd after 签收 on 09-28
+export const CONTACTED_AT = at('2026-09-28 15:00');
+export const REDO_DUE = endOf('2026-10-09'); // 不满意 on 09-29: 09-30, 10-08, 10-09
+// 15 wd after 09-28: … 10-10 (5), 10-12 … 10-16 (10), 10-19 … 10-23 (15) → end of 10-23.
+export const CAP = endOf('2026-10-23');
+export const REQUESTED = at('2026-10-14 17:00');
+export const WARN = at('2026-09-30 12:34'); // a sentinel: "kept" means this exact value survives
+const REQUESTS: readonly HotlineStatus[] = ['return_requested', 'extension_requested'];
+const BEFORE_ASSIGN: readonly HotlineStatus[] = ['received'];
+const BEFORE_SIGN: readonly HotlineStatus[] = ['received', 'assigned'];
+const REPLIED: readonly HotlineStatus[] = ['replied', 'redo', 'completed'];
+
+export function stateIn(status: HotlineStatus, over: Partial<HotlineState> = {}): HotlineState {
+	const signed = !BEFORE_SIGN.includes(status) && status !== 'returned';
+	return Object.freeze({
+		status,
+		resumeStatus: REQUESTS.includes(status) ? 'handling' : null,
+		orderLimit: COMPLAINT,
+		receivedAt: RECEIVED_AT,
+		departmentId: BEFORE_ASSIGN.includes(status) ? null : 7,
+		assignedAt: BEFORE_ASSIGN.includes(status) ? null : at('2026-09-28 10:00'),
+		signedAt: signed ? SIGNED_AT : null,
+		firstContactDueAt: signed ? CONTACT_DUE : null,
+		firstContactAt: signed ? CONTACTED_AT : null,
+		contactOutcome: signed ? 'contacted' : null,
+		contactMethod: signed ? 'phone' : null,
+		deadlineAt: DEADLINE,
+		warnAt: WARN,
+		requestedDeadlineAt: status === 'extension_requested' ? REQUESTED : null,
+		firstReplyAt: REPLIED.includes(status) ? at('2026-09-28 16:00') : null,
+		lastReplyAt: REPLIED.includes(status) ? at('2026-09-28 16:00') : null,
+		replyResolved: REPLIED.includes(status) ? true : null,
+		redoDeadlineAt: status === 'redo' ? REDO_DUE : null,
+		redoCount: status === 'redo' ? 1 : 0,
+		returnApprovedAt: status === 'returned' ? at('2026-09-28 11:00') : null,
+		supervisedAt: null,
+		satisfaction: status === 'redo' ? '不满意' : status === 'completed' ? '满意' : null,
+		completedAt: status === 'completed' ? at('2026-09-29 09:00') : null,
+		hasPhone: true,
+		...over
+	} satisfies HotlineState);
+}
+/** A signed order whose 先行联系 is not logged yet. */
+export const NOT_CONTACTED: Partial<HotlineState> = { firstContactAt: null, contactOutcome: null, contactMethod: null };
+
+type CommandOf<A extends HotlineAction> = Extract<HotlineCommand, { action: A }>;
+/** A command that passes validation for each action. */
+export const VALID: { [A in HotlineAction]: CommandOf<A> } = {
+	assign: { action: 'assign', departmentId: 9 },
+	sign: { action: 'sign' },
+	first_contact: { action: 'first_contact', at: NOW - HOUR, outcome: 'contacted', method: 'phone', summary: '已电话联系，约定上门' },
+	reply: { action: 'reply', resolved: true, text: '已协调物业清理' },
+	request_return: { action: 'request_return', reasonCode: 'not_our_duty', note: '属市场监管职责', evidenceCount: 1 },
+	approve_return: { action: 'approve_return' },
+	reject_return: { action: 'reject_return', note: '属街道职责' },
+	request_extension: { action: 'request_extension', proposedDeadline: REQUESTED, reason: '需协调产权单位' },
+	approve_extension: { action: 'approve_extension' },
+	reject_extension: { action: 'reject_extension', note: '理由不充分' },
+	supervise: { action: 'supervise', note: '请加快办理' },
+	evaluate: { action: 'evaluate', satisfaction: '满意', resolvedConfirmed: true }
+};
+
+export function ok(r: HotlineTransitionResult) {
+	if (!r.ok) throw new Error(`expected success, got ${r.reason}`);
+	return r;
+}
+export const apply = (s: HotlineState, cmd: HotlineCommand, now = NOW) => applyHotlineCommand(s, cmd, { now, calendar: cal });
+
+export const BLANKS = ['', '   ', '\t\n '];
+export const expectRejected = (r: HotlineTransitionResult, reason: HotlineRejection) => expect(r).toStrictEqual({ ok: false, reason });
