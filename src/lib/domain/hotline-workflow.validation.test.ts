@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { HotlineCommand, HotlineRejection, HotlineStatus } from './hotline-workflow';
+import type { HotlineStatus } from './hotline-status';
+import type { HotlineCommand, HotlineRejection } from './hotline-workflow';
 import { HOTLINE_LIMITS } from './hotline-stages';
 import { computeDeadline } from './deadlines';
 import { at, cal, HOUR } from './fixtures/time';
-import { apply, BLANKS, CAP, COMPLEX, DEADLINE, expectRejected, NOT_CONTACTED, NOW, ok, REDO_DUE, REQUESTED, SIGNED_AT, stateIn, VALID } from './hotline-workflow.fixtures';
+import { apply, BLANKS, CAP, COMPLEX, DEADLINE, expectRejected, NOT_CONTACTED, NOW, ok, RECEIVED_AT, REDO_DUE, REQUESTED, SIGNED_AT, stateIn, VALID } from './hotline-workflow.fixtures';
 
 // Commands the hotline workflow refuses: blank reasons, missing evidence, bad times, and the 延期 date rules.
 

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { HotlineAction } from '$lib/domain/hotline-status';
+import type { HotlineCommand } from '$lib/domain/hotline-workflow';
+import { validateOrderRecord } from '$lib/domain/hotline-order-input';
+import type { WorkCalendar } from '$lib/domain/working-days';
+import { photoDir } from '../../config';
+import type { PhotoInput } from '../../photos';
+import { loadCalendar } from '../../repositories/calendar';
+import { orderValidationContext } from '../../repositories/hotline-reference';
+import { actorOf, createTestDb, jpeg, listFiles, type TestDb } from '../../test-db';
+import { ingestOrders } from './ingest';
+import { applyHotlineAction } from './order-actions';
+
+// Shared setup of the order-actions.*.test.ts files. Each file calls useOrderActionsDb() once at top level;
+// `t`, `calendar`, `photo` and the department ids are live bindings, set in its beforeAll.
+
+/** Asia/Shanghai wall time, explicit +08:00 so the process TZ never matters. */
+export const at = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00+08:00`);
+export const endOf = (date: string) => at(`${date} 00:00`) + 86_400_000;
+export const RECEIVED = '2026-09-28 09:15'; // Monday
+
+export let t: TestDb;
+export let calendar: WorkCalendar;
+export let photo: PhotoInput;
+export let chengguanDept: number;
+export let shirongDept: number;
+let serial = 0;
+
+/** Registers the file's hooks: a fresh test database (with its own photo directory) for the whole file. */
+export function useOrderActionsDb() {
+	beforeAll(async () => {
+		t = await createTestDb();
+		calendar = await loadCalendar(t.db);
+		photo = await jpeg('evidence.jpg');
+		const dept = async (name: string) => (await t.db.selectFrom('departments').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+		chengguanDept = await dept('城管中队');
+		shirongDept = await dept('市容所');
+	});
+	afterAll(async () => {
+		await t.cleanup();
+	});
+}
+
+export const row = (id: number) => t.db.selectFrom('hotline_orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+export const events = (id: number) => t.db.selectFrom('hotline_events').selectAll().where('order_id', '=', id).orderBy('id').execute();
+export const attachments = (id: number) => t.db.selectFrom('hotline_attachments').selectAll().where('order_id', '=', id).execute();
+
+/** A new 投诉 (5 wd) order, received at RECEIVED, as the import brings it in. */
+export async function newOrder(orderType = '投诉'): Promise<number> {
+	const ctx = await orderValidationContext(t.db, at('2026-09-28 10:00'));
+	const r = validateOrderRecord(
+		{ orderNo: `OA-${++serial}`, channel: '12345热线', orderType, citizenName: '张三', phone: '13812345678', address: '古美路 1000 弄', content: '夜间施工噪音', receivedAt: RECEIVED },
+		ctx
+	);
+	if (!r.ok) throw new Error(JSON.stringify(r.errors));
+	const res = await ingestOrders(t.db, [r.order], { origin: 'manual', importId: null, actorId: t.users.get('diaodu')!, apiKeyId: null, now: at('2026-09-28 09:20'), calendar });
+	return res.created[0].id;
+}
+
+/** One action by a demo user, at the order's current version unless told otherwise. */
+export async function act(username: string, id: number, cmd: HotlineCommand, when: number, evidence: PhotoInput[] = [], version?: number) {
+	return applyHotlineAction(t.db, await actorOf(t.db, username), id, version ?? (await row(id)).version, cmd, evidence, when);
+}
+
+export async function ok(username: string, id: number, cmd: HotlineCommand, when: number, evidence: PhotoInput[] = []) {
+	const r = await act(username, id, cmd, when, evidence);
+	if (!r.ok) throw new Error(`${username} ${cmd.action}: ${JSON.stringify(r)}`);
+	return r;
+}
+
+/** An order assigned to 城管中队 and signed by its handler at 09-28 10:00 (first contact not yet made). */
+export async function handlingOrder(orderType = '投诉'): Promise<number> {
+	const id = await newOrder(orderType);
+	await ok('diaodu', id, { action: 'assign', departmentId: chengguanDept }, at('2026-09-28 09:30'));
+	await ok('chengguan', id, { action: 'sign' }, at('2026-09-28 10:00'));
+	return id;
+}
+
+/** Runs `fn` and asserts it changed neither the order row nor its event log nor its evidence. */
+export async function expectNothingWritten(id: number, fn: () => Promise<unknown>) {
+	const before = { row: await row(id), events: await events(id), attachments: await attachments(id), files: listFiles(photoDir()) };
+	await fn();
+	expect({ row: await row(id), events: await events(id), attachments: await attachments(id), files: listFiles(photoDir()) }).toEqual(before);
+}
+
+/** One command per action, each valid in its own state. */
+export const COMMANDS: Record<HotlineAction, HotlineCommand> = {
+	assign: { action: 'assign', departmentId: 1 },
+	sign: { action: 'sign' },
+	first_contact: { action: 'first_contact', at: at('2026-09-28 10:00'), outcome: 'contacted', method: 'phone', summary: '已电话联系' },
+	reply: { action: 'reply', resolved: true, text: '已处理' },
+	request_return: { action: 'request_return', reasonCode: 'not_our_duty', note: '非本部门职责', evidenceCount: 1 },
+	approve_return: { action: 'approve_return' },
+	reject_return: { action: 'reject_return', note: '请继续办理' },
+	request_extension: { action: 'request_extension', proposedDeadline: endOf('2026-10-12'), reason: '需施工' },
+	approve_extension: { action: 'approve_extension' },
+	reject_extension: { action: 'reject_extension', note: '不同意' },
+	supervise: { action: 'supervise', note: '请加快' },
+	evaluate: { action: 'evaluate', satisfaction: '满意', resolvedConfirmed: true }
+};
