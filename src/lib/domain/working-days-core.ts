@@ -66,8 +66,15 @@ export function parseDay(date: string): number | null {
 
 export const formatDay = (day: number): string => formatUtcDate(day * DAY);
 
-/** Shanghai day number of an instant. Truncates first, as Date does, so it always agrees with shanghaiDate(). */
-export const dayOf = (ms: number): number => Math.floor(Math.trunc(ms + SHANGHAI_OFFSET) / DAY);
+/**
+ * Shanghai day number of an instant, always the day shanghaiDate() names: truncated first as Date
+ * does, and NaN beyond Date's ±8.64e15 ms, where shanghaiDate() gives 'NaN-…' (checkDay then
+ * reports it with the very same text).
+ */
+export function dayOf(ms: number): number {
+	const local = Math.trunc(ms + SHANGHAI_OFFSET);
+	return Math.abs(local) <= 8.64e15 ? Math.floor(local / DAY) : NaN;
+}
 
 export const midnightOf = (day: number): number => day * DAY - SHANGHAI_OFFSET;
 
