@@ -9,20 +9,12 @@ import { databasePath } from '../src/lib/server/config';
 import { createDatabase } from '../src/lib/server/db/create-database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { ORDER_COLUMNS } from '../src/lib/domain/hotline-order-columns';
-import { analyseImport, commitImport, importProgress, type ImportMode } from '../src/lib/server/services/hotline/import-jobs';
+import { analyseImport, commitImport, importProgress, type ImportMode, type ImportReport } from '../src/lib/server/services/hotline/import-jobs';
 import { registerImportFile } from '../src/lib/server/services/hotline/import-upload';
 
 const USAGE = 'usage: npm run import:orders -- <file.csv|file.xlsx> [--mode all_or_nothing|valid_only]';
 const SHOW_PROBLEMS = 20;
 
-interface Report {
-	problems?: { line: number; column: string | null; code: string }[];
-	more?: number;
-	changed?: string[];
-	fileError?: string;
-	columns?: string[];
-	line?: number | null;
-}
 
 function parseArgs(argv: string[]): { file: string; mode: ImportMode } | string {
 	let file: string | null = null;
@@ -84,7 +76,7 @@ async function main(): Promise<number> {
 		await analyseImport(db, imp, args.file, now);
 		show();
 		const analysed = await db.selectFrom('hotline_imports').selectAll().where('id', '=', imp.id).executeTakeFirstOrThrow();
-		const report: Report = analysed.report ? JSON.parse(analysed.report) : {};
+		const report: ImportReport = analysed.report ? JSON.parse(analysed.report) : {};
 		if (analysed.status !== 'previewed') {
 			const detail = report.columns ? ` (${report.columns.join(', ')})` : report.line ? ` (line ${report.line})` : '';
 			console.error(`failed: ${report.fileError ?? analysed.status}${detail}; nothing written`);
@@ -113,7 +105,7 @@ async function main(): Promise<number> {
 		timer = null;
 		const done = await db.selectFrom('hotline_imports').selectAll().where('id', '=', imp.id).executeTakeFirstOrThrow();
 		if (done.status !== 'committed') {
-			const failed: Report = done.report ? JSON.parse(done.report) : {};
+			const failed: ImportReport = done.report ? JSON.parse(done.report) : {};
 			console.error(`failed: ${failed.fileError ?? done.status}${failed.line ? ` (line ${failed.line})` : ''}; nothing written`);
 			return 1;
 		}

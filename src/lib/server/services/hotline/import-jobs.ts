@@ -8,6 +8,16 @@ import { ingestOrders } from './ingest';
 import { scanOrderFile, type RowProblem } from './import-scan';
 
 export type ImportMode = 'all_or_nothing' | 'valid_only';
+
+/** What an import stores as its report: the first problems row by row, changed orders, or a file-level failure. */
+export interface ImportReport {
+	problems?: RowProblem[];
+	more?: number;
+	changed?: string[];
+	fileError?: string;
+	columns?: string[];
+	line?: number | null;
+}
 const REPORT_LIMIT = 500;
 const BATCH = 2000;
 

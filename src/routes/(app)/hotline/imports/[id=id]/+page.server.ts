@@ -3,18 +3,10 @@ import { m } from '$lib/paraglide/messages';
 import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/form';
-import { importProgress } from '$lib/server/services/hotline/import-jobs';
+import { importProgress, type ImportReport } from '$lib/server/services/hotline/import-jobs';
 import { startCommit } from '$lib/server/services/hotline/import-upload';
 import type { Actions, PageServerLoad } from './$types';
 
-interface Report {
-	problems?: { line: number; column: string | null; code: string }[];
-	more?: number;
-	changed?: string[];
-	fileError?: string;
-	columns?: string[];
-	line?: number | null;
-}
 
 export const load: PageServerLoad = async (event) => {
 	requireHotline(event, 'import');
@@ -22,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!imp) error(404, m.err_not_found());
 	const running = imp.status === 'analysing' || imp.status === 'committing';
 	return {
-		imp: { ...imp, report: imp.report ? (JSON.parse(imp.report) as Report) : null },
+		imp: { ...imp, report: imp.report ? (JSON.parse(imp.report) as ImportReport) : null },
 		running,
 		processed: running ? importProgress(imp.id) : 0
 	};
