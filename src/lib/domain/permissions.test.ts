@@ -87,7 +87,8 @@ describe('ROLE_CAPABILITIES: role × capability', () => {
 	const ACT_MATRIX = ROLES.flatMap((role) => CASE_ACTIONS.map((a) => [role, a, EXPECTED[role].includes(a)] as const));
 	it.each(ACT_MATRIX)('canAct %s / %s on an in-scope case → %s', (role, action, allowed) => {
 		const [who, c] = ownCase[role];
-		expect(canView(who, c)).toBe(true);
+		// An enforcer sees no grid case at all: their cases live in the enforcement track.
+		expect(canView(who, c)).toBe(role !== 'enforcer');
 		expect(canAct(who, action, c)).toBe(allowed);
 	});
 });
@@ -97,7 +98,7 @@ describe('view scope', () => {
 		['grid_worker', gridWorker, { kind: 'area', areaId: 1, userId: 100 }],
 		['handler', handler, { kind: 'department', departmentId: 5, userId: 200 }],
 		['dispatcher', dispatcher, { kind: 'all' }],
-		['enforcer', enforcer, { kind: 'track', track: 'enforcement-eligible' }],
+		['enforcer', enforcer, { kind: 'none' }],
 		['leader', leader, { kind: 'all' }],
 		['admin', admin, { kind: 'all' }],
 		['grid_worker without an area', actor('grid_worker', { communityId: 11 }), { kind: 'none' }],
@@ -119,7 +120,7 @@ describe('view scope', () => {
 		['handler: undispatched case', handler, kase({ departmentId: null, handlerId: null }), false],
 		['handler: a case they handled, since moved to another department', handler, kase({ departmentId: 6, handlerId: 200 }), true],
 		['handler with no department: any case', actor('handler'), kase({ departmentId: null, handlerId: null }), false],
-		['enforcer: enforcement-eligible track', enforcer, kase({ categoryTrack: 'enforcement-eligible' }), true],
+		['enforcer: enforcement-eligible grid case (enforcement cases are their own track)', enforcer, kase({ categoryTrack: 'enforcement-eligible' }), false],
 		['enforcer: grid track', enforcer, kase(), false],
 		['enforcer: 12345 track', enforcer, kase({ categoryTrack: '12345' }), false],
 		['dispatcher: any case', dispatcher, kase({ areaId: 3, communityId: 31, departmentId: null }), true],

@@ -57,7 +57,6 @@ export type ViewScope =
 	| { kind: 'all' }
 	| { kind: 'area'; areaId: number; userId: number }
 	| { kind: 'department'; departmentId: number; userId: number }
-	| { kind: 'track'; track: string }
 	| { kind: 'none' };
 
 export function viewScope(actor: Actor): ViewScope {
@@ -70,9 +69,8 @@ export function viewScope(actor: Actor): ViewScope {
 			return actor.areaId === null ? { kind: 'none' } : { kind: 'area', areaId: actor.areaId, userId: actor.id };
 		case 'handler':
 			return actor.departmentId === null ? { kind: 'none' } : { kind: 'department', departmentId: actor.departmentId, userId: actor.id };
-		case 'enforcer':
-			return { kind: 'track', track: 'enforcement-eligible' };
 		default:
+			// 执法队员 see enforcement cases only (enforcement-permissions.ts), not the grid flow.
 			return { kind: 'none' };
 	}
 }
@@ -87,8 +85,6 @@ export function canView(actor: Actor, c: CaseScope): boolean {
 			return c.areaId === scope.areaId || c.reporterId === scope.userId;
 		case 'department':
 			return c.departmentId === scope.departmentId || c.handlerId === scope.userId;
-		case 'track':
-			return c.categoryTrack === scope.track;
 		case 'none':
 			return false;
 	}

@@ -10,6 +10,8 @@ export interface ApiKeyTable {
 	created_at: number;
 	revoked_at: number | null;
 	last_used_at: number | null;
+	/** hotline | alerts: which endpoint the key may push to. */
+	integration: Generated<string>;
 }
 export interface HotlineImportTable {
 	id: Generated<number>;

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AlertTable, CameraTable, EnforcementCaseTable, EnforcementEventTable, EnforcementRuleTable, EvidenceFileTable, ShopTable, SmsMessageTable } from './schema-enforcement';
 import type { ApiKeyTable, HotlineAttachmentTable, HotlineEventTable, HotlineImportTable, HotlineOrderTable } from './schema-hotline';
 
 /** Row types of the SQLite schema (migrations/). Instants: integer ms UTC. */
@@ -130,6 +131,14 @@ export interface DB {
 	hotline_orders: HotlineOrderTable;
 	hotline_events: HotlineEventTable;
 	hotline_attachments: HotlineAttachmentTable;
+	cameras: CameraTable;
+	shops: ShopTable;
+	enforcement_rules: EnforcementRuleTable;
+	enforcement_cases: EnforcementCaseTable;
+	enforcement_events: EnforcementEventTable;
+	alerts: AlertTable;
+	evidence_files: EvidenceFileTable;
+	sms_messages: SmsMessageTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

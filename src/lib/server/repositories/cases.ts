@@ -29,8 +29,6 @@ export function scopeWhere(eb: Eb, scope: ViewScope) {
 			return eb.or([eb('cases.area_id', '=', scope.areaId), eb('cases.reporter_id', '=', scope.userId)]);
 		case 'department':
 			return eb.or([eb('cases.department_id', '=', scope.departmentId), eb('cases.handler_id', '=', scope.userId)]);
-		case 'track':
-			return eb('cases.category_code', 'in', eb.selectFrom('categories').select('code').where('track', '=', scope.track));
 		case 'none':
 			return sql<boolean>`1 = 0`;
 	}
