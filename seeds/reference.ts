@@ -16,7 +16,29 @@ export const DEPARTMENTS: { name: string; kind: string; categories: string[] }[]
 	{ name: '市政养护所', kind: 'municipal', categories: ['SH-GYSS-01', 'SH-GYSS-02', 'SH-TFSJ-01', 'SH-SSGL-01', 'SH-SSGL-02', 'SH-SSGL-03', 'SH-SSGL-04'] }
 ];
 
-const isEmpty = async (db: Db, table: 'calendar_years' | 'areas' | 'departments' | 'categories') =>
+/**
+ * Fine ranges (分) and legal basis of the enforcement-eligible categories. 乱设摊: domain README §4
+ * (市容环境卫生管理条例 §21, 100–1000 元); 跨门营业 uses the same range (GridCase default: confirm with
+ * the street's legal office).
+ */
+export const ENFORCEMENT_RULES = [
+	{
+		category_code: 'SH-JMZX-01',
+		fine_min: 10_000,
+		fine_max: 100_000,
+		violated: '《上海市市容环境卫生管理条例》第二十一条第一款',
+		penalty_basis: '《上海市市容环境卫生管理条例》第二十一条第二款'
+	},
+	{
+		category_code: 'SH-JMZX-02',
+		fine_min: 10_000,
+		fine_max: 100_000,
+		violated: '《上海市市容环境卫生管理条例》第二十二条第一款',
+		penalty_basis: '《上海市市容环境卫生管理条例》第二十二条第二款'
+	}
+];
+
+const isEmpty = async (db: Db, table: 'calendar_years' | 'areas' | 'departments' | 'categories' | 'enforcement_rules') =>
 	!(await db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
 
 export async function seedReference(db: Db, log: (s: string) => void = () => {}): Promise<void> {
@@ -80,5 +102,9 @@ export async function seedReference(db: Db, log: (s: string) => void = () => {})
 				.execute();
 		}
 		log(`categories: ${categoriesJson.categories.length}`);
+	}
+	if (await isEmpty(db, 'enforcement_rules')) {
+		await db.insertInto('enforcement_rules').values(ENFORCEMENT_RULES).execute();
+		log(`enforcement rules: ${ENFORCEMENT_RULES.length}`);
 	}
 }

@@ -18,11 +18,13 @@ export interface TestDb {
 	cleanup(): Promise<void>;
 }
 
-/** A fresh database file with base data and the demo users; photos go to `dir/photos`. */
+/** A fresh database file with base data and the demo users; photos go to `dir/photos`, evidence to `dir/evidence`. */
 export async function createTestDb(): Promise<TestDb> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridcase-test-'));
 	const previousPhotoDir = process.env.PHOTO_DIR;
+	const previousEvidenceDir = process.env.EVIDENCE_DIR;
 	process.env.PHOTO_DIR = path.join(dir, 'photos');
+	process.env.EVIDENCE_DIR = path.join(dir, 'evidence');
 	const db = createDatabase(path.join(dir, 'gridcase.db'));
 	try {
 		await migrateToLatest(db);
@@ -36,6 +38,8 @@ export async function createTestDb(): Promise<TestDb> {
 				await db.destroy();
 				if (previousPhotoDir === undefined) delete process.env.PHOTO_DIR;
 				else process.env.PHOTO_DIR = previousPhotoDir;
+				if (previousEvidenceDir === undefined) delete process.env.EVIDENCE_DIR;
+				else process.env.EVIDENCE_DIR = previousEvidenceDir;
 				fs.rmSync(dir, { recursive: true, force: true });
 			}
 		};

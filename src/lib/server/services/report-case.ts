@@ -35,7 +35,14 @@ export type FieldErrors = Record<string, string>;
 export type ReportResult = { ok: true; caseId: number; code: string } | { ok: false; status: 400 | 403; errors: FieldErrors };
 
 /** 上报 / 自行处置: validates everything first, so a rejected report writes nothing. */
-export async function reportCase(db: Db, actor: Actor, input: ReportInput, now: number): Promise<ReportResult> {
+export async function reportCase(
+	db: Db,
+	actor: Actor,
+	input: ReportInput,
+	now: number,
+	/** Runs inside the same transaction once the case exists (an alert's review links it there). */
+	within?: (trx: Db, caseId: number) => Promise<void>
+): Promise<ReportResult> {
 	if (!hasCapability(actor, input.mode)) return { ok: false, status: 403, errors: { form: 'forbidden' } };
 	const errors: FieldErrors = {};
 	const category = input.categoryCode ? await getCategory(db, input.categoryCode) : null;
@@ -130,6 +137,7 @@ export async function reportCase(db: Db, actor: Actor, input: ReportInput, now: 
 			const eventId = await appendEvent(trx, { caseId, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload });
 			await recordPhotos(trx, beforeStored, { caseId, eventId, kind: 'before', userId: actor.id, now });
 			await recordPhotos(trx, afterStored, { caseId, eventId, kind: 'after', userId: actor.id, now });
+			await within?.(trx, caseId);
 			return { ok: true as const, caseId, code };
 		});
 	} catch (e) {

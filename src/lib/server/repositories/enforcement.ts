@@ -1,0 +1,114 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { EnforcementStatus } from '$lib/domain/enforcement-status';
+import type { Db } from '../db/create-database';
+import type { EnforcementCaseTable, EvidenceFileTable } from '../db/schema-enforcement';
+
+export const ENFORCEMENT_PAGE_SIZE = 20;
+
+export async function insertEnforcementCase(db: Db, row: Insertable<EnforcementCaseTable>): Promise<number> {
+	const r = await db.insertInto('enforcement_cases').values(row).returning('id').executeTakeFirstOrThrow();
+	return r.id;
+}
+
+export async function getEnforcementRow(db: Db, id: number) {
+	return db.selectFrom('enforcement_cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Optimistic concurrency: writes only when nobody changed the case since it was read. */
+export async function updateEnforcementIfVersion(db: Db, id: number, version: number, set: Updateable<EnforcementCaseTable>): Promise<boolean> {
+	const r = await db
+		.updateTable('enforcement_cases')
+		.set({ ...set, version: version + 1 })
+		.where('id', '=', id)
+		.where('version', '=', version)
+		.executeTakeFirst();
+	return Number(r.numUpdatedRows) === 1;
+}
+
+export interface NewEnforcementEvent {
+	enforcementId: number;
+	at: number;
+	actorId: number;
+	action: string;
+	from: string | null;
+	to: string;
+	note: string | null;
+	payload: Record<string, unknown>;
+}
+
+export async function appendEnforcementEvent(db: Db, e: NewEnforcementEvent): Promise<number> {
+	const r = await db
+		.insertInto('enforcement_events')
+		.values({ enforcement_id: e.enforcementId, at: e.at, actor_id: e.actorId, action: e.action, from_status: e.from, to_status: e.to, note: e.note, payload: JSON.stringify(e.payload) })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return r.id;
+}
+
+export async function listEnforcementEvents(db: Db, id: number) {
+	return db
+		.selectFrom('enforcement_events')
+		.innerJoin('users', 'users.id', 'enforcement_events.actor_id')
+		.select(['enforcement_events.id', 'enforcement_events.at', 'enforcement_events.action', 'enforcement_events.from_status', 'enforcement_events.to_status', 'enforcement_events.note', 'enforcement_events.payload', 'users.display_name as actor_name'])
+		.where('enforcement_events.enforcement_id', '=', id)
+		.orderBy('enforcement_events.id')
+		.execute();
+}
+
+export async function insertEvidenceRows(db: Db, rows: Insertable<EvidenceFileTable>[]): Promise<void> {
+	if (rows.length) await db.insertInto('evidence_files').values(rows).execute();
+}
+
+export async function listEvidence(db: Db, enforcementId: number) {
+	return db.selectFrom('evidence_files').selectAll().where('enforcement_id', '=', enforcementId).orderBy('created_at').orderBy('id').execute();
+}
+
+/** Numbers for codes and documents run per year: the count so far plus one. */
+export async function countEnforcementSince(db: Db, column: 'created_at' | 'notice_at' | 'decision_at', fromMs: number, toMs: number): Promise<number> {
+	const r = await db
+		.selectFrom('enforcement_cases')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where(column, '>=', fromMs)
+		.where(column, '<', toMs)
+		.executeTakeFirstOrThrow();
+	return Number(r.n);
+}
+
+export async function getEnforcementRule(db: Db, categoryCode: string) {
+	return db.selectFrom('enforcement_rules').selectAll().where('category_code', '=', categoryCode).executeTakeFirst();
+}
+
+export interface EnforcementFilters {
+	status?: EnforcementStatus[];
+	overdue?: boolean;
+	q?: string;
+	page?: number;
+}
+
+export async function listEnforcementCases(db: Db, f: EnforcementFilters, now: number) {
+	let q = db.selectFrom('enforcement_cases').leftJoin('shops', 'shops.id', 'enforcement_cases.shop_id');
+	if (f.status?.length) q = q.where('enforcement_cases.status', 'in', f.status);
+	if (f.overdue) q = q.where('enforcement_cases.stage_deadline_at', '<', now).where('enforcement_cases.status', 'not in', ['closed', 'cancelled']);
+	if (f.q) {
+		const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+		q = q.where((eb) => eb.or([eb('enforcement_cases.code', 'like', like), eb('enforcement_cases.address', 'like', like), eb('shops.sign_name', 'like', like)]));
+	}
+	const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+	const page = Math.max(1, f.page ?? 1);
+	const rows = await q
+		.innerJoin('categories', 'categories.code', 'enforcement_cases.category_code')
+		.innerJoin('communities', 'communities.id', 'enforcement_cases.community_id')
+		.select([
+			'enforcement_cases.id', 'enforcement_cases.code', 'enforcement_cases.status', 'enforcement_cases.outcome', 'enforcement_cases.address',
+			'enforcement_cases.created_at', 'enforcement_cases.stage_started_at', 'enforcement_cases.stage_deadline_at', 'enforcement_cases.stage_warn_at',
+			'enforcement_cases.fine', 'categories.minor as category_name', 'communities.name as community_name', 'shops.sign_name'
+		])
+		// Open cases with the nearest deadline first, then the rest newest first.
+		.orderBy((eb) => eb.case().when('enforcement_cases.stage_deadline_at', 'is', null).then(1).else(0).end())
+		.orderBy('enforcement_cases.stage_deadline_at')
+		.orderBy('enforcement_cases.id', 'desc')
+		.limit(ENFORCEMENT_PAGE_SIZE)
+		.offset((page - 1) * ENFORCEMENT_PAGE_SIZE)
+		.execute();
+	return { rows, total, page, pageSize: ENFORCEMENT_PAGE_SIZE };
+}

@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { checkReview, ENFORCEMENT_TRACK, type ReviewDecision, type ReviewRejection } from '$lib/domain/alert-review';
+import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
+import { hasCapability, type Actor } from '$lib/domain/permissions';
+import { evidenceDir } from '../../config';
+import type { Db } from '../../db/create-database';
+import { resolvePhotoPath } from '../../photos';
+import { loadCalendar } from '../../repositories/calendar';
+import { getCategory } from '../../repositories/reference';
+import { reportCase, type FieldErrors } from '../report-case';
+import { createEnforcementCase } from '../enforcement/open';
+
+export type ReviewResult =
+	| { ok: true; kind: ReviewDecision['kind']; caseId?: number; enforcementId?: number; code?: string }
+	| { ok: false; status: 404 | 403 | 409; code: 'not_found' | 'forbidden' | 'stale' }
+	| { ok: false; status: 400; code: ReviewRejection | 'unknown_category' | 'case_invalid'; errors?: FieldErrors };
+
+class Stale extends Error {}
+
+/** The alert and every duplicate attached to it: their frames travel with the decision. */
+async function familyIds(db: Db, alertId: number): Promise<number[]> {
+	const kids = await db.selectFrom('alerts').select('id').where('parent_alert_id', '=', alertId).execute();
+	return [alertId, ...kids.map((k) => k.id)];
+}
+
+async function markReviewed(trx: Db, alertId: number, version: number, set: { status: string; false_reason?: string | null; review_note?: string | null; case_id?: number; enforcement_id?: number }, actorId: number, now: number) {
+	const r = await trx
+		.updateTable('alerts')
+		.set({ ...set, reviewed_by: actorId, reviewed_at: now, version: version + 1 })
+		.where('id', '=', alertId)
+		.where('version', '=', version)
+		.where('status', '=', 'pending')
+		.executeTakeFirst();
+	if (Number(r.numUpdatedRows) !== 1) throw new Stale();
+}
+
+/** 人工复核 of one alert: false alarm, grid case or enforcement case, all in one transaction. */
+export async function reviewAlert(db: Db, actor: Actor, alertId: number, version: number, decision: ReviewDecision, now: number): Promise<ReviewResult> {
+	const alert = await db.selectFrom('alerts').innerJoin('cameras', 'cameras.id', 'alerts.camera_id').selectAll('alerts').select('cameras.name as camera_name').where('alerts.id', '=', alertId).executeTakeFirst();
+	if (!alert) return { ok: false, status: 404, code: 'not_found' };
+	if (!hasEnforcementCapability(actor, 'review_alerts')) return { ok: false, status: 403, code: 'forbidden' };
+	const own = await getCategory(db, alert.category_code);
+	// An officer reviews the enforcement-eligible alerts only; a grid case is the dispatcher's to open.
+	if (actor.role === 'enforcer' && own?.track !== ENFORCEMENT_TRACK) return { ok: false, status: 403, code: 'forbidden' };
+	if (decision.kind === 'case' && !hasCapability(actor, 'report')) return { ok: false, status: 403, code: 'forbidden' };
+	if (decision.kind === 'enforcement' && !hasEnforcementCapability(actor, 'open_enforcement')) return { ok: false, status: 403, code: 'forbidden' };
+	if (alert.version !== version) return { ok: false, status: 409, code: 'stale' };
+
+	const chosen = decision.kind === 'false_alarm' ? null : await getCategory(db, decision.categoryCode);
+	if (decision.kind !== 'false_alarm' && !chosen) return { ok: false, status: 400, code: 'unknown_category' };
+	const rejection = checkReview(alert.status, decision, chosen?.track ?? null);
+	if (rejection) return rejection === 'not_pending' ? { ok: false, status: 409, code: 'stale' } : { ok: false, status: 400, code: rejection };
+
+	try {
+		if (decision.kind === 'false_alarm') {
+			await db.transaction().execute((trx) => markReviewed(trx, alertId, version, { status: 'false_alarm', false_reason: decision.reason, review_note: decision.note.trim() || null }, actor.id, now));
+			return { ok: true, kind: 'false_alarm' };
+		}
+		if (decision.kind === 'case') {
+			const frames = await db.selectFrom('evidence_files').select(['path', 'id', 'mime']).where('alert_id', '=', alertId).orderBy('created_at').orderBy('id').limit(6).execute();
+			const beforePhotos = await Promise.all(frames.map(async (f) => ({ name: `${f.id}.${f.mime.split('/')[1]}`, bytes: new Uint8Array(await readFile(resolvePhotoPath(evidenceDir(), f.path))) })));
+			const r = await reportCase(
+				db,
+				actor,
+				{ mode: 'report', source: 'video', categoryCode: decision.categoryCode, description: decision.description, address: alert.camera_name, lng: alert.lng, lat: alert.lat, communityId: alert.community_id, handlingNote: '', beforePhotos, afterPhotos: [] },
+				now,
+				async (trx, caseId) => {
+					await markReviewed(trx, alertId, version, { status: 'case', case_id: caseId }, actor.id, now);
+					await trx.updateTable('alerts').set({ case_id: caseId }).where('parent_alert_id', '=', alertId).execute();
+				}
+			);
+			if (!r.ok) return r.status === 403 ? { ok: false, status: 403, code: 'forbidden' } : { ok: false, status: 400, code: 'case_invalid', errors: r.errors };
+			return { ok: true, kind: 'case', caseId: r.caseId, code: r.code };
+		}
+		const calendar = await loadCalendar(db);
+		const created = await db.transaction().execute(async (trx) => {
+			const c = await createEnforcementCase(trx, actor.id, { categoryCode: decision.categoryCode, description: decision.description.trim(), address: alert.camera_name, lng: alert.lng, lat: alert.lat, areaId: alert.area_id, communityId: alert.community_id, cameraId: alert.camera_id, shopId: null, alertId }, now, calendar);
+			await markReviewed(trx, alertId, version, { status: 'enforcement', enforcement_id: c.id }, actor.id, now);
+			await trx.updateTable('alerts').set({ enforcement_id: c.id }).where('parent_alert_id', '=', alertId).execute();
+			const ids = await familyIds(trx, alertId);
+			await trx.updateTable('evidence_files').set({ enforcement_id: c.id }).where('alert_id', 'in', ids).execute();
+			return c;
+		});
+		return { ok: true, kind: 'enforcement', enforcementId: created.id, code: created.code };
+	} catch (e) {
+		if (e instanceof Stale) return { ok: false, status: 409, code: 'stale' };
+		throw e;
+	}
+}

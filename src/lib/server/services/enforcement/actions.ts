@@ -1,0 +1,126 @@
+import { ENFORCEMENT_LIMITS } from '$lib/domain/enforcement-clocks';
+import { composeRectifySms, documentNumber } from '$lib/domain/enforcement-documents';
+import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
+import type { EnforcementAction } from '$lib/domain/enforcement-status';
+import { applyEnforcementCommand, type EnforcementCommand, type EnforcementRejection } from '$lib/domain/enforcement-workflow';
+import type { Actor } from '$lib/domain/permissions';
+import { shanghaiMidnight } from '$lib/domain/working-days';
+import { evidenceDir } from '../../config';
+import type { Db } from '../../db/create-database';
+import { discardEvidence, storeEvidenceAll, validateEvidence, type EvidenceInput, type StoredEvidence } from '../../evidence';
+import { loadCalendar } from '../../repositories/calendar';
+import { appendEnforcementEvent, countEnforcementSince, getEnforcementRow, getEnforcementRule, insertEvidenceRows, updateEnforcementIfVersion } from '../../repositories/enforcement';
+import { getCaseCategory } from '../../repositories/reference';
+import { getNumberSetting } from '../../repositories/settings';
+import { smsSender } from '../../sms';
+import { toEnforcementState, toEnforcementUpdate } from './mapping';
+
+/** A command as a form sends it: notify's text and phone are composed here, not trusted from input. */
+export type EnforcementInput = Exclude<EnforcementCommand, { action: 'notify' }> | { action: 'notify' };
+
+export type EnforcementFailure =
+	| { ok: false; status: 404; code: 'not_found' }
+	| { ok: false; status: 403; code: 'forbidden' }
+	| { ok: false; status: 409; code: 'stale' }
+	| { ok: false; status: 502; code: 'sms_failed' }
+	| { ok: false; status: 400; code: EnforcementRejection | 'unknown_shop' | 'no_rule' | 'photo_invalid'; detail?: Record<string, unknown> };
+export type EnforcementActionResult = { ok: true; status: string } | EnforcementFailure;
+
+const WITH_PHOTOS: readonly EnforcementAction[] = ['recheck'];
+const DOCUMENT: Partial<Record<EnforcementAction, { kind: 'notice' | 'decision'; column: 'notice_at' | 'decision_at'; field: 'notice_no' | 'decision_no' }>> = {
+	issue_notice: { kind: 'notice', column: 'notice_at', field: 'notice_no' },
+	decide: { kind: 'decision', column: 'decision_at', field: 'decision_no' }
+};
+
+class Stale extends Error {}
+
+export const rectifyMinutes = (db: Db) => getNumberSetting(db, 'enforcement.rectify_minutes', ENFORCEMENT_LIMITS.rectifyMinutes);
+
+/**
+ * One legal step on an enforcement case: permission, state, version and the legal rules are checked,
+ * the SMS (for 先行告知) is sent, then the case, its event, evidence and SMS record are written in one
+ * transaction. A refusal writes nothing.
+ */
+export async function applyEnforcementAction(
+	db: Db,
+	actor: Actor,
+	id: number,
+	expectedVersion: number,
+	input: EnforcementInput,
+	photos: EvidenceInput[],
+	now: number
+): Promise<EnforcementActionResult> {
+	const row = await getEnforcementRow(db, id);
+	if (!row) return { ok: false, status: 404, code: 'not_found' };
+	if (!hasEnforcementCapability(actor, input.action)) return { ok: false, status: 403, code: 'forbidden' };
+	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
+
+	const rule = await getEnforcementRule(db, row.category_code);
+	if ((input.action === 'issue_notice' || input.action === 'decide') && !rule) return { ok: false, status: 400, code: 'no_rule' };
+	const shopId = input.action === 'link_shop' ? input.shopId : row.shop_id;
+	const shop = shopId === null ? undefined : await db.selectFrom('shops').selectAll().where('id', '=', shopId).executeTakeFirst();
+	if (input.action === 'link_shop' && !shop) return { ok: false, status: 400, code: 'unknown_shop' };
+
+	const minutes = await rectifyMinutes(db);
+	let command: EnforcementCommand;
+	if (input.action === 'notify') {
+		const category = await getCaseCategory(db, row.category_code);
+		const text = composeRectifySms({ signName: shop?.sign_name ?? '', address: row.address, violation: category?.minor ?? row.category_code, minutes });
+		command = { action: 'notify', phone: shop?.phone ?? null, text };
+	} else command = input;
+
+	for (const p of WITH_PHOTOS.includes(command.action) ? photos : []) {
+		if (await validateEvidence(p)) return { ok: false, status: 400, code: 'photo_invalid' };
+	}
+	const photoCount = WITH_PHOTOS.includes(command.action) ? photos.length : 0;
+	if (command.action === 'recheck') command = { ...command, photoCount };
+
+	const calendar = await loadCalendar(db);
+	const fineRange = { min: rule?.fine_min ?? 0, max: rule?.fine_max ?? 0 };
+	const decided = applyEnforcementCommand(toEnforcementState(row), command, { now, calendar, fineRange, rectifyMinutes: minutes });
+	if (!decided.ok) return { ok: false, status: 400, code: decided.reason, detail: decided.detail };
+
+	let receipt: { provider: string; ref: string } | null = null;
+	if (command.action === 'notify' && command.phone) {
+		try {
+			receipt = await smsSender().send(command.phone, command.text);
+		} catch (e) {
+			console.error('sms send failed', e);
+			return { ok: false, status: 502, code: 'sms_failed' };
+		}
+	}
+
+	const stored: StoredEvidence[] = photoCount ? await storeEvidenceAll(evidenceDir(), photos, now) : [];
+	try {
+		await db.transaction().execute(async (trx) => {
+			const update = toEnforcementUpdate(decided.changes);
+			const doc = DOCUMENT[command.action];
+			const payload: Record<string, unknown> = { ...decided.event.payload };
+			if (doc) {
+				const year = new Date(now + 8 * 3600_000).getUTCFullYear();
+				const seq = (await countEnforcementSince(trx, doc.column, shanghaiMidnight(`${year}-01-01`), shanghaiMidnight(`${year + 1}-01-01`))) + 1;
+				update[doc.field] = documentNumber(doc.kind, year, seq);
+				payload.documentNo = update[doc.field];
+			}
+			if (!(await updateEnforcementIfVersion(trx, id, expectedVersion, { ...update, updated_at: now }))) throw new Stale();
+			const e = decided.event;
+			const eventId = await appendEnforcementEvent(trx, { enforcementId: id, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: { ...payload, ...(receipt ? { sms: receipt } : {}) } });
+			await insertEvidenceRows(
+				trx,
+				stored.map((s) => ({
+					id: s.id, alert_id: null, enforcement_id: id, event_id: eventId, kind: 'photo' as const, path: s.path, thumb_path: s.thumbPath,
+					mime: s.mime, bytes: s.bytes, width: s.width, height: s.height, sha256: s.sha256, source: 'upload', camera_id: null,
+					captured_at: now, uploaded_by: actor.id, created_at: now
+				}))
+			);
+			if (command.action === 'notify' && command.phone && receipt) {
+				await trx.insertInto('sms_messages').values({ enforcement_id: id, phone: command.phone, body: command.text, provider: receipt.provider, provider_ref: receipt.ref, status: 'sent', sent_by: actor.id, sent_at: now }).execute();
+			}
+		});
+	} catch (e) {
+		await discardEvidence(evidenceDir(), stored);
+		if (e instanceof Stale) return { ok: false, status: 409, code: 'stale' };
+		throw e;
+	}
+	return { ok: true, status: decided.next };
+}

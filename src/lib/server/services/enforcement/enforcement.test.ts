@@ -1,0 +1,171 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { at } from '$lib/domain/fixtures/time';
+import { evidenceDir } from '../../config';
+import { verifyEvidence } from '../../evidence';
+import { listEnforcementEvents, listEvidence } from '../../repositories/enforcement';
+import { LoggingSmsSender, setSmsSender } from '../../sms';
+import { actorOf, createTestDb, jpeg, listFiles, type TestDb } from '../../test-db';
+import { reviewAlert } from '../alerts/review';
+import { applyEnforcementAction, type EnforcementInput } from './actions';
+import { seedAlert, seedShop } from './fixtures';
+
+let t: TestDb;
+let sms: LoggingSmsSender;
+beforeEach(async () => {
+	t = await createTestDb();
+	sms = new LoggingSmsSender();
+	setSmsSender(sms);
+});
+afterEach(async () => {
+	setSmsSender(null);
+	await t.cleanup();
+});
+
+const T0 = at('2026-09-29 10:00');
+
+async function openFromAlert(now = T0) {
+	const alertId = await seedAlert(t.db, { now });
+	const r = await reviewAlert(t.db, await actorOf(t.db, 'diaodu'), alertId, 1, { kind: 'enforcement', categoryCode: 'SH-JMZX-01', description: '人行道上流动摊贩售卖水果' }, now);
+	if (!r.ok || !r.enforcementId) throw new Error(`review failed: ${JSON.stringify(r)}`);
+	return { alertId, id: r.enforcementId, code: r.code };
+}
+
+async function counts() {
+	const n = async (tbl: 'enforcement_events' | 'evidence_files' | 'sms_messages') => Number((await t.db.selectFrom(tbl).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+	const row = await t.db.selectFrom('enforcement_cases').selectAll().executeTakeFirst();
+	return { events: await n('enforcement_events'), evidence: await n('evidence_files'), sms: await n('sms_messages'), row, files: listFiles(evidenceDir()).length };
+}
+
+describe('from an alert to a paid penalty', () => {
+	it('walks every legal step, texts the shop, numbers both documents and keeps the evidence intact', async () => {
+		const zhifa = await actorOf(t.db, 'zhifa');
+		const { alertId, id, code } = await openFromAlert();
+		expect(code).toBe('Z202609290001');
+		const alert = await t.db.selectFrom('alerts').selectAll().where('id', '=', alertId).executeTakeFirstOrThrow();
+		expect(alert).toMatchObject({ status: 'enforcement', enforcement_id: id });
+		expect((await listEvidence(t.db, id)).map((e) => e.kind)).toEqual(['frame', 'frame']);
+
+		const shopId = await seedShop(t.db, zhifa.id, T0);
+		let version = 1;
+		const step = async (input: EnforcementInput, now: number, photos: Awaited<ReturnType<typeof jpeg>>[] = []) => {
+			const r = await applyEnforcementAction(t.db, zhifa, id, version, input, photos, now);
+			if (!r.ok) throw new Error(`${input.action}: ${JSON.stringify(r)}`);
+			version++;
+			return r;
+		};
+		await step({ action: 'link_shop', shopId }, T0 + 60_000);
+		await step({ action: 'notify' }, at('2026-09-29 10:05'));
+		expect(sms.sent).toEqual([{ phone: '13912345678', body: expect.stringContaining('老王水果店') }]);
+		expect(sms.sent[0].body).toContain('30分钟内自行整改');
+		await step({ action: 'recheck', corrected: false, note: '仍在经营', photoCount: 0 }, at('2026-09-29 10:40'), [await jpeg('recheck.jpg')]);
+		await step({ action: 'register' }, at('2026-09-29 11:00'));
+		await step({ action: 'confirm_party', method: 'phone', note: '王建国电话确认' }, at('2026-09-29 14:00'));
+		await step({ action: 'issue_notice', proposedFine: 50_000 }, at('2026-09-29 15:00'));
+		await step({ action: 'lapse_statement' }, at('2026-10-10 09:00'));
+		await step({ action: 'decide', fine: 50_000 }, at('2026-10-12 10:00'));
+		await step({ action: 'record_payment', amount: 50_000, paidOn: '2026-10-20' }, at('2026-10-20 16:00'));
+		await step({ action: 'close' }, at('2026-10-21 09:00'));
+
+		const row = await t.db.selectFrom('enforcement_cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ status: 'closed', outcome: 'paid', notice_no: '古美城管告字〔2026〕第0001号', decision_no: '古美城管罚字〔2026〕第0001号', fine: 50_000, paid_amount: 50_000, statement_due_at: at('2026-10-10 00:00'), payment_due_at: at('2026-10-28 00:00'), version: 11 });
+		const actions = (await listEnforcementEvents(t.db, id)).map((e) => e.action);
+		expect(actions).toEqual(['open', 'link_shop', 'notify', 'recheck', 'register', 'confirm_party', 'issue_notice', 'lapse_statement', 'decide', 'record_payment', 'close']);
+		const sent = await t.db.selectFrom('sms_messages').selectAll().execute();
+		expect(sent).toMatchObject([{ enforcement_id: id, phone: '13912345678', provider: 'log', status: 'sent' }]);
+		const evidence = await listEvidence(t.db, id);
+		expect(evidence.map((e) => e.kind)).toEqual(['frame', 'frame', 'photo']);
+		for (const e of evidence) expect(await verifyEvidence(evidenceDir(), e)).toBe('ok');
+	});
+});
+
+describe('refusals write nothing', () => {
+	it.each([
+		['a decision without a notice', { action: 'decide', fine: 50_000 } as EnforcementInput, 'notice_required'],
+		['先行告知 with no shop linked', { action: 'notify' } as EnforcementInput, 'shop_required'],
+		['an unknown shop', { action: 'link_shop', shopId: 999 } as EnforcementInput, 'unknown_shop'],
+		['a cancel without a reason', { action: 'cancel', reason: '' } as EnforcementInput, 'reason_required']
+	])('%s', async (_label, input, code) => {
+		const { id } = await openFromAlert();
+		const before = await counts();
+		const r = await applyEnforcementAction(t.db, await actorOf(t.db, 'zhifa'), id, 1, input, [], T0 + 60_000);
+		expect(r).toMatchObject({ ok: false, status: 400, code });
+		expect(await counts()).toEqual(before);
+		expect(sms.sent).toEqual([]);
+	});
+
+	it('a fine outside the legal range, at the notice', async () => {
+		const zhifa = await actorOf(t.db, 'zhifa');
+		const { id } = await openFromAlert();
+		const shopId = await seedShop(t.db, zhifa.id, T0);
+		const steps: EnforcementInput[] = [{ action: 'link_shop', shopId }, { action: 'notify' }];
+		let v = 1;
+		for (const s of steps) expect((await applyEnforcementAction(t.db, zhifa, id, v++, s, [], T0 + 60_000)).ok).toBe(true);
+		expect((await applyEnforcementAction(t.db, zhifa, id, v++, { action: 'recheck', corrected: false, note: '', photoCount: 0 }, [await jpeg()], T0 + 40 * 60_000)).ok).toBe(true);
+		expect((await applyEnforcementAction(t.db, zhifa, id, v++, { action: 'register' }, [], T0 + 50 * 60_000)).ok).toBe(true);
+		expect((await applyEnforcementAction(t.db, zhifa, id, v++, { action: 'confirm_party', method: 'onsite', note: '' }, [], T0 + 55 * 60_000)).ok).toBe(true);
+		const before = await counts();
+		for (const fine of [9_900, 100_100]) {
+			expect(await applyEnforcementAction(t.db, zhifa, id, v, { action: 'issue_notice', proposedFine: fine }, [], T0 + 60 * 60_000)).toMatchObject({ ok: false, status: 400, code: 'fine_out_of_range' });
+		}
+		expect(await counts()).toEqual(before);
+	});
+
+	it('a re-check photo that is not an image is refused and no file stays behind', async () => {
+		const zhifa = await actorOf(t.db, 'zhifa');
+		const { id } = await openFromAlert();
+		const shopId = await seedShop(t.db, zhifa.id, T0);
+		await applyEnforcementAction(t.db, zhifa, id, 1, { action: 'link_shop', shopId }, [], T0 + 60_000);
+		await applyEnforcementAction(t.db, zhifa, id, 2, { action: 'notify' }, [], T0 + 60_000);
+		const before = await counts();
+		const fake = { name: 'x.jpg', bytes: new TextEncoder().encode('not an image at all') };
+		const r = await applyEnforcementAction(t.db, zhifa, id, 3, { action: 'recheck', corrected: false, note: '', photoCount: 0 }, [fake], T0 + 40 * 60_000);
+		expect(r).toMatchObject({ ok: false, status: 400, code: 'photo_invalid' });
+		expect(await counts()).toEqual(before);
+	});
+
+	it('who may act: the officer only; a stale version gets 409', async () => {
+		const { id } = await openFromAlert();
+		for (const u of ['diaodu', 'lingdao', 'admin', 'chengguan', 'wangge']) {
+			expect(await applyEnforcementAction(t.db, await actorOf(t.db, u), id, 1, { action: 'cancel', reason: '测试' }, [], T0)).toMatchObject({ ok: false, status: 403 });
+		}
+		expect(await applyEnforcementAction(t.db, await actorOf(t.db, 'zhifa'), id, 7, { action: 'cancel', reason: '测试' }, [], T0)).toMatchObject({ ok: false, status: 409 });
+		expect(await applyEnforcementAction(t.db, await actorOf(t.db, 'zhifa'), 999, 1, { action: 'cancel', reason: '测试' }, [], T0)).toMatchObject({ ok: false, status: 404 });
+	});
+
+	it('a failed SMS leaves the case waiting for its notice', async () => {
+		const zhifa = await actorOf(t.db, 'zhifa');
+		const { id } = await openFromAlert();
+		await applyEnforcementAction(t.db, zhifa, id, 1, { action: 'link_shop', shopId: await seedShop(t.db, zhifa.id, T0) }, [], T0);
+		setSmsSender({ send: async () => Promise.reject(new Error('gateway down')) });
+		const before = await counts();
+		expect(await applyEnforcementAction(t.db, zhifa, id, 2, { action: 'notify' }, [], T0 + 60_000)).toMatchObject({ ok: false, status: 502, code: 'sms_failed' });
+		expect(await counts()).toEqual(before);
+	});
+});
+
+describe('alert review', () => {
+	it('a false alarm is counted with its reason; a grid case carries the frames as photos', async () => {
+		const diaodu = await actorOf(t.db, 'diaodu');
+		const a1 = await seedAlert(t.db, { now: T0 });
+		expect(await reviewAlert(t.db, diaodu, a1, 1, { kind: 'false_alarm', reason: 'misdetected', note: '' }, T0)).toEqual({ ok: true, kind: 'false_alarm' });
+		expect(await t.db.selectFrom('alerts').select(['status', 'false_reason', 'reviewed_by']).where('id', '=', a1).executeTakeFirst()).toEqual({ status: 'false_alarm', false_reason: 'misdetected', reviewed_by: diaodu.id });
+		expect(await reviewAlert(t.db, diaodu, a1, 2, { kind: 'false_alarm', reason: 'misdetected', note: '' }, T0)).toMatchObject({ ok: false, status: 409 });
+
+		const a2 = await seedAlert(t.db, { now: T0, capturedAt: T0 - 1000, categoryCode: 'SH-HWSR-01' });
+		const r = await reviewAlert(t.db, diaodu, a2, 1, { kind: 'case', categoryCode: 'SH-HWSR-01', description: '垃圾满溢' }, T0);
+		expect(r).toMatchObject({ ok: true, kind: 'case' });
+		const caseRow = await t.db.selectFrom('cases').selectAll().where('id', '=', r.ok ? r.caseId! : 0).executeTakeFirstOrThrow();
+		expect(caseRow).toMatchObject({ source: 'video', status: 'reported', category_code: 'SH-HWSR-01' });
+		expect(await t.db.selectFrom('attachments').select('kind').where('case_id', '=', caseRow.id).execute()).toEqual([{ kind: 'before' }, { kind: 'before' }]);
+	});
+
+	it('an enforcement case only for 占道无证照经营 / 跨门营业; an officer cannot open grid cases', async () => {
+		const a = await seedAlert(t.db, { now: T0, categoryCode: 'SH-HWSR-01' });
+		expect(await reviewAlert(t.db, await actorOf(t.db, 'diaodu'), a, 1, { kind: 'enforcement', categoryCode: 'SH-HWSR-01', description: 'x' }, T0)).toMatchObject({ ok: false, status: 400, code: 'not_enforcement_category' });
+		expect(await reviewAlert(t.db, await actorOf(t.db, 'zhifa'), a, 1, { kind: 'false_alarm', reason: 'misdetected', note: '' }, T0)).toMatchObject({ ok: false, status: 403 });
+		const b = await seedAlert(t.db, { now: T0, capturedAt: T0 - 5000 });
+		expect(await reviewAlert(t.db, await actorOf(t.db, 'zhifa'), b, 1, { kind: 'case', categoryCode: 'SH-JMZX-01', description: 'x' }, T0)).toMatchObject({ ok: false, status: 403 });
+		expect(await reviewAlert(t.db, await actorOf(t.db, 'wangge'), b, 1, { kind: 'false_alarm', reason: 'misdetected', note: '' }, T0)).toMatchObject({ ok: false, status: 403 });
+		expect(await t.db.selectFrom('alerts').select('status').where('id', 'in', [a, b]).execute()).toEqual([{ status: 'pending' }, { status: 'pending' }]);
+	});
+});
