@@ -1,0 +1,119 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db } from '../db/create-database';
+import type { ShopRow, ShopTable } from '../db/schema-enforcement';
+
+/** A shop with the name of its 居民区, as lists and the detail page show it. */
+export type ShopListRow = ShopRow & { community_name: string };
+
+export interface ShopSearch {
+	/** Part of the 店招名, 统一社会信用代码 or address. */
+	q?: string;
+	communityId?: number;
+	limit: number;
+	offset: number;
+}
+
+/** A shop's enforcement case as the shop page lists it. */
+export interface ShopCaseRow {
+	id: number;
+	code: string;
+	status: string;
+	category_code: string;
+	created_at: number;
+}
+
+export async function insertShop(db: Db, row: Insertable<ShopTable>): Promise<number> {
+	const r = await db.insertInto('shops').values(row).returning('id').executeTakeFirstOrThrow();
+	return r.id;
+}
+
+/**
+ * Updates one shop; when `expectedUpdatedAt` is given the row must still carry it (someone else's
+ * save in between makes this a no-op). Returns whether a row changed.
+ */
+export async function updateShop(db: Db, id: number, patch: Updateable<ShopTable>, expectedUpdatedAt?: number): Promise<boolean> {
+	let q = db.updateTable('shops').set(patch).where('id', '=', id);
+	if (expectedUpdatedAt !== undefined) q = q.where('updated_at', '=', expectedUpdatedAt);
+	const r = await q.executeTakeFirst();
+	return Number(r.numUpdatedRows) > 0;
+}
+
+const listColumns = [
+	'shops.id',
+	'shops.sign_name',
+	'shops.credit_code',
+	'shops.owner_name',
+	'shops.phone',
+	'shops.address',
+	'shops.lng',
+	'shops.lat',
+	'shops.community_id',
+	'shops.created_by',
+	'shops.created_at',
+	'shops.updated_at',
+	'communities.name as community_name'
+] as const;
+
+export async function getShop(db: Db, id: number): Promise<ShopListRow | null> {
+	const row = await db
+		.selectFrom('shops')
+		.innerJoin('communities', 'communities.id', 'shops.community_id')
+		.select(listColumns)
+		.where('shops.id', '=', id)
+		.executeTakeFirst();
+	return row ?? null;
+}
+
+/** The shop holding this credit code, if any (the column is UNIQUE). */
+export async function findShopByCreditCode(db: Db, creditCode: string): Promise<{ id: number } | null> {
+	return (await db.selectFrom('shops').select('id').where('credit_code', '=', creditCode).executeTakeFirst()) ?? null;
+}
+
+/** `%`, `_` and the escape character itself match only themselves. */
+const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+
+export async function searchShops(db: Db, s: ShopSearch): Promise<{ rows: ShopListRow[]; total: number }> {
+	let base = db.selectFrom('shops').innerJoin('communities', 'communities.id', 'shops.community_id');
+	if (s.communityId) base = base.where('shops.community_id', '=', s.communityId);
+	const q = s.q?.trim();
+	if (q) {
+		const like = likePattern(q);
+		// Codes are stored upper case; PostgreSQL's LIKE is case-sensitive where SQLite's is not.
+		const codeLike = likePattern(q.toUpperCase());
+		// SQLite has no default LIKE escape character, so name it (PostgreSQL accepts the same clause).
+		base = base.where((eb) =>
+			eb.or([
+				sql<boolean>`${eb.ref('shops.sign_name')} like ${like} escape '\\'`,
+				sql<boolean>`${eb.ref('shops.credit_code')} like ${codeLike} escape '\\'`,
+				sql<boolean>`${eb.ref('shops.address')} like ${like} escape '\\'`
+			])
+		);
+	}
+	const [rows, count] = await Promise.all([
+		base.select(listColumns).orderBy('shops.sign_name').orderBy('shops.id').limit(s.limit).offset(s.offset).execute(),
+		base.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+	]);
+	return { rows, total: Number(count.n) };
+}
+
+/** Every enforcement case of the shop, newest first. */
+export async function listShopCases(db: Db, shopId: number): Promise<ShopCaseRow[]> {
+	return db
+		.selectFrom('enforcement_cases')
+		.select(['id', 'code', 'status', 'category_code', 'created_at'])
+		.where('shop_id', '=', shopId)
+		.orderBy('created_at', 'desc')
+		.orderBy('id', 'desc')
+		.execute();
+}
+
+/** A setting stored as JSON in `settings`, or undefined when absent or not JSON. */
+export async function readSetting(db: Db, key: string): Promise<unknown> {
+	const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+	if (!row) return undefined;
+	try {
+		return JSON.parse(row.value) as unknown;
+	} catch {
+		return undefined;
+	}
+}

@@ -1,0 +1,173 @@
+// The shop registry (商户档案): create and edit records, and show them with the owner's personal data
+// in full only to those who must reach the party (domain README §4, §8).
+import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
+import { locatePoint, type LngLat } from '$lib/domain/geo';
+import type { Actor } from '$lib/domain/permissions';
+import { maskName, maskPhone } from '$lib/domain/personal-data';
+import { DEFAULT_REPEAT_WINDOW_DAYS, repeatOffences, validateShopInput, type ShopInput } from '$lib/domain/shop-input';
+import { shanghaiDate } from '$lib/domain/working-days';
+import type { Db } from '../db/create-database';
+import type { ShopRow } from '../db/schema-enforcement';
+import { loadGeography } from '../repositories/reference';
+import * as shops from '../repositories/shops';
+
+/** Setting (JSON number of days): how far back a shop's enforcement cases count as repeat offences. */
+export const REPEAT_WINDOW_SETTING = 'enforcement.repeat_window_days';
+
+export type ShopFieldErrors = Record<string, string>;
+export type ShopWriteResult = { ok: true; shopId: number } | { ok: false; status: 400 | 403 | 404 | 409; errors: ShopFieldErrors };
+
+/** A shop as a page may show it to this actor. */
+export interface ShopView {
+	id: number;
+	signName: string;
+	creditCode: string | null;
+	ownerName: string;
+	phone: string;
+	/** True when ownerName and phone are masked for this actor. */
+	masked: boolean;
+	address: string;
+	lng: number;
+	lat: number;
+	communityId: number;
+	communityName: string | null;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export function presentShop(actor: Actor, row: ShopRow & { community_name?: string }): ShopView {
+	const full = hasEnforcementCapability(actor, 'personal_data');
+	return {
+		id: row.id,
+		signName: row.sign_name,
+		creditCode: row.credit_code,
+		ownerName: full ? row.owner_name : maskName(row.owner_name),
+		phone: full ? row.phone : maskPhone(row.phone),
+		masked: !full,
+		address: row.address,
+		lng: row.lng,
+		lat: row.lat,
+		communityId: row.community_id,
+		communityName: row.community_name ?? null,
+		createdAt: row.created_at,
+		updatedAt: row.updated_at
+	};
+}
+
+export async function getRepeatWindowDays(db: Db): Promise<number> {
+	const v = await shops.readSetting(db, REPEAT_WINDOW_SETTING);
+	return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : DEFAULT_REPEAT_WINDOW_DAYS;
+}
+
+/** Same checks for create and update: fields, then the point's 居民区 (the boundaries in force today). */
+async function checkInput(db: Db, input: ShopInput, now: number) {
+	const v = validateShopInput(input);
+	const errors: ShopFieldErrors = v.ok ? {} : { ...v.errors };
+	let communityId = 0;
+	if (!errors.point) {
+		const geo = await loadGeography(db, shanghaiDate(now));
+		const found = locatePoint([input.lng, input.lat] as LngLat, geo.boundary, geo.areas, geo.communities);
+		if (found.ok) communityId = found.communityId;
+		else errors.point = found.reason;
+	}
+	return v.ok && !Object.keys(errors).length ? { ok: true as const, value: v.value, communityId } : { ok: false as const, errors };
+}
+
+/** SQLite and PostgreSQL name a UNIQUE violation differently; the only UNIQUE column here is credit_code. */
+function isUniqueViolation(e: unknown): boolean {
+	const code = (e as { code?: unknown } | null)?.code;
+	return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
+const duplicate = (): ShopWriteResult => ({ ok: false, status: 400, errors: { creditCode: 'duplicate' } });
+
+export async function createShop(db: Db, actor: Actor, input: ShopInput, now: number): Promise<ShopWriteResult> {
+	if (!hasEnforcementCapability(actor, 'manage_shops')) return { ok: false, status: 403, errors: { form: 'forbidden' } };
+	const checked = await checkInput(db, input, now);
+	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
+	const f = checked.value;
+	try {
+		return await db.transaction().execute(async (trx) => {
+			if (f.creditCode && (await shops.findShopByCreditCode(trx, f.creditCode))) return duplicate();
+			const shopId = await shops.insertShop(trx, {
+				sign_name: f.signName,
+				credit_code: f.creditCode,
+				owner_name: f.ownerName,
+				phone: f.phone,
+				address: f.address,
+				lng: f.lng,
+				lat: f.lat,
+				community_id: checked.communityId,
+				created_by: actor.id,
+				created_at: now,
+				updated_at: now
+			});
+			return { ok: true as const, shopId };
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) return duplicate(); // a concurrent save took the code first
+		throw e;
+	}
+}
+
+/**
+ * Edits a record. The edit form shows the owner's name and phone, so it needs 'personal_data' as
+ * well as 'manage_shops'. `expectedUpdatedAt` (from the form) refuses a save over someone else's.
+ */
+export async function updateShop(
+	db: Db,
+	actor: Actor,
+	shopId: number,
+	input: ShopInput & { expectedUpdatedAt?: number },
+	now: number
+): Promise<ShopWriteResult> {
+	if (!hasEnforcementCapability(actor, 'manage_shops') || !hasEnforcementCapability(actor, 'personal_data')) {
+		return { ok: false, status: 403, errors: { form: 'forbidden' } };
+	}
+	const existing = await shops.getShop(db, shopId);
+	if (!existing) return { ok: false, status: 404, errors: { form: 'not_found' } };
+	const checked = await checkInput(db, input, now);
+	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
+	const f = checked.value;
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const holder = f.creditCode ? await shops.findShopByCreditCode(trx, f.creditCode) : null;
+			if (holder && holder.id !== shopId) return duplicate();
+			const patch = {
+				sign_name: f.signName,
+				credit_code: f.creditCode,
+				owner_name: f.ownerName,
+				phone: f.phone,
+				address: f.address,
+				lng: f.lng,
+				lat: f.lat,
+				community_id: checked.communityId,
+				// Strictly increasing, so two saves in the same millisecond still differ.
+				updated_at: Math.max(now, existing.updated_at + 1)
+			};
+			const changed = await shops.updateShop(trx, shopId, patch, input.expectedUpdatedAt);
+			if (!changed) return { ok: false as const, status: 409 as const, errors: { form: 'stale' } };
+			return { ok: true as const, shopId };
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) return duplicate();
+		throw e;
+	}
+}
+
+export interface ShopDetail {
+	shop: ShopView;
+	cases: shops.ShopCaseRow[];
+	/** The shop's enforcement cases opened within the window (重复违法). */
+	repeatCount: number;
+	windowDays: number;
+}
+
+/** The shop page: the record as this actor may see it, its enforcement cases, and the repeat count. */
+export async function loadShopDetail(db: Db, actor: Actor, shopId: number, now: number): Promise<ShopDetail | 'forbidden' | null> {
+	if (!hasEnforcementCapability(actor, 'view_shops')) return 'forbidden';
+	const row = await shops.getShop(db, shopId);
+	if (!row) return null;
+	const [cases, windowDays] = await Promise.all([shops.listShopCases(db, shopId), getRepeatWindowDays(db)]);
+	return { shop: presentShop(actor, row), cases, repeatCount: repeatOffences(cases, { windowDays, now }).length, windowDays };
+}

@@ -1,0 +1,47 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { text } from '$lib/server/form';
+import { listCategories } from '$lib/server/repositories/reference';
+import { loadShopDetail, updateShop } from '$lib/server/services/shops';
+import { readShopForm, requireShops } from '../shop-form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireShops(event, 'view_shops');
+	const db = getDb();
+	const detail = await loadShopDetail(db, actor, Number(event.params.id), Date.now());
+	if (detail === 'forbidden') error(403, m.err_forbidden());
+	if (!detail) error(404, m.shop_not_found());
+	const codes = new Set(detail.cases.map((c) => c.category_code));
+	const categories = (await listCategories(db)).filter((c) => codes.has(c.code)).map((c) => ({ code: c.code, minor: c.minor, variant: c.variant }));
+	return {
+		...detail,
+		categories,
+		// The edit form shows the owner's data in full, so it needs both.
+		canEdit: hasEnforcementCapability(actor, 'manage_shops') && hasEnforcementCapability(actor, 'personal_data')
+	};
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const actor = requireShops(event, 'manage_shops');
+		const form = await event.request.formData();
+		const { input, values } = readShopForm(form);
+		const expected = text(form, 'updatedAt');
+		const result = await updateShop(
+			getDb(),
+			actor,
+			Number(event.params.id),
+			{ ...input, expectedUpdatedAt: /^[0-9]{1,16}$/.test(expected) ? Number(expected) : undefined },
+			Date.now()
+		);
+		if (!result.ok) {
+			if (result.status === 403) error(403, m.err_forbidden());
+			if (result.status === 404) error(404, m.shop_not_found());
+			return fail(result.status, { values, errors: result.errors });
+		}
+		redirect(303, `/shops/${result.shopId}?done=saved`);
+	}
+};

@@ -1,0 +1,48 @@
+// The HTTP edge of the shop registry: permission guards and the form ↔ input mapping shared by the
+// new and detail pages.
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { hasEnforcementCapability, type EnforcementCapability } from '$lib/domain/enforcement-permissions';
+import type { Actor } from '$lib/domain/permissions';
+import type { ShopInput } from '$lib/domain/shop-input';
+import { m } from '$lib/paraglide/messages';
+import { requireActor } from '$lib/server/auth/guards';
+import { num, refill, text } from '$lib/server/form';
+
+export function requireShops(event: Pick<RequestEvent, 'locals' | 'url'>, cap: EnforcementCapability): Actor {
+	const actor = requireActor(event);
+	if (!hasEnforcementCapability(actor, cap)) error(403, m.err_forbidden());
+	return actor;
+}
+
+/** What the form fields hold, as text: the same shape re-fills the form after a rejected post. */
+export interface ShopFormValues {
+	signName: string;
+	creditCode: string;
+	ownerName: string;
+	phone: string;
+	address: string;
+	lng: string;
+	lat: string;
+}
+
+export function readShopForm(form: FormData): { input: ShopInput; values: ShopFormValues } {
+	const input: ShopInput = {
+		signName: text(form, 'signName'),
+		creditCode: text(form, 'creditCode'),
+		ownerName: text(form, 'ownerName'),
+		phone: text(form, 'phone'),
+		address: text(form, 'address'),
+		lng: num(form, 'lng'),
+		lat: num(form, 'lat')
+	};
+	const values: ShopFormValues = {
+		signName: refill(input.signName, 200),
+		creditCode: refill(input.creditCode, 40),
+		ownerName: refill(input.ownerName, 100),
+		phone: refill(input.phone, 40),
+		address: refill(input.address, 400),
+		lng: refill(text(form, 'lng'), 40),
+		lat: refill(text(form, 'lat'), 40)
+	};
+	return { input, values };
+}
