@@ -27,3 +27,15 @@ export const satisfactionLabel = (s: string) => lookup('hl_sat', s);
 export const verdictLabel = (v: string) => lookup('hl_verdict', v);
 export const judgementReasonLabel = (r: string) => lookup('hl_reason', r);
 export const importStatusLabel = (s: string) => lookup('hl_import_status', s);
+
+// Camera alerts and non-onsite enforcement
+export const enfStatusLabel = (s: string) => lookup('enf_status', s);
+export const enfActionLabel = (a: string) => lookup('enf_action', a);
+export const enfClockLabel = (k: string) => lookup('enf_clock', k);
+export const enfOutcomeLabel = (o: string) => lookup('enf_outcome', o);
+export const enfMethodLabel = (o: string) => lookup('enf_method', o);
+export const falseAlarmLabel = (r: string) => lookup('enf_false', r);
+export const alertStatusLabel = (s: string) => lookup('enf_alert_status', s);
+export const evidenceCheckLabel = (c: string) => lookup('enf_check', c);
+/** The rule behind a legal clock, in words (shown beside every deadline). */
+export const enfClockRule = (k: string, minutes: number) => (k === 'rectify' ? m.enf_rule_rectify({ minutes }) : lookup('enf_rule', k));

@@ -97,3 +97,14 @@ export function currentClock(status: EnforcementStatus, d: ClockDates, cal: Work
 			return null;
 	}
 }
+
+const CLOCK_OF: Record<EnforcementStatus, ClockKind | null> = {
+	pending_notice: 'notify', rectifying: 'rectify', pending_register: 'register', registered: 'confirm_party',
+	party_confirmed: 'issue_notice', statement: 'statement', pending_decision: 'decision', awaiting_payment: 'payment',
+	paid: 'close', closed: null, cancelled: null
+};
+
+/** Which clock a status runs on, for lists that show its name beside the deadline. */
+export function clockKindOf(status: string): ClockKind | null {
+	return (CLOCK_OF as Record<string, ClockKind | null | undefined>)[status] ?? null;
+}

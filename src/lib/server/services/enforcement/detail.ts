@@ -1,0 +1,62 @@
+import { currentClock } from '$lib/domain/enforcement-clocks';
+import { amountDue } from '$lib/domain/enforcement-money';
+import { hasEnforcementCapability, type EnforcementCapability } from '$lib/domain/enforcement-permissions';
+import { ENFORCEMENT_ACTIONS, type EnforcementAction } from '$lib/domain/enforcement-status';
+import { ENFORCEMENT_TRANSITIONS } from '$lib/domain/enforcement-workflow';
+import { repeatOffences } from '$lib/domain/shop-input';
+import type { Actor } from '$lib/domain/permissions';
+import { shanghaiDate } from '$lib/domain/working-days';
+import { evidenceDir } from '../../config';
+import type { Db } from '../../db/create-database';
+import { verifyEvidence } from '../../evidence';
+import { loadCalendar } from '../../repositories/calendar';
+import { getEnforcementRow, getEnforcementRule, listEnforcementEvents, listEvidence } from '../../repositories/enforcement';
+import { getCaseCategory } from '../../repositories/reference';
+import { getShop, listShopCases } from '../../repositories/shops';
+import { getRepeatWindowDays, presentShop } from '../shops';
+import { rectifyMinutes } from './actions';
+import { toEnforcementState } from './mapping';
+
+/** Everything the case page and its two printable documents show, as this actor may see it. */
+export async function loadEnforcementDetail(db: Db, actor: Actor, id: number, now: number) {
+	if (!hasEnforcementCapability(actor, 'view')) return 'forbidden' as const;
+	const row = await getEnforcementRow(db, id);
+	if (!row) return null;
+	const state = toEnforcementState(row);
+	const [calendar, category, rule, events, evidenceRows, shopRow, community, alert] = await Promise.all([
+		loadCalendar(db),
+		getCaseCategory(db, row.category_code),
+		getEnforcementRule(db, row.category_code),
+		listEnforcementEvents(db, id),
+		listEvidence(db, id),
+		row.shop_id === null ? Promise.resolve(null) : getShop(db, row.shop_id),
+		db.selectFrom('communities').innerJoin('areas', 'areas.id', 'communities.area_id').select(['communities.name', 'areas.name as area_name']).where('communities.id', '=', row.community_id).executeTakeFirst(),
+		db.selectFrom('alerts').select(['id', 'confidence', 'captured_at', 'camera_id']).where('enforcement_id', '=', id).where('parent_alert_id', 'is', null).executeTakeFirst()
+	]);
+	// Evidence is re-hashed on every view: a file changed on disk shows up here at once.
+	const evidence = await Promise.all(evidenceRows.map(async (e) => ({ ...e, check: await verifyEvidence(evidenceDir(), e) })));
+	const windowDays = await getRepeatWindowDays(db);
+	const repeats = shopRow ? repeatOffences(await listShopCases(db, shopRow.id), { windowDays, now, excludeId: id }) : [];
+	const actions = ENFORCEMENT_ACTIONS.filter((a) => ENFORCEMENT_TRANSITIONS[a].includes(state.status) && hasEnforcementCapability(actor, a as EnforcementCapability));
+	const overdueDue = state.status === 'awaiting_payment' && state.fine !== null && state.paymentDueAt !== null ? amountDue(state.fine, state.paymentDueAt, shanghaiDate(now)) : null;
+	return {
+		row,
+		state,
+		clock: currentClock(state.status, state, calendar),
+		category: category ? { code: category.code, minor: category.minor, major: category.major } : null,
+		rule,
+		events: events.map((e) => ({ ...e, payload: e.payload ? (JSON.parse(e.payload) as Record<string, unknown>) : {} })),
+		evidence,
+		allEvidenceOk: evidence.every((e) => e.check === 'ok'),
+		shop: shopRow ? presentShop(actor, shopRow) : null,
+		repeats,
+		windowDays,
+		place: { community: community?.name ?? '', area: community?.area_name ?? '' },
+		alert,
+		actions: actions as EnforcementAction[],
+		amountToday: overdueDue,
+		rectifyMinutes: await rectifyMinutes(db)
+	};
+}
+
+export type EnforcementDetail = Exclude<Awaited<ReturnType<typeof loadEnforcementDetail>>, 'forbidden' | null>;

@@ -1,0 +1,48 @@
+import { m } from '$lib/paraglide/messages';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
+import { ENFORCEMENT_ACTIONS, type EnforcementAction } from '$lib/domain/enforcement-status';
+import { requireActor } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { refill, text } from '$lib/server/form';
+import { fileToPhotoInput, MAX_PHOTOS_PER_EVENT, realFiles } from '$lib/server/photos';
+import { searchShops } from '$lib/server/repositories/shops';
+import { applyEnforcementAction } from '$lib/server/services/enforcement/actions';
+import { loadEnforcementDetail } from '$lib/server/services/enforcement/detail';
+import { parseEnforcementForm } from './commands';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	const db = getDb();
+	const now = Date.now();
+	const detail = await loadEnforcementDetail(db, actor, Number(event.params.id), now);
+	if (detail === 'forbidden') error(403, m.err_forbidden());
+	if (!detail) error(404, m.err_not_found());
+	// 关联商户: a GET search beside the form, so the officer can find the shop by its 店招 or code.
+	const shopQ = (event.url.searchParams.get('shopQ') ?? '').trim().slice(0, 100);
+	const shopHits = detail.actions.includes('link_shop') && shopQ ? (await searchShops(db, { q: shopQ, limit: 10, offset: 0 })).rows.map((s) => ({ id: s.id, signName: s.sign_name, address: s.address, creditCode: s.credit_code })) : [];
+	return { ...detail, shopQ, shopHits, now };
+};
+
+async function act(event: RequestEvent, action: EnforcementAction) {
+	const actor = requireActor(event);
+	if (!hasEnforcementCapability(actor, action)) error(403, m.err_forbidden());
+	const form = await event.request.formData();
+	const values = { note: refill(text(form, 'note')), fine: text(form, 'fine'), amount: text(form, 'amount'), paidOn: text(form, 'paidOn'), method: text(form, 'method'), outcome: text(form, 'outcome') };
+	const versionText = text(form, 'version');
+	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action, values, field: 'form', error: 'invalid' });
+	const parsed = parseEnforcementForm(action, form);
+	if (!parsed.ok) return fail(400, { action, values, field: parsed.field, error: parsed.code });
+	const files = action === 'recheck' ? realFiles(form.getAll('photos')) : [];
+	if (files.length > MAX_PHOTOS_PER_EVENT) return fail(400, { action, values, field: 'photos', error: 'too_many' });
+	const photos = await Promise.all(files.map(fileToPhotoInput));
+	const result = await applyEnforcementAction(getDb(), actor, Number(event.params.id), Number(versionText), parsed.input, photos, Date.now());
+	if (!result.ok) {
+		const detail = result.status === 400 ? result.detail : undefined;
+		return fail(result.status, { action, values, field: 'form', error: result.code, detail });
+	}
+	redirect(303, `/enforcement/${event.params.id}?done=${action}`);
+}
+
+export const actions = Object.fromEntries(ENFORCEMENT_ACTIONS.map((a) => [a, (event: RequestEvent) => act(event, a)])) as Actions;
