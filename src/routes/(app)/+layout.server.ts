@@ -1,4 +1,5 @@
 import { hasCapability } from '$lib/domain/permissions';
+import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { hasHotlineCapability } from '$lib/domain/hotline-permissions';
 import { requireActor } from '$lib/server/auth/guards';
 import type { LayoutServerLoad } from './$types';
@@ -11,6 +12,9 @@ export const load: LayoutServerLoad = (event) => {
 		user: { name: user.display_name, username: user.username, role: actor.role },
 		canReport: hasCapability(actor, 'report'),
 		canSeeHotline: hasHotlineCapability(actor, 'view'),
+		canReviewAlerts: hasEnforcementCapability(actor, 'review_alerts'),
+		canSeeEnforcement: hasEnforcementCapability(actor, 'view'),
+		canSeeShops: hasEnforcementCapability(actor, 'view_shops'),
 		isAdmin: actor.role === 'admin'
 	};
 };

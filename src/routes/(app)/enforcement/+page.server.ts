@@ -4,7 +4,9 @@ import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { OPEN_ENFORCEMENT_STATUSES, type EnforcementStatus } from '$lib/domain/enforcement-status';
 import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { listAlerts } from '$lib/server/repositories/alert-queue';
 import { listEnforcementCases } from '$lib/server/repositories/enforcement';
+import { ENFORCEMENT_TRACK } from '$lib/domain/alert-review';
 import type { PageServerLoad } from './$types';
 
 const VIEWS: Record<string, EnforcementStatus[] | undefined> = { open: [...OPEN_ENFORCEMENT_STATUSES], closed: ['closed', 'cancelled'], all: undefined };
@@ -19,6 +21,8 @@ export const load: PageServerLoad = async (event) => {
 	const q = (p.get('q') ?? '').trim().slice(0, 100);
 	const overdue = p.get('overdue') === '1';
 	const now = Date.now();
-	const list = await listEnforcementCases(getDb(), { status: VIEWS[view], overdue, q, page }, now);
-	return { ...list, filters: { view, q, overdue }, now };
+	const db = getDb();
+	const list = await listEnforcementCases(db, { status: VIEWS[view], overdue, q, page }, now);
+	const pendingAlerts = hasEnforcementCapability(actor, 'review_alerts') ? (await listAlerts(db, { status: 'pending', track: ENFORCEMENT_TRACK, page: 1 })).total : 0;
+	return { ...list, filters: { view, q, overdue }, pendingAlerts, now };
 };

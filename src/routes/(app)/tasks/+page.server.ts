@@ -1,6 +1,7 @@
 import { OPEN_STATUSES } from '$lib/domain/case-status';
 import { viewScope } from '$lib/domain/permissions';
 import { taskStatuses } from '$lib/domain/tasks';
+import { redirect } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listTasks } from '$lib/server/repositories/cases';
@@ -8,6 +9,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
+	// An officer's desk is the enforcement list: every case there is theirs, nearest legal deadline first.
+	if (actor.role === 'enforcer') redirect(303, '/enforcement');
 	const db = getDb();
 	const scope = viewScope(actor);
 	const extra =

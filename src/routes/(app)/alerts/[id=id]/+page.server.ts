@@ -1,0 +1,58 @@
+import { m } from '$lib/paraglide/messages';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { ENFORCEMENT_TRACK, FALSE_ALARM_REASONS, type ReviewDecision } from '$lib/domain/alert-review';
+import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
+import { hasCapability } from '$lib/domain/permissions';
+import { requireActor } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { refill, text } from '$lib/server/form';
+import { getAlertForReview } from '$lib/server/repositories/alert-queue';
+import { listCategories } from '$lib/server/repositories/reference';
+import { reviewAlert } from '$lib/server/services/alerts/review';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	if (!hasEnforcementCapability(actor, 'review_alerts')) error(403, m.err_forbidden());
+	const db = getDb();
+	const found = await getAlertForReview(db, Number(event.params.id));
+	if (!found) error(404, m.err_not_found());
+	if (actor.role === 'enforcer' && found.alert.category_track !== ENFORCEMENT_TRACK) error(403, m.err_forbidden());
+	const categories = (await listCategories(db)).map((c) => ({ code: c.code, minor: c.minor, variant: c.variant, major: c.major, track: c.track }));
+	return {
+		...found,
+		categories,
+		reasons: FALSE_ALARM_REASONS,
+		can: {
+			review: found.alert.status === 'pending',
+			case: hasCapability(actor, 'report'),
+			enforcement: hasEnforcementCapability(actor, 'open_enforcement')
+		}
+	};
+};
+
+async function review(event: RequestEvent, kind: ReviewDecision['kind']) {
+	const actor = requireActor(event);
+	if (!hasEnforcementCapability(actor, 'review_alerts')) error(403, m.err_forbidden());
+	const form = await event.request.formData();
+	const values = { reason: text(form, 'reason'), note: refill(text(form, 'note')), categoryCode: text(form, 'categoryCode'), description: refill(text(form, 'description')) };
+	const versionText = text(form, 'version');
+	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action: kind, values, error: 'invalid' });
+	if (values.note.length > 2000 || values.description.length > 2000) return fail(400, { action: kind, values, error: 'too_long' });
+	const decision: ReviewDecision =
+		kind === 'false_alarm' ? { kind, reason: values.reason, note: values.note } : { kind, categoryCode: values.categoryCode, description: values.description };
+	const r = await reviewAlert(getDb(), actor, Number(event.params.id), Number(versionText), decision, Date.now());
+	if (!r.ok) {
+		const first = r.status === 400 && r.errors ? Object.values(r.errors)[0] : undefined;
+		return fail(r.status, { action: kind, values, error: first ?? r.code });
+	}
+	if (r.kind === 'enforcement') redirect(303, `/enforcement/${r.enforcementId}?done=open`);
+	if (r.kind === 'case') redirect(303, `/cases/${r.caseId}`);
+	redirect(303, `/alerts/${event.params.id}?done=false_alarm`);
+}
+
+export const actions: Actions = {
+	false_alarm: (event) => review(event, 'false_alarm'),
+	case: (event) => review(event, 'case'),
+	enforcement: (event) => review(event, 'enforcement')
+};
