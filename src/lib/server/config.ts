@@ -13,3 +13,8 @@ export function photoDir(): string {
 export function importDir(): string {
 	return resolve(process.env.IMPORT_DIR ?? join(dirname(databasePath()), 'imports'));
 }
+
+/** Camera frames and enforcement photos, kept byte for byte (their SHA-256 is the proof). */
+export function evidenceDir(): string {
+	return resolve(process.env.EVIDENCE_DIR ?? join(dirname(databasePath()), 'evidence'));
+}
