@@ -3,7 +3,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db/create-database';
 
-// API keys for integrations (the city 12345 platform pushing orders): `gck_<prefix>_<secret>`.
+// API keys for integrations (the city 12345 platform pushing orders, the camera platform pushing alerts): `gck_<prefix>_<secret>`.
 // Only SHA-256(secret) is stored; the whole key is shown once, when it is created.
 const KEY_PATTERN = /^gck_([a-z2-7]{8})_([a-z2-7]{32})$/;
 
@@ -14,18 +14,29 @@ const random = (bytes: number) => {
 };
 const hashSecret = (secret: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
 
-export async function createApiKey(db: Db, name: string, createdBy: number, now: number): Promise<{ id: number; key: string; prefix: string }> {
+/** Which endpoint a key may push to: 12345 orders or camera alerts (a key serves one integration). */
+export const API_INTEGRATIONS = ['hotline', 'alerts'] as const;
+export type ApiIntegration = (typeof API_INTEGRATIONS)[number];
+export const isApiIntegration = (s: string): s is ApiIntegration => (API_INTEGRATIONS as readonly string[]).includes(s);
+
+export async function createApiKey(
+	db: Db,
+	name: string,
+	createdBy: number,
+	now: number,
+	integration: ApiIntegration = 'hotline'
+): Promise<{ id: number; key: string; prefix: string; integration: ApiIntegration }> {
 	const prefix = random(5);
 	const secret = random(20);
 	const row = await db
 		.insertInto('api_keys')
-		.values({ name, prefix, secret_hash: hashSecret(secret), created_by: createdBy, created_at: now, revoked_at: null, last_used_at: null })
+		.values({ name, prefix, secret_hash: hashSecret(secret), created_by: createdBy, created_at: now, revoked_at: null, last_used_at: null, integration })
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	return { id: row.id, key: `gck_${prefix}_${secret}`, prefix };
+	return { id: row.id, key: `gck_${prefix}_${secret}`, prefix, integration };
 }
 
-export type ApiKeyCheck = { ok: true; id: number; name: string } | { ok: false; reason: 'missing' | 'invalid' | 'revoked' };
+export type ApiKeyCheck = { ok: true; id: number; name: string; integration: ApiIntegration } | { ok: false; reason: 'missing' | 'invalid' | 'revoked' };
 
 /** Checks an `Authorization: Bearer gck_…` header value. */
 export async function verifyApiKey(db: Db, authorization: string | null, now: number): Promise<ApiKeyCheck> {
@@ -38,7 +49,9 @@ export async function verifyApiKey(db: Db, authorization: string | null, now: nu
 	if (!row || !constantTimeEqual(given, new TextEncoder().encode(row.secret_hash))) return { ok: false, reason: 'invalid' };
 	if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
 	await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
-	return { ok: true, id: row.id, name: row.name };
+	// An unknown value (never written by this code) gets no integration rather than a guess.
+	if (!isApiIntegration(row.integration)) return { ok: false, reason: 'invalid' };
+	return { ok: true, id: row.id, name: row.name, integration: row.integration };
 }
 
 export async function revokeApiKey(db: Db, id: number, now: number): Promise<boolean> {
@@ -50,7 +63,7 @@ export async function listApiKeys(db: Db) {
 	return db
 		.selectFrom('api_keys')
 		.innerJoin('users', 'users.id', 'api_keys.created_by')
-		.select(['api_keys.id', 'api_keys.name', 'api_keys.prefix', 'api_keys.created_at', 'api_keys.revoked_at', 'api_keys.last_used_at', 'users.display_name as created_by_name'])
+		.select(['api_keys.id', 'api_keys.name', 'api_keys.prefix', 'api_keys.created_at', 'api_keys.revoked_at', 'api_keys.last_used_at', 'api_keys.integration', 'users.display_name as created_by_name'])
 		.orderBy('api_keys.id', 'desc')
 		.execute();
 }

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireActor } from '$lib/server/auth/guards';
-import { createApiKey, listApiKeys, revokeApiKey } from '$lib/server/auth/api-keys';
+import { API_INTEGRATIONS, createApiKey, isApiIntegration, listApiKeys, revokeApiKey } from '$lib/server/auth/api-keys';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -15,17 +15,20 @@ function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
-	return { keys: await listApiKeys(getDb()) };
+	return { keys: await listApiKeys(getDb()), integrations: API_INTEGRATIONS };
 };
 
 export const actions: Actions = {
 	create: async (event) => {
 		const actor = requireAdmin(event);
-		const name = text(await event.request.formData(), 'name').trim();
-		if (!name || name.length > 60) return fail(400, { name, error: name ? 'too_long' : 'required' });
-		const created = await createApiKey(getDb(), name, actor.id, Date.now());
+		const form = await event.request.formData();
+		const name = text(form, 'name').trim();
+		const integration = text(form, 'integration');
+		if (!name || name.length > 60) return fail(400, { name, integration, error: name ? 'too_long' : 'required' });
+		if (!isApiIntegration(integration)) return fail(400, { name, integration, error: 'invalid' });
+		const created = await createApiKey(getDb(), name, actor.id, Date.now(), integration);
 		// The key is shown this once; only its hash is kept.
-		return { created: { name, key: created.key } };
+		return { created: { name, integration, key: created.key } };
 	},
 	revoke: async (event) => {
 		requireAdmin(event);

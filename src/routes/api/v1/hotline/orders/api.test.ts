@@ -102,6 +102,17 @@ describe('POST /api/v1/hotline/orders: API keys', () => {
 		expect(r.json).toMatchObject({ error: { code: 'api_key_revoked' } });
 		expect(await counts()).toEqual(before);
 	});
+
+	it('a camera-alerts key → 403 wrong_integration, nothing written', async () => {
+		const alerts = await createApiKey(t.db, '视频平台', t.users.get('admin')!, Date.now(), 'alerts');
+		expect(alerts.integration).toBe('alerts');
+		const before = await counts();
+		const r = await push(order('K-4'), `Bearer ${alerts.key}`);
+		expect(r.status).toBe(403);
+		expect(r.json).toMatchObject({ error: { code: 'wrong_integration' } });
+		expect(await counts()).toEqual(before);
+		expect(await stored('K-4')).toEqual([]);
+	});
 });
 
 describe('POST /api/v1/hotline/orders: orders', () => {
