@@ -1,0 +1,99 @@
+import { error, fail } from '@sveltejs/kit';
+import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
+import { locatePoint, type LngLat } from '$lib/domain/geo';
+import { shanghaiDate } from '$lib/domain/working-days';
+import { m } from '$lib/paraglide/messages';
+import { requireActor } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { num, refill, text } from '$lib/server/form';
+import { DEDUP_METERS_RANGE, DEDUP_MINUTES_RANGE, loadAlertSettings, parseFrameHosts, saveAlertSettings } from '$lib/server/repositories/alerts';
+import { getCamera, insertCamera, listCameras, setCameraActive, updateCamera, type CameraPlace } from '$lib/server/repositories/cameras';
+import { loadGeography } from '$lib/server/repositories/reference';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** The camera registry and alert settings are the admin's (manage_cameras), on every load and action. */
+function requireCameraAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	const actor = requireActor(event);
+	if (!hasEnforcementCapability(actor, 'manage_cameras')) error(403, m.err_forbidden());
+	return actor;
+}
+
+/** The platform's ids: letters, digits and - _ . : (they appear in URLs and file names). */
+const CAMERA_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+const MAX_NAME = 60;
+
+type Errors = Record<string, string>;
+
+/** Name and point from the form; the 片区 and 居民区 follow from the point, inside the subdistrict only. */
+async function readPlace(form: FormData, now: number): Promise<{ values: Record<string, string>; errors: Errors; place: CameraPlace | null }> {
+	const values = { id: refill(text(form, 'id').trim(), 100), name: refill(text(form, 'name').trim(), 200), lng: text(form, 'lng').trim().slice(0, 40), lat: text(form, 'lat').trim().slice(0, 40) };
+	const errors: Errors = {};
+	if (!values.name) errors.name = 'required';
+	else if (values.name.length > MAX_NAME) errors.name = 'too_long';
+	const lng = num(form, 'lng');
+	const lat = num(form, 'lat');
+	let found: { areaId: number; communityId: number } | null = null;
+	if (!Number.isFinite(lng) || !Number.isFinite(lat)) errors.point = values.lng || values.lat ? 'invalid_point' : 'required';
+	else {
+		const geo = await loadGeography(getDb(), shanghaiDate(now));
+		const located = locatePoint([lng, lat] as LngLat, geo.boundary, geo.areas, geo.communities);
+		if (located.ok) found = located;
+		else errors.point = located.reason;
+	}
+	const place = found && !Object.keys(errors).length ? { name: values.name, lng, lat, ...found } : null;
+	return { values, errors, place };
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireCameraAdmin(event);
+	const db = getDb();
+	const [cameras, settings] = await Promise.all([listCameras(db), loadAlertSettings(db)]);
+	return { cameras, settings, ranges: { meters: DEDUP_METERS_RANGE, minutes: DEDUP_MINUTES_RANGE } };
+};
+
+export const actions: Actions = {
+	add: async (event) => {
+		requireCameraAdmin(event);
+		const now = Date.now();
+		const { values, errors, place } = await readPlace(await event.request.formData(), now);
+		if (!values.id) errors.id = 'required';
+		else if (!CAMERA_ID.test(values.id)) errors.id = 'invalid_id';
+		if (Object.keys(errors).length || !place) return fail(400, { action: 'add', values, errors });
+		if (!(await insertCamera(getDb(), values.id, place, now))) return fail(400, { action: 'add', values, errors: { id: 'duplicate' } });
+		return { action: 'add', done: values.id };
+	},
+	edit: async (event) => {
+		requireCameraAdmin(event);
+		const now = Date.now();
+		const { values, errors, place } = await readPlace(await event.request.formData(), now);
+		if (!(await getCamera(getDb(), values.id))) return fail(404, { action: 'edit', values, errors: { form: 'not_found' } });
+		if (Object.keys(errors).length || !place) return fail(400, { action: 'edit', values, errors });
+		await updateCamera(getDb(), values.id, place, now);
+		return { action: 'edit', done: values.id };
+	},
+	deactivate: async (event) => setActive(event, false),
+	reactivate: async (event) => setActive(event, true),
+	settings: async (event) => {
+		requireCameraAdmin(event);
+		const form = await event.request.formData();
+		const values = { dedupMeters: text(form, 'dedupMeters').trim().slice(0, 20), dedupMinutes: text(form, 'dedupMinutes').trim().slice(0, 20), frameHosts: refill(text(form, 'frameHosts'), 2000) };
+		const errors: Errors = {};
+		const intIn = (s: string, [min, max]: readonly [number, number]) => (/^\d+$/.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : null);
+		const meters = intIn(values.dedupMeters, DEDUP_METERS_RANGE);
+		const minutes = intIn(values.dedupMinutes, DEDUP_MINUTES_RANGE);
+		const hosts = parseFrameHosts(values.frameHosts);
+		if (meters === null) errors.dedupMeters = values.dedupMeters ? 'out_of_range' : 'required';
+		if (minutes === null) errors.dedupMinutes = values.dedupMinutes ? 'out_of_range' : 'required';
+		if (hosts === null) errors.frameHosts = 'invalid_hosts';
+		if (meters === null || minutes === null || hosts === null) return fail(400, { action: 'settings', values, errors });
+		await saveAlertSettings(getDb(), { dedupMeters: meters, dedupMinutes: minutes, frameHosts: hosts });
+		return { action: 'settings', done: 'settings' };
+	}
+};
+
+async function setActive(event: RequestEvent, active: boolean) {
+	requireCameraAdmin(event);
+	const id = text(await event.request.formData(), 'id').trim();
+	if (!id || !(await setCameraActive(getDb(), id, active, Date.now()))) return fail(404, { action: active ? 'reactivate' : 'deactivate', values: { id: id.slice(0, 100) }, errors: { form: 'not_found' } });
+	return { action: active ? 'reactivate' : 'deactivate', done: id };
+}
