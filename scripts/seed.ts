@@ -10,6 +10,9 @@ import { seedReference } from '../seeds/reference';
 import { seedDemoUsers } from '../seeds/demo-users';
 import { seedDemoCases } from '../seeds/demo-cases';
 import { seedDemoHotline } from '../seeds/demo-hotline';
+import { seedDemoCameras } from '../seeds/demo-cameras';
+import { seedDemoEnforcement } from '../seeds/demo-enforcement';
+import { seedDemoShops } from '../seeds/demo-shops';
 
 const args = new Set(process.argv.slice(2));
 const path = databasePath();
@@ -24,9 +27,15 @@ try {
 		} else {
 			const now = Date.now();
 			const users = await seedDemoUsers(db, now);
+			const cameras = await seedDemoCameras(db, now);
+			const shops = await seedDemoShops(db, users.get('zhifa')!, now);
+			// Alerts first: the grid cases below must not absorb them as duplicates.
+			const enforcement = await seedDemoEnforcement(db, shops, now);
 			const cases = await seedDemoCases(db, users, now);
 			const orders = await seedDemoHotline(db, now);
-			console.log(`demo data: ${users.size} users, ${cases} cases, ${orders} 12345 orders`);
+			console.log(
+				`demo data: ${users.size} users, ${cases} cases, ${orders} 12345 orders, ${cameras} cameras, ${shops.size} shops, ${enforcement.alerts} camera alerts, ${enforcement.cases} enforcement cases`
+			);
 		}
 	}
 	console.log(`seeded ${path}`);
