@@ -85,7 +85,7 @@ export async function listDedupCandidates(
 	];
 }
 
-// Settings (settings table, JSON values).
+// Settings (settings table): numbers as JSON numbers, the host list as plain comma-separated text.
 export const ALERT_SETTING_KEYS = { dedupMeters: 'alerts.dedup_meters', dedupMinutes: 'alerts.dedup_minutes', frameHosts: 'alerts.frame_hosts' } as const;
 export const DEDUP_METERS_RANGE = [1, 1000] as const;
 export const DEDUP_MINUTES_RANGE = [1, 10080] as const;
@@ -134,7 +134,7 @@ export async function saveAlertSettings(db: Db, s: AlertSettings): Promise<void>
 	const values = [
 		{ key: ALERT_SETTING_KEYS.dedupMeters, value: JSON.stringify(s.dedupMeters) },
 		{ key: ALERT_SETTING_KEYS.dedupMinutes, value: JSON.stringify(s.dedupMinutes) },
-		{ key: ALERT_SETTING_KEYS.frameHosts, value: JSON.stringify(s.frameHosts.join(',')) }
+		{ key: ALERT_SETTING_KEYS.frameHosts, value: s.frameHosts.join(',') } // plain text, as settings.ts reads it
 	];
 	await db.transaction().execute(async (trx) => {
 		for (const v of values) await trx.insertInto('settings').values(v).onConflict((oc) => oc.column('key').doUpdateSet({ value: v.value })).execute();

@@ -270,3 +270,14 @@ describe('ingestAlert: duplicates are attached', () => {
 		}
 	});
 });
+
+describe('alert settings as stored', () => {
+	it('are plain text an admin (or settings.ts getSetting) can read', async () => {
+		const rows = await t.db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'alerts.%').orderBy('key').execute();
+		expect(rows).toEqual([
+			{ key: 'alerts.dedup_meters', value: '50' },
+			{ key: 'alerts.dedup_minutes', value: '1440' },
+			{ key: 'alerts.frame_hosts', value: host }
+		]);
+	});
+});
