@@ -7,6 +7,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions, toActor } from '$lib/server/auth/guards';
 import { seedReference } from '../seeds/reference';
 import { markInterruptedImports } from '$lib/server/services/hotline/import-upload';
+import { isCrossSiteForm } from '$lib/server/csrf';
 
 /** Migrations and base data (calendar, geography, categories) are applied when the server starts. */
 export const init: ServerInit = async () => {
@@ -46,7 +47,17 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleLocale, handleAuth);
+/** Refuses cross-site form posts before anything else runs (see csrf.ts for why it is ours). */
+const handleCsrf: Handle = ({ event, resolve }) => {
+	const r = event.request;
+	if (isCrossSiteForm(r.method, r.headers.get('content-type'), r.headers.get('origin'), event.url)) {
+		const message = `Cross-site ${r.method} form submissions are forbidden`;
+		return r.headers.get('accept') === 'application/json' ? Response.json({ message }, { status: 403 }) : new Response(message, { status: 403 });
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(handleCsrf, handleLocale, handleAuth);
 
 /** Unexpected errors are logged with an id the user can quote; no internals reach the client. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

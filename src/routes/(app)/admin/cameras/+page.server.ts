@@ -9,7 +9,14 @@ import { num, refill, text } from '$lib/server/form';
 import { DEDUP_METERS_RANGE, DEDUP_MINUTES_RANGE, loadAlertSettings, parseFrameHosts, saveAlertSettings } from '$lib/server/repositories/alerts';
 import { getCamera, insertCamera, listCameras, setCameraActive, updateCamera, type CameraPlace } from '$lib/server/repositories/cameras';
 import { loadGeography } from '$lib/server/repositories/reference';
+import { setSetting } from '$lib/server/repositories/settings';
+import { rectifyMinutes as rectifyMinutesOf } from '$lib/server/services/enforcement/actions';
+import { getRepeatWindowDays, REPEAT_WINDOW_SETTING } from '$lib/server/services/shops';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** The 先行告知整改 period and the repeat-offence window (GridCase rules, kept configurable). */
+const RECTIFY_MINUTES_RANGE = [1, 1440] as const;
+const REPEAT_DAYS_RANGE = [1, 3650] as const;
 
 /** The camera registry and alert settings are the admin's (manage_cameras), on every load and action. */
 function requireCameraAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
@@ -47,8 +54,12 @@ async function readPlace(form: FormData, now: number): Promise<{ values: Record<
 export const load: PageServerLoad = async (event) => {
 	requireCameraAdmin(event);
 	const db = getDb();
-	const [cameras, settings] = await Promise.all([listCameras(db), loadAlertSettings(db)]);
-	return { cameras, settings, ranges: { meters: DEDUP_METERS_RANGE, minutes: DEDUP_MINUTES_RANGE } };
+	const [cameras, settings, rectifyMinutes, repeatDays] = await Promise.all([listCameras(db), loadAlertSettings(db), rectifyMinutesOf(db), getRepeatWindowDays(db)]);
+	return {
+		cameras,
+		settings: { ...settings, rectifyMinutes, repeatDays },
+		ranges: { meters: DEDUP_METERS_RANGE, minutes: DEDUP_MINUTES_RANGE, rectify: RECTIFY_MINUTES_RANGE, repeat: REPEAT_DAYS_RANGE }
+	};
 };
 
 export const actions: Actions = {
@@ -76,7 +87,8 @@ export const actions: Actions = {
 	settings: async (event) => {
 		requireCameraAdmin(event);
 		const form = await event.request.formData();
-		const values = { dedupMeters: text(form, 'dedupMeters').trim().slice(0, 20), dedupMinutes: text(form, 'dedupMinutes').trim().slice(0, 20), frameHosts: refill(text(form, 'frameHosts'), 2000) };
+		const field = (name: string) => text(form, name).trim().slice(0, 20);
+		const values = { dedupMeters: field('dedupMeters'), dedupMinutes: field('dedupMinutes'), frameHosts: refill(text(form, 'frameHosts'), 2000), rectifyMinutes: field('rectifyMinutes'), repeatDays: field('repeatDays') };
 		const errors: Errors = {};
 		const intIn = (s: string, [min, max]: readonly [number, number]) => (/^\d+$/.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : null);
 		const meters = intIn(values.dedupMeters, DEDUP_METERS_RANGE);
@@ -85,8 +97,16 @@ export const actions: Actions = {
 		if (meters === null) errors.dedupMeters = values.dedupMeters ? 'out_of_range' : 'required';
 		if (minutes === null) errors.dedupMinutes = values.dedupMinutes ? 'out_of_range' : 'required';
 		if (hosts === null) errors.frameHosts = 'invalid_hosts';
-		if (meters === null || minutes === null || hosts === null) return fail(400, { action: 'settings', values, errors });
-		await saveAlertSettings(getDb(), { dedupMeters: meters, dedupMinutes: minutes, frameHosts: hosts });
+		const rectify = intIn(values.rectifyMinutes, RECTIFY_MINUTES_RANGE);
+		const repeat = intIn(values.repeatDays, REPEAT_DAYS_RANGE);
+		if (rectify === null) errors.rectifyMinutes = values.rectifyMinutes ? 'out_of_range' : 'required';
+		if (repeat === null) errors.repeatDays = values.repeatDays ? 'out_of_range' : 'required';
+		if (meters === null || minutes === null || hosts === null || rectify === null || repeat === null) return fail(400, { action: 'settings', values, errors });
+		// Everything was validated above, so these writes cannot be refused half-way.
+		const db = getDb();
+		await saveAlertSettings(db, { dedupMeters: meters, dedupMinutes: minutes, frameHosts: hosts });
+		await setSetting(db, 'enforcement.rectify_minutes', String(rectify));
+		await setSetting(db, REPEAT_WINDOW_SETTING, String(repeat));
 		return { action: 'settings', done: 'settings' };
 	}
 };

@@ -1,3 +1,5 @@
+import { getNumberSetting } from '$lib/server/repositories/settings';
+import { getRepeatWindowDays } from '$lib/server/services/shops';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '$lib/domain/permissions';
@@ -115,11 +117,15 @@ describe('admin/cameras: registry', () => {
 
 describe('admin/cameras: alert settings', () => {
 	it('saves valid values; refuses out-of-range numbers and malformed hosts', async () => {
-		expect(await page.actions.settings(event(admin, { dedupMeters: '80', dedupMinutes: '600', frameHosts: 'IMG.example.com, 10.0.0.5:8080' }))).toEqual({ action: 'settings', done: 'settings' });
+		const good = { dedupMeters: '80', dedupMinutes: '600', frameHosts: 'IMG.example.com, 10.0.0.5:8080', rectifyMinutes: '45', repeatDays: '180' };
+		expect(await page.actions.settings(event(admin, good))).toEqual({ action: 'settings', done: 'settings' });
 		expect(await loadAlertSettings(t.db)).toEqual({ dedupMeters: 80, dedupMinutes: 600, frameHosts: ['img.example.com', '10.0.0.5:8080'] });
-		const bad = (await page.actions.settings(event(admin, { dedupMeters: '0', dedupMinutes: '10081', frameHosts: 'http://x.com/' }))) as { status: number; data: { errors: unknown } };
+		expect(await getNumberSetting(t.db, 'enforcement.rectify_minutes', 30)).toBe(45);
+		expect(await getRepeatWindowDays(t.db)).toBe(180);
+		const bad = (await page.actions.settings(event(admin, { dedupMeters: '0', dedupMinutes: '10081', frameHosts: 'http://x.com/', rectifyMinutes: '0', repeatDays: '' }))) as { status: number; data: { errors: unknown } };
 		expect(bad.status).toBe(400);
-		expect(bad.data.errors).toEqual({ dedupMeters: 'out_of_range', dedupMinutes: 'out_of_range', frameHosts: 'invalid_hosts' });
+		expect(bad.data.errors).toEqual({ dedupMeters: 'out_of_range', dedupMinutes: 'out_of_range', frameHosts: 'invalid_hosts', rectifyMinutes: 'out_of_range', repeatDays: 'required' });
 		expect(await loadAlertSettings(t.db)).toMatchObject({ dedupMeters: 80, dedupMinutes: 600 });
+		expect(await getNumberSetting(t.db, 'enforcement.rectify_minutes', 30)).toBe(45);
 	});
 });
