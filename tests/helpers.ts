@@ -14,7 +14,8 @@ export async function login(page: Page, username: string): Promise<void> {
 	await page.getByLabel('用户名').fill(username);
 	await page.getByLabel('密码').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: '登录' }).click();
-	await expect(page).toHaveURL(/\/tasks$/);
+	// Everyone lands on their desk: 我的任务, or the enforcement list for an officer.
+	await expect(page).toHaveURL(/\/(tasks|enforcement)$/);
 }
 
 /** A fresh browser context per user, as four people on four devices. */

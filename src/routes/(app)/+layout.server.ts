@@ -1,4 +1,4 @@
-import { hasCapability } from '$lib/domain/permissions';
+import { hasCapability, viewScope } from '$lib/domain/permissions';
 import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { hasHotlineCapability } from '$lib/domain/hotline-permissions';
 import { requireActor } from '$lib/server/auth/guards';
@@ -10,6 +10,7 @@ export const load: LayoutServerLoad = (event) => {
 	const user = event.locals.user!;
 	return {
 		user: { name: user.display_name, username: user.username, role: actor.role },
+		canSeeCases: viewScope(actor).kind !== 'none',
 		canReport: hasCapability(actor, 'report'),
 		canSeeHotline: hasHotlineCapability(actor, 'view'),
 		canReviewAlerts: hasEnforcementCapability(actor, 'review_alerts'),

@@ -62,7 +62,7 @@ export async function reviewAlert(db: Db, actor: Actor, alertId: number, version
 			const r = await reportCase(
 				db,
 				actor,
-				{ mode: 'report', source: 'video', categoryCode: decision.categoryCode, description: decision.description, address: alert.camera_name, lng: alert.lng, lat: alert.lat, communityId: alert.community_id, handlingNote: '', beforePhotos, afterPhotos: [] },
+				{ mode: 'report', source: 'video', categoryCode: decision.categoryCode, description: decision.description, address: `${alert.camera_name}附近`, lng: alert.lng, lat: alert.lat, communityId: alert.community_id, handlingNote: '', beforePhotos, afterPhotos: [] },
 				now,
 				async (trx, caseId) => {
 					await markReviewed(trx, alertId, version, { status: 'case', case_id: caseId }, actor.id, now);
@@ -74,7 +74,7 @@ export async function reviewAlert(db: Db, actor: Actor, alertId: number, version
 		}
 		const calendar = await loadCalendar(db);
 		const created = await db.transaction().execute(async (trx) => {
-			const c = await createEnforcementCase(trx, actor.id, { categoryCode: decision.categoryCode, description: decision.description.trim(), address: alert.camera_name, lng: alert.lng, lat: alert.lat, areaId: alert.area_id, communityId: alert.community_id, cameraId: alert.camera_id, shopId: null, alertId }, now, calendar);
+			const c = await createEnforcementCase(trx, actor.id, { categoryCode: decision.categoryCode, description: decision.description.trim(), address: `${alert.camera_name}附近`, lng: alert.lng, lat: alert.lat, areaId: alert.area_id, communityId: alert.community_id, cameraId: alert.camera_id, shopId: null, alertId }, now, calendar);
 			await markReviewed(trx, alertId, version, { status: 'enforcement', enforcement_id: c.id }, actor.id, now);
 			await trx.updateTable('alerts').set({ enforcement_id: c.id }).where('parent_alert_id', '=', alertId).execute();
 			const ids = await familyIds(trx, alertId);

@@ -65,7 +65,7 @@ export async function applyEnforcementAction(
 	let command: EnforcementCommand;
 	if (input.action === 'notify') {
 		const category = await getCaseCategory(db, row.category_code);
-		const text = composeRectifySms({ signName: shop?.sign_name ?? '', address: row.address, violation: category?.minor ?? row.category_code, minutes });
+		const text = composeRectifySms({ signName: shop?.sign_name ?? '', address: shop?.address ?? row.address, violation: category?.minor ?? row.category_code, minutes });
 		command = { action: 'notify', phone: shop?.phone ?? null, text };
 	} else command = input;
 

@@ -37,7 +37,10 @@ export async function loadEnforcementDetail(db: Db, actor: Actor, id: number, no
 	const evidence = await Promise.all(evidenceRows.map(async (e) => ({ ...e, check: await verifyEvidence(evidenceDir(), e) })));
 	const windowDays = await getRepeatWindowDays(db);
 	const repeats = shopRow ? repeatOffences(await listShopCases(db, shopRow.id), { windowDays, now, excludeId: id }) : [];
-	const actions = ENFORCEMENT_ACTIONS.filter((a) => ENFORCEMENT_TRANSITIONS[a].includes(state.status) && hasEnforcementCapability(actor, a as EnforcementCapability));
+	// Inside the 陈述申辩 window a statement can be recorded; after it, only its lapse.
+	const windowOpen = state.statementDueAt !== null && now <= state.statementDueAt;
+	const offNow = (a: EnforcementAction) => (a === 'record_statement' && !windowOpen) || (a === 'lapse_statement' && windowOpen);
+	const actions = ENFORCEMENT_ACTIONS.filter((a) => ENFORCEMENT_TRANSITIONS[a].includes(state.status) && hasEnforcementCapability(actor, a as EnforcementCapability) && !offNow(a));
 	const overdueDue = state.status === 'awaiting_payment' && state.fine !== null && state.paymentDueAt !== null ? amountDue(state.fine, state.paymentDueAt, shanghaiDate(now)) : null;
 	return {
 		row,

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { at } from '$lib/domain/fixtures/time';
 import { evidenceDir } from '../../config';
@@ -7,6 +9,7 @@ import { LoggingSmsSender, setSmsSender } from '../../sms';
 import { actorOf, createTestDb, jpeg, listFiles, type TestDb } from '../../test-db';
 import { reviewAlert } from '../alerts/review';
 import { applyEnforcementAction, type EnforcementInput } from './actions';
+import { loadEnforcementDetail } from './detail';
 import { seedAlert, seedShop } from './fixtures';
 
 let t: TestDb;
@@ -78,6 +81,35 @@ describe('from an alert to a paid penalty', () => {
 	});
 });
 
+describe('evidence that changes on disk', () => {
+	it('the case page reports a changed file as a mismatch and a removed one as missing', async () => {
+		const { id } = await openFromAlert();
+		const zhifa = await actorOf(t.db, 'zhifa');
+		const ok = await loadEnforcementDetail(t.db, zhifa, id, T0);
+		if (!ok || ok === 'forbidden') throw new Error('no detail');
+		expect(ok.allEvidenceOk).toBe(true);
+		const [first, second] = ok.evidence;
+		const file = (rel: string) => path.join(evidenceDir(), rel);
+		fs.appendFileSync(file(first.path), Buffer.from([0]));
+		fs.rmSync(file(second.path));
+		const after = await loadEnforcementDetail(t.db, zhifa, id, T0);
+		if (!after || after === 'forbidden') throw new Error('no detail');
+		expect(after.allEvidenceOk).toBe(false);
+		expect(after.evidence.map((e) => e.check)).toEqual(['mismatch', 'missing']);
+		// The recorded hashes themselves cannot be rewritten to match.
+		await expect(t.db.updateTable('evidence_files').set({ sha256: 'x' }).where('id', '=', first.id).execute()).rejects.toThrow(/fixed once recorded/);
+		await expect(t.db.deleteFrom('evidence_files').where('id', '=', first.id).execute()).rejects.toThrow(/never deleted/);
+	});
+
+	it('who may see a case page: officers, the dispatcher and leadership; nobody else', async () => {
+		const { id } = await openFromAlert();
+		for (const u of ['zhifa', 'diaodu', 'lingdao', 'admin']) expect(await loadEnforcementDetail(t.db, await actorOf(t.db, u), id, T0)).toMatchObject({ row: { id } });
+		for (const u of ['wangge', 'chengguan']) expect(await loadEnforcementDetail(t.db, await actorOf(t.db, u), id, T0)).toBe('forbidden');
+		const lingdao = await loadEnforcementDetail(t.db, await actorOf(t.db, 'lingdao'), id, T0);
+		expect(lingdao !== 'forbidden' && lingdao?.actions).toEqual([]);
+	});
+});
+
 describe('refusals write nothing', () => {
 	it.each([
 		['a decision without a notice', { action: 'decide', fine: 50_000 } as EnforcementInput, 'notice_required'],
@@ -140,32 +172,5 @@ describe('refusals write nothing', () => {
 		const before = await counts();
 		expect(await applyEnforcementAction(t.db, zhifa, id, 2, { action: 'notify' }, [], T0 + 60_000)).toMatchObject({ ok: false, status: 502, code: 'sms_failed' });
 		expect(await counts()).toEqual(before);
-	});
-});
-
-describe('alert review', () => {
-	it('a false alarm is counted with its reason; a grid case carries the frames as photos', async () => {
-		const diaodu = await actorOf(t.db, 'diaodu');
-		const a1 = await seedAlert(t.db, { now: T0 });
-		expect(await reviewAlert(t.db, diaodu, a1, 1, { kind: 'false_alarm', reason: 'misdetected', note: '' }, T0)).toEqual({ ok: true, kind: 'false_alarm' });
-		expect(await t.db.selectFrom('alerts').select(['status', 'false_reason', 'reviewed_by']).where('id', '=', a1).executeTakeFirst()).toEqual({ status: 'false_alarm', false_reason: 'misdetected', reviewed_by: diaodu.id });
-		expect(await reviewAlert(t.db, diaodu, a1, 2, { kind: 'false_alarm', reason: 'misdetected', note: '' }, T0)).toMatchObject({ ok: false, status: 409 });
-
-		const a2 = await seedAlert(t.db, { now: T0, capturedAt: T0 - 1000, categoryCode: 'SH-HWSR-01' });
-		const r = await reviewAlert(t.db, diaodu, a2, 1, { kind: 'case', categoryCode: 'SH-HWSR-01', description: '垃圾满溢' }, T0);
-		expect(r).toMatchObject({ ok: true, kind: 'case' });
-		const caseRow = await t.db.selectFrom('cases').selectAll().where('id', '=', r.ok ? r.caseId! : 0).executeTakeFirstOrThrow();
-		expect(caseRow).toMatchObject({ source: 'video', status: 'reported', category_code: 'SH-HWSR-01' });
-		expect(await t.db.selectFrom('attachments').select('kind').where('case_id', '=', caseRow.id).execute()).toEqual([{ kind: 'before' }, { kind: 'before' }]);
-	});
-
-	it('an enforcement case only for 占道无证照经营 / 跨门营业; an officer cannot open grid cases', async () => {
-		const a = await seedAlert(t.db, { now: T0, categoryCode: 'SH-HWSR-01' });
-		expect(await reviewAlert(t.db, await actorOf(t.db, 'diaodu'), a, 1, { kind: 'enforcement', categoryCode: 'SH-HWSR-01', description: 'x' }, T0)).toMatchObject({ ok: false, status: 400, code: 'not_enforcement_category' });
-		expect(await reviewAlert(t.db, await actorOf(t.db, 'zhifa'), a, 1, { kind: 'false_alarm', reason: 'misdetected', note: '' }, T0)).toMatchObject({ ok: false, status: 403 });
-		const b = await seedAlert(t.db, { now: T0, capturedAt: T0 - 5000 });
-		expect(await reviewAlert(t.db, await actorOf(t.db, 'zhifa'), b, 1, { kind: 'case', categoryCode: 'SH-JMZX-01', description: 'x' }, T0)).toMatchObject({ ok: false, status: 403 });
-		expect(await reviewAlert(t.db, await actorOf(t.db, 'wangge'), b, 1, { kind: 'false_alarm', reason: 'misdetected', note: '' }, T0)).toMatchObject({ ok: false, status: 403 });
-		expect(await t.db.selectFrom('alerts').select('status').where('id', 'in', [a, b]).execute()).toEqual([{ status: 'pending' }, { status: 'pending' }]);
 	});
 });
