@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { CaseStatus } from '$lib/domain/case-status';
 import type { ViewScope } from '$lib/domain/permissions';
 import type { Db } from '../db/create-database';
+import { contains } from './like';
 import type { DB, NewCase, CaseUpdate } from '../db/schema';
 
 export const PAGE_SIZE = 20;
@@ -45,14 +46,8 @@ function listQuery(db: Db, scope: ViewScope, f: CaseFilters, now: number) {
 	// Overdue: the current step's deadline has passed (parked and finished cases have none).
 	if (f.overdue) q = q.where('cases.stage_deadline_at', '<', now).where('cases.status', 'not in', ['closed', 'void']);
 	if (f.q) {
-		const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-		q = q.where((eb) =>
-			eb.or([
-				eb('cases.code', 'like', like),
-				eb('cases.description', 'like', like),
-				eb('cases.address', 'like', like)
-			])
-		);
+		const text = f.q;
+		q = q.where((eb) => eb.or([contains(eb.ref('cases.code'), text), contains(eb.ref('cases.description'), text), contains(eb.ref('cases.address'), text)]));
 	}
 	return q;
 }

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { EnforcementStatus } from '$lib/domain/enforcement-status';
 import type { Db } from '../db/create-database';
+import { contains } from './like';
 import type { EnforcementCaseTable, EvidenceFileTable } from '../db/schema-enforcement';
 
 export const ENFORCEMENT_PAGE_SIZE = 20;
@@ -90,8 +91,8 @@ export async function listEnforcementCases(db: Db, f: EnforcementFilters, now: n
 	if (f.status?.length) q = q.where('enforcement_cases.status', 'in', f.status);
 	if (f.overdue) q = q.where('enforcement_cases.stage_deadline_at', '<', now).where('enforcement_cases.status', 'not in', ['closed', 'cancelled']);
 	if (f.q) {
-		const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-		q = q.where((eb) => eb.or([eb('enforcement_cases.code', 'like', like), eb('enforcement_cases.address', 'like', like), eb('shops.sign_name', 'like', like)]));
+		const text = f.q;
+		q = q.where((eb) => eb.or([contains(eb.ref('enforcement_cases.code'), text), contains(eb.ref('enforcement_cases.address'), text), contains(eb.ref('shops.sign_name'), text)]));
 	}
 	const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 	const page = Math.max(1, f.page ?? 1);

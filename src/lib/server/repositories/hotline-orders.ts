@@ -1,5 +1,6 @@
 import type { Actor } from '$lib/domain/permissions';
 import type { Db } from '../db/create-database';
+import { contains } from './like';
 
 export const HOTLINE_PAGE_SIZE = 20;
 
@@ -37,8 +38,8 @@ function baseQuery(db: Db, actor: Actor, f: HotlineFilters, now: number) {
 			break;
 	}
 	if (f.q) {
-		const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-		q = q.where((eb) => eb.or([eb('hotline_orders.order_no', 'like', like), eb('hotline_orders.content', 'like', like), eb('hotline_orders.address', 'like', like)]));
+		const text = f.q;
+		q = q.where((eb) => eb.or([contains(eb.ref('hotline_orders.order_no'), text), contains(eb.ref('hotline_orders.content'), text), contains(eb.ref('hotline_orders.address'), text)]));
 	}
 	return q;
 }

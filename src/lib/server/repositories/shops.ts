@@ -1,5 +1,6 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/create-database';
+import { contains } from './like';
 import type { ShopRow, ShopTable } from '../db/schema-enforcement';
 
 /** A shop with the name of its 居民区, as lists and the detail page show it. */
@@ -69,25 +70,14 @@ export async function findShopByCreditCode(db: Db, creditCode: string): Promise<
 	return (await db.selectFrom('shops').select('id').where('credit_code', '=', creditCode).executeTakeFirst()) ?? null;
 }
 
-/** `%`, `_` and the escape character itself match only themselves. */
-const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
 export async function searchShops(db: Db, s: ShopSearch): Promise<{ rows: ShopListRow[]; total: number }> {
 	let base = db.selectFrom('shops').innerJoin('communities', 'communities.id', 'shops.community_id');
 	if (s.communityId) base = base.where('shops.community_id', '=', s.communityId);
 	const q = s.q?.trim();
 	if (q) {
-		const like = likePattern(q);
 		// Codes are stored upper case; PostgreSQL's LIKE is case-sensitive where SQLite's is not.
-		const codeLike = likePattern(q.toUpperCase());
-		// SQLite has no default LIKE escape character, so name it (PostgreSQL accepts the same clause).
-		base = base.where((eb) =>
-			eb.or([
-				sql<boolean>`${eb.ref('shops.sign_name')} like ${like} escape '\\'`,
-				sql<boolean>`${eb.ref('shops.credit_code')} like ${codeLike} escape '\\'`,
-				sql<boolean>`${eb.ref('shops.address')} like ${like} escape '\\'`
-			])
-		);
+		base = base.where((eb) => eb.or([contains(eb.ref('shops.sign_name'), q), contains(eb.ref('shops.credit_code'), q.toUpperCase()), contains(eb.ref('shops.address'), q)]));
 	}
 	const [rows, count] = await Promise.all([
 		base.select(listColumns).orderBy('shops.sign_name').orderBy('shops.id').limit(s.limit).offset(s.offset).execute(),
