@@ -33,6 +33,8 @@ export async function loadEnforcementDetail(db: Db, actor: Actor, id: number, no
 		db.selectFrom('communities').innerJoin('areas', 'areas.id', 'communities.area_id').select(['communities.name', 'areas.name as area_name']).where('communities.id', '=', row.community_id).executeTakeFirst(),
 		db.selectFrom('alerts').select(['id', 'confidence', 'captured_at', 'camera_id']).where('enforcement_id', '=', id).where('parent_alert_id', 'is', null).executeTakeFirst()
 	]);
+	const fromCaseId = events[0]?.payload ? (JSON.parse(events[0].payload) as { caseId?: number | null }).caseId : null;
+	const sourceCase = fromCaseId ? await db.selectFrom('cases').select(['id', 'code']).where('id', '=', fromCaseId).executeTakeFirst() : undefined;
 	// Evidence is re-hashed on every view: a file changed on disk shows up here at once.
 	const evidence = await Promise.all(evidenceRows.map(async (e) => ({ ...e, check: await verifyEvidence(evidenceDir(), e) })));
 	const windowDays = await getRepeatWindowDays(db);
@@ -56,6 +58,7 @@ export async function loadEnforcementDetail(db: Db, actor: Actor, id: number, no
 		windowDays,
 		place: { community: community?.name ?? '', area: community?.area_name ?? '' },
 		alert,
+		sourceCase: sourceCase ?? null,
 		actions: actions as EnforcementAction[],
 		amountToday: overdueDue,
 		rectifyMinutes: await rectifyMinutes(db)

@@ -15,6 +15,8 @@ export interface NewEnforcement {
 	cameraId: string | null;
 	shopId: number | null;
 	alertId: number | null;
+	/** The grid case a patrol photo came from (转非现场执法), if any. */
+	caseId?: number | null;
 }
 
 /** Inserts a case waiting for its 先行告知, with its first event. Call inside the caller's transaction. */
@@ -30,6 +32,6 @@ export async function createEnforcementCase(trx: Db, actorId: number, c: NewEnfo
 		created_by: actorId, created_at: now, stage_started_at: s.stageStartedAt, stage_deadline_at: s.stageDeadlineAt,
 		stage_warn_at: s.stageWarnAt, updated_at: now
 	});
-	await appendEnforcementEvent(trx, { enforcementId: id, at: now, actorId, action: 'open', from: null, to: s.status, note: c.description, payload: { alertId: c.alertId, shopId: c.shopId } });
+	await appendEnforcementEvent(trx, { enforcementId: id, at: now, actorId, action: 'open', from: null, to: s.status, note: c.description, payload: { alertId: c.alertId, shopId: c.shopId, caseId: c.caseId ?? null } });
 	return { id, code };
 }

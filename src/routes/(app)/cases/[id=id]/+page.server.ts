@@ -15,6 +15,9 @@ import { env } from '$env/dynamic/public';
 import { toCaseScope } from '$lib/server/services/case-mapping';
 import { applyCaseAction } from '$lib/server/services/case-actions';
 import { parseCommand } from './commands';
+import { ENFORCEMENT_TRACK } from '$lib/domain/alert-review';
+import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
+import { convertCaseToEnforcement } from '$lib/server/services/enforcement/from-case';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -48,6 +51,8 @@ export const load: PageServerLoad = async (event) => {
 		returnReasons: RETURN_REASONS,
 		suggestedDepartment: category?.departmentId ?? null,
 		calendarWarningYear: deadlineDate && isBeyondCalendar(deadlineDate, calendar) ? Number(deadlineDate.slice(0, 4)) : null,
+		// 乱设摊 / 跨门营业 found on patrol may go down the enforcement track instead (before dispatch).
+		canConvert: detail.category_track === ENFORCEMENT_TRACK && actions.includes('void') && hasEnforcementCapability(actor, 'open_enforcement'),
 		map: { boundary: geo.boundary, tileUrl: env.PUBLIC_TILE_URL ?? '', tileAttribution: env.PUBLIC_TILE_ATTRIBUTION ?? '' },
 		now: Date.now()
 	};
@@ -72,4 +77,19 @@ async function act(event: RequestEvent, action: CaseAction) {
 	redirect(303, `/cases/${event.params.id}?done=${action}`);
 }
 
-export const actions = Object.fromEntries(CASE_ACTIONS.map((a) => [a, (event: RequestEvent) => act(event, a)])) as Actions;
+async function toEnforcement(event: RequestEvent) {
+	const actor = requireActor(event);
+	const form = await event.request.formData();
+	const values = { description: refill(text(form, 'description')) };
+	const versionText = text(form, 'version');
+	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action: 'to_enforcement', values, field: 'form', error: 'invalid' });
+	if (values.description.length > 2000) return fail(400, { action: 'to_enforcement', values, field: 'description', error: 'too_long' });
+	const r = await convertCaseToEnforcement(getDb(), actor, Number(event.params.id), Number(versionText), values.description, Date.now());
+	if (!r.ok) return fail(r.status, { action: 'to_enforcement', values, field: 'form', error: r.code });
+	redirect(303, `/enforcement/${r.enforcementId}?done=open`);
+}
+
+export const actions = {
+	...Object.fromEntries(CASE_ACTIONS.map((a) => [a, (event: RequestEvent) => act(event, a)])),
+	to_enforcement: toEnforcement
+} as Actions;

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { ENFORCEMENT_TRACK } from '$lib/domain/alert-review';
+import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
+import type { Actor } from '$lib/domain/permissions';
+import { evidenceDir, photoDir } from '../../config';
+import type { Db } from '../../db/create-database';
+import { discardEvidence, storeEvidenceAll } from '../../evidence';
+import { resolvePhotoPath } from '../../photos';
+import { loadCalendar } from '../../repositories/calendar';
+import { getCaseRow } from '../../repositories/cases';
+import { insertEvidenceRows } from '../../repositories/enforcement';
+import { getCaseCategory } from '../../repositories/reference';
+import { applyCaseAction, type ActionResult } from '../case-actions';
+import { createEnforcementCase } from './open';
+
+export type FromCaseResult = { ok: true; enforcementId: number; code: string } | Exclude<ActionResult, { ok: true }> | { ok: false; status: 400; code: 'not_enforcement_category' | 'description_required' };
+
+/**
+ * A patrol photo of 乱设摊 / 跨门营业 goes down the enforcement track: the grid case is 作废 with the
+ * reason, and an enforcement case opens with the case's photos as evidence (hashed now, as received
+ * from the case's store) — both in one transaction.
+ */
+export async function convertCaseToEnforcement(db: Db, actor: Actor, caseId: number, version: number, description: string, now: number): Promise<FromCaseResult> {
+	if (!hasEnforcementCapability(actor, 'open_enforcement')) return { ok: false, status: 403, code: 'forbidden' };
+	const row = await getCaseRow(db, caseId);
+	if (!row) return { ok: false, status: 404, code: 'not_found' };
+	const category = await getCaseCategory(db, row.category_code);
+	if (category?.track !== ENFORCEMENT_TRACK) return { ok: false, status: 400, code: 'not_enforcement_category' };
+	const text = description.trim();
+	if (!text) return { ok: false, status: 400, code: 'description_required' };
+
+	const photos = await db.selectFrom('attachments').select(['path', 'id', 'captured_at']).where('case_id', '=', caseId).where('kind', '=', 'before').orderBy('created_at').limit(6).execute();
+	const inputs = await Promise.all(photos.map(async (p) => ({ name: `${p.id}.jpg`, bytes: new Uint8Array(await readFile(resolvePhotoPath(photoDir(), p.path))) })));
+	const stored = await storeEvidenceAll(evidenceDir(), inputs, now);
+	const calendar = await loadCalendar(db);
+	let created: { id: number; code: string } | null = null;
+	try {
+		const r = await applyCaseAction(db, actor, caseId, version, { action: 'void', reason: `转非现场执法：${text}` }, [], now, async (trx) => {
+			created = await createEnforcementCase(trx, actor.id, { categoryCode: row.category_code, description: text, address: row.address, lng: row.lng, lat: row.lat, areaId: row.area_id, communityId: row.community_id, cameraId: null, shopId: null, alertId: null, caseId }, now, calendar);
+			const id = created.id;
+			await insertEvidenceRows(
+				trx,
+				stored.map((s, i) => ({
+					id: s.id, alert_id: null, enforcement_id: id, event_id: null, kind: 'photo' as const, path: s.path, thumb_path: s.thumbPath, mime: s.mime,
+					bytes: s.bytes, width: s.width, height: s.height, sha256: s.sha256, source: `case:${row.code}`, camera_id: null,
+					captured_at: photos[i].captured_at ?? row.reported_at, uploaded_by: row.reporter_id, created_at: now
+				}))
+			);
+		});
+		if (!r.ok) {
+			await discardEvidence(evidenceDir(), stored);
+			return r;
+		}
+	} catch (e) {
+		await discardEvidence(evidenceDir(), stored);
+		throw e;
+	}
+	const done = created as { id: number; code: string } | null;
+	if (!done) throw new Error('enforcement case was not created');
+	return { ok: true, enforcementId: done.id, code: done.code };
+}
