@@ -139,6 +139,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('enforcement_id', 'integer', (c) => c.references('enforcement_cases.id'))
 		.addColumn('event_id', 'integer', (c) => c.references('enforcement_events.id'))
 		.addColumn('kind', 'text', (c) => c.notNull()) // frame | photo
+		.addColumn('seq', 'integer', (c) => c.notNull().defaultTo(0)) // order within one upload: frame 1, 2, …
 		.addColumn('path', 'text', (c) => c.notNull())
 		.addColumn('thumb_path', 'text', (c) => c.notNull())
 		.addColumn('mime', 'text', (c) => c.notNull())

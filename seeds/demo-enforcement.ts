@@ -73,7 +73,7 @@ export async function seedDemoEnforcement(db: Db, shops: Map<string, number>, no
 				const shot = photos ? [{ name: 'recheck.jpg', bytes: new Uint8Array(Buffer.from(frames[2], 'base64')) }] : [];
 				const r = await applyEnforcementAction(db, zhifa, id, version, input, shot, at);
 				if (!r.ok) throw new Error(`demo step ${input.action} refused: ${JSON.stringify(r)}`);
-				version++;
+				version = (await db.selectFrom('enforcement_cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 			};
 			if (p.stage === 'pending_notice') continue;
 			await step({ action: 'link_shop', shopId: shopIds[p.shop % shopIds.length] }, t0 + 5 * MIN);

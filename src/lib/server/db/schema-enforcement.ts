@@ -112,6 +112,7 @@ export interface EvidenceFileTable {
 	enforcement_id: number | null;
 	event_id: number | null;
 	kind: 'frame' | 'photo';
+	seq: Generated<number>;
 	path: string;
 	thumb_path: string;
 	mime: string;

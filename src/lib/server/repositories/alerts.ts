@@ -136,7 +136,6 @@ export async function saveAlertSettings(db: Db, s: AlertSettings): Promise<void>
 		{ key: ALERT_SETTING_KEYS.dedupMinutes, value: JSON.stringify(s.dedupMinutes) },
 		{ key: ALERT_SETTING_KEYS.frameHosts, value: s.frameHosts.join(',') } // plain text, as settings.ts reads it
 	];
-	await db.transaction().execute(async (trx) => {
-		for (const v of values) await trx.insertInto('settings').values(v).onConflict((oc) => oc.column('key').doUpdateSet({ value: v.value })).execute();
-	});
+	// The caller runs this inside its transaction when it saves other settings with it.
+	for (const v of values) await db.insertInto('settings').values(v).onConflict((oc) => oc.column('key').doUpdateSet({ value: v.value })).execute();
 }

@@ -61,7 +61,14 @@ export async function insertEvidenceRows(db: Db, rows: Insertable<EvidenceFileTa
 }
 
 export async function listEvidence(db: Db, enforcementId: number) {
-	return db.selectFrom('evidence_files').selectAll().where('enforcement_id', '=', enforcementId).orderBy('created_at').orderBy('id').execute();
+	// What a page needs: never the storage paths or where a frame was fetched from.
+	return db
+		.selectFrom('evidence_files')
+		.select(['id', 'kind', 'sha256', 'bytes', 'camera_id', 'captured_at', 'path'])
+		.where('enforcement_id', '=', enforcementId)
+		.orderBy('created_at')
+		.orderBy('seq')
+		.execute();
 }
 
 /** Numbers for codes and documents run per year: the count so far plus one. */

@@ -125,6 +125,7 @@ function evidenceRows(stored: StoredEvidence[], frames: LoadedFrame[], c: { aler
 		enforcement_id: c.enforcementId,
 		event_id: null,
 		kind: 'frame' as const,
+		seq: i,
 		path: s.path,
 		thumb_path: s.thumbPath,
 		mime: s.mime,

@@ -13,7 +13,7 @@ import { createEnforcementCase } from '../enforcement/open';
 export type ReviewResult =
 	| { ok: true; kind: ReviewDecision['kind']; caseId?: number; enforcementId?: number; code?: string }
 	| { ok: false; status: 404 | 403 | 409; code: 'not_found' | 'forbidden' | 'stale' }
-	| { ok: false; status: 400; code: ReviewRejection | 'unknown_category' | 'case_invalid'; errors?: FieldErrors };
+	| { ok: false; status: 400; code: ReviewRejection | 'unknown_category' | 'case_invalid' | 'frames_missing'; errors?: FieldErrors };
 
 class Stale extends Error {}
 
@@ -57,8 +57,10 @@ export async function reviewAlert(db: Db, actor: Actor, alertId: number, version
 			return { ok: true, kind: 'false_alarm' };
 		}
 		if (decision.kind === 'case') {
-			const frames = await db.selectFrom('evidence_files').select(['path', 'id', 'mime']).where('alert_id', '=', alertId).orderBy('created_at').orderBy('id').limit(6).execute();
-			const beforePhotos = await Promise.all(frames.map(async (f) => ({ name: `${f.id}.${f.mime.split('/')[1]}`, bytes: new Uint8Array(await readFile(resolvePhotoPath(evidenceDir(), f.path))) })));
+			const frames = await db.selectFrom('evidence_files').select(['path', 'id', 'mime']).where('alert_id', '=', alertId).orderBy('seq').limit(6).execute();
+			const read = await Promise.all(frames.map((f) => readFile(resolvePhotoPath(evidenceDir(), f.path)).then((b) => new Uint8Array(b), () => null)));
+			if (read.some((b) => b === null)) return { ok: false, status: 400, code: 'frames_missing' };
+			const beforePhotos = frames.map((f, i) => ({ name: `${f.id}.${f.mime.split('/')[1]}`, bytes: read[i]! }));
 			const r = await reportCase(
 				db,
 				actor,

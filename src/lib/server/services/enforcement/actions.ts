@@ -12,8 +12,9 @@ import { loadCalendar } from '../../repositories/calendar';
 import { appendEnforcementEvent, countEnforcementSince, getEnforcementRow, getEnforcementRule, insertEvidenceRows, updateEnforcementIfVersion } from '../../repositories/enforcement';
 import { getCaseCategory } from '../../repositories/reference';
 import { getNumberSetting } from '../../repositories/settings';
-import { smsSender } from '../../sms';
+import type { SmsReceipt } from '../../sms';
 import { toEnforcementState, toEnforcementUpdate } from './mapping';
+import { claimAndSendSms, markSmsSent } from './sms-outbox';
 
 /** A command as a form sends it: notify's text and phone are composed here, not trusted from input. */
 export type EnforcementInput = Exclude<EnforcementCommand, { action: 'notify' }> | { action: 'notify' };
@@ -80,14 +81,13 @@ export async function applyEnforcementAction(
 	const decided = applyEnforcementCommand(toEnforcementState(row), command, { now, calendar, fineRange, rectifyMinutes: minutes });
 	if (!decided.ok) return { ok: false, status: 400, code: decided.reason, detail: decided.detail };
 
-	let receipt: { provider: string; ref: string } | null = null;
+	let version = expectedVersion;
+	let sms: { smsId: number; receipt: SmsReceipt } | null = null;
 	if (command.action === 'notify' && command.phone) {
-		try {
-			receipt = await smsSender().send(command.phone, command.text);
-		} catch (e) {
-			console.error('sms send failed', e);
-			return { ok: false, status: 502, code: 'sms_failed' };
-		}
+		const sent = await claimAndSendSms(db, { enforcementId: id, version, actorId: actor.id, phone: command.phone, body: command.text, now });
+		if (!sent.ok) return sent.code === 'stale' ? { ok: false, status: 409, code: 'stale' } : { ok: false, status: 502, code: 'sms_failed' };
+		({ version } = sent);
+		sms = { smsId: sent.smsId, receipt: sent.receipt };
 	}
 
 	const stored: StoredEvidence[] = photoCount ? await storeEvidenceAll(evidenceDir(), photos, now) : [];
@@ -102,23 +102,21 @@ export async function applyEnforcementAction(
 				update[doc.field] = documentNumber(doc.kind, year, seq);
 				payload.documentNo = update[doc.field];
 			}
-			if (!(await updateEnforcementIfVersion(trx, id, expectedVersion, { ...update, updated_at: now }))) throw new Stale();
+			if (!(await updateEnforcementIfVersion(trx, id, version, { ...update, updated_at: now }))) throw new Stale();
 			const e = decided.event;
-			const eventId = await appendEnforcementEvent(trx, { enforcementId: id, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: { ...payload, ...(receipt ? { sms: receipt } : {}) } });
+			const eventId = await appendEnforcementEvent(trx, { enforcementId: id, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: { ...payload, ...(sms ? { sms: sms.receipt } : {}) } });
 			await insertEvidenceRows(
 				trx,
-				stored.map((s) => ({
-					id: s.id, alert_id: null, enforcement_id: id, event_id: eventId, kind: 'photo' as const, path: s.path, thumb_path: s.thumbPath,
+				stored.map((s, seq) => ({
+					id: s.id, alert_id: null, enforcement_id: id, event_id: eventId, kind: 'photo' as const, seq, path: s.path, thumb_path: s.thumbPath,
 					mime: s.mime, bytes: s.bytes, width: s.width, height: s.height, sha256: s.sha256, source: 'upload', camera_id: null,
 					captured_at: now, uploaded_by: actor.id, created_at: now
 				}))
 			);
-			if (command.action === 'notify' && command.phone && receipt) {
-				await trx.insertInto('sms_messages').values({ enforcement_id: id, phone: command.phone, body: command.text, provider: receipt.provider, provider_ref: receipt.ref, status: 'sent', sent_by: actor.id, sent_at: now }).execute();
-			}
+			if (sms) await markSmsSent(trx, sms.smsId, sms.receipt);
 		});
 	} catch (e) {
-		await discardEvidence(evidenceDir(), stored);
+		await discardEvidence(evidenceDir(), stored).catch(() => {});
 		if (e instanceof Stale) return { ok: false, status: 409, code: 'stale' };
 		throw e;
 	}

@@ -36,7 +36,10 @@ export async function loadEnforcementDetail(db: Db, actor: Actor, id: number, no
 	const fromCaseId = events[0]?.payload ? (JSON.parse(events[0].payload) as { caseId?: number | null }).caseId : null;
 	const sourceCase = fromCaseId ? await db.selectFrom('cases').select(['id', 'code']).where('id', '=', fromCaseId).executeTakeFirst() : undefined;
 	// Evidence is re-hashed on every view: a file changed on disk shows up here at once.
-	const evidence = await Promise.all(evidenceRows.map(async (e) => ({ ...e, check: await verifyEvidence(evidenceDir(), e) })));
+	// An unreadable file counts as missing; the storage path itself never leaves the server.
+	const evidence = await Promise.all(
+		evidenceRows.map(async ({ path, ...e }) => ({ ...e, check: await verifyEvidence(evidenceDir(), { path, sha256: e.sha256 }).catch(() => 'missing' as const) }))
+	);
 	const windowDays = await getRepeatWindowDays(db);
 	const repeats = shopRow ? repeatOffences(await listShopCases(db, shopRow.id), { windowDays, now, excludeId: id }) : [];
 	// Inside the 陈述申辩 window a statement can be recorded; after it, only its lapse.

@@ -10,7 +10,7 @@ import { actorOf, createTestDb, jpeg, listFiles, type TestDb } from '../../test-
 import { reviewAlert } from '../alerts/review';
 import { applyEnforcementAction, type EnforcementInput } from './actions';
 import { loadEnforcementDetail } from './detail';
-import { seedAlert, seedShop } from './fixtures';
+import { seedAlert, seedShop, versionOf } from './fixtures';
 
 let t: TestDb;
 let sms: LoggingSmsSender;
@@ -53,7 +53,7 @@ describe('from an alert to a paid penalty', () => {
 		const step = async (input: EnforcementInput, now: number, photos: Awaited<ReturnType<typeof jpeg>>[] = []) => {
 			const r = await applyEnforcementAction(t.db, zhifa, id, version, input, photos, now);
 			if (!r.ok) throw new Error(`${input.action}: ${JSON.stringify(r)}`);
-			version++;
+			version = await versionOf(t.db, id);
 			return r;
 		};
 		await step({ action: 'link_shop', shopId }, T0 + 60_000);
@@ -70,7 +70,7 @@ describe('from an alert to a paid penalty', () => {
 		await step({ action: 'close' }, at('2026-10-21 09:00'));
 
 		const row = await t.db.selectFrom('enforcement_cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-		expect(row).toMatchObject({ status: 'closed', outcome: 'paid', notice_no: '古美城管告字〔2026〕第0001号', decision_no: '古美城管罚字〔2026〕第0001号', fine: 50_000, paid_amount: 50_000, statement_due_at: at('2026-10-10 00:00'), payment_due_at: at('2026-10-28 00:00'), version: 11 });
+		expect(row).toMatchObject({ status: 'closed', outcome: 'paid', notice_no: '古美城管告字〔2026〕第0001号', decision_no: '古美城管罚字〔2026〕第0001号', fine: 50_000, paid_amount: 50_000, statement_due_at: at('2026-10-10 00:00'), payment_due_at: at('2026-10-28 00:00'), version: 12 }); // 先行告知 claims the case before sending, then writes the step
 		const actions = (await listEnforcementEvents(t.db, id)).map((e) => e.action);
 		expect(actions).toEqual(['open', 'link_shop', 'notify', 'recheck', 'register', 'confirm_party', 'issue_notice', 'lapse_statement', 'decide', 'record_payment', 'close']);
 		const sent = await t.db.selectFrom('sms_messages').selectAll().execute();
@@ -88,7 +88,8 @@ describe('evidence that changes on disk', () => {
 		const ok = await loadEnforcementDetail(t.db, zhifa, id, T0);
 		if (!ok || ok === 'forbidden') throw new Error('no detail');
 		expect(ok.allEvidenceOk).toBe(true);
-		const [first, second] = ok.evidence;
+		const [first, second] = await listEvidence(t.db, id);
+		expect([first.id, second.id]).toEqual(ok.evidence.map((e) => e.id));
 		const file = (rel: string) => path.join(evidenceDir(), rel);
 		fs.appendFileSync(file(first.path), Buffer.from([0]));
 		fs.rmSync(file(second.path));
@@ -130,14 +131,13 @@ describe('refusals write nothing', () => {
 		const { id } = await openFromAlert();
 		const shopId = await seedShop(t.db, zhifa.id, T0);
 		const steps: EnforcementInput[] = [{ action: 'link_shop', shopId }, { action: 'notify' }];
-		let v = 1;
-		for (const s of steps) expect((await applyEnforcementAction(t.db, zhifa, id, v++, s, [], T0 + 60_000)).ok).toBe(true);
-		expect((await applyEnforcementAction(t.db, zhifa, id, v++, { action: 'recheck', corrected: false, note: '', photoCount: 0 }, [await jpeg()], T0 + 40 * 60_000)).ok).toBe(true);
-		expect((await applyEnforcementAction(t.db, zhifa, id, v++, { action: 'register' }, [], T0 + 50 * 60_000)).ok).toBe(true);
-		expect((await applyEnforcementAction(t.db, zhifa, id, v++, { action: 'confirm_party', method: 'onsite', note: '' }, [], T0 + 55 * 60_000)).ok).toBe(true);
+		for (const s of steps) expect((await applyEnforcementAction(t.db, zhifa, id, await versionOf(t.db, id), s, [], T0 + 60_000)).ok).toBe(true);
+		expect((await applyEnforcementAction(t.db, zhifa, id, await versionOf(t.db, id), { action: 'recheck', corrected: false, note: '', photoCount: 0 }, [await jpeg()], T0 + 40 * 60_000)).ok).toBe(true);
+		expect((await applyEnforcementAction(t.db, zhifa, id, await versionOf(t.db, id), { action: 'register' }, [], T0 + 50 * 60_000)).ok).toBe(true);
+		expect((await applyEnforcementAction(t.db, zhifa, id, await versionOf(t.db, id), { action: 'confirm_party', method: 'onsite', note: '' }, [], T0 + 55 * 60_000)).ok).toBe(true);
 		const before = await counts();
 		for (const fine of [9_900, 100_100]) {
-			expect(await applyEnforcementAction(t.db, zhifa, id, v, { action: 'issue_notice', proposedFine: fine }, [], T0 + 60 * 60_000)).toMatchObject({ ok: false, status: 400, code: 'fine_out_of_range' });
+			expect(await applyEnforcementAction(t.db, zhifa, id, await versionOf(t.db, id), { action: 'issue_notice', proposedFine: fine }, [], T0 + 60 * 60_000)).toMatchObject({ ok: false, status: 400, code: 'fine_out_of_range' });
 		}
 		expect(await counts()).toEqual(before);
 	});
@@ -150,7 +150,7 @@ describe('refusals write nothing', () => {
 		await applyEnforcementAction(t.db, zhifa, id, 2, { action: 'notify' }, [], T0 + 60_000);
 		const before = await counts();
 		const fake = { name: 'x.jpg', bytes: new TextEncoder().encode('not an image at all') };
-		const r = await applyEnforcementAction(t.db, zhifa, id, 3, { action: 'recheck', corrected: false, note: '', photoCount: 0 }, [fake], T0 + 40 * 60_000);
+		const r = await applyEnforcementAction(t.db, zhifa, id, await versionOf(t.db, id), { action: 'recheck', corrected: false, note: '', photoCount: 0 }, [fake], T0 + 40 * 60_000);
 		expect(r).toMatchObject({ ok: false, status: 400, code: 'photo_invalid' });
 		expect(await counts()).toEqual(before);
 	});
@@ -164,13 +164,30 @@ describe('refusals write nothing', () => {
 		expect(await applyEnforcementAction(t.db, await actorOf(t.db, 'zhifa'), 999, 1, { action: 'cancel', reason: '测试' }, [], T0)).toMatchObject({ ok: false, status: 404 });
 	});
 
-	it('a failed SMS leaves the case waiting for its notice', async () => {
+	it('a failed SMS is recorded as failed and leaves the case waiting for its notice', async () => {
 		const zhifa = await actorOf(t.db, 'zhifa');
 		const { id } = await openFromAlert();
 		await applyEnforcementAction(t.db, zhifa, id, 1, { action: 'link_shop', shopId: await seedShop(t.db, zhifa.id, T0) }, [], T0);
 		setSmsSender({ send: async () => Promise.reject(new Error('gateway down')) });
 		const before = await counts();
 		expect(await applyEnforcementAction(t.db, zhifa, id, 2, { action: 'notify' }, [], T0 + 60_000)).toMatchObject({ ok: false, status: 502, code: 'sms_failed' });
-		expect(await counts()).toEqual(before);
+		const after = await counts();
+		expect(after).toMatchObject({ events: before.events, evidence: before.evidence, files: before.files, sms: 1, row: { status: 'pending_notice', notified_at: null } });
+		expect(await t.db.selectFrom('sms_messages').select(['status', 'phone']).execute()).toEqual([{ status: 'failed', phone: '13912345678' }]);
+		// Sending again works once the gateway is back; the case moves on and the new message is sent.
+		setSmsSender(sms);
+		expect(await applyEnforcementAction(t.db, zhifa, id, after.row!.version, { action: 'notify' }, [], T0 + 120_000)).toMatchObject({ ok: true, status: 'rectifying' });
+		expect((await t.db.selectFrom('sms_messages').select('status').orderBy('id').execute()).map((r) => r.status)).toEqual(['failed', 'sent']);
 	});
+
+	it('two officers sending the notice at once: one SMS, one 409', async () => {
+		const zhifa = await actorOf(t.db, 'zhifa');
+		const { id } = await openFromAlert();
+		await applyEnforcementAction(t.db, zhifa, id, 1, { action: 'link_shop', shopId: await seedShop(t.db, zhifa.id, T0) }, [], T0);
+		const both = await Promise.all([1, 2].map(() => applyEnforcementAction(t.db, zhifa, id, 2, { action: 'notify' }, [], T0 + 60_000)));
+		expect(both.map((r) => (r.ok ? 200 : r.status)).sort()).toEqual([200, 409]);
+		expect(sms.sent).toHaveLength(1);
+		expect(await t.db.selectFrom('sms_messages').select('status').execute()).toEqual([{ status: 'sent' }]);
+	});
+
 });

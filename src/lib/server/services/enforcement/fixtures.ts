@@ -35,3 +35,7 @@ export async function seedShop(db: Db, createdBy: number, now: number, phone = '
 		.executeTakeFirstOrThrow();
 	return r.id;
 }
+
+export async function versionOf(db: Db, id: number): Promise<number> {
+	return (await db.selectFrom('enforcement_cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+}

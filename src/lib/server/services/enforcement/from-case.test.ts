@@ -39,7 +39,9 @@ describe('a patrol photo of 乱设摊 goes to enforcement', () => {
 		expect(voided).toEqual({ action: 'void', note: '转非现场执法：摊主多次劝离未果，转非现场执法' });
 		const evidence = await listEvidence(t.db, r.ok ? r.enforcementId : 0);
 		expect(evidence).toHaveLength(1);
-		expect(evidence[0]).toMatchObject({ kind: 'photo', source: expect.stringMatching(/^case:W20260929/) });
+		expect(evidence[0]).toMatchObject({ kind: 'photo' });
+		const source = await t.db.selectFrom('evidence_files').select('source').where('id', '=', evidence[0].id).executeTakeFirstOrThrow();
+		expect(source.source).toMatch(/^case:W20260929/);
 		expect(await verifyEvidence(evidenceDir(), evidence[0])).toBe('ok');
 	});
 

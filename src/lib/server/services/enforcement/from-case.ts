@@ -41,7 +41,7 @@ export async function convertCaseToEnforcement(db: Db, actor: Actor, caseId: num
 			await insertEvidenceRows(
 				trx,
 				stored.map((s, i) => ({
-					id: s.id, alert_id: null, enforcement_id: id, event_id: null, kind: 'photo' as const, path: s.path, thumb_path: s.thumbPath, mime: s.mime,
+					id: s.id, alert_id: null, enforcement_id: id, event_id: null, kind: 'photo' as const, seq: i, path: s.path, thumb_path: s.thumbPath, mime: s.mime,
 					bytes: s.bytes, width: s.width, height: s.height, sha256: s.sha256, source: `case:${row.code}`, camera_id: null,
 					captured_at: photos[i].captured_at ?? row.reported_at, uploaded_by: row.reporter_id, created_at: now
 				}))

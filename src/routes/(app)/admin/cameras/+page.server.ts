@@ -102,11 +102,13 @@ export const actions: Actions = {
 		if (rectify === null) errors.rectifyMinutes = values.rectifyMinutes ? 'out_of_range' : 'required';
 		if (repeat === null) errors.repeatDays = values.repeatDays ? 'out_of_range' : 'required';
 		if (meters === null || minutes === null || hosts === null || rectify === null || repeat === null) return fail(400, { action: 'settings', values, errors });
-		// Everything was validated above, so these writes cannot be refused half-way.
-		const db = getDb();
-		await saveAlertSettings(db, { dedupMeters: meters, dedupMinutes: minutes, frameHosts: hosts });
-		await setSetting(db, 'enforcement.rectify_minutes', String(rectify));
-		await setSetting(db, REPEAT_WINDOW_SETTING, String(repeat));
+		await getDb()
+			.transaction()
+			.execute(async (trx) => {
+				await saveAlertSettings(trx, { dedupMeters: meters, dedupMinutes: minutes, frameHosts: hosts });
+				await setSetting(trx, 'enforcement.rectify_minutes', String(rectify));
+				await setSetting(trx, REPEAT_WINDOW_SETTING, String(repeat));
+			});
 		return { action: 'settings', done: 'settings' };
 	}
 };

@@ -29,14 +29,10 @@ export const actions: Actions = {
 		const actor = requireShops(event, 'manage_shops');
 		const form = await event.request.formData();
 		const { input, values } = readShopForm(form);
+		// The version the editor saw is required: a post without it must not overwrite anyone's save.
 		const expected = text(form, 'updatedAt');
-		const result = await updateShop(
-			getDb(),
-			actor,
-			Number(event.params.id),
-			{ ...input, expectedUpdatedAt: /^[0-9]{1,16}$/.test(expected) ? Number(expected) : undefined },
-			Date.now()
-		);
+		if (!/^[0-9]{1,16}$/.test(expected)) return fail(409, { values, errors: { form: 'stale' } });
+		const result = await updateShop(getDb(), actor, Number(event.params.id), { ...input, expectedUpdatedAt: Number(expected) }, Date.now());
 		if (!result.ok) {
 			if (result.status === 403) error(403, m.err_forbidden());
 			if (result.status === 404) error(404, m.shop_not_found());

@@ -14,5 +14,5 @@ export const load: PageServerLoad = async (event) => {
 	const doc = event.params.doc as 'notice' | 'decision';
 	if ((doc === 'notice' && !detail.row.notice_no) || (doc === 'decision' && !detail.row.decision_no)) error(404, m.enf_doc_not_yet());
 	const statement = detail.events.find((e) => e.action === 'record_statement')?.note ?? null;
-	return { doc, row: detail.row, shop: detail.shop, rule: detail.rule, category: detail.category, place: detail.place, evidence: detail.evidence, alert: detail.alert, statement };
+	return { doc, row: detail.row, shop: detail.shop, rule: detail.rule, category: detail.category, place: detail.place, evidence: detail.evidence, allEvidenceOk: detail.allEvidenceOk, alert: detail.alert, statement };
 };

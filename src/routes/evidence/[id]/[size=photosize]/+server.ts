@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { readFile } from 'node:fs/promises';
+import { ENFORCEMENT_TRACK } from '$lib/domain/alert-review';
 import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { requireActor } from '$lib/server/auth/guards';
 import { evidenceDir } from '$lib/server/config';
@@ -11,9 +12,17 @@ import type { RequestHandler } from './$types';
 /** Evidence (camera frames, re-check photos) is served as stored, to those who review alerts or see enforcement cases. */
 export const GET: RequestHandler = async (event) => {
 	const actor = requireActor(event);
-	const row = await getDb().selectFrom('evidence_files').select(['path', 'thumb_path', 'mime', 'enforcement_id']).where('id', '=', event.params.id).executeTakeFirst();
+	const row = await getDb()
+		.selectFrom('evidence_files')
+		.leftJoin('alerts', 'alerts.id', 'evidence_files.alert_id')
+		.leftJoin('categories', 'categories.code', 'alerts.category_code')
+		.select(['evidence_files.path', 'evidence_files.thumb_path', 'evidence_files.mime', 'evidence_files.enforcement_id', 'categories.track'])
+		.where('evidence_files.id', '=', event.params.id)
+		.executeTakeFirst();
 	if (!row) error(404, m.err_photo_not_found());
-	const allowed = hasEnforcementCapability(actor, 'review_alerts') || (row.enforcement_id !== null && hasEnforcementCapability(actor, 'view'));
+	// An officer reviews only the enforcement-eligible alerts, so sees only their frames (as the queue does).
+	const reviewable = hasEnforcementCapability(actor, 'review_alerts') && (actor.role !== 'enforcer' || row.track === ENFORCEMENT_TRACK);
+	const allowed = reviewable || (row.enforcement_id !== null && hasEnforcementCapability(actor, 'view'));
 	if (!allowed) error(403, m.err_forbidden());
 	const full = event.params.size === 'full';
 	const body = await readFile(resolvePhotoPath(evidenceDir(), full ? row.path : row.thumb_path)).catch((e: NodeJS.ErrnoException) => {

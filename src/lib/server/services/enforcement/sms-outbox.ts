@@ -1,0 +1,36 @@
+import type { Db } from '../../db/create-database';
+import { updateEnforcementIfVersion } from '../../repositories/enforcement';
+import { smsSender, type SmsReceipt } from '../../sms';
+
+export type SmsSendResult = { ok: true; version: number; smsId: number; receipt: SmsReceipt } | { ok: false; code: 'stale' | 'sms_failed' };
+
+/**
+ * Sends the 先行告知 SMS at most once per click: the case is claimed first (its version bumped, the
+ * message recorded as `sending`), so two officers clicking at once cannot both send; then the
+ * gateway is called; a failure is recorded on the message and the case is left in its step.
+ * The caller writes the step itself with the returned version and marks the message `sent`.
+ */
+export async function claimAndSendSms(db: Db, m: { enforcementId: number; version: number; actorId: number; phone: string; body: string; now: number }): Promise<SmsSendResult> {
+	const smsId = await db.transaction().execute(async (trx) => {
+		if (!(await updateEnforcementIfVersion(trx, m.enforcementId, m.version, { updated_at: m.now }))) return null;
+		const row = await trx
+			.insertInto('sms_messages')
+			.values({ enforcement_id: m.enforcementId, phone: m.phone, body: m.body, provider: 'pending', provider_ref: null, status: 'sending', sent_by: m.actorId, sent_at: m.now })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return row.id;
+	});
+	if (smsId === null) return { ok: false, code: 'stale' };
+	try {
+		const receipt = await smsSender().send(m.phone, m.body);
+		return { ok: true, version: m.version + 1, smsId, receipt };
+	} catch (e) {
+		console.error('sms send failed', e);
+		await db.updateTable('sms_messages').set({ status: 'failed' }).where('id', '=', smsId).execute();
+		return { ok: false, code: 'sms_failed' };
+	}
+}
+
+export async function markSmsSent(trx: Db, smsId: number, receipt: SmsReceipt): Promise<void> {
+	await trx.updateTable('sms_messages').set({ status: 'sent', provider: receipt.provider, provider_ref: receipt.ref }).where('id', '=', smsId).execute();
+}
