@@ -63,6 +63,20 @@ describe('seedDemoCases', () => {
 		for (const c of closed) expect(c.closed_at).not.toBeNull();
 	});
 
+	it('every case whose handling clock started has an efficient deadline no later than its handling deadline', async () => {
+		const cases = await t.db.selectFrom('cases').selectAll().where('deadline_at', 'is not', null).execute();
+		const closed = cases.filter((c) => c.status === 'closed');
+		expect(closed.some((c) => c.self_handled === 0)).toBe(true);
+		for (const c of cases) {
+			expect(c.efficient_deadline_at, `case ${c.id}`).not.toBeNull();
+			expect(c.efficient_deadline_at!, `case ${c.id}`).toBeGreaterThan(c.dispatched_at!);
+			// 延期 moves only the handling deadline, so the efficient one stays at or before it.
+			expect(c.efficient_deadline_at!, `case ${c.id}`).toBeLessThanOrEqual(c.deadline_at!);
+		}
+		const notStarted = await t.db.selectFrom('cases').select(['id', 'efficient_deadline_at']).where('dispatched_at', 'is', null).execute();
+		for (const c of notStarted) expect(c.efficient_deadline_at, `case ${c.id}`).toBeNull();
+	});
+
 	it('every attachment has its photo file', async () => {
 		const rows = await t.db.selectFrom('attachments').select(['path', 'thumb_path']).execute();
 		expect(rows.length).toBeGreaterThanOrEqual(made);

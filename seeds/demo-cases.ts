@@ -99,7 +99,7 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: num
 			continue;
 		}
 		if (goal < 0.17) continue;
-		await step('diaodu', { action: 'register', categoryCode: category.code, urgency: '一般', handleLimit: null }, 8);
+		await step('diaodu', { action: 'register', categoryCode: category.code, urgency: '一般', handleLimit: null, efficientLimit: null }, 8);
 		if (goal < 0.18) continue;
 		await step('diaodu', { action: 'dispatch', departmentId: department }, 6);
 		if (goal < 0.26) continue;

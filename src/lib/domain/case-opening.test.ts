@@ -15,6 +15,7 @@ const base: OpeningInput = {
 	source: 'patrol',
 	urgency: '一般',
 	handleLimit: { value: 4, unit: 'wh' },
+	efficientLimit: null,
 	beforePhotos: 2,
 	afterPhotos: 0,
 	note: '人行道暴露垃圾'
@@ -35,9 +36,11 @@ describe('openCase: 上报', () => {
 			resumeStatus: null,
 			urgency: '一般',
 			handleLimit: { value: 4, unit: 'wh' },
+			efficientLimit: { value: 2, unit: 'wh' }, // the default: half of 4 wh
 			departmentId: null,
 			dispatchedAt: null,
 			deadlineAt: null, // the handling clock starts at 派遣
+			efficientDeadlineAt: null,
 			stageStartedAt: now,
 			stageDeadlineAt: at('2026-09-29 10:30'),
 			// 75 % of 30 working minutes.
@@ -132,6 +135,18 @@ describe('openCase: 自行处置', () => {
 		expect(r.state.deadlineAt).toBeNull();
 		// 1 h on 09-30, 1 h on 2026-10-08 after the National Day break.
 		expect(r.state.stageDeadlineAt).toBe(at('2026-10-08 10:00'));
+	});
+
+	it('its efficient clock also ran from the report: half of 4 wh, or the category’s own limit', () => {
+		const now = at('2026-09-29 11:00');
+		// 2 wh: 11:00–12:00 + 13:00–14:00.
+		expect(opened(selfHandle, now).state).toMatchObject({ efficientLimit: { value: 2, unit: 'wh' }, efficientDeadlineAt: at('2026-09-29 14:00') });
+		const own = opened({ ...selfHandle, efficientLimit: { value: 1, unit: 'h24' } }, now).state;
+		expect(own).toMatchObject({ efficientLimit: { value: 1, unit: 'h24' }, efficientDeadlineAt: at('2026-09-29 12:00') });
+		expect(opened({ ...selfHandle, handleLimit: null, efficientLimit: { value: 1, unit: 'h24' } }, now).state).toMatchObject({
+			efficientLimit: null,
+			efficientDeadlineAt: null
+		});
 	});
 
 	it('is checked by someone else next: check_pass and close work on it', () => {

@@ -2,6 +2,7 @@ import type { CaseSource, Urgency } from './case-status';
 import { stageClock } from './case-stages';
 import type { CaseEventDraft, CaseState } from './case-workflow';
 import { computeDeadline, type Limit } from './deadlines';
+import { efficientLimitOf } from './efficient-limit';
 import type { WorkCalendar } from './working-days';
 
 export interface OpeningInput {
@@ -10,6 +11,8 @@ export interface OpeningInput {
 	source: CaseSource;
 	urgency: Urgency;
 	handleLimit: Limit | null;
+	/** The category's own efficient limit; null means the default (half the handling limit). */
+	efficientLimit: Limit | null;
 	beforePhotos: number;
 	afterPhotos: number;
 	note: string | null;
@@ -24,14 +27,18 @@ export function openCase(input: OpeningInput, now: number, calendar: WorkCalenda
 	const status = selfHandled ? 'feedback' : 'reported';
 	// A self-handled case was handled at once: its handling clock ran from the report itself.
 	const deadlineAt = selfHandled && input.handleLimit ? computeDeadline(now, input.handleLimit, calendar) : null;
+	const efficientLimit = efficientLimitOf(input.handleLimit, input.efficientLimit);
+	const efficientDeadlineAt = selfHandled && efficientLimit ? computeDeadline(now, efficientLimit, calendar) : null;
 	const state: CaseState = {
 		status,
 		resumeStatus: null,
 		urgency: input.urgency,
 		handleLimit: input.handleLimit,
+		efficientLimit,
 		departmentId: null,
 		dispatchedAt: selfHandled ? now : null,
 		deadlineAt,
+		efficientDeadlineAt,
 		stageStartedAt: now,
 		...stageClock(status, now, { urgency: input.urgency, deadlineAt, handleLimit: input.handleLimit }, calendar),
 		parkedAt: null,

@@ -1,6 +1,7 @@
 import type { CaseAction, CaseStatus } from './case-status';
 import type { CaseCommand, CaseState, TransitionResult } from './case-workflow';
 import type { Limit, LimitUnit } from './deadlines';
+import { efficientLimitOf } from './efficient-limit';
 import { categoriesData } from './fixtures/categories';
 import { at, endOf } from './fixtures/time';
 
@@ -19,6 +20,8 @@ export const WD3 = categoryLimit('SH-SSGL-02'); // 架空线乱设: 3 wd
 export const WH2 = categoryLimit('SH-HWSR-02'); // 道路保洁: 2 wh
 export const WH4 = categoryLimit('SH-HWSR-01'); // 暴露垃圾: 4 wh
 export const WD5 = categoryLimit('SH-HWSR-05'); // 5 wd
+/** The efficient limit in force for a 3 wd case: floor(3 / 2) = 1 wd. */
+export const WD3_EFFICIENT = efficientLimitOf(WD3, null)!;
 
 // ---------------------------------------------------------------------------------------------
 // Fixture states: one representative case per status.
@@ -27,20 +30,26 @@ export const NOW = at('2026-09-29 10:00'); // Tuesday, a working day
 export const DISPATCHED_AT = at('2026-09-28 10:00'); // Monday
 // 3 wd after 2026-09-28: 09-29, 09-30, (10-01..10-07 holiday) 10-08 → end of 2026-10-08.
 export const DEADLINE = endOf('2026-10-08');
+// 1 wd (高效处置) after 2026-09-28 → end of 2026-09-29.
+export const EFFICIENT_DEADLINE = endOf('2026-09-29');
 export const REQUESTED = at('2026-10-12 17:00');
 const PRE_DISPATCH: readonly CaseStatus[] = ['reported', 'accepted', 'registered'];
 const PAUSED: readonly CaseStatus[] = ['return_requested', 'extension_requested', 'parked'];
 
+/** A fixture state; overriding only `handleLimit` also gives the default efficient limit that goes with it. */
 export function stateIn(status: CaseStatus, over: Partial<CaseState> = {}): CaseState {
 	const pre = PRE_DISPATCH.includes(status);
+	const efficientLimit = 'handleLimit' in over ? efficientLimitOf(over.handleLimit ?? null, null) : WD3_EFFICIENT;
 	return Object.freeze({
 		status,
 		resumeStatus: PAUSED.includes(status) ? 'handling' : null,
 		urgency: '一般',
 		handleLimit: WD3,
+		efficientLimit,
 		departmentId: pre ? null : 7,
 		dispatchedAt: pre ? null : DISPATCHED_AT,
 		deadlineAt: pre ? null : DEADLINE,
+		efficientDeadlineAt: pre || efficientLimit === null ? null : EFFICIENT_DEADLINE,
 		stageStartedAt: at('2026-09-29 09:00'),
 		stageDeadlineAt: null,
 		stageWarnAt: null,
@@ -59,7 +68,7 @@ type CommandOf<A extends CaseAction> = Extract<CaseCommand, { action: A }>;
 export const VALID: { [A in CaseAction]: CommandOf<A> } = {
 	accept: { action: 'accept' },
 	void: { action: 'void', reason: '重复上报' },
-	register: { action: 'register', categoryCode: 'SH-SSGL-02', urgency: '一般', handleLimit: WD3 },
+	register: { action: 'register', categoryCode: 'SH-SSGL-02', urgency: '一般', handleLimit: WD3, efficientLimit: null },
 	dispatch: { action: 'dispatch', departmentId: 7 },
 	sign: { action: 'sign' },
 	feedback: { action: 'feedback', note: '已整改', photoCount: 1 },

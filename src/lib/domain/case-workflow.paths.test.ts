@@ -14,7 +14,7 @@ interface Step {
 }
 function begin(mode: 'report' | 'self_handle', when: string, handleLimit: Limit | null = null): Step {
 	const opened = openCase(
-		{ mode, source: 'patrol', urgency: '一般', handleLimit, beforePhotos: 1, afterPhotos: mode === 'self_handle' ? 1 : 0, note: '上报' },
+		{ mode, source: 'patrol', urgency: '一般', handleLimit, efficientLimit: null, beforePhotos: 1, afterPhotos: mode === 'self_handle' ? 1 : 0, note: '上报' },
 		at(when),
 		cal
 	);
@@ -39,7 +39,7 @@ describe('whole paths', () => {
 		expect(s.state).toMatchObject({ status: 'reported', stageDeadlineAt: at('2026-09-29 09:40') });
 		s = step(s, { action: 'accept', note: '核实属实' }, '2026-09-29 09:20');
 		expect(s.state).toMatchObject({ status: 'accepted', stageDeadlineAt: at('2026-09-29 09:50') });
-		s = step(s, { action: 'register', categoryCode: 'SH-HWSR-02', urgency: '一般', handleLimit: WH2 }, '2026-09-29 09:30');
+		s = step(s, { action: 'register', categoryCode: 'SH-HWSR-02', urgency: '一般', handleLimit: WH2, efficientLimit: null }, '2026-09-29 09:30');
 		expect(s.state).toMatchObject({ status: 'registered', handleLimit: WH2, stageDeadlineAt: at('2026-09-29 10:00') });
 		s = step(s, { action: 'dispatch', departmentId: 7 }, '2026-09-29 09:40');
 		expect(s.state).toMatchObject({
@@ -47,6 +47,7 @@ describe('whole paths', () => {
 			departmentId: 7,
 			dispatchedAt: at('2026-09-29 09:40'),
 			deadlineAt: at('2026-09-29 11:40'),
+			efficientDeadlineAt: at('2026-09-29 10:40'), // default: half of 2 wh
 			stageDeadlineAt: at('2026-09-29 10:40')
 		});
 		s = step(s, { action: 'sign' }, '2026-09-29 10:00');
@@ -66,7 +67,7 @@ describe('whole paths', () => {
 	it('返工 + 延期 + 挂账 + 督办, chained', () => {
 		let s = begin('report', '2026-09-22 09:00');
 		s = step(s, { action: 'accept' }, '2026-09-22 09:10');
-		s = step(s, { action: 'register', categoryCode: 'SH-SSGL-02', urgency: '一般', handleLimit: WD3 }, '2026-09-22 09:20');
+		s = step(s, { action: 'register', categoryCode: 'SH-SSGL-02', urgency: '一般', handleLimit: WD3, efficientLimit: null }, '2026-09-22 09:20');
 		s = step(s, { action: 'dispatch', departmentId: 7 }, '2026-09-22 09:30');
 		// 3 wd after 09-22: 09-23, 09-24, (09-25 中秋, weekend) 09-28 → end of 09-28.
 		expect(s.state.deadlineAt).toBe(endOf('2026-09-28'));
@@ -128,7 +129,7 @@ describe('whole paths', () => {
 	it('回退 approved → 改派 restarts the handling clock; a rejected 回退 resumes handling', () => {
 		let s = begin('report', '2026-09-29 09:00');
 		s = step(s, { action: 'accept' }, '2026-09-29 09:05');
-		s = step(s, { action: 'register', categoryCode: 'SH-HWSR-02', urgency: '一般', handleLimit: WH2 }, '2026-09-29 09:10');
+		s = step(s, { action: 'register', categoryCode: 'SH-HWSR-02', urgency: '一般', handleLimit: WH2, efficientLimit: null }, '2026-09-29 09:10');
 		s = step(s, { action: 'dispatch', departmentId: 7 }, '2026-09-29 09:15');
 		s = step(s, { action: 'request_return', reasonCode: 'not_our_duty', note: '属绿化部门' }, '2026-09-29 09:30');
 		s = step(s, { action: 'approve_return' }, '2026-09-29 10:00');

@@ -2,6 +2,7 @@ import type { CaseAction, CaseStatus, ReturnReason, Urgency } from './case-statu
 import { stageClock } from './case-stages';
 import { computeDeadline, extendForPause } from './deadlines';
 import type { Limit } from './deadlines';
+import { efficientLimitOf } from './efficient-limit';
 import type { WorkCalendar } from './working-days';
 
 /** The fields of a case the workflow reads and may change. */
@@ -11,9 +12,16 @@ export interface CaseState {
 	urgency: Urgency;
 	/** The category's handling limit (处置时限); null for special campaigns with no fixed limit. */
 	handleLimit: Limit | null;
+	/**
+	 * The efficient limit in force (高效处置时限): the category's own or the default from
+	 * `efficientLimitOf`; null when there is no handling limit.
+	 */
+	efficientLimit: Limit | null;
 	departmentId: number | null;
 	dispatchedAt: number | null;
 	deadlineAt: number | null;
+	/** 高效处置 deadline: set with `deadlineAt` from `efficientLimit`, moved by 挂账, never by 延期. */
+	efficientDeadlineAt: number | null;
 	stageStartedAt: number;
 	stageDeadlineAt: number | null;
 	stageWarnAt: number | null;
@@ -28,7 +36,15 @@ export interface CaseState {
 export type CaseCommand =
 	| { action: 'accept'; note?: string }
 	| { action: 'void'; reason: string }
-	| { action: 'register'; categoryCode: string; urgency: Urgency; handleLimit: Limit | null; note?: string }
+	| {
+			action: 'register';
+			categoryCode: string;
+			urgency: Urgency;
+			handleLimit: Limit | null;
+			/** The category's own efficient limit; null means the default (half the handling limit). */
+			efficientLimit: Limit | null;
+			note?: string;
+	  }
 	| { action: 'dispatch'; departmentId: number; note?: string }
 	| { action: 'sign'; note?: string }
 	| { action: 'feedback'; note: string; photoCount: number }
@@ -142,14 +158,20 @@ export function applyCaseCommand(state: CaseState, cmd: CaseCommand, ctx: Workfl
 		case 'register':
 			return moveTo(
 				'registered',
-				{ categoryCode: cmd.categoryCode, urgency: cmd.urgency, handleLimit: cmd.handleLimit },
+				{
+					categoryCode: cmd.categoryCode,
+					urgency: cmd.urgency,
+					handleLimit: cmd.handleLimit,
+					efficientLimit: efficientLimitOf(cmd.handleLimit, cmd.efficientLimit)
+				},
 				clean(cmd.note),
 				{ categoryCode: cmd.categoryCode, urgency: cmd.urgency }
 			);
 		case 'dispatch': {
 			// The handling clock starts at 派遣 (also at 改派 after an approved 回退).
 			const deadlineAt = state.handleLimit ? computeDeadline(now, state.handleLimit, calendar) : null;
-			return moveTo('dispatched', { departmentId: cmd.departmentId, dispatchedAt: now, deadlineAt }, clean(cmd.note), {
+			const efficientDeadlineAt = state.efficientLimit ? computeDeadline(now, state.efficientLimit, calendar) : null;
+			return moveTo('dispatched', { departmentId: cmd.departmentId, dispatchedAt: now, deadlineAt, efficientDeadlineAt }, clean(cmd.note), {
 				departmentId: cmd.departmentId,
 				deadlineAt
 			});
@@ -166,7 +188,11 @@ export function applyCaseCommand(state: CaseState, cmd: CaseCommand, ctx: Workfl
 			return moveTo('return_requested', { resumeStatus: from }, clean(cmd.note), { reasonCode: cmd.reasonCode });
 		case 'approve_return':
 			// Back to the dispatcher for 改派; the old department lets go of the case.
-			return moveTo('registered', { resumeStatus: null, departmentId: null, dispatchedAt: null, deadlineAt: null }, clean(cmd.note));
+			return moveTo(
+				'registered',
+				{ resumeStatus: null, departmentId: null, dispatchedAt: null, deadlineAt: null, efficientDeadlineAt: null },
+				clean(cmd.note)
+			);
 		case 'reject_return':
 		case 'reject_extension':
 			if (blank(cmd.note)) return reject('reason_required');
@@ -181,6 +207,7 @@ export function applyCaseCommand(state: CaseState, cmd: CaseCommand, ctx: Workfl
 			});
 		case 'approve_extension':
 			// Approving a date that has meanwhile passed would set a deadline already missed.
+			// Only the handling deadline moves: 高效处置 is judged against the original efficient limit.
 			if (state.requestedDeadlineAt !== null && state.requestedDeadlineAt <= now) return reject('deadline_in_past');
 			return resume(state, moveTo, clean(cmd.note), { deadlineAt: state.requestedDeadlineAt, requestedDeadlineAt: null }, {
 				previousDeadline: state.deadlineAt,
@@ -191,12 +218,11 @@ export function applyCaseCommand(state: CaseState, cmd: CaseCommand, ctx: Workfl
 			return moveTo('parked', { resumeStatus: from, parkedAt: now }, clean(cmd.reason));
 		case 'unpark': {
 			// 挂账 stops the clock: the paused time is added back in the limit's own unit.
-			const unit = state.handleLimit?.unit ?? 'h24';
-			const deadlineAt =
-				state.deadlineAt !== null && state.parkedAt !== null
-					? extendForPause(state.deadlineAt, state.parkedAt, now, unit, calendar)
-					: state.deadlineAt;
-			return resume(state, moveTo, clean(cmd.note), { deadlineAt, parkedAt: null }, { previousDeadline: state.deadlineAt, deadlineAt });
+			const extend = (deadline: number | null, limit: Limit | null) =>
+				deadline !== null && state.parkedAt !== null ? extendForPause(deadline, state.parkedAt, now, limit?.unit ?? 'h24', calendar) : deadline;
+			const deadlineAt = extend(state.deadlineAt, state.handleLimit);
+			const efficientDeadlineAt = extend(state.efficientDeadlineAt, state.efficientLimit);
+			return resume(state, moveTo, clean(cmd.note), { deadlineAt, efficientDeadlineAt, parkedAt: null }, { previousDeadline: state.deadlineAt, deadlineAt });
 		}
 		case 'check_pass':
 			if (cmd.photoCount < 1) return reject('photo_required');

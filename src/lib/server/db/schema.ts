@@ -71,6 +71,8 @@ export interface CaseTable {
 	reported_at: number;
 	dispatched_at: number | null;
 	deadline_at: number | null;
+	/** 高效处置 deadline, set with deadline_at when the handling clock starts (migration 004). */
+	efficient_deadline_at: number | null;
 	stage_started_at: number;
 	stage_deadline_at: number | null;
 	stage_warn_at: number | null;

@@ -55,7 +55,7 @@ async function caseIn(status: 'reported' | 'registered' | 'dispatched' | 'handli
 	const handler = department === '城管中队' ? 'chengguan' : 'shirong';
 	const steps: [string, CaseCommand, PhotoInput[]][] = [
 		['diaodu', { action: 'accept' }, []],
-		['diaodu', { action: 'register', categoryCode: CATEGORY, urgency: '一般', handleLimit: null }, []],
+		['diaodu', { action: 'register', categoryCode: CATEGORY, urgency: '一般', handleLimit: null, efficientLimit: null }, []],
 		['diaodu', { action: 'dispatch', departmentId: await dept(department) }, []],
 		[handler, { action: 'sign' }, []],
 		[handler, feedback(), [photo]],
@@ -88,12 +88,15 @@ describe('the closed loop', () => {
 			expect(await act(who, id, cmd, at(when), photos)).toEqual({ ok: true, status });
 
 		await ok('diaodu', { action: 'accept' }, '2025-09-30T09:10', 'accepted');
-		await ok('diaodu', { action: 'register', categoryCode: CATEGORY, urgency: '一般', handleLimit: null }, '2025-09-30T09:20', 'registered');
+		await ok('diaodu', { action: 'register', categoryCode: CATEGORY, urgency: '一般', handleLimit: null, efficientLimit: null }, '2025-09-30T09:20', 'registered');
 		const dispatchedAt = at('2025-09-30T16:00');
 		await ok('diaodu', { action: 'dispatch', departmentId: await dept('城管中队') }, '2025-09-30T16:00', 'dispatched');
 		// 4 working hours from 16:00 on the eve of National Day: 1 h today, 3 h after the 10-01…10-08 holiday.
 		expect((await row(id)).deadline_at).toBe(computeDeadline(dispatchedAt, limit, calendar));
 		expect((await row(id)).deadline_at).toBe(at('2025-10-09T12:00'));
+		// The category sets no efficient limit: half of 4 wh, 1 h today and 1 h after the holiday.
+		expect((await row(id)).efficient_deadline_at).toBe(computeDeadline(dispatchedAt, { value: 2, unit: 'wh' }, calendar));
+		expect((await row(id)).efficient_deadline_at).toBe(at('2025-10-09T10:00'));
 		expect((await row(id)).department_id).toBe(await dept('城管中队'));
 
 		await ok('chengguan', { action: 'sign' }, '2025-09-30T16:10', 'handling');
@@ -102,6 +105,8 @@ describe('the closed loop', () => {
 		expect((await row(id)).deadline_at).toBe(at('2025-10-09T12:00'));
 		await ok('diaodu', { action: 'approve_extension' }, '2025-09-30T16:30', 'handling');
 		expect((await row(id))).toMatchObject({ deadline_at: proposed, requested_deadline_at: null });
+		// 延期 moves the handling deadline only: 高效处置 is still judged against the original 2 wh.
+		expect((await row(id)).efficient_deadline_at).toBe(at('2025-10-09T10:00'));
 
 		await ok('chengguan', feedback(), '2025-10-09T10:00', 'feedback', [photo]);
 		expect((await row(id)).handler_id).toBe((await actorOf(t.db, 'chengguan')).id);
@@ -136,12 +141,12 @@ describe('the closed loop', () => {
 		const id = await caseIn('handling');
 		expect(await act('chengguan', id, { action: 'request_return', reasonCode: 'not_our_duty', note: '属市容范围' }, at('2025-10-09T09:00'))).toEqual({ ok: true, status: 'return_requested' });
 		expect(await act('diaodu', id, { action: 'approve_return' }, at('2025-10-09T09:30'))).toEqual({ ok: true, status: 'registered' });
-		expect(await row(id)).toMatchObject({ department_id: null, dispatched_at: null, deadline_at: null, resume_status: null });
+		expect(await row(id)).toMatchObject({ department_id: null, dispatched_at: null, deadline_at: null, efficient_deadline_at: null, resume_status: null });
 		expect((await act('chengguan', id, { action: 'sign' }, at('2025-10-09T09:35'))).ok).toBe(false);
 
 		const redispatch = at('2025-10-09T10:00');
 		expect(await act('diaodu', id, { action: 'dispatch', departmentId: await dept('市容所') }, redispatch)).toEqual({ ok: true, status: 'dispatched' });
-		expect(await row(id)).toMatchObject({ department_id: await dept('市容所'), dispatched_at: redispatch, deadline_at: at('2025-10-09T15:00') });
+		expect(await row(id)).toMatchObject({ department_id: await dept('市容所'), dispatched_at: redispatch, deadline_at: at('2025-10-09T15:00'), efficient_deadline_at: at('2025-10-09T12:00') });
 		expect(await act('chengguan', id, { action: 'sign' }, at('2025-10-09T10:05'))).toEqual({ ok: false, status: 403, code: 'forbidden' });
 		expect(await act('shirong', id, { action: 'sign' }, at('2025-10-09T10:05'))).toEqual({ ok: true, status: 'handling' });
 	});
@@ -150,6 +155,7 @@ describe('the closed loop', () => {
 		const id = await caseIn('handling'); // dispatched 2025-09-30 09:30 → due 14:30 the same day
 		const before = await row(id);
 		expect(before.deadline_at).toBe(at('2025-09-30T14:30'));
+		expect(before.efficient_deadline_at).toBe(at('2025-09-30T11:30'));
 		expect(await act('diaodu', id, { action: 'park', reason: '等待季节性施工' }, at('2025-09-30T10:00'))).toEqual({ ok: true, status: 'parked' });
 		expect(await row(id)).toMatchObject({ parked_at: at('2025-09-30T10:00'), stage_deadline_at: null, deadline_at: before.deadline_at });
 		expect(await act('diaodu', id, { action: 'unpark' }, at('2025-10-09T10:30'))).toEqual({ ok: true, status: 'handling' });
@@ -159,7 +165,31 @@ describe('the closed loop', () => {
 		const after = await row(id);
 		expect(after.deadline_at).toBe(extendForPause(before.deadline_at!, at('2025-09-30T10:00'), at('2025-10-09T10:30'), 'wh', calendar));
 		expect(after.deadline_at).toBe(at('2025-10-09T15:00'));
+		// The efficient deadline moves by the same 7.5 working hours: 11:30 + 4.5 h on 09-30 + 3 h on 10-09.
+		expect(after.efficient_deadline_at).toBe(extendForPause(before.efficient_deadline_at!, at('2025-09-30T10:00'), at('2025-10-09T10:30'), 'wh', calendar));
+		expect(after.efficient_deadline_at).toBe(at('2025-10-09T12:00'));
 		expect(after).toMatchObject({ parked_at: null, resume_status: null, stage_deadline_at: after.deadline_at });
+	});
+});
+
+describe('the efficient deadline is fixed on the case when the clock starts', () => {
+	it('a later edit of the category’s efficient limit changes new cases only', async () => {
+		const setEfficient = (value: number | null, unit: string | null) =>
+			t.db.updateTable('categories').set({ efficient_value: value, efficient_unit: unit }).where('code', '=', CATEGORY).execute();
+		const earlier = await caseIn('handling'); // dispatched 2025-09-30 09:30 with the default 2 wh → 11:30
+		expect((await row(earlier)).efficient_deadline_at).toBe(at('2025-09-30T11:30'));
+		try {
+			await setEfficient(1, 'wh');
+			// Working on the earlier case keeps its stored deadline …
+			expect(await act('lingdao', earlier, { action: 'supervise', note: '请加快' }, at('2025-09-30T10:00'))).toEqual({ ok: true, status: 'handling' });
+			expect((await row(earlier)).efficient_deadline_at).toBe(at('2025-09-30T11:30'));
+			// … while a case dispatched now gets the category's own 1 wh: 09:30 → 10:30.
+			const later = await caseIn('handling');
+			expect((await row(later)).efficient_deadline_at).toBe(at('2025-09-30T10:30'));
+			expect((await row(later)).deadline_at).toBe(at('2025-09-30T14:30'));
+		} finally {
+			await setEfficient(null, null);
+		}
 	});
 });
 
@@ -214,7 +244,7 @@ describe('refusals that write nothing', () => {
 		const old = (await row(id)).version;
 		expect((await act('diaodu', id, { action: 'accept' }, at('2025-09-30T10:00'), [], old)).ok).toBe(true);
 		await expectNothingWritten(id, async () => {
-			expect(await act('diaodu', id, { action: 'register', categoryCode: CATEGORY, urgency: '一般', handleLimit: null }, at('2025-09-30T10:05'), [], old)).toEqual({ ok: false, status: 409, code: 'stale' });
+			expect(await act('diaodu', id, { action: 'register', categoryCode: CATEGORY, urgency: '一般', handleLimit: null, efficientLimit: null }, at('2025-09-30T10:05'), [], old)).toEqual({ ok: false, status: 409, code: 'stale' });
 		});
 	});
 

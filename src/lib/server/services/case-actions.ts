@@ -47,7 +47,7 @@ export async function applyCaseAction(
 	if (command.action === 'register') {
 		const chosen = await getCategory(db, command.categoryCode);
 		if (!chosen) return { ok: false, status: 400, code: 'unknown_category', field: 'categoryCode' };
-		command = { ...command, handleLimit: chosen.handleLimit };
+		command = { ...command, handleLimit: chosen.handleLimit, efficientLimit: chosen.efficientLimit };
 	}
 	if (command.action === 'dispatch') {
 		const departmentId = command.departmentId;
@@ -66,7 +66,7 @@ export async function applyCaseAction(
 	}
 
 	const calendar = await loadCalendar(db);
-	const state = toCaseState(row, category?.handleLimit ?? null);
+	const state = toCaseState(row, { handleLimit: category?.handleLimit ?? null, efficientLimit: category?.efficientLimit ?? null });
 	const result = applyCaseCommand(state, command, { now, calendar });
 	if (!result.ok) return { ok: false, status: 400, code: result.reason };
 

@@ -1,19 +1,28 @@
 import type { CaseStatus, Urgency } from '$lib/domain/case-status';
 import type { CaseState } from '$lib/domain/case-workflow';
 import type { Limit } from '$lib/domain/deadlines';
+import { efficientLimitOf } from '$lib/domain/efficient-limit';
 import type { CaseScope } from '$lib/domain/permissions';
 import type { CaseRow, CaseUpdate } from '../db/schema';
 
-/** Row → the workflow's view of a case. */
-export function toCaseState(row: CaseRow, handleLimit: Limit | null): CaseState {
+/** The limits of a case's category, as the category states them (its efficient limit may be unset). */
+export interface CategoryLimits {
+	handleLimit: Limit | null;
+	efficientLimit: Limit | null;
+}
+
+/** Row → the workflow's view of a case; the efficient limit in force gets its default here. */
+export function toCaseState(row: CaseRow, { handleLimit, efficientLimit }: CategoryLimits): CaseState {
 	return {
 		status: row.status as CaseStatus,
 		resumeStatus: row.resume_status as CaseStatus | null,
 		urgency: row.urgency as Urgency,
 		handleLimit,
+		efficientLimit: efficientLimitOf(handleLimit, efficientLimit),
 		departmentId: row.department_id,
 		dispatchedAt: row.dispatched_at,
 		deadlineAt: row.deadline_at,
+		efficientDeadlineAt: row.efficient_deadline_at,
 		stageStartedAt: row.stage_started_at,
 		stageDeadlineAt: row.stage_deadline_at,
 		stageWarnAt: row.stage_warn_at,
@@ -48,6 +57,7 @@ export function toCaseUpdate(changes: Partial<CaseState> & { categoryCode?: stri
 		['departmentId', 'department_id'],
 		['dispatchedAt', 'dispatched_at'],
 		['deadlineAt', 'deadline_at'],
+		['efficientDeadlineAt', 'efficient_deadline_at'],
 		['stageStartedAt', 'stage_started_at'],
 		['stageDeadlineAt', 'stage_deadline_at'],
 		['stageWarnAt', 'stage_warn_at'],

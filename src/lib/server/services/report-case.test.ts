@@ -66,6 +66,8 @@ describe('reportCase', () => {
 			reporter_id: wangge.id,
 			self_handled: 0,
 			reported_at: NOW,
+			deadline_at: null, // both clocks start at 派遣
+			efficient_deadline_at: null,
 			version: 1
 		});
 		const events = await t.db.selectFrom('case_events').selectAll().where('case_id', '=', r.caseId).execute();
@@ -99,6 +101,8 @@ describe('reportCase', () => {
 		if (!r.ok) return;
 		const row = await t.db.selectFrom('cases').selectAll().where('id', '=', r.caseId).executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ status: 'feedback', self_handled: 1, handler_id: wangge.id, feedback_at: NOW });
+		// 暴露垃圾: 4 wh handling, 2 wh efficient, both from the report at 10:00.
+		expect(row).toMatchObject({ deadline_at: Date.parse('2025-09-30T15:00:00+08:00'), efficient_deadline_at: Date.parse('2025-09-30T12:00:00+08:00') });
 		const kinds = await t.db.selectFrom('attachments').select('kind').where('case_id', '=', r.caseId).orderBy('kind').execute();
 		expect(kinds.map((k) => k.kind)).toEqual(['after', 'before']);
 	});

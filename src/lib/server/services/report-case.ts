@@ -84,6 +84,7 @@ export async function reportCase(
 			source: source as CaseSource,
 			urgency: (URGENCIES as readonly string[]).includes(category.urgency) ? (category.urgency as Urgency) : '一般',
 			handleLimit: category.handleLimit,
+			efficientLimit: category.efficientLimit,
 			beforePhotos: input.beforePhotos.length,
 			afterPhotos: input.afterPhotos.length,
 			note: input.mode === 'self_handle' ? input.handlingNote.trim() || null : null
@@ -124,6 +125,7 @@ export async function reportCase(
 				reported_at: now,
 				dispatched_at: s.dispatchedAt,
 				deadline_at: s.deadlineAt,
+				efficient_deadline_at: s.efficientDeadlineAt,
 				stage_started_at: s.stageStartedAt,
 				stage_deadline_at: s.stageDeadlineAt,
 				stage_warn_at: s.stageWarnAt,

@@ -35,8 +35,8 @@ export function parseCommand(action: CaseAction, form: FormData, photoCount: num
 		case 'register': {
 			const urgency = text(form, 'urgency');
 			if (!(URGENCIES as readonly string[]).includes(urgency)) return { ok: false, field: 'urgency', code: 'invalid' };
-			// The limit is filled in by the service from the chosen category.
-			return ok({ action, categoryCode: text(form, 'categoryCode'), urgency: urgency as Urgency, handleLimit: null, note });
+			// The limits are filled in by the service from the chosen category.
+			return ok({ action, categoryCode: text(form, 'categoryCode'), urgency: urgency as Urgency, handleLimit: null, efficientLimit: null, note });
 		}
 		case 'dispatch': {
 			const id = Number(text(form, 'departmentId'));
