@@ -1,0 +1,127 @@
+// The rates leadership is judged on (domain README §6): per-case judgements, then counts.
+// Pure: `now` is a parameter; the period rule and the rounding live here and nowhere else.
+import type { Judgement } from './hotline-timing';
+import { shanghaiDate } from './working-days';
+
+export type Verdict = Judgement['verdict'];
+
+/** Why a grid case was judged as it was; the UI shows it beside the rule. */
+export type GridReason =
+	| 'closed_before_due'
+	| 'closed_after_due'
+	| 'open_past_due'
+	| 'awaiting_handling'
+	| 'awaiting_check'
+	| 'not_dispatched'
+	| 'efficient'
+	| 'not_efficient'
+	| 'excluded_void'
+	| 'excluded_parked'
+	| 'excluded_no_limit';
+
+export interface GridJudgement {
+	verdict: Verdict;
+	/** The deadline judged against; its date decides the period. */
+	dueAt: number | null;
+	countedAt: number | null;
+	reason: GridReason;
+}
+
+/** What the grid rates read from a case row. */
+export interface GridRateFacts {
+	status: string;
+	/** False for categories without a daily handling limit (存量违建 专项): never in the on-time rates. */
+	hasLimit: boolean;
+	deadlineAt: number | null; // handling deadline, approved 延期 and 挂账 already applied
+	efficientDeadlineAt: number | null;
+	feedbackAt: number | null; // the last 处置反馈: the accepted one once the case is closed
+	closedAt: number | null;
+}
+
+const AWAITING_CHECK = new Set(['feedback', 'checked']);
+
+/**
+ * grid 按时办结: accepted 处置反馈 ≤ deadline and 结案. Decided once closed, or once the deadline
+ * passed with the work still open (late). A 处置反馈 made in time and waiting for 核查/结案 is not
+ * decided yet: the check may still send it back (返工 is judged on the final feedback).
+ */
+export function judgeGridOnTime(c: GridRateFacts, now: number): GridJudgement {
+	const j = (verdict: Verdict, reason: GridReason, countedAt: number | null = null): GridJudgement => ({ verdict, dueAt: c.deadlineAt, countedAt, reason });
+	if (c.status === 'void') return j('excluded', 'excluded_void');
+	if (!c.hasLimit) return j('excluded', 'excluded_no_limit');
+	if (c.status === 'parked') return j('excluded', 'excluded_parked');
+	if (c.deadlineAt === null) return j('pending', 'not_dispatched');
+	if (c.status === 'closed') {
+		const at = c.feedbackAt ?? c.closedAt;
+		return at !== null && at <= c.deadlineAt ? j('on_time', 'closed_before_due', at) : j('late', 'closed_after_due', at);
+	}
+	if (AWAITING_CHECK.has(c.status) && c.feedbackAt !== null && c.feedbackAt <= c.deadlineAt) return j('pending', 'awaiting_check', c.feedbackAt);
+	return now > c.deadlineAt ? j('late', 'open_past_due') : j('pending', 'awaiting_handling');
+}
+
+/** grid 高效处置: same cases and periods as 按时办结; the hit is a closed case whose accepted feedback met the efficient limit. */
+export function judgeGridEfficient(c: GridRateFacts, now: number): GridJudgement {
+	const base = judgeGridOnTime(c, now);
+	if (base.verdict !== 'on_time' && base.verdict !== 'late') return base;
+	const hit = c.status === 'closed' && c.feedbackAt !== null && c.efficientDeadlineAt !== null && c.feedbackAt <= c.efficientDeadlineAt;
+	return { ...base, verdict: hit ? 'on_time' : 'late', reason: hit ? 'efficient' : 'not_efficient' };
+}
+
+/** A rate as shown: both counts, and how many were left out or are still open. */
+export interface RateCount {
+	numerator: number;
+	denominator: number;
+	excluded: number;
+	undecided: number;
+}
+
+export const emptyCount = (): RateCount => ({ numerator: 0, denominator: 0, excluded: 0, undecided: 0 });
+
+export function addVerdict(c: RateCount, v: Verdict): void {
+	if (v === 'on_time') {
+		c.numerator++;
+		c.denominator++;
+	} else if (v === 'late') c.denominator++;
+	else if (v === 'pending') c.undecided++;
+	else c.excluded++;
+}
+
+/** A plain share (numerator of denominator) for rates that are not on-time judgements: 返工率, 满意率 … */
+export function addShare(c: RateCount, inDenominator: boolean, inNumerator: boolean): void {
+	if (!inDenominator) return;
+	c.denominator++;
+	if (inNumerator) c.numerator++;
+}
+
+/** Basis points (1/100 of a percent), rounded half up once; null when nothing was decided. */
+export function rateBasisPoints(c: Pick<RateCount, 'numerator' | 'denominator'>): number | null {
+	if (c.denominator === 0) return null;
+	return Math.floor((c.numerator * 20_000 + c.denominator) / (2 * c.denominator));
+}
+
+/** '99.83%' — the one place a rate is rounded; '—' when nothing was decided. */
+export function formatRate(c: Pick<RateCount, 'numerator' | 'denominator'>): string {
+	const bp = rateBasisPoints(c);
+	if (bp === null) return '—';
+	return `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
+}
+
+/** The value for JSON: a fraction with 4 decimals (99.83% → 0.9983), rounded like formatRate. */
+export function rateValue(c: Pick<RateCount, 'numerator' | 'denominator'>): number | null {
+	const bp = rateBasisPoints(c);
+	return bp === null ? null : bp / 10_000;
+}
+
+/**
+ * The period rule (GridCase rule, §6): a case counts in the period its deadline falls in. A deadline
+ * at 24:00 belongs to the day that ends there, so 2023-12-31 24:00 is in December 2023.
+ */
+export function dueDate(dueAt: number): string {
+	return shanghaiDate(dueAt - 1);
+}
+
+/** Inclusive date range check on 'YYYY-MM-DD' strings. */
+export const inRange = (date: string, from: string, to: string): boolean => date >= from && date <= to;
+
+export type GroupBy = 'month' | 'area' | 'community' | 'category' | 'department';
+export const GROUP_BYS: readonly GroupBy[] = ['month', 'area', 'community', 'category', 'department'];
