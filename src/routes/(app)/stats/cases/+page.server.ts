@@ -1,0 +1,75 @@
+import { error } from '@sveltejs/kit';
+import { GROUP_BYS, type GroupBy } from '$lib/domain/rates';
+import { isMonth, parsePeriod } from '$lib/domain/stats-period';
+import { hasStatsCapability } from '$lib/domain/stats-permissions';
+import { m } from '$lib/paraglide/messages';
+import { requireActor } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { orderTypeLabel } from '$lib/server/repositories/hotline-reference';
+import { listCasesByIds, listOrdersByIds } from '$lib/server/repositories/stats-lists';
+import { drillDown, PARTS, type Part } from '$lib/server/services/stats/drill';
+import { RATE_KEYS, type RateKey } from '$lib/server/services/stats/judge';
+import { groupLabels } from '../group-labels';
+import type { PageServerLoad } from './$types';
+
+const DRILL_PAGE_SIZE = 50;
+
+const oneOf = <T extends string>(list: readonly T[], s: string | null): s is T => s !== null && (list as readonly string[]).includes(s);
+
+/** What a group key looks like for each grouping ('' is the group of cases without one). */
+const GROUP_KEY: Record<GroupBy, RegExp> = {
+	month: /^\d{4}-(0[1-9]|1[0-2])$/,
+	area: /^(\d{1,10})?$/,
+	community: /^(\d{1,10})?$/,
+	department: /^(\d{1,10})?$/,
+	category: /^[A-Za-z0-9_-]{0,40}$/
+};
+
+/** Every parameter is checked: a list that silently ignored one would not match the figure it came from. */
+function parseQuery(sp: URLSearchParams) {
+	const rate = sp.get('rate');
+	if (!oneOf(RATE_KEYS, rate)) error(400, m.stats_err_rate());
+	const part = sp.get('part');
+	if (!oneOf(PARTS, part)) error(400, m.stats_err_part());
+	const from = sp.get('from');
+	const to = sp.get('to');
+	if (!from || !to) error(400, m.stats_err_date());
+	const period = parsePeriod(from, to, from);
+	if ('error' in period) error(400, { date: m.stats_err_date, order: m.stats_err_order, span: m.stats_err_span }[period.error]());
+	const by = sp.get('groupBy');
+	const key = sp.get('group');
+	let group: { by: GroupBy; key: string } | undefined;
+	if (by !== null || key !== null) {
+		if (!oneOf(GROUP_BYS, by) || key === null || !GROUP_KEY[by].test(key) || (by === 'month' && !isMonth(key))) error(400, m.stats_err_group());
+		group = { by, key };
+	}
+	const pageParam = sp.get('page');
+	if (pageParam !== null && !/^[1-9]\d{0,5}$/.test(pageParam)) error(400, m.stats_err_page());
+	return { rate: rate as RateKey, part: part as Part, period, group, page: pageParam ? Number(pageParam) : 1 };
+}
+
+/** The cases or 12345 orders behind one figure of the statistics page, exactly as counted there. */
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	if (!hasStatsCapability(actor, 'view_stats')) error(403, m.err_forbidden());
+	const q = parseQuery(event.url.searchParams);
+	const db = getDb();
+	const found = await drillDown(db, { rate: q.rate, part: q.part, from: q.period.from, to: q.period.to, group: q.group }, Date.now());
+	const ids = [...new Set(found.ids)].sort((a, b) => a - b);
+	const pageIds = ids.slice((q.page - 1) * DRILL_PAGE_SIZE, q.page * DRILL_PAGE_SIZE);
+	const groupLabel = q.group ? (await groupLabels(db, q.group.by, [q.group.key]))[q.group.key] : null;
+	const base = {
+		rate: q.rate,
+		part: q.part,
+		period: q.period,
+		group: q.group ? { ...q.group, label: groupLabel } : null,
+		total: ids.length,
+		page: q.page,
+		pageCount: Math.max(1, Math.ceil(ids.length / DRILL_PAGE_SIZE))
+	};
+	if (found.kind === 'order') {
+		const rows = (await listOrdersByIds(db, pageIds)).map((o) => ({ ...o, order_type_label: orderTypeLabel(o.order_type) }));
+		return { ...base, kind: 'order' as const, orders: rows, cases: [] };
+	}
+	return { ...base, kind: 'case' as const, cases: await listCasesByIds(db, pageIds), orders: [] };
+};
