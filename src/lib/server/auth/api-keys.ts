@@ -3,7 +3,8 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db/create-database';
 
-// API keys for integrations (the city 12345 platform pushing orders, the camera platform pushing alerts): `gck_<prefix>_<secret>`.
+// API keys for integrations (the city 12345 platform pushing orders, the camera platform pushing alerts,
+// a reporting system reading the statistics): `gck_<prefix>_<secret>`.
 // Only SHA-256(secret) is stored; the whole key is shown once, when it is created.
 const KEY_PATTERN = /^gck_([a-z2-7]{8})_([a-z2-7]{32})$/;
 
@@ -14,8 +15,8 @@ const random = (bytes: number) => {
 };
 const hashSecret = (secret: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
 
-/** Which endpoint a key may push to: 12345 orders or camera alerts (a key serves one integration). */
-export const API_INTEGRATIONS = ['hotline', 'alerts'] as const;
+/** Which endpoint a key may use: push 12345 orders, push camera alerts, or read the statistics (a key serves one integration). */
+export const API_INTEGRATIONS = ['hotline', 'alerts', 'stats'] as const;
 export type ApiIntegration = (typeof API_INTEGRATIONS)[number];
 export const isApiIntegration = (s: string): s is ApiIntegration => (API_INTEGRATIONS as readonly string[]).includes(s);
 
