@@ -13,7 +13,12 @@ export interface CaseFilters {
 	communityId?: number;
 	categoryCode?: string;
 	source?: string;
+	departmentId?: number;
 	overdue?: boolean;
+	/** The current step's deadline falls within the next 24 h. */
+	dueSoon?: boolean;
+	/** Sent back by the department: 回退 awaiting approval, or approved and awaiting 改派. */
+	returned?: boolean;
 	supervised?: boolean;
 	q?: string;
 	page?: number;
@@ -35,16 +40,38 @@ export function scopeWhere(eb: Eb, scope: ViewScope) {
 	}
 }
 
+/** How far ahead "due soon" looks (the live board and the list agree on it). */
+export const DUE_SOON_MS = 24 * 3_600_000;
+
+/** Overdue: the current step's deadline has passed (parked and finished cases have none). */
+export const overdueWhere = (eb: Eb, now: number) => eb.and([eb('cases.stage_deadline_at', '<', now), eb('cases.status', 'not in', ['closed', 'void'])]);
+
+/** Due soon: the current step's deadline is not past yet but falls within DUE_SOON_MS. */
+export const dueSoonWhere = (eb: Eb, now: number) =>
+	eb.and([eb('cases.stage_deadline_at', '>=', now), eb('cases.stage_deadline_at', '<', now + DUE_SOON_MS), eb('cases.status', 'not in', ['closed', 'void'])]);
+
+/** Returned: 回退 awaiting approval, or approved (back at 待派遣, with an approve_return event) and awaiting 改派. */
+export const returnedWhere = (eb: Eb) =>
+	eb.or([
+		eb('cases.status', '=', 'return_requested'),
+		eb.and([
+			eb('cases.status', '=', 'registered'),
+			eb.exists(eb.selectFrom('case_events').select('case_events.id').whereRef('case_events.case_id', '=', 'cases.id').where('case_events.action', '=', 'approve_return'))
+		])
+	]);
+
 function listQuery(db: Db, scope: ViewScope, f: CaseFilters, now: number) {
 	let q = db.selectFrom('cases').where((eb) => scopeWhere(eb, scope));
 	if (f.status?.length) q = q.where('cases.status', 'in', f.status);
 	if (f.areaId) q = q.where('cases.area_id', '=', f.areaId);
 	if (f.communityId) q = q.where('cases.community_id', '=', f.communityId);
+	if (f.departmentId) q = q.where('cases.department_id', '=', f.departmentId);
 	if (f.categoryCode) q = q.where('cases.category_code', '=', f.categoryCode);
 	if (f.source) q = q.where('cases.source', '=', f.source);
 	if (f.supervised) q = q.where('cases.supervised', '=', 1);
-	// Overdue: the current step's deadline has passed (parked and finished cases have none).
-	if (f.overdue) q = q.where('cases.stage_deadline_at', '<', now).where('cases.status', 'not in', ['closed', 'void']);
+	if (f.overdue) q = q.where((eb) => overdueWhere(eb, now));
+	if (f.dueSoon) q = q.where((eb) => dueSoonWhere(eb, now));
+	if (f.returned) q = q.where(returnedWhere);
 	if (f.q) {
 		const text = f.q;
 		q = q.where((eb) => eb.or([contains(eb.ref('cases.code'), text), contains(eb.ref('cases.description'), text), contains(eb.ref('cases.address'), text)]));

@@ -16,9 +16,12 @@ function parseFilters(params: URLSearchParams): CaseFilters {
 		status: status.length ? status : undefined,
 		areaId: positiveInt(params.get('area')),
 		communityId: positiveInt(params.get('community')),
+		departmentId: positiveInt(params.get('department')),
 		categoryCode: params.get('category') || undefined,
 		source: (CASE_SOURCES as readonly string[]).includes(source) ? source : undefined,
 		overdue: params.get('overdue') === '1',
+		dueSoon: params.get('due_soon') === '1',
+		returned: params.get('returned') === '1',
 		supervised: params.get('supervised') === '1',
 		q: params.get('q')?.trim().slice(0, 100) || undefined,
 		page: positiveInt(params.get('page')) ?? 1
