@@ -13,6 +13,7 @@ import { seedDemoHotline } from '../seeds/demo-hotline';
 import { seedDemoCameras } from '../seeds/demo-cameras';
 import { seedDemoEnforcement } from '../seeds/demo-enforcement';
 import { seedDemoShops } from '../seeds/demo-shops';
+import { seedDemoYear } from '../seeds/demo-year';
 
 const args = new Set(process.argv.slice(2));
 const path = databasePath();
@@ -31,6 +32,9 @@ try {
 			const shops = await seedDemoShops(db, users.get('zhifa')!, now);
 			// Alerts first: the grid cases below must not absorb them as duplicates.
 			const enforcement = await seedDemoEnforcement(db, shops, now);
+			const started = Date.now();
+			const year = await seedDemoYear(db, shops, now);
+			console.log(`demo history since 2023-01-01: ${year.cases} grid cases, ${year.orders} 12345 orders, ${year.enforcement} enforcement cases (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 			const cases = await seedDemoCases(db, users, now);
 			const orders = await seedDemoHotline(db, now);
 			console.log(

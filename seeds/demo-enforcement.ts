@@ -19,10 +19,18 @@ async function frame(hue: number): Promise<string> {
 	return bytes.toString('base64');
 }
 
-type Stage = 'pending_notice' | 'rectifying' | 'statement' | 'pending_decision' | 'overdue_payment' | 'paid_closed' | 'corrected' | 'cancelled';
+export type Stage = 'pending_notice' | 'rectifying' | 'statement' | 'pending_decision' | 'overdue_payment' | 'paid_closed' | 'corrected' | 'cancelled';
 
 /** Where each demo case stops, how long ago its capture was, and which shop (by index) it concerns. */
-const PLAN: { stage: Stage; ageMs: number; shop: number; category: string; text: string }[] = [
+export interface EnforcementPlanItem {
+	stage: Stage;
+	ageMs: number;
+	shop: number;
+	category: string;
+	text: string;
+}
+
+const PLAN: EnforcementPlanItem[] = [
 	{ stage: 'paid_closed', ageMs: 70 * DAY, shop: 0, category: 'SH-JMZX-02', text: '水果店将货架摆出店门外经营' },
 	{ stage: 'overdue_payment', ageMs: 48 * DAY, shop: 0, category: 'SH-JMZX-02', text: '水果店再次跨门经营，占用人行道' },
 	{ stage: 'corrected', ageMs: 30 * DAY, shop: 1, category: 'SH-JMZX-02', text: '便利店门口堆放饮料箱经营' },
@@ -33,7 +41,11 @@ const PLAN: { stage: Stage; ageMs: number; shop: number; category: string; text:
 	{ stage: 'pending_notice', ageMs: 15 * MIN, shop: 6, category: 'SH-JMZX-02', text: '五金店将商品摆放至门外' }
 ];
 
-export async function seedDemoEnforcement(db: Db, shops: Map<string, number>, now: number): Promise<{ alerts: number; cases: number }> {
+/**
+ * Opens each planned case from a camera alert and walks it to its stage; with `queue`, also leaves
+ * today's review queue (fresh alerts, a duplicate, a false alarm, one turned into a grid case).
+ */
+export async function seedDemoEnforcement(db: Db, shops: Map<string, number>, now: number, plan: readonly EnforcementPlanItem[] = PLAN, queue = true): Promise<{ alerts: number; cases: number }> {
 	const actors = new Map<string, Actor>();
 	for (const u of await db.selectFrom('users').selectAll().execute()) {
 		actors.set(u.username, { id: u.id, role: u.role as Role, departmentId: u.department_id, areaId: u.area_id, communityId: u.community_id });
@@ -61,7 +73,7 @@ export async function seedDemoEnforcement(db: Db, shops: Map<string, number>, no
 
 	try {
 		let made = 0;
-		for (const [i, p] of PLAN.entries()) {
+		for (const [i, p] of plan.entries()) {
 			const t0 = now - p.ageMs;
 			const alertId = await push(i, p.category, t0);
 			const opened = await reviewAlert(db, diaodu, alertId, 1, { kind: 'enforcement', categoryCode: p.category, description: p.text }, t0 + 3 * MIN);
@@ -105,6 +117,7 @@ export async function seedDemoEnforcement(db: Db, shops: Map<string, number>, no
 			await step({ action: 'close' }, paidAt + 1 * DAY);
 		}
 
+		if (!queue) return { alerts, cases: made };
 		// The review queue: two fresh alerts, one duplicate of the first (attached, not a new item),
 		// one already dismissed as a false alarm, and one that became a grid case.
 		const fresh = await push(8, 'SH-JMZX-01', now - 8 * MIN, 0.88);

@@ -83,8 +83,27 @@ async function prepare(bytes: Uint8Array): Promise<Prepared> {
 	}
 }
 
+/**
+ * Validation decodes and re-encodes the whole image, and storing needs exactly that result: it is
+ * kept per input buffer, so a photo checked before a transaction is not decoded a second time when
+ * it is stored (inputs are never mutated after they are read).
+ */
+const prepared = new WeakMap<Uint8Array, Promise<Prepared>>();
+function prepareOnce(bytes: Uint8Array): Promise<Prepared> {
+	let p = prepared.get(bytes);
+	if (!p) prepared.set(bytes, (p = prepare(bytes)));
+	return p;
+}
+
+const thumbnails = new WeakMap<Buffer, Promise<Buffer>>();
+function thumbnailOnce(full: Buffer): Promise<Buffer> {
+	let t = thumbnails.get(full);
+	if (!t) thumbnails.set(full, (t = sharp(full).resize({ width: THUMB_WIDTH, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer()));
+	return t;
+}
+
 export async function validatePhoto(input: PhotoInput): Promise<PhotoError | null> {
-	return (await prepare(input.bytes)).code;
+	return (await prepareOnce(input.bytes)).code;
 }
 
 /** Browsers submit one nameless, empty File when no file was chosen. */
@@ -160,14 +179,11 @@ function cleanName(name: string): string {
 
 export async function storePhoto(rootDir: string, input: PhotoInput, now: number): Promise<StoredPhoto> {
 	if (!Number.isFinite(now)) throw new TypeError('storePhoto: `now` must be a finite timestamp');
-	const prepared = await prepare(input.bytes);
-	if (prepared.code !== null) throw new PhotoValidationError(prepared.code);
-	const { full, width, height } = prepared;
-	const facts = await readExifFacts(prepared.exif); // read from the ORIGINAL, before stripping
-	const thumb = await sharp(full)
-		.resize({ width: THUMB_WIDTH, withoutEnlargement: true })
-		.jpeg({ quality: 80 })
-		.toBuffer();
+	const ready = await prepareOnce(input.bytes);
+	if (ready.code !== null) throw new PhotoValidationError(ready.code);
+	const { full, width, height } = ready;
+	const facts = await readExifFacts(ready.exif); // read from the ORIGINAL, before stripping
+	const thumb = await thumbnailOnce(full);
 
 	const local = new Date(now + SHANGHAI_OFFSET_MS); // read with getUTC* => Asia/Shanghai wall clock
 	const dir = `${local.getUTCFullYear()}/${String(local.getUTCMonth() + 1).padStart(2, '0')}`;

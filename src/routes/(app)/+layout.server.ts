@@ -1,6 +1,7 @@
 import { hasCapability, viewScope } from '$lib/domain/permissions';
 import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { hasHotlineCapability } from '$lib/domain/hotline-permissions';
+import { hasStatsCapability } from '$lib/domain/stats-permissions';
 import { requireActor } from '$lib/server/auth/guards';
 import type { LayoutServerLoad } from './$types';
 
@@ -16,6 +17,8 @@ export const load: LayoutServerLoad = (event) => {
 		canReviewAlerts: hasEnforcementCapability(actor, 'review_alerts'),
 		canSeeEnforcement: hasEnforcementCapability(actor, 'view'),
 		canSeeShops: hasEnforcementCapability(actor, 'view_shops'),
+		canSeeStats: hasStatsCapability(actor, 'view_stats'),
+		canSeeBoard: hasStatsCapability(actor, 'view_board'),
 		isAdmin: actor.role === 'admin'
 	};
 };

@@ -10,7 +10,7 @@ export interface ApiKeyTable {
 	created_at: number;
 	revoked_at: number | null;
 	last_used_at: number | null;
-	/** hotline | alerts: which endpoint the key may push to. */
+	/** hotline | alerts | stats: which endpoint the key may use. */
 	integration: Generated<string>;
 }
 export interface HotlineImportTable {

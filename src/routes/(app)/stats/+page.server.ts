@@ -31,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 	const quick = quickPeriods(today);
 	const formError = 'error' in period ? period.error : groupParam && !groupBy ? 'group' : null;
 	const form = { from: 'error' in period ? (sp.get('from') ?? '') : period.from, to: 'error' in period ? (sp.get('to') ?? '') : period.to, groupBy };
-	if ('error' in period || formError) return { form, formError, quick, result: null };
+	if ('error' in period || formError) return { form, formError, quick, canExport: false, result: null };
 
 	const db = getDb();
 	const result = await computeStats(db, period.from, period.to, groupBy, now);
@@ -58,6 +58,7 @@ export const load: PageServerLoad = async (event) => {
 		form,
 		formError,
 		quick,
+		canExport: hasStatsCapability(actor, 'export_stats'),
 		result: {
 			period,
 			groupBy,
