@@ -23,7 +23,7 @@ export const POST: RequestHandler = async ({ request }) => {
 	const now = Date.now();
 	const key = await verifyApiKey(db, request.headers.get('authorization'), now);
 	if (!key.ok) return problem(401, `api_key_${key.reason}`, key.reason === 'revoked' ? 'API key has been revoked' : 'A valid API key is required (Authorization: Bearer gck_…)');
-	if (key.integration !== 'hotline') return problem(403, 'wrong_integration', 'This API key belongs to another integration; use a 12345 hotline key');
+	if (key.integration !== 'hotline') return problem(403, 'wrong_integration', 'This API key belongs to another integration; use a hotline-order key');
 	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return problem(413, 'too_large', `At most ${MAX_BODY} bytes per request`);
 	let body: unknown;
 	try {
