@@ -57,3 +57,54 @@ test('statistics are for leadership and the 城运中心 only', async ({ browser
 	expect((await worker.request.get('/stats-report?month=2023-12')).status()).toBe(403);
 	await worker.context().close();
 });
+
+test('2023 as published: a leader reads 99.83 %, opens the late case, exports XLSX and prints the report', async ({ browser }, info) => {
+	const leader = await asUser(browser, 'lingdao');
+	await leader.goto('/stats?from=2023-01-01&to=2023-12-31');
+	await ready(leader);
+	const value = (rate: string) => leader.locator(`article[data-rate="${rate}"] [data-value]`);
+	await expect(value('grid_on_time')).toHaveText('99.83%');
+	await expect(value('grid_efficient')).toHaveText('70.15%');
+	await expect(value('first_contact')).toHaveText('97.35%');
+	await expect(value('hotline_on_time')).toHaveText('100.00%');
+	const card = leader.locator('article[data-rate="grid_on_time"]');
+	await expect(card.locator('[data-numerator]')).toHaveText('602');
+	await expect(card.locator('[data-denominator]')).toHaveText('603');
+
+	// The one late case of the year, by name.
+	await card.locator('[data-part="missed"]').click();
+	await leader.waitForURL(/part=missed/);
+	await expect(leader.locator('[data-total]')).toHaveText('共 1 件');
+	await expect(leader.locator('tbody tr')).toHaveCount(1);
+	const caseHref = await leader.locator('tbody tr a').first().getAttribute('href');
+	expect(caseHref).toMatch(/^\/cases\/\d+$/);
+
+	// The figures and the case list as XLSX, opened and read back.
+	const ExcelJS = (await import('exceljs')).default;
+	const read = async (kind: string) => {
+		const res = await leader.request.get(`/stats/export?from=2023-01-01&to=2023-12-31&kind=${kind}`);
+		expect(res.status()).toBe(200);
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load((await res.body()) as unknown as ArrayBuffer);
+		return book;
+	};
+	const stats = await read('stats');
+	const rows = stats.getWorksheet('统计')!.getSheetValues().filter(Boolean) as unknown[][];
+	const gridRow = rows.find((r) => r.includes('网格按时办结率'));
+	expect(gridRow).toEqual(expect.arrayContaining([602, 603, '99.83%']));
+	const cases = await read('cases');
+	const gridSheet = cases.getWorksheet('网格案件')!;
+	expect(gridSheet.rowCount - 1).toBe(603 + 128); // decided plus excluded: the rows behind the rate
+	const orders = cases.getWorksheet('12345 工单')!;
+	const text = JSON.stringify(orders.getSheetValues());
+	expect(text).not.toMatch(/1[3-9]\d{9}/); // no phone number in full
+
+	// The December report, printed by the browser.
+	await leader.goto('/stats-report?month=2023-12');
+	await ready(leader);
+	await expect(leader.getByRole('heading', { level: 1 })).toHaveText('古美路街道城运中心 2023年12月 运行情况月报');
+	await leader.emulateMedia({ media: 'print' });
+	const pdf = await leader.pdf({ format: 'A4', printBackground: true, path: info.outputPath('report-2023-12.pdf') });
+	expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+	await leader.context().close();
+});
