@@ -73,7 +73,8 @@ export async function seedDemoYear(db: Db, shops: Map<string, number>, now: numb
 		handlerOf,
 		departmentByName: (name) => departments.find((d) => d.name === name)!.id,
 		communities,
-		calendar
+		calendar,
+		photo
 	});
 
 	// 2023's non-onsite enforcement: nine cases from camera alerts, seven paid, two corrected at once.

@@ -44,8 +44,10 @@ export interface PlannedCase {
 	dispatchAt: number;
 	category: string;
 	communityIndex: number;
-	/** The handling deadline the services will compute at 派遣 (null for 存量违建). */
+	/** The final handling deadline: as computed at 派遣 (null for 存量违建), or the approved 延期. */
 	deadlineAt: number | null;
+	/** An approved 延期 to 24:00 three days after the original deadline's day. */
+	extended: boolean;
 	outcome: GridOutcome;
 	rework: boolean;
 	source: 'patrol' | 'resident' | 'video' | 'leader';
@@ -59,6 +61,8 @@ export interface PlannedOrder {
 	communityIndex: number;
 	anonymous: boolean;
 	declined: boolean;
+	/** 退单 approved right after 签收 (not this street's matter): out of both rates. */
+	returned: boolean;
 	contactLate: boolean;
 	satisfaction: '满意' | '基本满意' | 'unreachable';
 }
@@ -99,6 +103,9 @@ function shuffle<T>(r: Rand, xs: T[]): T[] {
 	return xs;
 }
 
+/** 延期 approved to the end of the third day after the original deadline's day. */
+export const extendedDeadline = (deadlineAt: number) => shanghaiMidnight(addDays(dueDate(deadlineAt), 4));
+
 export function planGrid(cal: WorkCalendar, cats: readonly CategoryRef[], communities: number, last: string, perMonth = 52): PlannedCase[] {
 	const r = rng(2023);
 	const limited = cats.filter((c) => c.handle);
@@ -110,16 +117,18 @@ export function planGrid(cal: WorkCalendar, cats: readonly CategoryRef[], commun
 			const cat = weightedPick(r, limited);
 			const dispatchAt = reportedAt + 30 * MINUTE;
 			const src = r();
+			const extended = r() < 0.03;
+			const deadlineAt = computeDeadline(dispatchAt, cat.handle!, cal);
 			out.push({
-				reportedAt, dispatchAt, category: cat.code, communityIndex: Math.floor(r() * communities),
-				deadlineAt: computeDeadline(dispatchAt, cat.handle!, cal), outcome: r() < 0.02 ? 'void' : 'in_time', rework: r() < 0.04,
+				reportedAt, dispatchAt, category: cat.code, communityIndex: Math.floor(r() * communities), extended,
+				deadlineAt: extended ? extendedDeadline(deadlineAt) : deadlineAt, outcome: r() < 0.02 ? 'void' : 'in_time', rework: r() < 0.04,
 				source: src < 0.72 ? 'patrol' : src < 0.88 ? 'resident' : src < 0.97 ? 'video' : 'leader'
 			});
 		}
 		// 存量违建 拆除 (专项, no daily limit): ten a month in 2023 up to the 109 demolished, fewer after.
 		const stockCount = month < '2024' ? (month === '2023-11' ? 9 : month === '2023-12' ? 0 : 10) : 4;
 		if (stock) for (const reportedAt of instantsOfMonth(r, cal, month, stockCount, '2023-01-01', last)) {
-			out.push({ reportedAt, dispatchAt: reportedAt + 30 * MINUTE, category: stock.code, communityIndex: Math.floor(r() * communities), deadlineAt: null, outcome: 'stock', rework: false, source: 'patrol' });
+			out.push({ reportedAt, dispatchAt: reportedAt + 30 * MINUTE, category: stock.code, communityIndex: Math.floor(r() * communities), deadlineAt: null, extended: false, outcome: 'stock', rework: false, source: 'patrol' });
 		}
 	}
 	out.sort((a, b) => a.reportedAt - b.reportedAt);
@@ -156,13 +165,13 @@ export function planOrders(cal: WorkCalendar, types: readonly { code: string; li
 			const s = r();
 			out.push({
 				receivedAt, signAt: receivedAt + 35 * MINUTE, typeCode: t.code, limit: t.limit, communityIndex: Math.floor(r() * communities),
-				anonymous: r() < 0.05, declined: r() < 0.02, contactLate: false, satisfaction: s < 0.02 ? 'unreachable' : s < 0.8 ? '满意' : '基本满意'
+				anonymous: r() < 0.05, declined: r() < 0.02, returned: r() < 0.02, contactLate: false, satisfaction: s < 0.02 ? 'unreachable' : s < 0.8 ? '满意' : '基本满意'
 			});
 		}
 	}
 	out.sort((a, b) => a.receivedAt - b.receivedAt);
 	const fcDue = (o: PlannedOrder) => computeDeadline(o.signAt, HOTLINE_LIMITS.firstContact, cal);
-	const contactable = (o: PlannedOrder) => !o.anonymous && !o.declined;
+	const contactable = (o: PlannedOrder) => !o.anonymous && !o.declined && !o.returned;
 	// 2023: exactly 755 contactable orders whose 先行联系 falls due in 2023; later ones are anonymous.
 	const due2023 = out.filter((o) => contactable(o) && dueDate(fcDue(o)).startsWith('2023'));
 	if (due2023.length < TARGET_2023.contactable) throw new Error(`demo plan: only ${due2023.length} contactable orders due in 2023`);

@@ -61,6 +61,10 @@ export async function runGrid(db: Db, plan: readonly PlannedCase[], cast: GridCa
 		const handler = cast.handlerOf(departmentId);
 		const signAt = p.dispatchAt + 10 * MINUTE;
 		await step(handler, { action: 'sign' }, signAt);
+		if (p.extended) {
+			await step(handler, { action: 'request_extension', reason: '需协调相关单位配合处置', proposedDeadline: p.deadlineAt! }, signAt + MINUTE);
+			await step(d, { action: 'approve_extension' }, signAt + 2 * MINUTE);
+		}
 		const row = (await getCaseRow(db, caseId))!;
 		if (row.deadline_at !== p.deadlineAt) throw new Error(`demo year case ${i}: deadline ${row.deadline_at} differs from the plan's ${p.deadlineAt}`);
 		let feedbackAt: number;
@@ -71,10 +75,10 @@ export async function runGrid(db: Db, plan: readonly PlannedCase[], cast: GridCa
 		} else {
 			const D = row.deadline_at!;
 			const E = row.efficient_deadline_at ?? D;
-			if (p.outcome === 'efficient') feedbackAt = signAt + Math.min(20 * MINUTE, Math.floor((E - signAt) / 2));
+			if (p.outcome === 'efficient') feedbackAt = signAt + Math.max(3 * MINUTE, Math.min(20 * MINUTE, Math.floor((E - signAt) / 2)));
 			else if (p.outcome === 'in_time') feedbackAt = E + Math.max(MINUTE, Math.floor((D - E) / 2));
 			else feedbackAt = D + 3 * 60 * MINUTE;
-			if (p.outcome !== 'late' && !(feedbackAt > signAt && feedbackAt <= D)) throw new Error(`demo year case ${i}: no room for a ${p.outcome} feedback`);
+			if (p.outcome !== 'late' && !(feedbackAt > signAt && feedbackAt <= (p.outcome === 'efficient' ? E : D))) throw new Error(`demo year case ${i}: no room for a ${p.outcome} feedback`);
 		}
 		if (p.rework) {
 			await step(handler, { action: 'feedback', note: '已处置', photoCount: 1 }, signAt + 15 * MINUTE, [cast.photo]);

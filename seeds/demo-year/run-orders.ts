@@ -7,6 +7,7 @@ import type { Actor } from '../../src/lib/domain/permissions';
 import type { WorkCalendar } from '../../src/lib/domain/working-days';
 import { shanghaiDate } from '../../src/lib/domain/working-days';
 import type { Db } from '../../src/lib/server/db/create-database';
+import type { PhotoInput } from '../../src/lib/server/photos';
 import { ingestOrders } from '../../src/lib/server/services/hotline/ingest';
 import { applyHotlineAction } from '../../src/lib/server/services/hotline/order-actions';
 import { inDayLanes } from './lanes';
@@ -28,6 +29,7 @@ export interface OrderCast {
 	departmentByName: (name: string) => number;
 	communities: { id: number; name: string }[];
 	calendar: WorkCalendar;
+	photo: PhotoInput;
 }
 
 export async function runOrders(db: Db, plan: readonly PlannedOrder[], cast: OrderCast, lanes = 4): Promise<number> {
@@ -43,15 +45,20 @@ export async function runOrders(db: Db, plan: readonly PlannedOrder[], cast: Ord
 		const created = await db.transaction().execute((trx) => ingestOrders(trx, [order], { origin: 'api', importId: null, actorId: cast.dispatcher.id, apiKeyId: null, now: p.receivedAt, calendar: cast.calendar }));
 		const id = created.created[0]?.id;
 		if (!id) throw new Error(`demo year order ${i} was not created`);
-		const step = async (who: Actor, cmd: HotlineCommand, at: number) => {
+		const step = async (who: Actor, cmd: HotlineCommand, at: number, photos: PhotoInput[] = []) => {
 			const row = await db.selectFrom('hotline_orders').select('version').where('id', '=', id).executeTakeFirstOrThrow();
-			const r = await applyHotlineAction(db, who, id, row.version, cmd, [], at);
+			const r = await applyHotlineAction(db, who, id, row.version, cmd, photos, at);
 			if (!r.ok) throw new Error(`demo year order ${i} (${p.typeCode}): ${cmd.action} refused (${r.code})`);
 		};
 		const departmentId = cast.departmentByName(department);
 		const handler = cast.handlerOf(departmentId);
 		await step(cast.dispatcher, { action: 'assign', departmentId }, p.receivedAt + 15 * MINUTE);
 		await step(handler, { action: 'sign' }, p.signAt);
+		if (p.returned) {
+			await step(handler, { action: 'request_return', reasonCode: 'not_in_jurisdiction', note: '诉求地点属相邻街道辖区', evidenceCount: 1 }, p.signAt + 10 * MINUTE, [cast.photo]);
+			await step(cast.dispatcher, { action: 'approve_return' }, p.signAt + 25 * MINUTE);
+			return;
+		}
 		const fcDue = computeDeadline(p.signAt, HOTLINE_LIMITS.firstContact, cast.calendar);
 		const contactAt = p.contactLate ? fcDue + 3 * 60 * MINUTE : p.signAt + 50 * MINUTE;
 		const contact: HotlineCommand = p.anonymous
