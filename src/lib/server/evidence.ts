@@ -3,9 +3,10 @@
 // original and anyone can re-check it later. Only the display thumbnail is derived.
 // No SvelteKit imports and no clock: callers pass `now` (ms since epoch).
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { writeAtomic } from './atomic-write';
 import { resolvePhotoPath, sniffImageType } from './photos';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -82,22 +83,6 @@ export async function validateEvidence(input: EvidenceInput): Promise<EvidenceEr
 
 export const sha256Hex = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-async function writeAtomic(target: string, data: Uint8Array): Promise<void> {
-	const tmp = `${target}.${randomUUID()}.tmp`;
-	try {
-		const fh = await open(tmp, 'wx', 0o644);
-		try {
-			await fh.writeFile(data);
-			await fh.sync();
-		} finally {
-			await fh.close();
-		}
-		await rename(tmp, target);
-	} catch (err) {
-		await rm(tmp, { force: true }).catch(() => {});
-		throw err;
-	}
-}
 
 /** Stores the original bytes unchanged plus a 320 px JPEG thumbnail; throws EvidenceValidationError. */
 export async function storeEvidence(rootDir: string, input: EvidenceInput, now: number): Promise<StoredEvidence> {

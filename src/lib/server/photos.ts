@@ -1,9 +1,10 @@
 // Server-only photo intake: validate, strip metadata, re-encode to JPEG, store atomically.
 // No SvelteKit imports and no clock: callers pass `now` (ms since epoch).
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { writeAtomic } from './atomic-write';
 import { readExifFacts } from './exif';
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024; // per file
@@ -154,23 +155,6 @@ export function resolvePhotoPath(rootDir: string, relPath: string): string {
 	return full;
 }
 
-/** Write to a unique temp file in the same directory, fsync, then rename over the target. */
-async function writeAtomic(target: string, data: Uint8Array): Promise<void> {
-	const tmp = `${target}.${randomUUID()}.tmp`;
-	try {
-		const fh = await open(tmp, 'wx', 0o644);
-		try {
-			await fh.writeFile(data);
-			await fh.sync();
-		} finally {
-			await fh.close();
-		}
-		await rename(tmp, target);
-	} catch (err) {
-		await rm(tmp, { force: true }).catch(() => {});
-		throw err;
-	}
-}
 
 function cleanName(name: string): string {
 	const base = name.split(/[\\/]/).pop() ?? '';

@@ -1,5 +1,6 @@
 // Getting a camera alert's frames into memory, from inline base64 or from the platform's image
 // server. Nothing is written here: the caller validates every frame before storing any.
+import { readCapped } from '../../read-capped';
 import type { FrameSource } from '$lib/domain/alert-input';
 import { MAX_EVIDENCE_BYTES } from '../../evidence';
 
@@ -34,26 +35,8 @@ export async function fetchFrame(address: string, allowed: readonly string[], fe
 			await res.body.cancel().catch(() => {});
 			return 'too_large';
 		}
-		const chunks: Uint8Array[] = [];
-		let total = 0;
-		const reader = res.body.getReader();
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			total += value.length;
-			if (total > MAX_EVIDENCE_BYTES) {
-				await reader.cancel().catch(() => {});
-				return 'too_large';
-			}
-			chunks.push(value);
-		}
-		const out = new Uint8Array(total);
-		let at = 0;
-		for (const c of chunks) {
-			out.set(c, at);
-			at += c.length;
-		}
-		return out;
+		const body = await readCapped(res.body, MAX_EVIDENCE_BYTES);
+		return body ?? 'too_large';
 	} catch {
 		return signal.aborted ? 'fetch_timeout' : 'fetch_failed';
 	}

@@ -1,3 +1,4 @@
+import { readCapped } from '$lib/server/read-capped';
 import { json } from '@sveltejs/kit';
 import { validateAlertInput } from '$lib/domain/alert-input';
 import { verifyApiKey } from '$lib/server/auth/api-keys';
@@ -11,30 +12,6 @@ const MAX_BODY = 40 * 1024 * 1024;
 
 const problem = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) => json({ error: { code, message, ...extra } }, { status });
 
-/** The body, refused past `max` bytes even when no (or a false) Content-Length was sent. */
-async function readBody(request: Request, max: number): Promise<Uint8Array<ArrayBuffer> | null> {
-	if (!request.body) return new Uint8Array(0);
-	const chunks: Uint8Array[] = [];
-	let total = 0;
-	const reader = request.body.getReader();
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		total += value.length;
-		if (total > max) {
-			await reader.cancel().catch(() => {});
-			return null;
-		}
-		chunks.push(value);
-	}
-	const out = new Uint8Array(total);
-	let at = 0;
-	for (const c of chunks) {
-		out.set(c, at);
-		at += c.length;
-	}
-	return out;
-}
 
 /**
  * The video platform pushes one camera alert (视频/AI 告警) here, authorised by an `alerts` API key.
@@ -52,7 +29,7 @@ export const POST: RequestHandler = async ({ request }) => {
 
 	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
 	if (type !== 'application/json' && type !== 'multipart/form-data') return problem(415, 'unsupported_media_type', 'Send application/json or multipart/form-data');
-	const body = await readBody(request, MAX_BODY);
+	const body = await readCapped(request.body, MAX_BODY);
 	if (!body) return problem(413, 'too_large', `At most ${MAX_BODY} bytes per request`);
 
 	let raw: unknown;
