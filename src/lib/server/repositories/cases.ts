@@ -95,7 +95,8 @@ const summaryColumns = [
 	'cases.deadline_at',
 	'cases.supervised',
 	'cases.rework_count',
-	'cases.self_handled'
+	'cases.self_handled',
+	'cases.version'
 ] as const;
 
 function withNames(db: Db) {

@@ -1,5 +1,5 @@
 import { CASE_SOURCES, isCaseStatus } from '$lib/domain/case-status';
-import { viewScope } from '$lib/domain/permissions';
+import { hasCapability, viewScope } from '$lib/domain/permissions';
 import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listCases, type CaseFilters } from '$lib/server/repositories/cases';
@@ -43,6 +43,7 @@ export const load: PageServerLoad = async (event) => {
 		...result,
 		filters,
 		now,
+		canSupervise: hasCapability(actor, 'supervise'),
 		options: {
 			areas,
 			communities,
