@@ -123,5 +123,6 @@ export function dueDate(dueAt: number): string {
 /** Inclusive date range check on 'YYYY-MM-DD' strings. */
 export const inRange = (date: string, from: string, to: string): boolean => date >= from && date <= to;
 
-export type GroupBy = 'month' | 'area' | 'community' | 'category' | 'department';
-export const GROUP_BYS: readonly GroupBy[] = ['month', 'area', 'community', 'category', 'department'];
+/** `worker`: the reporter of a grid case (网格员 and 城运中心 staff); 12345 orders have none. */
+export type GroupBy = 'month' | 'area' | 'community' | 'category' | 'department' | 'worker';
+export const GROUP_BYS: readonly GroupBy[] = ['month', 'area', 'community', 'category', 'department', 'worker'];

@@ -36,3 +36,8 @@ export async function countUsers(db: Db): Promise<number> {
 	const r = await db.selectFrom('users').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 	return Number(r.n);
 }
+
+/** Every account's display name, for labels (statistics grouped by reporter). */
+export async function listUserNames(db: Db): Promise<{ id: number; display_name: string }[]> {
+	return db.selectFrom('users').select(['id', 'display_name']).execute();
+}

@@ -4,6 +4,7 @@ import type { GroupBy } from '$lib/domain/rates';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/db/create-database';
 import { listAreaNames, listCategories, listCommunityNames, listDepartments } from '$lib/server/repositories/reference';
+import { listUserNames } from '$lib/server/repositories/users';
 import { monthLabel } from './labels';
 
 export async function groupLabels(db: Db, groupBy: GroupBy, keys: string[]): Promise<Record<string, string>> {
@@ -23,6 +24,9 @@ export async function groupLabels(db: Db, groupBy: GroupBy, keys: string[]): Pro
 			break;
 		case 'category':
 			names = new Map((await listCategories(db)).map((c) => [c.code, categoryLabel(c)]));
+			break;
+		case 'worker':
+			names = new Map((await listUserNames(db)).map((u) => [String(u.id), u.display_name]));
 			break;
 	}
 	return Object.fromEntries(keys.map((k) => [k, k === '' ? m.stats_group_unknown() : (names.get(k) ?? k)]));

@@ -40,7 +40,8 @@ const GROUP_NAMES: Record<string, Msg> = {
 	area: m.stats_group_area,
 	community: m.stats_group_community,
 	category: m.stats_group_category,
-	department: m.stats_group_department
+	department: m.stats_group_department,
+	worker: m.stats_group_worker
 };
 
 const VOLUME_NAMES: Record<string, Msg> = {

@@ -21,6 +21,7 @@ export interface GroupKeys {
 	community: string;
 	category: string;
 	department: string;
+	worker: string;
 }
 
 export type Entry =
@@ -43,8 +44,8 @@ export interface JudgeInput {
 export function judgeAll(i: JudgeInput): Entry[] {
 	const out: Entry[] = [];
 	const within = (ms: number | null) => ms !== null && inRange(shanghaiDate(ms), i.from, i.to);
-	const caseKeys = (r: { category_code: string; area_id: number; community_id: number; department_id: number | null }, date: string): GroupKeys => ({
-		month: month(date), area: key(r.area_id), community: key(r.community_id), category: r.category_code, department: key(r.department_id)
+	const caseKeys = (r: { category_code: string; area_id: number; community_id: number; department_id: number | null; reporter_id: number }, date: string): GroupKeys => ({
+		month: month(date), area: key(r.area_id), community: key(r.community_id), category: r.category_code, department: key(r.department_id), worker: key(r.reporter_id)
 	});
 
 	// On-time rates count in the period of the deadline; without one, of the report.
@@ -76,7 +77,7 @@ export function judgeAll(i: JudgeInput): Entry[] {
 	}
 
 	for (const o of i.orders) {
-		const keysAt = (date: string): GroupKeys => ({ month: month(date), area: key(o.area_id), community: key(o.community_id), category: o.category_code ?? '', department: key(o.department_id) });
+		const keysAt = (date: string): GroupKeys => ({ month: month(date), area: key(o.area_id), community: key(o.community_id), category: o.category_code ?? '', department: key(o.department_id), worker: '' });
 		const state = { hasPhone: o.has_phone === 1, contactOutcome: o.contact_outcome as never, firstContactDueAt: o.first_contact_due_at, firstContactAt: o.first_contact_at, returnApprovedAt: o.return_approved_at, deadlineAt: o.deadline_at, firstReplyAt: o.first_reply_at };
 		const fc = judgeFirstContact(state, i.now);
 		// Not signed yet: no window; it waits in the period it was received in.
@@ -100,7 +101,7 @@ export function judgeAll(i: JudgeInput): Entry[] {
 	}
 
 	for (const e of i.enforcement) {
-		const keysAt = (date: string): GroupKeys => ({ month: month(date), area: key(e.area_id), community: key(e.community_id), category: e.category_code, department: '' });
+		const keysAt = (date: string): GroupKeys => ({ month: month(date), area: key(e.area_id), community: key(e.community_id), category: e.category_code, department: '', worker: '' });
 		if (within(e.created_at)) out.push({ type: 'volume', volume: 'enforcement_opened', detail: null, kind: 'enforcement', id: e.id, keys: keysAt(shanghaiDate(e.created_at)) });
 		if ((e.status === 'closed' || e.status === 'cancelled') && within(e.closed_at)) {
 			out.push({ type: 'volume', volume: 'enforcement_closed', detail: e.outcome, kind: 'enforcement', id: e.id, keys: keysAt(shanghaiDate(e.closed_at!)) });

@@ -84,3 +84,16 @@ describe('12345 rates', () => {
 		expect(s.total.volumes.orders_received).toBe(5);
 	});
 });
+
+describe('volumes by reporter', () => {
+	it('groups grid cases by who reported them; 12345 orders have no reporter', async () => {
+		await gridRow(t.db, { status: 'closed', reportedAt: at('2026-01-10 09:00'), deadlineAt: endOf('2026-01-12'), feedbackAt: at('2026-01-11 10:00'), closedAt: at('2026-01-13 10:00') });
+		await orderRow(t.db, { receivedAt: at('2026-01-05 10:00'), deadlineAt: endOf('2026-01-12') });
+		const s = await computeStats(t.db, JAN[0], JAN[1], 'worker', NOW);
+		const wangge = String(t.users.get('wangge'));
+		expect(s.groups.map((g) => [g.key, g.volumes.reported, g.volumes.orders_received])).toEqual([
+			['', 0, 1],
+			[wangge, 1, 0]
+		]);
+	});
+});

@@ -22,7 +22,8 @@ const GROUP_KEY: Record<GroupBy, RegExp> = {
 	area: /^(\d{1,10})?$/,
 	community: /^(\d{1,10})?$/,
 	department: /^(\d{1,10})?$/,
-	category: /^[A-Za-z0-9_-]{0,40}$/
+	category: /^[A-Za-z0-9_-]{0,40}$/,
+	worker: /^(\d{1,10})?$/
 };
 
 /** Every parameter is checked: a list that silently ignored one would not match the figure it came from. */
