@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as m004 from '../../../../migrations/2026-11-27-004-efficient-deadline';
+import * as m005 from '../../../../migrations/2026-11-27-005-list-indexes';
 import { createDatabase } from './create-database';
 import { migrateToLatest } from './migrate';
 
@@ -11,12 +12,33 @@ afterAll(async () => {
 
 const caseColumns = async () => (await sql<{ name: string; type: string; notnull: number }>`PRAGMA table_info(cases)`.execute(db)).rows;
 
-describe('migration 004: cases.efficient_deadline_at', () => {
+describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', () => {
 	it('runs in order after 001–003 and adds a nullable integer column', async () => {
 		const log: string[] = [];
 		await migrateToLatest(db, (l) => log.push(l));
-		expect(log.at(-1)).toBe('migration 2026-11-27-004-efficient-deadline: Success');
+		expect(log).toEqual([
+			'migration 2026-11-27-001-foundation: Success',
+			'migration 2026-11-27-002-hotline: Success',
+			'migration 2026-11-27-003-enforcement: Success',
+			'migration 2026-11-27-004-efficient-deadline: Success',
+			'migration 2026-11-27-005-list-indexes: Success'
+		]);
 		expect((await caseColumns()).find((c) => c.name === 'efficient_deadline_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
+	});
+
+	it('the list indexes: each filter hands out its page in reported-at order; down restores the old ones', async () => {
+		const indexes = async () => (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(db)).rows.map((r) => r.name);
+		expect(await indexes()).toEqual(expect.arrayContaining(['cases_area_id_status_reported_at', 'cases_community_id_status_reported_at', 'cases_department_id_status_reported_at', 'cases_status_reported_at', 'cases_open_reported_at']));
+		expect(await indexes()).not.toContain('cases_area_id_status');
+		const plan = async (where: string) => (await sql.raw<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE ${where} ORDER BY reported_at DESC, id DESC LIMIT 20`).execute(db)).rows.map((r) => r.detail).join(' | ');
+		expect(await plan("status = 'handling' AND area_id = 2")).not.toContain('TEMP B-TREE');
+		expect(await plan("stage_deadline_at < 1 AND status NOT IN ('closed', 'void')")).toContain('cases_open_reported_at');
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m005.down(db as any);
+		expect(await indexes()).toContain('cases_area_id_status');
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m005.up(db as any);
+		expect(await indexes()).toContain('cases_open_reported_at');
 	});
 
 	it('down drops the column and up adds it again', async () => {

@@ -44,11 +44,14 @@ export function scopeWhere(eb: Eb, scope: ViewScope) {
 export const DUE_SOON_MS = 24 * 3_600_000;
 
 /** Overdue: the current step's deadline has passed (parked and finished cases have none). */
-export const overdueWhere = (eb: Eb, now: number) => eb.and([eb('cases.stage_deadline_at', '<', now), eb('cases.status', 'not in', ['closed', 'void'])]);
+/** Open work, written with literals so the partial index on open cases (migration 005) serves it. */
+const isOpen = sql<boolean>`${sql.ref('cases.status')} not in ('closed', 'void')`;
+
+export const overdueWhere = (eb: Eb, now: number) => eb.and([eb('cases.stage_deadline_at', '<', now), isOpen]);
 
 /** Due soon: the current step's deadline is not past yet but falls within DUE_SOON_MS. */
 export const dueSoonWhere = (eb: Eb, now: number) =>
-	eb.and([eb('cases.stage_deadline_at', '>=', now), eb('cases.stage_deadline_at', '<', now + DUE_SOON_MS), eb('cases.status', 'not in', ['closed', 'void'])]);
+	eb.and([eb('cases.stage_deadline_at', '>=', now), eb('cases.stage_deadline_at', '<', now + DUE_SOON_MS), isOpen]);
 
 /** Returned: 回退 awaiting approval, or approved (back at 待派遣, with an approve_return event) and awaiting 改派. */
 export const returnedWhere = (eb: Eb) =>
@@ -112,7 +115,13 @@ export type CaseSummary = Awaited<ReturnType<typeof listCases>>['rows'][number];
 
 export async function listCases(db: Db, scope: ViewScope, f: CaseFilters, now: number) {
 	const page = Math.max(1, f.page ?? 1);
-	const ids = listQuery(db, scope, f, now).select('cases.id');
+	// The page is chosen on the cases table alone (an index hands it out in order), then named.
+	const ids = listQuery(db, scope, f, now)
+		.select('cases.id')
+		.orderBy('cases.reported_at', 'desc')
+		.orderBy('cases.id', 'desc')
+		.limit(PAGE_SIZE)
+		.offset((page - 1) * PAGE_SIZE);
 	const [total, rows] = await Promise.all([
 		listQuery(db, scope, f, now)
 			.select(({ fn }) => fn.countAll<number>().as('n'))
@@ -122,8 +131,6 @@ export async function listCases(db: Db, scope: ViewScope, f: CaseFilters, now: n
 			.where('cases.id', 'in', ids)
 			.orderBy('cases.reported_at', 'desc')
 			.orderBy('cases.id', 'desc')
-			.limit(PAGE_SIZE)
-			.offset((page - 1) * PAGE_SIZE)
 			.execute()
 	]);
 	return { rows, total: Number(total.n), page, pageCount: Math.max(1, Math.ceil(Number(total.n) / PAGE_SIZE)) };
