@@ -14,12 +14,16 @@ import { seedDemoCameras } from '../seeds/demo-cameras';
 import { seedDemoEnforcement } from '../seeds/demo-enforcement';
 import { seedDemoShops } from '../seeds/demo-shops';
 import { seedDemoYear } from '../seeds/demo-year';
+import { ensureCounts } from '../src/lib/server/services/stats/rebuild';
 
 const args = new Set(process.argv.slice(2));
 const path = databasePath();
 const db = createDatabase(path);
 try {
 	await migrateToLatest(db, (l) => console.log(l));
+	// Built now (from whatever is there) and kept by every write the seed makes through the services.
+	const built = await ensureCounts(db);
+	if (built !== null) console.log(`statistics counts built from the records: ${built} rows`);
 	await seedReference(db, (l) => console.log(l));
 	if (!args.has('--base-only')) {
 		if ((await countUsers(db)) > 0) {

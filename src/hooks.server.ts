@@ -7,6 +7,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions, toActor } from '$lib/server/auth/guards';
 import { seedReference } from '../seeds/reference';
 import { markInterruptedImports } from '$lib/server/services/hotline/import-upload';
+import { ensureCounts } from '$lib/server/services/stats/rebuild';
 import { isCrossSiteForm } from '$lib/server/csrf';
 
 /** Migrations and base data (calendar, geography, categories) are applied when the server starts. */
@@ -14,6 +15,8 @@ export const init: ServerInit = async () => {
 	const db = getDb();
 	await migrateToLatest(db, (line) => console.log(line));
 	await seedReference(db, (line) => console.log(`base data: ${line}`));
+	const built = await ensureCounts(db);
+	if (built !== null) console.log(`statistics counts built from the records: ${built} rows`);
 	await markInterruptedImports(db);
 };
 

@@ -77,13 +77,14 @@ export interface RateCount {
 
 export const emptyCount = (): RateCount => ({ numerator: 0, denominator: 0, excluded: 0, undecided: 0 });
 
-export function addVerdict(c: RateCount, v: Verdict): void {
+/** Counts `n` cases (default one) with the verdict `v`. */
+export function addVerdict(c: RateCount, v: Verdict, n = 1): void {
 	if (v === 'on_time') {
-		c.numerator++;
-		c.denominator++;
-	} else if (v === 'late') c.denominator++;
-	else if (v === 'pending') c.undecided++;
-	else c.excluded++;
+		c.numerator += n;
+		c.denominator += n;
+	} else if (v === 'late') c.denominator += n;
+	else if (v === 'pending') c.undecided += n;
+	else c.excluded += n;
 }
 
 /** A plain share (numerator of denominator) for rates that are not on-time judgements: 返工率, 满意率 … */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as m004 from '../../../../migrations/2026-11-27-004-efficient-deadline';
 import * as m005 from '../../../../migrations/2026-11-27-005-list-indexes';
+import * as m006 from '../../../../migrations/2026-11-27-006-stat-counts';
 import { createDatabase } from './create-database';
 import { migrateToLatest } from './migrate';
 
@@ -21,7 +22,8 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 			'migration 2026-11-27-002-hotline: Success',
 			'migration 2026-11-27-003-enforcement: Success',
 			'migration 2026-11-27-004-efficient-deadline: Success',
-			'migration 2026-11-27-005-list-indexes: Success'
+			'migration 2026-11-27-005-list-indexes: Success',
+			'migration 2026-11-27-006-stat-counts: Success'
 		]);
 		expect((await caseColumns()).find((c) => c.name === 'efficient_deadline_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
 	});
@@ -48,5 +50,18 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 		expect((await caseColumns()).map((c) => c.name)).not.toContain('efficient_deadline_at');
 		await m004.up(anyDb);
 		expect((await caseColumns()).map((c) => c.name)).toContain('efficient_deadline_at');
+	});
+
+	it('006 adds the statistics counts empty and marked stale (to be rebuilt before use); down removes them', async () => {
+		const state = async () => (await db.selectFrom('settings').select('value').where('key', '=', 'stat_counts_state').executeTakeFirst())?.value;
+		expect(await state()).toBe('stale');
+		expect(await db.selectFrom('stat_counts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 0 });
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m006.down(db as any);
+		expect(await state()).toBeUndefined();
+		expect((await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name = 'stat_counts'`.execute(db)).rows).toEqual([]);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m006.up(db as any);
+		expect(await state()).toBe('stale');
 	});
 });

@@ -5,6 +5,7 @@ import * as m002 from '../../../../migrations/2026-11-27-002-hotline';
 import * as m003 from '../../../../migrations/2026-11-27-003-enforcement';
 import * as m004 from '../../../../migrations/2026-11-27-004-efficient-deadline';
 import * as m005 from '../../../../migrations/2026-11-27-005-list-indexes';
+import * as m006 from '../../../../migrations/2026-11-27-006-stat-counts';
 
 /** Static list: migrations are bundled with the server build, so no directory scanning at run time. */
 const migrations: Record<string, Migration> = {
@@ -12,7 +13,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-27-002-hotline': m002,
 	'2026-11-27-003-enforcement': m003,
 	'2026-11-27-004-efficient-deadline': m004,
-	'2026-11-27-005-list-indexes': m005
+	'2026-11-27-005-list-indexes': m005,
+	'2026-11-27-006-stat-counts': m006
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -141,6 +141,21 @@ export interface DB {
 	alerts: AlertTable;
 	evidence_files: EvidenceFileTable;
 	sms_messages: SmsMessageTable;
+	stat_counts: StatCountTable;
+	stat_counts_area: Omit<StatCountTable, 'community' | 'department'>;
+}
+
+/** Settled statistics counts (migration 006); maintained with each case write, rebuildable from the records. */
+export interface StatCountTable {
+	month: string;
+	area: string;
+	community: string;
+	category: string;
+	department: string;
+	item: string;
+	detail: string;
+	verdict: string;
+	n: number;
 }
 
 export type CaseRow = Selectable<CaseTable>;

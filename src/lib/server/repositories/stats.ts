@@ -1,5 +1,6 @@
 // Rows the statistics read, narrowed to a period with the columns the rates need. Every query is
 // plain Kysely (no SQLite-only SQL), so PostgreSQL can serve the same statistics.
+import { addDays, shanghaiMidnight } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
 
 /** [fromMs, toMs): midnight (Asia/Shanghai) of the first day to midnight after the last. */
@@ -7,6 +8,8 @@ export interface Span {
 	fromMs: number;
 	toMs: number;
 }
+
+export const spanOf = (from: string, to: string): Span => ({ fromMs: shanghaiMidnight(from), toMs: shanghaiMidnight(addDays(to, 1)) });
 
 /** Grid cases whose deadline falls in the span (deadlines are compared as (from, to]: 24:00 belongs to its day), or, without a deadline, reported in it. */
 export async function loadGridCases(db: Db, s: Span) {

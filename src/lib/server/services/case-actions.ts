@@ -9,6 +9,7 @@ import { getCaseRow, updateCaseIfVersion } from '../repositories/cases';
 import { getCaseCategory, getCategory, listDepartments } from '../repositories/reference';
 import { toCaseScope, toCaseState, toCaseUpdate } from './case-mapping';
 import { checkPhotos, discardPhotos, recordPhotos, storePhotos } from './photo-intake';
+import { commitStats, statSnapshot } from './stats/counting';
 
 export type ActionFailure =
 	| { ok: false; status: 404; code: 'not_found' }
@@ -73,6 +74,7 @@ export async function applyCaseAction(
 	const stored = photoKind ? await storePhotos(photos, now) : [];
 	try {
 		await db.transaction().execute(async (trx) => {
+			const stats = await statSnapshot(trx, 'case', [caseId]);
 			const update = { ...toCaseUpdate(result.changes), updated_at: now };
 			if (command.action === 'feedback') update.handler_id = actor.id;
 			if (!(await updateCaseIfVersion(trx, caseId, expectedVersion, update))) throw new StaleCase();
@@ -80,6 +82,7 @@ export async function applyCaseAction(
 			const eventId = await appendEvent(trx, { caseId, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload });
 			if (photoKind) await recordPhotos(trx, stored, { caseId, eventId, kind: photoKind, userId: actor.id, now });
 			await within?.(trx);
+			await commitStats(trx, stats);
 		});
 	} catch (e) {
 		await discardPhotos(stored);

@@ -10,6 +10,7 @@ import { appendEvent } from '../repositories/case-events';
 import { countCasesOn, insertCase } from '../repositories/cases';
 import { getCategory, loadGeography } from '../repositories/reference';
 import { checkPhotos, discardPhotos, recordPhotos, storePhotos } from './photo-intake';
+import { countNew } from './stats/counting';
 
 export const MAX_DESCRIPTION = 2000;
 export const MAX_ADDRESS = 200;
@@ -140,6 +141,7 @@ export async function reportCase(
 			await recordPhotos(trx, beforeStored, { caseId, eventId, kind: 'before', userId: actor.id, now });
 			await recordPhotos(trx, afterStored, { caseId, eventId, kind: 'after', userId: actor.id, now });
 			await within?.(trx, caseId);
+			await countNew(trx, 'case', [caseId]);
 			return { ok: true as const, caseId, code };
 		});
 	} catch (e) {

@@ -13,6 +13,7 @@ import { appendEnforcementEvent, countEnforcementSince, getEnforcementRow, getEn
 import { getCaseCategory } from '../../repositories/reference';
 import { getNumberSetting } from '../../repositories/settings';
 import type { SmsReceipt } from '../../sms';
+import { commitStats, statSnapshot } from '../stats/counting';
 import { toEnforcementState, toEnforcementUpdate } from './mapping';
 import { claimAndSendSms, markSmsSent } from './sms-outbox';
 
@@ -93,6 +94,7 @@ export async function applyEnforcementAction(
 	const stored: StoredEvidence[] = photoCount ? await storeEvidenceAll(evidenceDir(), photos, now) : [];
 	try {
 		await db.transaction().execute(async (trx) => {
+			const stats = await statSnapshot(trx, 'enforcement', [id]);
 			const update = toEnforcementUpdate(decided.changes);
 			const doc = DOCUMENT[command.action];
 			const payload: Record<string, unknown> = { ...decided.event.payload };
@@ -103,6 +105,7 @@ export async function applyEnforcementAction(
 				payload.documentNo = update[doc.field];
 			}
 			if (!(await updateEnforcementIfVersion(trx, id, version, { ...update, updated_at: now }))) throw new Stale();
+			await commitStats(trx, stats);
 			const e = decided.event;
 			const eventId = await appendEnforcementEvent(trx, { enforcementId: id, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: { ...payload, ...(sms ? { sms: sms.receipt } : {}) } });
 			await insertEvidenceRows(

@@ -3,6 +3,7 @@ import { openEnforcement } from '$lib/domain/enforcement-workflow';
 import { shanghaiDate, shanghaiMidnight, type WorkCalendar } from '$lib/domain/working-days';
 import type { Db } from '../../db/create-database';
 import { appendEnforcementEvent, countEnforcementSince, insertEnforcementCase } from '../../repositories/enforcement';
+import { countNew } from '../stats/counting';
 
 export interface NewEnforcement {
 	categoryCode: string;
@@ -32,6 +33,7 @@ export async function createEnforcementCase(trx: Db, actorId: number, c: NewEnfo
 		created_by: actorId, created_at: now, stage_started_at: s.stageStartedAt, stage_deadline_at: s.stageDeadlineAt,
 		stage_warn_at: s.stageWarnAt, updated_at: now
 	});
+	await countNew(trx, 'enforcement', [id]);
 	await appendEnforcementEvent(trx, { enforcementId: id, at: now, actorId, action: 'open', from: null, to: s.status, note: c.description, payload: { alertId: c.alertId, shopId: c.shopId, caseId: c.caseId ?? null } });
 	return { id, code };
 }

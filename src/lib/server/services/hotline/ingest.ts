@@ -2,6 +2,7 @@ import type { OrderInput } from '$lib/domain/hotline-order-input';
 import { hotlineStageDeadline, openHotlineOrder } from '$lib/domain/hotline-workflow';
 import type { WorkCalendar } from '$lib/domain/working-days';
 import type { Db } from '../../db/create-database';
+import { countNew } from '../stats/counting';
 import { orderFingerprint } from './fingerprint';
 import { insertWithKysely, ingestWithStatements, type NewOrderRow, type ReceiveEvent, type SqliteDatabase } from './ingest-write';
 
@@ -63,7 +64,11 @@ function newOrderRow(order: OrderInput, fingerprint: string, ctx: IngestContext)
 export async function ingestOrders(db: Db, orders: OrderInput[], ctx: IngestContext): Promise<IngestResult> {
 	const receive: ReceiveEvent = { at: ctx.now, actor_id: ctx.actorId, api_key_id: ctx.apiKeyId, payload: JSON.stringify({ origin: ctx.origin, importId: ctx.importId }) };
 	const rowOf = (order: OrderInput) => newOrderRow(order, orderFingerprint(order), ctx);
-	if (ctx.sqlite) return ingestWithStatements(ctx.sqlite, orders.map(rowOf), receive);
+	if (ctx.sqlite) {
+		const written = ingestWithStatements(ctx.sqlite, orders.map(rowOf), receive);
+		await countNew(db, 'order', written.created.map((c) => c.id));
+		return written;
+	}
 
 	const result: IngestResult = { created: [], same: [], changed: [] };
 	const seen = new Map<string, string>(); // 工单号 → fingerprint, within this call
@@ -86,5 +91,6 @@ export async function ingestOrders(db: Db, orders: OrderInput[], ctx: IngestCont
 		const inserted = await insertWithKysely(db, fresh, receive);
 		result.created.push(...inserted.map((r) => ({ orderNo: r.order_no, id: r.id })));
 	}
+	await countNew(db, 'order', result.created.map((c) => c.id));
 	return result;
 }

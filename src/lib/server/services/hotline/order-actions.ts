@@ -7,6 +7,7 @@ import { loadCalendar } from '../../repositories/calendar';
 import { listDepartments } from '../../repositories/reference';
 import { checkPhotos, discardPhotos, storePhotos } from '../photo-intake';
 import { toHotlineState, toHotlineUpdate } from '../hotline-mapping';
+import { commitStats, statSnapshot } from '../stats/counting';
 
 export type HotlineActionResult =
 	| { ok: true; status: string }
@@ -48,6 +49,7 @@ export async function applyHotlineAction(
 	const stored = needsEvidence ? await storePhotos(evidence, now) : [];
 	try {
 		await db.transaction().execute(async (trx) => {
+			const stats = await statSnapshot(trx, 'order', [orderId]);
 			const update = { ...toHotlineUpdate(state, result.changes), updated_at: now, version: expectedVersion + 1 };
 			const written = await trx.updateTable('hotline_orders').set(update).where('id', '=', orderId).where('version', '=', expectedVersion).executeTakeFirst();
 			if (Number(written.numUpdatedRows) !== 1) throw new StaleOrder();
@@ -63,6 +65,7 @@ export async function applyHotlineAction(
 					.values(stored.map((p) => ({ id: p.id, order_id: orderId, event_id: event.id, path: p.path, thumb_path: p.thumbPath, sha256: p.sha256, original_name: p.originalName.slice(0, 200), uploaded_by: actor.id, created_at: now })))
 					.execute();
 			}
+			await commitStats(trx, stats);
 		});
 	} catch (e) {
 		await discardPhotos(stored);

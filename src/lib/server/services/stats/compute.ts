@@ -1,39 +1,17 @@
-import { addVerdict, emptyCount, type GroupBy, type RateCount } from '$lib/domain/rates';
-import { addDays, shanghaiMidnight } from '$lib/domain/working-days';
+import type { GroupBy } from '$lib/domain/rates';
 import type { Db } from '../../db/create-database';
-import { loadEnforcement, loadGridCases, loadGridEvents, loadOrders, type Span } from '../../repositories/stats';
-import { judgeAll, RATE_KEYS, VOLUME_KEYS, type Entry, type RateKey, type VolumeKey } from './judge';
+import { loadEnforcement, loadGridCases, loadGridEvents, loadOrders, spanOf } from '../../repositories/stats';
+import { countsReady } from './rebuild';
+import { statsFromCounts, wholeMonths } from './from-counts';
+import { addItem, emptyBlock, type StatsBlock, type StatsResult } from './block';
+import { judgeAll, type Entry } from './judge';
 
-export type Rates = Record<RateKey, RateCount>;
-export type Volumes = Record<VolumeKey, number> & { bySource: Record<string, number>; byCategory: Record<string, number>; enforcementByOutcome: Record<string, number> };
+export type { Rates, StatsBlock, StatsResult, Volumes } from './block';
 
-export interface StatsBlock {
-	rates: Rates;
-	volumes: Volumes;
-}
-export interface StatsResult {
-	from: string;
-	to: string;
-	groupBy: GroupBy | null;
-	total: StatsBlock;
-	groups: ({ key: string } & StatsBlock)[];
-}
+const add = (block: StatsBlock, e: Entry) =>
+	e.type === 'rate' ? addItem(block, e.rate, '', e.verdict, e.keys.category, 1) : addItem(block, e.volume, e.detail ?? '', '', e.keys.category, 1);
 
-const emptyBlock = (): StatsBlock => ({
-	rates: Object.fromEntries(RATE_KEYS.map((k) => [k, emptyCount()])) as Rates,
-	volumes: { ...(Object.fromEntries(VOLUME_KEYS.map((k) => [k, 0])) as Record<VolumeKey, number>), bySource: {}, byCategory: {}, enforcementByOutcome: {} }
-});
-
-function add(block: StatsBlock, e: Entry): void {
-	if (e.type === 'rate') return addVerdict(block.rates[e.rate], e.verdict);
-	const v = block.volumes;
-	v[e.volume]++;
-	if (e.volume === 'reported' && e.detail) v.bySource[e.detail] = (v.bySource[e.detail] ?? 0) + 1;
-	if (e.volume === 'reported') v.byCategory[e.keys.category] = (v.byCategory[e.keys.category] ?? 0) + 1;
-	if (e.volume === 'enforcement_closed' && e.detail) v.enforcementByOutcome[e.detail] = (v.enforcementByOutcome[e.detail] ?? 0) + 1;
-}
-
-export const spanOf = (from: string, to: string): Span => ({ fromMs: shanghaiMidnight(from), toMs: shanghaiMidnight(addDays(to, 1)) });
+export { spanOf };
 
 /** Every entry of the period, judged at `now`. */
 export async function periodEntries(db: Db, from: string, to: string, now: number): Promise<Entry[]> {
@@ -42,8 +20,15 @@ export async function periodEntries(db: Db, from: string, to: string, now: numbe
 	return judgeAll({ from, to, now, grid, gridEvents, orders, enforcement });
 }
 
-/** The rates and volumes of a period (dates inclusive, Asia/Shanghai), in total and grouped. */
+/** The rates and volumes of a period (dates inclusive, Asia/Shanghai), in total and grouped: from the maintained counts when they can answer (whole months, a grouping they keep), otherwise by judging every row. */
 export async function computeStats(db: Db, from: string, to: string, groupBy: GroupBy | null, now: number): Promise<StatsResult> {
+	const months = wholeMonths(from, to);
+	if (months && groupBy !== 'worker' && (await countsReady(db))) return statsFromCounts(db, from, to, groupBy, now);
+	return statsFromEntries(db, from, to, groupBy, now);
+}
+
+/** The same figures by judging every row of the period at `now`. */
+export async function statsFromEntries(db: Db, from: string, to: string, groupBy: GroupBy | null, now: number): Promise<StatsResult> {
 	const entries = await periodEntries(db, from, to, now);
 	const total = emptyBlock();
 	const groups = new Map<string, StatsBlock>();

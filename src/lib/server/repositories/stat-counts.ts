@@ -1,0 +1,92 @@
+// The maintained statistics counts (migration 006). A count key is the tuple
+// [month, area, community, category, department, item, detail, verdict], encoded as JSON text.
+// stat_counts_area holds the same counts without 居民区 and department, for the 片区-level sums.
+import type { Db } from '../db/create-database';
+
+export const COUNT_COLUMNS = ['month', 'area', 'community', 'category', 'department', 'item', 'detail', 'verdict'] as const;
+const AREA_COLUMNS = ['month', 'area', 'category', 'item', 'detail', 'verdict'] as const;
+export type CountKey = [string, string, string, string, string, string, string, string];
+export type CountGroup = 'month' | 'area' | 'community' | 'category' | 'department';
+
+const toRow = (key: string, n: number) => {
+	const [month, area, community, category, department, item, detail, verdict] = JSON.parse(key) as CountKey;
+	return { month, area, community, category, department, item, detail, verdict, n };
+};
+const toAreaRow = ({ month, area, category, item, detail, verdict, n }: ReturnType<typeof toRow>) => ({ month, area, category, item, detail, verdict, n });
+
+/** The fine counts rolled up to the 片区 table's key. */
+function rollUp(rows: ReturnType<typeof toRow>[]) {
+	const out = new Map<string, ReturnType<typeof toAreaRow>>();
+	for (const r of rows) {
+		const k = JSON.stringify(AREA_COLUMNS.map((c) => r[c]));
+		const had = out.get(k);
+		if (had) had.n += r.n;
+		else out.set(k, toAreaRow(r));
+	}
+	return [...out.values()].filter((r) => r.n !== 0);
+}
+
+/** Adds each non-zero change to its counts in both tables (a count may fall to zero and stay: it adds nothing). */
+export async function applyCountChanges(db: Db, changes: Map<string, number>): Promise<void> {
+	const rows = [...changes].filter(([, d]) => d !== 0).map(([k, d]) => toRow(k, d));
+	for (const row of rows) {
+		await db
+			.insertInto('stat_counts')
+			.values(row)
+			.onConflict((oc) => oc.columns([...COUNT_COLUMNS]).doUpdateSet((eb) => ({ n: eb('stat_counts.n', '+', eb.ref('excluded.n')) })))
+			.execute();
+	}
+	for (const row of rollUp(rows)) {
+		await db
+			.insertInto('stat_counts_area')
+			.values(row)
+			.onConflict((oc) => oc.columns([...AREA_COLUMNS]).doUpdateSet((eb) => ({ n: eb('stat_counts_area.n', '+', eb.ref('excluded.n')) })))
+			.execute();
+	}
+}
+
+/** Every non-zero count of both tables, keyed as above (the 片区 table's rows with '' for the two missing columns), for verification. */
+export async function readAllCounts(db: Db): Promise<{ fine: Map<string, number>; area: Map<string, number> }> {
+	const fine = await db.selectFrom('stat_counts').selectAll().where('n', '!=', 0).execute();
+	const area = await db.selectFrom('stat_counts_area').selectAll().where('n', '!=', 0).execute();
+	return {
+		fine: new Map(fine.map((r) => [JSON.stringify(COUNT_COLUMNS.map((c) => r[c])), r.n])),
+		area: new Map(area.map((r) => [JSON.stringify(AREA_COLUMNS.map((c) => r[c])), r.n]))
+	};
+}
+
+/** The 片区 table's counts that a set of fine counts rolls up to, keyed like readAllCounts' `area`. */
+export function rolledUp(counts: Map<string, number>): Map<string, number> {
+	return new Map(rollUp([...counts].map(([k, n]) => toRow(k, n))).map((r) => [JSON.stringify(AREA_COLUMNS.map((c) => r[c])), r.n]));
+}
+
+/** Replaces all counts in both tables; call inside the caller's transaction. */
+export async function replaceAllCounts(trx: Db, counts: Map<string, number>): Promise<void> {
+	await trx.deleteFrom('stat_counts').execute();
+	await trx.deleteFrom('stat_counts_area').execute();
+	const rows = [...counts].filter(([, n]) => n !== 0).map(([k, n]) => toRow(k, n));
+	// At most 9 values a row: 100 rows stay under every dialect's limit on bound parameters.
+	for (let i = 0; i < rows.length; i += 100) await trx.insertInto('stat_counts').values(rows.slice(i, i + 100)).execute();
+	const area = rollUp(rows);
+	for (let i = 0; i < area.length; i += 100) await trx.insertInto('stat_counts_area').values(area.slice(i, i + 100)).execute();
+}
+
+export interface CountSums {
+	main: { item: string; detail: string; verdict: string; key: string; n: number }[];
+	byCategory: { category: string; key: string; n: number }[];
+}
+
+/** Sums for the months [fromMonth, toMonth], by item/detail/verdict and the group column (key '' for none). */
+export async function sumCounts(db: Db, fromMonth: string, toMonth: string, group: CountGroup | null): Promise<CountSums> {
+	// Without 居民区 or department in the question, the 片区 table answers (its columns are a subset of
+	// the fine table's, hence the one typed query for both).
+	const table = group === 'community' || group === 'department' ? 'stat_counts' : 'stat_counts_area';
+	const key = group ?? 'item';
+	const base = db.selectFrom(table as 'stat_counts').where('month', '>=', fromMonth).where('month', '<=', toMonth);
+	const main = await base.select((eb) => ['item', 'detail', 'verdict', eb.ref(key).as('key'), eb.fn.sum<number>('n').as('n')]).groupBy(['item', 'detail', 'verdict', key]).execute();
+	const byCategory = await base.where('item', '=', 'reported').select((eb) => ['category', eb.ref(key).as('key'), eb.fn.sum<number>('n').as('n')]).groupBy(['category', key]).execute();
+	return {
+		main: main.map((r) => ({ ...r, key: group ? r.key : '', n: Number(r.n) })),
+		byCategory: byCategory.map((r) => ({ ...r, key: group ? r.key : '', n: Number(r.n) }))
+	};
+}

@@ -1,0 +1,66 @@
+// Rebuilding the maintained counts from the records themselves: every case, 12345 order and
+// enforcement case (and the case events that tell an approved 延期), judged as the writes judge them.
+import type { Db } from '../../db/create-database';
+import { readAllCounts, replaceAllCounts, rolledUp } from '../../repositories/stat-counts';
+import { maxStatId, statRowsInIdRange, type StatKind } from '../../repositories/stat-rows';
+import { getSetting, setSetting } from '../../repositories/settings';
+import { countEntries, FAR } from './counting';
+
+const STATE_KEY = 'stat_counts_state';
+const SLICE = 5_000;
+
+/** The counts as they should be, computed from every record (read in slices of ids). */
+export async function countsFromRecords(db: Db, progress?: (kind: StatKind, done: number, of: number) => void): Promise<Map<string, number>> {
+	const counts = new Map<string, number>();
+	for (const kind of ['case', 'order', 'enforcement'] as const) {
+		const max = await maxStatId(db, kind);
+		for (let from = 1; from <= max; from += SLICE) {
+			countEntries(await statRowsInIdRange(db, kind, from, from + SLICE), FAR, undefined, counts);
+			progress?.(kind, Math.min(from + SLICE - 1, max), max);
+		}
+	}
+	return counts;
+}
+
+export interface CountDifference {
+	/** The 片区 roll-up's key has 6 parts: month, area, category, item, detail, verdict. */
+	table?: 'area';
+	key: string;
+	maintained: number;
+	rebuilt: number;
+}
+
+export function differences(maintained: Map<string, number>, rebuilt: Map<string, number>): CountDifference[] {
+	const out: CountDifference[] = [];
+	for (const key of new Set([...maintained.keys(), ...rebuilt.keys()])) {
+		const a = maintained.get(key) ?? 0;
+		const b = rebuilt.get(key) ?? 0;
+		if (a !== b) out.push({ key, maintained: a, rebuilt: b });
+	}
+	return out.sort((x, y) => x.key.localeCompare(y.key));
+}
+
+/**
+ * Recomputes every count from the records and compares with the maintained table; with `write`, then
+ * replaces the table. One transaction: writers wait until it is done, so the two always agree.
+ */
+export async function rebuildCounts(db: Db, opts: { write: boolean; progress?: (kind: StatKind, done: number, of: number) => void }) {
+	return db.transaction().execute(async (trx) => {
+		const maintained = await readAllCounts(trx);
+		const rebuilt = await countsFromRecords(trx, opts.progress);
+		const diff = [...differences(maintained.fine, rebuilt), ...differences(maintained.area, rolledUp(rebuilt)).map((d) => ({ ...d, table: 'area' as const }))];
+		if (opts.write) {
+			await replaceAllCounts(trx, rebuilt);
+			await setSetting(trx, STATE_KEY, 'ok');
+		}
+		return { rows: rebuilt.size, differences: diff };
+	});
+}
+
+export const countsReady = async (db: Db) => (await getSetting(db, STATE_KEY)) === 'ok';
+
+/** At start: a database whose counts were never built (a new one, or one migrated to 006) gets them. */
+export async function ensureCounts(db: Db): Promise<number | null> {
+	if (await countsReady(db)) return null;
+	return (await rebuildCounts(db, { write: true })).rows;
+}
