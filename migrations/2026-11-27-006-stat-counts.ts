@@ -20,8 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('n', 'integer', (c) => c.notNull())
 		.addPrimaryKeyConstraint('stat_counts_pk', ['month', 'area', 'community', 'category', 'department', 'item', 'detail', 'verdict'])
 		.execute();
-	// The same counts rolled up to 片区 (no 居民区 or department): a year by month and 片区 reads a
-	// tenth of the rows. Kept by the same writes.
+	// The same counts rolled up to 片区 (no 居民区 or department; category only for the reported
+	// volume): a year by month and 片区 reads a few thousand rows. Kept by the same writes.
 	await db.schema
 		.createTable('stat_counts_area')
 		.addColumn('month', 'text', (c) => c.notNull())

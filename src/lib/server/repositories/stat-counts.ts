@@ -1,5 +1,6 @@
 // The maintained statistics counts (migration 006). A count key is the tuple
-// [month, area, community, category, department, item, detail, verdict], encoded as JSON text.
+// [month, area, community, category, department, item, detail, verdict], joined by tabs (no part
+// holds one: months, ids, codes and fixed words).
 // stat_counts_area holds the same counts without 居民区 and department, for the 片区-level sums.
 import type { Db } from '../db/create-database';
 
@@ -8,20 +9,26 @@ const AREA_COLUMNS = ['month', 'area', 'category', 'item', 'detail', 'verdict'] 
 export type CountKey = [string, string, string, string, string, string, string, string];
 export type CountGroup = 'month' | 'area' | 'community' | 'category' | 'department';
 
+export const encodeKey = (parts: readonly string[]) => parts.join('\t');
+export const decodeKey = (key: string) => key.split('\t') as CountKey;
+
 const toRow = (key: string, n: number) => {
-	const [month, area, community, category, department, item, detail, verdict] = JSON.parse(key) as CountKey;
+	const [month, area, community, category, department, item, detail, verdict] = decodeKey(key);
 	return { month, area, community, category, department, item, detail, verdict, n };
 };
-const toAreaRow = ({ month, area, category, item, detail, verdict, n }: ReturnType<typeof toRow>) => ({ month, area, category, item, detail, verdict, n });
+// Category is kept only where the 片区 sums read it (the by-category volume of reported cases): the
+// roll-up stays a few hundred rows a month. Grouping by category reads the fine table.
+const toAreaRow = ({ month, area, category, item, detail, verdict, n }: ReturnType<typeof toRow>) => ({ month, area, category: item === 'reported' ? category : '', item, detail, verdict, n });
 
 /** The fine counts rolled up to the 片区 table's key. */
 function rollUp(rows: ReturnType<typeof toRow>[]) {
 	const out = new Map<string, ReturnType<typeof toAreaRow>>();
 	for (const r of rows) {
-		const k = JSON.stringify(AREA_COLUMNS.map((c) => r[c]));
+		const a = toAreaRow(r);
+		const k = encodeKey(AREA_COLUMNS.map((c) => a[c]));
 		const had = out.get(k);
-		if (had) had.n += r.n;
-		else out.set(k, toAreaRow(r));
+		if (had) had.n += a.n;
+		else out.set(k, a);
 	}
 	return [...out.values()].filter((r) => r.n !== 0);
 }
@@ -50,14 +57,14 @@ export async function readAllCounts(db: Db): Promise<{ fine: Map<string, number>
 	const fine = await db.selectFrom('stat_counts').selectAll().where('n', '!=', 0).execute();
 	const area = await db.selectFrom('stat_counts_area').selectAll().where('n', '!=', 0).execute();
 	return {
-		fine: new Map(fine.map((r) => [JSON.stringify(COUNT_COLUMNS.map((c) => r[c])), r.n])),
-		area: new Map(area.map((r) => [JSON.stringify(AREA_COLUMNS.map((c) => r[c])), r.n]))
+		fine: new Map(fine.map((r) => [encodeKey(COUNT_COLUMNS.map((c) => r[c])), r.n])),
+		area: new Map(area.map((r) => [encodeKey(AREA_COLUMNS.map((c) => r[c])), r.n]))
 	};
 }
 
 /** The 片区 table's counts that a set of fine counts rolls up to, keyed like readAllCounts' `area`. */
 export function rolledUp(counts: Map<string, number>): Map<string, number> {
-	return new Map(rollUp([...counts].map(([k, n]) => toRow(k, n))).map((r) => [JSON.stringify(AREA_COLUMNS.map((c) => r[c])), r.n]));
+	return new Map(rollUp([...counts].map(([k, n]) => toRow(k, n))).map((r) => [encodeKey(AREA_COLUMNS.map((c) => r[c])), r.n]));
 }
 
 /** Replaces all counts in both tables; call inside the caller's transaction. */
@@ -78,9 +85,9 @@ export interface CountSums {
 
 /** Sums for the months [fromMonth, toMonth], by item/detail/verdict and the group column (key '' for none). */
 export async function sumCounts(db: Db, fromMonth: string, toMonth: string, group: CountGroup | null): Promise<CountSums> {
-	// Without 居民区 or department in the question, the 片区 table answers (its columns are a subset of
-	// the fine table's, hence the one typed query for both).
-	const table = group === 'community' || group === 'department' ? 'stat_counts' : 'stat_counts_area';
+	// Without 居民区, department or category in the question, the 片区 table answers (its columns are a
+	// subset of the fine table's, hence the one typed query for both).
+	const table = group === 'community' || group === 'department' || group === 'category' ? 'stat_counts' : 'stat_counts_area';
 	const key = group ?? 'item';
 	const base = db.selectFrom(table as 'stat_counts').where('month', '>=', fromMonth).where('month', '<=', toMonth);
 	const main = await base.select((eb) => ['item', 'detail', 'verdict', eb.ref(key).as('key'), eb.fn.sum<number>('n').as('n')]).groupBy(['item', 'detail', 'verdict', key]).execute();

@@ -3,6 +3,7 @@
 // when the record is written, so every write adds its record's change in the same transaction. The
 // one part time alone changes — work still inside its deadline, undecided now but late later — is
 // read live and corrected at query time. Figures therefore equal judging every row at `now`.
+// Count keys are encoded as in repositories/stat-counts.ts (encodeKey).
 import type { Db } from '../../db/create-database';
 import { applyCountChanges } from '../../repositories/stat-counts';
 import { statRowsById, type StatKind, type StatRows } from '../../repositories/stat-rows';
@@ -17,9 +18,8 @@ export function countEntries(rows: StatRows, now: number, range = ALL, into = ne
 	const entries = judgeAll({ ...range, now, grid: rows.grid, gridEvents: rows.grid, orders: rows.orders, enforcement: rows.enforcement });
 	for (const e of entries) {
 		const k = e.keys;
-		const key = JSON.stringify(
-			e.type === 'rate' ? [k.month, k.area, k.community, k.category, k.department, e.rate, '', e.verdict] : [k.month, k.area, k.community, k.category, k.department, e.volume, e.detail ?? '', '']
-		);
+		const place = `${k.month}\t${k.area}\t${k.community}\t${k.category}\t${k.department}\t`;
+		const key = e.type === 'rate' ? `${place}${e.rate}\t\t${e.verdict}` : `${place}${e.volume}\t${e.detail ?? ''}\t`;
 		const n = (into.get(key) ?? 0) + sign;
 		if (n === 0) into.delete(key);
 		else into.set(key, n);

@@ -3,7 +3,7 @@
 import type { GroupBy } from '$lib/domain/rates';
 import { addDays } from '$lib/domain/working-days';
 import type { Db } from '../../db/create-database';
-import { COUNT_COLUMNS, sumCounts, type CountGroup, type CountKey } from '../../repositories/stat-counts';
+import { COUNT_COLUMNS, decodeKey, sumCounts, type CountGroup } from '../../repositories/stat-counts';
 import { statRowsAwaitingClock } from '../../repositories/stat-rows';
 import { spanOf } from '../../repositories/stats';
 import { addItem, emptyBlock, type StatsBlock, type StatsResult } from './block';
@@ -50,7 +50,7 @@ export async function statsFromCounts(db: Db, from: string, to: string, groupBy:
 	const change = countEntries(live, FAR, range, countEntries(live, now, range), -1);
 	const at = group ? COUNT_COLUMNS.indexOf(group) : -1;
 	for (const [key, n] of change) {
-		const k = JSON.parse(key) as CountKey;
+		const k = decodeKey(key);
 		addItem(total, k[5], k[6], k[7], k[3], n);
 		if (group) addItem(blockOf(k[at]), k[5], k[6], k[7], k[3], n);
 	}
