@@ -37,8 +37,9 @@ SELECT 'stock_structures_closed', '', '', ${month('closed_at')} AS month, ${area
 UNION ALL
 SELECT 'rework', '', CASE WHEN rework_count > 0 THEN 'on_time' ELSE 'late' END AS v, ${month('closed_at')} AS month, ${area('area_id')} AS area, '', COUNT(*) FROM cases WHERE status = 'closed' AND ${inSpan('closed_at')} GROUP BY v, month, area
 UNION ALL
-SELECT 'extension', '', CASE WHEN EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = cases.id AND e.action = 'approve_extension') THEN 'on_time' ELSE 'late' END AS v,
-	${month('dispatched_at')} AS month, ${area('area_id')} AS area, '', COUNT(*) FROM cases WHERE ${inSpan('dispatched_at')} GROUP BY v, month, area`;
+SELECT 'extension', '', CASE WHEN x.case_id IS NOT NULL THEN 'on_time' ELSE 'late' END AS v, ${month('dispatched_at')} AS month, ${area('area_id')} AS area, '', COUNT(*)
+	FROM cases LEFT JOIN (SELECT DISTINCT case_id FROM case_events WHERE action = 'approve_extension') x ON x.case_id = cases.id
+	WHERE ${inSpan('dispatched_at')} GROUP BY v, month, area`;
 
 const ORDERS = `
 WITH o AS MATERIALIZED (

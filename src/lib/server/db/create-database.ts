@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB } from './schema';
+import { sqliteDialect } from './sqlite-dialect';
 
 export type Db = Kysely<DB>;
 
@@ -17,31 +18,6 @@ export function sqliteHandle(db: Db): Database.Database | undefined {
 	return handles.get(db);
 }
 
-const CACHED_STATEMENTS = 256;
-
-/**
- * Kysely's SQLite driver prepares every query anew; preparing costs as much as running most of ours.
- * Statements are kept by their SQL text (least recently used dropped first); a statement still
- * being iterated by a stream is never handed out twice.
- */
-function withStatementCache(sqlite: Database.Database) {
-	const cache = new Map<string, Database.Statement>();
-	return {
-		close: () => sqlite.close(),
-		prepare(sql: string) {
-			let stmt = cache.get(sql);
-			if (stmt && stmt.busy) return sqlite.prepare(sql);
-			if (stmt) cache.delete(sql);
-			else {
-				stmt = sqlite.prepare(sql);
-				if (cache.size >= CACHED_STATEMENTS) cache.delete(cache.keys().next().value!);
-			}
-			cache.set(sql, stmt);
-			return stmt;
-		}
-	};
-}
-
 /** Opens (and creates) the SQLite file with the pragmas every connection needs. */
 export function createDatabase(path: string): Db {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -50,7 +26,7 @@ export function createDatabase(path: string): Db {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
-	const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+	const db = new Kysely<DB>({ dialect: sqliteDialect(sqlite) });
 	handles.set(db, sqlite);
 	return db;
 }

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { CaseStatus } from '$lib/domain/case-status';
 import type { ViewScope } from '$lib/domain/permissions';
 import type { Db } from '../db/create-database';
+import { memo } from '../memo';
 import { contains } from './like';
 import type { DB, NewCase, CaseUpdate } from '../db/schema';
 
@@ -111,6 +112,8 @@ function withNames(db: Db) {
 		.leftJoin('departments', 'departments.id', 'cases.department_id');
 }
 
+const totals = memo<{ n: number }>(5_000);
+
 export type CaseSummary = Awaited<ReturnType<typeof listCases>>['rows'][number];
 
 export async function listCases(db: Db, scope: ViewScope, f: CaseFilters, now: number) {
@@ -122,10 +125,13 @@ export async function listCases(db: Db, scope: ViewScope, f: CaseFilters, now: n
 		.orderBy('cases.id', 'desc')
 		.limit(PAGE_SIZE)
 		.offset((page - 1) * PAGE_SIZE);
+	// The total is the costly part (every match is counted); paging through one filter counts once.
 	const [total, rows] = await Promise.all([
-		listQuery(db, scope, f, now)
-			.select(({ fn }) => fn.countAll<number>().as('n'))
-			.executeTakeFirstOrThrow(),
+		totals.get(db, JSON.stringify([scope, { ...f, page: 0 }]), now, () =>
+			listQuery(db, scope, f, now)
+				.select(({ fn }) => fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		),
 		withNames(db)
 			.select([...summaryColumns, 'categories.minor as category_name', 'categories.variant as category_variant', 'areas.name as area_name', 'communities.name as community_name', 'departments.name as department_name'])
 			.where('cases.id', 'in', ids)

@@ -2,6 +2,7 @@ import type { Limit, LimitUnit } from '$lib/domain/deadlines';
 import type { LngLat } from '$lib/domain/geo';
 import type { Db } from '../db/create-database';
 import type { CategoryRow } from '../db/schema';
+import { memo } from '../memo';
 
 /** A category as the app uses it (aliases parsed, limits typed). */
 export interface Category {
@@ -40,9 +41,13 @@ export function toCategory(r: CategoryRow): Category {
 	};
 }
 
-export async function listCategories(db: Db): Promise<Category[]> {
-	const rows = await db.selectFrom('categories').selectAll().where('active', '=', 1).orderBy('code').execute();
-	return rows.map(toCategory);
+// Reference lists every list page shows in its filters: kept until the database changes (memo.ts).
+// Callers get a shared, read-only array.
+const lists = memo<unknown>(60_000, 20);
+const kept = <T>(db: Db, key: string, load: () => Promise<T>) => lists.get(db, key, Date.now(), load) as Promise<T>;
+
+export async function listCategories(db: Db): Promise<readonly Category[]> {
+	return kept(db, 'categories', async () => (await db.selectFrom('categories').selectAll().where('active', '=', 1).orderBy('code').execute()).map(toCategory));
 }
 
 /** A category as an existing case needs it, even if it has since been switched off. */
@@ -89,9 +94,9 @@ export async function loadGeography(db: Db, date: string): Promise<Geography> {
 }
 
 export async function listAreaNames(db: Db) {
-	return db.selectFrom('areas').select(['id', 'name']).where('kind', '=', 'area').orderBy('id').execute();
+	return kept(db, 'areas', () => db.selectFrom('areas').select(['id', 'name']).where('kind', '=', 'area').orderBy('id').execute());
 }
 
 export async function listCommunityNames(db: Db) {
-	return db.selectFrom('communities').select(['id', 'name', 'area_id']).orderBy('id').execute();
+	return kept(db, 'communities', () => db.selectFrom('communities').select(['id', 'name', 'area_id']).orderBy('id').execute());
 }
