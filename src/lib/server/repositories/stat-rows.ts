@@ -22,7 +22,8 @@ const gridQuery = (db: Db) =>
 			eb.exists(eb.selectFrom('case_events').select('case_events.id').whereRef('case_events.case_id', '=', 'cases.id').where('case_events.action', '=', 'approve_extension')).as('extended')
 		]);
 
-const orderQuery = (db: Db) =>
+/** The columns the 12345 rates read (shared with the period loader in stats.ts). */
+export const orderStatsQuery = (db: Db) =>
 	db
 		.selectFrom('hotline_orders')
 		.leftJoin('communities', 'communities.id', 'hotline_orders.community_id')
@@ -33,13 +34,13 @@ const orderQuery = (db: Db) =>
 			'hotline_orders.first_reply_at', 'hotline_orders.satisfaction', 'hotline_orders.completed_at'
 		]);
 
-const enforcementQuery = (db: Db) =>
+export const enforcementStatsQuery = (db: Db) =>
 	db.selectFrom('enforcement_cases').select(['id', 'code', 'status', 'outcome', 'category_code', 'area_id', 'community_id', 'created_at', 'closed_at', 'fine']);
 
 export interface StatRows {
 	grid: Awaited<ReturnType<ReturnType<typeof gridQuery>['execute']>>;
-	orders: Awaited<ReturnType<ReturnType<typeof orderQuery>['execute']>>;
-	enforcement: Awaited<ReturnType<ReturnType<typeof enforcementQuery>['execute']>>;
+	orders: Awaited<ReturnType<ReturnType<typeof orderStatsQuery>['execute']>>;
+	enforcement: Awaited<ReturnType<ReturnType<typeof enforcementStatsQuery>['execute']>>;
 }
 
 export const noRows = (): StatRows => ({ grid: [], orders: [], enforcement: [] });
@@ -50,8 +51,8 @@ export async function statRowsById(db: Db, kind: StatKind, ids: readonly number[
 	for (let i = 0; i < ids.length; i += 500) {
 		const slice = ids.slice(i, i + 500);
 		if (kind === 'case') out.grid.push(...(await gridQuery(db).where('cases.id', 'in', slice).execute()));
-		else if (kind === 'order') out.orders.push(...(await orderQuery(db).where('hotline_orders.id', 'in', slice).execute()));
-		else out.enforcement.push(...(await enforcementQuery(db).where('id', 'in', slice).execute()));
+		else if (kind === 'order') out.orders.push(...(await orderStatsQuery(db).where('hotline_orders.id', 'in', slice).execute()));
+		else out.enforcement.push(...(await enforcementStatsQuery(db).where('id', 'in', slice).execute()));
 	}
 	return out;
 }
@@ -60,8 +61,8 @@ export async function statRowsById(db: Db, kind: StatKind, ids: readonly number[
 export async function statRowsInIdRange(db: Db, kind: StatKind, fromId: number, toId: number): Promise<StatRows> {
 	const out = noRows();
 	if (kind === 'case') out.grid = await gridQuery(db).where('cases.id', '>=', fromId).where('cases.id', '<', toId).execute();
-	else if (kind === 'order') out.orders = await orderQuery(db).where('hotline_orders.id', '>=', fromId).where('hotline_orders.id', '<', toId).execute();
-	else out.enforcement = await enforcementQuery(db).where('id', '>=', fromId).where('id', '<', toId).execute();
+	else if (kind === 'order') out.orders = await orderStatsQuery(db).where('hotline_orders.id', '>=', fromId).where('hotline_orders.id', '<', toId).execute();
+	else out.enforcement = await enforcementStatsQuery(db).where('id', '>=', fromId).where('id', '<', toId).execute();
 	return out;
 }
 
@@ -87,7 +88,7 @@ export async function statRowsAwaitingClock(db: Db, s: Span, now: number): Promi
 		.where('cases.deadline_at', '<=', s.toMs)
 		.where('cases.status', 'not in', ['closed', 'void', 'parked'])
 		.execute();
-	const orders = await orderQuery(db)
+	const orders = await orderStatsQuery(db)
 		.where('hotline_orders.status', 'in', OPEN_HOTLINE_STATUSES)
 		.where((eb) => eb.or([inSpan('hotline_orders.first_contact_due_at')(eb), inSpan('hotline_orders.deadline_at')(eb)]))
 		.execute();

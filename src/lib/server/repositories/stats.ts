@@ -2,6 +2,7 @@
 // plain Kysely (no SQLite-only SQL), so PostgreSQL can serve the same statistics.
 import { addDays, shanghaiMidnight } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
+import { enforcementStatsQuery, orderStatsQuery } from './stat-rows';
 
 /** [fromMs, toMs): midnight (Asia/Shanghai) of the first day to midnight after the last. */
 export interface Span {
@@ -53,15 +54,7 @@ export type GridEventRow = Awaited<ReturnType<typeof loadGridEvents>>[number];
 
 /** 12345 orders with a first-contact or 办结 deadline in the span, or received or completed in it. */
 export async function loadOrders(db: Db, s: Span) {
-	return db
-		.selectFrom('hotline_orders')
-		.leftJoin('communities', 'communities.id', 'hotline_orders.community_id')
-		.select([
-			'hotline_orders.id', 'hotline_orders.order_no', 'hotline_orders.status', 'hotline_orders.category_code', 'hotline_orders.community_id',
-			'communities.area_id', 'hotline_orders.department_id', 'hotline_orders.received_at', 'hotline_orders.has_phone', 'hotline_orders.contact_outcome',
-			'hotline_orders.first_contact_due_at', 'hotline_orders.first_contact_at', 'hotline_orders.return_approved_at', 'hotline_orders.deadline_at',
-			'hotline_orders.first_reply_at', 'hotline_orders.satisfaction', 'hotline_orders.completed_at'
-		])
+	return orderStatsQuery(db)
 		.where((eb) =>
 			eb.or([
 				eb.and([eb('hotline_orders.first_contact_due_at', '>', s.fromMs), eb('hotline_orders.first_contact_due_at', '<=', s.toMs)]),
@@ -76,9 +69,7 @@ export type OrderStatsRow = Awaited<ReturnType<typeof loadOrders>>[number];
 
 /** Enforcement cases opened or ended in the span. */
 export async function loadEnforcement(db: Db, s: Span) {
-	return db
-		.selectFrom('enforcement_cases')
-		.select(['id', 'code', 'status', 'outcome', 'category_code', 'area_id', 'community_id', 'created_at', 'closed_at', 'fine'])
+	return enforcementStatsQuery(db)
 		.where((eb) =>
 			eb.or([eb.and([eb('created_at', '>=', s.fromMs), eb('created_at', '<', s.toMs)]), eb.and([eb('closed_at', '>=', s.fromMs), eb('closed_at', '<', s.toMs)])])
 		)
