@@ -11,7 +11,9 @@ export interface CalendarYearInput {
 
 /** Replaces one year of the official calendar (an admin adds next year when it is published). */
 export async function saveCalendarYear(db: Db, y: CalendarYearInput): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	// Inside the caller's transaction when given one (several years are saved all or none).
+	const run = (write: (trx: Db) => Promise<void>) => (db.isTransaction ? write(db) : db.transaction().execute(write));
+	await run(async (trx) => {
 		await trx.deleteFrom('calendar_days').where('year', '=', y.year).execute();
 		await trx.deleteFrom('calendar_years').where('year', '=', y.year).execute();
 		await trx.insertInto('calendar_years').values({ year: y.year, title: y.title, source: y.source }).execute();
@@ -22,6 +24,7 @@ export async function saveCalendarYear(db: Db, y: CalendarYearInput): Promise<vo
 		if (days.length) await trx.insertInto('calendar_days').values(days).execute();
 	});
 	cached = null;
+	yearsCache = null;
 }
 
 export async function saveWorkingHours(db: Db, hours: [string, string][]): Promise<void> {
@@ -53,3 +56,24 @@ export async function loadCalendar(db: Db): Promise<WorkCalendar> {
 	cached = { db, calendar };
 	return calendar;
 }
+
+/** Every year of the official calendar, with its dates, oldest first. */
+export async function listCalendarYears(db: Db) {
+	const [years, days] = await Promise.all([
+		db.selectFrom('calendar_years').select(['year', 'title', 'source']).orderBy('year').execute(),
+		db.selectFrom('calendar_days').select(['date', 'year', 'kind']).orderBy('date').execute()
+	]);
+	return years.map((y) => ({
+		...y,
+		offDays: days.filter((d) => d.year === y.year && d.kind === 'off').map((d) => d.date),
+		makeupWorkdays: days.filter((d) => d.year === y.year && d.kind === 'makeup').map((d) => d.date)
+	}));
+}
+
+/** The years on file (from the cached calendar's own query, so the banner costs no extra read). */
+export async function calendarYearsOnFile(db: Db): Promise<number[]> {
+	yearsCache ??= { db, years: (await db.selectFrom('calendar_years').select('year').execute()).map((r) => r.year) };
+	if (yearsCache.db !== db) yearsCache = { db, years: (await db.selectFrom('calendar_years').select('year').execute()).map((r) => r.year) };
+	return yearsCache.years;
+}
+let yearsCache: { db: Db; years: number[] } | null = null;

@@ -1,0 +1,70 @@
+import { error, fail } from '@sveltejs/kit';
+import { checkCalendarYear, parseDateList, yearsFromJson, type CalendarIssue, type CheckedYear } from '$lib/domain/calendar-input';
+import { shanghaiDate } from '$lib/domain/working-days';
+import { m } from '$lib/paraglide/messages';
+import { requireActor } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { refill, text } from '$lib/server/form';
+import { listCalendarYears, saveCalendarYear } from '$lib/server/repositories/calendar';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const MAX_FILE_BYTES = 1_000_000;
+
+/** The official calendar is the admin's, on every load and action. */
+function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	const actor = requireActor(event);
+	if (actor.role !== 'admin') error(403, m.err_forbidden());
+	return actor;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireAdmin(event);
+	const years = await listCalendarYears(getDb());
+	const today = shanghaiDate(Date.now());
+	const asked = Number(event.url.searchParams.get('year'));
+	const shown = years.find((y) => y.year === asked) ?? years.find((y) => y.year === Number(today.slice(0, 4))) ?? years.at(-1) ?? null;
+	return { years: years.map((y) => ({ year: y.year })), shown, today };
+};
+
+/** Saves checked years, all or none; a year already on file is replaced only when the admin ticked "replace". */
+async function saveAll(checked: CheckedYear[], replace: boolean, values: Record<string, string>, form: 'save' | 'upload') {
+	const issues: (CalendarIssue & { year?: number })[] = checked.flatMap((c) => (c.ok ? [] : c.issues));
+	if (issues.length) return fail(400, { form, values, issues });
+	const years = checked.flatMap((c) => (c.ok ? [c.year] : []));
+	const db = getDb();
+	const onFile = new Set((await listCalendarYears(db)).map((y) => y.year));
+	const existing = years.filter((y) => onFile.has(y.year)).map((y) => y.year);
+	if (existing.length && !replace) return fail(409, { form, values, issues: [], existing });
+	await db.transaction().execute(async (trx) => {
+		for (const y of years) await saveCalendarYear(trx, y);
+	});
+	return { form, saved: years.map((y) => y.year), droppedWeekends: checked.flatMap((c) => (c.ok ? c.droppedWeekends : [])) };
+}
+
+export const actions: Actions = {
+	save: async (event) => {
+		requireAdmin(event);
+		const form = await event.request.formData();
+		const values = {
+			year: refill(text(form, 'year').trim(), 10),
+			title: refill(text(form, 'title'), 200),
+			source: refill(text(form, 'source'), 500),
+			offDays: refill(text(form, 'offDays')),
+			makeupWorkdays: refill(text(form, 'makeupWorkdays'))
+		};
+		const off = parseDateList(values.offDays);
+		const makeup = parseDateList(values.makeupWorkdays);
+		const checked = checkCalendarYear({ ...values, offDays: off.dates, makeupWorkdays: makeup.dates, badOff: off.bad, badMakeup: makeup.bad });
+		return saveAll([checked], text(form, 'replace') === '1', values, 'save');
+	},
+	upload: async (event) => {
+		requireAdmin(event);
+		const form = await event.request.formData();
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { form: 'upload', values: {}, issues: [{ field: 'file', code: 'bad_json' } as CalendarIssue] });
+		if (file.size > MAX_FILE_BYTES) return fail(413, { form: 'upload', values: {}, issues: [{ field: 'file', code: 'bad_json' } as CalendarIssue] });
+		const parsed = yearsFromJson(await file.text());
+		if (!parsed.ok) return fail(400, { form: 'upload', values: {}, issues: parsed.issues });
+		return saveAll(parsed.years, text(form, 'replace') === '1', {}, 'upload');
+	}
+};

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '$lib/domain/permissions';
+import { addWorkingDays } from '$lib/domain/working-days';
+import { listCalendarYears, loadCalendar } from '$lib/server/repositories/calendar';
+import { actorOf, createTestDb, type TestDb } from '$lib/server/test-db';
+
+// The page reads the database through getDb(): point DATABASE_PATH at the test database first.
+type Event = { locals: { actor: Actor | null }; url: URL; request: Request };
+type PageModule = { load: (e: Event) => Promise<Record<string, unknown>>; actions: Record<string, (e: Event) => Promise<unknown>> };
+let page: PageModule;
+let t: TestDb;
+let admin: Actor;
+const savedDatabasePath = process.env.DATABASE_PATH;
+
+beforeAll(async () => {
+	t = await createTestDb();
+	process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
+	vi.resetModules();
+	page = (await import('./+page.server')) as unknown as PageModule;
+	admin = await actorOf(t.db, 'admin');
+});
+afterAll(async () => {
+	const { getDb } = await import('$lib/server/db');
+	await getDb().destroy();
+	if (savedDatabasePath === undefined) delete process.env.DATABASE_PATH;
+	else process.env.DATABASE_PATH = savedDatabasePath;
+	await t.cleanup();
+});
+
+const url = new URL('http://localhost/admin/calendar');
+const event = (actor: Actor | null, fields: Record<string, string | File> = {}): Event => {
+	const body = new FormData();
+	for (const [k, v] of Object.entries(fields)) body.set(k, v);
+	return { locals: { actor }, url, request: new Request(url, { method: 'POST', body }) };
+};
+const status = (r: unknown) => (r as { status?: number }).status;
+const data = (r: unknown) => (r as { data: Record<string, unknown> }).data;
+const yearsOnFile = async () => (await listCalendarYears(t.db)).map((y) => y.year);
+
+// A made-up 2027 in the notice's usual shape (the real one is not published yet).
+const Y2027 = { year: '2027', title: '2027年部分节假日安排（测试）', source: 'https://www.gov.cn/', offDays: '2027-01-01\n2027-10-01~2027-10-07', makeupWorkdays: '2027-10-09' };
+
+describe('/admin/calendar', () => {
+	it('only the admin sees or changes the calendar', async () => {
+		const dispatcher = await actorOf(t.db, 'diaodu');
+		await expect(page.load(event(dispatcher))).rejects.toMatchObject({ status: 403 });
+		await expect(page.actions.save(event(dispatcher, Y2027))).rejects.toMatchObject({ status: 403 });
+		await expect(page.load(event(null))).rejects.toMatchObject({ status: 303 });
+		const loaded = await page.load(event(admin));
+		expect((loaded.years as { year: number }[]).map((y) => y.year)).toEqual([2023, 2024, 2025, 2026]);
+	});
+
+	it('bad dates are named one by one, the form re-fills, and nothing is saved', async () => {
+		const r = await page.actions.save(event(admin, { ...Y2027, makeupWorkdays: '2027-10-01 2027-10-12 2027-02-30' }));
+		expect(status(r)).toBe(400);
+		expect(data(r).values).toMatchObject({ year: '2027', makeupWorkdays: '2027-10-01 2027-10-12 2027-02-30' });
+		expect(data(r).issues).toEqual(
+			expect.arrayContaining([
+				{ field: 'makeupWorkdays', code: 'invalid_date', value: '2027-02-30' },
+				{ field: 'makeupWorkdays', code: 'both_off_and_workday', value: '2027-10-01' },
+				{ field: 'makeupWorkdays', code: 'workday_not_weekend', value: '2027-10-12' }
+			])
+		);
+		expect(await yearsOnFile()).not.toContain(2027);
+	});
+
+	it('a new year is saved and working days follow it at once; replacing a year needs the tick', async () => {
+		const r = await page.actions.save(event(admin, Y2027));
+		expect(r).toMatchObject({ saved: [2027], droppedWeekends: ['2027-10-02', '2027-10-03'] });
+		const cal = await loadCalendar(t.db);
+		// 2027-09-30 (Thu) + 1 working day skips the National Day week (10-01 to 10-07) and lands on Friday 10-08.
+		expect(addWorkingDays('2027-09-30', 1, cal)).toBe('2027-10-08');
+		const again = await page.actions.save(event(admin, { ...Y2027, offDays: '2027-01-01' }));
+		expect(status(again)).toBe(409);
+		expect(data(again).existing).toEqual([2027]);
+		expect((await listCalendarYears(t.db)).find((y) => y.year === 2027)!.offDays).toHaveLength(6);
+		expect(await page.actions.save(event(admin, { ...Y2027, offDays: '2027-01-01', replace: '1' }))).toMatchObject({ saved: [2027] });
+		expect((await listCalendarYears(t.db)).find((y) => y.year === 2027)!.offDays).toEqual(['2027-01-01']);
+	});
+
+	it('a JSON upload saves all its years or none', async () => {
+		const file = (o: unknown) => new File([JSON.stringify(o)], 'calendar.json', { type: 'application/json' });
+		const bad = await page.actions.upload(event(admin, { file: file({ years: { 2028: { title: 't', offDays: ['2028-01-03'], makeupWorkdays: [] }, 2029: { title: 't', offDays: ['2028-05-01'], makeupWorkdays: [] } } }) }));
+		expect(status(bad)).toBe(400);
+		expect(data(bad).issues).toEqual([{ field: 'offDays', code: 'outside_year', value: '2028-05-01' }]);
+		expect(await yearsOnFile()).not.toContain(2028);
+		expect(status(await page.actions.upload(event(admin, { file: new File(['not json'], 'x.json') })))).toBe(400);
+		const good = await page.actions.upload(event(admin, { file: file({ years: { 2028: { title: 't', source: '', offDays: ['2028-01-03'], makeupWorkdays: [] } } }) }));
+		expect(good).toMatchObject({ saved: [2028] });
+		expect(await yearsOnFile()).toContain(2028);
+	});
+});
