@@ -39,10 +39,21 @@ test('the admin reads the holiday calendar, is told what is wrong in a new year,
 	await expect(admin.locator('td[data-date="2030-10-12"]')).toHaveClass(/makeup/);
 	expect(errors).toEqual([]);
 
+	// The save is in the audit log, with who did it.
+	await admin.goto('/admin/audit');
+	await ready(admin);
+	await admin.getByLabel('操作', { exact: true }).selectOption('calendar.save');
+	await admin.getByRole('button', { name: '筛选' }).click();
+	await expect(admin).toHaveURL(/action=calendar.save/);
+	const row = admin.locator('tr[data-action="calendar.save"]', { hasText: 'calendar:2030' });
+	await expect(row).toHaveCount(1);
+	await expect(row).toContainText('保存节假日安排');
+	await expect(row).toContainText('offDays: 6');
+
 	// Everyone else sees the warning, but not the page.
 	const dispatcher = await asUser(browser, 'diaodu');
 	await expect(dispatcher.locator('aside.calendar-warning')).toContainText('尚未录入');
 	await expect(dispatcher.locator('aside.calendar-warning').getByRole('link')).toHaveCount(0);
-	const response = await dispatcher.goto('/admin/calendar');
-	expect(response?.status()).toBe(403);
+	expect((await dispatcher.goto('/admin/calendar'))?.status()).toBe(403);
+	expect((await dispatcher.goto('/admin/audit'))?.status()).toBe(403);
 });

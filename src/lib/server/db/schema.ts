@@ -143,6 +143,17 @@ export interface DB {
 	sms_messages: SmsMessageTable;
 	stat_counts: StatCountTable;
 	stat_counts_area: Omit<StatCountTable, 'community' | 'department'>;
+	audit_log: AuditLogTable;
+}
+
+/** Append-only record of admin changes (migration 007). */
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: number;
+	actor_id: number | null;
+	action: string;
+	target: string;
+	detail: string;
 }
 
 /** Settled statistics counts (migration 006); maintained with each case write, rebuildable from the records. */

@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
+import { appendAudit } from '$lib/server/repositories/audit';
 import { listCalendarYears, saveCalendarYear } from '$lib/server/repositories/calendar';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** Saves checked years, all or none; a year already on file is replaced only when the admin ticked "replace". */
-async function saveAll(checked: CheckedYear[], replace: boolean, values: Record<string, string>, form: 'save' | 'upload') {
+async function saveAll(actorId: number, checked: CheckedYear[], replace: boolean, values: Record<string, string>, form: 'save' | 'upload') {
 	const issues: (CalendarIssue & { year?: number })[] = checked.flatMap((c) => (c.ok ? [] : c.issues));
 	if (issues.length) return fail(400, { form, values, issues });
 	const years = checked.flatMap((c) => (c.ok ? [c.year] : []));
@@ -35,15 +36,25 @@ async function saveAll(checked: CheckedYear[], replace: boolean, values: Record<
 	const onFile = new Set((await listCalendarYears(db)).map((y) => y.year));
 	const existing = years.filter((y) => onFile.has(y.year)).map((y) => y.year);
 	if (existing.length && !replace) return fail(409, { form, values, issues: [], existing });
+	const now = Date.now();
 	await db.transaction().execute(async (trx) => {
-		for (const y of years) await saveCalendarYear(trx, y);
+		for (const y of years) {
+			await saveCalendarYear(trx, y);
+			await appendAudit(trx, {
+				at: now,
+				actorId,
+				action: 'calendar.save',
+				target: `calendar:${y.year}`,
+				detail: { year: y.year, title: y.title, offDays: y.offDays.length, makeupWorkdays: y.makeupWorkdays.length, replaced: onFile.has(y.year), via: form }
+			});
+		}
 	});
 	return { form, saved: years.map((y) => y.year), droppedWeekends: checked.flatMap((c) => (c.ok ? c.droppedWeekends : [])) };
 }
 
 export const actions: Actions = {
 	save: async (event) => {
-		requireAdmin(event);
+		const actor = requireAdmin(event);
 		const form = await event.request.formData();
 		const values = {
 			year: refill(text(form, 'year').trim(), 10),
@@ -55,16 +66,16 @@ export const actions: Actions = {
 		const off = parseDateList(values.offDays);
 		const makeup = parseDateList(values.makeupWorkdays);
 		const checked = checkCalendarYear({ ...values, offDays: off.dates, makeupWorkdays: makeup.dates, badOff: off.bad, badMakeup: makeup.bad });
-		return saveAll([checked], text(form, 'replace') === '1', values, 'save');
+		return saveAll(actor.id, [checked], text(form, 'replace') === '1', values, 'save');
 	},
 	upload: async (event) => {
-		requireAdmin(event);
+		const actor = requireAdmin(event);
 		const form = await event.request.formData();
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { form: 'upload', values: {}, issues: [{ field: 'file', code: 'bad_json' } as CalendarIssue] });
 		if (file.size > MAX_FILE_BYTES) return fail(413, { form: 'upload', values: {}, issues: [{ field: 'file', code: 'bad_json' } as CalendarIssue] });
 		const parsed = yearsFromJson(await file.text());
 		if (!parsed.ok) return fail(400, { form: 'upload', values: {}, issues: parsed.issues });
-		return saveAll(parsed.years, text(form, 'replace') === '1', {}, 'upload');
+		return saveAll(actor.id, parsed.years, text(form, 'replace') === '1', {}, 'upload');
 	}
 };

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '$lib/domain/permissions';
 import { addWorkingDays } from '$lib/domain/working-days';
+import { listAudit } from '$lib/server/repositories/audit';
 import { listCalendarYears, loadCalendar } from '$lib/server/repositories/calendar';
 import { actorOf, createTestDb, type TestDb } from '$lib/server/test-db';
 
@@ -63,6 +64,7 @@ describe('/admin/calendar', () => {
 			])
 		);
 		expect(await yearsOnFile()).not.toContain(2027);
+		expect((await listAudit(t.db, { page: 1 })).total).toBe(0);
 	});
 
 	it('a new year is saved and working days follow it at once; replacing a year needs the tick', async () => {
@@ -77,6 +79,12 @@ describe('/admin/calendar', () => {
 		expect((await listCalendarYears(t.db)).find((y) => y.year === 2027)!.offDays).toHaveLength(6);
 		expect(await page.actions.save(event(admin, { ...Y2027, offDays: '2027-01-01', replace: '1' }))).toMatchObject({ saved: [2027] });
 		expect((await listCalendarYears(t.db)).find((y) => y.year === 2027)!.offDays).toEqual(['2027-01-01']);
+		// Both saves are in the audit log, with who and what; the refused one is not.
+		const log = await listAudit(t.db, { action: 'calendar.save', page: 1 });
+		expect(log.rows.map((r) => [r.target, r.actor_username, r.detail.offDays, r.detail.replaced])).toEqual([
+			['calendar:2027', 'admin', 1, true],
+			['calendar:2027', 'admin', 6, false]
+		]);
 	});
 
 	it('a JSON upload saves all its years or none', async () => {

@@ -9,10 +9,18 @@ import { num, refill, text } from '$lib/server/form';
 import { DEDUP_METERS_RANGE, DEDUP_MINUTES_RANGE, loadAlertSettings, parseFrameHosts, saveAlertSettings } from '$lib/server/repositories/alerts';
 import { getCamera, insertCamera, listCameras, setCameraActive, updateCamera, type CameraPlace } from '$lib/server/repositories/cameras';
 import { loadGeography } from '$lib/server/repositories/reference';
+import { appendAudit } from '$lib/server/repositories/audit';
 import { setSetting } from '$lib/server/repositories/settings';
+import type { Db } from '$lib/server/db/create-database';
 import { rectifyMinutes as rectifyMinutesOf } from '$lib/server/services/enforcement/actions';
 import { getRepeatWindowDays, REPEAT_WINDOW_SETTING } from '$lib/server/services/shops';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** Records an admin change in the audit log (inside the change's transaction); true, to chain after the change. */
+async function audited(trx: Db, actorId: number, at: number, action: string, id: string, detail: Record<string, unknown>): Promise<true> {
+	await appendAudit(trx, { at, actorId, action, target: action.startsWith('settings') ? id : `camera:${id}`, detail });
+	return true;
+}
 
 /** The 先行告知整改 period and the repeat-offence window (GridCase rules, kept configurable). */
 const RECTIFY_MINUTES_RANGE = [1, 1440] as const;
@@ -64,28 +72,36 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	add: async (event) => {
-		requireCameraAdmin(event);
+		const actor = requireCameraAdmin(event);
 		const now = Date.now();
 		const { values, errors, place } = await readPlace(await event.request.formData(), now);
 		if (!values.id) errors.id = 'required';
 		else if (!CAMERA_ID.test(values.id)) errors.id = 'invalid_id';
 		if (Object.keys(errors).length || !place) return fail(400, { action: 'add', values, errors });
-		if (!(await insertCamera(getDb(), values.id, place, now))) return fail(400, { action: 'add', values, errors: { id: 'duplicate' } });
+		const added = await getDb()
+			.transaction()
+			.execute(async (trx) => (await insertCamera(trx, values.id, place, now)) && (await audited(trx, actor.id, now, 'camera.add', values.id, { ...place })));
+		if (!added) return fail(400, { action: 'add', values, errors: { id: 'duplicate' } });
 		return { action: 'add', done: values.id };
 	},
 	edit: async (event) => {
-		requireCameraAdmin(event);
+		const actor = requireCameraAdmin(event);
 		const now = Date.now();
 		const { values, errors, place } = await readPlace(await event.request.formData(), now);
 		if (!(await getCamera(getDb(), values.id))) return fail(404, { action: 'edit', values, errors: { form: 'not_found' } });
 		if (Object.keys(errors).length || !place) return fail(400, { action: 'edit', values, errors });
-		await updateCamera(getDb(), values.id, place, now);
+		await getDb()
+			.transaction()
+			.execute(async (trx) => {
+				await updateCamera(trx, values.id, place, now);
+				await audited(trx, actor.id, now, 'camera.edit', values.id, { ...place });
+			});
 		return { action: 'edit', done: values.id };
 	},
 	deactivate: async (event) => setActive(event, false),
 	reactivate: async (event) => setActive(event, true),
 	settings: async (event) => {
-		requireCameraAdmin(event);
+		const actor = requireCameraAdmin(event);
 		const form = await event.request.formData();
 		const field = (name: string) => text(form, name).trim().slice(0, 20);
 		const values = { dedupMeters: field('dedupMeters'), dedupMinutes: field('dedupMinutes'), frameHosts: refill(text(form, 'frameHosts'), 2000), rectifyMinutes: field('rectifyMinutes'), repeatDays: field('repeatDays') };
@@ -108,14 +124,21 @@ export const actions: Actions = {
 				await saveAlertSettings(trx, { dedupMeters: meters, dedupMinutes: minutes, frameHosts: hosts });
 				await setSetting(trx, 'enforcement.rectify_minutes', String(rectify));
 				await setSetting(trx, REPEAT_WINDOW_SETTING, String(repeat));
+				await audited(trx, actor.id, Date.now(), 'settings.alerts', 'settings', { dedupMeters: meters, dedupMinutes: minutes, frameHosts: hosts, rectifyMinutes: rectify, repeatDays: repeat });
 			});
 		return { action: 'settings', done: 'settings' };
 	}
 };
 
 async function setActive(event: RequestEvent, active: boolean) {
-	requireCameraAdmin(event);
+	const actor = requireCameraAdmin(event);
 	const id = text(await event.request.formData(), 'id').trim();
-	if (!id || !(await setCameraActive(getDb(), id, active, Date.now()))) return fail(404, { action: active ? 'reactivate' : 'deactivate', values: { id: id.slice(0, 100) }, errors: { form: 'not_found' } });
+	const now = Date.now();
+	const changed =
+		!!id &&
+		(await getDb()
+			.transaction()
+			.execute(async (trx) => (await setCameraActive(trx, id, active, now)) && (await audited(trx, actor.id, now, active ? 'camera.reactivate' : 'camera.deactivate', id, {}))));
+	if (!changed) return fail(404, { action: active ? 'reactivate' : 'deactivate', values: { id: id.slice(0, 100) }, errors: { form: 'not_found' } });
 	return { action: active ? 'reactivate' : 'deactivate', done: id };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '$lib/domain/permissions';
 import { loadAlertSettings } from '$lib/server/repositories/alerts';
+import { listAudit } from '$lib/server/repositories/audit';
 import { actorOf, createTestDb, type TestDb } from '$lib/server/test-db';
 
 // The page reads the database through getDb(): point DATABASE_PATH at the test database first.
@@ -78,6 +79,9 @@ describe('admin/cameras: registry', () => {
 		expect(again.status).toBe(400);
 		expect(again.data.errors).toEqual({ id: 'duplicate' });
 		expect((await camera('CAM-100'))!.name).toBe('古美路东口');
+		// The registration is in the audit log once; the refused duplicate is not.
+		const log = await listAudit(t.db, { action: 'camera.add', page: 1 });
+		expect(log.rows.filter((r) => r.target === 'camera:CAM-100').map((r) => [r.actor_username, r.detail.name])).toEqual([['admin', '古美路东口']]);
 	});
 
 	it.each([

@@ -1,0 +1,35 @@
+import { error } from '@sveltejs/kit';
+import { addDays, isValidDate, shanghaiMidnight } from '$lib/domain/working-days';
+import { m } from '$lib/paraglide/messages';
+import { requireActor } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { AUDIT_PAGE_SIZE, auditChoices, listAudit } from '$lib/server/repositories/audit';
+import type { PageServerLoad } from './$types';
+
+const date = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) && isValidDate(s) ? s : '');
+
+/** The audit log is the admin's; filters are GET parameters (a filtered view is a shareable URL). */
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	if (actor.role !== 'admin') error(403, m.err_forbidden());
+	const p = event.url.searchParams;
+	const filters = {
+		action: (p.get('action') ?? '').slice(0, 60),
+		actor: /^[1-9]\d{0,8}$/.test(p.get('actor') ?? '') ? Number(p.get('actor')) : 0,
+		from: date(p.get('from')),
+		to: date(p.get('to')),
+		page: /^[1-9]\d{0,5}$/.test(p.get('page') ?? '') ? Number(p.get('page')) : 1
+	};
+	const db = getDb();
+	const [result, choices] = await Promise.all([
+		listAudit(db, {
+			action: filters.action || undefined,
+			actorId: filters.actor || undefined,
+			fromMs: filters.from ? shanghaiMidnight(filters.from) : undefined,
+			toMs: filters.to ? shanghaiMidnight(addDays(filters.to, 1)) : undefined,
+			page: filters.page
+		}),
+		auditChoices(db)
+	]);
+	return { ...result, filters, choices, pageCount: Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)) };
+};
