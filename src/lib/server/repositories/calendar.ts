@@ -70,10 +70,9 @@ export async function listCalendarYears(db: Db) {
 	}));
 }
 
-/** The years on file (from the cached calendar's own query, so the banner costs no extra read). */
+/** The years on file, kept until a year is saved (every page's warning reads it). */
 export async function calendarYearsOnFile(db: Db): Promise<number[]> {
-	yearsCache ??= { db, years: (await db.selectFrom('calendar_years').select('year').execute()).map((r) => r.year) };
-	if (yearsCache.db !== db) yearsCache = { db, years: (await db.selectFrom('calendar_years').select('year').execute()).map((r) => r.year) };
+	if (yearsCache?.db !== db) yearsCache = { db, years: (await db.selectFrom('calendar_years').select('year').execute()).map((r) => r.year) };
 	return yearsCache.years;
 }
 let yearsCache: { db: Db; years: number[] } | null = null;

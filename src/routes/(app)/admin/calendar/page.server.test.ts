@@ -68,8 +68,13 @@ describe('/admin/calendar', () => {
 	});
 
 	it('a new year is saved and working days follow it at once; replacing a year needs the tick', async () => {
+		// The pages' warning reads this; the same module instance as the page's (loaded after resetModules).
+		const { getDb } = await import('$lib/server/db');
+		const { calendarYearsOnFile } = await import('$lib/server/repositories/calendar');
+		expect(await calendarYearsOnFile(getDb())).not.toContain(2027);
 		const r = await page.actions.save(event(admin, Y2027));
 		expect(r).toMatchObject({ saved: [2027], droppedWeekends: ['2027-10-02', '2027-10-03'] });
+		expect(await calendarYearsOnFile(getDb())).toContain(2027);
 		const cal = await loadCalendar(t.db);
 		// 2027-09-30 (Thu) + 1 working day skips the National Day week (10-01 to 10-07) and lands on Friday 10-08.
 		expect(addWorkingDays('2027-09-30', 1, cal)).toBe('2027-10-08');
