@@ -7,6 +7,8 @@ declare global {
 			user: SessionUser | null;
 			session: Session | null;
 			actor: Actor | null;
+			/** A reset or new account: nothing but the password page until the user picks their own. */
+			mustChangePassword: boolean;
 		}
 		interface Error {
 			message: string;

@@ -26,11 +26,17 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale === 'zh' ? 'zh-CN' : locale) });
 	});
 
+/** What a user with a temporary password may still open: the page to replace it, and the way out. */
+const PASSWORD_CHANGE_PATHS = ['/account/password', '/logout', '/locale', '/favicon.svg'];
+const passwordFirst = (r: Request) =>
+	r.method === 'GET' || r.method === 'HEAD' ? new Response(null, { status: 303, headers: { location: '/account/password' } }) : new Response('Change your temporary password first', { status: 403 });
+
 /** Authenticate once per request; every load and action still checks permission itself. */
 const handleAuth: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.actor = null;
+	event.locals.mustChangePassword = false;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const result = await validateSessionToken(getDb(), token, Date.now());
@@ -38,12 +44,15 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
 			event.locals.actor = toActor(result.user);
+			event.locals.mustChangePassword = result.user.must_change_password === 1;
 			event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, result.session.expiresAt));
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
 	}
-	const response = await resolve(event);
+	const path = event.url.pathname;
+	const held = event.locals.mustChangePassword && !PASSWORD_CHANGE_PATHS.includes(path) && !path.startsWith('/_app/');
+	const response = held ? passwordFirst(event.request) : await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');

@@ -31,3 +31,10 @@ export function requireCapability(event: Pick<RequestEvent, 'locals' | 'url'>, c
 	if (!hasCapability(actor, cap)) error(403, m.err_forbidden());
 	return actor;
 }
+
+/** Settings, reference data and accounts: the admin's alone. */
+export function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>): Actor {
+	const actor = requireActor(event);
+	if (actor.role !== 'admin') error(403, m.err_forbidden());
+	return actor;
+}

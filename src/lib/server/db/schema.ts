@@ -3,7 +3,7 @@ import type { AlertTable, CameraTable, EnforcementCaseTable, EnforcementEventTab
 import type { ApiKeyTable, HotlineAttachmentTable, HotlineEventTable, HotlineImportTable, HotlineOrderTable } from './schema-hotline';
 
 /** Row types of the SQLite schema (migrations/). Instants: integer ms UTC. */
-export interface DepartmentTable { id: Generated<number>; name: string; kind: string }
+export interface DepartmentTable { id: Generated<number>; name: string; kind: string; active: Generated<number> }
 export interface AreaTable {
 	id: Generated<number>;
 	name: string;
@@ -41,6 +41,7 @@ export interface UserTable {
 	password_hash: string;
 	active: Generated<number>;
 	created_at: number;
+	must_change_password: Generated<number>;
 }
 export interface SessionTable { id: string; secret_hash: string; user_id: number; created_at: number; expires_at: number }
 export interface LoginThrottleTable { key: string; failures: number; first_failure_at: number; locked_until: number | null }

@@ -18,6 +18,8 @@ export async function appendAudit(db: Db, e: AuditEntry): Promise<void> {
 
 export interface AuditFilters {
 	action?: string;
+	/** One thing's history, e.g. user:12 */
+	target?: string;
 	actorId?: number;
 	/** [fromMs, toMs) */
 	fromMs?: number;
@@ -28,6 +30,7 @@ export interface AuditFilters {
 export async function listAudit(db: Db, f: AuditFilters) {
 	let q = db.selectFrom('audit_log').leftJoin('users', 'users.id', 'audit_log.actor_id');
 	if (f.action) q = q.where('audit_log.action', '=', f.action);
+	if (f.target) q = q.where('audit_log.target', '=', f.target);
 	if (f.actorId) q = q.where('audit_log.actor_id', '=', f.actorId);
 	if (f.fromMs !== undefined) q = q.where('audit_log.at', '>=', f.fromMs);
 	if (f.toMs !== undefined) q = q.where('audit_log.at', '<', f.toMs);

@@ -62,8 +62,11 @@ export async function getCategory(db: Db, code: string): Promise<Category | null
 	return row ? toCategory(row) : null;
 }
 
-export async function listDepartments(db: Db) {
-	return db.selectFrom('departments').select(['id', 'name', 'kind']).orderBy('id').execute();
+/** Departments work can be sent to; `includeRetired` for labels of old records (statistics, the admin). */
+export async function listDepartments(db: Db, { includeRetired = false } = {}) {
+	let q = db.selectFrom('departments').select(['id', 'name', 'kind', 'active']);
+	if (!includeRetired) q = q.where('active', '=', 1);
+	return q.orderBy('id').execute();
 }
 
 export interface Geography {

@@ -20,7 +20,7 @@ export async function groupLabels(db: Db, groupBy: GroupBy, keys: string[]): Pro
 			names = new Map((await listCommunityNames(db)).map((c) => [String(c.id), c.name]));
 			break;
 		case 'department':
-			names = new Map((await listDepartments(db)).map((d) => [String(d.id), d.name]));
+			names = new Map((await listDepartments(db, { includeRetired: true })).map((d) => [String(d.id), d.name]));
 			break;
 		case 'category':
 			names = new Map((await listCategories(db)).map((c) => [c.code, categoryLabel(c)]));

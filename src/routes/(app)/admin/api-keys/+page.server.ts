@@ -1,18 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages';
-import { requireActor } from '$lib/server/auth/guards';
+import { fail } from '@sveltejs/kit';
+import { requireAdmin } from '$lib/server/auth/guards';
 import { API_INTEGRATIONS, createApiKey, isApiIntegration, listApiKeys, revokeApiKey } from '$lib/server/auth/api-keys';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/form';
 import { appendAudit } from '$lib/server/repositories/audit';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-/** API keys are an admin setting. */
-function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
-	const actor = requireActor(event);
-	if (actor.role !== 'admin') error(403, m.err_forbidden());
-	return actor;
-}
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);

@@ -1,22 +1,14 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { checkCalendarYear, parseDateList, yearsFromJson, type CalendarIssue, type CheckedYear } from '$lib/domain/calendar-input';
 import { shanghaiDate } from '$lib/domain/working-days';
-import { m } from '$lib/paraglide/messages';
-import { requireActor } from '$lib/server/auth/guards';
+import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
 import { appendAudit } from '$lib/server/repositories/audit';
 import { listCalendarYears, saveCalendarYear } from '$lib/server/repositories/calendar';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const MAX_FILE_BYTES = 1_000_000;
-
-/** The official calendar is the admin's, on every load and action. */
-function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
-	const actor = requireActor(event);
-	if (actor.role !== 'admin') error(403, m.err_forbidden());
-	return actor;
-}
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '$lib/domain/permissions';
+import { actorOf, createTestDb, type TestDb } from '$lib/server/test-db';
+
+// Accounts are the admin's: every load and action refuses anyone else on the server.
+type Event = { locals: { actor: Actor | null }; url: URL; request: Request; params: Record<string, string> };
+type PageModule = { load: (e: Event) => Promise<Record<string, unknown>>; actions: Record<string, (e: Event) => Promise<unknown>> };
+let list: PageModule;
+let one: PageModule;
+let departments: PageModule;
+let t: TestDb;
+const savedDatabasePath = process.env.DATABASE_PATH;
+
+beforeAll(async () => {
+	t = await createTestDb();
+	process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
+	vi.resetModules();
+	list = (await import('./+page.server')) as unknown as PageModule;
+	one = (await import('./[id=id]/+page.server')) as unknown as PageModule;
+	departments = (await import('../departments/+page.server')) as unknown as PageModule;
+});
+afterAll(async () => {
+	const { getDb } = await import('$lib/server/db');
+	await getDb().destroy();
+	if (savedDatabasePath === undefined) delete process.env.DATABASE_PATH;
+	else process.env.DATABASE_PATH = savedDatabasePath;
+	await t.cleanup();
+});
+
+const url = new URL('http://localhost/admin/users');
+const event = (actor: Actor | null, fields: Record<string, string> = {}, params: Record<string, string> = {}): Event => {
+	const body = new FormData();
+	for (const [k, v] of Object.entries(fields)) body.set(k, v);
+	return { locals: { actor }, url, request: new Request(url, { method: 'POST', body }), params };
+};
+
+describe('/admin/users and /admin/departments', () => {
+	it('refuse everyone but the admin, loads and actions alike, and change nothing', async () => {
+		const before = await t.db.selectFrom('users').select(['id', 'role', 'active', 'password_hash']).orderBy('id').execute();
+		const target = { id: String(t.users.get('wangge')!) };
+		for (const username of ['diaodu', 'lingdao', 'wangge']) {
+			const actor = await actorOf(t.db, username);
+			await expect(list.load(event(actor))).rejects.toMatchObject({ status: 403 });
+			await expect(list.actions.create(event(actor, { username: 'sneaky', displayName: 'x', role: 'admin' }))).rejects.toMatchObject({ status: 403 });
+			await expect(one.load(event(actor, {}, target))).rejects.toMatchObject({ status: 403 });
+			for (const action of ['update', 'disable', 'enable', 'reset']) {
+				await expect(one.actions[action](event(actor, { displayName: 'x', role: 'admin' }, target))).rejects.toMatchObject({ status: 403 });
+			}
+			await expect(departments.actions.retire(event(actor, { id: '1' }))).rejects.toMatchObject({ status: 403 });
+		}
+		await expect(list.load(event(null))).rejects.toMatchObject({ status: 303 });
+		expect(await t.db.selectFrom('users').select(['id', 'role', 'active', 'password_hash']).orderBy('id').execute()).toEqual(before);
+	});
+
+	it('lists accounts for the admin without password hashes, filtered by role', async () => {
+		const admin = await actorOf(t.db, 'admin');
+		const data = await list.load({ ...event(admin), url: new URL('http://localhost/admin/users?role=handler') });
+		const accounts = data.accounts as Record<string, unknown>[];
+		expect(accounts.map((a) => a.username)).toEqual(['chengguan', 'shirong', 'fangban', 'lvhua', 'wuye', 'shizheng']);
+		expect(JSON.stringify(accounts)).not.toContain('argon2');
+	});
+});
