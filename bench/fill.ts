@@ -36,14 +36,16 @@ export function fillCases(sqlite: Database.Database, count: number, now: number)
 	const random = rng(20230101);
 	const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
 	const status = statusPicker(random);
-	const categories = sqlite.prepare('SELECT code, department_id FROM categories').all() as { code: string; department_id: number | null }[];
+	const categories = sqlite
+		.prepare('SELECT k.code, k.department_id, l.handle_value, l.handle_unit FROM categories k LEFT JOIN category_limits l ON l.category_code = k.code AND l.effective_from = 0')
+		.all() as { code: string; department_id: number | null; handle_value: number | null; handle_unit: string | null }[];
 	const communities = sqlite.prepare('SELECT id, area_id, lng, lat FROM communities').all() as { id: number; area_id: number; lng: number; lat: number }[];
 	const workers = (sqlite.prepare("SELECT id FROM users WHERE role = 'grid_worker'").all() as { id: number }[]).map((u) => u.id);
 	const handlers = new Map((sqlite.prepare("SELECT department_id, id FROM users WHERE role = 'handler'").all() as { department_id: number; id: number }[]).map((u) => [u.department_id, u.id]));
 	const insert = sqlite.prepare(
 		`INSERT INTO cases (code, track, source, status, category_code, urgency, description, address, lng, lat, area_id, community_id, reporter_id,
-		 department_id, handler_id, reported_at, dispatched_at, deadline_at, stage_started_at, stage_deadline_at, stage_warn_at, closed_at, updated_at)
-		 VALUES (?, 'grid', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		 department_id, handler_id, reported_at, dispatched_at, deadline_at, stage_started_at, stage_deadline_at, stage_warn_at, closed_at, updated_at, handle_value, handle_unit)
+		 VALUES (?, 'grid', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
 	const from = Date.parse('2023-01-01T00:00:00+08:00');
 	const span = now - from;
@@ -79,7 +81,9 @@ export function fillCases(sqlite: Database.Database, count: number, now: number)
 				closedAt === null ? deadlineAt : null,
 				closedAt === null ? deadlineAt - DAY : null,
 				closedAt,
-				closedAt ?? reportedAt
+				closedAt ?? reportedAt,
+				cat.handle_value,
+				cat.handle_unit
 			);
 		}
 	})();

@@ -12,13 +12,13 @@ const GRID_DUE = `
 WITH g AS MATERIALIZED (
 	SELECT ${area('c.area_id')} AS area,
 		${month('(CASE WHEN c.deadline_at IS NOT NULL THEN c.deadline_at - 1 ELSE c.reported_at END)')} AS month,
-		CASE WHEN c.status = 'void' OR k.handle_value IS NULL OR c.status = 'parked' THEN 'excluded'
+		CASE WHEN c.status = 'void' OR c.handle_value IS NULL OR c.status = 'parked' THEN 'excluded'
 			WHEN c.deadline_at IS NULL THEN 'pending'
 			WHEN c.status = 'closed' THEN CASE WHEN COALESCE(c.feedback_at, c.closed_at) <= c.deadline_at THEN 'on_time' ELSE 'late' END
 			WHEN c.status IN ('feedback', 'checked') AND c.feedback_at <= c.deadline_at THEN 'pending'
 			WHEN @now > c.deadline_at THEN 'late' ELSE 'pending' END AS v,
 		COALESCE(c.status = 'closed' AND c.feedback_at <= c.efficient_deadline_at, 0) AS hit
-	FROM cases c JOIN categories k ON k.code = c.category_code
+	FROM cases c
 	WHERE (c.deadline_at > @from AND c.deadline_at <= @to) OR (c.deadline_at IS NULL AND ${inSpan('c.reported_at')})
 )
 SELECT 'grid_on_time' AS item, '' AS detail, v AS verdict, month, area, '' AS category, COUNT(*) AS n FROM g GROUP BY v, month, area

@@ -26,7 +26,9 @@ export interface YearFill {
 export function fillYear(sqlite: Database.Database, year: number, cases: number, orders: number, log: (s: string) => void): YearFill {
 	const random = rng(year * 7919);
 	const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
-	const categories = sqlite.prepare('SELECT code, department_id, handle_value FROM categories').all() as { code: string; department_id: number | null; handle_value: number | null }[];
+	const categories = sqlite
+		.prepare('SELECT k.code, k.department_id, l.handle_value, l.handle_unit FROM categories k LEFT JOIN category_limits l ON l.category_code = k.code AND l.effective_from = 0')
+		.all() as { code: string; department_id: number | null; handle_value: number | null; handle_unit: string | null }[];
 	const communities = sqlite.prepare('SELECT id, area_id, lng, lat FROM communities').all() as { id: number; area_id: number; lng: number; lat: number }[];
 	const worker = (sqlite.prepare("SELECT id FROM users WHERE role = 'grid_worker' LIMIT 1").get() as { id: number }).id;
 	const dispatcher = (sqlite.prepare("SELECT id FROM users WHERE role = 'dispatcher' LIMIT 1").get() as { id: number }).id;
@@ -38,8 +40,9 @@ export function fillYear(sqlite: Database.Database, year: number, cases: number,
 
 	const insertCase = sqlite.prepare(
 		`INSERT INTO cases (id, code, track, source, status, category_code, urgency, description, address, lng, lat, area_id, community_id, reporter_id,
-		 department_id, supervised, rework_count, reported_at, dispatched_at, deadline_at, efficient_deadline_at, stage_started_at, feedback_at, closed_at, updated_at)
-		 VALUES (?, ?, 'grid', ?, ?, ?, '一般', '人行道上有流动摊贩摆摊', '古美路街道1号', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		 department_id, supervised, rework_count, reported_at, dispatched_at, deadline_at, efficient_deadline_at, stage_started_at, feedback_at, closed_at, updated_at,
+		 handle_value, handle_unit)
+		 VALUES (?, ?, 'grid', ?, ?, ?, '一般', '人行道上有流动摊贩摆摊', '古美路街道1号', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
 	const insertEvent = sqlite.prepare('INSERT INTO case_events (case_id, at, actor_id, action, from_status, to_status) VALUES (?, ?, ?, ?, ?, ?)');
 	withoutIndexes(sqlite, ['cases', 'case_events'], () => {
@@ -69,7 +72,7 @@ export function fillYear(sqlite: Database.Database, year: number, cases: number,
 				insertCase.run(
 					i, `Y${year}${String(i).padStart(8, '0')}`, pick(['patrol', 'patrol', 'patrol', 'resident', 'video', 'leader']), status, cat.code,
 					c.lng, c.lat, c.area_id, c.id, worker, dispatched ? cat.department_id : null, random() < 0.01 ? 1 : 0, rework,
-					reportedAt, dispatchedAt, deadlineAt, efficientAt, reportedAt, feedbackAt, closedAt, closedAt ?? reportedAt
+					reportedAt, dispatchedAt, deadlineAt, efficientAt, reportedAt, feedbackAt, closedAt, closedAt ?? reportedAt, cat.handle_value, cat.handle_unit
 				);
 				insertEvent.run(i, reportedAt, worker, 'report', null, 'reported');
 				result.caseEvents++;

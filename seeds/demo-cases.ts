@@ -45,7 +45,13 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: num
 		actors.set(u.username, { id: u.id, role: u.role as Role, departmentId: u.department_id, areaId: u.area_id, communityId: u.community_id });
 	}
 	const actor = (name: string) => actors.get(name)!;
-	const categories = await db.selectFrom('categories').select(['code', 'department_id']).where('handle_value', 'is not', null).execute();
+	const categories = await db
+		.selectFrom('categories')
+		.innerJoin('category_limits', 'category_limits.category_code', 'categories.code')
+		.select(['categories.code', 'categories.department_id'])
+		.where('category_limits.effective_from', '=', 0)
+		.where('category_limits.handle_value', 'is not', null)
+		.execute();
 	const communities = await db.selectFrom('communities').selectAll().execute();
 	const workerOf = new Map([...actors.entries()].filter(([, a]) => a.role === 'grid_worker').map(([n, a]) => [a.communityId, n]));
 	const before = await demoPhoto(20, 'before');

@@ -2,6 +2,8 @@
 // Idempotent: each part is loaded only when its table is empty.
 import type { Db } from '../src/lib/server/db/create-database';
 import { saveCalendarYear, saveWorkingHours } from '../src/lib/server/repositories/calendar';
+import { insertLimitVersion } from '../src/lib/server/repositories/category-limits';
+import type { Limit } from '../src/lib/domain/deadlines';
 import calendarJson from './data/calendar-cn.json' with { type: 'json' };
 import categoriesJson from './data/categories.json' with { type: 'json' };
 import geoJson from './data/gumei-geo.json' with { type: 'json' };
@@ -91,15 +93,13 @@ export async function seedReference(db: Db, log: (s: string) => void = () => {})
 					variant: x.variant ?? null,
 					aliases: JSON.stringify(x.aliases),
 					urgency: x.urgency,
-					handle_value: x.handleLimit?.value ?? null,
-					handle_unit: x.handleLimit?.unit ?? null,
-					efficient_value: x.efficientLimit?.value ?? null,
-					efficient_unit: x.efficientLimit?.unit ?? null,
 					close_condition: x.closeCondition ?? null,
 					track: x.track,
 					department_id: deptOf(x.code)
 				})
 				.execute();
+			// The first version of its limits, in force from the beginning (migration 009).
+			await insertLimitVersion(db, x.code, { effectiveFrom: 0, handleLimit: x.handleLimit as Limit | null, efficientLimit: x.efficientLimit as Limit | null }, 0, null);
 		}
 		log(`categories: ${categoriesJson.categories.length}`);
 	}

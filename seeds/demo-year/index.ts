@@ -1,6 +1,6 @@
 // The demo year: a generated history from 2023-01-01 to two weeks ago, made by the real services.
 import sharp from 'sharp';
-import type { Limit, LimitUnit } from '../../src/lib/domain/deadlines';
+import { allLimitsAt } from '../../src/lib/server/repositories/category-limits';
 import type { Actor, Role } from '../../src/lib/domain/permissions';
 import { shanghaiDate, shanghaiMidnight } from '../../src/lib/domain/working-days';
 import type { Db } from '../../src/lib/server/db/create-database';
@@ -14,7 +14,6 @@ import { runOrders } from './run-orders';
 /** How often each kind of problem comes up (暴露垃圾 and 乱停放 most). */
 const WEIGHT: Record<string, number> = { 'SH-HWSR-01': 5, 'SH-JMZX-04': 4, 'SH-HWSR-03': 3, 'SH-JMZX-01': 3, 'SH-JMZX-02': 2, 'SH-JMZX-03': 2, 'SH-SSGL-04': 2, 'SH-YLLH-01': 2 };
 const ORDER_WEIGHT: Record<string, number> = { consult: 2, suggest: 1, help: 4, complaint: 5, 'supervise-revisit': 1, complex: 0 };
-const limitOf = (value: number | null, unit: string | null): Limit | null => (value === null || unit === null ? null : { value, unit: unit as LimitUnit });
 
 async function tinyJpeg(): Promise<{ name: string; bytes: Uint8Array }> {
 	const b = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#7a8a9a' } }).jpeg({ quality: 60 }).toBuffer();
@@ -47,6 +46,8 @@ export async function seedDemoYear(db: Db, shops: Map<string, number>, now: numb
 	const dispatcher = actor(users.find((u) => u.username === 'diaodu')!);
 	const handlerOf = (departmentId: number) => actor(users.find((u) => u.role === 'handler' && u.department_id === departmentId)!);
 	const categories = await db.selectFrom('categories').selectAll().where('active', '=', 1).execute();
+	// The history is generated under the categories' first limits (the demo has no later versions).
+	const firstLimits = await allLimitsAt(db, 0);
 	const communities = await db.selectFrom('communities').select(['id', 'name', 'lng', 'lat']).orderBy('id').execute();
 	const departments = await db.selectFrom('departments').select(['id', 'name']).execute();
 	const workers = await ensureWorkers(db, now);
@@ -54,7 +55,10 @@ export async function seedDemoYear(db: Db, shops: Map<string, number>, now: numb
 
 	const gridPlan = planGrid(
 		calendar,
-		categories.filter((c) => c.track !== 'enforcement-eligible' || c.handle_value !== null).map((c) => ({ code: c.code, handle: limitOf(c.handle_value, c.handle_unit), efficient: limitOf(c.efficient_value, c.efficient_unit), weight: WEIGHT[c.code] ?? 1 })),
+		categories
+			.map((c) => ({ c, limits: firstLimits.get(c.code) }))
+			.filter(({ c, limits }) => c.track !== 'enforcement-eligible' || limits?.handleLimit)
+			.map(({ c, limits }) => ({ code: c.code, handle: limits?.handleLimit ?? null, efficient: limits?.efficientLimit ?? null, weight: WEIGHT[c.code] ?? 1 })),
 		communities.length,
 		last
 	);

@@ -21,14 +21,22 @@ export interface CategoryTable {
 	variant: string | null;
 	aliases: string;
 	urgency: string;
-	handle_value: number | null;
-	handle_unit: string | null;
-	efficient_value: number | null;
-	efficient_unit: string | null;
 	close_condition: string | null;
 	track: string;
 	department_id: number | null;
 	active: Generated<number>;
+}
+/** A version of a category's limits, in force from `effective_from` (ms; 0 = from the beginning) until the next one. */
+export interface CategoryLimitTable {
+	id: Generated<number>;
+	category_code: string;
+	effective_from: number;
+	handle_value: number | null;
+	handle_unit: string | null;
+	efficient_value: number | null;
+	efficient_unit: string | null;
+	created_at: number;
+	created_by: number | null;
 }
 export interface UserTable {
 	id: Generated<number>;
@@ -74,6 +82,11 @@ export interface CaseTable {
 	deadline_at: number | null;
 	/** 高效处置 deadline, set with deadline_at when the handling clock starts (migration 004). */
 	efficient_deadline_at: number | null;
+	/** The category's limits when the case took it (migration 009): a later change of the category never moves them. */
+	handle_value: number | null;
+	handle_unit: string | null;
+	efficient_value: number | null;
+	efficient_unit: string | null;
 	stage_started_at: number;
 	stage_deadline_at: number | null;
 	stage_warn_at: number | null;
@@ -120,6 +133,7 @@ export interface DB {
 	areas: AreaTable;
 	communities: CommunityTable;
 	categories: CategoryTable;
+	category_limits: CategoryLimitTable;
 	users: UserTable;
 	sessions: SessionTable;
 	login_throttle: LoginThrottleTable;

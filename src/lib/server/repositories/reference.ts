@@ -1,10 +1,9 @@
-import type { Limit, LimitUnit } from '$lib/domain/deadlines';
 import type { LngLat } from '$lib/domain/geo';
 import type { Db } from '../db/create-database';
 import type { CategoryRow } from '../db/schema';
 import { memo } from '../memo';
 
-/** A category as the app uses it (aliases parsed, limits typed). */
+/** A category as the app uses it (aliases parsed). Its limits are versioned apart: category-limits.ts. */
 export interface Category {
 	code: string;
 	kind: string;
@@ -13,15 +12,9 @@ export interface Category {
 	variant: string | null;
 	aliases: string[];
 	urgency: string;
-	handleLimit: Limit | null;
-	efficientLimit: Limit | null;
 	closeCondition: string | null;
 	track: string;
 	departmentId: number | null;
-}
-
-function toLimit(value: number | null, unit: string | null): Limit | null {
-	return value === null || unit === null ? null : { value, unit: unit as LimitUnit };
 }
 
 export function toCategory(r: CategoryRow): Category {
@@ -33,8 +26,6 @@ export function toCategory(r: CategoryRow): Category {
 		variant: r.variant,
 		aliases: JSON.parse(r.aliases) as string[],
 		urgency: r.urgency,
-		handleLimit: toLimit(r.handle_value, r.handle_unit),
-		efficientLimit: toLimit(r.efficient_value, r.efficient_unit),
 		closeCondition: r.close_condition,
 		track: r.track,
 		departmentId: r.department_id

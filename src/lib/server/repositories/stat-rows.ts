@@ -14,11 +14,10 @@ export type StatKind = 'case' | 'order' | 'enforcement';
 const gridQuery = (db: Db) =>
 	db
 		.selectFrom('cases')
-		.innerJoin('categories', 'categories.code', 'cases.category_code')
 		.select((eb) => [
 			'cases.id', 'cases.code', 'cases.status', 'cases.source', 'cases.category_code', 'cases.area_id', 'cases.community_id', 'cases.department_id',
 			'cases.reporter_id', 'cases.reported_at', 'cases.dispatched_at', 'cases.deadline_at', 'cases.efficient_deadline_at', 'cases.feedback_at',
-			'cases.closed_at', 'cases.rework_count', 'cases.supervised', 'categories.handle_value',
+			'cases.closed_at', 'cases.rework_count', 'cases.supervised', 'cases.handle_value',
 			eb.exists(eb.selectFrom('case_events').select('case_events.id').whereRef('case_events.case_id', '=', 'cases.id').where('case_events.action', '=', 'approve_extension')).as('extended')
 		]);
 

@@ -8,7 +8,7 @@ import type { PhotoInput } from '../photos';
 import { loadCalendar } from '../repositories/calendar';
 import { countEvents, listEvents } from '../repositories/case-events';
 import { getCaseRow } from '../repositories/cases';
-import { getCategory } from '../repositories/reference';
+import { insertLimitVersion, limitsInForce } from '../repositories/category-limits';
 import { actorOf, createTestDb, jpeg, listFiles, type TestDb } from '../test-db';
 import { applyCaseAction } from './case-actions';
 import { reportCase } from './report-case';
@@ -82,7 +82,7 @@ async function expectNothingWritten(id: number, fn: () => Promise<unknown>) {
 describe('the closed loop', () => {
 	it('上报 → 受理 → 立案 → 派遣 → 签收 → 延期 → 处置反馈 → 核查不通过 → 处置反馈 → 核查通过 → 结案', async () => {
 		const calendar = await loadCalendar(t.db);
-		const limit = (await getCategory(t.db, CATEGORY))!.handleLimit!;
+		const limit = (await limitsInForce(t.db, CATEGORY, at('2025-09-30T09:00'))).handleLimit!;
 		const id = await report('wangge', 'report', at('2025-09-30T09:00'));
 		const ok = async (who: string, cmd: CaseCommand, when: string, status: string, photos: PhotoInput[] = []) =>
 			expect(await act(who, id, cmd, at(when), photos)).toEqual({ ok: true, status });
@@ -172,23 +172,22 @@ describe('the closed loop', () => {
 	});
 });
 
-describe('the efficient deadline is fixed on the case when the clock starts', () => {
-	it('a later edit of the category’s efficient limit changes new cases only', async () => {
-		const setEfficient = (value: number | null, unit: string | null) =>
-			t.db.updateTable('categories').set({ efficient_value: value, efficient_unit: unit }).where('code', '=', CATEGORY).execute();
-		const earlier = await caseIn('handling'); // dispatched 2025-09-30 09:30 with the default 2 wh → 11:30
+describe('a case keeps the limits it took', () => {
+	it('a new version of the category’s limits applies to cases registered from its effective time only', async () => {
+		const earlier = await caseIn('handling'); // registered 09:20, dispatched 09:30 with the default 2 wh → 11:30
 		expect((await row(earlier)).efficient_deadline_at).toBe(at('2025-09-30T11:30'));
+		const { handleLimit } = await limitsInForce(t.db, CATEGORY, at('2025-09-30T09:00'));
+		// An admin's new version, in force from 09:15: the same handling limit, an efficient limit of 1 wh.
+		const versionId = await insertLimitVersion(t.db, CATEGORY, { effectiveFrom: at('2025-09-30T09:15'), handleLimit, efficientLimit: { value: 1, unit: 'wh' } }, at('2025-09-30T09:00'), null);
 		try {
-			await setEfficient(1, 'wh');
-			// Working on the earlier case keeps its stored deadline …
+			// Working on the earlier case keeps its stored limits and deadline …
 			expect(await act('lingdao', earlier, { action: 'supervise', note: '请加快' }, at('2025-09-30T10:00'))).toEqual({ ok: true, status: 'handling' });
-			expect((await row(earlier)).efficient_deadline_at).toBe(at('2025-09-30T11:30'));
-			// … while a case dispatched now gets the category's own 1 wh: 09:30 → 10:30.
+			expect(await row(earlier)).toMatchObject({ efficient_deadline_at: at('2025-09-30T11:30'), efficient_value: 2, efficient_unit: 'wh' });
+			// … while a case registered at 09:20 takes the new version: dispatched 09:30 → 10:30.
 			const later = await caseIn('handling');
-			expect((await row(later)).efficient_deadline_at).toBe(at('2025-09-30T10:30'));
-			expect((await row(later)).deadline_at).toBe(at('2025-09-30T14:30'));
+			expect(await row(later)).toMatchObject({ efficient_deadline_at: at('2025-09-30T10:30'), deadline_at: at('2025-09-30T14:30'), efficient_value: 1, efficient_unit: 'wh' });
 		} finally {
-			await setEfficient(null, null);
+			await t.db.deleteFrom('category_limits').where('id', '=', versionId).execute();
 		}
 	});
 });

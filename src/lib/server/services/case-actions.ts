@@ -7,6 +7,7 @@ import { loadCalendar } from '../repositories/calendar';
 import { appendEvent } from '../repositories/case-events';
 import { getCaseRow, updateCaseIfVersion } from '../repositories/cases';
 import { getCaseCategory, getCategory, listDepartments } from '../repositories/reference';
+import { limitsInForce } from '../repositories/category-limits';
 import { toCaseScope, toCaseState, toCaseUpdate } from './case-mapping';
 import { checkPhotos, discardPhotos, recordPhotos, storePhotos } from './photo-intake';
 import { commitStats, statSnapshot } from './stats/counting';
@@ -48,7 +49,8 @@ export async function applyCaseAction(
 	if (command.action === 'register') {
 		const chosen = await getCategory(db, command.categoryCode);
 		if (!chosen) return { ok: false, status: 400, code: 'unknown_category', field: 'categoryCode' };
-		command = { ...command, handleLimit: chosen.handleLimit, efficientLimit: chosen.efficientLimit };
+		// The case takes the new category's limits in force now; it keeps them from here on.
+		command = { ...command, ...(await limitsInForce(db, chosen.code, now)) };
 	}
 	if (command.action === 'dispatch') {
 		const departmentId = command.departmentId;
@@ -67,7 +69,7 @@ export async function applyCaseAction(
 	}
 
 	const calendar = await loadCalendar(db);
-	const state = toCaseState(row, { handleLimit: category?.handleLimit ?? null, efficientLimit: category?.efficientLimit ?? null });
+	const state = toCaseState(row);
 	const result = applyCaseCommand(state, command, { now, calendar });
 	if (!result.ok) return { ok: false, status: 400, code: result.reason };
 

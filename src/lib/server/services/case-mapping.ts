@@ -4,21 +4,17 @@ import type { Limit } from '$lib/domain/deadlines';
 import { efficientLimitOf } from '$lib/domain/efficient-limit';
 import type { CaseScope } from '$lib/domain/permissions';
 import type { CaseRow, CaseUpdate } from '../db/schema';
+import { toLimit } from '../repositories/category-limits';
 
-/** The limits of a case's category, as the category states them (its efficient limit may be unset). */
-export interface CategoryLimits {
-	handleLimit: Limit | null;
-	efficientLimit: Limit | null;
-}
-
-/** Row → the workflow's view of a case; the efficient limit in force gets its default here. */
-export function toCaseState(row: CaseRow, { handleLimit, efficientLimit }: CategoryLimits): CaseState {
+/** Row → the workflow's view of a case, with the limits the case took (an unset efficient limit gets its default here). */
+export function toCaseState(row: CaseRow): CaseState {
+	const handleLimit = toLimit(row.handle_value, row.handle_unit);
 	return {
 		status: row.status as CaseStatus,
 		resumeStatus: row.resume_status as CaseStatus | null,
 		urgency: row.urgency as Urgency,
 		handleLimit,
-		efficientLimit: efficientLimitOf(handleLimit, efficientLimit),
+		efficientLimit: efficientLimitOf(handleLimit, toLimit(row.efficient_value, row.efficient_unit)),
 		departmentId: row.department_id,
 		dispatchedAt: row.dispatched_at,
 		deadlineAt: row.deadline_at,
@@ -71,5 +67,12 @@ export function toCaseUpdate(changes: Partial<CaseState> & { categoryCode?: stri
 	for (const [from, to, convert] of map) {
 		if (from in changes) (u as Record<string, unknown>)[to] = convert ? convert(changes[from]) : changes[from];
 	}
+	// Limits change only when the case takes a (new) category: 立案 re-categorises it.
+	if ('handleLimit' in changes || 'efficientLimit' in changes) Object.assign(u, limitColumns(changes.handleLimit ?? null, changes.efficientLimit ?? null));
 	return u;
+}
+
+/** The limits a case keeps, as columns (migration 009). */
+export function limitColumns(handle: Limit | null, efficient: Limit | null) {
+	return { handle_value: handle?.value ?? null, handle_unit: handle?.unit ?? null, efficient_value: efficient?.value ?? null, efficient_unit: efficient?.unit ?? null };
 }

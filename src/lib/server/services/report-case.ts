@@ -9,6 +9,8 @@ import { loadCalendar } from '../repositories/calendar';
 import { appendEvent } from '../repositories/case-events';
 import { countCasesOn, insertCase } from '../repositories/cases';
 import { getCategory, loadGeography } from '../repositories/reference';
+import { limitsInForce } from '../repositories/category-limits';
+import { limitColumns } from './case-mapping';
 import { checkPhotos, discardPhotos, recordPhotos, storePhotos } from './photo-intake';
 import { countNew } from './stats/counting';
 
@@ -78,14 +80,14 @@ export async function reportCase(
 	if (after) errors.afterPhotos = after.code;
 	if (Object.keys(errors).length || !category) return { ok: false, status: 400, errors };
 
-	const calendar = await loadCalendar(db);
+	const [calendar, limits] = await Promise.all([loadCalendar(db), limitsInForce(db, category.code, now)]);
 	const opened = openCase(
 		{
 			mode: input.mode,
 			source: source as CaseSource,
 			urgency: (URGENCIES as readonly string[]).includes(category.urgency) ? (category.urgency as Urgency) : '一般',
-			handleLimit: category.handleLimit,
-			efficientLimit: category.efficientLimit,
+			handleLimit: limits.handleLimit,
+			efficientLimit: limits.efficientLimit,
 			beforePhotos: input.beforePhotos.length,
 			afterPhotos: input.afterPhotos.length,
 			note: input.mode === 'self_handle' ? input.handlingNote.trim() || null : null
@@ -127,6 +129,7 @@ export async function reportCase(
 				dispatched_at: s.dispatchedAt,
 				deadline_at: s.deadlineAt,
 				efficient_deadline_at: s.efficientDeadlineAt,
+				...limitColumns(s.handleLimit, s.efficientLimit),
 				stage_started_at: s.stageStartedAt,
 				stage_deadline_at: s.stageDeadlineAt,
 				stage_warn_at: s.stageWarnAt,

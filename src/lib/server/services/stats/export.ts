@@ -98,7 +98,7 @@ async function loadCaseRows(db: Db, from: string, to: string) {
 			.leftJoin('departments', 'departments.id', 'cases.department_id')
 			.select([
 				'cases.id', 'cases.code', 'cases.status', 'cases.reported_at', 'cases.deadline_at', 'cases.efficient_deadline_at', 'cases.feedback_at', 'cases.closed_at',
-				'categories.minor', 'categories.variant', 'categories.handle_value', 'areas.name as area_name', 'communities.name as community_name', 'departments.name as department_name'
+				'categories.minor', 'categories.variant', 'cases.handle_value', 'areas.name as area_name', 'communities.name as community_name', 'departments.name as department_name'
 			])
 			.where('cases.id', 'in', periodCaseIds(db, from, to))
 			.orderBy('cases.reported_at')

@@ -1,12 +1,16 @@
 // Test fixtures (imported by *.test.ts only): hand-made case and order rows for the statistics.
 // The rows are written directly: these tests are about counting, not about the workflow.
 import type { Db } from '../../db/create-database';
+import { limitsInForce } from '../../repositories/category-limits';
+import { limitColumns } from '../case-mapping';
 
 let seq = 0;
 
 export async function gridRow(db: Db, f: { status: string; category?: string; reportedAt: number; deadlineAt?: number | null; efficientAt?: number | null; feedbackAt?: number | null; closedAt?: number | null; rework?: number; dispatchedAt?: number | null }): Promise<number> {
 	const c = await db.selectFrom('communities').selectAll().orderBy('id').executeTakeFirstOrThrow();
 	const reporter = await db.selectFrom('users').select('id').where('username', '=', 'wangge').executeTakeFirstOrThrow();
+	// The case carries its category's limits, as one filed through the services would.
+	const limits = await limitsInForce(db, f.category ?? 'SH-HWSR-01', f.reportedAt);
 	const r = await db
 		.insertInto('cases')
 		.values({
@@ -14,7 +18,8 @@ export async function gridRow(db: Db, f: { status: string; category?: string; re
 			description: 'x', address: '', lng: c.lng, lat: c.lat, area_id: c.area_id, community_id: c.id, reporter_id: reporter.id, department_id: 2, handler_id: null,
 			self_handled: 0, supervised: 0, rework_count: f.rework ?? 0, reported_at: f.reportedAt, dispatched_at: f.dispatchedAt ?? (f.deadlineAt ? f.reportedAt : null),
 			deadline_at: f.deadlineAt ?? null, efficient_deadline_at: f.efficientAt ?? null, stage_started_at: f.reportedAt, stage_deadline_at: null, stage_warn_at: null,
-			parked_at: null, requested_deadline_at: null, feedback_at: f.feedbackAt ?? null, closed_at: f.closedAt ?? null, version: 1, updated_at: f.reportedAt
+			parked_at: null, requested_deadline_at: null, feedback_at: f.feedbackAt ?? null, closed_at: f.closedAt ?? null, version: 1, updated_at: f.reportedAt,
+			...limitColumns(limits.handleLimit, limits.efficientLimit)
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();

@@ -9,6 +9,7 @@ type PageModule = { load: (e: Event) => Promise<Record<string, unknown>>; action
 let list: PageModule;
 let one: PageModule;
 let departments: PageModule;
+let category: PageModule;
 let t: TestDb;
 const savedDatabasePath = process.env.DATABASE_PATH;
 
@@ -19,6 +20,7 @@ beforeAll(async () => {
 	list = (await import('./+page.server')) as unknown as PageModule;
 	one = (await import('./[id=id]/+page.server')) as unknown as PageModule;
 	departments = (await import('../departments/+page.server')) as unknown as PageModule;
+	category = (await import('../categories/[code]/+page.server')) as unknown as PageModule;
 });
 afterAll(async () => {
 	const { getDb } = await import('$lib/server/db');
@@ -35,7 +37,7 @@ const event = (actor: Actor | null, fields: Record<string, string> = {}, params:
 	return { locals: { actor }, url, request: new Request(url, { method: 'POST', body }), params };
 };
 
-describe('/admin/users and /admin/departments', () => {
+describe('/admin/users, /admin/departments and /admin/categories', () => {
 	it('refuse everyone but the admin, loads and actions alike, and change nothing', async () => {
 		const before = await t.db.selectFrom('users').select(['id', 'role', 'active', 'password_hash']).orderBy('id').execute();
 		const target = { id: String(t.users.get('wangge')!) };
@@ -48,9 +50,13 @@ describe('/admin/users and /admin/departments', () => {
 				await expect(one.actions[action](event(actor, { displayName: 'x', role: 'admin' }, target))).rejects.toMatchObject({ status: 403 });
 			}
 			await expect(departments.actions.retire(event(actor, { id: '1' }))).rejects.toMatchObject({ status: 403 });
+			for (const action of ['update', 'limits', 'withdraw', 'retire']) {
+				await expect(category.actions[action](event(actor, { handleValue: '1', handleUnit: 'wd', id: '1' }, { code: 'SH-HWSR-01' }))).rejects.toMatchObject({ status: 403 });
+			}
 		}
 		await expect(list.load(event(null))).rejects.toMatchObject({ status: 303 });
 		expect(await t.db.selectFrom('users').select(['id', 'role', 'active', 'password_hash']).orderBy('id').execute()).toEqual(before);
+		expect(await t.db.selectFrom('category_limits').select('id').where('category_code', '=', 'SH-HWSR-01').execute()).toHaveLength(1);
 	});
 
 	it('lists accounts for the admin without password hashes, filtered by role', async () => {

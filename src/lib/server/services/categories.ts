@@ -1,0 +1,110 @@
+// Categories kept by the admin (issue 6 §4): add, edit names/aliases/track/default department
+// (in effect at once), schedule new limits from an effective time (cases filed before keep theirs),
+// withdraw a version not yet in force, retire and restore. Every change is audited.
+import { checkCategory, type CategoryForm, type CategoryValues } from '$lib/domain/category-input';
+import { checkLimitForm, limitsAt, sameLimits, type LimitForm, type LimitVersion } from '$lib/domain/category-limits';
+import type { Limit } from '$lib/domain/deadlines';
+import type { Db } from '../db/create-database';
+import { appendAudit } from '../repositories/audit';
+import { insertLimitVersion, listLimitVersions } from '../repositories/category-limits';
+import { listDepartments } from '../repositories/reference';
+
+export type CategoryResult = { ok: true; code: string } | { ok: false; errors: Record<string, string> };
+
+const limitText = (l: Limit | null) => (l ? `${l.value} ${l.unit}` : null);
+const versionDetail = (v: Pick<LimitVersion, 'handleLimit' | 'efficientLimit'>) => ({ handle: limitText(v.handleLimit), efficient: limitText(v.efficientLimit) });
+
+async function activeDepartmentIds(db: Db) {
+	return (await listDepartments(db)).map((d) => d.id);
+}
+
+const columns = (v: CategoryValues) => ({
+	kind: v.kind,
+	major: v.major,
+	minor: v.minor,
+	variant: v.variant,
+	aliases: JSON.stringify(v.aliases),
+	urgency: v.urgency,
+	close_condition: v.closeCondition,
+	track: v.track,
+	department_id: v.departmentId
+});
+
+/** A new category with its first limits, in force from the effective time given (now at the earliest). */
+export async function createCategory(db: Db, adminId: number, form: CategoryForm, limits: LimitForm, now: number): Promise<CategoryResult> {
+	const check = checkCategory(form, await activeDepartmentIds(db));
+	const limitCheck = checkLimitForm(limits, now);
+	const errors = { ...(check.ok ? {} : check.errors), ...(limitCheck.ok ? {} : limitCheck.errors) };
+	if (!check.ok || !limitCheck.ok) return { ok: false, errors };
+	const v = check.value;
+	if (await db.selectFrom('categories').select('code').where('code', '=', v.code).executeTakeFirst()) return { ok: false, errors: { code: 'category_code_taken' } };
+	await db.transaction().execute(async (trx) => {
+		await trx.insertInto('categories').values({ code: v.code, ...columns(v) }).execute();
+		await insertLimitVersion(trx, v.code, limitCheck.value, now, adminId);
+		await appendAudit(trx, { at: now, actorId: adminId, action: 'category.create', target: `category:${v.code}`, detail: { ...v, ...versionDetail(limitCheck.value), effectiveFrom: limitCheck.value.effectiveFrom } });
+	});
+	return { ok: true, code: v.code };
+}
+
+/** Names, aliases, urgency, close condition, track and default department: in effect at once (no clock depends on them). */
+export async function updateCategory(db: Db, adminId: number, code: string, form: Omit<CategoryForm, 'code'>, now: number): Promise<CategoryResult> {
+	const before = await db.selectFrom('categories').selectAll().where('code', '=', code).executeTakeFirst();
+	if (!before) return { ok: false, errors: { form: 'not_found' } };
+	const check = checkCategory({ ...form, code }, await activeDepartmentIds(db));
+	if (!check.ok) return { ok: false, errors: check.errors };
+	const next = columns(check.value);
+	const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => before[k] !== next[k]);
+	if (!changed.length) return { ok: true, code };
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('categories').set(next).where('code', '=', code).execute();
+		await appendAudit(trx, { at: now, actorId: adminId, action: 'category.update', target: `category:${code}`, detail: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: next[k] }])) });
+	});
+	return { ok: true, code };
+}
+
+/** New limits from an effective time: cases that take the category from then on get them; none already filed changes. */
+export async function scheduleLimits(db: Db, adminId: number, code: string, form: LimitForm, now: number): Promise<CategoryResult> {
+	if (!(await db.selectFrom('categories').select('code').where('code', '=', code).executeTakeFirst())) return { ok: false, errors: { form: 'not_found' } };
+	const check = checkLimitForm(form, now);
+	if (!check.ok) return { ok: false, errors: check.errors };
+	const versions = await listLimitVersions(db, code);
+	const v = check.value;
+	if (versions.some((x) => x.effectiveFrom === v.effectiveFrom)) return { ok: false, errors: { effectiveFrom: 'version_exists' } };
+	const previous = limitsAt(versions, v.effectiveFrom);
+	if (previous && sameLimits(previous, v)) return { ok: false, errors: { handleValue: 'limits_unchanged' } };
+	await db.transaction().execute(async (trx) => {
+		await insertLimitVersion(trx, code, v, now, adminId);
+		await appendAudit(trx, {
+			at: now,
+			actorId: adminId,
+			action: 'category.limits',
+			target: `category:${code}`,
+			detail: { effectiveFrom: new Date(v.effectiveFrom).toISOString(), handle: { from: limitText(previous?.handleLimit ?? null), to: limitText(v.handleLimit) }, efficient: { from: limitText(previous?.efficientLimit ?? null), to: limitText(v.efficientLimit) } }
+		});
+	});
+	return { ok: true, code };
+}
+
+/** A version that has not come into force yet can be withdrawn: no case can have taken it. */
+export async function withdrawLimits(db: Db, adminId: number, code: string, versionId: number, now: number): Promise<CategoryResult> {
+	const v = (await listLimitVersions(db, code)).find((x) => x.id === versionId);
+	if (!v) return { ok: false, errors: { form: 'not_found' } };
+	if (v.effectiveFrom <= now) return { ok: false, errors: { form: 'version_in_force' } };
+	await db.transaction().execute(async (trx) => {
+		await trx.deleteFrom('category_limits').where('id', '=', versionId).execute();
+		await appendAudit(trx, { at: now, actorId: adminId, action: 'category.limits_withdraw', target: `category:${code}`, detail: { effectiveFrom: new Date(v.effectiveFrom).toISOString(), ...versionDetail(v) } });
+	});
+	return { ok: true, code };
+}
+
+/** Retired: no longer offered for new cases; existing cases keep it. */
+export async function setCategoryActive(db: Db, adminId: number, code: string, active: boolean, now: number): Promise<CategoryResult> {
+	const before = await db.selectFrom('categories').select(['active']).where('code', '=', code).executeTakeFirst();
+	if (!before) return { ok: false, errors: { form: 'not_found' } };
+	if (Boolean(before.active) === active) return { ok: true, code };
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('categories').set({ active: active ? 1 : 0 }).where('code', '=', code).execute();
+		await appendAudit(trx, { at: now, actorId: adminId, action: active ? 'category.restore' : 'category.retire', target: `category:${code}`, detail: {} });
+	});
+	return { ok: true, code };
+}

@@ -1,0 +1,77 @@
+import { error, fail } from '@sveltejs/kit';
+import { CATEGORY_KINDS, CATEGORY_TRACKS } from '$lib/domain/category-input';
+import { LIMIT_UNITS } from '$lib/domain/category-limits';
+import { URGENCIES } from '$lib/domain/case-status';
+import { m } from '$lib/paraglide/messages';
+import { requireAdmin } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { optionalId } from '$lib/server/form';
+import { listAudit } from '$lib/server/repositories/audit';
+import { listLimitVersions } from '$lib/server/repositories/category-limits';
+import { listDepartments } from '$lib/server/repositories/reference';
+import { scheduleLimits, setCategoryActive, updateCategory, withdrawLimits } from '$lib/server/services/categories';
+import { readCategoryForm, readLimitFields, toLimitForm } from '../forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireAdmin(event);
+	const db = getDb();
+	const code = event.params.code;
+	const category = await db.selectFrom('categories').selectAll().where('code', '=', code).executeTakeFirst();
+	if (!category) error(404, m.err_not_found());
+	const [versions, departments, history, openCases] = await Promise.all([
+		listLimitVersions(db, code),
+		listDepartments(db),
+		listAudit(db, { target: `category:${code}`, page: 1 }),
+		db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('category_code', '=', code).where('status', 'not in', ['closed', 'void']).executeTakeFirstOrThrow()
+	]);
+	return {
+		category: { ...category, aliases: (JSON.parse(category.aliases) as string[]).join('、') },
+		versions,
+		now: Date.now(),
+		openCases: Number(openCases.n),
+		history: history.rows,
+		kinds: CATEGORY_KINDS,
+		tracks: CATEGORY_TRACKS,
+		units: LIMIT_UNITS,
+		urgencies: URGENCIES,
+		departments
+	};
+};
+
+const code = (event: { params: { code: string } }) => event.params.code;
+
+export const actions: Actions = {
+	update: async (event) => {
+		const admin = requireAdmin(event);
+		const values = readCategoryForm(await event.request.formData());
+		const result = await updateCategory(getDb(), admin.id, code(event), values, Date.now());
+		if (!result.ok) return fail(400, { action: 'update', values, errors: result.errors });
+		return { action: 'update', done: true };
+	},
+	limits: async (event) => {
+		const admin = requireAdmin(event);
+		const limits = readLimitFields(await event.request.formData());
+		const now = Date.now();
+		const result = await scheduleLimits(getDb(), admin.id, code(event), toLimitForm(limits, now), now);
+		if (!result.ok) return fail(400, { action: 'limits', limits, errors: result.errors });
+		return { action: 'limits', done: true };
+	},
+	withdraw: async (event) => {
+		const admin = requireAdmin(event);
+		const id = optionalId(await event.request.formData(), 'id');
+		const result = id === null ? ({ ok: false, errors: { form: 'not_found' } } as const) : await withdrawLimits(getDb(), admin.id, code(event), id, Date.now());
+		if (!result.ok) return fail(400, { action: 'withdraw', errors: result.errors });
+		return { action: 'withdraw', done: true };
+	},
+	retire: async (event) => {
+		const admin = requireAdmin(event);
+		await setCategoryActive(getDb(), admin.id, code(event), false, Date.now());
+		return { action: 'retire', done: true };
+	},
+	restore: async (event) => {
+		const admin = requireAdmin(event);
+		await setCategoryActive(getDb(), admin.id, code(event), true, Date.now());
+		return { action: 'restore', done: true };
+	}
+};
