@@ -5,7 +5,7 @@
 import type { LngLat } from './geo';
 
 const A = 6378245.0; // Krasovsky 1940 semi-major axis
-const EE = 0.00669342162296594323; // its first eccentricity squared
+const EE = 0.006693421622965943; // its first eccentricity squared
 
 /** GCJ-02 applies inside mainland China only; elsewhere both are the same. */
 export function outOfChina([lng, lat]: LngLat): boolean {

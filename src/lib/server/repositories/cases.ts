@@ -3,6 +3,7 @@ import type { CaseStatus } from '$lib/domain/case-status';
 import type { ViewScope } from '$lib/domain/permissions';
 import type { Db } from '../db/create-database';
 import { memo } from '../memo';
+import { addDays, shanghaiMidnight } from '$lib/domain/working-days';
 import { contains } from './like';
 import type { DB, NewCase, CaseUpdate } from '../db/schema';
 
@@ -14,6 +15,10 @@ export interface CaseFilters {
 	communityId?: number;
 	categoryCode?: string;
 	source?: string;
+	/** Reported on or after this Shanghai date. */
+	from?: string;
+	/** Reported on or before this Shanghai date. */
+	to?: string;
 	departmentId?: number;
 	overdue?: boolean;
 	/** The current step's deadline falls within the next 24 h. */
@@ -64,7 +69,8 @@ export const returnedWhere = (eb: Eb) =>
 		])
 	]);
 
-function listQuery(db: Db, scope: ViewScope, f: CaseFilters, now: number) {
+/** The cases a filter selects (in the viewer's scope), for the list and the map. */
+export function filteredCases(db: Db, scope: ViewScope, f: CaseFilters, now: number) {
 	let q = db.selectFrom('cases').where((eb) => scopeWhere(eb, scope));
 	if (f.status?.length) q = q.where('cases.status', 'in', f.status);
 	if (f.areaId) q = q.where('cases.area_id', '=', f.areaId);
@@ -72,6 +78,8 @@ function listQuery(db: Db, scope: ViewScope, f: CaseFilters, now: number) {
 	if (f.departmentId) q = q.where('cases.department_id', '=', f.departmentId);
 	if (f.categoryCode) q = q.where('cases.category_code', '=', f.categoryCode);
 	if (f.source) q = q.where('cases.source', '=', f.source);
+	if (f.from) q = q.where('cases.reported_at', '>=', shanghaiMidnight(f.from));
+	if (f.to) q = q.where('cases.reported_at', '<', shanghaiMidnight(addDays(f.to, 1)));
 	if (f.supervised) q = q.where('cases.supervised', '=', 1);
 	if (f.overdue) q = q.where((eb) => overdueWhere(eb, now));
 	if (f.dueSoon) q = q.where((eb) => dueSoonWhere(eb, now));
@@ -119,7 +127,7 @@ export type CaseSummary = Awaited<ReturnType<typeof listCases>>['rows'][number];
 export async function listCases(db: Db, scope: ViewScope, f: CaseFilters, now: number) {
 	const page = Math.max(1, f.page ?? 1);
 	// The page is chosen on the cases table alone (an index hands it out in order), then named.
-	const ids = listQuery(db, scope, f, now)
+	const ids = filteredCases(db, scope, f, now)
 		.select('cases.id')
 		.orderBy('cases.reported_at', 'desc')
 		.orderBy('cases.id', 'desc')
@@ -128,7 +136,7 @@ export async function listCases(db: Db, scope: ViewScope, f: CaseFilters, now: n
 	// The total is the costly part (every match is counted); paging through one filter counts once.
 	const [total, rows] = await Promise.all([
 		totals.get(db, JSON.stringify([scope, { ...f, page: 0 }]), now, () =>
-			listQuery(db, scope, f, now)
+			filteredCases(db, scope, f, now)
 				.select(({ fn }) => fn.countAll<number>().as('n'))
 				.executeTakeFirstOrThrow()
 		),

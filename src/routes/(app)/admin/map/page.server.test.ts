@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '$lib/domain/permissions';
+import { BASE_MAP_SETTING } from '$lib/domain/base-map';
+import { listAudit } from '$lib/server/repositories/audit';
+import { getSetting } from '$lib/server/repositories/settings';
+import { actorOf, createTestDb, type TestDb } from '$lib/server/test-db';
+
+type Event = { locals: { actor: Actor | null }; url: URL; request: Request };
+type PageModule = { load: (e: Event) => Promise<Record<string, unknown>>; actions: Record<string, (e: Event) => Promise<unknown>> };
+let page: PageModule;
+let t: TestDb;
+const savedDatabasePath = process.env.DATABASE_PATH;
+
+beforeAll(async () => {
+	t = await createTestDb();
+	process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
+	vi.resetModules();
+	page = (await import('./+page.server')) as unknown as PageModule;
+});
+afterAll(async () => {
+	const { getDb } = await import('$lib/server/db');
+	await getDb().destroy();
+	if (savedDatabasePath === undefined) delete process.env.DATABASE_PATH;
+	else process.env.DATABASE_PATH = savedDatabasePath;
+	await t.cleanup();
+});
+
+const url = new URL('http://localhost/admin/map');
+const event = (actor: Actor | null, fields: Record<string, string> = {}): Event => {
+	const body = new FormData();
+	for (const [k, v] of Object.entries(fields)) body.set(k, v);
+	return { locals: { actor }, url, request: new Request(url, { method: 'POST', body }) };
+};
+
+describe('/admin/map', () => {
+	it('is the admin’s: others get 403 and nothing is stored', async () => {
+		const leader = await actorOf(t.db, 'lingdao');
+		await expect(page.load(event(leader))).rejects.toMatchObject({ status: 403 });
+		await expect(page.actions.default(event(leader, { kind: 'amap' }))).rejects.toMatchObject({ status: 403 });
+		expect(await getSetting(t.db, BASE_MAP_SETTING)).toBeUndefined();
+	});
+
+	it('refuses a template without its placeholders, keeping what was typed, then saves a good one with an audit entry', async () => {
+		const admin = await actorOf(t.db, 'admin');
+		const bad = { kind: 'xyz', url: 'https://tiles.example.org/map.png', subdomains: '', attribution: '© Example', datum: 'wgs84', key: '' };
+		expect(await page.actions.default(event(admin, bad))).toMatchObject({ status: 400, data: { values: { url: bad.url }, errors: { url: 'xyz_template' } } });
+		expect(await getSetting(t.db, BASE_MAP_SETTING)).toBeUndefined();
+		expect(await page.actions.default(event(admin, { ...bad, url: 'https://tiles.example.org/{z}/{x}/{y}.png', datum: 'gcj02' }))).toEqual({ saved: true });
+		expect(JSON.parse((await getSetting(t.db, BASE_MAP_SETTING))!)).toMatchObject({ kind: 'xyz', datum: 'gcj02', attribution: '© Example' });
+		expect((await listAudit(t.db, { action: 'settings.base_map', page: 1 })).rows[0].detail).toMatchObject({ from: { kind: 'none' }, to: { kind: 'xyz' } });
+		expect((await page.load(event(admin))).config).toMatchObject({ kind: 'xyz', url: 'https://tiles.example.org/{z}/{x}/{y}.png' });
+	});
+});

@@ -1,0 +1,55 @@
+import { error } from '@sveltejs/kit';
+import { BASE_MAP_SETTING, baseMapView, parseBaseMap } from '$lib/domain/base-map';
+import { communityCells } from '$lib/domain/community-cells';
+import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
+import { isShadeMetric, SHADE_RATES, SHADE_VOLUMES } from '$lib/domain/map-shading';
+import { hasCapability, viewScope } from '$lib/domain/permissions';
+import { hasStatsCapability } from '$lib/domain/stats-permissions';
+import { isMonth } from '$lib/domain/stats-period';
+import { shanghaiDate } from '$lib/domain/working-days';
+import { categoryLabel } from '$lib/domain/category-search';
+import { CASE_SOURCES, CASE_STATUSES } from '$lib/domain/case-status';
+import { m } from '$lib/paraglide/messages';
+import { requireActor } from '$lib/server/auth/guards';
+import { parseCaseFilters } from '$lib/server/case-filters';
+import { getDb } from '$lib/server/db';
+import { listCategories, loadGeography } from '$lib/server/repositories/reference';
+import { getSetting } from '$lib/server/repositories/settings';
+import { mapShading } from './shading';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	const canGrid = viewScope(actor).kind !== 'none';
+	const canEnforcement = hasEnforcementCapability(actor, 'view');
+	if (!canGrid && !canEnforcement) error(403, m.err_forbidden());
+	const db = getDb();
+	const now = Date.now();
+	const today = shanghaiDate(now);
+	const sp = event.url.searchParams;
+	const [geo, categories, baseSetting] = await Promise.all([loadGeography(db, today), listCategories(db), getSetting(db, BASE_MAP_SETTING)]);
+	const cells = communityCells(geo.areas, geo.communities);
+
+	const canShade = hasStatsCapability(actor, 'view_stats');
+	const month = isMonth(sp.get('month') ?? '') ? sp.get('month')! : today.slice(0, 7);
+	const metricParam = sp.get('metric') ?? '';
+	const metric = isShadeMetric(metricParam) ? metricParam : 'grid_on_time';
+	const shading = canShade && sp.get('shade') !== '0' ? await mapShading(db, month, metric, geo.areas.map((a) => a.id), geo.communities.map((c) => c.id), now) : null;
+
+	const track = sp.get('track');
+	return {
+		geo: {
+			boundary: geo.boundary,
+			areas: geo.areas,
+			communities: geo.communities.map((c) => ({ ...c, cell: cells.get(c.id) ?? null }))
+		},
+		baseMap: baseMapView(parseBaseMap(baseSetting)),
+		filters: parseCaseFilters(sp),
+		track: canGrid && canEnforcement ? (track === 'enforcement' || track === 'all' ? track : 'grid') : canGrid ? 'grid' : 'enforcement',
+		tracks: [...(canGrid ? ['grid'] : []), ...(canEnforcement ? ['enforcement'] : []), ...(canGrid && canEnforcement ? ['all'] : [])],
+		options: { statuses: CASE_STATUSES, sources: CASE_SOURCES, categories: categories.map((c) => ({ code: c.code, label: categoryLabel(c) })) },
+		shading,
+		shadeChoice: { month, metric, rates: SHADE_RATES, volumes: SHADE_VOLUMES, enabled: canShade },
+		canReport: hasCapability(actor, 'report')
+	};
+};

@@ -1,0 +1,39 @@
+// The figures that shade the map: one month's rate or volume for every 片区 and 居民区.
+import { isRateMetric, shade, type ShadeMetric, type ShadeValue, type Shading } from '$lib/domain/map-shading';
+import { monthPeriod } from '$lib/domain/stats-period';
+import type { Db } from '$lib/server/db/create-database';
+import { computeStats } from '$lib/server/services/stats/compute';
+import type { StatsBlock } from '$lib/server/services/stats/block';
+
+export interface MapShading {
+	month: string;
+	metric: ShadeMetric;
+	from: string;
+	to: string;
+	areas: Shading & { values: Record<string, ShadeValue> };
+	communities: Shading & { values: Record<string, ShadeValue> };
+}
+
+function valueOf(block: StatsBlock, metric: ShadeMetric): ShadeValue {
+	if (!isRateMetric(metric)) return { value: block.volumes[metric as 'reported' | 'closed' | 'supervised'] };
+	const r = block.rates[metric as 'grid_on_time'];
+	return { value: r.denominator ? r.numerator / r.denominator : null, numerator: r.numerator, denominator: r.denominator };
+}
+
+/** Every place gets a value: one with no cases that month reads 0 (volumes) or "nothing to judge" (rates). */
+export async function mapShading(db: Db, month: string, metric: ShadeMetric, areaIds: number[], communityIds: number[], now: number): Promise<MapShading> {
+	const { from, to } = monthPeriod(month);
+	const [byArea, byCommunity] = await Promise.all([computeStats(db, from, to, 'area', now), computeStats(db, from, to, 'community', now)]);
+	const values = (groups: ({ key: string } & StatsBlock)[], ids: number[]) => {
+		const out: Record<string, ShadeValue> = {};
+		for (const id of ids) {
+			const g = groups.find((x) => x.key === String(id));
+			out[id] = g ? valueOf(g, metric) : isRateMetric(metric) ? { value: null, numerator: 0, denominator: 0 } : { value: 0 };
+		}
+		return out;
+	};
+	const areaValues = values(byArea.groups, areaIds);
+	const communityValues = values(byCommunity.groups, communityIds);
+	const rate = isRateMetric(metric);
+	return { month, metric, from, to, areas: { values: areaValues, ...shade(areaValues, rate) }, communities: { values: communityValues, ...shade(communityValues, rate) } };
+}
