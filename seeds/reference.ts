@@ -53,14 +53,17 @@ export async function seedReference(db: Db, log: (s: string) => void = () => {})
 	}
 	if (await isEmpty(db, 'areas')) {
 		const areaIds = new Map<string, number>();
+		// The outlines on file are the first boundary version (migration 010), in force from 2023.
+		const version = await db.insertInto('boundary_versions').values({ effective_from: '2023-01-01', note: '初始边界（演示数据）', created_at: 0, created_by: null }).returning('id').executeTakeFirstOrThrow();
 		for (const f of geoJson.features) {
 			const p = f.properties as { kind: string; name: string; cluster?: string; area?: string };
 			if (p.kind === 'community') continue;
 			const row = await db
 				.insertInto('areas')
-				.values({ name: p.name, kind: p.kind === 'subdistrict' ? 'subdistrict' : 'area', geometry: JSON.stringify(f.geometry), effective_from: '2023-01-01', effective_to: null })
+				.values({ name: p.name, kind: p.kind === 'subdistrict' ? 'subdistrict' : 'area' })
 				.returning('id')
 				.executeTakeFirstOrThrow();
+			await db.insertInto('area_shapes').values({ version_id: version.id, area_id: row.id, geometry: JSON.stringify(f.geometry) }).execute();
 			areaIds.set(p.name, row.id);
 		}
 		const communities = geoJson.features.filter((f) => f.properties.kind === 'community');

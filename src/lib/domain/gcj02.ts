@@ -53,3 +53,21 @@ export function gcj02ToWgs84(g: LngLat): LngLat {
 	}
 	return w;
 }
+
+/** BD-09 (百度) → GCJ-02: 百度 adds its own shift on top of GCJ-02 (about another 1 km here). */
+export function bd09ToGcj02([lng, lat]: LngLat): LngLat {
+	const X_PI = (Math.PI * 3000) / 180;
+	const x = lng - 0.0065;
+	const y = lat - 0.006;
+	const z = Math.sqrt(x * x + y * y) - 0.00002 * Math.sin(y * X_PI);
+	const theta = Math.atan2(y, x) - 0.000003 * Math.cos(x * X_PI);
+	return [z * Math.cos(theta), z * Math.sin(theta)];
+}
+
+/** GCJ-02 → BD-09, the inverse shift (for tests and for recognising BD-09 files). */
+export function gcj02ToBd09([lng, lat]: LngLat): LngLat {
+	const X_PI = (Math.PI * 3000) / 180;
+	const z = Math.sqrt(lng * lng + lat * lat) + 0.00002 * Math.sin(lat * X_PI);
+	const theta = Math.atan2(lat, lng) + 0.000003 * Math.cos(lng * X_PI);
+	return [z * Math.cos(theta) + 0.0065, z * Math.sin(theta) + 0.006];
+}

@@ -4,13 +4,24 @@ import type { ApiKeyTable, HotlineAttachmentTable, HotlineEventTable, HotlineImp
 
 /** Row types of the SQLite schema (migrations/). Instants: integer ms UTC. */
 export interface DepartmentTable { id: Generated<number>; name: string; kind: string; active: Generated<number> }
+/** A 片区 (or the subdistrict): its identity; its outlines are versioned in area_shapes (migration 010). */
 export interface AreaTable {
 	id: Generated<number>;
 	name: string;
 	kind: 'subdistrict' | 'area';
-	geometry: string;
+}
+export interface BoundaryVersionTable {
+	id: Generated<number>;
+	/** YYYY-MM-DD (Asia/Shanghai): in force from this day until the next version's. */
 	effective_from: string;
-	effective_to: string | null;
+	note: string;
+	created_at: number;
+	created_by: number | null;
+}
+export interface AreaShapeTable {
+	version_id: number;
+	area_id: number;
+	geometry: string;
 }
 export interface CommunityTable { id: Generated<number>; name: string; area_id: number; cluster: string | null; lng: number; lat: number }
 export interface CategoryTable {
@@ -131,6 +142,8 @@ export interface AttachmentTable {
 export interface DB {
 	departments: DepartmentTable;
 	areas: AreaTable;
+	boundary_versions: BoundaryVersionTable;
+	area_shapes: AreaShapeTable;
 	communities: CommunityTable;
 	categories: CategoryTable;
 	category_limits: CategoryLimitTable;

@@ -3,7 +3,9 @@
 // returnedWhere), so a number and the list behind it agree. Plain Kysely, no SQLite-only SQL.
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { OPEN_STATUSES } from '$lib/domain/case-status';
+import { shanghaiDate } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
+import { loadGeography } from './reference';
 import type { DB } from '../db/schema';
 import { dueSoonWhere, overdueWhere, returnedWhere } from './cases';
 
@@ -68,10 +70,12 @@ async function countAwaitingContact(db: Db, by: BoardDimension) {
 		.execute();
 }
 
-async function groupNames(db: Db, by: BoardDimension): Promise<{ id: number; name: string; current: boolean }[]> {
+async function groupNames(db: Db, by: BoardDimension, now: number): Promise<{ id: number; name: string; current: boolean }[]> {
 	if (by === 'area') {
-		const rows = await db.selectFrom('areas').select(['id', 'name', 'effective_to']).where('kind', '=', 'area').orderBy('id').execute();
-		return rows.map((r) => ({ id: r.id, name: r.name, current: r.effective_to === null }));
+		// Current: drawn in the boundary version in force today.
+		const [rows, today] = await Promise.all([db.selectFrom('areas').select(['id', 'name']).where('kind', '=', 'area').orderBy('id').execute(), loadGeography(db, shanghaiDate(now))]);
+		const current = new Set(today.areas.map((a) => a.id));
+		return rows.map((r) => ({ id: r.id, name: r.name, current: current.has(r.id) }));
 	}
 	const table = by === 'community' ? 'communities' : 'departments';
 	const rows = await db.selectFrom(table).select(['id', 'name']).orderBy('id').execute();
@@ -83,7 +87,7 @@ async function groupNames(db: Db, by: BoardDimension): Promise<{ id: number; nam
  * while work filed in it is open), then a row for work without a group, and the total.
  */
 export async function loadBoard(db: Db, by: BoardDimension, now: number): Promise<{ rows: BoardRow[]; unplaced: BoardCounts | null; total: BoardCounts }> {
-	const [caseCounts, contactCounts, names] = await Promise.all([countCases(db, by, now), countAwaitingContact(db, by), groupNames(db, by)]);
+	const [caseCounts, contactCounts, names] = await Promise.all([countCases(db, by, now), countAwaitingContact(db, by), groupNames(db, by, now)]);
 	const byId = new Map<number | null, BoardCounts>();
 	const countsOf = (id: number | null) => {
 		let c = byId.get(id);

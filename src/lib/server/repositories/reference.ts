@@ -68,23 +68,37 @@ export interface Geography {
 
 /** The boundaries in force on `date` (片区 are redrawn now and then; a case keeps the area it was filed in). */
 export async function loadGeography(db: Db, date: string): Promise<Geography> {
-	const [areaRows, communityRows] = await Promise.all([
-		db
-			.selectFrom('areas')
-			.selectAll()
-			.where('effective_from', '<=', date)
-			.where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', date)]))
-			.orderBy('id')
-			.execute(),
+	const version = await boundaryVersionOn(db, date);
+	const [shapeRows, communityRows] = await Promise.all([
+		version
+			? db
+					.selectFrom('area_shapes')
+					.innerJoin('areas', 'areas.id', 'area_shapes.area_id')
+					.select(['areas.id', 'areas.name', 'areas.kind', 'area_shapes.geometry'])
+					.where('area_shapes.version_id', '=', version.id)
+					.orderBy('areas.id')
+					.execute()
+			: Promise.resolve([]),
 		db.selectFrom('communities').select(['id', 'name', 'area_id', 'lng', 'lat']).orderBy('id').execute()
 	]);
-	const rings = (geometry: string) => (JSON.parse(geometry) as { coordinates: LngLat[][] }).coordinates;
-	const sub = areaRows.find((a) => a.kind === 'subdistrict');
+	const sub = shapeRows.find((a) => a.kind === 'subdistrict');
 	return {
-		boundary: sub ? rings(sub.geometry) : [],
-		areas: areaRows.filter((a) => a.kind === 'area').map((a) => ({ id: a.id, name: a.name, rings: rings(a.geometry) })),
+		boundary: sub ? polygonsOf(sub.geometry).flat() : [],
+		areas: shapeRows.filter((a) => a.kind === 'area').map((a) => ({ id: a.id, name: a.name, rings: polygonsOf(a.geometry).flat() })),
 		communities: communityRows.map((c) => ({ id: c.id, name: c.name, areaId: c.area_id, lng: c.lng, lat: c.lat }))
 	};
+}
+
+/** The version in force on `date`; before the first one, the first one (the oldest outlines known). */
+export async function boundaryVersionOn(db: Db, date: string) {
+	const onOrBefore = await db.selectFrom('boundary_versions').selectAll().where('effective_from', '<=', date).orderBy('effective_from', 'desc').limit(1).executeTakeFirst();
+	return onOrBefore ?? (await db.selectFrom('boundary_versions').selectAll().orderBy('effective_from').limit(1).executeTakeFirst()) ?? null;
+}
+
+/** A stored GeoJSON Polygon or MultiPolygon as a list of polygons (each: outer ring, then holes). */
+export function polygonsOf(geometry: string): LngLat[][][] {
+	const g = JSON.parse(geometry) as { type: string; coordinates: unknown };
+	return g.type === 'MultiPolygon' ? (g.coordinates as LngLat[][][]) : [g.coordinates as LngLat[][]];
 }
 
 export async function listAreaNames(db: Db) {
