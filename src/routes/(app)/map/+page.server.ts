@@ -6,7 +6,7 @@ import { isShadeMetric, SHADE_RATES, SHADE_VOLUMES } from '$lib/domain/map-shadi
 import { hasCapability, viewScope } from '$lib/domain/permissions';
 import { hasStatsCapability } from '$lib/domain/stats-permissions';
 import { isMonth } from '$lib/domain/stats-period';
-import { shanghaiDate } from '$lib/domain/working-days';
+import { isValidDate, shanghaiDate } from '$lib/domain/working-days';
 import { categoryLabel } from '$lib/domain/category-search';
 import { CASE_SOURCES, CASE_STATUSES } from '$lib/domain/case-status';
 import { m } from '$lib/paraglide/messages';
@@ -27,7 +27,9 @@ export const load: PageServerLoad = async (event) => {
 	const now = Date.now();
 	const today = shanghaiDate(now);
 	const sp = event.url.searchParams;
-	const [geo, categories, baseSetting] = await Promise.all([loadGeography(db, today), listCategories(db), getSetting(db, BASE_MAP_SETTING)]);
+	// ?on=YYYY-MM-DD shows the boundary version in force that day (old versions stay viewable).
+	const on = isValidDate(sp.get('on') ?? '') && sp.get('on')! <= today ? sp.get('on')! : today;
+	const [geo, categories, baseSetting] = await Promise.all([loadGeography(db, on), listCategories(db), getSetting(db, BASE_MAP_SETTING)]);
 	const cells = communityCells(geo.areas, geo.communities);
 
 	const canShade = hasStatsCapability(actor, 'view_stats');
@@ -38,6 +40,7 @@ export const load: PageServerLoad = async (event) => {
 
 	const track = sp.get('track');
 	return {
+		on: on === today ? null : on,
 		geo: {
 			boundary: geo.boundary,
 			areas: geo.areas,

@@ -1,0 +1,77 @@
+import { fail } from '@sveltejs/kit';
+import { shanghaiDate } from '$lib/domain/working-days';
+import { requireAdmin } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { refill, text } from '$lib/server/form';
+import { MAX_BOUNDARY_BYTES, previewBoundary, publishBoundary } from '$lib/server/services/boundaries';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireAdmin(event);
+	const db = getDb();
+	const versions = await db
+		.selectFrom('boundary_versions')
+		.leftJoin('users', 'users.id', 'boundary_versions.created_by')
+		.select(['boundary_versions.id', 'boundary_versions.effective_from', 'boundary_versions.note', 'boundary_versions.created_at', 'users.display_name as created_by_name'])
+		.orderBy('boundary_versions.effective_from', 'desc')
+		.execute();
+	const shapes = await db.selectFrom('area_shapes').innerJoin('areas', 'areas.id', 'area_shapes.area_id').select(['area_shapes.version_id', 'areas.name', 'areas.kind']).orderBy('areas.id').execute();
+	const today = shanghaiDate(Date.now());
+	return {
+		today,
+		versions: versions.map((v) => ({ ...v, areas: shapes.filter((s) => s.version_id === v.id && s.kind === 'area').map((s) => s.name) }))
+	};
+};
+
+/** The GeoJSON comes as a file the first time, then as the text the preview sent back. */
+async function readUpload(form: FormData): Promise<{ text: string } | { error: string }> {
+	const file = form.get('file');
+	if (file instanceof File && file.size > 0) {
+		if (file.size > MAX_BOUNDARY_BYTES) return { error: 'file_too_large' };
+		return { text: await file.text() };
+	}
+	const t = text(form, 'geojson');
+	if (!t.trim()) return { error: 'boundary_file_required' };
+	return { text: t.slice(0, MAX_BOUNDARY_BYTES + 1) };
+}
+
+export const actions: Actions = {
+	preview: async (event) => {
+		requireAdmin(event);
+		const form = await event.request.formData();
+		const values = { effectiveFrom: text(form, 'effectiveFrom'), note: refill(text(form, 'note'), 200) };
+		const upload = await readUpload(form);
+		if ('error' in upload) return fail(400, { values, issues: [{ code: upload.error }] });
+		const today = shanghaiDate(Date.now());
+		const r = await previewBoundary(getDb(), upload.text, values.effectiveFrom, today);
+		if (!r.ok) return fail(400, { values, issues: r.issues });
+		const p = r.preview;
+		return {
+			values,
+			geojson: upload.text,
+			preview: {
+				names: p.features.map((f) => f.name),
+				kept: p.kept,
+				added: p.added,
+				dropped: p.dropped,
+				past: p.past,
+				openMoved: p.moved.filter((c) => c.open).length,
+				closedMoved: p.moved.filter((c) => !c.open).length,
+				relocate: p.moved.filter((c) => c.relocate).map((c) => ({ id: c.id, code: c.code, toArea: c.toArea })),
+				sample: p.moved.slice(0, 20).map((c) => ({ id: c.id, code: c.code, open: c.open, toArea: c.toArea })),
+				communitiesMoved: p.communitiesMoved
+			}
+		};
+	},
+	publish: async (event) => {
+		const admin = requireAdmin(event);
+		const form = await event.request.formData();
+		const values = { effectiveFrom: text(form, 'effectiveFrom'), note: refill(text(form, 'note'), 200) };
+		const upload = await readUpload(form);
+		if ('error' in upload) return fail(400, { values, issues: [{ code: upload.error }] });
+		const now = Date.now();
+		const r = await publishBoundary(getDb(), admin.id, { text: upload.text, effectiveFrom: values.effectiveFrom, note: values.note, confirmPast: text(form, 'confirmPast') === '1' }, shanghaiDate(now), now);
+		if (!r.ok) return fail(400, { values, issues: r.issues, geojson: upload.text });
+		return { published: { versionId: r.versionId, relocated: r.relocated, effectiveFrom: values.effectiveFrom } };
+	}
+};
