@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkBoundaries, parseBoundaryGeoJson, type BoundaryFeature } from './boundary-input';
+import { checkBoundaries, checkCommunityBoundaries, parseBoundaryGeoJson, type BoundaryFeature } from './boundary-input';
+import { communityCells } from './community-cells';
 import { gumeiGeo } from './fixtures/gumei-geo';
 import { gcj02ToBd09, wgs84ToGcj02 } from './gcj02';
 import type { LngLat } from './geo';
@@ -78,5 +79,30 @@ describe('checkBoundaries', () => {
 	it('sees a 片区 reaching outside the subdistrict', () => {
 		const ring = demo[0].polygons[0][0].map(([x, y], i): LngLat => (i === 0 || i === demo[0].polygons[0][0].length - 1 ? [x - 0.003, y] : [x, y]));
 		expect(checkBoundaries([{ name: '西片区', polygons: [[ring]] }, demo[1], demo[2]], subdistrict, communities)).toContainEqual(expect.objectContaining({ code: 'area_outside_subdistrict', area: '西片区' }));
+	});
+});
+
+describe('checkCommunityBoundaries', () => {
+	// A valid 居民区 tiling: the cells the nearest-marker rule gives (community-cells.ts).
+	const areaShapes = areaFeatures.map((f, i) => ({ id: i + 1, name: f.properties.name, rings: f.geometry.coordinates as LngLat[][] }));
+	const points = communities.map((c, i) => ({ id: i + 1, name: c.name, areaId: areaShapes.find((a) => a.name === byKind('community')[i].properties.area)!.id, lng: c.lng, lat: c.lat }));
+	const cells = communityCells(areaShapes, points);
+	const tiling: BoundaryFeature[] = points.map((c) => ({ name: c.name, polygons: [[cells.get(c.id)!]] }));
+	const names = communities.map((c) => c.name);
+
+	it('accepts outlines that tile the subdistrict, each inside one 片区', () => {
+		expect(checkCommunityBoundaries(tiling, subdistrict, areaShapes, names)).toEqual([]);
+	});
+	it('names 居民区 that are not on file', () => {
+		expect(checkCommunityBoundaries([...tiling.slice(1), { ...tiling[0], name: '新居委' }], subdistrict, areaShapes, names)).toEqual([{ code: 'unknown_community', area: '新居委' }]);
+	});
+	it('sees overlaps, gaps and a 居民区 reaching into the next 片区', () => {
+		expect(codes(checkCommunityBoundaries([...tiling, { ...tiling[1], name: tiling[0].name }], subdistrict, areaShapes, names))).toContain('areas_overlap');
+		expect(codes(checkCommunityBoundaries(tiling.slice(3), subdistrict, areaShapes, names))).toEqual(['areas_leave_gaps']);
+		const widened = mapPoints([tiling[0]], ([x, y]) => [x + 0.004, y]);
+		expect(codes(checkCommunityBoundaries([...widened, ...tiling.slice(1)], subdistrict, areaShapes, names))).toContain('community_outside_area');
+	});
+	it('sees 居民区 outlines in GCJ-02', () => {
+		expect(codes(checkCommunityBoundaries(mapPoints(tiling, wgs84ToGcj02), subdistrict, areaShapes, names))).toEqual(['looks_gcj02']);
 	});
 });

@@ -4,6 +4,7 @@
 // 片区 that overlap, leave gaps in the subdistrict or reach outside it, and 居民区 left uncovered.
 // Pure: the current subdistrict outline and the 居民区 markers are passed in.
 import { bd09ToGcj02, gcj02ToWgs84 } from './gcj02';
+import { distanceToRings, measure, planar, properlyCross, selfIntersects } from './boundary-geometry';
 import { distanceMeters, pointInPolygon, type LngLat } from './geo';
 
 export interface BoundaryFeature {
@@ -75,94 +76,22 @@ export function parseBoundaryGeoJson(text: string): ParsedBoundary {
 	return issues.length ? { ok: false, issues } : { ok: true, features };
 }
 
-// Local plane in metres around the subdistrict, for areas and intersections.
-type XY = [number, number];
-const M_PER_DEG = 111_320;
-const planar = (lat0: number) => {
-	const k = Math.cos((lat0 * Math.PI) / 180) * M_PER_DEG;
-	return ([lng, lat]: LngLat): XY => [lng * k, lat * M_PER_DEG];
-};
-
-function ringAreaCentroid(ring: XY[]): { area: number; cx: number; cy: number } {
-	let a = 0;
-	let cx = 0;
-	let cy = 0;
-	for (let i = 0; i < ring.length - 1; i++) {
-		const [x1, y1] = ring[i];
-		const [x2, y2] = ring[i + 1];
-		const c = x1 * y2 - x2 * y1;
-		a += c;
-		cx += (x1 + x2) * c;
-		cy += (y1 + y2) * c;
-	}
-	return a === 0 ? { area: 0, cx: ring[0][0], cy: ring[0][1] } : { area: Math.abs(a / 2), cx: cx / (3 * a), cy: cy / (3 * a) };
-}
-
-/** Area (m²) of polygons with holes, and the area-weighted centroid of their outer rings (as lng/lat). */
-function measure(polygons: LngLat[][][], lat0: number): { area: number; centroid: LngLat } {
-	const toXY = planar(lat0);
-	let area = 0;
-	let sx = 0;
-	let sy = 0;
-	for (const [outer, ...holes] of polygons) {
-		const o = ringAreaCentroid(outer.map(toXY));
-		area += o.area - holes.reduce((s, h) => s + ringAreaCentroid(h.map(toXY)).area, 0);
-		sx += o.cx * o.area;
-		sy += o.cy * o.area;
-	}
-	const outerArea = polygons.reduce((s, [outer]) => s + ringAreaCentroid(outer.map(toXY)).area, 0);
-	const k = Math.cos((lat0 * Math.PI) / 180) * M_PER_DEG;
-	return { area, centroid: outerArea ? [sx / outerArea / k, sy / outerArea / M_PER_DEG] : [0, 0] };
-}
-
-const cross = (o: XY, a: XY, b: XY) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-/** Segments a–b and c–d cross at a point inside both (touching at ends or along a shared line does not count). */
-function properlyCross(a: XY, b: XY, c: XY, d: XY): boolean {
-	const EPS = 1e-6; // square metres: a centimetre off a line is on it
-	const d1 = cross(c, d, a);
-	const d2 = cross(c, d, b);
-	const d3 = cross(a, b, c);
-	const d4 = cross(a, b, d);
-	return ((d1 > EPS && d2 < -EPS) || (d1 < -EPS && d2 > EPS)) && ((d3 > EPS && d4 < -EPS) || (d3 < -EPS && d4 > EPS));
-}
-
-function selfIntersects(ring: XY[]): boolean {
-	const n = ring.length - 1;
-	for (let i = 0; i < n; i++) {
-		for (let j = i + 2; j < n; j++) {
-			if (i === 0 && j === n - 1) continue; // the first and last edges meet at the closing point
-			if (properlyCross(ring[i], ring[i + 1], ring[j], ring[j + 1])) return true;
-		}
-	}
-	return false;
-}
-
-/** Distance (m) from a point to the nearest edge of any ring. */
-function distanceToRings(p: XY, rings: XY[][]): number {
-	let best = Infinity;
-	for (const r of rings) {
-		for (let i = 0; i < r.length - 1; i++) {
-			const [a, b] = [r[i], r[i + 1]];
-			const dx = b[0] - a[0];
-			const dy = b[1] - a[1];
-			const len2 = dx * dx + dy * dy;
-			const t = len2 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2)) : 0;
-			best = Math.min(best, Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy));
-		}
-	}
-	return best;
-}
-
-/** Tolerances: a vertex up to a metre outside the subdistrict is on its edge; gaps under 0.1 % are slivers. */
+/** Tolerances: a vertex up to a metre outside its container is on its edge; gaps under 0.1 % are slivers. */
 export const EDGE_TOLERANCE_M = 1;
 export const GAP_TOLERANCE = 0.001;
 
-export function checkBoundaries(features: BoundaryFeature[], subdistrict: LngLat[][], communities: readonly { name: string; lng: number; lat: number }[]): BoundaryIssue[] {
+interface Shape {
+	name: string;
+	polygons: LngLat[][][];
+	rings: [number, number][][];
+}
+
+/** Swapped axes, or outlines shifted as a whole like GCJ-02 or BD-09 (or simply somewhere else). */
+function placementIssue(features: BoundaryFeature[], subdistrict: LngLat[][], lat0: number): BoundaryIssue | null {
 	const all = features.flatMap((f) => f.polygons.flat(2));
 	// Swapped: Shanghai is near (121, 31); a file giving (31, 121) has latitude and longitude crossed.
-	if (all.some(([x, y]) => Math.abs(x) <= 90 && Math.abs(y) > 90) || (all.length && all.every(([x, y]) => x >= 15 && x <= 55 && y >= 70 && y <= 140))) return [{ code: 'latlng_swapped' }];
-	if (all.some(([x, y]) => Math.abs(x) > 180 || Math.abs(y) > 90)) return [{ code: 'geojson_bad_coordinates' }];
-	const lat0 = subdistrict[0]?.[0]?.[1] ?? all[0][1];
+	if (all.some(([x, y]) => Math.abs(x) <= 90 && Math.abs(y) > 90) || (all.length && all.every(([x, y]) => x >= 15 && x <= 55 && y >= 70 && y <= 140))) return { code: 'latlng_swapped' };
+	if (all.some(([x, y]) => Math.abs(x) > 180 || Math.abs(y) > 90)) return { code: 'geojson_bad_coordinates' };
 	const sub = measure([subdistrict], lat0);
 	const up = measure(features.flatMap((f) => f.polygons), lat0);
 	const miss = distanceMeters(up.centroid, sub.centroid);
@@ -170,38 +99,81 @@ export function checkBoundaries(features: BoundaryFeature[], subdistrict: LngLat
 	if (miss > 150) {
 		const asGcj = distanceMeters(gcj02ToWgs84(up.centroid), sub.centroid);
 		const asBd = distanceMeters(gcj02ToWgs84(bd09ToGcj02(up.centroid)), sub.centroid);
-		if (asBd < miss / 4 && asBd < asGcj) return [{ code: 'looks_bd09', value: Math.round(miss) }];
-		if (asGcj < miss / 4) return [{ code: 'looks_gcj02', value: Math.round(miss) }];
-		if (miss > 5_000) return [{ code: 'far_from_subdistrict', value: Math.round(miss) }];
+		if (asBd < miss / 4 && asBd < asGcj) return { code: 'looks_bd09', value: Math.round(miss) };
+		if (asGcj < miss / 4) return { code: 'looks_gcj02', value: Math.round(miss) };
+		if (miss > 5_000) return { code: 'far_from_subdistrict', value: Math.round(miss) };
 	}
+	return null;
+}
+
+/** Self-crossing outlines, parts outside their container, overlaps between any two, and gaps. */
+function tilingIssues(shapes: Shape[], containerOf: (s: Shape) => { name: string; rings: LngLat[][] } | null, subdistrict: LngLat[][], lat0: number, outsideCode: string): BoundaryIssue[] {
 	const issues: BoundaryIssue[] = [];
 	const toXY = planar(lat0);
-	const subXY = subdistrict.map((r) => r.map(toXY));
-	const shapes = features.map((f) => ({ name: f.name, polygons: f.polygons, rings: f.polygons.flat().map((r) => r.map(toXY)) }));
 	for (const s of shapes) {
 		if (s.rings.some(selfIntersects)) issues.push({ code: 'self_intersecting', area: s.name });
-		const outside = s.polygons.flat(2).find((p) => !pointInPolygon(p, subdistrict) && distanceToRings(toXY(p), subXY) > EDGE_TOLERANCE_M);
-		if (outside) issues.push({ code: 'area_outside_subdistrict', area: s.name, value: Math.round(distanceToRings(toXY(outside), subXY)) });
+		const container = containerOf(s);
+		if (!container) continue;
+		const containerXY = container.rings.map((r) => r.map(toXY));
+		const outside = s.polygons.flat(2).find((p) => !pointInPolygon(p, container.rings) && distanceToRings(toXY(p), containerXY) > EDGE_TOLERANCE_M);
+		if (outside) issues.push({ code: outsideCode, area: s.name, other: container.name, value: Math.round(distanceToRings(toXY(outside), containerXY)) });
 	}
 	for (let i = 0; i < shapes.length; i++) {
 		for (let j = i + 1; j < shapes.length; j++) {
 			const [a, b] = [shapes[i], shapes[j]];
 			const edgesCross = a.rings.some((ra) => b.rings.some((rb) => ra.slice(1).some((p, k) => rb.slice(1).some((q, l) => properlyCross(ra[k], p, rb[l], q)))));
 			// One inside the other (or the same outline twice): a point well inside A is inside B.
-			const inner = (x: (typeof shapes)[number], y: (typeof shapes)[number]) => {
+			const inner = (x: Shape, y: Shape) => {
 				const c = measure(x.polygons, lat0).centroid;
 				return pointInPolygon(c, x.polygons.flat()) && pointInPolygon(c, y.polygons.flat()) && distanceToRings(toXY(c), y.rings) > EDGE_TOLERANCE_M;
 			};
 			if (edgesCross || inner(a, b) || inner(b, a)) issues.push({ code: 'areas_overlap', area: a.name, other: b.name });
 		}
 	}
-	if (!issues.length && sub.area > 0) {
-		const uncovered = (sub.area - up.area) / sub.area;
-		if (uncovered > GAP_TOLERANCE) issues.push({ code: 'areas_leave_gaps', value: Math.round(uncovered * 1000) / 10 });
-	}
-	for (const c of communities) {
-		const holders = features.filter((f) => pointInPolygon([c.lng, c.lat], f.polygons.flat()));
-		if (!holders.length) issues.push({ code: 'community_uncovered', area: c.name });
+	if (!issues.length) {
+		const sub = measure([subdistrict], lat0).area;
+		const covered = shapes.reduce((n, s) => n + measure(s.polygons, lat0).area, 0);
+		if (sub > 0 && (sub - covered) / sub > GAP_TOLERANCE) issues.push({ code: 'areas_leave_gaps', value: Math.round(((sub - covered) / sub) * 1000) / 10 });
 	}
 	return issues;
+}
+
+const shapesOf = (features: BoundaryFeature[], lat0: number): Shape[] => {
+	const toXY = planar(lat0);
+	return features.map((f) => ({ name: f.name, polygons: f.polygons, rings: f.polygons.flat().map((r) => r.map(toXY)) }));
+};
+
+/** 片区 outlines: they tile the subdistrict, and every 居民区 marker lies in one of them. */
+export function checkBoundaries(features: BoundaryFeature[], subdistrict: LngLat[][], communities: readonly { name: string; lng: number; lat: number }[]): BoundaryIssue[] {
+	const lat0 = subdistrict[0]?.[0]?.[1] ?? features[0]?.polygons[0]?.[0]?.[0]?.[1] ?? 0;
+	const placed = placementIssue(features, subdistrict, lat0);
+	if (placed) return [placed];
+	const issues = tilingIssues(shapesOf(features, lat0), () => ({ name: '', rings: subdistrict }), subdistrict, lat0, 'area_outside_subdistrict');
+	for (const c of communities) {
+		if (!features.some((f) => pointInPolygon([c.lng, c.lat], f.polygons.flat()))) issues.push({ code: 'community_uncovered', area: c.name });
+	}
+	return issues;
+}
+
+/**
+ * 居民区 outlines: each names a 居民区 on file, lies inside one 片区 of the version in force, and
+ * together they tile the subdistrict.
+ */
+export function checkCommunityBoundaries(
+	features: BoundaryFeature[],
+	subdistrict: LngLat[][],
+	areas: readonly { id: number; name: string; rings: LngLat[][] }[],
+	known: readonly string[]
+): BoundaryIssue[] {
+	const unknown = features.filter((f) => !known.includes(f.name));
+	if (unknown.length) return unknown.map((f) => ({ code: 'unknown_community', area: f.name }));
+	const lat0 = subdistrict[0]?.[0]?.[1] ?? 0;
+	const placed = placementIssue(features, subdistrict, lat0);
+	if (placed) return [placed];
+	// The 片区 a 居民区 belongs to: the one holding the middle of its outline.
+	const areaOf = (s: Shape) => {
+		const c = measure(s.polygons, lat0).centroid;
+		return areas.find((a) => pointInPolygon(c, a.rings)) ?? null;
+	};
+	return tilingIssues(shapesOf(features, lat0), areaOf, subdistrict, lat0, 'community_outside_area');
 }

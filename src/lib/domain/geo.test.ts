@@ -3,6 +3,7 @@ import {
 	distanceMeters,
 	isValidLngLat,
 	locatePoint,
+	interiorPoint,
 	pointInPolygon,
 	type AreaShape,
 	type CommunityPoint,
@@ -247,5 +248,35 @@ describe('isValidLngLat', () => {
 		expect(isValidLngLat(0, Infinity)).toBe(false);
 		// Swapped [lat, lng] for Shanghai is out of range.
 		expect(isValidLngLat(31.1485, 121.3883)).toBe(false);
+	});
+});
+
+describe('locatePoint with 居民区 outlines', () => {
+	// Two 居民区 of 西片区 whose outlines split a square; the markers sit on the "wrong" sides.
+	const square: AreaShape = { id: 1, name: '片区', rings: [[[121.0, 31.0], [121.01, 31.0], [121.01, 31.01], [121.0, 31.01], [121.0, 31.0]]] };
+	const west: CommunityPoint = { id: 10, name: '西', areaId: 1, lng: 121.009, lat: 31.005, rings: [[[121.0, 31.0], [121.005, 31.0], [121.005, 31.01], [121.0, 31.01], [121.0, 31.0]]] };
+	const east: CommunityPoint = { id: 11, name: '东', areaId: 1, lng: 121.001, lat: 31.005, rings: [[[121.005, 31.0], [121.01, 31.0], [121.01, 31.008], [121.005, 31.008], [121.005, 31.0]]] };
+	const bounds = square.rings;
+	it('the outline decides, not the nearest marker', () => {
+		expect(locatePoint([121.002, 31.005], bounds, [square], [west, east])).toEqual({ ok: true, areaId: 1, communityId: 10 });
+		expect(locatePoint([121.008, 31.005], bounds, [square], [west, east])).toEqual({ ok: true, areaId: 1, communityId: 11 });
+	});
+	it('a point on the shared edge goes to the first outline listed', () => {
+		expect(locatePoint([121.005, 31.004], bounds, [square], [west, east])).toEqual({ ok: true, areaId: 1, communityId: 10 });
+	});
+	it('a point outside every outline falls back to the nearest marker', () => {
+		expect(locatePoint([121.008, 31.009], bounds, [square], [west, east])).toEqual({ ok: true, areaId: 1, communityId: 10 });
+	});
+});
+
+describe('interiorPoint', () => {
+	it('lands inside a concave outline (a U shape), where the middle of the box would not', () => {
+		const u: LngLat[] = [[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]];
+		const p = interiorPoint([u])!;
+		expect(pointInPolygon(p, [u])).toBe(true);
+		expect(pointInPolygon([1.5, 1.5], [u])).toBe(false);
+	});
+	it('lands inside every demo 片区', () => {
+		for (const a of areas) expect(pointInPolygon(interiorPoint(a.rings)!, a.rings)).toBe(true);
 	});
 });

@@ -16,6 +16,8 @@ export interface CommunityPoint {
 	areaId: number;
 	lng: number;
 	lat: number;
+	/** The 居民区 outline, when a boundary version gives one (otherwise only the marker is known). */
+	rings?: LngLat[][] | null;
 }
 
 export type LocateResult =
@@ -102,7 +104,10 @@ export function locatePoint(
 	if (!pointInPolygon(pt, boundary)) return { ok: false, reason: 'outside_subdistrict' };
 	const area = areas.find((a) => pointInPolygon(pt, a.rings));
 	if (!area) return { ok: false, reason: 'no_area' };
-	// 居民区 boundaries are not in the data (only markers), so the 居民区 is the nearest marker (haversine) within the containing 片区.
+	// A 居民区 outline, where the boundary version has them, decides; otherwise (and in a sliver
+	// between outlines) the 居民区 is the nearest marker (haversine) within the containing 片区.
+	const drawn = communities.find((c) => c.areaId === area.id && c.rings && pointInPolygon(pt, c.rings));
+	if (drawn) return { ok: true, areaId: area.id, communityId: drawn.id };
 	let best: CommunityPoint | undefined;
 	let bestDist = Infinity;
 	for (const c of communities) {
@@ -115,4 +120,32 @@ export function locatePoint(
 	}
 	if (!best) return { ok: false, reason: 'no_community' };
 	return { ok: true, areaId: area.id, communityId: best.id };
+}
+
+/**
+ * A point inside a polygon (outer ring first), however concave: the middle of the widest stretch
+ * of the horizontal line through the middle of its height. Null for a degenerate ring.
+ */
+export function interiorPoint(rings: LngLat[][]): LngLat | null {
+	const outer = rings[0] ?? [];
+	if (outer.length < 4) return null;
+	const ys = outer.map((p) => p[1]);
+	const y = (Math.min(...ys) + Math.max(...ys)) / 2;
+	const xs: number[] = [];
+	for (const ring of rings) {
+		for (let i = 0; i < ring.length - 1; i++) {
+			const [a, b] = [ring[i], ring[i + 1]];
+			if (a[1] > y !== b[1] > y) xs.push(a[0] + ((y - a[1]) * (b[0] - a[0])) / (b[1] - a[1]));
+		}
+	}
+	xs.sort((p, q) => p - q);
+	let best: LngLat | null = null;
+	let width = 0;
+	for (let i = 0; i + 1 < xs.length; i += 2) {
+		if (xs[i + 1] - xs[i] > width) {
+			width = xs[i + 1] - xs[i];
+			best = [(xs[i] + xs[i + 1]) / 2, y];
+		}
+	}
+	return best;
 }

@@ -10,6 +10,7 @@ import * as m007 from '../../../../migrations/2026-11-27-007-audit-log';
 import * as m008 from '../../../../migrations/2026-11-27-008-accounts';
 import * as m009 from '../../../../migrations/2026-11-27-009-category-limits';
 import * as m010 from '../../../../migrations/2026-11-27-010-boundary-versions';
+import * as m011 from '../../../../migrations/2026-11-27-011-community-shapes';
 
 /** Static list: migrations are bundled with the server build, so no directory scanning at run time. */
 const migrations: Record<string, Migration> = {
@@ -22,7 +23,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-27-007-audit-log': m007,
 	'2026-11-27-008-accounts': m008,
 	'2026-11-27-009-category-limits': m009,
-	'2026-11-27-010-boundary-versions': m010
+	'2026-11-27-010-boundary-versions': m010,
+	'2026-11-27-011-community-shapes': m011
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

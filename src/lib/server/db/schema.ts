@@ -18,6 +18,11 @@ export interface BoundaryVersionTable {
 	created_at: number;
 	created_by: number | null;
 }
+export interface CommunityShapeTable {
+	version_id: number;
+	community_id: number;
+	geometry: string;
+}
 export interface AreaShapeTable {
 	version_id: number;
 	area_id: number;
@@ -144,6 +149,7 @@ export interface DB {
 	areas: AreaTable;
 	boundary_versions: BoundaryVersionTable;
 	area_shapes: AreaShapeTable;
+	community_shapes: CommunityShapeTable;
 	communities: CommunityTable;
 	categories: CategoryTable;
 	category_limits: CategoryLimitTable;

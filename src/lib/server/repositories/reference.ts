@@ -63,13 +63,13 @@ export async function listDepartments(db: Db, { includeRetired = false } = {}) {
 export interface Geography {
 	boundary: LngLat[][];
 	areas: { id: number; name: string; rings: LngLat[][] }[];
-	communities: { id: number; name: string; areaId: number; lng: number; lat: number }[];
+	communities: { id: number; name: string; areaId: number; lng: number; lat: number; rings: LngLat[][] | null }[];
 }
 
 /** The boundaries in force on `date` (片区 are redrawn now and then; a case keeps the area it was filed in). */
 export async function loadGeography(db: Db, date: string): Promise<Geography> {
 	const version = await boundaryVersionOn(db, date);
-	const [shapeRows, communityRows] = await Promise.all([
+	const [shapeRows, communityRows, communityShapes] = await Promise.all([
 		version
 			? db
 					.selectFrom('area_shapes')
@@ -79,13 +79,15 @@ export async function loadGeography(db: Db, date: string): Promise<Geography> {
 					.orderBy('areas.id')
 					.execute()
 			: Promise.resolve([]),
-		db.selectFrom('communities').select(['id', 'name', 'area_id', 'lng', 'lat']).orderBy('id').execute()
+		db.selectFrom('communities').select(['id', 'name', 'area_id', 'lng', 'lat']).orderBy('id').execute(),
+		version ? db.selectFrom('community_shapes').select(['community_id', 'geometry']).where('version_id', '=', version.id).execute() : Promise.resolve([])
 	]);
+	const outlines = new Map(communityShapes.map((c) => [c.community_id, polygonsOf(c.geometry).flat()]));
 	const sub = shapeRows.find((a) => a.kind === 'subdistrict');
 	return {
 		boundary: sub ? polygonsOf(sub.geometry).flat() : [],
 		areas: shapeRows.filter((a) => a.kind === 'area').map((a) => ({ id: a.id, name: a.name, rings: polygonsOf(a.geometry).flat() })),
-		communities: communityRows.map((c) => ({ id: c.id, name: c.name, areaId: c.area_id, lng: c.lng, lat: c.lat }))
+		communities: communityRows.map((c) => ({ id: c.id, name: c.name, areaId: c.area_id, lng: c.lng, lat: c.lat, rings: outlines.get(c.id) ?? null }))
 	};
 }
 

@@ -7,7 +7,8 @@ import geo from '../../../../seeds/data/gumei-geo.json' with { type: 'json' };
 import { listAudit } from '../repositories/audit';
 import { loadGeography } from '../repositories/reference';
 import { createTestDb, type TestDb } from '../test-db';
-import { previewBoundary, publishBoundary } from './boundaries';
+import { previewBoundary } from './boundaries';
+import { publishBoundary } from './boundaries-publish';
 import { rebuildCounts } from './stats/rebuild';
 
 let t: TestDb;

@@ -1,45 +1,53 @@
-// Publishing a new 片区 boundary version (issue 6 §3). The upload is checked (boundary-input.ts),
-// its effect previewed, then stored as a version in force from its date. Cases keep the 片区 they
-// were filed in; only a date in the past, confirmed by the admin, moves the cases filed since then
-// into the 片区 the new outlines give them (each with a case event, the statistics counts following).
-import { checkBoundaries, parseBoundaryGeoJson, type BoundaryFeature, type BoundaryIssue } from '$lib/domain/boundary-input';
+// A new boundary version (issue 6 §3), for the 片区 or for the 居民区: the upload is checked
+// (boundary-input.ts) and its effect previewed here; boundaries-publish.ts stores it. Cases keep the
+// 片区 and 居民区 they were filed in; only a date in the past, confirmed by the admin, moves the
+// cases filed since then.
+import { checkBoundaries, checkCommunityBoundaries, parseBoundaryGeoJson, type BoundaryFeature, type BoundaryIssue } from '$lib/domain/boundary-input';
 import { OPEN_STATUSES } from '$lib/domain/case-status';
-import { locatePoint, pointInPolygon } from '$lib/domain/geo';
+import { interiorPoint, locatePoint, pointInPolygon, type LngLat } from '$lib/domain/geo';
 import { isValidDate, shanghaiMidnight } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
-import { appendAudit } from '../repositories/audit';
-import { appendEvent } from '../repositories/case-events';
-import { loadGeography } from '../repositories/reference';
-import { commitStats, statSnapshot } from './stats/counting';
+import { loadGeography, type Geography } from '../repositories/reference';
 
 export const MAX_BOUNDARY_BYTES = 2_000_000;
+export const BOUNDARY_LEVELS = ['area', 'community'] as const;
+export type BoundaryLevel = (typeof BOUNDARY_LEVELS)[number];
 
 export interface MovedCase {
 	id: number;
 	code: string;
 	open: boolean;
 	fromArea: number;
+	fromCommunity: number;
 	toArea: string;
+	toCommunity: string;
 	/** Filed on or after the effective date: moved on publishing (a date in the past only). */
 	relocate: boolean;
-	toAreaId: number | null;
-	toCommunityId: number | null;
+	toAreaId: number;
+	toCommunityId: number;
 }
 
 export interface BoundaryPreview {
+	level: BoundaryLevel;
 	features: BoundaryFeature[];
-	/** 片区 names: kept (same name as now), new, and no longer drawn. */
+	/** Names (片区 or 居民区): drawn now and again, newly drawn, drawn now but not any more. */
 	kept: string[];
 	added: string[];
 	dropped: string[];
 	moved: MovedCase[];
 	communitiesMoved: { name: string; from: string; to: string }[];
+	/** 居民区 outlines of the version in force: carried into a new 片区 version when they still fit. */
+	communityOutlines: 'none' | 'kept' | 'dropped';
 	past: boolean;
+	/** The geography the new version gives (new 片区 have negative ids until stored). */
+	next: Geography;
 }
 
 export type PreviewResult = { ok: true; preview: BoundaryPreview } | { ok: false; issues: BoundaryIssue[] };
 
-export async function previewBoundary(db: Db, text: string, effectiveFrom: string, today: string): Promise<PreviewResult> {
+const outlineOf = (polygons: LngLat[][][]) => polygons.flat();
+
+export async function previewBoundary(db: Db, text: string, effectiveFrom: string, today: string, level: BoundaryLevel = 'area'): Promise<PreviewResult> {
 	if (!isValidDate(effectiveFrom)) return { ok: false, issues: [{ code: 'invalid_date' }] };
 	if (effectiveFrom > today) return { ok: false, issues: [{ code: 'boundary_in_future' }] };
 	const latest = await db.selectFrom('boundary_versions').select(['effective_from']).orderBy('effective_from', 'desc').limit(1).executeTakeFirst();
@@ -47,108 +55,80 @@ export async function previewBoundary(db: Db, text: string, effectiveFrom: strin
 	if (text.length > MAX_BOUNDARY_BYTES) return { ok: false, issues: [{ code: 'file_too_large' }] };
 	const parsed = parseBoundaryGeoJson(text);
 	if (!parsed.ok) return parsed;
-	const now = await loadGeography(db, today);
-	const issues = checkBoundaries(parsed.features, now.boundary, now.communities);
-	if (issues.length) return { ok: false, issues };
-
-	const current = new Map(now.areas.map((a) => [a.name, a.id]));
-	const names = parsed.features.map((f) => f.name);
-	// Ids for the new outlines: the 片区 of the same name keeps its identity; a new name is a new 片区 (negative until stored).
-	const shapes = parsed.features.map((f, i) => ({ id: current.get(f.name) ?? -(i + 1), name: f.name, rings: f.polygons.flat() }));
-	const nameOf = new Map([...now.areas.map((a) => [a.id, a.name] as const), ...shapes.map((s) => [s.id, s.name] as const)]);
-	// Each 居民区 marker belongs to the 片区 that now contains it.
-	const communityArea = new Map(now.communities.map((c) => [c.id, shapes.find((s) => pointInPolygon([c.lng, c.lat], s.rings))?.id ?? c.areaId]));
-	const communities = now.communities.map((c) => ({ ...c, areaId: communityArea.get(c.id)! }));
+	const [now, allAreas] = await Promise.all([loadGeography(db, today), db.selectFrom('areas').select(['id', 'name', 'kind']).execute()]);
+	const features = parsed.features;
+	const names = features.map((f) => f.name);
+	let next: Geography;
+	let communityOutlines: BoundaryPreview['communityOutlines'];
+	let before: string[];
+	if (level === 'area') {
+		const issues = checkBoundaries(features, now.boundary, now.communities);
+		if (issues.length) return { ok: false, issues };
+		// A 片区 of the same name (drawn now or in an older version) keeps its identity; a new name is a new 片区 (negative id until stored).
+		const current = new Map(allAreas.filter((a) => a.kind === 'area').map((a) => [a.name, a.id]));
+		const areas = features.map((f, i) => ({ id: current.get(f.name) ?? -(i + 1), name: f.name, rings: outlineOf(f.polygons) }));
+		// Each 居民区 belongs to the 片区 holding its outline (or, without one, its marker).
+		const drawn = now.communities.filter((c) => c.rings);
+		const fit = drawn.length > 0 && checkCommunityBoundaries(drawn.map((c) => ({ name: c.name, polygons: [c.rings!] })), now.boundary, areas, drawn.map((c) => c.name)).length === 0;
+		communityOutlines = drawn.length === 0 ? 'none' : fit ? 'kept' : 'dropped';
+		const communities = now.communities.map((c) => {
+			const rings = fit ? c.rings : null;
+			const probe: LngLat = (rings && interiorPoint(rings)) || [c.lng, c.lat];
+			return { ...c, rings, areaId: areas.find((a) => pointInPolygon(probe, a.rings))?.id ?? c.areaId };
+		});
+		next = { boundary: now.boundary, areas, communities };
+		before = now.areas.map((a) => a.name);
+	} else {
+		const issues = checkCommunityBoundaries(features, now.boundary, now.areas, now.communities.map((c) => c.name));
+		if (issues.length) return { ok: false, issues };
+		const byName = new Map(features.map((f) => [f.name, outlineOf(f.polygons)]));
+		const communities = now.communities.map((c) => {
+			const rings = byName.get(c.name) ?? null;
+			const probe: LngLat = (rings && interiorPoint(rings)) || [c.lng, c.lat];
+			return { ...c, rings, areaId: now.areas.find((a) => pointInPolygon(probe, a.rings))?.id ?? c.areaId };
+		});
+		communityOutlines = 'none';
+		next = { boundary: now.boundary, areas: now.areas, communities };
+		before = now.communities.filter((c) => c.rings).map((c) => c.name);
+	}
+	const areaName = new Map([...allAreas, ...next.areas].map((a) => [a.id, a.name]));
+	const communityName = new Map(now.communities.map((c) => [c.id, c.name]));
 	const since = shanghaiMidnight(effectiveFrom);
 	const past = effectiveFrom < today;
-	const rows = await db.selectFrom('cases').select(['id', 'code', 'status', 'lng', 'lat', 'area_id', 'reported_at']).execute();
+	const rows = await db.selectFrom('cases').select(['id', 'code', 'status', 'lng', 'lat', 'area_id', 'community_id', 'reported_at']).execute();
 	const moved: MovedCase[] = [];
 	for (const r of rows) {
-		const at = locatePoint([r.lng, r.lat], now.boundary, shapes, communities);
-		if (!at.ok || at.areaId === r.area_id) continue;
+		const at = locatePoint([r.lng, r.lat], next.boundary, next.areas, next.communities);
+		if (!at.ok || (at.areaId === r.area_id && at.communityId === r.community_id)) continue;
 		moved.push({
 			id: r.id,
 			code: r.code,
 			open: (OPEN_STATUSES as readonly string[]).includes(r.status),
 			fromArea: r.area_id,
-			toArea: nameOf.get(at.areaId) ?? '',
+			fromCommunity: r.community_id,
+			toArea: areaName.get(at.areaId) ?? '',
+			toCommunity: communityName.get(at.communityId) ?? '',
 			relocate: past && r.reported_at >= since,
 			toAreaId: at.areaId,
 			toCommunityId: at.communityId
 		});
 	}
+	const nextArea = new Map(next.communities.map((c) => [c.id, c.areaId]));
 	return {
 		ok: true,
 		preview: {
-			features: parsed.features,
-			kept: names.filter((n) => current.has(n)),
-			added: names.filter((n) => !current.has(n)),
-			dropped: now.areas.map((a) => a.name).filter((n) => !names.includes(n)),
+			level,
+			features,
+			kept: names.filter((n) => before.includes(n)),
+			added: names.filter((n) => !before.includes(n)),
+			dropped: level === 'area' ? before.filter((n) => !names.includes(n)) : [],
 			moved,
-			communitiesMoved: now.communities.filter((c) => communityArea.get(c.id) !== c.areaId).map((c) => ({ name: c.name, from: nameOf.get(c.areaId) ?? '', to: nameOf.get(communityArea.get(c.id)!) ?? '' })),
-			past
+			communitiesMoved: now.communities
+				.filter((c) => nextArea.get(c.id) !== c.areaId)
+				.map((c) => ({ name: c.name, from: areaName.get(c.areaId) ?? '', to: areaName.get(nextArea.get(c.id)!) ?? '' })),
+			communityOutlines,
+			past,
+			next
 		}
 	};
-}
-
-export type PublishResult = { ok: true; versionId: number; relocated: number } | { ok: false; issues: BoundaryIssue[] };
-
-/** Stores the version; a past date moves the cases filed since then, and only when `confirmPast` says the admin saw it. */
-export async function publishBoundary(db: Db, adminId: number, input: { text: string; effectiveFrom: string; note: string; confirmPast: boolean }, today: string, now: number): Promise<PublishResult> {
-	const checked = await previewBoundary(db, input.text, input.effectiveFrom, today);
-	if (!checked.ok) return checked;
-	const p = checked.preview;
-	const note = input.note.trim().slice(0, 200);
-	if (!note) return { ok: false, issues: [{ code: 'boundary_note_required' }] };
-	const relocate = p.moved.filter((c) => c.relocate);
-	if (p.past && !input.confirmPast) return { ok: false, issues: [{ code: 'boundary_confirm_past', value: relocate.length }] };
-	return db.transaction().execute(async (trx) => {
-		const version = await trx.insertInto('boundary_versions').values({ effective_from: input.effectiveFrom, note, created_at: now, created_by: adminId }).returning('id').executeTakeFirstOrThrow();
-		const sub = await trx.selectFrom('areas').select('id').where('kind', '=', 'subdistrict').executeTakeFirstOrThrow();
-		const previous = await trx.selectFrom('area_shapes').innerJoin('boundary_versions', 'boundary_versions.id', 'area_shapes.version_id').select('area_shapes.geometry').where('area_shapes.area_id', '=', sub.id).orderBy('boundary_versions.effective_from', 'desc').limit(1).executeTakeFirstOrThrow();
-		await trx.insertInto('area_shapes').values({ version_id: version.id, area_id: sub.id, geometry: previous.geometry }).execute();
-		const ids = new Map<string, number>();
-		for (const f of p.features) {
-			const existing = await trx.selectFrom('areas').select('id').where('kind', '=', 'area').where('name', '=', f.name).executeTakeFirst();
-			const id = existing?.id ?? (await trx.insertInto('areas').values({ name: f.name, kind: 'area' }).returning('id').executeTakeFirstOrThrow()).id;
-			ids.set(f.name, id);
-			await trx.insertInto('area_shapes').values({ version_id: version.id, area_id: id, geometry: JSON.stringify({ type: 'MultiPolygon', coordinates: f.polygons }) }).execute();
-		}
-		// 居民区 follow their markers into the new 片区, and grid workers follow their 居民区.
-		const geo = await loadGeography(trx, today);
-		for (const c of geo.communities) {
-			const area = geo.areas.find((a) => pointInPolygon([c.lng, c.lat], a.rings));
-			if (area && area.id !== c.areaId) {
-				await trx.updateTable('communities').set({ area_id: area.id }).where('id', '=', c.id).execute();
-				await trx.updateTable('users').set({ area_id: area.id }).where('community_id', '=', c.id).execute();
-			}
-		}
-		if (relocate.length) {
-			const stats = await statSnapshot(trx, 'case', relocate.map((c) => c.id));
-			for (const c of relocate) {
-				const toArea = ids.get(c.toArea)!;
-				const row = await trx.selectFrom('cases').select(['status', 'community_id', 'version']).where('id', '=', c.id).executeTakeFirstOrThrow();
-				await trx.updateTable('cases').set({ area_id: toArea, community_id: c.toCommunityId!, version: row.version + 1, updated_at: now }).where('id', '=', c.id).execute();
-				await appendEvent(trx, {
-					caseId: c.id,
-					at: now,
-					actorId: adminId,
-					action: 'relocate',
-					from: row.status,
-					to: row.status,
-					note: note,
-					payload: { boundaryVersion: version.id, effectiveFrom: input.effectiveFrom, fromArea: c.fromArea, toArea, fromCommunity: row.community_id, toCommunity: c.toCommunityId }
-				});
-			}
-			await commitStats(trx, stats);
-		}
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
-			action: 'boundary.publish',
-			target: `boundary_version:${version.id}`,
-			detail: { effectiveFrom: input.effectiveFrom, note, areas: p.features.map((f) => f.name), added: p.added, dropped: p.dropped, casesInOtherArea: p.moved.length, relocated: relocate.length, confirmedPast: p.past }
-		});
-		return { ok: true as const, versionId: version.id, relocated: relocate.length };
-	});
 }

@@ -44,7 +44,9 @@ export const load: PageServerLoad = async (event) => {
 		geo: {
 			boundary: geo.boundary,
 			areas: geo.areas,
-			communities: geo.communities.map((c) => ({ ...c, cell: cells.get(c.id) ?? null }))
+			// A 居民区 outline from the boundary version where there is one, else the region its marker wins.
+			communities: geo.communities.map(({ rings, ...c }) => ({ ...c, outline: rings ?? (cells.has(c.id) ? [cells.get(c.id)!] : null) })),
+			derivedCells: geo.communities.some((c) => !c.rings)
 		},
 		baseMap: baseMapView(parseBaseMap(baseSetting)),
 		filters: parseCaseFilters(sp),

@@ -3,7 +3,8 @@ import { shanghaiDate } from '$lib/domain/working-days';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
-import { MAX_BOUNDARY_BYTES, previewBoundary, publishBoundary } from '$lib/server/services/boundaries';
+import { BOUNDARY_LEVELS, MAX_BOUNDARY_BYTES, previewBoundary, type BoundaryLevel } from '$lib/server/services/boundaries';
+import { publishBoundary } from '$lib/server/services/boundaries-publish';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -16,12 +17,18 @@ export const load: PageServerLoad = async (event) => {
 		.orderBy('boundary_versions.effective_from', 'desc')
 		.execute();
 	const shapes = await db.selectFrom('area_shapes').innerJoin('areas', 'areas.id', 'area_shapes.area_id').select(['area_shapes.version_id', 'areas.name', 'areas.kind']).orderBy('areas.id').execute();
+	const outlines = await db.selectFrom('community_shapes').select(['version_id']).execute();
 	const today = shanghaiDate(Date.now());
 	return {
 		today,
-		versions: versions.map((v) => ({ ...v, areas: shapes.filter((s) => s.version_id === v.id && s.kind === 'area').map((s) => s.name) }))
+		versions: versions.map((v) => ({ ...v, areas: shapes.filter((s) => s.version_id === v.id && s.kind === 'area').map((s) => s.name), communityOutlines: outlines.filter((o) => o.version_id === v.id).length }))
 	};
 };
+
+function readValues(form: FormData) {
+	const level = text(form, 'level');
+	return { effectiveFrom: text(form, 'effectiveFrom'), note: refill(text(form, 'note'), 200), level: ((BOUNDARY_LEVELS as readonly string[]).includes(level) ? level : 'area') as BoundaryLevel };
+}
 
 /** The GeoJSON comes as a file the first time, then as the text the preview sent back. */
 async function readUpload(form: FormData): Promise<{ text: string } | { error: string }> {
@@ -39,17 +46,19 @@ export const actions: Actions = {
 	preview: async (event) => {
 		requireAdmin(event);
 		const form = await event.request.formData();
-		const values = { effectiveFrom: text(form, 'effectiveFrom'), note: refill(text(form, 'note'), 200) };
+		const values = readValues(form);
 		const upload = await readUpload(form);
 		if ('error' in upload) return fail(400, { values, issues: [{ code: upload.error }] });
 		const today = shanghaiDate(Date.now());
-		const r = await previewBoundary(getDb(), upload.text, values.effectiveFrom, today);
+		const r = await previewBoundary(getDb(), upload.text, values.effectiveFrom, today, values.level);
 		if (!r.ok) return fail(400, { values, issues: r.issues });
 		const p = r.preview;
 		return {
 			values,
 			geojson: upload.text,
 			preview: {
+				level: p.level,
+				communityOutlines: p.communityOutlines,
 				names: p.features.map((f) => f.name),
 				kept: p.kept,
 				added: p.added,
@@ -58,7 +67,7 @@ export const actions: Actions = {
 				openMoved: p.moved.filter((c) => c.open).length,
 				closedMoved: p.moved.filter((c) => !c.open).length,
 				relocate: p.moved.filter((c) => c.relocate).map((c) => ({ id: c.id, code: c.code, toArea: c.toArea })),
-				sample: p.moved.slice(0, 20).map((c) => ({ id: c.id, code: c.code, open: c.open, toArea: c.toArea })),
+				sample: p.moved.slice(0, 20).map((c) => ({ id: c.id, code: c.code, open: c.open, toArea: c.toArea, toCommunity: c.toCommunity })),
 				communitiesMoved: p.communitiesMoved
 			}
 		};
@@ -66,11 +75,11 @@ export const actions: Actions = {
 	publish: async (event) => {
 		const admin = requireAdmin(event);
 		const form = await event.request.formData();
-		const values = { effectiveFrom: text(form, 'effectiveFrom'), note: refill(text(form, 'note'), 200) };
+		const values = readValues(form);
 		const upload = await readUpload(form);
 		if ('error' in upload) return fail(400, { values, issues: [{ code: upload.error }] });
 		const now = Date.now();
-		const r = await publishBoundary(getDb(), admin.id, { text: upload.text, effectiveFrom: values.effectiveFrom, note: values.note, confirmPast: text(form, 'confirmPast') === '1' }, shanghaiDate(now), now);
+		const r = await publishBoundary(getDb(), admin.id, { text: upload.text, effectiveFrom: values.effectiveFrom, note: values.note, confirmPast: text(form, 'confirmPast') === '1', level: values.level }, shanghaiDate(now), now);
 		if (!r.ok) return fail(400, { values, issues: r.issues, geojson: upload.text });
 		return { published: { versionId: r.versionId, relocated: r.relocated, effectiveFrom: values.effectiveFrom } };
 	}

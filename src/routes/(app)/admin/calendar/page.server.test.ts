@@ -1,40 +1,23 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/domain/permissions';
 import { addWorkingDays } from '$lib/domain/working-days';
 import { listAudit } from '$lib/server/repositories/audit';
 import { listCalendarYears, loadCalendar } from '$lib/server/repositories/calendar';
-import { actorOf, createTestDb, type TestDb } from '$lib/server/test-db';
+import { formEvent, routeTestDb, type PageModule, type RouteTestDb } from '$lib/server/route-test';
+import { actorOf } from '$lib/server/test-db';
 
-// The page reads the database through getDb(): point DATABASE_PATH at the test database first.
-type Event = { locals: { actor: Actor | null }; url: URL; request: Request };
-type PageModule = { load: (e: Event) => Promise<Record<string, unknown>>; actions: Record<string, (e: Event) => Promise<unknown>> };
 let page: PageModule;
-let t: TestDb;
+let t: RouteTestDb;
 let admin: Actor;
-const savedDatabasePath = process.env.DATABASE_PATH;
 
 beforeAll(async () => {
-	t = await createTestDb();
-	process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
-	vi.resetModules();
+	t = await routeTestDb();
 	page = (await import('./+page.server')) as unknown as PageModule;
 	admin = await actorOf(t.db, 'admin');
 });
-afterAll(async () => {
-	const { getDb } = await import('$lib/server/db');
-	await getDb().destroy();
-	if (savedDatabasePath === undefined) delete process.env.DATABASE_PATH;
-	else process.env.DATABASE_PATH = savedDatabasePath;
-	await t.cleanup();
-});
+afterAll(() => t.close());
 
-const url = new URL('http://localhost/admin/calendar');
-const event = (actor: Actor | null, fields: Record<string, string | File> = {}): Event => {
-	const body = new FormData();
-	for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	return { locals: { actor }, url, request: new Request(url, { method: 'POST', body }) };
-};
+const event = (actor: Actor | null, fields: Record<string, string | File> = {}) => formEvent('http://localhost/admin/calendar', actor, fields);
 const status = (r: unknown) => (r as { status?: number }).status;
 const data = (r: unknown) => (r as { data: Record<string, unknown> }).data;
 const yearsOnFile = async () => (await listCalendarYears(t.db)).map((y) => y.year);

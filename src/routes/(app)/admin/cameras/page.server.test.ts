@@ -1,46 +1,26 @@
 import { getNumberSetting } from '$lib/server/repositories/settings';
 import { getRepeatWindowDays } from '$lib/server/services/shops';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/domain/permissions';
 import { loadAlertSettings } from '$lib/server/repositories/alerts';
 import { listAudit } from '$lib/server/repositories/audit';
-import { actorOf, createTestDb, type TestDb } from '$lib/server/test-db';
+import { formEvent, routeTestDb, type PageModule, type RouteTestDb } from '$lib/server/route-test';
+import { actorOf } from '$lib/server/test-db';
 
-// The page reads the database through getDb(): point DATABASE_PATH at the test database first.
-type Event = { locals: { actor: Actor | null }; url: URL; request: Request };
-type PageModule = {
-	load: (e: Event) => Promise<Record<string, unknown>>;
-	actions: Record<string, (e: Event) => Promise<unknown>>;
-};
 let page: PageModule;
-let t: TestDb;
+let t: RouteTestDb;
 let admin: Actor;
 let dispatcher: Actor;
-const savedDatabasePath = process.env.DATABASE_PATH;
 
 beforeAll(async () => {
-	t = await createTestDb();
-	process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
-	vi.resetModules();
+	t = await routeTestDb();
 	page = (await import('./+page.server')) as unknown as PageModule;
 	admin = await actorOf(t.db, 'admin');
 	dispatcher = await actorOf(t.db, 'diaodu');
 });
-afterAll(async () => {
-	const { getDb } = await import('$lib/server/db');
-	await getDb().destroy();
-	if (savedDatabasePath === undefined) delete process.env.DATABASE_PATH;
-	else process.env.DATABASE_PATH = savedDatabasePath;
-	await t.cleanup();
-});
+afterAll(() => t.close());
 
-const url = new URL('http://localhost/admin/cameras');
-const event = (actor: Actor | null, fields: Record<string, string> = {}): Event => {
-	const body = new FormData();
-	for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	return { locals: { actor }, url, request: new Request(url, { method: 'POST', body }) };
-};
+const event = (actor: Actor | null, fields: Record<string, string | File> = {}) => formEvent('http://localhost/admin/cameras', actor, fields);
 /** What SvelteKit's error()/fail() produce: a thrown HttpError, or an ActionFailure value. */
 const statusOf = async (p: Promise<unknown>) => {
 	try {

@@ -1,37 +1,21 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/domain/permissions';
 import { BASE_MAP_SETTING } from '$lib/domain/base-map';
 import { listAudit } from '$lib/server/repositories/audit';
 import { getSetting } from '$lib/server/repositories/settings';
-import { actorOf, createTestDb, type TestDb } from '$lib/server/test-db';
+import { formEvent, routeTestDb, type PageModule, type RouteTestDb } from '$lib/server/route-test';
+import { actorOf } from '$lib/server/test-db';
 
-type Event = { locals: { actor: Actor | null }; url: URL; request: Request };
-type PageModule = { load: (e: Event) => Promise<Record<string, unknown>>; actions: Record<string, (e: Event) => Promise<unknown>> };
 let page: PageModule;
-let t: TestDb;
-const savedDatabasePath = process.env.DATABASE_PATH;
+let t: RouteTestDb;
 
 beforeAll(async () => {
-	t = await createTestDb();
-	process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
-	vi.resetModules();
+	t = await routeTestDb();
 	page = (await import('./+page.server')) as unknown as PageModule;
 });
-afterAll(async () => {
-	const { getDb } = await import('$lib/server/db');
-	await getDb().destroy();
-	if (savedDatabasePath === undefined) delete process.env.DATABASE_PATH;
-	else process.env.DATABASE_PATH = savedDatabasePath;
-	await t.cleanup();
-});
+afterAll(() => t.close());
 
-const url = new URL('http://localhost/admin/map');
-const event = (actor: Actor | null, fields: Record<string, string> = {}): Event => {
-	const body = new FormData();
-	for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	return { locals: { actor }, url, request: new Request(url, { method: 'POST', body }) };
-};
+const event = (actor: Actor | null, fields: Record<string, string> = {}) => formEvent('http://localhost/admin/map', actor, fields);
 
 describe('/admin/map', () => {
 	it('is the admin’s: others get 403 and nothing is stored', async () => {

@@ -1,41 +1,25 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/domain/permissions';
-import { actorOf, createTestDb, type TestDb } from '$lib/server/test-db';
+import { formEvent, routeTestDb, type PageModule, type RouteTestDb } from '$lib/server/route-test';
+import { actorOf } from '$lib/server/test-db';
 
 // Accounts are the admin's: every load and action refuses anyone else on the server.
-type Event = { locals: { actor: Actor | null }; url: URL; request: Request; params: Record<string, string> };
-type PageModule = { load: (e: Event) => Promise<Record<string, unknown>>; actions: Record<string, (e: Event) => Promise<unknown>> };
 let list: PageModule;
 let one: PageModule;
 let departments: PageModule;
 let category: PageModule;
-let t: TestDb;
-const savedDatabasePath = process.env.DATABASE_PATH;
+let t: RouteTestDb;
 
 beforeAll(async () => {
-	t = await createTestDb();
-	process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
-	vi.resetModules();
+	t = await routeTestDb();
 	list = (await import('./+page.server')) as unknown as PageModule;
 	one = (await import('./[id=id]/+page.server')) as unknown as PageModule;
 	departments = (await import('../departments/+page.server')) as unknown as PageModule;
 	category = (await import('../categories/[code]/+page.server')) as unknown as PageModule;
 });
-afterAll(async () => {
-	const { getDb } = await import('$lib/server/db');
-	await getDb().destroy();
-	if (savedDatabasePath === undefined) delete process.env.DATABASE_PATH;
-	else process.env.DATABASE_PATH = savedDatabasePath;
-	await t.cleanup();
-});
+afterAll(() => t.close());
 
-const url = new URL('http://localhost/admin/users');
-const event = (actor: Actor | null, fields: Record<string, string> = {}, params: Record<string, string> = {}): Event => {
-	const body = new FormData();
-	for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	return { locals: { actor }, url, request: new Request(url, { method: 'POST', body }), params };
-};
+const event = (actor: Actor | null, fields: Record<string, string> = {}, params: Record<string, string> = {}) => formEvent('http://localhost/admin/users', actor, fields, params);
 
 describe('/admin/users, /admin/departments and /admin/categories', () => {
 	it('refuse everyone but the admin, loads and actions alike, and change nothing', async () => {
@@ -61,7 +45,7 @@ describe('/admin/users, /admin/departments and /admin/categories', () => {
 
 	it('lists accounts for the admin without password hashes, filtered by role', async () => {
 		const admin = await actorOf(t.db, 'admin');
-		const data = await list.load({ ...event(admin), url: new URL('http://localhost/admin/users?role=handler') });
+		const data = await list.load(formEvent('http://localhost/admin/users?role=handler', admin));
 		const accounts = data.accounts as Record<string, unknown>[];
 		expect(accounts.map((a) => a.username)).toEqual(['chengguan', 'shirong', 'fangban', 'lvhua', 'wuye', 'shizheng']);
 		expect(JSON.stringify(accounts)).not.toContain('argon2');

@@ -1,30 +1,20 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/domain/permissions';
-import { actorOf, createTestDb, type TestDb } from '$lib/server/test-db';
+import { routeTestDb, type RouteEvent, type RouteTestDb } from '$lib/server/route-test';
+import { actorOf } from '$lib/server/test-db';
 import { seedDemoCases } from '../../../../../seeds/demo-cases';
 
 // Map markers are read through the same scope as the case list: a grid worker sees their 片区 only.
-type Event = { locals: { actor: Actor | null }; url: URL };
-let GET: (e: Event) => Promise<Response>;
-let t: TestDb;
-const savedDatabasePath = process.env.DATABASE_PATH;
+let GET: (e: Pick<RouteEvent, 'locals' | 'url'>) => Promise<Response>;
+let t: RouteTestDb;
 const BBOX = '121.36,31.12,121.42,31.18';
 
 beforeAll(async () => {
-	t = await createTestDb();
+	t = await routeTestDb();
 	await seedDemoCases(t.db, t.users, Date.now(), 40);
-	process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
-	vi.resetModules();
 	({ GET } = (await import('./+server')) as unknown as { GET: typeof GET });
 }, 60_000);
-afterAll(async () => {
-	const { getDb } = await import('$lib/server/db');
-	await getDb().destroy();
-	if (savedDatabasePath === undefined) delete process.env.DATABASE_PATH;
-	else process.env.DATABASE_PATH = savedDatabasePath;
-	await t.cleanup();
-});
+afterAll(() => t.close());
 
 const get = (actor: Actor | null, query: string) => GET({ locals: { actor }, url: new URL(`http://localhost/map/points?${query}`) });
 type Body = { total: number; truncated: boolean; clusters: { count: number }[]; singles: { id: number; kind: string }[] };

@@ -1,0 +1,41 @@
+// Test helper (imported by *.test.ts only). A route module (+page.server.ts, +server.ts) reads the
+// database through getDb(), which opens DATABASE_PATH once per module graph: this points it at a
+// fresh test database and reloads the modules, then puts everything back.
+import path from 'node:path';
+import { vi } from 'vitest';
+import type { Actor } from '$lib/domain/permissions';
+import { createTestDb, type TestDb } from './test-db';
+
+export interface RouteTestDb extends TestDb {
+	/** Closes the routes' connection, restores DATABASE_PATH and removes the files. */
+	close(): Promise<void>;
+}
+
+/** Call before importing the route module (dynamically) in beforeAll. */
+export async function routeTestDb(): Promise<RouteTestDb> {
+	const t = await createTestDb();
+	const saved = process.env.DATABASE_PATH;
+	process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
+	vi.resetModules();
+	return {
+		...t,
+		async close() {
+			const { getDb } = await import('$lib/server/db');
+			await getDb().destroy();
+			if (saved === undefined) delete process.env.DATABASE_PATH;
+			else process.env.DATABASE_PATH = saved;
+			await t.cleanup();
+		}
+	};
+}
+
+export type RouteEvent = { locals: { actor: Actor | null }; url: URL; request: Request; params: Record<string, string> };
+export type PageModule = { load: (e: RouteEvent) => Promise<Record<string, unknown>>; actions: Record<string, (e: RouteEvent) => Promise<unknown>> };
+
+/** A form POST to `url` by `actor` (also usable as a load's event). */
+export function formEvent(url: string | URL, actor: Actor | null, fields: Record<string, string | File> = {}, params: Record<string, string> = {}): RouteEvent {
+	const body = new FormData();
+	for (const [k, v] of Object.entries(fields)) body.set(k, v);
+	const u = new URL(url);
+	return { locals: { actor }, url: u, request: new Request(u, { method: 'POST', body }), params };
+}

@@ -1,0 +1,103 @@
+// Storing a previewed boundary version (boundaries.ts): the outlines of every 片区 (and 居民区,
+// where drawn) in force from its date; 居民区 and grid workers follow into their new 片区; a
+// confirmed past date moves the cases filed since then, each with a case event, the statistics
+// counts following. Audited.
+import type { BoundaryIssue } from '$lib/domain/boundary-input';
+import type { Db } from '../db/create-database';
+import { appendAudit } from '../repositories/audit';
+import { appendEvent } from '../repositories/case-events';
+import { previewBoundary, type BoundaryLevel, type MovedCase } from './boundaries';
+import { commitStats, statSnapshot } from './stats/counting';
+
+export type PublishResult = { ok: true; versionId: number; relocated: number } | { ok: false; issues: BoundaryIssue[] };
+
+export interface PublishInput {
+	text: string;
+	effectiveFrom: string;
+	note: string;
+	confirmPast: boolean;
+	level?: BoundaryLevel;
+}
+
+export async function publishBoundary(db: Db, adminId: number, input: PublishInput, today: string, now: number): Promise<PublishResult> {
+	const level = input.level ?? 'area';
+	const checked = await previewBoundary(db, input.text, input.effectiveFrom, today, level);
+	if (!checked.ok) return checked;
+	const p = checked.preview;
+	const note = input.note.trim().slice(0, 200);
+	if (!note) return { ok: false, issues: [{ code: 'boundary_note_required' }] };
+	const relocate = p.moved.filter((c) => c.relocate);
+	if (p.past && !input.confirmPast) return { ok: false, issues: [{ code: 'boundary_confirm_past', value: relocate.length }] };
+	return db.transaction().execute(async (trx) => {
+		const previous = await trx.selectFrom('boundary_versions').select('id').orderBy('effective_from', 'desc').limit(1).executeTakeFirstOrThrow();
+		const version = await trx.insertInto('boundary_versions').values({ effective_from: input.effectiveFrom, note, created_at: now, created_by: adminId }).returning('id').executeTakeFirstOrThrow();
+		const drawn = new Map(p.features.map((f) => [f.name, JSON.stringify({ type: 'MultiPolygon', coordinates: f.polygons })]));
+		const previousAreas = await trx.selectFrom('area_shapes').select(['area_id', 'geometry']).where('version_id', '=', previous.id).execute();
+		const previousCommunities = await trx.selectFrom('community_shapes').select(['community_id', 'geometry']).where('version_id', '=', previous.id).execute();
+		// The subdistrict is never redrawn here; a 居民区 version keeps every 片区 outline as it was.
+		const sub = await trx.selectFrom('areas').select('id').where('kind', '=', 'subdistrict').executeTakeFirstOrThrow();
+		const areaIds = new Map<number, number>();
+		if (level === 'community') {
+			for (const r of previousAreas) await trx.insertInto('area_shapes').values({ version_id: version.id, area_id: r.area_id, geometry: r.geometry }).execute();
+		} else {
+			for (const r of previousAreas.filter((x) => x.area_id === sub.id)) await trx.insertInto('area_shapes').values({ version_id: version.id, area_id: sub.id, geometry: r.geometry }).execute();
+			// 片区: the same name keeps its identity, a new name is a new 片区.
+			for (const a of p.next.areas) {
+				const id = a.id > 0 ? a.id : (await trx.insertInto('areas').values({ name: a.name, kind: 'area' }).returning('id').executeTakeFirstOrThrow()).id;
+				areaIds.set(a.id, id);
+				await trx.insertInto('area_shapes').values({ version_id: version.id, area_id: id, geometry: drawn.get(a.name)! }).execute();
+			}
+		}
+		const keptOutlines = new Map(level === 'area' && p.communityOutlines === 'kept' ? previousCommunities.map((r) => [r.community_id, r.geometry]) : []);
+		for (const c of p.next.communities) {
+			const geometry = level === 'community' ? drawn.get(c.name) : keptOutlines.get(c.id);
+			if (geometry) await trx.insertInto('community_shapes').values({ version_id: version.id, community_id: c.id, geometry }).execute();
+			// 居民区 and their grid workers follow into the 片区 that now holds them.
+			const areaId = areaIds.get(c.areaId) ?? c.areaId;
+			const before = await trx.selectFrom('communities').select('area_id').where('id', '=', c.id).executeTakeFirstOrThrow();
+			if (before.area_id !== areaId) {
+				await trx.updateTable('communities').set({ area_id: areaId }).where('id', '=', c.id).execute();
+				await trx.updateTable('users').set({ area_id: areaId }).where('community_id', '=', c.id).execute();
+			}
+		}
+		if (relocate.length) await relocateCases(trx, relocate, areaIds, { adminId, versionId: version.id, effectiveFrom: input.effectiveFrom, note, now });
+		await appendAudit(trx, {
+			at: now,
+			actorId: adminId,
+			action: 'boundary.publish',
+			target: `boundary_version:${version.id}`,
+			detail: {
+				level,
+				effectiveFrom: input.effectiveFrom,
+				note,
+				drawn: p.features.map((f) => f.name),
+				added: p.added,
+				dropped: p.dropped,
+				casesInOtherPlace: p.moved.length,
+				relocated: relocate.length,
+				confirmedPast: p.past
+			}
+		});
+		return { ok: true as const, versionId: version.id, relocated: relocate.length };
+	});
+}
+
+async function relocateCases(trx: Db, cases: MovedCase[], areaIds: Map<number, number>, v: { adminId: number; versionId: number; effectiveFrom: string; note: string; now: number }) {
+	const stats = await statSnapshot(trx, 'case', cases.map((c) => c.id));
+	for (const c of cases) {
+		const toArea = areaIds.get(c.toAreaId) ?? c.toAreaId;
+		const row = await trx.selectFrom('cases').select(['status', 'version']).where('id', '=', c.id).executeTakeFirstOrThrow();
+		await trx.updateTable('cases').set({ area_id: toArea, community_id: c.toCommunityId, version: row.version + 1, updated_at: v.now }).where('id', '=', c.id).execute();
+		await appendEvent(trx, {
+			caseId: c.id,
+			at: v.now,
+			actorId: v.adminId,
+			action: 'relocate',
+			from: row.status,
+			to: row.status,
+			note: v.note,
+			payload: { boundaryVersion: v.versionId, effectiveFrom: v.effectiveFrom, fromArea: c.fromArea, toArea, fromCommunity: c.fromCommunity, toCommunity: c.toCommunityId }
+		});
+	}
+	await commitStats(trx, stats);
+}
