@@ -34,6 +34,21 @@ test('an admin publishes a new 片区 boundary after a refused file, and a case 
 	await expect(form.getByRole('alert')).toContainText('GCJ-02');
 	await expect(form.getByLabel('说明')).toHaveValue('街道调整片区划分');
 
+	// Editing on the map: moving the vertex 西片区 and 中片区 share keeps them fitting; the preview says so.
+	await form.getByLabel('在地图上编辑现行片区边界（代替上传文件）').check();
+	const editor = admin.getByTestId('boundary-editor');
+	await expect(editor).toHaveAttribute('data-ready', '1');
+	const vertex = editor.locator('.gc-handle.vertex[title="121.381, 31.1553"]');
+	const box = (await vertex.boundingBox())!;
+	await admin.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	await admin.mouse.down();
+	await admin.mouse.move(box.x + box.width / 2 + 6, box.y + box.height / 2 + 4, { steps: 5 });
+	await admin.mouse.up();
+	await expect(editor.locator('.gc-handle.vertex[title="121.381, 31.1553"]')).toHaveCount(0);
+	await form.getByRole('button', { name: '检查并预览' }).click();
+	await expect(admin.getByTestId('boundary-preview')).toContainText('新版本的片区：西片区、中片区、东片区');
+	await form.getByLabel('在地图上编辑现行片区边界（代替上传文件）').uncheck();
+
 	await form.getByLabel('GeoJSON 文件（WGS-84）').setInputFiles(file((n) => (n === '中片区' ? '中片区（新）' : n)));
 	await form.getByRole('button', { name: '检查并预览' }).click();
 	const preview = admin.getByTestId('boundary-preview');
