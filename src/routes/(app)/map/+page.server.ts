@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { BASE_MAP_SETTING, baseMapView, parseBaseMap } from '$lib/domain/base-map';
 import { communityCells } from '$lib/domain/community-cells';
 import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { isShadeMetric, SHADE_RATES, SHADE_VOLUMES } from '$lib/domain/map-shading';
@@ -14,7 +13,7 @@ import { requireActor } from '$lib/server/auth/guards';
 import { parseCaseFilters } from '$lib/server/case-filters';
 import { getDb } from '$lib/server/db';
 import { listCategories, loadGeography } from '$lib/server/repositories/reference';
-import { getSetting } from '$lib/server/repositories/settings';
+import { loadBaseMap } from '$lib/server/base-map';
 import { mapShading } from './shading';
 import type { PageServerLoad } from './$types';
 
@@ -29,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	const sp = event.url.searchParams;
 	// ?on=YYYY-MM-DD shows the boundary version in force that day (old versions stay viewable).
 	const on = isValidDate(sp.get('on') ?? '') && sp.get('on')! <= today ? sp.get('on')! : today;
-	const [geo, categories, baseSetting] = await Promise.all([loadGeography(db, on), listCategories(db), getSetting(db, BASE_MAP_SETTING)]);
+	const [geo, categories, baseMap] = await Promise.all([loadGeography(db, on), listCategories(db), loadBaseMap(db)]);
 	const cells = communityCells(geo.areas, geo.communities);
 
 	const canShade = hasStatsCapability(actor, 'view_stats');
@@ -48,7 +47,7 @@ export const load: PageServerLoad = async (event) => {
 			communities: geo.communities.map(({ rings, ...c }) => ({ ...c, outline: rings ?? (cells.has(c.id) ? [cells.get(c.id)!] : null) })),
 			derivedCells: geo.communities.some((c) => !c.rings)
 		},
-		baseMap: baseMapView(parseBaseMap(baseSetting)),
+		baseMap,
 		filters: parseCaseFilters(sp),
 		track: canGrid && canEnforcement ? (track === 'enforcement' || track === 'all' ? track : 'grid') : canGrid ? 'grid' : 'enforcement',
 		tracks: [...(canGrid ? ['grid'] : []), ...(canEnforcement ? ['enforcement'] : []), ...(canGrid && canEnforcement ? ['all'] : [])],

@@ -11,7 +11,7 @@ import { loadCalendar } from '$lib/server/repositories/calendar';
 import { listAttachments, listEvents } from '$lib/server/repositories/case-events';
 import { getCaseDetail } from '$lib/server/repositories/cases';
 import { getCaseCategory, listCategories, listDepartments, loadGeography } from '$lib/server/repositories/reference';
-import { env } from '$env/dynamic/public';
+import { loadBaseMap } from '$lib/server/base-map';
 import { toCaseScope } from '$lib/server/services/case-mapping';
 import { applyCaseAction } from '$lib/server/services/case-actions';
 import { parseCommand } from './commands';
@@ -53,7 +53,7 @@ export const load: PageServerLoad = async (event) => {
 		calendarWarningYear: deadlineDate && isBeyondCalendar(deadlineDate, calendar) ? Number(deadlineDate.slice(0, 4)) : null,
 		// 乱设摊 / 跨门营业 found on patrol may go down the enforcement track instead (before dispatch).
 		canConvert: detail.category_track === ENFORCEMENT_TRACK && actions.includes('void') && hasEnforcementCapability(actor, 'open_enforcement'),
-		map: { boundary: geo.boundary, tileUrl: env.PUBLIC_TILE_URL ?? '', tileAttribution: env.PUBLIC_TILE_ATTRIBUTION ?? '' },
+		map: { boundary: geo.boundary, baseMap: await loadBaseMap(db) },
 		now: Date.now()
 	};
 };

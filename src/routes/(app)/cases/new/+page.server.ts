@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { env } from '$env/dynamic/public';
+import { loadBaseMap } from '$lib/server/base-map';
 import { hasCapability } from '$lib/domain/permissions';
 import { shanghaiDate } from '$lib/domain/working-days';
 import { requireCapability } from '$lib/server/auth/guards';
@@ -18,8 +18,7 @@ export const load: PageServerLoad = async (event) => {
 			.filter((c) => c.track !== 'hotline')
 			.map((c) => ({ code: c.code, major: c.major, minor: c.minor, variant: c.variant, aliases: c.aliases })),
 		geo,
-		tileUrl: env.PUBLIC_TILE_URL ?? '',
-		tileAttribution: env.PUBLIC_TILE_ATTRIBUTION ?? '',
+		baseMap: await loadBaseMap(db),
 		canSelfHandle: hasCapability(actor, 'self_handle'),
 		canChooseSource: actor.role !== 'grid_worker'
 	};

@@ -1,0 +1,21 @@
+// What every Leaflet map in GridCase shares (browser side): the tile layers of the base map, and
+// the shift between stored WGS-84 points and what GCJ-02 tiles expect (README §7).
+import type * as Leaflet from 'leaflet';
+import type { BaseMapView, Datum } from '$lib/domain/base-map';
+import { gcj02ToWgs84, wgs84ToGcj02 } from '$lib/domain/gcj02';
+import type { LngLat } from '$lib/domain/geo';
+
+/** A stored point as Leaflet's [lat, lng] on tiles of `datum`. */
+export function shown(datum: Datum, p: LngLat): [number, number] {
+	const [lng, lat] = datum === 'gcj02' ? wgs84ToGcj02(p) : p;
+	return [lat, lng];
+}
+
+/** A click (Leaflet lat/lng on tiles of `datum`) as the WGS-84 point to store. */
+export function stored(datum: Datum, lat: number, lng: number): LngLat {
+	return datum === 'gcj02' ? gcj02ToWgs84([lng, lat]) : [lng, lat];
+}
+
+export function addBaseLayers(L: typeof Leaflet, map: Leaflet.Map, view: BaseMapView): void {
+	for (const layer of view.layers) L.tileLayer(layer.url, { subdomains: layer.subdomains || 'abc', attribution: layer.attribution, maxZoom: layer.maxZoom }).addTo(map);
+}
