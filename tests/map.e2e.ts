@@ -24,6 +24,14 @@ test('a leader reads the case map with no tile server: areas, clustered markers,
 	// The legend of the shading: 片区 by grid on-time rate this month.
 	await expect(leader.getByTestId('shade-legend')).toContainText('网格');
 
+	// A 片区 opens its month: the headline rates with their parts, and the way to its statistics.
+	await map.locator('path[stroke="#1d4ed8"]').first().dispatchEvent('click');
+	const popup = map.locator('.leaflet-popup-content');
+	await expect(popup).toContainText('网格案件按时办结率');
+	await expect(popup).toContainText('先行联系率');
+	await expect(popup.getByRole('link', { name: '本月统计' })).toHaveAttribute('href', /\/stats\?from=\d{4}-\d{2}-01&to=.*groupBy=area/);
+	await leader.keyboard.press('Escape');
+
 	// A cluster zooms in when clicked; at street level single markers appear, and one opens its case.
 	const zoomBefore = Number(await map.getAttribute('data-zoom'));
 	await clusters.first().click();
@@ -38,9 +46,6 @@ test('a leader reads the case map with no tile server: areas, clustered markers,
 	}
 	const marker = map.locator('path.leaflet-interactive[fill-opacity="0.95"]').first();
 	await marker.click({ force: true });
-	const open = map.getByRole('link', { name: '打开案件' });
-	await expect(open).toBeVisible();
-	await open.click();
 	await expect(leader).toHaveURL(/\/cases\/\d+$/);
 	await expect(leader.locator('h1')).toContainText(/W\d+/);
 

@@ -1,17 +1,29 @@
 // The figures that shade the map: one month's rate or volume for every 片区 and 居民区.
-import { isRateMetric, shade, type ShadeMetric, type ShadeValue, type Shading } from '$lib/domain/map-shading';
+import { isRateMetric, shade, SHADE_RATES, type ShadeMetric, type ShadeValue, type Shading } from '$lib/domain/map-shading';
 import { monthPeriod } from '$lib/domain/stats-period';
 import type { Db } from '$lib/server/db/create-database';
 import { computeStats } from '$lib/server/services/stats/compute';
 import type { StatsBlock } from '$lib/server/services/stats/block';
+
+/** A place's month at a glance: the headline rates (numerator/denominator) and volumes. */
+export interface PlaceSummary {
+	rates: Record<(typeof SHADE_RATES)[number], { n: number; d: number }>;
+	reported: number;
+	closed: number;
+}
+
+function summaryOf(block: StatsBlock | undefined): PlaceSummary {
+	const rate = (k: (typeof SHADE_RATES)[number]) => ({ n: block?.rates[k].numerator ?? 0, d: block?.rates[k].denominator ?? 0 });
+	return { rates: Object.fromEntries(SHADE_RATES.map((k) => [k, rate(k)])) as PlaceSummary['rates'], reported: block?.volumes.reported ?? 0, closed: block?.volumes.closed ?? 0 };
+}
 
 export interface MapShading {
 	month: string;
 	metric: ShadeMetric;
 	from: string;
 	to: string;
-	areas: Shading & { values: Record<string, ShadeValue> };
-	communities: Shading & { values: Record<string, ShadeValue> };
+	areas: Shading & { values: Record<string, ShadeValue>; summaries: Record<string, PlaceSummary> };
+	communities: Shading & { values: Record<string, ShadeValue>; summaries: Record<string, PlaceSummary> };
 }
 
 function valueOf(block: StatsBlock, metric: ShadeMetric): ShadeValue {
@@ -35,5 +47,13 @@ export async function mapShading(db: Db, month: string, metric: ShadeMetric, are
 	const areaValues = values(byArea.groups, areaIds);
 	const communityValues = values(byCommunity.groups, communityIds);
 	const rate = isRateMetric(metric);
-	return { month, metric, from, to, areas: { values: areaValues, ...shade(areaValues, rate) }, communities: { values: communityValues, ...shade(communityValues, rate) } };
+	const summaries = (groups: ({ key: string } & StatsBlock)[], ids: number[]) => Object.fromEntries(ids.map((id) => [id, summaryOf(groups.find((g) => g.key === String(id)))]));
+	return {
+		month,
+		metric,
+		from,
+		to,
+		areas: { values: areaValues, summaries: summaries(byArea.groups, areaIds), ...shade(areaValues, rate) },
+		communities: { values: communityValues, summaries: summaries(byCommunity.groups, communityIds), ...shade(communityValues, rate) }
+	};
 }
