@@ -7,7 +7,8 @@ test('an admin creates an account, the new user must change the temporary passwo
 	const admin = await asUser(browser, 'admin');
 	const errors: string[] = [];
 	admin.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-	await admin.getByRole('link', { name: '账号管理' }).click();
+	await admin.getByRole('link', { name: '系统管理' }).click();
+	await admin.getByRole('link', { name: '账号管理', exact: true }).click();
 	await expect(admin).toHaveURL(/\/admin\/users$/);
 	await ready(admin);
 	await admin.locator('summary', { hasText: '新建账号' }).click();

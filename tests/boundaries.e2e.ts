@@ -24,7 +24,8 @@ test('an admin publishes a new 片区 boundary after a refused file, and a case 
 	const admin = await asUser(browser, 'admin');
 	const errors: string[] = [];
 	admin.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-	await admin.getByRole('link', { name: '片区边界' }).click();
+	await admin.getByRole('link', { name: '系统管理' }).click();
+	await admin.getByRole('link', { name: '片区边界', exact: true }).click();
 	await ready(admin);
 	await expect(admin.locator('tr[data-version]')).toHaveCount(1);
 	const form = admin.locator('form[action="?/preview"]');

@@ -7,7 +7,8 @@ test('an admin schedules new limits for a category, is told what is wrong, and w
 	const admin = await asUser(browser, 'admin');
 	const errors: string[] = [];
 	admin.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-	await admin.getByRole('link', { name: '案件类别与时限' }).click();
+	await admin.getByRole('link', { name: '系统管理' }).click();
+	await admin.getByRole('link', { name: '案件类别与时限', exact: true }).click();
 	await expect(admin).toHaveURL(/\/admin\/categories$/);
 	await admin.locator('tr[data-code="SH-HWSR-01"]').getByRole('link').click();
 	await expect(admin.getByRole('heading', { level: 1 })).toContainText('暴露垃圾');

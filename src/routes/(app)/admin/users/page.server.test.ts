@@ -8,6 +8,7 @@ let list: PageModule;
 let one: PageModule;
 let departments: PageModule;
 let category: PageModule;
+let hub: PageModule;
 let t: RouteTestDb;
 
 beforeAll(async () => {
@@ -16,6 +17,7 @@ beforeAll(async () => {
 	one = (await import('./[id=id]/+page.server')) as unknown as PageModule;
 	departments = (await import('../departments/+page.server')) as unknown as PageModule;
 	category = (await import('../categories/[code]/+page.server')) as unknown as PageModule;
+	hub = (await import('../+page.server')) as unknown as PageModule;
 });
 afterAll(() => t.close());
 
@@ -28,6 +30,7 @@ describe('/admin/users, /admin/departments and /admin/categories', () => {
 		for (const username of ['diaodu', 'lingdao', 'wangge']) {
 			const actor = await actorOf(t.db, username);
 			await expect(list.load(event(actor))).rejects.toMatchObject({ status: 403 });
+			await expect(hub.load(event(actor))).rejects.toMatchObject({ status: 403 });
 			await expect(list.actions.create(event(actor, { username: 'sneaky', displayName: 'x', role: 'admin' }))).rejects.toMatchObject({ status: 403 });
 			await expect(one.load(event(actor, {}, target))).rejects.toMatchObject({ status: 403 });
 			for (const action of ['update', 'disable', 'enable', 'reset']) {
