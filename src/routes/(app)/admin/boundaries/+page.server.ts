@@ -4,7 +4,7 @@ import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { loadGeography } from '$lib/server/repositories/reference';
 import { refill, text } from '$lib/server/form';
-import { BOUNDARY_LEVELS, MAX_BOUNDARY_BYTES, previewBoundary, type BoundaryLevel } from '$lib/server/services/boundaries';
+import { BOUNDARY_LEVELS, MAX_BOUNDARY_BYTES, previewBoundary, type BoundaryLevel, type BoundaryPreview } from '$lib/server/services/boundaries';
 import { publishBoundary } from '$lib/server/services/boundaries-publish';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,6 +28,24 @@ export const load: PageServerLoad = async (event) => {
 		versions: versions.map((v) => ({ ...v, areas: shapes.filter((s) => s.version_id === v.id && s.kind === 'area').map((s) => s.name), communityOutlines: outlines.filter((o) => o.version_id === v.id).length }))
 	};
 };
+
+/** What the page shows of a preview (the outlines themselves stay on the server). */
+function summary(p: BoundaryPreview) {
+	return {
+		level: p.level,
+		communityOutlines: p.communityOutlines,
+		names: p.features.map((f) => f.name),
+		kept: p.kept,
+		added: p.added,
+		dropped: p.dropped,
+		past: p.past,
+		openMoved: p.moved.filter((c) => c.open).length,
+		closedMoved: p.moved.filter((c) => !c.open).length,
+		relocate: p.moved.filter((c) => c.relocate).map((c) => ({ id: c.id, code: c.code, toArea: c.toArea })),
+		sample: p.moved.slice(0, 20).map((c) => ({ id: c.id, code: c.code, open: c.open, toArea: c.toArea, toCommunity: c.toCommunity })),
+		communitiesMoved: p.communitiesMoved
+	};
+}
 
 function readValues(form: FormData) {
 	const level = text(form, 'level');
@@ -56,25 +74,7 @@ export const actions: Actions = {
 		const today = shanghaiDate(Date.now());
 		const r = await previewBoundary(getDb(), upload.text, values.effectiveFrom, today, values.level);
 		if (!r.ok) return fail(400, { values, issues: r.issues });
-		const p = r.preview;
-		return {
-			values,
-			geojson: upload.text,
-			preview: {
-				level: p.level,
-				communityOutlines: p.communityOutlines,
-				names: p.features.map((f) => f.name),
-				kept: p.kept,
-				added: p.added,
-				dropped: p.dropped,
-				past: p.past,
-				openMoved: p.moved.filter((c) => c.open).length,
-				closedMoved: p.moved.filter((c) => !c.open).length,
-				relocate: p.moved.filter((c) => c.relocate).map((c) => ({ id: c.id, code: c.code, toArea: c.toArea })),
-				sample: p.moved.slice(0, 20).map((c) => ({ id: c.id, code: c.code, open: c.open, toArea: c.toArea, toCommunity: c.toCommunity })),
-				communitiesMoved: p.communitiesMoved
-			}
-		};
+		return { values, geojson: upload.text, preview: summary(r.preview) };
 	},
 	publish: async (event) => {
 		const admin = requireAdmin(event);
@@ -84,7 +84,11 @@ export const actions: Actions = {
 		if ('error' in upload) return fail(400, { values, issues: [{ code: upload.error }] });
 		const now = Date.now();
 		const r = await publishBoundary(getDb(), admin.id, { text: upload.text, effectiveFrom: values.effectiveFrom, note: values.note, confirmPast: text(form, 'confirmPast') === '1', level: values.level }, shanghaiDate(now), now);
-		if (!r.ok) return fail(400, { values, issues: r.issues, geojson: upload.text });
+		if (!r.ok) {
+			// Refused (most often: a past date not yet confirmed): the preview stays on screen with the reason.
+			const again = await previewBoundary(getDb(), upload.text, values.effectiveFrom, shanghaiDate(now), values.level);
+			return fail(400, { values, issues: r.issues, geojson: upload.text, preview: again.ok ? summary(again.preview) : null });
+		}
 		return { published: { versionId: r.versionId, relocated: r.relocated, effectiveFrom: values.effectiveFrom } };
 	}
 };
