@@ -43,7 +43,7 @@ SELECT 'extension', '', CASE WHEN x.case_id IS NOT NULL THEN 'on_time' ELSE 'lat
 
 const ORDERS = `
 WITH o AS MATERIALIZED (
-	SELECT h.*, ${area('m.area_id')} AS area FROM hotline_orders h LEFT JOIN communities m ON m.id = h.community_id
+	SELECT h.*, ${area('h.area_id')} AS area FROM hotline_orders h
 	WHERE (h.first_contact_due_at > @from AND h.first_contact_due_at <= @to) OR (h.deadline_at > @from AND h.deadline_at <= @to)
 		OR ${inSpan('h.received_at')} OR ${inSpan('h.completed_at')}
 ), fc AS (

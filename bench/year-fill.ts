@@ -98,8 +98,8 @@ export function fillYear(sqlite: Database.Database, year: number, cases: number,
 	const insertOrder = sqlite.prepare(
 		`INSERT INTO hotline_orders (id, order_no, channel, order_type, urgency, has_phone, address, content, received_at, category_code, community_id, status,
 		 limit_value, limit_unit, department_id, signed_at, first_contact_due_at, first_contact_at, contact_outcome, deadline_at, first_reply_at,
-		 return_approved_at, satisfaction, completed_at, fingerprint, origin, created_at, updated_at)
-		 VALUES (?, ?, '12345热线', '投诉', '一般', ?, '古美路1号', '垃圾箱房垃圾满溢', ?, ?, ?, ?, 5, 'wd', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 'api', ?, ?)`
+		 return_approved_at, satisfaction, completed_at, fingerprint, origin, created_at, updated_at, area_id)
+		 VALUES (?, ?, '12345热线', '投诉', '一般', ?, '古美路1号', '垃圾箱房垃圾满溢', ?, ?, ?, ?, 5, 'wd', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 'api', ?, ?, ?)`
 	);
 	const insertOrderEvent = sqlite.prepare("INSERT INTO hotline_events (order_id, at, action, from_status, to_status) VALUES (?, ?, ?, ?, ?)");
 	const withLimit = categories.filter((c) => c.department_id !== null);
@@ -123,7 +123,7 @@ export function fillYear(sqlite: Database.Database, year: number, cases: number,
 				const status = returned ? 'returned' : open ? 'handling' : 'completed';
 				insertOrder.run(
 					i, `Y${year}H${String(i).padStart(8, '0')}`, hasPhone, receivedAt, cat.code, c.id, status, cat.department_id, signedAt, fcDue, firstContactAt,
-					hasPhone ? 'reached' : 'no_phone', deadlineAt, firstReplyAt, returned ? signedAt + 2 * HOUR : null, satisfaction, completedAt, receivedAt, completedAt ?? receivedAt
+					hasPhone ? 'reached' : 'no_phone', deadlineAt, firstReplyAt, returned ? signedAt + 2 * HOUR : null, satisfaction, completedAt, receivedAt, completedAt ?? receivedAt, c.area_id
 				);
 				insertOrderEvent.run(i, receivedAt, 'receive', null, 'received');
 				result.orders++;

@@ -28,7 +28,8 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 			'migration 2026-11-27-008-accounts: Success',
 			'migration 2026-11-27-009-category-limits: Success',
 			'migration 2026-11-27-010-boundary-versions: Success',
-			'migration 2026-11-27-011-community-shapes: Success'
+			'migration 2026-11-27-011-community-shapes: Success',
+			'migration 2026-11-27-012-order-area: Success'
 		]);
 		expect((await caseColumns()).find((c) => c.name === 'efficient_deadline_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
 	});

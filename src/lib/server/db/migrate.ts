@@ -11,6 +11,7 @@ import * as m008 from '../../../../migrations/2026-11-27-008-accounts';
 import * as m009 from '../../../../migrations/2026-11-27-009-category-limits';
 import * as m010 from '../../../../migrations/2026-11-27-010-boundary-versions';
 import * as m011 from '../../../../migrations/2026-11-27-011-community-shapes';
+import * as m012 from '../../../../migrations/2026-11-27-012-order-area';
 
 /** Static list: migrations are bundled with the server build, so no directory scanning at run time. */
 const migrations: Record<string, Migration> = {
@@ -24,7 +25,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-27-008-accounts': m008,
 	'2026-11-27-009-category-limits': m009,
 	'2026-11-27-010-boundary-versions': m010,
-	'2026-11-27-011-community-shapes': m011
+	'2026-11-27-011-community-shapes': m011,
+	'2026-11-27-012-order-area': m012
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -48,6 +48,8 @@ export interface HotlineOrderTable {
 	received_at: number;
 	category_code: string | null;
 	community_id: number | null;
+	/** The 片区 the order was received in (migration 012); it keeps it when its 居民区 moves. */
+	area_id: number | null;
 	status: string;
 	resume_status: string | null;
 	limit_value: number;

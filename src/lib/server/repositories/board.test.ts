@@ -39,7 +39,7 @@ describe('live board', () => {
 		await caseWith('closed', { supervised: 1, stage_deadline_at: NOW - HOUR }); // finished: nowhere
 		await caseWith('void'); // nowhere
 		await orderRow(t.db, { receivedAt: NOW - 24 * HOUR, deadlineAt: NOW + 72 * HOUR, status: 'handling' }); // signed, no contact yet
-		await t.db.updateTable('hotline_orders').set({ community_id: community.id }).execute();
+		await t.db.updateTable('hotline_orders').set({ community_id: community.id, area_id: community.area_id }).execute();
 		await orderRow(t.db, { receivedAt: NOW - 24 * HOUR, deadlineAt: NOW + 72 * HOUR, status: 'handling' }); // no 居民区
 		await orderRow(t.db, { receivedAt: NOW - 24 * HOUR, deadlineAt: NOW + 72 * HOUR, firstContactAt: NOW - HOUR, status: 'handling' }); // contacted
 

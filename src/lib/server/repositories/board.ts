@@ -59,7 +59,7 @@ async function countCases(db: Db, by: BoardDimension, now: number) {
 
 /** 12345 orders signed (处置中) with no 先行联系 logged: the hotline list's awaiting_contact queue. */
 async function countAwaitingContact(db: Db, by: BoardDimension) {
-	const column = by === 'area' ? 'communities.area_id' : by === 'community' ? 'hotline_orders.community_id' : 'hotline_orders.department_id';
+	const column = by === 'area' ? 'hotline_orders.area_id' : by === 'community' ? 'hotline_orders.community_id' : 'hotline_orders.department_id';
 	return db
 		.selectFrom('hotline_orders')
 		.leftJoin('communities', 'communities.id', 'hotline_orders.community_id')

@@ -25,10 +25,9 @@ const gridQuery = (db: Db) =>
 export const orderStatsQuery = (db: Db) =>
 	db
 		.selectFrom('hotline_orders')
-		.leftJoin('communities', 'communities.id', 'hotline_orders.community_id')
 		.select([
 			'hotline_orders.id', 'hotline_orders.order_no', 'hotline_orders.status', 'hotline_orders.category_code', 'hotline_orders.community_id',
-			'communities.area_id', 'hotline_orders.department_id', 'hotline_orders.received_at', 'hotline_orders.has_phone', 'hotline_orders.contact_outcome',
+			'hotline_orders.area_id', 'hotline_orders.department_id', 'hotline_orders.received_at', 'hotline_orders.has_phone', 'hotline_orders.contact_outcome',
 			'hotline_orders.first_contact_due_at', 'hotline_orders.first_contact_at', 'hotline_orders.return_approved_at', 'hotline_orders.deadline_at',
 			'hotline_orders.first_reply_at', 'hotline_orders.satisfaction', 'hotline_orders.completed_at'
 		]);

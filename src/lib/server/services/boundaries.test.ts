@@ -3,6 +3,7 @@ import { addDays, shanghaiDate, shanghaiMidnight } from '$lib/domain/working-day
 import { wgs84ToGcj02 } from '$lib/domain/gcj02';
 import type { LngLat } from '$lib/domain/geo';
 import { seedDemoCases } from '../../../../seeds/demo-cases';
+import { seedDemoHotline } from '../../../../seeds/demo-hotline';
 import geo from '../../../../seeds/data/gumei-geo.json' with { type: 'json' };
 import { listAudit } from '../repositories/audit';
 import { loadGeography } from '../repositories/reference';
@@ -19,6 +20,7 @@ beforeAll(async () => {
 	t = await createTestDb();
 	adminId = t.users.get('admin')!;
 	await seedDemoCases(t.db, t.users, now, 40);
+	await seedDemoHotline(t.db, now, 40);
 	await rebuildCounts(t.db, { write: true });
 }, 60_000);
 afterAll(() => t.cleanup());
@@ -63,7 +65,11 @@ describe('boundary versions', () => {
 		const input = { text: MERGED, effectiveFrom: from, note: '中片区并入东片区', confirmPast: false };
 		expect(await publishBoundary(t.db, adminId, input, today, now)).toEqual({ ok: false, issues: [{ code: 'boundary_confirm_past', value: inMiddle.length }] });
 		expect(await versions()).toEqual(['2023-01-01']);
+		const ordersBefore = await t.db.selectFrom('hotline_orders').select(['id', 'area_id']).orderBy('id').execute();
+		expect(ordersBefore.some((o) => o.area_id === middle)).toBe(true);
 		const r = await publishBoundary(t.db, adminId, { ...input, confirmPast: true }, today, now);
+		// 12345 orders keep the 片区 they were received in, though their 居民区 now belongs to 东片区.
+		expect(await t.db.selectFrom('hotline_orders').select(['id', 'area_id']).orderBy('id').execute()).toEqual(ordersBefore);
 		expect(r).toMatchObject({ ok: true, relocated: inMiddle.length });
 		// Filed before the new outlines took effect: still in 中片区.
 		expect((await t.db.selectFrom('cases').select('id').where('area_id', '=', middle).execute()).map((c) => c.id).sort()).toEqual([...filedBefore].sort());

@@ -29,7 +29,7 @@ export interface IngestResult {
 const BATCH = 400; // rows per multi-row INSERT (26 columns × 400 stays under SQLite's 32,766 variables)
 
 /** The stored row of a new order: its first state and clocks come from the workflow. */
-function newOrderRow(order: OrderInput, fingerprint: string, ctx: IngestContext): NewOrderRow {
+function newOrderRow(order: OrderInput, fingerprint: string, ctx: IngestContext, areaOf: Map<number, number>): NewOrderRow {
 	const state = openHotlineOrder({ receivedAt: order.receivedAt, orderLimit: order.orderLimit, hasPhone: order.phone !== null }, ctx.calendar);
 	return {
 		order_no: order.orderNo,
@@ -46,6 +46,7 @@ function newOrderRow(order: OrderInput, fingerprint: string, ctx: IngestContext)
 		received_at: order.receivedAt,
 		category_code: order.categoryCode,
 		community_id: order.communityId,
+		area_id: order.communityId === null ? null : (areaOf.get(order.communityId) ?? null),
 		status: state.status,
 		limit_value: order.orderLimit.value,
 		limit_unit: order.orderLimit.unit,
@@ -63,7 +64,9 @@ function newOrderRow(order: OrderInput, fingerprint: string, ctx: IngestContext)
 /** Decides new / same / changed for each order by 工单号 and inserts the new ones with their first event. */
 export async function ingestOrders(db: Db, orders: OrderInput[], ctx: IngestContext): Promise<IngestResult> {
 	const receive: ReceiveEvent = { at: ctx.now, actor_id: ctx.actorId, api_key_id: ctx.apiKeyId, payload: JSON.stringify({ origin: ctx.origin, importId: ctx.importId }) };
-	const rowOf = (order: OrderInput) => newOrderRow(order, orderFingerprint(order), ctx);
+	// An order keeps the 片区 its 居民区 is in on receipt.
+	const areaOf = new Map((await db.selectFrom('communities').select(['id', 'area_id']).execute()).map((c) => [c.id, c.area_id]));
+	const rowOf = (order: OrderInput) => newOrderRow(order, orderFingerprint(order), ctx, areaOf);
 	if (ctx.sqlite) {
 		const written = ingestWithStatements(ctx.sqlite, orders.map(rowOf), receive);
 		await countNew(db, 'order', written.created.map((c) => c.id));
