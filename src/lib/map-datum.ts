@@ -19,3 +19,10 @@ export function stored(datum: Datum, lat: number, lng: number): LngLat {
 export function addBaseLayers(L: typeof Leaflet, map: Leaflet.Map, view: BaseMapView): void {
 	for (const layer of view.layers) L.tileLayer(layer.url, { subdomains: layer.subdomains || 'abc', attribution: layer.attribution, maxZoom: layer.maxZoom }).addTo(map);
 }
+
+/** Leaflet and its stylesheet, loaded in the browser only (the server never draws a map). */
+export async function loadLeaflet(): Promise<typeof Leaflet> {
+	const mod = await import('leaflet');
+	await import('leaflet/dist/leaflet.css');
+	return ((mod as unknown as { default?: typeof Leaflet }).default ?? mod) as typeof Leaflet;
+}
