@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as m004 from '../../../../migrations/2026-11-27-004-efficient-deadline';
 import * as m005 from '../../../../migrations/2026-11-27-005-list-indexes';
 import * as m006 from '../../../../migrations/2026-11-27-006-stat-counts';
+import * as m013 from '../../../../migrations/2026-11-27-013-open-deadline-index';
 import { createDatabase } from './create-database';
 import { migrateToLatest } from './migrate';
 
@@ -29,14 +30,15 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 			'migration 2026-11-27-009-category-limits: Success',
 			'migration 2026-11-27-010-boundary-versions: Success',
 			'migration 2026-11-27-011-community-shapes: Success',
-			'migration 2026-11-27-012-order-area: Success'
+			'migration 2026-11-27-012-order-area: Success',
+			'migration 2026-11-27-013-open-deadline-index: Success'
 		]);
 		expect((await caseColumns()).find((c) => c.name === 'efficient_deadline_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
 	});
 
 	it('the list indexes: each filter hands out its page in reported-at order; down restores the old ones', async () => {
 		const indexes = async () => (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(db)).rows.map((r) => r.name);
-		expect(await indexes()).toEqual(expect.arrayContaining(['cases_area_id_status_reported_at', 'cases_community_id_status_reported_at', 'cases_department_id_status_reported_at', 'cases_status_reported_at', 'cases_open_reported_at']));
+		expect(await indexes()).toEqual(expect.arrayContaining(['cases_area_id_status_reported_at', 'cases_community_id_status_reported_at', 'cases_department_id_status_reported_at', 'cases_status_reported_at', 'cases_open_reported_at', 'cases_open_stage_deadline_at']));
 		expect(await indexes()).not.toContain('cases_area_id_status');
 		const plan = async (where: string) => (await sql.raw<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE ${where} ORDER BY reported_at DESC, id DESC LIMIT 20`).execute(db)).rows.map((r) => r.detail).join(' | ');
 		expect(await plan("status = 'handling' AND area_id = 2")).not.toContain('TEMP B-TREE');
@@ -47,6 +49,19 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		await m005.up(db as any);
 		expect(await indexes()).toContain('cases_open_reported_at');
+	});
+
+	it('013: overdue and due-soon totals read only the open cases in the deadline range; down drops the index', async () => {
+		const plan = async (q: string) => (await sql.raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${q}`).execute(db)).rows.map((r) => r.detail).join(' | ');
+		const overdueTotal = "SELECT count(*) FROM cases WHERE stage_deadline_at < 1 AND status NOT IN ('closed', 'void')";
+		expect(await plan(overdueTotal)).toContain('USING INDEX cases_open_stage_deadline_at (stage_deadline_at<?)');
+		// The overdue page itself still comes newest first from the open-cases index, without sorting.
+		expect(await plan(`SELECT id FROM cases WHERE stage_deadline_at < 1 AND status NOT IN ('closed', 'void') ORDER BY reported_at DESC, id DESC LIMIT 20`)).not.toContain('TEMP B-TREE');
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m013.down(db as any);
+		expect(await plan(`${overdueTotal} AND 1 = 1`)).not.toContain('cases_open_stage_deadline_at');
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m013.up(db as any);
 	});
 
 	it('down drops the column and up adds it again', async () => {

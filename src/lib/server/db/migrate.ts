@@ -12,6 +12,7 @@ import * as m009 from '../../../../migrations/2026-11-27-009-category-limits';
 import * as m010 from '../../../../migrations/2026-11-27-010-boundary-versions';
 import * as m011 from '../../../../migrations/2026-11-27-011-community-shapes';
 import * as m012 from '../../../../migrations/2026-11-27-012-order-area';
+import * as m013 from '../../../../migrations/2026-11-27-013-open-deadline-index';
 
 /** Static list: migrations are bundled with the server build, so no directory scanning at run time. */
 const migrations: Record<string, Migration> = {
@@ -26,7 +27,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-27-009-category-limits': m009,
 	'2026-11-27-010-boundary-versions': m010,
 	'2026-11-27-011-community-shapes': m011,
-	'2026-11-27-012-order-area': m012
+	'2026-11-27-012-order-area': m012,
+	'2026-11-27-013-open-deadline-index': m013
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
