@@ -24,6 +24,25 @@ describe('memo: a costly total kept until the database changes', () => {
 		expect(await m.get(t.db, 'a', 6_000, compute)).toBe(5);
 	});
 
+	it('shares one computation among requests that arrive while it runs, and does not keep a failure', async () => {
+		const m = memo<number>(5_000);
+		let calls = 0;
+		let release!: () => void;
+		const gate = new Promise<void>((r) => (release = r));
+		const slow = async () => {
+			calls++;
+			await gate;
+			return 42;
+		};
+		const waiting = [m.get(t.db, 'n', 0, slow), m.get(t.db, 'n', 0, slow), m.get(t.db, 'n', 1, slow)];
+		release();
+		expect(await Promise.all(waiting)).toEqual([42, 42, 42]);
+		expect(calls).toBe(1);
+
+		await expect(m.get(t.db, 'bad', 0, async () => Promise.reject(new Error('disk')))).rejects.toThrow('disk');
+		expect(await m.get(t.db, 'bad', 0, async () => 7)).toBe(7);
+	});
+
 	it('sees a commit by another connection to the same file', async () => {
 		const m = memo<number>(60_000);
 		let calls = 0;

@@ -23,9 +23,9 @@ export interface Memo<T> {
 }
 
 export function memo<T>(ttlMs: number, maxEntries = 500): Memo<T> {
-	const byDatabase = new WeakMap<Database.Database, Map<string, { value: T; at: number; version: string }>>();
+	const byDatabase = new WeakMap<Database.Database, Map<string, { value: Promise<T>; at: number; version: string }>>();
 	return {
-		async get(db, key, now, compute) {
+		get(db, key, now, compute) {
 			const sqlite = sqliteHandle(db);
 			const version = writeVersion(db);
 			if (!sqlite || version === null) return compute();
@@ -33,10 +33,17 @@ export function memo<T>(ttlMs: number, maxEntries = 500): Memo<T> {
 			if (!entries) byDatabase.set(sqlite, (entries = new Map()));
 			const hit = entries.get(key);
 			if (hit && hit.version === version && now >= hit.at && now - hit.at < ttlMs) return hit.value;
-			const value = await compute();
+			// The promise is kept, not the value: requests arriving while it is computed share the one
+			// computation instead of each counting the same rows (50 at once when a total expires).
+			const value = compute();
 			entries.delete(key);
 			if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-			entries.set(key, { value, at: now, version });
+			const entry = { value, at: now, version };
+			entries.set(key, entry);
+			// A failure is not kept: the next request tries again.
+			value.catch(() => {
+				if (entries.get(key) === entry) entries.delete(key);
+			});
 			return value;
 		}
 	};
