@@ -103,6 +103,32 @@ export function polygonsOf(geometry: string): LngLat[][][] {
 	return g.type === 'MultiPolygon' ? (g.coordinates as LngLat[][][]) : [g.coordinates as LngLat[][]];
 }
 
+/** Names for ids and codes a case row carries, every row included (retired ones still name old cases). */
+export interface ReferenceNames {
+	categories: ReadonlyMap<string, { minor: string; variant: string | null }>;
+	areas: ReadonlyMap<number, string>;
+	communities: ReadonlyMap<number, string>;
+	departments: ReadonlyMap<number, string>;
+}
+
+/** Kept like the lists above: the case list names its rows from here instead of joining four tables. */
+export async function referenceNames(db: Db): Promise<ReferenceNames> {
+	return kept(db, 'names', async () => {
+		const [categories, areas, communities, departments] = await Promise.all([
+			db.selectFrom('categories').select(['code', 'minor', 'variant']).execute(),
+			db.selectFrom('areas').select(['id', 'name']).execute(),
+			db.selectFrom('communities').select(['id', 'name']).execute(),
+			db.selectFrom('departments').select(['id', 'name']).execute()
+		]);
+		return {
+			categories: new Map(categories.map((c) => [c.code, { minor: c.minor, variant: c.variant }])),
+			areas: new Map(areas.map((a) => [a.id, a.name])),
+			communities: new Map(communities.map((c) => [c.id, c.name])),
+			departments: new Map(departments.map((d) => [d.id, d.name]))
+		};
+	});
+}
+
 export async function listAreaNames(db: Db) {
 	return kept(db, 'areas', () => db.selectFrom('areas').select(['id', 'name']).where('kind', '=', 'area').orderBy('id').execute());
 }

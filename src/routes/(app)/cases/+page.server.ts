@@ -3,21 +3,14 @@ import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { categoryLabel } from '$lib/domain/category-search';
 import { parseCaseFilters } from '$lib/server/case-filters';
-import { listCases, type CaseSummary } from '$lib/server/repositories/cases';
+import { listCases } from '$lib/server/repositories/cases';
 import { listAreaNames, listCategories, listCommunityNames } from '$lib/server/repositories/reference';
 import type { PageServerLoad } from './$types';
 
 const DESCRIPTION_CHARS = 40;
 
-/** A list row: the columns the table shows, the description cut to a line. */
-function listRow(r: CaseSummary) {
-	const description = r.description.length > DESCRIPTION_CHARS ? `${r.description.slice(0, DESCRIPTION_CHARS)}…` : r.description;
-	return {
-		id: r.id, code: r.code, status: r.status, category_name: r.category_name, category_variant: r.category_variant, area_name: r.area_name,
-		community_name: r.community_name, department_name: r.department_name, reported_at: r.reported_at, stage_started_at: r.stage_started_at,
-		stage_deadline_at: r.stage_deadline_at, stage_warn_at: r.stage_warn_at, supervised: r.supervised, description, version: r.version
-	};
-}
+/** The description cut to one line: every byte is rendered once and serialized once more for the browser. */
+const oneLine = (text: string) => (text.length > DESCRIPTION_CHARS ? `${text.slice(0, DESCRIPTION_CHARS)}…` : text);
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
@@ -32,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	// Only what the page shows: every byte here is rendered once and serialized once more for the browser.
 	return {
-		rows: result.rows.map(listRow),
+		rows: result.rows.map((r) => ({ ...r, description: oneLine(r.description) })),
 		total: result.total,
 		page: result.page,
 		pageCount: result.pageCount,
