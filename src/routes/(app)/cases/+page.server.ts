@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 		canSupervise: hasCapability(actor, 'supervise'),
 		options: {
 			areas: areas.map((a) => ({ id: a.id, name: a.name })),
-			communities: communities.map((c) => ({ id: c.id, name: c.name })),
+			communities: communities.map((c) => ({ id: c.id, name: c.name, area_id: c.area_id })),
 			categories: categories.map((c) => ({ code: c.code, label: categoryLabel(c) }))
 		}
 	};
