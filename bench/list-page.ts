@@ -54,11 +54,19 @@ try {
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	const cookie = `${SESSION_COOKIE}=${token}`;
-	// What a dispatcher opens all day: open cases of one 片区, second page, and the overdue ones.
-	const pages = { trivial: '/health', list: '/cases?status=handling&area=2&page=2', overdue: '/cases?overdue=1' } as const;
+	// What a dispatcher opens all day: open cases of one 片区, second page, and the overdue ones. Two
+	// more pages tell where the time goes (not targets): a signed-in page of the app with a small
+	// form (the layout, the session and a server load), and the list page with no case in its period.
+	const pages = {
+		trivial: '/health',
+		list: '/cases?status=handling&area=2&page=2',
+		overdue: '/cases?overdue=1',
+		signedIn: '/account/password',
+		emptyList: '/cases?status=handling&area=2&to=2000-01-01'
+	} as const;
 	const probe = await fetch(`${base}${pages.list}`, { headers: { cookie } });
 	if (probe.status !== 200 || !(await probe.text()).includes('共')) throw new Error(`the list page answered ${probe.status}`);
-	const results: Record<keyof typeof pages, { rps: number[]; p99: number[] }> = { trivial: { rps: [], p99: [] }, list: { rps: [], p99: [] }, overdue: { rps: [], p99: [] } };
+	const results = Object.fromEntries(Object.keys(pages).map((k) => [k, { rps: [] as number[], p99: [] as number[] }])) as Record<keyof typeof pages, { rps: number[]; p99: number[] }>;
 	for (let run = 0; run < RUNS; run++) {
 		for (const [name, url] of Object.entries(pages) as [keyof typeof pages, string][]) {
 			const r = await autocannon({ url: `${base}${url}`, connections: 50, duration: SECONDS, headers: { cookie } });
