@@ -2,7 +2,7 @@
 // can be shared. Unknown values are ignored rather than refused.
 import { CASE_SOURCES, isCaseStatus } from '$lib/domain/case-status';
 import { isValidDate } from '$lib/domain/working-days';
-import type { CaseFilters } from './repositories/cases';
+import type { CaseFilters } from './repositories/case-list';
 
 const positiveInt = (s: string | null) => (s && /^[1-9][0-9]{0,8}$/.test(s) ? Number(s) : undefined);
 const date = (s: string | null) => (s && isValidDate(s) ? s : undefined);

@@ -5,7 +5,7 @@ import type { CaseUpdate } from '../db/schema';
 import { gridRow, orderRow } from '../services/stats/fixtures';
 import { createTestDb, type TestDb } from '../test-db';
 import { BOARD_METRICS, loadBoard, type BoardCounts } from './board';
-import { listCases, type CaseFilters } from './cases';
+import { listCases, type CaseFilters } from './case-list';
 
 let t: TestDb;
 beforeEach(async () => {

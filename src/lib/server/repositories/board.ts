@@ -7,7 +7,7 @@ import { shanghaiDate } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
 import { loadGeography } from './reference';
 import type { DB } from '../db/schema';
-import { dueSoonWhere, overdueWhere, returnedWhere } from './cases';
+import { dueSoonWhere, overdueWhere, returnedWhere } from './case-list';
 
 export const BOARD_DIMENSIONS = ['area', 'community', 'department'] as const;
 export type BoardDimension = (typeof BOARD_DIMENSIONS)[number];

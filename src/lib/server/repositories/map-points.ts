@@ -6,7 +6,7 @@ import { deadlineState, type MapPoint } from '$lib/domain/map-cluster';
 import type { ViewScope } from '$lib/domain/permissions';
 import { addDays, shanghaiMidnight } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
-import { filteredCases, type CaseFilters } from './cases';
+import { filteredCases, type CaseFilters } from './case-list';
 
 /** [west, south, east, north], WGS-84. */
 export type Bbox = [number, number, number, number];

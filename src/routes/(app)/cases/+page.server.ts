@@ -3,7 +3,7 @@ import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { categoryLabel } from '$lib/domain/category-search';
 import { parseCaseFilters } from '$lib/server/case-filters';
-import { listCases } from '$lib/server/repositories/cases';
+import { listCases } from '$lib/server/repositories/case-list';
 import { listAreaNames, listCategories, listCommunityNames } from '$lib/server/repositories/reference';
 import type { PageServerLoad } from './$types';
 

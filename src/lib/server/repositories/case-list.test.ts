@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { at, HOUR } from '$lib/domain/fixtures/time';
 import { gridRow } from '../services/stats/fixtures';
 import { createTestDb, type TestDb } from '../test-db';
-import { listCases, PAGE_SIZE } from './cases';
+import { listCases, PAGE_SIZE } from './case-list';
 
 let t: TestDb;
 beforeEach(async () => {
