@@ -52,10 +52,10 @@ export function scopeWhere(eb: Eb, scope: ViewScope) {
 /** How far ahead "due soon" looks (the live board and the list agree on it). */
 export const DUE_SOON_MS = 24 * 3_600_000;
 
-/** Overdue: the current step's deadline has passed (parked and finished cases have none). */
-/** Open work, written with literals so the partial index on open cases (migration 005) serves it. */
+/** Open work, written with literals so the partial indexes on open cases (migrations 005 and 013) serve it. */
 const isOpen = sql<boolean>`${sql.ref('cases.status')} not in ('closed', 'void')`;
 
+/** Overdue: the current step's deadline has passed (parked and finished cases have none). */
 export const overdueWhere = (eb: Eb, now: number) => eb.and([eb('cases.stage_deadline_at', '<', now), isOpen]);
 
 /** Due soon: the current step's deadline is not past yet but falls within DUE_SOON_MS. */
