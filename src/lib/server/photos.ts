@@ -16,7 +16,8 @@ const THUMB_WIDTH = 320;
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 export type PhotoError = 'too_large' | 'not_image' | 'unsupported_type' | 'too_many' | 'empty';
-export type PhotoInput = { name: string; bytes: Uint8Array };
+/** `recorded`: when and where the phone took it, for photos scaled on the phone (which drops EXIF). */
+export type PhotoInput = { name: string; bytes: Uint8Array; recorded?: { at: number; lng: number | null; lat: number | null } };
 
 export interface StoredPhoto {
 	id: string;
@@ -185,6 +186,10 @@ export async function storePhoto(rootDir: string, input: PhotoInput, now: number
 	return {
 		id, mime: 'image/jpeg', width, height, bytes: full.length,
 		sha256: createHash('sha256').update(full).digest('hex'),
-		originalName: cleanName(input.name), ...facts, ...rel
+		originalName: cleanName(input.name),
+		capturedAt: facts.capturedAt ?? input.recorded?.at ?? null,
+		lng: facts.lng ?? input.recorded?.lng ?? null,
+		lat: facts.lat ?? input.recorded?.lat ?? null,
+		...rel
 	};
 }

@@ -110,6 +110,8 @@ export interface CaseTable {
 	requested_deadline_at: number | null;
 	feedback_at: number | null;
 	closed_at: number | null;
+	/** When the phone recorded it on patrol (migration 014); null when filed at a desk. */
+	captured_at: Generated<number | null>;
 	version: number;
 	updated_at: number;
 }
@@ -178,6 +180,18 @@ export interface DB {
 	stat_counts: StatCountTable;
 	stat_counts_area: Omit<StatCountTable, 'community' | 'department'>;
 	audit_log: AuditLogTable;
+	field_submissions: FieldSubmissionTable;
+}
+
+/** What a phone sent with its own key (migration 014): a repeated send finds its key here and creates nothing. */
+export interface FieldSubmissionTable {
+	key: string;
+	user_id: number;
+	kind: string;
+	case_id: number;
+	event_id: number;
+	captured_at: number;
+	received_at: number;
 }
 
 /** Append-only record of admin changes (migration 007). */

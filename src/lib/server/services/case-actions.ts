@@ -37,7 +37,7 @@ export async function applyCaseAction(
 	photos: PhotoInput[],
 	now: number,
 	/** Runs inside the same transaction after the event is written (a 转执法 opens its case there). */
-	within?: (trx: Db) => Promise<void>
+	within?: (trx: Db, eventId: number) => Promise<void>
 ): Promise<ActionResult> {
 	const row = await getCaseRow(db, caseId);
 	if (!row) return { ok: false, status: 404, code: 'not_found' };
@@ -83,7 +83,7 @@ export async function applyCaseAction(
 			const e = result.event;
 			const eventId = await appendEvent(trx, { caseId, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload });
 			if (photoKind) await recordPhotos(trx, stored, { caseId, eventId, kind: photoKind, userId: actor.id, now });
-			await within?.(trx);
+			await within?.(trx, eventId);
 			await commitStats(trx, stats);
 		});
 	} catch (e) {

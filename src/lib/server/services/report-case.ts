@@ -44,7 +44,7 @@ export async function reportCase(
 	input: ReportInput,
 	now: number,
 	/** Runs inside the same transaction once the case exists (an alert's review links it there). */
-	within?: (trx: Db, caseId: number) => Promise<void>
+	within?: (trx: Db, caseId: number, eventId: number) => Promise<void>
 ): Promise<ReportResult> {
 	if (!hasCapability(actor, input.mode)) return { ok: false, status: 403, errors: { form: 'forbidden' } };
 	const errors: FieldErrors = {};
@@ -143,7 +143,7 @@ export async function reportCase(
 			const eventId = await appendEvent(trx, { caseId, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload });
 			await recordPhotos(trx, beforeStored, { caseId, eventId, kind: 'before', userId: actor.id, now });
 			await recordPhotos(trx, afterStored, { caseId, eventId, kind: 'after', userId: actor.id, now });
-			await within?.(trx, caseId);
+			await within?.(trx, caseId, eventId);
 			await countNew(trx, 'case', [caseId]);
 			return { ok: true as const, caseId, code };
 		});

@@ -1,0 +1,74 @@
+import type { FieldKind } from '$lib/domain/field-submission';
+import type { Actor } from '$lib/domain/permissions';
+import type { Db } from '../db/create-database';
+import type { PhotoInput } from '../photos';
+import { caseStanding, findSubmission, insertSubmission, setCaseCapturedAt } from '../repositories/field-submissions';
+import { applyCaseAction } from './case-actions';
+import { reportCase, type ReportInput } from './report-case';
+
+/** One piece of field work, as the phone kept it: its key, and when and where it was recorded. */
+export interface FieldEnvelope {
+	key: string;
+	capturedAt: number;
+}
+export type FieldWork =
+	| { kind: 'report' | 'self_handle'; report: ReportInput }
+	| { kind: 'check_pass' | 'check_fail'; caseId: number; version: number; note: string; photos: PhotoInput[] };
+
+export type FieldResult =
+	| { ok: true; duplicate: boolean; caseId: number; code: string }
+	| { ok: false; status: 400 | 403 | 404; code: string; errors?: Record<string, string> }
+	/** The key was already used for something else (another person, another kind of work). */
+	| { ok: false; status: 409; code: 'key_taken' }
+	/** The case moved on while the phone was offline: where it stands now, for the worker to decide. */
+	| { ok: false; status: 409; code: 'stale'; current: { code: string; status: string; version: number } };
+
+async function known(db: Db, actor: Actor, key: string, kind: FieldKind): Promise<FieldResult | null> {
+	const seen = await findSubmission(db, key);
+	if (!seen) return null;
+	if (seen.user_id !== actor.id || seen.kind !== kind) return { ok: false, status: 409, code: 'key_taken' };
+	return { ok: true, duplicate: true, caseId: seen.case_id, code: seen.code };
+}
+
+/**
+ * Applies field work once per key. A key seen before answers with what it created, whether the
+ * first send's answer was lost or two sends of the same item raced: the key is written in the same
+ * transaction as the case, so the second of two racing sends fails there, writes nothing, and finds
+ * the first one's key.
+ */
+export async function submitFieldWork(db: Db, actor: Actor, envelope: FieldEnvelope, work: FieldWork, now: number): Promise<FieldResult> {
+	const before = await known(db, actor, envelope.key, work.kind);
+	if (before) return before;
+	const record = (caseId: number, eventId: number) => (trx: Db) =>
+		insertSubmission(trx, { key: envelope.key, user_id: actor.id, kind: work.kind, case_id: caseId, event_id: eventId, captured_at: envelope.capturedAt, received_at: now });
+	try {
+		if (work.kind === 'report' || work.kind === 'self_handle') {
+			const r = await reportCase(db, actor, { ...work.report, mode: work.kind }, now, async (trx, caseId, eventId) => {
+				await setCaseCapturedAt(trx, caseId, envelope.capturedAt);
+				await record(caseId, eventId)(trx);
+			});
+			if (!r.ok) return { ok: false, status: r.status, code: r.errors.form ?? 'invalid', errors: r.errors };
+			return { ok: true, duplicate: false, caseId: r.caseId, code: r.code };
+		}
+		const command = { action: work.kind, note: work.note, photoCount: work.photos.length } as const;
+		const r = await applyCaseAction(db, actor, work.caseId, work.version, command, work.photos, now, (trx, eventId) => record(work.caseId, eventId)(trx));
+		if (!r.ok) {
+			// Two sends of one 核查 racing: the second finds the case a version on, with this key on it.
+			const raced = await known(db, actor, envelope.key, work.kind);
+			if (raced) return raced;
+			if (r.status !== 409) {
+				const errors = r.status === 400 && r.field ? { [r.field]: r.photoCode ?? r.code } : undefined;
+				return { ok: false, status: r.status, code: r.status === 400 ? (r.photoCode ?? r.code) : r.code, errors };
+			}
+			const current = await caseStanding(db, work.caseId);
+			return current ? { ok: false, status: 409, code: 'stale', current } : { ok: false, status: 404, code: 'not_found' };
+		}
+		const standing = await caseStanding(db, work.caseId);
+		return { ok: true, duplicate: false, caseId: work.caseId, code: standing?.code ?? '' };
+	} catch (e) {
+		// A racing send of the same key committed first: this one wrote nothing.
+		const raced = await known(db, actor, envelope.key, work.kind);
+		if (raced) return raced;
+		throw e;
+	}
+}
