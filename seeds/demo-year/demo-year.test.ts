@@ -23,7 +23,7 @@ beforeAll(async () => {
 	await seedDemoYear(t.db, shops, NOW);
 	seconds = (Date.now() - started) / 1000;
 }, 300_000);
-afterAll(() => t.cleanup());
+afterAll(() => t.cleanup(), 60_000);
 
 it('2023 computes to 97.35 %, 100.00 %, 99.83 % and 70.15 %, 109 stock structures and 9 enforcement cases', async () => {
 	const s = await computeStats(t.db, '2023-01-01', '2023-12-31', null, NOW);

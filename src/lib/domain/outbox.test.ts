@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captureTime, CLOCK_SKEW_MS, isSubmissionKey, MAX_OUTBOX_AGE_MS } from './field-submission';
-import { afterSend, canResendHeld, classifyResponse, nextSeq, resendHeld, sendQueue, type OutboxEntry } from './outbox';
+import { afterSend, canResendHeld, classifyResponse, nextSeq, resendHeld, retryDelay, sendQueue, type OutboxEntry } from './outbox';
 
 const entry = (over: Partial<OutboxEntry> = {}): OutboxEntry => ({
 	key: 'k-0000000000000001', seq: 1, username: 'wangge', kind: 'report', state: 'pending', reason: null, attempts: 0, ...over
@@ -87,5 +87,16 @@ describe('captureTime', () => {
 		expect(isSubmissionKey('short')).toBe(false);
 		expect(isSubmissionKey('x'.repeat(65))).toBe(false);
 		expect(isSubmissionKey('<script>alert(1)</script>aaaa')).toBe(false);
+	});
+});
+
+describe('retryDelay', () => {
+	it.each([
+		[1, 3_000],
+		[2, 10_000],
+		[4, 60_000],
+		[9, 300_000]
+	])('after %i attempts: %i ms', (attempts, ms) => {
+		expect(retryDelay(attempts)).toBe(ms);
 	});
 });

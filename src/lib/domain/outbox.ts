@@ -85,3 +85,9 @@ export function resendHeld<E extends OutboxEntry>(entry: E): E & { version?: num
 export function nextSeq(entries: readonly OutboxEntry[], now: number): number {
 	return Math.max(now, ...entries.map((e) => e.seq + 1));
 }
+
+/** How long to wait before sending again after no answer: soon at first, then less often. */
+export function retryDelay(attempts: number): number {
+	const steps = [3_000, 10_000, 30_000, 60_000, 300_000];
+	return steps[Math.min(Math.max(attempts, 1), steps.length) - 1];
+}

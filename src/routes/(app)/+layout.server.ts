@@ -26,6 +26,8 @@ export const load: LayoutServerLoad = async (event) => {
 		canSeeStats: hasStatsCapability(actor, 'view_stats'),
 		canSeeBoard: hasStatsCapability(actor, 'view_board'),
 		isAdmin: actor.role === 'admin',
-		calendarMissing
+		calendarMissing,
+		/** When this page's data was current: a page kept for offline reading says so. */
+		generatedAt: Date.now()
 	};
 };

@@ -4,6 +4,7 @@ import * as m004 from '../../../../migrations/2026-11-27-004-efficient-deadline'
 import * as m005 from '../../../../migrations/2026-11-27-005-list-indexes';
 import * as m006 from '../../../../migrations/2026-11-27-006-stat-counts';
 import * as m013 from '../../../../migrations/2026-11-27-013-open-deadline-index';
+import * as m014 from '../../../../migrations/2026-11-27-014-field-submissions';
 import { createDatabase } from './create-database';
 import { migrateToLatest } from './migrate';
 
@@ -31,7 +32,8 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 			'migration 2026-11-27-010-boundary-versions: Success',
 			'migration 2026-11-27-011-community-shapes: Success',
 			'migration 2026-11-27-012-order-area: Success',
-			'migration 2026-11-27-013-open-deadline-index: Success'
+			'migration 2026-11-27-013-open-deadline-index: Success',
+			'migration 2026-11-27-014-field-submissions: Success'
 		]);
 		expect((await caseColumns()).find((c) => c.name === 'efficient_deadline_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
 	});
@@ -84,5 +86,19 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		await m006.up(db as any);
 		expect(await state()).toBe('stale');
+	});
+});
+
+describe('migration 014 (field submissions)', () => {
+	it('keeps keys append-only, and down/up removes and restores the table and cases.captured_at', async () => {
+		await migrateToLatest(db);
+		expect((await caseColumns()).find((c) => c.name === 'captured_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
+		const triggers = async () => (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'field_submissions' ORDER BY name`.execute(db)).rows.map((r) => r.name);
+		expect(await triggers()).toEqual(['field_submissions_no_delete', 'field_submissions_no_update']);
+		await m014.down(db);
+		expect((await caseColumns()).some((c) => c.name === 'captured_at')).toBe(false);
+		expect(await triggers()).toEqual([]);
+		await m014.up(db);
+		expect(await triggers()).toHaveLength(2);
 	});
 });

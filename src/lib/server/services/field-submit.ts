@@ -39,36 +39,43 @@ async function known(db: Db, actor: Actor, key: string, kind: FieldKind): Promis
 export async function submitFieldWork(db: Db, actor: Actor, envelope: FieldEnvelope, work: FieldWork, now: number): Promise<FieldResult> {
 	const before = await known(db, actor, envelope.key, work.kind);
 	if (before) return before;
-	const record = (caseId: number, eventId: number) => (trx: Db) =>
+	const record: Recorder = (trx, caseId, eventId) =>
 		insertSubmission(trx, { key: envelope.key, user_id: actor.id, kind: work.kind, case_id: caseId, event_id: eventId, captured_at: envelope.capturedAt, received_at: now });
 	try {
-		if (work.kind === 'report' || work.kind === 'self_handle') {
-			const r = await reportCase(db, actor, { ...work.report, mode: work.kind }, now, async (trx, caseId, eventId) => {
-				await setCaseCapturedAt(trx, caseId, envelope.capturedAt);
-				await record(caseId, eventId)(trx);
-			});
-			if (!r.ok) return { ok: false, status: r.status, code: r.errors.form ?? 'invalid', errors: r.errors };
-			return { ok: true, duplicate: false, caseId: r.caseId, code: r.code };
-		}
-		const command = { action: work.kind, note: work.note, photoCount: work.photos.length } as const;
-		const r = await applyCaseAction(db, actor, work.caseId, work.version, command, work.photos, now, (trx, eventId) => record(work.caseId, eventId)(trx));
-		if (!r.ok) {
-			// Two sends of one 核查 racing: the second finds the case a version on, with this key on it.
-			const raced = await known(db, actor, envelope.key, work.kind);
-			if (raced) return raced;
-			if (r.status !== 409) {
-				const errors = r.status === 400 && r.field ? { [r.field]: r.photoCode ?? r.code } : undefined;
-				return { ok: false, status: r.status, code: r.status === 400 ? (r.photoCode ?? r.code) : r.code, errors };
-			}
-			const current = await caseStanding(db, work.caseId);
-			return current ? { ok: false, status: 409, code: 'stale', current } : { ok: false, status: 404, code: 'not_found' };
-		}
-		const standing = await caseStanding(db, work.caseId);
-		return { ok: true, duplicate: false, caseId: work.caseId, code: standing?.code ?? '' };
+		const result = isReport(work) ? await submitReport(db, actor, work, envelope, record, now) : await submitCheck(db, actor, work, record, now);
+		if (result.ok) return result;
+		// Two sends of one 核查 racing: the second finds the case a version on, with this key on it.
+		return (await known(db, actor, envelope.key, work.kind)) ?? result;
 	} catch (e) {
 		// A racing send of the same key committed first: this one wrote nothing.
 		const raced = await known(db, actor, envelope.key, work.kind);
 		if (raced) return raced;
 		throw e;
 	}
+}
+
+type ReportWork = Extract<FieldWork, { kind: 'report' | 'self_handle' }>;
+const isReport = (w: FieldWork): w is ReportWork => w.kind === 'report' || w.kind === 'self_handle';
+
+type Recorder = (trx: Db, caseId: number, eventId: number) => Promise<void>;
+
+async function submitReport(db: Db, actor: Actor, work: ReportWork, envelope: FieldEnvelope, record: Recorder, now: number): Promise<FieldResult> {
+	const r = await reportCase(db, actor, { ...work.report, mode: work.kind }, now, async (trx, caseId, eventId) => {
+		await setCaseCapturedAt(trx, caseId, envelope.capturedAt);
+		await record(trx, caseId, eventId);
+	});
+	if (!r.ok) return { ok: false, status: r.status, code: r.errors.form ?? 'invalid', errors: r.errors };
+	return { ok: true, duplicate: false, caseId: r.caseId, code: r.code };
+}
+
+async function submitCheck(db: Db, actor: Actor, work: Exclude<FieldWork, ReportWork>, record: Recorder, now: number): Promise<FieldResult> {
+	const command = { action: work.kind, note: work.note, photoCount: work.photos.length };
+	const r = await applyCaseAction(db, actor, work.caseId, work.version, command, work.photos, now, (trx, eventId) => record(trx, work.caseId, eventId));
+	if (r.ok) return { ok: true, duplicate: false, caseId: work.caseId, code: (await caseStanding(db, work.caseId))?.code ?? '' };
+	if (r.status !== 409) {
+		const errors = r.status === 400 && r.field ? { [r.field]: r.photoCode ?? r.code } : undefined;
+		return { ok: false, status: r.status, code: r.status === 400 ? (r.photoCode ?? r.code) : r.code, errors };
+	}
+	const current = await caseStanding(db, work.caseId);
+	return current ? { ok: false, status: 409, code: 'stale', current } : { ok: false, status: 404, code: 'not_found' };
 }

@@ -38,7 +38,7 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	if (kind === 'report' || kind === 'self_handle') {
 		const report = {
 			mode: kind,
-			source: 'patrol',
+			source: text(form, 'source') || 'patrol',
 			categoryCode: text(form, 'categoryCode'),
 			description: text(form, 'description'),
 			address: text(form, 'address'),

@@ -54,6 +54,7 @@ export const load: PageServerLoad = async (event) => {
 		// 乱设摊 / 跨门营业 found on patrol may go down the enforcement track instead (before dispatch).
 		canConvert: detail.category_track === ENFORCEMENT_TRACK && actions.includes('void') && hasEnforcementCapability(actor, 'open_enforcement'),
 		map: { boundary: geo.boundary, baseMap: await loadBaseMap(db) },
+		username: event.locals.user!.username,
 		now: Date.now()
 	};
 };

@@ -6,7 +6,8 @@ import { requireCapability } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { num, optionalId, photosOf, refill, text } from '$lib/server/form';
 import { listCategories, loadGeography } from '$lib/server/repositories/reference';
-import { reportCase } from '$lib/server/services/report-case';
+import { submitFieldWork } from '$lib/server/services/field-submit';
+import { isSubmissionKey } from '$lib/domain/field-submission';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,6 +21,9 @@ export const load: PageServerLoad = async (event) => {
 		geo,
 		baseMap: await loadBaseMap(db),
 		canSelfHandle: hasCapability(actor, 'self_handle'),
+		username: event.locals.user!.username,
+		// Without JavaScript the form posts here; a post repeated (a retry, a double tap) carries the same key.
+		key: crypto.randomUUID(),
 		canChooseSource: actor.role !== 'grid_worker'
 	};
 };
@@ -42,7 +46,9 @@ export const actions: Actions = {
 			beforePhotos: await photosOf(form, 'beforePhotos'),
 			afterPhotos: mode === 'self_handle' ? await photosOf(form, 'afterPhotos') : []
 		} as const;
-		const result = await reportCase(getDb(), actor, input, Date.now());
+		const key = text(form, 'key');
+		const now = Date.now();
+		const result = await submitFieldWork(getDb(), actor, { key: isSubmissionKey(key) ? key : crypto.randomUUID(), capturedAt: now }, { kind: mode, report: input }, now);
 		if (!result.ok) {
 			const values = {
 				mode,
@@ -55,7 +61,7 @@ export const actions: Actions = {
 				communityId: input.communityId,
 				handlingNote: refill(input.handlingNote)
 			};
-			return fail(result.status, { values, errors: result.errors });
+			return fail(result.status, { values, errors: ('errors' in result && result.errors) || { form: result.code } });
 		}
 		redirect(303, `/cases/${result.caseId}?done=report`);
 	}

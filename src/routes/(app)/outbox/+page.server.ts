@@ -1,0 +1,8 @@
+import { requireActor } from '$lib/server/auth/guards';
+import type { PageServerLoad } from './$types';
+
+/** The outbox lives on the phone (IndexedDB); the page only needs a signed-in person. */
+export const load: PageServerLoad = async (event) => {
+	requireActor(event);
+	return {};
+};

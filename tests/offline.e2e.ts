@@ -1,0 +1,92 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fixture, login, ready } from './helpers';
+
+const PHONE = { width: 390, height: 844 };
+
+/** Whether the service worker keeps these pages (their HTML) for reading offline. */
+const kept = (page: Page, paths: string[]) =>
+	page.evaluate(async (paths) => {
+		for (const name of await caches.keys()) {
+			if (!name.startsWith('pages-')) continue;
+			const cache = await caches.open(name);
+			const hits = await Promise.all(paths.map((p) => cache.match(location.origin + p)));
+			return hits.every(Boolean);
+		}
+		return false;
+	}, paths);
+
+/** How many cases a dispatcher finds with this text in the case list. */
+async function countCases(page: Page, text: string): Promise<string> {
+	await page.goto(`/cases?q=${encodeURIComponent(text)}`);
+	return (await page.getByText(/共 \d+ 件/).first().innerText()).match(/共 (\d+) 件/)![1];
+}
+
+// A grid worker in a basement: no connection while reporting and checking; both wait on the phone
+// ("待发送 2") and arrive once when the connection returns, even though the first send's answer is lost.
+test('offline report and 核查 wait in the outbox and arrive exactly once', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+	const page = await context.newPage();
+	await login(page, 'wangge2');
+
+	// Installable: a manifest and an active service worker.
+	const manifest = await (await page.request.get('/manifest.webmanifest')).json();
+	expect(manifest).toMatchObject({ short_name: '网格通', start_url: '/tasks', display: 'standalone', theme_color: '#1d4ed8' });
+	expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+	await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+
+	// The worker's tasks: cases of 东兰一居 waiting for 核查; each is kept for offline reading.
+	await page.goto('/tasks');
+	const caseLink = page.locator('main a[href^="/cases/"]').filter({ hasText: /^W\d+/ }).first();
+	const caseHref = (await caseLink.getAttribute('href'))!;
+	const code = (await caseLink.innerText()).trim();
+	await expect.poll(() => kept(page, ['/tasks', '/cases/new', '/outbox', caseHref]), { timeout: 30_000 }).toBe(true);
+
+	await context.setOffline(true);
+	// 核查 with no connection: the case page opens from the phone, the check is kept.
+	await page.goto(caseHref);
+	await ready(page);
+	await expect(page.getByRole('status').filter({ hasText: '离线' })).toBeVisible();
+	const check = page.locator('form[data-action="check_pass"]');
+	await check.getByLabel('说明').fill('离线核查：现场已恢复（e2e）');
+	await check.getByLabel('照片').setInputFiles(fixture('after.jpg'));
+	await check.getByRole('button', { name: '核查通过' }).click();
+	await expect(page.getByRole('link', { name: '待发送 1' })).toBeVisible();
+
+	// 上报 with no connection: the form opens from the phone, the report is kept with its photo.
+	await page.goto('/cases/new');
+	await ready(page);
+	await page.getByLabel('搜索类别').fill('乱设摊');
+	await page.getByLabel('问题描述').fill('地下车库入口堆放杂物（离线 e2e）');
+	await page.getByLabel('经度').fill('121.37792');
+	await page.getByLabel('纬度').fill('31.15505');
+	await page.getByLabel('现场照片（处置前）').setInputFiles(fixture('before.jpg'));
+	await page.getByRole('button', { name: '提交' }).click();
+	await expect(page.getByText(/已保存在本机，待发送 2 条/)).toBeVisible();
+	await expect(page.getByRole('link', { name: '待发送 2' })).toBeVisible();
+	await page.goto('/outbox');
+	await expect(page.locator('ol.items > li')).toHaveCount(2);
+	await expect(page.locator('ol.items > li').first()).toContainText('核查通过');
+
+	// Back online. The first send reaches the server but its answer is lost on the way back.
+	let dropped = 0;
+	await page.route('**/field/submit', async (route) => {
+		if (dropped === 0) {
+			dropped += 1;
+			await route.fetch();
+			await route.abort('connectionreset');
+		} else await route.continue();
+	});
+	await context.setOffline(false);
+	await expect(page.getByText('没有待发送的内容')).toBeVisible({ timeout: 30_000 });
+	expect(dropped).toBe(1);
+
+	// Exactly once: one 核查 event on the case, one case with the report's text.
+	await page.goto(caseHref);
+	await expect(page.locator('h1 .status')).toHaveText('待结案');
+	await expect(page.locator('.timeline li[data-action="check_pass"]').filter({ hasText: '离线核查' })).toHaveCount(1);
+	const dispatcher = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+	await login(dispatcher, 'diaodu');
+	expect(await countCases(dispatcher, '离线 e2e')).toBe('1');
+	expect(code).toMatch(/^W\d+/);
+	await context.close();
+});
