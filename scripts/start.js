@@ -1,7 +1,9 @@
 // Starts the built server (build/) on the embedded SQLite default and prints how to sign in.
 // Settings: PORT (3000), HOST (0.0.0.0), DATABASE_PATH (data/gridcase.db), ORIGIN, PUBLIC_TILE_URL.
 import { existsSync } from 'node:fs';
+import http from 'node:http';
 import Database from 'better-sqlite3';
+import compression from 'compression';
 
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOST ?? '0.0.0.0';
@@ -30,7 +32,22 @@ function demoLogins() {
 	}
 }
 
-await import('../build/index.js');
+// The built app's handler behind our own server, so pages and JSON go out compressed (gzip or
+// brotli, as the browser asks): on a weak mobile link the HTML of a list is most of the wait.
+// Scripts and styles are already served precompressed (.br/.gz) by the handler itself.
+const { handler } = await import('../build/handler.js');
+const compress = compression({ threshold: 1024 });
+const server = http.createServer((req, res) => compress(req, res, () => handler(req, res)));
+await new Promise((resolve, reject) => {
+	server.once('error', reject);
+	server.listen(Number(port), host, resolve);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.once(signal, () => {
+		server.close(() => process.exit(0));
+		server.closeAllConnections();
+	});
+}
 const users = demoLogins();
 console.log(`\nGridCase is running: ${process.env.ORIGIN}`);
 console.log(`database: ${process.env.DATABASE_PATH}`);

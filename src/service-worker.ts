@@ -6,7 +6,7 @@
 // connection. Pages are fetched from the network first and kept; with no network the kept copy is
 // shown (the page says when it was current). Writes never pass through here: the outbox sends them.
 import { build, files, version } from '$service-worker';
-import { isKeptPage, pageKey, taskLinks } from '$lib/offline/kept-pages';
+import { isFormPage, isKeptPage, pageKey, taskLinks } from '$lib/offline/kept-pages';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const SHELL = `shell-${version}`;
@@ -93,6 +93,17 @@ async function networkFirst(event: FetchEvent, url: URL): Promise<Response> {
 	return (await caches.match(OFFLINE, { cacheName: SHELL })) ?? new Response('offline', { status: 503 });
 }
 
+/**
+ * The report form and the outbox change only with the app or the reference lists: the kept copy opens
+ * at once (a worker on one bar of signal starts typing), and a fresh one is kept for next time.
+ */
+async function keptFirst(event: FetchEvent, url: URL): Promise<Response> {
+	const kept = await caches.match(pageKey(url), { cacheName: PAGES });
+	if (!kept) return networkFirst(event, url);
+	event.waitUntil(fetch(event.request).then((r) => keep(url, r)).catch(() => {}));
+	return kept;
+}
+
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
 	if (request.method !== 'GET') return;
@@ -114,7 +125,7 @@ sw.addEventListener('fetch', (event) => {
 	}
 	const path = url.pathname.replace(/\/__data\.json$/, '') || '/';
 	if (isKeptPage(path)) {
-		event.respondWith(networkFirst(event, url));
+		event.respondWith(isFormPage(path) ? keptFirst(event, url) : networkFirst(event, url));
 		return;
 	}
 	if (request.mode === 'navigate') {

@@ -14,6 +14,7 @@ test('grid case from report to 结案 with one 返工 and one 延期', async ({ 
 	await worker.getByLabel('问题描述').fill('古美路人行道流动摊贩占道卖水果（e2e）');
 	await worker.getByLabel('地址描述').fill('东兰路口');
 	// Drop the pin on the map; the 片区 and 居民区 follow from the point.
+	await worker.getByRole('button', { name: '在地图上选点' }).click();
 	const map = worker.locator('.leaflet-container');
 	await expect(map).toBeVisible();
 	await map.click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKeptPage, pageKey, taskLinks } from './kept-pages';
+import { isFormPage, isKeptPage, pageKey, taskLinks } from './kept-pages';
 
 describe('kept pages', () => {
 	it.each([
@@ -14,6 +14,10 @@ describe('kept pages', () => {
 		['/admin/users', false]
 	])('%s kept: %s', (path, kept) => {
 		expect(isKeptPage(path)).toBe(kept);
+	});
+
+	it('opens the report form and the outbox from the kept copy first, lists of work from the network first', () => {
+		expect(['/cases/new', '/outbox', '/tasks', '/cases/7'].map(isFormPage)).toEqual([true, true, false, false]);
 	});
 
 	it('keys data requests without the parameters SvelteKit adds, keeping the page’s own', () => {

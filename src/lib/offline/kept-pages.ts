@@ -5,6 +5,9 @@ const KEPT = /^\/(tasks|outbox|cases\/new|cases\/[1-9][0-9]{0,9})$/;
 
 export const isKeptPage = (pathname: string): boolean => KEPT.test(pathname);
 
+/** Pages that are forms rather than lists of work: a kept copy may open first while a fresh one loads. */
+export const isFormPage = (pathname: string): boolean => pathname === '/cases/new' || pathname === '/outbox';
+
 /**
  * The cache key of a page or its data: the address without the parameters SvelteKit adds to say
  * which parts of the data it still holds, so a kept copy answers any of those requests.
