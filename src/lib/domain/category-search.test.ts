@@ -96,6 +96,53 @@ describe('searchCategories', () => {
 	});
 });
 
+describe('everyday words and pinyin initials (aliases kept with the categories)', () => {
+	it.each([
+		['摆摊', 'SH-JMZX-01'], // 占道无证照经营, the 乱设摊 category
+		['摆地摊', 'SH-JMZX-01'],
+		['路边摊', 'SH-JMZX-01'],
+		['小广告', 'SH-HWSR-03'],
+		['飞线', 'SH-SSGL-02'],
+		['树枝挡灯', 'SH-YLLH-01'],
+		['lst', 'SH-JMZX-01'], // 乱设摊 luàn shè tān
+		['LST', 'SH-JMZX-01'],
+		['ｌｓｔ', 'SH-JMZX-01'],
+		['ls', 'SH-JMZX-01'], // a prefix: the shortest initials first (lst before lshwss)
+		['xgg', 'SH-HWSR-03'], // 小广告
+		['wt', 'SH-JMZX-04'], // 违停
+		['jsc', 'SH-JMZX-05'], // 僵尸车
+		['jg', 'SH-GYSS-01'] // 井盖
+	])('%s → %s first', (query, code) => {
+		expect(codes(query)[0]).toBe(code);
+	});
+
+	it.each([
+		['噪音', 'no noise category among the demo categories: nothing rather than a wrong one'],
+		['st', 'initials match from their start only, not inside lst'],
+		['tsl', 'initials in another order'],
+		['lstx', 'longer than any initials'],
+		['zz', 'no initials begin so']
+	])('%s finds nothing (%s)', (query) => {
+		expect(codes(query)).toEqual([]);
+	});
+
+	it('every demo category has everyday aliases and pinyin initials, within the 30 an admin may keep', () => {
+		for (const c of categories) {
+			const initials = c.aliases.filter((a) => /^[a-z]+$/.test(a));
+			expect([c.code, initials.length > 0, c.aliases.length > initials.length, c.aliases.length <= 30]).toEqual([c.code, true, true, true]);
+		}
+	});
+
+	it('initials are matched as a prefix only; Chinese aliases keep every tier', () => {
+		const cats: SearchableCategory[] = [
+			{ code: 'X-1', major: 'M', minor: '甲', aliases: ['abc'] },
+			{ code: 'X-2', major: 'M', minor: '乙', aliases: ['xabc', '乱设摊点'] }
+		];
+		expect(searchCategories('ab', cats).map((c) => c.code)).toEqual(['X-1']);
+		expect(searchCategories('设摊', cats).map((c) => c.code)).toEqual(['X-2']);
+	});
+});
+
 describe('categoryLabel', () => {
 	it('appends the variant in full-width brackets', () => {
 		expect(categoryLabel({ minor: '架空线坠落、乱设', variant: '坠落' })).toBe('架空线坠落、乱设（坠落）');

@@ -1,5 +1,5 @@
-// Category search for the report form: everyday words find the official 小类 name.
-// Pure TS, no I/O.
+// Category search for the report form: everyday words and pinyin initials find the official 小类
+// name. Pure TS, no I/O.
 
 export interface SearchableCategory {
 	code: string;
@@ -31,15 +31,22 @@ interface Field {
 	text: string;
 	/** 0 = minor/alias/label, 1 = variant, 2 = major, 3 = code; lower ranks first inside a tier. */
 	weight: number;
-	/** prose (minor, alias, variant, major) gets every tier; label skips 4–5; code only 0–2. */
-	kind: 'prose' | 'label' | 'code';
+	/**
+	 * prose (minor, alias, variant, major) gets every tier; label skips 4–5; code only 0–2;
+	 * initials (an alias of latin letters only, such as 'lst' for 乱设摊) only 0–1: a phone keyboard
+	 * types the first letters from the start, and 'st' turning up 'lst' would be noise.
+	 */
+	kind: 'prose' | 'label' | 'code' | 'initials';
 }
+
+/** An alias of latin letters only is pinyin initials, matched from its start. */
+const isInitials = (normalized: string) => /^[a-z]+$/.test(normalized);
 
 function fieldsOf(c: SearchableCategory): Field[] {
 	const fields: Field[] = [
 		{ text: c.minor, weight: 0, kind: 'prose' },
 		{ text: categoryLabel(c), weight: 0, kind: 'label' },
-		...c.aliases.map((a) => ({ text: a, weight: 0, kind: 'prose' as const })),
+		...c.aliases.map((a) => ({ text: a, weight: 0, kind: isInitials(normalize(a)) ? ('initials' as const) : ('prose' as const) })),
 		{ text: c.major, weight: 2, kind: 'prose' },
 		{ text: c.code, weight: 3, kind: 'code' }
 	];
@@ -73,6 +80,7 @@ function matchField(q: string, qChars: string[], f: Field): Key | null {
 	const len = Array.from(t).length;
 	if (t === q) return [EXACT, 0, f.weight, len];
 	if (t.startsWith(q)) return [PREFIX, 0, f.weight, len];
+	if (f.kind === 'initials') return null;
 	if (t.includes(q)) return [SUBSTRING, 0, f.weight, len];
 	if (f.kind === 'code') return null;
 	if (qChars.every((ch) => t.includes(ch))) return [ALL_CHARS, 0, f.weight, len];
@@ -90,7 +98,8 @@ function compareKeys(a: Key, b: Key): number {
 }
 
 /**
- * Ranked search over minor, variant, major, aliases and code: exact alias/minor match first, then
+ * Ranked search over minor, variant, major, aliases and code (pinyin-initial aliases by prefix,
+ * case-insensitively): exact alias/minor match first, then
  * prefix, then substring, then all-characters-present, then sentence-style matches ('井盖坏了').
  * Ties keep the input order. Empty query → [].
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskName, maskPhone, normalizePhone } from './personal-data';
+import { maskName, maskPhone, normalizePhone, telHref } from './personal-data';
 
 describe('normalizePhone', () => {
 	const TABLE: ReadonlyArray<readonly [string, string | null]> = [
@@ -77,5 +77,25 @@ describe('maskName', () => {
 	];
 	it.each(TABLE)('%j → %j', (input, expected) => {
 		expect(maskName(input)).toBe(expected);
+	});
+});
+
+describe('telHref', () => {
+	it.each([
+		['13812345678', 'tel:13812345678'],
+		['+86 138 1234 5678', 'tel:13812345678'],
+		['021-64001234', 'tel:02164001234'],
+		['(021)64001234', 'tel:02164001234'],
+		['64001234', 'tel:64001234']
+	])('%s → %s', (shown, href) => {
+		expect(telHref(shown)).toBe(href);
+	});
+
+	it.each(['138****5678', '021-****1234', '****1234', '****', '', '12345', '请联系居委'])('no link for %j (masked or not a number)', (shown) => {
+		expect(telHref(shown)).toBeNull();
+	});
+
+	it('a masked number never becomes a link, whatever was masked', () => {
+		for (const phone of ['13812345678', '021-64001234', '64001234']) expect(telHref(maskPhone(phone))).toBeNull();
 	});
 });

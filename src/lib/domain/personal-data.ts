@@ -55,3 +55,14 @@ export function maskName(s: string): string {
 	if (chars.length === 1) return '*';
 	return chars[0] + '*'.repeat(chars.length - 1);
 }
+
+/**
+ * The `tel:` link of a number shown in full ('021-64001234' → 'tel:02164001234'), or null for
+ * anything that is not a phone number, a masked one ('138****5678') included. Callers pass only
+ * the number the server already decided this viewer may see.
+ */
+export function telHref(shown: string): string | null {
+	if (shown.includes('*')) return null;
+	const p = normalizePhone(shown);
+	return p === null ? null : `tel:${p.replace(/-/g, '')}`;
+}

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { taskStatuses } from './tasks';
+import { HOTLINE_ROLE_CAPABILITIES } from './hotline-permissions';
+import { HOTLINE_STATUSES } from './hotline-status';
+import { hotlineActionsInState } from './hotline-workflow';
+import { ROLES } from './permissions';
+import { ORDER_WAITS_ON, orderTaskStatuses, taskStatuses } from './tasks';
 
 describe('taskStatuses: where each role has work waiting', () => {
 	it.each([
@@ -11,5 +15,32 @@ describe('taskStatuses: where each role has work waiting', () => {
 		['admin', []]
 	] as const)('%s', (role, expected) => {
 		expect(taskStatuses(role)).toEqual(expected);
+	});
+});
+
+describe('orderTaskStatuses: the 12345 orders waiting on each role', () => {
+	it.each([
+		['handler', ['assigned', 'handling', 'redo']], // 签收, 先行联系 and 答复, 重办
+		['dispatcher', ['received', 'return_requested', 'extension_requested', 'replied']], // 派单, approvals, 回访
+		['grid_worker', []],
+		['enforcer', []],
+		['leader', []], // 督办 is discretionary
+		['admin', []]
+	] as const)('%s', (role, expected) => {
+		expect(orderTaskStatuses(role)).toEqual(expected);
+	});
+
+	it('an order waits on a role only where that role may act on it, and a finished order on no one', () => {
+		for (const status of HOTLINE_STATUSES) {
+			const role = ORDER_WAITS_ON[status];
+			const actions = hotlineActionsInState(status).filter((a) => a !== 'supervise');
+			if (role === null) expect([status, actions]).toEqual([status, []]);
+			else expect([status, actions.some((a) => HOTLINE_ROLE_CAPABILITIES[role].has(a))]).toEqual([status, true]);
+		}
+	});
+
+	it('every open status waits on exactly one role', () => {
+		const open = HOTLINE_STATUSES.filter((s) => s !== 'completed' && s !== 'returned');
+		expect(open.flatMap((s) => ROLES.filter((r) => orderTaskStatuses(r).includes(s)).map(() => s))).toEqual(open);
 	});
 });

@@ -57,6 +57,27 @@ export async function listTasks(
 		.execute();
 }
 
+export const REPORTED_PAGE_SIZE = 20;
+
+/** 我上报的: the cases this person reported, newest first, a page at a time (inside their scope). */
+export async function listReportedCases(db: Db, scope: ViewScope, reporterId: number, page: number) {
+	const base = () => db.selectFrom('cases').where('cases.reporter_id', '=', reporterId).where((eb) => scopeWhere(eb, scope));
+	const [total, rows] = await Promise.all([
+		base().select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+		withNames(db)
+			.select([...summaryColumns, 'categories.minor as category_name', 'categories.variant as category_variant', 'areas.name as area_name', 'communities.name as community_name'])
+			.where('cases.reporter_id', '=', reporterId)
+			.where((eb) => scopeWhere(eb, scope))
+			.orderBy('cases.reported_at', 'desc')
+			.orderBy('cases.id', 'desc')
+			.limit(REPORTED_PAGE_SIZE)
+			.offset((page - 1) * REPORTED_PAGE_SIZE)
+			.execute()
+	]);
+	const n = Number(total.n);
+	return { rows, total: n, page, pageCount: Math.max(1, Math.ceil(n / REPORTED_PAGE_SIZE)) };
+}
+
 export async function getCaseRow(db: Db, id: number) {
 	return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 }

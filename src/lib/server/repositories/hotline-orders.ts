@@ -79,6 +79,43 @@ export async function listOrders(db: Db, actor: Actor, f: HotlineFilters, now: n
 	return { rows, total: n, page, pageCount: Math.max(1, Math.ceil(n / HOTLINE_PAGE_SIZE)) };
 }
 
+/**
+ * Orders in the given statuses ("my tasks"), of one department when given, nearest step deadline
+ * first (none last). Only what the task list shows: never the citizen's name or phone.
+ */
+export async function listOrdersWaiting(db: Db, statuses: readonly string[], departmentId: number | null) {
+	if (!statuses.length) return [];
+	let q = db
+		.selectFrom('hotline_orders')
+		.leftJoin('communities', 'communities.id', 'hotline_orders.community_id')
+		.leftJoin('categories', 'categories.code', 'hotline_orders.category_code')
+		.select([
+			'hotline_orders.id',
+			'hotline_orders.order_no',
+			'hotline_orders.order_type',
+			'hotline_orders.status',
+			'hotline_orders.resume_status',
+			'hotline_orders.contact_outcome',
+			'hotline_orders.address',
+			'hotline_orders.received_at',
+			'hotline_orders.signed_at',
+			'hotline_orders.due_at',
+			'hotline_orders.warn_at',
+			'hotline_orders.supervised_at',
+			'communities.name as community_name',
+			'categories.minor as category_name',
+			'categories.variant as category_variant'
+		])
+		.where('hotline_orders.status', 'in', [...statuses]);
+	if (departmentId !== null) q = q.where('hotline_orders.department_id', '=', departmentId);
+	return q
+		.orderBy((eb) => eb.case().when('hotline_orders.due_at', 'is', null).then(1).else(0).end())
+		.orderBy('hotline_orders.due_at', 'asc')
+		.orderBy('hotline_orders.id', 'asc')
+		.limit(200)
+		.execute();
+}
+
 export async function getOrderDetail(db: Db, id: number) {
 	return db
 		.selectFrom('hotline_orders')

@@ -1,0 +1,78 @@
+// "My tasks" (issue 13): the grid cases and the 12345 orders waiting on this person, as one list in
+// deadline order; and 我上报的, the cases they reported. Rows become WorkItems here, so nothing but
+// what the list shows leaves the server (no citizen name or phone is ever read).
+import { categoryLabel } from '$lib/domain/category-search';
+import { hasHotlineCapability } from '$lib/domain/hotline-permissions';
+import { hotlineStep } from '$lib/domain/hotline-stages';
+import type { ContactOutcome, HotlineStatus } from '$lib/domain/hotline-status';
+import { viewScope, type Actor } from '$lib/domain/permissions';
+import { orderTaskStatuses, taskStatuses } from '$lib/domain/tasks';
+import { sortWorkItems, type WorkItem } from '$lib/domain/work-items';
+import type { Db } from '../db/create-database';
+import { listReportedCases, listTasks } from '../repositories/cases';
+import { listOrdersWaiting } from '../repositories/hotline-orders';
+import { orderTypeLabel } from '../repositories/hotline-reference';
+
+type CaseSummary = Awaited<ReturnType<typeof listReportedCases>>['rows'][number];
+type OrderSummary = Awaited<ReturnType<typeof listOrdersWaiting>>[number];
+
+export function caseWorkItem(row: CaseSummary): WorkItem {
+	return {
+		kind: 'case',
+		id: row.id,
+		code: row.code,
+		status: row.status,
+		category: categoryLabel({ minor: row.category_name, variant: row.category_variant }),
+		place: `${row.area_name} · ${row.community_name}`,
+		startedAt: row.stage_started_at,
+		deadlineAt: row.stage_deadline_at,
+		warnAt: row.stage_warn_at,
+		paused: row.status === 'parked',
+		finished: row.status === 'closed' || row.status === 'void',
+		supervised: row.supervised === 1
+	};
+}
+
+export function orderWorkItem(row: OrderSummary): WorkItem {
+	const step = hotlineStep({ status: row.status as HotlineStatus, resumeStatus: row.resume_status as HotlineStatus | null, contactOutcome: row.contact_outcome as ContactOutcome | null });
+	return {
+		kind: 'order',
+		id: row.id,
+		code: row.order_no,
+		status: row.status,
+		category: row.category_name ? categoryLabel({ minor: row.category_name, variant: row.category_variant }) : orderTypeLabel(row.order_type),
+		place: row.community_name ?? row.address,
+		// 先行联系 runs from 签收; the 办结 clock from receipt (the yellow instant is kept with the order).
+		startedAt: step === 'first_contact' && row.signed_at !== null ? row.signed_at : row.received_at,
+		deadlineAt: row.due_at,
+		warnAt: row.warn_at,
+		paused: false,
+		finished: row.status === 'completed' || row.status === 'returned',
+		supervised: row.supervised_at !== null
+	};
+}
+
+/** A handler's own department, a grid worker's own 居民区 (not the cases they handled themselves). */
+function caseTaskFilter(actor: Actor) {
+	if (actor.role === 'handler') return { departmentId: actor.departmentId ?? -1 };
+	if (actor.role === 'grid_worker') return { communityId: actor.communityId ?? -1, notHandlerId: actor.id };
+	return {};
+}
+
+/** Cases and orders waiting on this person, nearest deadline first. */
+export async function loadWorkList(db: Db, actor: Actor): Promise<WorkItem[]> {
+	// A handler's orders are their department's; with no department, none (as on /hotline).
+	const orderStatuses = hasHotlineCapability(actor, 'view') ? orderTaskStatuses(actor.role) : [];
+	const departmentId = actor.role === 'handler' ? (actor.departmentId ?? -1) : null;
+	const [caseRows, orderRows] = await Promise.all([
+		listTasks(db, viewScope(actor), taskStatuses(actor.role), caseTaskFilter(actor)),
+		listOrdersWaiting(db, orderStatuses, departmentId)
+	]);
+	return sortWorkItems([...caseRows.map(caseWorkItem), ...orderRows.map(orderWorkItem)]);
+}
+
+/** 我上报的: newest first, each with the time it was reported. */
+export async function loadReportedList(db: Db, actor: Actor, page: number) {
+	const result = await listReportedCases(db, viewScope(actor), actor.id, page);
+	return { ...result, rows: result.rows.map((r) => ({ ...caseWorkItem(r), reportedAt: r.reported_at })) };
+}
