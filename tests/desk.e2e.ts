@@ -112,7 +112,7 @@ test('the report form’s category search finds 乱设摊 from everyday words an
 	await ready(worker);
 	const search = worker.getByLabel('搜索类别');
 	const category = worker.getByLabel('案件类别');
-	for (const words of ['摆摊', 'lst', 'LST']) {
+	for (const words of ['摆摊', 'lst', 'lsd', 'LST']) {
 		await search.fill(words);
 		await expect(category).toHaveValue('SH-JMZX-01');
 		await expect(category.locator('option:checked')).toHaveText(/占道无证照经营/);
@@ -120,5 +120,7 @@ test('the report form’s category search finds 乱设摊 from everyday words an
 	await search.fill('小广告');
 	await expect(category.locator('option:checked')).toHaveText(/乱涂写、乱张贴、乱刻画/);
 	await search.fill('噪音');
+	await expect(category.locator('option:checked')).toHaveText(/擅自占用道路堆物、施工/);
+	await search.fill('火星');
 	await expect(worker.getByText('没有匹配的类别')).toBeVisible();
 });

@@ -43,7 +43,7 @@ describe('migration 015: everyday aliases and pinyin initials for existing datab
 		expect(merged).not.toContain('马路摊');
 		expect(merged.filter((a) => a === '摆摊' || a.toLowerCase() === 'lst')).toEqual(['摆摊']); // ＬＳＴ is kept as typed, lst not added again
 		expect(merged).toContain('摆地摊');
-		expect(merged.filter(isInitials)).toEqual(['zdjy', 'bt', 'bdt', 'dt', 'wztf', 'ldtf', 'zdwzzjy']);
+		expect(merged.filter(isInitials)).toEqual(['zdjy', 'bt', 'bdt', 'dt', 'wztf', 'ldtf', 'zdwzzjy', 'lsd']);
 		// A category that already has them is left alone and gets no audit entry.
 		expect(await aliasesOf('SH-SSGL-04')).toEqual(untouched);
 		const audit = await t.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
