@@ -90,3 +90,39 @@ test('offline report and 核查 wait in the outbox and arrive exactly once', asy
 	expect(code).toMatch(/^W\d+/);
 	await context.close();
 });
+
+// Faults: the session ends while the phone is offline, and a "photo" that is not an image. The
+// outbox survives signing in again; the bad item is held with the reason, never lost unseen.
+test('a session that ended offline keeps the outbox; a photo that is not an image is held with the reason', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+	const page = await context.newPage();
+	await login(page, 'wangge');
+	await page.goto('/cases/new');
+	await ready(page);
+	await expect.poll(() => kept(page, ['/cases/new']), { timeout: 30_000 }).toBe(true);
+
+	await context.setOffline(true);
+	await page.getByLabel('搜索类别').fill('小广告');
+	await page.getByLabel('问题描述').fill('楼道小广告（坏照片 e2e）');
+	await page.getByLabel('经度').fill('121.37792');
+	await page.getByLabel('纬度').fill('31.15505');
+	await page.getByLabel('现场照片（处置前）').setInputFiles(fixture('not-an-image.jpg'));
+	await page.getByRole('button', { name: '提交' }).click();
+	await expect(page.getByRole('link', { name: '待发送 1' })).toBeVisible();
+
+	// The session ends meanwhile; back online the send is refused as signed out and kept.
+	await context.clearCookies();
+	await context.setOffline(false);
+	await expect(page.getByRole('link', { name: '登录已过期，请重新登录后发送' })).toBeVisible({ timeout: 30_000 });
+	await login(page, 'wangge');
+	// Signed in again, the outbox sends by itself: the server names the bad photo and nothing is filed.
+	await expect(page.getByRole('link', { name: '需处理 1' })).toBeVisible({ timeout: 30_000 });
+	await page.goto('/outbox');
+	const item = page.locator('ol.items > li');
+	await expect(item).toContainText('楼道小广告（坏照片 e2e）');
+	await expect(item).toContainText('文件不是有效的图片');
+	page.once('dialog', (d) => void d.accept());
+	await item.getByRole('button', { name: '放弃这条' }).click();
+	await expect(page.getByText('没有待发送的内容')).toBeVisible();
+	await context.close();
+});

@@ -64,7 +64,7 @@ async function submitReport(db: Db, actor: Actor, work: ReportWork, envelope: Fi
 		await setCaseCapturedAt(trx, caseId, envelope.capturedAt);
 		await record(trx, caseId, eventId);
 	});
-	if (!r.ok) return { ok: false, status: r.status, code: r.errors.form ?? 'invalid', errors: r.errors };
+	if (!r.ok) return { ok: false, status: r.status, code: r.errors.form ?? Object.values(r.errors)[0] ?? 'invalid', errors: r.errors };
 	return { ok: true, duplicate: false, caseId: r.caseId, code: r.code };
 }
 
