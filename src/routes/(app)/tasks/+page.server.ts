@@ -1,6 +1,6 @@
 import { OPEN_STATUSES } from '$lib/domain/case-status';
 import { viewScope } from '$lib/domain/permissions';
-import { taskStatuses } from '$lib/domain/tasks';
+import { taskFilter, taskStatuses } from '$lib/domain/tasks';
 import { redirect } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
@@ -13,13 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	if (actor.role === 'enforcer') redirect(303, '/enforcement');
 	const db = getDb();
 	const scope = viewScope(actor);
-	const extra =
-		actor.role === 'handler'
-			? { departmentId: actor.departmentId ?? -1 }
-			: actor.role === 'grid_worker'
-				? { communityId: actor.communityId ?? -1, notHandlerId: actor.id }
-				: {};
-	const tasks = await listTasks(db, scope, taskStatuses(actor.role), extra);
+	const tasks = await listTasks(db, scope, taskStatuses(actor.role), taskFilter(actor));
 	// Leadership's desk: the cases they urged that are still open.
 	const supervised = actor.role === 'leader' ? await listTasks(db, scope, [...OPEN_STATUSES], { supervisedOnly: true }) : [];
 	return { tasks, supervised, now: Date.now() };
