@@ -9,3 +9,8 @@ export function pageHref(params: URLSearchParams, n: number): string {
 			.join('&')
 	);
 }
+
+/** How many filters a GET form's URL sets (paging and the `ignored` view choices aside). */
+export function countActiveFilters(params: URLSearchParams, ignored: readonly string[] = []): number {
+	return new Set([...params].filter(([k, v]) => v !== '' && k !== 'page' && !ignored.includes(k)).map(([k]) => k)).size;
+}

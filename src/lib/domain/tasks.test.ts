@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { HOTLINE_ROLE_CAPABILITIES } from './hotline-permissions';
 import { HOTLINE_STATUSES } from './hotline-status';
 import { hotlineActionsInState } from './hotline-workflow';
-import { ROLES } from './permissions';
-import { ORDER_WAITS_ON, orderTaskStatuses, taskStatuses } from './tasks';
+import { ROLES, type Actor } from './permissions';
+import { ORDER_WAITS_ON, orderTaskStatuses, taskFilter, taskStatuses } from './tasks';
 
 describe('taskStatuses: where each role has work waiting', () => {
 	it.each([
@@ -42,5 +42,19 @@ describe('orderTaskStatuses: the 12345 orders waiting on each role', () => {
 	it('every open status waits on exactly one role', () => {
 		const open = HOTLINE_STATUSES.filter((s) => s !== 'completed' && s !== 'returned');
 		expect(open.flatMap((s) => ROLES.filter((r) => orderTaskStatuses(r).includes(s)).map(() => s))).toEqual(open);
+	});
+});
+
+describe('taskFilter: which of the cases in view are the person\'s own', () => {
+	const actor = (a: Partial<Actor>): Actor => ({ id: 7, role: 'dispatcher', departmentId: null, areaId: null, communityId: null, ...a });
+	it('a handler: the own department; none without one', () => {
+		expect(taskFilter(actor({ role: 'handler', departmentId: 3 }))).toEqual({ departmentId: 3 });
+		expect(taskFilter(actor({ role: 'handler' }))).toEqual({ departmentId: -1 });
+	});
+	it('a grid worker: the own 居民区, never a case they handled', () => {
+		expect(taskFilter(actor({ role: 'grid_worker', communityId: 12 }))).toEqual({ communityId: 12, notHandlerId: 7 });
+	});
+	it('the dispatcher: every case in view', () => {
+		expect(taskFilter(actor({}))).toEqual({});
 	});
 });

@@ -1,7 +1,7 @@
 import { CASE_STATUSES, type CaseStatus } from './case-status';
 import { actionsInState } from './case-workflow';
 import { HOTLINE_STATUSES, type HotlineStatus } from './hotline-status';
-import { ROLE_CAPABILITIES, type Role } from './permissions';
+import { ROLE_CAPABILITIES, type Actor, type Role } from './permissions';
 
 /**
  * The statuses in which a role has work to do ("my tasks"): where one of its capabilities is an
@@ -36,4 +36,24 @@ export const ORDER_WAITS_ON: Readonly<Record<HotlineStatus, Role | null>> = {
 /** The 12345 order statuses in which a role has work waiting. */
 export function orderTaskStatuses(role: Role): HotlineStatus[] {
 	return HOTLINE_STATUSES.filter((s) => ORDER_WAITS_ON[s] === role);
+}
+
+/** Which of the cases in view are this person's to act on, beyond the status (the /tasks list, the header's counts). */
+export interface TaskFilter {
+	departmentId?: number;
+	communityId?: number;
+	/** 核查 is never by the one who handled the case. */
+	notHandlerId?: number;
+	supervisedOnly?: boolean;
+}
+
+export function taskFilter(actor: Actor): TaskFilter {
+	switch (actor.role) {
+		case 'handler':
+			return { departmentId: actor.departmentId ?? -1 };
+		case 'grid_worker':
+			return { communityId: actor.communityId ?? -1, notHandlerId: actor.id };
+		default:
+			return {};
+	}
 }

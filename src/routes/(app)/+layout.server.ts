@@ -7,13 +7,26 @@ import { shanghaiDate } from '$lib/domain/working-days';
 import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { calendarYearsOnFile } from '$lib/server/repositories/calendar';
+import { countWork } from '$lib/server/services/work-counts';
 import type { LayoutServerLoad } from './$types';
+
+/** Set when a non-admin has been shown the short calendar notice, with the years it was about. */
+const CALENDAR_NOTICE_COOKIE = 'gc_calendar_notice';
 
 // Layout loads do not protect child pages: each page and action guards itself as well.
 export const load: LayoutServerLoad = async (event) => {
 	const actor = requireActor(event);
 	// This year's and next year's official holidays should be on file (domain README §5).
-	const calendarMissing = missingCalendarYears(shanghaiDate(Date.now()), await calendarYearsOnFile(getDb()));
+	const now = Date.now();
+	const db = getDb();
+	const calendarMissing = missingCalendarYears(shanghaiDate(now), await calendarYearsOnFile(db));
+	// Only the admin can act on it: the others are told once, in one line, and not again for the same years.
+	const seenKey = calendarMissing.join(',');
+	const calendarNotice: 'full' | 'short' | null =
+		calendarMissing.length === 0 ? null : actor.role === 'admin' ? 'full' : event.cookies.get(CALENDAR_NOTICE_COOKIE) === seenKey ? null : 'short';
+	if (calendarNotice === 'short') {
+		event.cookies.set(CALENDAR_NOTICE_COOKIE, seenKey, { path: '/', maxAge: 400 * 86_400, httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+	}
 	const user = event.locals.user!;
 	return {
 		user: { name: user.display_name, username: user.username, role: actor.role },
@@ -27,6 +40,10 @@ export const load: LayoutServerLoad = async (event) => {
 		canSeeBoard: hasStatsCapability(actor, 'view_board'),
 		isAdmin: actor.role === 'admin',
 		calendarMissing,
+		calendarNotice,
+		// The header's 待办/超期 badge as of this page; the badge polls /counts for newer figures.
+		counts: await countWork(db, actor, now),
+		countsAt: now,
 		/** When this page's data was current: a page kept for offline reading says so. */
 		generatedAt: Date.now()
 	};

@@ -1,8 +1,11 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { CaseStatus } from '$lib/domain/case-status';
 import type { ViewScope } from '$lib/domain/permissions';
+import type { TaskFilter } from '$lib/domain/tasks';
+import type { StatusCount } from '$lib/domain/work-counts';
 import type { Db } from '../db/create-database';
-import { scopeWhere } from './case-list';
-import type { NewCase, CaseUpdate } from '../db/schema';
+import { dueSoonWhere, overdueWhere, scopeWhere } from './case-list';
+import type { DB, NewCase, CaseUpdate } from '../db/schema';
 
 const summaryColumns = [
 	'cases.id',
@@ -33,24 +36,23 @@ function withNames(db: Db) {
 		.leftJoin('departments', 'departments.id', 'cases.department_id');
 }
 
+/** The cases waiting on this person: in view, in one of the statuses, and theirs by the filter. */
+function taskWhere(eb: ExpressionBuilder<DB, 'cases'>, scope: ViewScope, statuses: CaseStatus[], extra: TaskFilter) {
+	const conditions = [scopeWhere(eb, scope), eb('cases.status', 'in', statuses)];
+	if (extra.departmentId !== undefined) conditions.push(eb('cases.department_id', '=', extra.departmentId));
+	if (extra.communityId !== undefined) conditions.push(eb('cases.community_id', '=', extra.communityId));
+	if (extra.notHandlerId !== undefined) conditions.push(eb.or([eb('cases.handler_id', 'is', null), eb('cases.handler_id', '!=', extra.notHandlerId)]));
+	if (extra.supervisedOnly) conditions.push(eb('cases.supervised', '=', 1));
+	return eb.and(conditions);
+}
+
 /** Cases waiting on this person, most urgent first. */
-export async function listTasks(
-	db: Db,
-	scope: ViewScope,
-	statuses: CaseStatus[],
-	extra: { departmentId?: number; communityId?: number; notHandlerId?: number; supervisedOnly?: boolean }
-) {
+export async function listTasks(db: Db, scope: ViewScope, statuses: CaseStatus[], extra: TaskFilter) {
 	if (!statuses.length) return [];
-	let q = withNames(db)
-		.select([...summaryColumns, 'categories.minor as category_name', 'categories.variant as category_variant', 'areas.name as area_name', 'communities.name as community_name', 'departments.name as department_name'])
-		.where((eb) => scopeWhere(eb, scope))
-		.where('cases.status', 'in', statuses);
-	if (extra.departmentId !== undefined) q = q.where('cases.department_id', '=', extra.departmentId);
-	if (extra.communityId !== undefined) q = q.where('cases.community_id', '=', extra.communityId);
-	if (extra.notHandlerId !== undefined) q = q.where((eb) => eb.or([eb('cases.handler_id', 'is', null), eb('cases.handler_id', '!=', extra.notHandlerId!)]));
-	if (extra.supervisedOnly) q = q.where('cases.supervised', '=', 1);
 	// NULL deadlines (parked) sort last in SQLite and PostgreSQL alike with this expression.
-	return q
+	return withNames(db)
+		.select([...summaryColumns, 'categories.minor as category_name', 'categories.variant as category_variant', 'areas.name as area_name', 'communities.name as community_name', 'departments.name as department_name'])
+		.where((eb) => taskWhere(eb, scope, statuses, extra))
 		.orderBy((eb) => eb.case().when('cases.stage_deadline_at', 'is', null).then(1).else(0).end())
 		.orderBy('cases.stage_deadline_at', 'asc')
 		.limit(200)
@@ -76,6 +78,23 @@ export async function listReportedCases(db: Db, scope: ViewScope, reporterId: nu
 	]);
 	const n = Number(total.n);
 	return { rows, total: n, page, pageCount: Math.max(1, Math.ceil(n / REPORTED_PAGE_SIZE)) };
+}
+
+/** The same cases counted per status, with how many are overdue or due soon (the case list's conditions). */
+export async function countTasksByStatus(db: Db, scope: ViewScope, statuses: CaseStatus[], extra: TaskFilter, now: number): Promise<StatusCount[]> {
+	if (!statuses.length) return [];
+	const rows = await db
+		.selectFrom('cases')
+		.select((eb) => [
+			'cases.status',
+			eb.fn.countAll<number>().as('n'),
+			eb.fn.sum<number | string>(eb.case().when(overdueWhere(eb, now)).then(1).else(0).end()).as('overdue'),
+			eb.fn.sum<number | string>(eb.case().when(dueSoonWhere(eb, now)).then(1).else(0).end()).as('due_soon')
+		])
+		.where((eb) => taskWhere(eb, scope, statuses, extra))
+		.groupBy('cases.status')
+		.execute();
+	return rows.map((r) => ({ status: r.status, n: Number(r.n), overdue: Number(r.overdue ?? 0), dueSoon: Number(r.due_soon ?? 0) }));
 }
 
 export async function getCaseRow(db: Db, id: number) {

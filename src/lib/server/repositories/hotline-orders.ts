@@ -1,5 +1,9 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Actor } from '$lib/domain/permissions';
+import type { HotlineStatus } from '$lib/domain/hotline-status';
+import type { StatusCount } from '$lib/domain/work-counts';
 import type { Db } from '../db/create-database';
+import type { DB } from '../db/schema';
 import { contains } from './like';
 
 export const HOTLINE_PAGE_SIZE = 20;
@@ -14,6 +18,12 @@ export interface HotlineFilters {
 
 const OPEN = ['received', 'assigned', 'handling', 'return_requested', 'extension_requested', 'redo'];
 
+type OrderEb = ExpressionBuilder<DB, 'hotline_orders'>;
+/** Overdue: the current step's deadline has passed. */
+const overdueWhere = (eb: OrderEb, now: number) => eb('hotline_orders.due_at', '<', now);
+/** Due soon: 75 % of the current step used, not yet past it. */
+const dueSoonWhere = (eb: OrderEb, now: number) => eb.and([eb('hotline_orders.warn_at', '<=', now), eb('hotline_orders.due_at', '>=', now)]);
+
 function baseQuery(db: Db, actor: Actor, f: HotlineFilters, now: number) {
 	let q = db.selectFrom('hotline_orders');
 	// A handler sees the orders of their department only.
@@ -22,11 +32,11 @@ function baseQuery(db: Db, actor: Actor, f: HotlineFilters, now: number) {
 		case 'awaiting_contact':
 			q = q.where('hotline_orders.status', '=', 'handling').where('hotline_orders.contact_outcome', 'is', null);
 			break;
-		case 'due_soon': // 75 % of the current step used, not yet past it
-			q = q.where('hotline_orders.status', 'in', OPEN).where('hotline_orders.warn_at', '<=', now).where('hotline_orders.due_at', '>=', now);
+		case 'due_soon':
+			q = q.where('hotline_orders.status', 'in', OPEN).where((eb) => dueSoonWhere(eb, now));
 			break;
 		case 'overdue':
-			q = q.where('hotline_orders.status', 'in', OPEN).where('hotline_orders.due_at', '<', now);
+			q = q.where('hotline_orders.status', 'in', OPEN).where((eb) => overdueWhere(eb, now));
 			break;
 		case 'returned':
 			q = q.where('hotline_orders.status', 'in', ['return_requested', 'returned']);
@@ -114,6 +124,22 @@ export async function listOrdersWaiting(db: Db, statuses: readonly string[], dep
 		.orderBy('hotline_orders.id', 'asc')
 		.limit(200)
 		.execute();
+}
+
+/** The orders this person sees in these statuses, counted per status with the due-soon and overdue queues' conditions. */
+export async function countOrdersByStatus(db: Db, actor: Actor, statuses: readonly HotlineStatus[], now: number): Promise<StatusCount[]> {
+	if (!statuses.length) return [];
+	const rows = await baseQuery(db, actor, { queue: 'all' }, now)
+		.select((eb) => [
+			'hotline_orders.status',
+			eb.fn.countAll<number>().as('n'),
+			eb.fn.sum<number | string>(eb.case().when(overdueWhere(eb, now)).then(1).else(0).end()).as('overdue'),
+			eb.fn.sum<number | string>(eb.case().when(dueSoonWhere(eb, now)).then(1).else(0).end()).as('due_soon')
+		])
+		.where('hotline_orders.status', 'in', statuses)
+		.groupBy('hotline_orders.status')
+		.execute();
+	return rows.map((r) => ({ status: r.status, n: Number(r.n), overdue: Number(r.overdue ?? 0), dueSoon: Number(r.due_soon ?? 0) }));
 }
 
 export async function getOrderDetail(db: Db, id: number) {

@@ -6,7 +6,7 @@ import { hasHotlineCapability } from '$lib/domain/hotline-permissions';
 import { hotlineStep } from '$lib/domain/hotline-stages';
 import type { ContactOutcome, HotlineStatus } from '$lib/domain/hotline-status';
 import { viewScope, type Actor } from '$lib/domain/permissions';
-import { orderTaskStatuses, taskStatuses } from '$lib/domain/tasks';
+import { orderTaskStatuses, taskFilter, taskStatuses } from '$lib/domain/tasks';
 import { sortWorkItems, type WorkItem } from '$lib/domain/work-items';
 import type { Db } from '../db/create-database';
 import { listReportedCases, listTasks } from '../repositories/cases';
@@ -52,20 +52,13 @@ export function orderWorkItem(row: OrderSummary): WorkItem {
 	};
 }
 
-/** A handler's own department, a grid worker's own 居民区 (not the cases they handled themselves). */
-function caseTaskFilter(actor: Actor) {
-	if (actor.role === 'handler') return { departmentId: actor.departmentId ?? -1 };
-	if (actor.role === 'grid_worker') return { communityId: actor.communityId ?? -1, notHandlerId: actor.id };
-	return {};
-}
-
 /** Cases and orders waiting on this person, nearest deadline first. */
 export async function loadWorkList(db: Db, actor: Actor): Promise<WorkItem[]> {
 	// A handler's orders are their department's; with no department, none (as on /hotline).
 	const orderStatuses = hasHotlineCapability(actor, 'view') ? orderTaskStatuses(actor.role) : [];
 	const departmentId = actor.role === 'handler' ? (actor.departmentId ?? -1) : null;
 	const [caseRows, orderRows] = await Promise.all([
-		listTasks(db, viewScope(actor), taskStatuses(actor.role), caseTaskFilter(actor)),
+		listTasks(db, viewScope(actor), taskStatuses(actor.role), taskFilter(actor)),
 		listOrdersWaiting(db, orderStatuses, departmentId)
 	]);
 	return sortWorkItems([...caseRows.map(caseWorkItem), ...orderRows.map(orderWorkItem)]);
