@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, expectNoSideScroll } from './a11y';
 import { fixture, login, ready } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
@@ -63,8 +64,12 @@ test('offline report and 核查 wait in the outbox and arrive exactly once', asy
 	await page.getByRole('button', { name: '提交' }).click();
 	await expect(page.getByText(/已保存在本机，待发送 2 条/)).toBeVisible();
 	await expect(page.getByRole('link', { name: '待发送 2' })).toBeVisible();
+	await expectAccessible(page);
+	await expectNoSideScroll(page);
 	await page.goto('/outbox');
 	await expect(page.locator('ol.items > li')).toHaveCount(2);
+	await expectAccessible(page);
+	await expectNoSideScroll(page);
 	await expect(page.locator('ol.items > li').first()).toContainText('核查通过');
 
 	// Back online. The first send reaches the server but its answer is lost on the way back.
@@ -121,6 +126,7 @@ test('a session that ended offline keeps the outbox; a photo that is not an imag
 	const item = page.locator('ol.items > li');
 	await expect(item).toContainText('楼道小广告（坏照片 e2e）');
 	await expect(item).toContainText('文件不是有效的图片');
+	await expectAccessible(page);
 	page.once('dialog', (d) => void d.accept());
 	await item.getByRole('button', { name: '放弃这条' }).click();
 	await expect(page.getByText('没有待发送的内容')).toBeVisible();
