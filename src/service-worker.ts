@@ -6,7 +6,7 @@
 // connection. Pages are fetched from the network first and kept; with no network the kept copy is
 // shown (the page says when it was current). Writes never pass through here: the outbox sends them.
 import { build, files, version } from '$service-worker';
-import { isFormPage, isKeptPage, pageKey, taskLinks } from '$lib/offline/kept-pages';
+import { casePhotos, isFormPage, isKeptPage, pageKey, taskLinks } from '$lib/offline/kept-pages';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const SHELL = `shell-${version}`;
@@ -54,6 +54,7 @@ async function warm(path: string, depth = 0): Promise<void> {
 	const data = await fetch(new URL(`${url.pathname.replace(/\/$/, '')}/__data.json`, url), { credentials: 'same-origin' }).catch(() => null);
 	if (data) await keep(new URL(`${url.pathname}/__data.json`, url), data);
 	if (depth === 0 && url.pathname === '/tasks') await warmLinked(html);
+	if (depth === 1) await warmPhotos(html);
 }
 
 sw.addEventListener('message', (event) => {
@@ -63,6 +64,16 @@ sw.addEventListener('message', (event) => {
 	}
 	if (msg?.type === 'forget') event.waitUntil(caches.delete(PAGES));
 });
+
+/** A kept case page's photos: every thumbnail, and the 处置前 photo in full for 对照拍摄. */
+async function warmPhotos(html: string): Promise<void> {
+	const pages = await caches.open(PAGES);
+	for (const path of casePhotos(html)) {
+		if (await pages.match(path)) continue;
+		const r = await fetch(path, { credentials: 'same-origin' }).catch(() => null);
+		if (r && keepable(r)) await pages.put(path, r);
+	}
+}
 
 /** After a fresh 我的任务 arrives, the case pages it links to are kept too. */
 async function warmLinked(html: string): Promise<void> {
@@ -121,6 +132,11 @@ sw.addEventListener('fetch', (event) => {
 					})
 			)
 		);
+		return;
+	}
+	if (url.pathname.startsWith('/photos/')) {
+		// A stored photo never changes under its id: a kept one is shown offline.
+		event.respondWith(caches.match(url.pathname, { cacheName: PAGES }).then((hit) => hit ?? fetch(request)));
 		return;
 	}
 	const path = url.pathname.replace(/\/__data\.json$/, '') || '/';

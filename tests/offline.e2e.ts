@@ -48,6 +48,8 @@ test('offline report and 核查 wait in the outbox and arrive exactly once', asy
 	await ready(page);
 	await expect(page.getByRole('status').filter({ hasText: '离线' })).toBeVisible();
 	const check = page.locator('form[data-action="check_pass"]');
+	// The 处置前 photo to stand by is on the phone too.
+	await expect.poll(() => check.getByRole('img', { name: '处置前照片' }).evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 	await check.getByLabel('说明').fill('离线核查：现场已恢复（e2e）');
 	await check.getByLabel('照片').setInputFiles(fixture('after.jpg'));
 	await check.getByRole('button', { name: '核查通过' }).click();

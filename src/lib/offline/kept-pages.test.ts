@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFormPage, isKeptPage, pageKey, taskLinks } from './kept-pages';
+import { casePhotos, isFormPage, isKeptPage, pageKey, taskLinks } from './kept-pages';
 
 describe('kept pages', () => {
 	it.each([
@@ -28,5 +28,12 @@ describe('kept pages', () => {
 	it('finds each linked case once, in page order', () => {
 		const html = '<a href="/cases/9">W9</a><a href="/cases/3">W3</a><a href="/cases/9">again</a><a href="/cases/new">上报</a><a href="/hotline/5">工单</a>';
 		expect(taskLinks(html)).toEqual(['/cases/9', '/cases/3']);
+	});
+
+	it('keeps a case page’s thumbnails and its 处置前 photo in full, once each', () => {
+		const a = 'a'.repeat(32);
+		const b = 'b'.repeat(32);
+		const html = `<div data-before-photo="${a}"><img src="/photos/${a}/thumb"></div><img src="/photos/${b}/thumb"><img src="/photos/${a}/thumb"><img src="/photos/../thumb">`;
+		expect(casePhotos(html)).toEqual([`/photos/${a}/thumb`, `/photos/${b}/thumb`, `/photos/${a}/full`]);
 	});
 });

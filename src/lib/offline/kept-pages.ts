@@ -22,3 +22,10 @@ export function pageKey(url: URL): string {
 export function taskLinks(html: string): string[] {
 	return [...new Set([...html.matchAll(/href="(\/cases\/[1-9][0-9]{0,9})"/g)].map((m) => m[1]))];
 }
+
+/** The photos a kept case page shows offline: its thumbnails, and the 处置前 photo 对照拍摄 lays over the camera. */
+export function casePhotos(html: string): string[] {
+	const thumbs = [...html.matchAll(/src="(\/photos\/[0-9a-f]{32}\/thumb)"/g)].map((m) => m[1]);
+	const before = [...html.matchAll(/data-before-photo="([0-9a-f]{32})"/g)].map((m) => `/photos/${m[1]}/full`);
+	return [...new Set([...thumbs, ...before])];
+}
