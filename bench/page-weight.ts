@@ -4,6 +4,9 @@
 //     service worker), beside the sign-in page as this run's baseline;
 //   - the time until the report form is usable (hydrated) on an emulated slow 4G link
 //     (1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip), cold, and again served by the service worker.
+//     "Usable" is the page's own mark `gridcase:usable` (set when the app has hydrated), counted from
+//     the navigation's start as load metrics are; the time seen from outside, which adds opening a
+//     browser tab and Playwright's round trips, is printed beside it.
 // Targets: /cases/new ≤ 80 KB compressed JavaScript, usable in < 2 s cold on that link, < 0.5 s repeat.
 // Medians of BENCH_WEIGHT_RUNS (5). A benchmark reports, it does not fail.
 import { spawn } from 'node:child_process';
@@ -47,7 +50,10 @@ const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--
 interface Load {
 	jsBytes: number;
 	totalBytes: number;
+	/** Navigation start → usable, in the page's clock. */
 	ms: number;
+	/** The same seen from the benchmark: from asking for the page to seeing it usable. */
+	wallMs: number;
 }
 
 /** Bytes on the wire (compressed, headers included) by resource type, from the DevTools protocol. */
@@ -81,10 +87,11 @@ async function load(page: Page, cdp: CDPSession, url: string, link: 'fast' | 'sl
 	const started = performance.now();
 	await page.goto(url, { waitUntil: 'commit' });
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 60_000 });
-	const ms = performance.now() - started;
+	const wallMs = performance.now() - started;
+	const ms = await page.evaluate(() => performance.getEntriesByName('gridcase:usable')[0]?.startTime ?? Number.NaN);
 	await page.waitForLoadState('networkidle');
 	const { js, total } = read();
-	return { jsBytes: js, totalBytes: total, ms };
+	return { jsBytes: js, totalBytes: total, ms, wallMs };
 }
 
 async function cold(url: string, link: 'fast' | 'slow'): Promise<Load> {
@@ -152,10 +159,11 @@ try {
 	const coldMs = mid(formSlow, 'ms');
 	const repeatMs = mid(formRepeat, 'ms');
 	console.log(`\n/cases/new on slow 4G (1.6 Mbit/s, 150 ms RTT), time until the form is usable, medians of ${RUNS}:`);
+	const wall = (loads: Load[]) => `${Math.round(mid(loads, 'wallMs'))} ms`;
 	console.log(table([
-		['load', 'usable after', 'target', 'bytes'],
-		['cold', `${Math.round(coldMs)} ms`, `< ${TARGET.coldMs} ms ${coldMs < TARGET.coldMs ? 'met' : 'NOT met'}`, kb(mid(formSlow, 'totalBytes'))],
-		['repeat (service worker)', `${Math.round(repeatMs)} ms`, `< ${TARGET.repeatMs} ms ${repeatMs < TARGET.repeatMs ? 'met' : 'NOT met'}`, kb(mid(formRepeat, 'totalBytes'))]
+		['load', 'usable after', 'target', 'seen from outside', 'bytes'],
+		['cold', `${Math.round(coldMs)} ms`, `< ${TARGET.coldMs} ms ${coldMs < TARGET.coldMs ? 'met' : 'NOT met'}`, wall(formSlow), kb(mid(formSlow, 'totalBytes'))],
+		['repeat (service worker)', `${Math.round(repeatMs)} ms`, `< ${TARGET.repeatMs} ms ${repeatMs < TARGET.repeatMs ? 'met' : 'NOT met'}`, wall(formRepeat), kb(mid(formRepeat, 'totalBytes'))]
 	]));
 	console.log(`/cases/new JavaScript: ${js.toFixed(1)} KB compressed (target ≤ ${TARGET.jsKb} KB: ${js <= TARGET.jsKb ? 'met' : 'NOT met'})`);
 } finally {
