@@ -29,7 +29,8 @@ export default defineConfig({
 		command: 'node scripts/e2e-server.js',
 		url: `http://127.0.0.1:${port}/login`,
 		reuseExistingServer: false,
-		timeout: 120_000,
+		// Seeding the demo takes about 30 s on two idle cores; a busy machine needs more.
+		timeout: 300_000,
 		env: { E2E_PORT: String(port) }
 	}
 });

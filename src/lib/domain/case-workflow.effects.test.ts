@@ -124,7 +124,7 @@ describe('effects', () => {
 		expect(r.changes.deadlineAt).toBe(REQUESTED);
 		expect(r.changes.requestedDeadlineAt).toBeNull();
 		expect(r.changes.stageDeadlineAt).toBe(REQUESTED);
-		expect(r.event.payload).toEqual({ previousDeadline: DEADLINE, deadlineAt: REQUESTED });
+		expect(r.event.payload).toEqual({ previousDeadline: DEADLINE, requestedDeadline: REQUESTED, deadlineAt: REQUESTED });
 	});
 
 	it('reject_extension keeps the old deadline and drops the request', () => {

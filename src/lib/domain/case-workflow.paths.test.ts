@@ -165,4 +165,20 @@ describe('approve_extension re-checks the requested date', () => {
 		const r = applyCaseCommand(state, { action: 'approve_extension' }, { now: REQUESTED + 1, calendar: cal });
 		expect(r).toEqual({ ok: false, reason: 'deadline_in_past' });
 	});
+
+	it('lets the dispatcher approve another date: the one asked for may have passed while it waited', () => {
+		const state = stateIn('extension_requested', { resumeStatus: 'handling', requestedDeadlineAt: REQUESTED });
+		const later = endOf('2026-10-20');
+		const r = ok(applyCaseCommand(state, { action: 'approve_extension', approvedDeadline: later }, { now: REQUESTED + 1, calendar: cal }));
+		expect(r.changes).toMatchObject({ status: 'handling', deadlineAt: later, requestedDeadlineAt: null });
+		expect(r.event.payload).toMatchObject({ deadlineAt: later, requestedDeadline: REQUESTED });
+	});
+
+	it('refuses an approved date already past, or not after the current deadline, and changes nothing', () => {
+		const state = stateIn('extension_requested', { resumeStatus: 'handling', requestedDeadlineAt: REQUESTED });
+		const approve = (approvedDeadline: number, now: number) => applyCaseCommand(state, { action: 'approve_extension', approvedDeadline }, { now, calendar: cal });
+		expect(approve(REQUESTED, REQUESTED + 1)).toEqual({ ok: false, reason: 'deadline_in_past' });
+		expect(approve(state.deadlineAt!, at('2026-09-29 10:00'))).toEqual({ ok: false, reason: 'deadline_not_later' });
+		expect(state.requestedDeadlineAt).toBe(REQUESTED);
+	});
 });

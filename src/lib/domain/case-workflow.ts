@@ -52,7 +52,7 @@ export type CaseCommand =
 	| { action: 'approve_return'; note?: string }
 	| { action: 'reject_return'; note: string }
 	| { action: 'request_extension'; reason: string; proposedDeadline: number }
-	| { action: 'approve_extension'; note?: string }
+	| { action: 'approve_extension'; note?: string; approvedDeadline?: number }
 	| { action: 'reject_extension'; note: string }
 	| { action: 'park'; reason: string }
 	| { action: 'unpark'; note?: string }
@@ -66,7 +66,8 @@ export type Rejection =
 	| 'reason_required'
 	| 'photo_required'
 	| 'deadline_not_later'
-	| 'deadline_in_past';
+	| 'deadline_in_past'
+	| 'required';
 
 /** The event to append: what happened, from → to, with a note and structured payload. */
 export interface CaseEventDraft {
@@ -205,14 +206,20 @@ export function applyCaseCommand(state: CaseState, cmd: CaseCommand, ctx: Workfl
 				proposedDeadline: cmd.proposedDeadline,
 				previousDeadline: state.deadlineAt
 			});
-		case 'approve_extension':
-			// Approving a date that has meanwhile passed would set a deadline already missed.
+		case 'approve_extension': {
+			// The dispatcher approves the date asked for or sets another (the asked one may have passed
+			// while the request waited): never a date already missed, never one before the current deadline.
 			// Only the handling deadline moves: 高效处置 is judged against the original efficient limit.
-			if (state.requestedDeadlineAt !== null && state.requestedDeadlineAt <= now) return reject('deadline_in_past');
-			return resume(state, moveTo, clean(cmd.note), { deadlineAt: state.requestedDeadlineAt, requestedDeadlineAt: null }, {
+			const approved = cmd.approvedDeadline ?? state.requestedDeadlineAt;
+			if (approved === null) return reject('required');
+			if (approved <= now) return reject('deadline_in_past');
+			if (state.deadlineAt !== null && approved <= state.deadlineAt) return reject('deadline_not_later');
+			return resume(state, moveTo, clean(cmd.note), { deadlineAt: approved, requestedDeadlineAt: null }, {
 				previousDeadline: state.deadlineAt,
-				deadlineAt: state.requestedDeadlineAt
+				requestedDeadline: state.requestedDeadlineAt,
+				deadlineAt: approved
 			});
+		}
 		case 'park':
 			if (blank(cmd.reason)) return reject('reason_required');
 			return moveTo('parked', { resumeStatus: from, parkedAt: now }, clean(cmd.reason));

@@ -45,7 +45,7 @@ export type HotlineCommand =
 	| { action: 'approve_return'; note?: string }
 	| { action: 'reject_return'; note: string }
 	| { action: 'request_extension'; proposedDeadline: number; reason: string }
-	| { action: 'approve_extension'; note?: string }
+	| { action: 'approve_extension'; note?: string; approvedDeadline?: number }
 	| { action: 'reject_extension'; note: string }
 	| { action: 'supervise'; note: string }
 	| { action: 'evaluate'; satisfaction: Satisfaction; resolvedConfirmed: boolean; note?: string };

@@ -130,7 +130,7 @@ describe('effects', () => {
 		expect(r.changes).toMatchObject({ status: 'handling', deadlineAt: REQUESTED, requestedDeadlineAt: null, resumeStatus: null });
 		expect(r.changes.redoDeadlineAt).toBeUndefined();
 		expect(r.changes.warnAt).toBe(warningInstant(NOW, REQUESTED, 'wd', cal));
-		expect(r.event.payload).toEqual({ previousDeadline: DEADLINE, deadlineAt: REQUESTED });
+		expect(r.event.payload).toEqual({ previousDeadline: DEADLINE, requestedDeadline: REQUESTED, deadlineAt: REQUESTED });
 	});
 
 	it('approve_extension resuming 重办 replaces the 重办 deadline, not the 办结 one', () => {
@@ -138,7 +138,7 @@ describe('effects', () => {
 		const r = ok(apply(state, VALID.approve_extension));
 		expect(r.changes).toMatchObject({ status: 'redo', redoDeadlineAt: REQUESTED });
 		expect(r.changes.deadlineAt).toBeUndefined();
-		expect(r.event.payload).toEqual({ previousDeadline: REDO_DUE, deadlineAt: REQUESTED });
+		expect(r.event.payload).toEqual({ previousDeadline: REDO_DUE, requestedDeadline: REQUESTED, deadlineAt: REQUESTED });
 	});
 
 	it('reject_extension drops the request and keeps deadline and warning', () => {

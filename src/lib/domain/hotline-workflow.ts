@@ -156,12 +156,17 @@ export function applyHotlineCommand(state: HotlineState, cmd: HotlineCommand, ct
 			});
 		}
 		case 'approve_extension': {
-			const requested = state.requestedDeadlineAt;
-			if (requested === null) return reject('invalid_input');
-			// Approving a date that has meanwhile passed would set a deadline already missed.
-			if (requested <= now) return reject('deadline_in_past');
+			// The date asked for, or another the dispatcher sets (the asked one may have passed while the
+			// request waited): never one already missed, never before the current deadline, within the cap.
+			const approved = cmd.approvedDeadline ?? state.requestedDeadlineAt;
+			if (approved === null || !isInstant(approved)) return reject('invalid_input');
+			if (approved <= now) return reject('deadline_in_past');
 			const key = state.resumeStatus === 'redo' ? 'redoDeadlineAt' : 'deadlineAt';
-			return resume({ [key]: requested, requestedDeadlineAt: null }, clean(cmd.note), { previousDeadline: state[key], deadlineAt: requested }, true);
+			const current = state[key];
+			if (current !== null && approved <= current) return reject('deadline_not_later');
+			if (approved > computeDeadline(state.receivedAt, HOTLINE_LIMITS.extensionCap, calendar)) return reject('extension_too_long');
+			const payload = { previousDeadline: current, requestedDeadline: state.requestedDeadlineAt, deadlineAt: approved };
+			return resume({ [key]: approved, requestedDeadlineAt: null }, clean(cmd.note), payload, true);
 		}
 		case 'supervise': {
 			if (blank(cmd.note)) return reject('reason_required');

@@ -126,4 +126,15 @@ describe('延期: the proposed date', () => {
 		expectRejected(apply(state, VALID.approve_extension, REQUESTED + 1), 'deadline_in_past');
 		expect(ok(apply(state, VALID.approve_extension, REQUESTED - 1)).changes.deadlineAt).toBe(REQUESTED);
 	});
+
+	it('approve_extension takes the date the dispatcher sets, within the same rules as a request', () => {
+		const state = stateIn('extension_requested');
+		const later = at('2026-10-20 23:00');
+		const r = ok(apply(state, { action: 'approve_extension', approvedDeadline: later }, REQUESTED + 1));
+		expect(r.changes).toMatchObject({ deadlineAt: later, requestedDeadlineAt: null });
+		expect(r.event.payload).toMatchObject({ deadlineAt: later, requestedDeadline: REQUESTED, previousDeadline: DEADLINE });
+		expectRejected(apply(state, { action: 'approve_extension', approvedDeadline: REQUESTED }, REQUESTED + 1), 'deadline_in_past');
+		expectRejected(apply(state, { action: 'approve_extension', approvedDeadline: DEADLINE }), 'deadline_not_later');
+		expectRejected(apply(state, { action: 'approve_extension', approvedDeadline: CAP + HOUR }), 'extension_too_long');
+	});
 });

@@ -65,7 +65,7 @@ async function act(event: RequestEvent, action: CaseAction) {
 	const form = await event.request.formData();
 	const versionText = text(form, 'version');
 	const photos = await photosOf(form, 'photos');
-	const values = { note: refill(text(form, 'note')), departmentId: text(form, 'departmentId'), categoryCode: text(form, 'categoryCode'), reasonCode: text(form, 'reasonCode'), proposedDate: text(form, 'proposedDate') };
+	const values = { note: refill(text(form, 'note')), departmentId: text(form, 'departmentId'), categoryCode: text(form, 'categoryCode'), reasonCode: text(form, 'reasonCode'), proposedDate: text(form, 'proposedDate'), approvedDate: text(form, 'approvedDate') };
 	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action, values, field: 'form', error: 'invalid' });
 	const version = Number(versionText);
 	const parsed = parseCommand(action, form, photos.length);

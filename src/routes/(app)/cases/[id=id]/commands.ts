@@ -1,10 +1,9 @@
 import { RETURN_REASONS, URGENCIES, type CaseAction, type ReturnReason, type Urgency } from '$lib/domain/case-status';
 import type { CaseCommand } from '$lib/domain/case-workflow';
-import { addDays, isValidDate, shanghaiMidnight } from '$lib/domain/working-days';
 import { text } from '$lib/server/form';
+import { dayEndField } from '$lib/server/form-dates';
 
 const MAX_NOTE = 2000;
-const MAX_PROPOSED_DATE = '2099-12-31';
 export type Parsed = { ok: true; command: CaseCommand } | { ok: false; field: string; code: string };
 
 /** Reads one action's form into a workflow command; rules about content stay in the domain. */
@@ -16,7 +15,11 @@ export function parseCommand(action: CaseAction, form: FormData, photoCount: num
 		case 'accept':
 		case 'sign':
 		case 'approve_return':
-		case 'approve_extension':
+		case 'approve_extension': {
+			const approved = dayEndField(form, 'approvedDate');
+			if (!approved.ok) return { ok: false, field: 'approvedDate', code: approved.code };
+			return ok({ action, note, ...(approved.value === null ? {} : { approvedDeadline: approved.value }) });
+		}
 		case 'unpark':
 		case 'close':
 			return ok({ action, note });
@@ -49,12 +52,10 @@ export function parseCommand(action: CaseAction, form: FormData, photoCount: num
 			return ok({ action, reasonCode: reasonCode as ReturnReason, note });
 		}
 		case 'request_extension': {
-			const date = text(form, 'proposedDate').trim();
-			if (!date) return { ok: false, field: 'proposedDate', code: 'required' };
-			// Extensions are weeks, not centuries: a far date is a typo (and beyond date arithmetic).
-			if (!isValidDate(date) || date > MAX_PROPOSED_DATE) return { ok: false, field: 'proposedDate', code: 'invalid' };
-			// A proposed date means the end of that day (24:00, Asia/Shanghai), like a 工作日 limit.
-			return ok({ action, reason: note, proposedDeadline: shanghaiMidnight(addDays(date, 1)) });
+			const proposed = dayEndField(form, 'proposedDate');
+			if (!proposed.ok) return { ok: false, field: 'proposedDate', code: proposed.code };
+			if (proposed.value === null) return { ok: false, field: 'proposedDate', code: 'required' };
+			return ok({ action, reason: note, proposedDeadline: proposed.value });
 		}
 	}
 }

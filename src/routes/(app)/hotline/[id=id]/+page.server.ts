@@ -47,7 +47,7 @@ async function act(event: RequestEvent, action: HotlineAction) {
 	const actor = requireHotline(event, action);
 	const form = await event.request.formData();
 	const versionText = text(form, 'version');
-	const values = Object.fromEntries(['note', 'departmentId', 'outcome', 'method', 'at', 'resolved', 'reasonCode', 'proposedDate', 'satisfaction'].map((k) => [k, refill(text(form, k))]));
+	const values = Object.fromEntries(['note', 'departmentId', 'outcome', 'method', 'at', 'resolved', 'reasonCode', 'proposedDate', 'approvedDate', 'satisfaction'].map((k) => [k, refill(text(form, k))]));
 	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action, values, field: 'form', error: 'invalid' });
 	const now = Date.now();
 	const parsed = parseHotlineCommand(action, form, now);

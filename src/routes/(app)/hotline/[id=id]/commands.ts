@@ -7,8 +7,9 @@ import {
 	type HotlineAction
 } from '$lib/domain/hotline-status';
 import type { HotlineCommand } from '$lib/domain/hotline-workflow';
-import { addDays, isValidDate, parseShanghaiDateTime, shanghaiMidnight } from '$lib/domain/working-days';
+import { parseShanghaiDateTime } from '$lib/domain/working-days';
 import { text } from '$lib/server/form';
+import { dayEndField } from '$lib/server/form-dates';
 
 const MAX_NOTE = 4000;
 export type ParsedHotline = { ok: true; command: HotlineCommand } | { ok: false; field: string; code: string };
@@ -21,8 +22,12 @@ export function parseHotlineCommand(action: HotlineAction, form: FormData, now: 
 	switch (action) {
 		case 'sign':
 		case 'approve_return':
-		case 'approve_extension':
 			return ok({ action, note });
+		case 'approve_extension': {
+			const approved = dayEndField(form, 'approvedDate');
+			if (!approved.ok) return { ok: false, field: 'approvedDate', code: approved.code };
+			return ok({ action, note, ...(approved.value === null ? {} : { approvedDeadline: approved.value }) });
+		}
 		case 'reject_return':
 		case 'reject_extension':
 		case 'supervise':
@@ -54,10 +59,10 @@ export function parseHotlineCommand(action: HotlineAction, form: FormData, now: 
 			return ok({ action, reasonCode, note, evidenceCount: 0 });
 		}
 		case 'request_extension': {
-			const date = text(form, 'proposedDate').trim();
-			if (!date) return { ok: false, field: 'proposedDate', code: 'required' };
-			if (!isValidDate(date) || date > '2099-12-31') return { ok: false, field: 'proposedDate', code: 'invalid' };
-			return ok({ action, reason: note, proposedDeadline: shanghaiMidnight(addDays(date, 1)) });
+			const proposed = dayEndField(form, 'proposedDate');
+			if (!proposed.ok) return { ok: false, field: 'proposedDate', code: proposed.code };
+			if (proposed.value === null) return { ok: false, field: 'proposedDate', code: 'required' };
+			return ok({ action, reason: note, proposedDeadline: proposed.value });
 		}
 		case 'evaluate': {
 			const satisfaction = text(form, 'satisfaction');
