@@ -4,7 +4,7 @@ import { addShare, addVerdict, dueDate, emptyCount, formatRate, judgeGridEfficie
 
 const DUE = endOf('2026-10-09');
 const EFF = at('2026-10-08 12:00');
-const base: GridRateFacts = { status: 'closed', hasLimit: true, deadlineAt: DUE, efficientDeadlineAt: EFF, feedbackAt: at('2026-10-08 10:00'), closedAt: at('2026-10-10 09:00') };
+const base: GridRateFacts = { status: 'closed', hasLimit: true, deadlineAt: DUE, efficientDeadlineAt: EFF, feedbackAt: at('2026-10-08 10:00'), closedAt: at('2026-10-10 09:00'), checkDueAt: null };
 const AFTER = at('2026-10-20 09:00');
 const BEFORE = at('2026-10-09 10:00');
 
@@ -17,8 +17,9 @@ describe('grid 按时办结 per case', () => {
 		['still handling, deadline not reached', { status: 'handling', feedbackAt: null, closedAt: null }, BEFORE, 'pending', 'awaiting_handling'],
 		['still handling past the deadline: backlog counts as late', { status: 'handling', feedbackAt: null, closedAt: null }, AFTER, 'late', 'open_past_due'],
 		['延期 requested but not approved: the old deadline stands', { status: 'extension_requested', feedbackAt: null, closedAt: null }, AFTER, 'late', 'open_past_due'],
-		['feedback in time, waiting for 核查 past the deadline: not decided yet', { status: 'feedback', closedAt: null }, AFTER, 'pending', 'awaiting_check'],
-		['feedback late, waiting for 核查: late already', { status: 'feedback', feedbackAt: DUE + 1, closedAt: null }, AFTER, 'late', 'open_past_due'],
+		['feedback in time, 核查 not yet due: not decided yet', { status: 'feedback', closedAt: null, checkDueAt: at('2026-10-08 12:00') }, BEFORE, 'pending', 'awaiting_check'],
+		['feedback in time, 核查 passed: decided by the feedback (结案 only records it)', { status: 'checked', closedAt: null }, BEFORE, 'on_time', 'checked_before_due'],
+		['feedback late, waiting for 核查: late already', { status: 'feedback', feedbackAt: DUE + 1, closedAt: null, checkDueAt: DUE + 7_200_000 }, AFTER, 'late', 'open_past_due'],
 		['返工 after an in-time feedback, now back in handling past the deadline', { status: 'handling', feedbackAt: at('2026-10-08 10:00'), closedAt: null }, AFTER, 'late', 'open_past_due'],
 		['not dispatched yet (no handling clock)', { status: 'registered', deadlineAt: null, feedbackAt: null, closedAt: null }, AFTER, 'pending', 'not_dispatched'],
 		['作废', { status: 'void', deadlineAt: null, feedbackAt: null, closedAt: at('2026-10-02 10:00') }, AFTER, 'excluded', 'excluded_void'],
@@ -26,6 +27,36 @@ describe('grid 按时办结 per case', () => {
 		['存量违建 (no daily limit), even when closed', { hasLimit: false, deadlineAt: null }, AFTER, 'excluded', 'excluded_no_limit']
 	] as const)('%s', (_label, patch, now, verdict, reason) => {
 		expect(judgeGridOnTime({ ...base, ...patch }, now)).toMatchObject({ verdict, reason });
+	});
+
+	describe('the 核查 backlog rule, from the domain reference (§6)', () => {
+		// "A case whose 处置反馈 came in time but whose 核查 has not passed by the 核查 limit (2 working
+		// hours after the feedback, or the handling deadline, whichever is later) counts as late until
+		// the 核查 passes; a case whose 核查 passed in time is decided by its feedback, and 结案 only
+		// records it."
+		const waiting = { ...base, status: 'feedback', closedAt: null };
+		it('feedback well before the deadline: the handling deadline is the later limit', () => {
+			const facts = { ...waiting, feedbackAt: at('2026-10-08 10:00'), checkDueAt: at('2026-10-08 12:00') };
+			expect(judgeGridOnTime(facts, at('2026-10-08 13:00'))).toMatchObject({ verdict: 'pending', reason: 'awaiting_check' });
+			expect(judgeGridOnTime(facts, DUE)).toMatchObject({ verdict: 'pending', reason: 'awaiting_check' });
+			expect(judgeGridOnTime(facts, DUE + 1)).toMatchObject({ verdict: 'late', reason: 'check_overdue' });
+		});
+		it('feedback just before the deadline: the 核查 keeps its own 2 working hours past it', () => {
+			const checkDueAt = at('2026-10-10 10:00'); // its 2 working hours run into the next working day
+			const facts = { ...waiting, feedbackAt: at('2026-10-09 17:30'), checkDueAt };
+			expect(judgeGridOnTime(facts, DUE + 1)).toMatchObject({ verdict: 'pending', reason: 'awaiting_check' });
+			expect(judgeGridOnTime(facts, checkDueAt)).toMatchObject({ verdict: 'pending' });
+			expect(judgeGridOnTime(facts, checkDueAt + 1)).toMatchObject({ verdict: 'late', reason: 'check_overdue' });
+		});
+		it('once the 核查 passes, even late, the case is decided by its feedback: on time', () => {
+			expect(judgeGridOnTime({ ...waiting, status: 'checked', checkDueAt: null }, AFTER)).toMatchObject({ verdict: 'on_time' });
+			expect(judgeGridOnTime({ ...base }, AFTER)).toMatchObject({ verdict: 'on_time' });
+		});
+		it('a 核查 waiting past its limit is not efficient either, until it passes', () => {
+			const facts = { ...waiting, feedbackAt: at('2026-10-08 10:00'), checkDueAt: at('2026-10-08 12:00') };
+			expect(judgeGridEfficient(facts, AFTER)).toMatchObject({ verdict: 'late' });
+			expect(judgeGridEfficient({ ...facts, status: 'checked' }, AFTER)).toMatchObject({ verdict: 'on_time', reason: 'efficient' });
+		});
 	});
 
 	it('the deadline judged against is the one stored (延期 and 挂账 already applied) and decides the period', () => {

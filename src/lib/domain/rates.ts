@@ -12,6 +12,8 @@ export type GridReason =
 	| 'open_past_due'
 	| 'awaiting_handling'
 	| 'awaiting_check'
+	| 'check_overdue'
+	| 'checked_before_due'
 	| 'not_dispatched'
 	| 'efficient'
 	| 'not_efficient'
@@ -36,14 +38,41 @@ export interface GridRateFacts {
 	efficientDeadlineAt: number | null;
 	feedbackAt: number | null; // the last 处置反馈: the accepted one once the case is closed
 	closedAt: number | null;
+	/** While the 处置反馈 waits for 核查: when the 核查 step itself is due (2 working hours after the feedback). */
+	checkDueAt: number | null;
 }
 
-const AWAITING_CHECK = new Set(['feedback', 'checked']);
+/** The facts from a case row as the statistics read it (stage_deadline_at is the current step's limit). */
+export function gridRateFacts(r: {
+	status: string;
+	handle_value: number | null;
+	deadline_at: number | null;
+	efficient_deadline_at: number | null;
+	feedback_at: number | null;
+	closed_at: number | null;
+	stage_deadline_at: number | null;
+}): GridRateFacts {
+	return {
+		status: r.status,
+		hasLimit: r.handle_value !== null,
+		deadlineAt: r.deadline_at,
+		efficientDeadlineAt: r.efficient_deadline_at,
+		feedbackAt: r.feedback_at,
+		closedAt: r.closed_at,
+		checkDueAt: r.status === 'feedback' ? r.stage_deadline_at : null
+	};
+}
+
+/** The 核查 has passed: the 处置反馈 is accepted (结案 only records it). */
+const ACCEPTED = new Set(['checked', 'closed']);
 
 /**
- * grid 按时办结: accepted 处置反馈 ≤ deadline and 结案. Decided once closed, or once the deadline
- * passed with the work still open (late). A 处置反馈 made in time and waiting for 核查/结案 is not
- * decided yet: the check may still send it back (返工 is judged on the final feedback).
+ * grid 按时办结: accepted 处置反馈 ≤ deadline and 核查 passed. Decided once the 核查 passed (结案
+ * only records it), or once the deadline passed with the work still open (late). A 处置反馈 made in
+ * time waits for its 核查 until the 核查 limit — 2 working hours after the feedback, or the handling
+ * deadline, whichever is later — and counts as late from then until the 核查 passes: backlog never
+ * makes a rate look better (domain README §6). A failed 核查 sends it back (返工 is judged on the
+ * final feedback).
  */
 export function judgeGridOnTime(c: GridRateFacts, now: number): GridJudgement {
 	const j = (verdict: Verdict, reason: GridReason, countedAt: number | null = null): GridJudgement => ({ verdict, dueAt: c.deadlineAt, countedAt, reason });
@@ -55,15 +84,20 @@ export function judgeGridOnTime(c: GridRateFacts, now: number): GridJudgement {
 		const at = c.feedbackAt ?? c.closedAt;
 		return at !== null && at <= c.deadlineAt ? j('on_time', 'closed_before_due', at) : j('late', 'closed_after_due', at);
 	}
-	if (AWAITING_CHECK.has(c.status) && c.feedbackAt !== null && c.feedbackAt <= c.deadlineAt) return j('pending', 'awaiting_check', c.feedbackAt);
+	const inTime = c.feedbackAt !== null && c.feedbackAt <= c.deadlineAt;
+	if (inTime && c.status === 'checked') return j('on_time', 'checked_before_due', c.feedbackAt);
+	if (inTime && c.status === 'feedback') {
+		const checkLimit = Math.max(c.checkDueAt ?? c.deadlineAt, c.deadlineAt);
+		return now > checkLimit ? j('late', 'check_overdue') : j('pending', 'awaiting_check', c.feedbackAt);
+	}
 	return now > c.deadlineAt ? j('late', 'open_past_due') : j('pending', 'awaiting_handling');
 }
 
-/** grid 高效处置: same cases and periods as 按时办结; the hit is a closed case whose accepted feedback met the efficient limit. */
+/** grid 高效处置: same cases and periods as 按时办结; the hit is a case whose accepted feedback met the efficient limit. */
 export function judgeGridEfficient(c: GridRateFacts, now: number): GridJudgement {
 	const base = judgeGridOnTime(c, now);
 	if (base.verdict !== 'on_time' && base.verdict !== 'late') return base;
-	const hit = c.status === 'closed' && c.feedbackAt !== null && c.efficientDeadlineAt !== null && c.feedbackAt <= c.efficientDeadlineAt;
+	const hit = ACCEPTED.has(c.status) && c.feedbackAt !== null && c.efficientDeadlineAt !== null && c.feedbackAt <= c.efficientDeadlineAt;
 	return { ...base, verdict: hit ? 'on_time' : 'late', reason: hit ? 'efficient' : 'not_efficient' };
 }
 

@@ -21,6 +21,7 @@ export function parseCaseFilters(params: URLSearchParams): CaseFilters {
 		to: date(params.get('to')),
 		overdue: params.get('overdue') === '1',
 		dueSoon: params.get('due_soon') === '1',
+		checkLate: params.get('check_late') === '1',
 		returned: params.get('returned') === '1',
 		supervised: params.get('supervised') === '1',
 		q: params.get('q')?.trim().slice(0, 100) || undefined,

@@ -37,13 +37,17 @@ describe('live board', () => {
 		await caseWith('registered', { department_id: null }); // a fresh 待派遣: not returned
 		await caseWith('extension_requested', { supervised: 1 }); // 延期 awaiting, and 督办
 		await caseWith('closed', { supervised: 1, stage_deadline_at: NOW - HOUR }); // finished: nowhere
+		// 处置反馈 in time, 核查 past its limit and past the handling deadline: overdue, and counted late (核查超时).
+		await caseWith('feedback', { feedback_at: NOW - 30 * HOUR, deadline_at: NOW - 24 * HOUR, stage_deadline_at: NOW - 28 * HOUR });
+		// 处置反馈 in time, 核查 step overdue but the handling deadline not reached: overdue only.
+		await caseWith('feedback', { feedback_at: NOW - 5 * HOUR, deadline_at: NOW + 24 * HOUR, stage_deadline_at: NOW - 3 * HOUR });
 		await caseWith('void'); // nowhere
 		await orderRow(t.db, { receivedAt: NOW - 24 * HOUR, deadlineAt: NOW + 72 * HOUR, status: 'handling' }); // signed, no contact yet
 		await t.db.updateTable('hotline_orders').set({ community_id: community.id, area_id: community.area_id }).execute();
 		await orderRow(t.db, { receivedAt: NOW - 24 * HOUR, deadlineAt: NOW + 72 * HOUR, status: 'handling' }); // no 居民区
 		await orderRow(t.db, { receivedAt: NOW - 24 * HOUR, deadlineAt: NOW + 72 * HOUR, firstContactAt: NOW - HOUR, status: 'handling' }); // contacted
 
-		const expected: BoardCounts = { open: 8, due_soon: 1, overdue: 1, awaiting_sign: 1, returned: 2, extension: 1, supervised: 1, awaiting_contact: 1 };
+		const expected: BoardCounts = { open: 10, due_soon: 1, overdue: 3, check_late: 1, awaiting_sign: 1, returned: 2, extension: 1, supervised: 1, awaiting_contact: 1 };
 		const byArea = await loadBoard(t.db, 'area', NOW);
 		const area = byArea.rows.find((r) => r.id === community.area_id)!;
 		expect(area.counts).toEqual(expected);
@@ -58,7 +62,7 @@ describe('live board', () => {
 
 		// Per department: the two 待派遣 cases have none yet.
 		const byDepartment = await loadBoard(t.db, 'department', NOW);
-		expect(byDepartment.rows.find((r) => r.id === 2)!.counts).toEqual({ ...expected, open: 6, returned: 1, awaiting_contact: 2 });
+		expect(byDepartment.rows.find((r) => r.id === 2)!.counts).toEqual({ ...expected, open: 8, returned: 1, awaiting_contact: 2 });
 		expect(byDepartment.unplaced).toEqual({ ...zero(), open: 2, returned: 1 });
 
 		// The case list, filtered as the board links, finds exactly the counted cases.
@@ -67,6 +71,7 @@ describe('live board', () => {
 			['open', { status: open }],
 			['due_soon', { dueSoon: true }],
 			['overdue', { overdue: true }],
+			['check_late', { checkLate: true }],
 			['awaiting_sign', { status: ['dispatched'] }],
 			['returned', { returned: true }],
 			['extension', { status: ['extension_requested'] }],

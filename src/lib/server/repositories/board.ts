@@ -1,20 +1,20 @@
 // The live board (实时看板): the work open right now, counted per 片区, 居民区 or department. Each
 // count uses the same condition as the case list filter it links to (overdueWhere, dueSoonWhere,
-// returnedWhere), so a number and the list behind it agree. Plain Kysely, no SQLite-only SQL.
+// checkLateWhere, returnedWhere), so a number and the list behind it agree. Plain Kysely, no SQLite-only SQL.
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { OPEN_STATUSES } from '$lib/domain/case-status';
 import { shanghaiDate } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
 import { loadGeography } from './reference';
 import type { DB } from '../db/schema';
-import { dueSoonWhere, overdueWhere, returnedWhere } from './case-list';
+import { checkLateWhere, dueSoonWhere, overdueWhere, returnedWhere } from './case-list';
 
 export const BOARD_DIMENSIONS = ['area', 'community', 'department'] as const;
 export type BoardDimension = (typeof BOARD_DIMENSIONS)[number];
 export const isBoardDimension = (s: string): s is BoardDimension => (BOARD_DIMENSIONS as readonly string[]).includes(s);
 
 /** Grid-case figures, then the one 12345 figure (先行联系 awaiting). */
-export const CASE_METRICS = ['open', 'due_soon', 'overdue', 'awaiting_sign', 'returned', 'extension', 'supervised'] as const;
+export const CASE_METRICS = ['open', 'due_soon', 'overdue', 'check_late', 'awaiting_sign', 'returned', 'extension', 'supervised'] as const;
 export const BOARD_METRICS = [...CASE_METRICS, 'awaiting_contact'] as const;
 export type BoardMetric = (typeof BOARD_METRICS)[number];
 export type BoardCounts = Record<BoardMetric, number>;
@@ -34,6 +34,7 @@ const CASE_CONDITIONS: Record<(typeof CASE_METRICS)[number], (eb: CaseEb, now: n
 	open: (eb) => eb('cases.status', 'in', OPEN),
 	due_soon: (eb, now) => dueSoonWhere(eb, now),
 	overdue: (eb, now) => overdueWhere(eb, now),
+	check_late: (eb, now) => checkLateWhere(eb, now),
 	awaiting_sign: (eb) => eb('cases.status', '=', 'dispatched'),
 	returned: (eb) => returnedWhere(eb),
 	extension: (eb) => eb('cases.status', '=', 'extension_requested'),

@@ -24,6 +24,8 @@ export interface CaseFilters {
 	to?: string;
 	departmentId?: number;
 	overdue?: boolean;
+	/** In-time 处置反馈 whose 核查 is past its limit: counted late until the 核查 passes. */
+	checkLate?: boolean;
 	/** The current step's deadline falls within the next 24 h. */
 	dueSoon?: boolean;
 	/** Sent back by the department: 回退 awaiting approval, or approved and awaiting 改派. */
@@ -58,6 +60,19 @@ const isOpen = sql<boolean>`${sql.ref('cases.status')} not in ('closed', 'void')
 /** Overdue: the current step's deadline has passed (parked and finished cases have none). */
 export const overdueWhere = (eb: Eb, now: number) => eb.and([eb('cases.stage_deadline_at', '<', now), isOpen]);
 
+/**
+ * 核查 backlog: an in-time 处置反馈 whose 核查 is past its limit — 2 working hours after the feedback
+ * (the 核查 step's deadline) or the handling deadline, whichever is later. The statistics count these
+ * cases late until the 核查 passes (domain/rates.ts judgeGridOnTime).
+ */
+export const checkLateWhere = (eb: Eb, now: number) =>
+	eb.and([
+		eb('cases.status', '=', 'feedback'),
+		eb('cases.feedback_at', '<=', eb.ref('cases.deadline_at')),
+		eb('cases.stage_deadline_at', '<', now),
+		eb('cases.deadline_at', '<', now)
+	]);
+
 /** Due soon: the current step's deadline is not past yet but falls within DUE_SOON_MS. */
 export const dueSoonWhere = (eb: Eb, now: number) =>
 	eb.and([eb('cases.stage_deadline_at', '>=', now), eb('cases.stage_deadline_at', '<', now + DUE_SOON_MS), isOpen]);
@@ -86,6 +101,7 @@ export function filteredCases(db: Db, scope: ViewScope, f: CaseFilters, now: num
 	if (f.supervised) q = q.where('cases.supervised', '=', 1);
 	if (f.overdue) q = q.where((eb) => overdueWhere(eb, now));
 	if (f.dueSoon) q = q.where((eb) => dueSoonWhere(eb, now));
+	if (f.checkLate) q = q.where((eb) => checkLateWhere(eb, now));
 	if (f.returned) q = q.where(returnedWhere);
 	if (f.q) {
 		const text = f.q;

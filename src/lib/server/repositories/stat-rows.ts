@@ -17,7 +17,7 @@ const gridQuery = (db: Db) =>
 		.select((eb) => [
 			'cases.id', 'cases.code', 'cases.status', 'cases.source', 'cases.category_code', 'cases.area_id', 'cases.community_id', 'cases.department_id',
 			'cases.reporter_id', 'cases.reported_at', 'cases.dispatched_at', 'cases.deadline_at', 'cases.efficient_deadline_at', 'cases.feedback_at',
-			'cases.closed_at', 'cases.rework_count', 'cases.supervised', 'cases.handle_value',
+			'cases.closed_at', 'cases.rework_count', 'cases.supervised', 'cases.handle_value', 'cases.stage_deadline_at',
 			eb.exists(eb.selectFrom('case_events').select('case_events.id').whereRef('case_events.case_id', '=', 'cases.id').where('case_events.action', '=', 'approve_extension')).as('extended')
 		]);
 
@@ -72,20 +72,21 @@ export async function maxStatId(db: Db, kind: StatKind): Promise<number> {
 
 /**
  * The work whose judgement can still change by time alone, with a deadline in the span: grid cases
- * not yet closed, void or parked whose deadline is after `now`, and open 12345 orders whose
- * first-contact or 办结 deadline is after `now`.
+ * not yet closed, void or parked whose deadline is after `now` (or whose in-time 处置反馈 waits for a
+ * 核查 not yet due, which may fall after the span), and open 12345 orders whose first-contact or 办结
+ * deadline is after `now`.
  */
 export async function statRowsAwaitingClock(db: Db, s: Span, now: number): Promise<StatRows> {
 	// A deadline in the span (from, to] that has not passed: at `now` itself the work is still in time.
-	if (now > s.toMs) return noRows();
 	const inSpan = (column: 'hotline_orders.first_contact_due_at' | 'hotline_orders.deadline_at') => (eb: Eb) =>
 		eb.and([eb(column, '>', s.fromMs), eb(column, '>=', now), eb(column, '<=', s.toMs)]);
 	const grid = await gridQuery(db)
 		.where('cases.deadline_at', '>', s.fromMs)
-		.where('cases.deadline_at', '>=', now)
 		.where('cases.deadline_at', '<=', s.toMs)
 		.where('cases.status', 'not in', ['closed', 'void', 'parked'])
+		.where((eb) => eb.or([eb('cases.deadline_at', '>=', now), eb.and([eb('cases.status', '=', 'feedback'), eb('cases.stage_deadline_at', '>=', now)])]))
 		.execute();
+	if (now > s.toMs) return { grid, orders: [], enforcement: [] };
 	const orders = await orderStatsQuery(db)
 		.where('hotline_orders.status', 'in', OPEN_HOTLINE_STATUSES)
 		.where((eb) => eb.or([inSpan('hotline_orders.first_contact_due_at')(eb), inSpan('hotline_orders.deadline_at')(eb)]))

@@ -19,7 +19,7 @@ export async function loadGridCases(db: Db, s: Span) {
 		.select([
 			'cases.id', 'cases.code', 'cases.status', 'cases.source', 'cases.category_code', 'cases.area_id', 'cases.community_id', 'cases.department_id',
 			'cases.reporter_id', 'cases.reported_at', 'cases.dispatched_at', 'cases.deadline_at', 'cases.efficient_deadline_at', 'cases.feedback_at',
-			'cases.closed_at', 'cases.rework_count', 'cases.handle_value'
+			'cases.closed_at', 'cases.rework_count', 'cases.handle_value', 'cases.stage_deadline_at'
 		])
 		.where((eb) =>
 			eb.or([

@@ -5,7 +5,7 @@ import type { Stream } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { judgeCompletion } from '$lib/domain/hotline-timing';
 import { maskName, maskPhone } from '$lib/domain/personal-data';
-import { dueDate, formatRate, judgeGridEfficient, judgeGridOnTime, type Verdict } from '$lib/domain/rates';
+import { dueDate, formatRate, gridRateFacts, judgeGridEfficient, judgeGridOnTime, type Verdict } from '$lib/domain/rates';
 import { categoryLabel } from '$lib/domain/category-search';
 import { addDays, isValidDate, shanghaiDateTime } from '$lib/domain/working-days';
 import { hotlineStatusLabel, statusLabel } from '$lib/labels';
@@ -97,7 +97,7 @@ async function loadCaseRows(db: Db, from: string, to: string) {
 			.innerJoin('communities', 'communities.id', 'cases.community_id')
 			.leftJoin('departments', 'departments.id', 'cases.department_id')
 			.select([
-				'cases.id', 'cases.code', 'cases.status', 'cases.reported_at', 'cases.deadline_at', 'cases.efficient_deadline_at', 'cases.feedback_at', 'cases.closed_at',
+				'cases.id', 'cases.code', 'cases.status', 'cases.reported_at', 'cases.deadline_at', 'cases.efficient_deadline_at', 'cases.feedback_at', 'cases.closed_at', 'cases.stage_deadline_at',
 				'categories.minor', 'categories.variant', 'cases.handle_value', 'areas.name as area_name', 'communities.name as community_name', 'departments.name as department_name'
 			])
 			.where('cases.id', 'in', periodCaseIds(db, from, to))
@@ -157,7 +157,7 @@ export async function buildCaseSheets(db: Db, from: string, to: string, now: num
 			m.export_col_closed(), m.export_col_deadline(), m.export_col_on_time(), m.export_col_efficient()
 		],
 		rows: caseRows.map((r) => {
-			const facts = { status: r.status, hasLimit: r.handle_value !== null, deadlineAt: r.deadline_at, efficientDeadlineAt: r.efficient_deadline_at, feedbackAt: r.feedback_at, closedAt: r.closed_at };
+			const facts = gridRateFacts(r);
 			const ms = r.milestones;
 			return [
 				r.code, categoryLabel(r), r.area_name, r.community_name, r.department_name ?? '', statusLabel(r.status),

@@ -6,7 +6,7 @@ import { limitColumns } from '../case-mapping';
 
 let seq = 0;
 
-export async function gridRow(db: Db, f: { status: string; category?: string; reportedAt: number; deadlineAt?: number | null; efficientAt?: number | null; feedbackAt?: number | null; closedAt?: number | null; rework?: number; dispatchedAt?: number | null }): Promise<number> {
+export async function gridRow(db: Db, f: { status: string; category?: string; reportedAt: number; deadlineAt?: number | null; efficientAt?: number | null; feedbackAt?: number | null; closedAt?: number | null; rework?: number; dispatchedAt?: number | null; stageDeadlineAt?: number | null }): Promise<number> {
 	const c = await db.selectFrom('communities').selectAll().orderBy('id').executeTakeFirstOrThrow();
 	const reporter = await db.selectFrom('users').select('id').where('username', '=', 'wangge').executeTakeFirstOrThrow();
 	// The case carries its category's limits, as one filed through the services would.
@@ -17,7 +17,7 @@ export async function gridRow(db: Db, f: { status: string; category?: string; re
 			code: `T${++seq}`, track: 'grid', source: 'patrol', status: f.status, resume_status: null, category_code: f.category ?? 'SH-HWSR-01', urgency: '一般',
 			description: 'x', address: '', lng: c.lng, lat: c.lat, area_id: c.area_id, community_id: c.id, reporter_id: reporter.id, department_id: 2, handler_id: null,
 			self_handled: 0, supervised: 0, rework_count: f.rework ?? 0, reported_at: f.reportedAt, dispatched_at: f.dispatchedAt ?? (f.deadlineAt ? f.reportedAt : null),
-			deadline_at: f.deadlineAt ?? null, efficient_deadline_at: f.efficientAt ?? null, stage_started_at: f.reportedAt, stage_deadline_at: null, stage_warn_at: null,
+			deadline_at: f.deadlineAt ?? null, efficient_deadline_at: f.efficientAt ?? null, stage_started_at: f.reportedAt, stage_deadline_at: f.stageDeadlineAt ?? null, stage_warn_at: null,
 			parked_at: null, requested_deadline_at: null, feedback_at: f.feedbackAt ?? null, closed_at: f.closedAt ?? null, version: 1, updated_at: f.reportedAt,
 			...limitColumns(limits.handleLimit, limits.efficientLimit)
 		})

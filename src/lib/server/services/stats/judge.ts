@@ -2,7 +2,7 @@
 // verdict and the keys it groups by. The totals, the groups and the drill-down lists all come from
 // these same entries, so a figure and the list behind it can never disagree.
 import { judgeCompletion, judgeFirstContact } from '$lib/domain/hotline-timing';
-import { dueDate, inRange, judgeGridEfficient, judgeGridOnTime, type Verdict } from '$lib/domain/rates';
+import { dueDate, gridRateFacts, inRange, judgeGridEfficient, judgeGridOnTime, type Verdict } from '$lib/domain/rates';
 import { shanghaiDate } from '$lib/domain/working-days';
 import type { EnforcementStatsRow, GridCaseStatsRow, GridEventRow, OrderStatsRow } from '../../repositories/stats';
 
@@ -50,7 +50,7 @@ export function judgeAll(i: JudgeInput): Entry[] {
 
 	// On-time rates count in the period of the deadline; without one, of the report.
 	for (const r of i.grid) {
-		const facts = { status: r.status, hasLimit: r.handle_value !== null, deadlineAt: r.deadline_at, efficientDeadlineAt: r.efficient_deadline_at, feedbackAt: r.feedback_at, closedAt: r.closed_at };
+		const facts = gridRateFacts(r);
 		const date = r.deadline_at !== null ? dueDate(r.deadline_at) : shanghaiDate(r.reported_at);
 		if (!inRange(date, i.from, i.to)) continue;
 		const keys = caseKeys(r, date);

@@ -7,6 +7,11 @@ import { getSetting, setSetting } from '../../repositories/settings';
 import { countEntries, FAR } from './counting';
 
 const STATE_KEY = 'stat_counts_state';
+/**
+ * The judging rules the stored counts were built with. Raising it rebuilds them at the next start:
+ * 2 — a 核查 waiting past its limit counts as late, a passed 核查 decides the case (issue 15).
+ */
+const RULES = 'rules-2';
 const SLICE = 5_000;
 
 /** The counts as they should be, computed from every record (read in slices of ids). */
@@ -51,15 +56,15 @@ export async function rebuildCounts(db: Db, opts: { write: boolean; progress?: (
 		const diff = [...differences(maintained.fine, rebuilt), ...differences(maintained.area, rolledUp(rebuilt)).map((d) => ({ ...d, table: 'area' as const }))];
 		if (opts.write) {
 			await replaceAllCounts(trx, rebuilt);
-			await setSetting(trx, STATE_KEY, 'ok');
+			await setSetting(trx, STATE_KEY, RULES);
 		}
 		return { rows: rebuilt.size, differences: diff };
 	});
 }
 
-export const countsReady = async (db: Db) => (await getSetting(db, STATE_KEY)) === 'ok';
+export const countsReady = async (db: Db) => (await getSetting(db, STATE_KEY)) === RULES;
 
-/** At start: a database whose counts were never built (a new one, or one migrated to 006) gets them. */
+/** At start: a database whose counts were never built (a new one, or one migrated to 006), or were built by older rules, gets them. */
 export async function ensureCounts(db: Db): Promise<number | null> {
 	if (await countsReady(db)) return null;
 	return (await rebuildCounts(db, { write: true })).rows;

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { at, endOf } from '$lib/domain/fixtures/time';
 import { createTestDb, type TestDb } from '../../test-db';
-import { computeStats } from './compute';
+import { computeStats, statsFromEntries } from './compute';
+import { rebuildCounts } from './rebuild';
+import { statsFromCounts } from './from-counts';
 import { drillDown } from './drill';
 import { gridRow, orderRow } from './fixtures';
 
@@ -63,6 +65,31 @@ describe('grid 按时办结 and 高效处置 over a month', () => {
 			['2026-01', 0, 1]
 		]);
 		expect(s.groups.find((g) => g.key === '2025-12')!.volumes.reported).toBe(2);
+	});
+});
+
+describe('the 核查 backlog rule', () => {
+	it('an in-time 处置反馈 waiting for 核查 is undecided until the 核查 limit, late after it, and on time once the 核查 passes; counts and rows agree', async () => {
+		// Feedback at 17:00 on the last day; the handling deadline is 24:00; the 核查's own 2 working hours end the next morning.
+		const deadlineAt = endOf('2026-01-30');
+		const checkDueAt = at('2026-02-02 10:00');
+		const id = await gridRow(t.db, { status: 'feedback', reportedAt: at('2026-01-26 09:00'), deadlineAt, efficientAt: at('2026-01-28 12:00'), feedbackAt: at('2026-01-30 17:00'), stageDeadlineAt: checkDueAt });
+		await gridRow(t.db, { status: 'closed', reportedAt: at('2026-01-26 09:00'), deadlineAt, feedbackAt: at('2026-01-27 10:00'), closedAt: at('2026-01-27 15:00') });
+		await rebuildCounts(t.db, { write: true });
+		const both = async (now: number) => {
+			const [rows, counts] = await Promise.all([statsFromEntries(t.db, JAN[0], JAN[1], null, now), statsFromCounts(t.db, JAN[0], JAN[1], null, now)]);
+			expect(counts.total.rates).toEqual(rows.total.rates);
+			return rows.total.rates.grid_on_time;
+		};
+		expect(await both(deadlineAt + 1)).toMatchObject({ numerator: 1, denominator: 1, undecided: 1 });
+		expect(await both(checkDueAt)).toMatchObject({ numerator: 1, denominator: 1, undecided: 1 });
+		expect(await both(checkDueAt + 1)).toMatchObject({ numerator: 1, denominator: 2, undecided: 0 });
+		expect((await drillDown(t.db, { rate: 'grid_on_time', part: 'missed', from: JAN[0], to: JAN[1] }, checkDueAt + 1)).ids).toEqual([id]);
+
+		// The 核查 passes a day late: the case is decided by its feedback, in time.
+		await t.db.updateTable('cases').set({ status: 'checked', stage_deadline_at: null }).where('id', '=', id).execute();
+		await rebuildCounts(t.db, { write: true });
+		expect(await both(at('2026-02-03 10:00'))).toMatchObject({ numerator: 2, denominator: 2, undecided: 0 });
 	});
 });
 
