@@ -35,6 +35,16 @@ const PART_NAMES: Record<string, Msg> = {
 	undecided: m.stats_part_undecided
 };
 
+/**
+ * For the rates where lower is better (返工率, 退单率, 延期率) the numerator is the event, so the rest of
+ * the denominator did not miss anything: it is named for what did not happen.
+ */
+const MISSED_NAMES: Record<string, Msg> = {
+	rework: m.stats_part_missed_rework,
+	return: m.stats_part_missed_return,
+	extension: m.stats_part_missed_extension
+};
+
 const GROUP_NAMES: Record<string, Msg> = {
 	month: m.stats_group_month,
 	area: m.stats_group_area,
@@ -59,7 +69,8 @@ const pick = (table: Record<string, Msg>, key: string, locale?: Locale) => table
 
 export const rateName = (key: string, locale?: Locale) => pick(RATE_NAMES, key, locale);
 export const rateRule = (key: string, locale?: Locale) => pick(RATE_RULES, key, locale);
-export const partName = (key: string, locale?: Locale) => pick(PART_NAMES, key, locale);
+/** A part of a rate's denominator; `rate` names the rest of a lower-is-better rate for what it is. */
+export const partName = (key: string, locale?: Locale, rate?: string) => (key === 'missed' && rate && MISSED_NAMES[rate] ? pick(MISSED_NAMES, rate, locale) : pick(PART_NAMES, key, locale));
 export const groupByName = (key: string, locale?: Locale) => pick(GROUP_NAMES, key, locale);
 export const volumeName = (key: string, locale?: Locale) => pick(VOLUME_NAMES, key, locale);
 
