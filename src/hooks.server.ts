@@ -11,6 +11,7 @@ import { ensureCounts } from '$lib/server/services/stats/rebuild';
 import { isCrossSiteForm } from '$lib/server/csrf';
 import { loadBaseMap } from '$lib/server/base-map';
 import { setSecurityHeaders } from '$lib/server/security-headers';
+import { handleFormBody } from '$lib/server/form-body';
 
 /** Migrations and base data (calendar, geography, categories) are applied when the server starts. */
 export const init: ServerInit = async () => {
@@ -75,7 +76,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleCsrf, handleLocale, handleAuth);
+export const handle = sequence(handleSecurityHeaders, handleCsrf, handleLocale, handleFormBody, handleAuth);
 
 /** Unexpected errors are logged with an id the user can quote; no internals reach the client. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
