@@ -2,7 +2,7 @@
 //   npm run user:create -- --username admin --name 管理员 --role admin   (password asked, or GRIDCASE_PASSWORD)
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { passwordProblem } from '../src/lib/domain/account-input';
+import { passwordProblem } from '../src/lib/domain/password-policy';
 import { isRole, ROLES } from '../src/lib/domain/permissions';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../src/lib/server/auth/password';
 import { databasePath } from '../src/lib/server/config';

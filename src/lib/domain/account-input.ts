@@ -1,7 +1,6 @@
 // What an admin types for an account, checked before anything is written (domain README §8).
 // Pure: the places and departments to check against are passed in.
 import { isRole, type Role } from './permissions';
-import { isCommonPassword } from './common-passwords';
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 128;
@@ -70,20 +69,6 @@ export function checkAccount(f: AccountForm, choices: ScopeChoices): AccountChec
 	}
 	if (Object.keys(errors).length) return { ok: false, errors };
 	return { ok: true, value: { username, displayName, role: f.role, areaId, communityId, departmentId } };
-}
-
-/** What is wrong with a new password whoever sets it (the account page, `npm run user:create`); null: nothing. */
-export function passwordProblem(password: string, username: string): string | null {
-	if (password.trim().toLowerCase() === username.toLowerCase()) return 'password_is_username';
-	if (password.length < MIN_PASSWORD_LENGTH) return 'password_too_short';
-	if (password.length > MAX_PASSWORD_LENGTH) return 'too_long';
-	if (isCommonPassword(password)) return 'password_common';
-	return null;
-}
-
-/** A new password: long enough, not absurdly long, not the username, not a common one, typed the same twice. */
-export function checkNewPassword(password: string, confirm: string, username: string): string | null {
-	return passwordProblem(password, username) ?? (password !== confirm ? 'password_mismatch' : null);
 }
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or off a screen. */
