@@ -2,6 +2,7 @@
 //   npm run user:create -- --username admin --name 管理员 --role admin   (password asked, or GRIDCASE_PASSWORD)
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { passwordProblem } from '../src/lib/domain/password-policy';
 import { isRole, ROLES } from '../src/lib/domain/permissions';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../src/lib/server/auth/password';
 import { databasePath } from '../src/lib/server/config';
@@ -36,7 +37,8 @@ try {
 	await seedReference(db);
 	if (await findUserByUsername(db, values.username!)) throw new Error(`user ${values.username} already exists`);
 	const password = await readPassword();
-	if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+	const problem = passwordProblem(password, values.username!);
+	if (problem) throw new Error(`password refused (${problem}): at least ${MIN_PASSWORD_LENGTH} characters, not the username, not a common password`);
 	const department = values.department
 		? await db.selectFrom('departments').select('id').where('name', '=', values.department).executeTakeFirst()
 		: undefined;

@@ -9,6 +9,9 @@ import { seedReference } from '../seeds/reference';
 import { markInterruptedImports } from '$lib/server/services/hotline/import-upload';
 import { ensureCounts } from '$lib/server/services/stats/rebuild';
 import { isCrossSiteForm } from '$lib/server/csrf';
+import { loadBaseMap } from '$lib/server/base-map';
+import { setSecurityHeaders } from '$lib/server/security-headers';
+import { handleFormBody } from '$lib/server/form-body';
 
 /** Migrations and base data (calendar, geography, categories) are applied when the server starts. */
 export const init: ServerInit = async () => {
@@ -53,9 +56,6 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
 	const held = event.locals.mustChangePassword && !PASSWORD_CHANGE_PATHS.includes(path) && !path.startsWith('/_app/');
 	const response = held ? passwordFirst(event.request) : await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
 	return response;
 };
 
@@ -69,7 +69,14 @@ const handleCsrf: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleCsrf, handleLocale, handleAuth);
+/** Content-Security-Policy and the other security headers on every response (security-headers.ts). */
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	await setSecurityHeaders(response.headers, () => loadBaseMap(getDb()));
+	return response;
+};
+
+export const handle = sequence(handleSecurityHeaders, handleCsrf, handleLocale, handleFormBody, handleAuth);
 
 /** Unexpected errors are logged with an id the user can quote; no internals reach the client. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

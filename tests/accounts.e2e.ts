@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
 
 // The admin opens an account for a new grid worker; the worker signs in with the temporary password

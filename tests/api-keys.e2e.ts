@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
 
 const receivedAt = new Date(Date.now() - 3_600_000).toISOString();

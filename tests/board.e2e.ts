@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
 
 test('the live board: a leader opens the overdue cases behind a number and urges one in one click', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import fs from 'node:fs';
 import { wgs84ToGcj02 } from '../src/lib/domain/gcj02';
 import { asUser, ready } from './helpers';
@@ -19,6 +19,9 @@ const file = (rename: (n: string) => string, shift: (p: [number, number]) => [nu
 		})
 	)
 });
+
+// The new 片区's name carries markup: wherever it is shown, including Leaflet's labels and popups, it stays text.
+const NEW = `中片区（新）<img src=x onerror="alert('片区')">`;
 
 test('an admin publishes a new 片区 boundary after a refused file, and a case filed before keeps its 片区', async ({ browser }) => {
 	const admin = await asUser(browser, 'admin');
@@ -50,15 +53,48 @@ test('an admin publishes a new 片区 boundary after a refused file, and a case 
 	await expect(admin.getByTestId('boundary-preview')).toContainText('新版本的片区：西片区、中片区、东片区');
 	await form.getByLabel('在地图上编辑现行片区边界（代替上传文件）').uncheck();
 
-	await form.getByLabel('GeoJSON 文件（WGS-84）').setInputFiles(file((n) => (n === '中片区' ? '中片区（新）' : n)));
+	await form.getByLabel('GeoJSON 文件（WGS-84）').setInputFiles(file((n) => (n === '中片区' ? NEW : n)));
 	await form.getByRole('button', { name: '检查并预览' }).click();
 	const preview = admin.getByTestId('boundary-preview');
-	await expect(preview).toContainText('新增片区：中片区（新）');
+	await expect(preview).toContainText(`新增片区：${NEW}`);
 	await expect(preview).toContainText('不再划出的片区：中片区');
-	await expect(preview).toContainText('平南一居（中片区→中片区（新））');
+	await expect(preview).toContainText(`平南一居（中片区→${NEW}）`);
 	await preview.getByRole('button', { name: '发布新版本' }).click();
 	await expect(admin.getByRole('status')).toContainText('已发布');
 	await expect(admin.locator('tr[data-version]')).toHaveCount(2);
+
+	// On the report form's map and in the case map's popups, the name is text: no element, no dialog.
+	const dialogs: string[] = [];
+	admin.on('dialog', (d) => {
+		dialogs.push(d.message());
+		void d.dismiss();
+	});
+	const worker = await asUser(browser, 'wangge');
+	worker.on('dialog', (d) => {
+		dialogs.push(d.message());
+		void d.dismiss();
+	});
+	await worker.goto('/cases/new');
+	await ready(worker);
+	await worker.getByRole('button', { name: '在地图上选点' }).click();
+	const label = worker.locator('.leaflet-tooltip.area-label', { hasText: NEW });
+	await expect(label).toHaveCount(1);
+	await expect(label.locator('img')).toHaveCount(0);
+	await admin.goto('/map');
+	await ready(admin);
+	const caseMap = admin.getByTestId('case-map');
+	await expect(caseMap).toHaveAttribute('data-ready', '1');
+	const areaPaths = caseMap.locator('path[stroke="#1d4ed8"]');
+	const names: string[] = [];
+	for (let i = 0; i < (await areaPaths.count()); i++) {
+		await areaPaths.nth(i).dispatchEvent('click');
+		const title = caseMap.locator('.leaflet-popup-content strong');
+		await expect(title).toHaveCount(1);
+		names.push((await title.textContent())!);
+		await expect(caseMap.locator('.leaflet-popup-content img')).toHaveCount(0);
+	}
+	expect(names).toContain(NEW);
+	expect(dialogs).toEqual([]);
 
 	// A case filed in 中片区 before today is still 中片区's.
 	await admin.goto('/cases');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
 
 // The admin keeps the official holiday calendar. The demo holds 2023–2026, so on the demo's "today"

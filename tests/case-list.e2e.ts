@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
 
 test('the case list: choosing a 片区 narrows the 居民区 at once; the filters and pages come back in the address', async ({ browser }) => {

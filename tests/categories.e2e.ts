@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
 
 // An admin changes a category's handling limit from tomorrow: bad values are refused with the form

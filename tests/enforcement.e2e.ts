@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './csp';
 import { readFileSync } from 'node:fs';
 import { act, asUser, expectStatus, fixture, ready } from './helpers';
 

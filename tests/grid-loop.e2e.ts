@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { act, asUser, expectStatus, fixture, ready } from './helpers';
 
 // The whole grid-flow loop by four people: a grid worker on a phone reports, the dispatcher

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { act, asUser, ready } from './helpers';
 
 /** A small export as the city platform makes it, with times relative to now (Shanghai wall time). */

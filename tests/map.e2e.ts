@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
 
 // The map with no tile server configured (the demo default): outlines and case markers on a plain

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './csp';
 import { expectAccessible, expectNoSideScroll } from './a11y';
 import { fixture, login, ready } from './helpers';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './csp';
 import { expectAccessible, expectNoSideScroll } from './a11y';
 import { act, asUser, ready } from './helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
 
 const RATES = ['grid_on_time', 'grid_efficient', 'first_contact', 'hotline_on_time', 'rework', 'satisfaction', 'return', 'extension'];

@@ -16,8 +16,20 @@ export function stored(datum: Datum, lat: number, lng: number): LngLat {
 	return datum === 'gcj02' ? gcj02ToWgs84([lng, lat]) : [lng, lat];
 }
 
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text made safe for the few Leaflet inputs that only take HTML (the attribution line). */
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+/** A Leaflet tooltip or label as a DOM node holding `text` as text (Leaflet reads strings as HTML). */
+export function textNode(text: string): HTMLElement {
+	const span = document.createElement('span');
+	span.textContent = text;
+	return span;
+}
+
+/** The tile layers; the attribution is an admin's text, so it is escaped (Leaflet shows it as HTML). */
 export function addBaseLayers(L: typeof Leaflet, map: Leaflet.Map, view: BaseMapView): void {
-	for (const layer of view.layers) L.tileLayer(layer.url, { subdomains: layer.subdomains || 'abc', attribution: layer.attribution, maxZoom: layer.maxZoom }).addTo(map);
+	for (const layer of view.layers) L.tileLayer(layer.url, { subdomains: layer.subdomains || 'abc', attribution: escapeHtml(layer.attribution), maxZoom: layer.maxZoom }).addTo(map);
 }
 
 /** Leaflet and its stylesheet, loaded in the browser only (the server never draws a map). */

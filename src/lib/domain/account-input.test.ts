@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccount, checkNewPassword, temporaryPassword, type AccountForm } from './account-input';
+import { checkAccount, temporaryPassword, type AccountForm } from './account-input';
 
 const choices = { areaIds: [2, 3], communities: [{ id: 1, areaId: 2 }, { id: 20, areaId: 3 }], departmentIds: [1, 2] };
 const form = (over: Partial<AccountForm>): AccountForm => ({ username: 'zhang.san', displayName: '张三', role: 'dispatcher', areaId: null, communityId: null, departmentId: null, ...over });
@@ -37,16 +37,6 @@ describe('checkAccount', () => {
 
 	it('stores usernames in lower case', () => {
 		expect(checkAccount(form({ username: '  Wang.Ge ' }), choices)).toMatchObject({ ok: true, value: { username: 'wang.ge' } });
-	});
-});
-
-describe('checkNewPassword', () => {
-	it('wants 8 to 128 characters, not the username, typed twice alike', () => {
-		expect(checkNewPassword('short7!', 'short7!', 'wangge')).toBe('password_too_short');
-		expect(checkNewPassword('x'.repeat(129), 'x'.repeat(129), 'wangge')).toBe('too_long');
-		expect(checkNewPassword('Wangge.01', 'Wangge.01', 'wangge.01')).toBe('password_is_username');
-		expect(checkNewPassword('river-bank-7', 'river-bank-8', 'wangge')).toBe('password_mismatch');
-		expect(checkNewPassword('river-bank-7', 'river-bank-7', 'wangge')).toBeNull();
 	});
 });
 

@@ -2,7 +2,7 @@
 // Pure: the places and departments to check against are passed in.
 import { isRole, type Role } from './permissions';
 
-export const MIN_PASSWORD_LENGTH = 8;
+export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 128;
 const USERNAME = /^[a-z][a-z0-9_.-]{2,31}$/;
 
@@ -69,15 +69,6 @@ export function checkAccount(f: AccountForm, choices: ScopeChoices): AccountChec
 	}
 	if (Object.keys(errors).length) return { ok: false, errors };
 	return { ok: true, value: { username, displayName, role: f.role, areaId, communityId, departmentId } };
-}
-
-/** A new password: long enough, not absurdly long, not the username, typed the same twice. */
-export function checkNewPassword(password: string, confirm: string, username: string): string | null {
-	if (password.length < MIN_PASSWORD_LENGTH) return 'password_too_short';
-	if (password.length > MAX_PASSWORD_LENGTH) return 'too_long';
-	if (password.trim().toLowerCase() === username.toLowerCase()) return 'password_is_username';
-	if (password !== confirm) return 'password_mismatch';
-	return null;
 }
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or off a screen. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseMapView, checkBaseMap, DEFAULT_BASE_MAP, parseBaseMap } from './base-map';
+import { baseMapView, checkBaseMap, DEFAULT_BASE_MAP, parseBaseMap, tileImageSources } from './base-map';
 
 const form = (over: Partial<Record<string, string>>) => ({ kind: 'none', key: '', url: '', subdomains: '', attribution: '', datum: 'wgs84', ...over });
 
@@ -38,5 +38,18 @@ describe('parseBaseMap', () => {
 		expect(parseBaseMap(undefined)).toEqual(DEFAULT_BASE_MAP);
 		expect(parseBaseMap('{bad json')).toEqual(DEFAULT_BASE_MAP);
 		expect(parseBaseMap(JSON.stringify({ kind: 'tianditu', key: 'short' }))).toEqual(DEFAULT_BASE_MAP);
+	});
+});
+
+describe('tileImageSources', () => {
+	it('names the tile hosts, a placeholder label as a wildcard, and nothing for no tiles or an unreadable host', () => {
+		expect(tileImageSources(baseMapView(DEFAULT_BASE_MAP))).toEqual([]);
+		expect(tileImageSources(baseMapView({ ...DEFAULT_BASE_MAP, kind: 'tianditu', key: 'k'.repeat(32) }))).toEqual(['https://*.tianditu.gov.cn']);
+		expect(tileImageSources(baseMapView({ ...DEFAULT_BASE_MAP, kind: 'amap' }))).toEqual(['https://*.is.autonavi.com']);
+		const xyz = (url: string) => tileImageSources({ kind: 'xyz', datum: 'wgs84', layers: [{ url, subdomains: '', attribution: 'x', maxZoom: 19 }] });
+		expect(xyz('http://127.0.0.1:8080/{z}/{x}/{y}.png')).toEqual(['http://127.0.0.1:8080']);
+		expect(xyz('https://Tiles.Example.org/{z}/{x}/{y}.png')).toEqual(['https://tiles.example.org']);
+		expect(xyz("https://a.b{s}.org/{z}/{x}/{y}.png")).toEqual([]);
+		expect(xyz("https://x.org;script-src 'unsafe-inline'/{z}/{x}/{y}")).toEqual([]);
 	});
 });

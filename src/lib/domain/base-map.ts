@@ -105,3 +105,21 @@ export function parseBaseMap(json: string | undefined): BaseMapConfig {
 		return DEFAULT_BASE_MAP;
 	}
 }
+
+/**
+ * Where the browser may load map images from (the page's Content-Security-Policy `img-src`): the
+ * scheme and host of each tile template, a host label holding a placeholder such as `{s}` or
+ * `webrd0{s}` becoming `*`. A template whose host cannot be read allows nothing.
+ */
+export function tileImageSources(view: BaseMapView): string[] {
+	const sources = new Set<string>();
+	for (const { url } of view.layers) {
+		const m = /^(https?):\/\/([^/?#]+)/i.exec(url);
+		if (!m) continue;
+		const labels = m[2].toLowerCase().split('.');
+		const host = labels.map((l, i) => (i === 0 && l.includes('{') ? '*' : l)).join('.');
+		if (!/^(\*\.)?[a-z0-9.-]+(:\d+)?$/.test(host)) continue;
+		sources.add(`${m[1].toLowerCase()}://${host}`);
+	}
+	return [...sources];
+}

@@ -9,12 +9,14 @@ import { gumeiGeo } from './fixtures/gumei-geo';
 export const at = (s: string): number => Date.parse(`${s.replace(' ', 'T')}${s.length === 16 ? ':00' : ''}+08:00`);
 export const NOW = at('2026-09-29 10:00');
 
+const subdistrict = gumeiGeo.features.find((f) => f.properties.kind === 'subdistrict')!.geometry as { type: 'Polygon'; coordinates: [number, number][][] };
 const communityNames = gumeiGeo.features.filter((f) => f.properties.kind === 'community').map((f) => f.properties.name);
 export const ctx: OrderValidationContext = {
 	now: NOW,
 	orderTypes: categoriesData.hotlineOrderTypes.map((t) => ({ type: t.type, code: t.code, limit: t.limit as Limit })),
 	categoryCodes: new Set(categoriesData.categories.map((c) => c.code)),
-	communities: new Map(communityNames.map((name, i) => [name, i + 1]))
+	communities: new Map(communityNames.map((name, i) => [name, i + 1])),
+	boundary: subdistrict.coordinates
 };
 export const GUMEI_1 = communityNames.indexOf('古美一村') + 1;
 

@@ -3,6 +3,8 @@ import type { Limit } from './deadlines';
 import { ORDER_URGENCIES, isOneOf, type OrderUrgency } from './hotline-status';
 import type { OrderColumnKey } from './hotline-order-columns';
 import { normalizePhone } from './personal-data';
+import { cleanText } from './clean-text';
+import { pointInPolygon, type LngLat } from './geo';
 
 export { ORDER_COLUMNS, ORDER_COLUMN_KEYS, mapHeaders, type OrderColumn, type OrderColumnKey, type HeaderMapping } from './hotline-order-columns';
 
@@ -32,6 +34,7 @@ export type OrderErrorCode =
 	| 'invalid_date'
 	| 'in_future'
 	| 'invalid_point'
+	| 'outside_subdistrict'
 	| 'unknown_category'
 	| 'unknown_community'
 	| 'invalid';
@@ -53,6 +56,8 @@ export interface OrderValidationContext {
 	categoryCodes: ReadonlySet<string>;
 	/** 居民区 name → id. */
 	communities: ReadonlyMap<string, number>;
+	/** The subdistrict's outline in force (WGS-84 rings); a point must lie inside it. Empty: not checked. */
+	boundary: readonly LngLat[][];
 }
 
 export type OrderValidation = { ok: true; order: OrderInput } | { ok: false; errors: OrderError[] };
@@ -124,7 +129,7 @@ export function validateOrderRecord(raw: Partial<Record<OrderColumnKey, string>>
 	const text = (k: OrderColumnKey): string => {
 		const v: unknown = raw[k];
 		if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-		return typeof v === 'string' ? v.normalize('NFC').trim() : '';
+		return typeof v === 'string' ? cleanText(v.normalize('NFC')).trim() : '';
 	};
 	const required = (k: keyof typeof MAX): string | null => {
 		const v = text(k);
@@ -167,6 +172,7 @@ export function validateOrderRecord(raw: Partial<Record<OrderColumnKey, string>>
 		if (lng === null) fail('lng', 'invalid_point');
 		if (lat === null) fail('lat', 'invalid_point');
 		if (lng === 0 && lat === 0) fail('lng', 'invalid_point');
+		else if (lng !== null && lat !== null && ctx.boundary.length > 0 && !pointInPolygon([lng, lat], ctx.boundary as LngLat[][])) fail('lng', 'outside_subdistrict');
 	}
 
 	const content = required('content');

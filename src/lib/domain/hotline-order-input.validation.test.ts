@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderColumnKey, OrderErrorCode, OrderInput } from './hotline-order-input';
-import { at, errorsOf, FULL, GUMEI_1, MINIMAL, NOW, valid, type Raw } from './hotline-order-input.fixtures';
+import { at, ctx, errorsOf, FULL, GUMEI_1, MINIMAL, NOW, valid, type Raw } from './hotline-order-input.fixtures';
+import { validateOrderRecord } from './hotline-order-input';
 
 // validateOrderRecord: what a valid record becomes, and each error code. Times, headers and the canonical form:
 // hotline-order-input.parsing.test.ts.
@@ -132,12 +133,18 @@ describe('validateOrderRecord: each error code', () => {
 		['经度 181', { ...FULL, lng: '181' }, 'lng', 'invalid_point'],
 		['纬度 -90.5', { ...FULL, lat: '-90.5' }, 'lat', 'invalid_point'],
 		['the (0, 0) placeholder', { ...FULL, lng: '0', lat: '0' }, 'lng', 'invalid_point'],
+		['a point in 外滩, outside 古美路街道', { ...FULL, lng: '121.4903', lat: '31.2397' }, 'lng', 'outside_subdistrict'],
 		['unknown 类别编码', { ...FULL, categoryCode: 'SH-XXXX-99' }, 'categoryCode', 'unknown_category'],
 		['unknown 居民区', { ...FULL, community: '古美二村' }, 'community', 'unknown_community']
 	];
 	const TABLE = ROWS.map(([label, raw, column, code]) => [label, column, code, raw] as const);
 	it.each(TABLE)('%s → %s %s', (_label, column, code, raw) => {
 		expect(errorsOf(raw)).toStrictEqual([{ column, code }]);
+	});
+
+	it('removes control characters and bidi overrides from every text (a 工单号 with a NUL is the same order)', () => {
+		const r = validateOrderRecord({ ...FULL, orderNo: 'GM20260929-0001\u0000', address: '古美路\u202E1000 弄\u001b[2J', content: '楼道堆物\n\u0007影响消防通道' }, ctx);
+		expect(r.ok && [r.order.orderNo, r.order.address, r.order.content]).toStrictEqual(['GM20260929-0001', '古美路1000 弄[2J', '楼道堆物\n影响消防通道']);
 	});
 
 	it('reports every problem of a record at once, one per column', () => {

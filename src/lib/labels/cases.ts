@@ -112,6 +112,7 @@ const errMessages: Record<string, Msg> = {
 	self_disable: m.err_self_disable,
 	wrong_password: m.err_wrong_password,
 	password_too_short: m.err_password_too_short,
+	password_common: m.err_password_common,
 	password_is_username: m.err_password_is_username,
 	password_mismatch: m.err_password_mismatch,
 	password_unchanged: m.err_password_unchanged,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../test-db';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { SESSION_LIFETIME_MS, createSession, invalidateSession, invalidateUserSessions, validateSessionToken } from './session';
-import { clearFailures, lockedUntil, recordFailure, signInKeys, type ThrottleKey } from './throttle';
+import { releaseAttempt, reserveAttempt, signInRules, type ThrottleRule } from './throttle';
 
 const NOW = Date.parse('2025-09-30T09:00:00+08:00');
 const HOUR = 3_600_000;
@@ -122,57 +122,76 @@ describe('passwords', () => {
 });
 
 describe('login throttle', () => {
-	const keys = signInKeys('wangge', '10.0.0.1');
-	const one = (key: string): ThrottleKey[] => [{ key, freeFailures: 5 }];
+	const rules = signInRules('wangge', '10.0.0.1');
+	const one = (key: string): ThrottleRule[] => [{ key, freeFailures: 5, baseMs: 60_000, maxMs: 30 * 60_000 }];
+	const reserveN = async (r: ThrottleRule[], n: number, at = NOW) => {
+		const out: boolean[] = [];
+		for (let i = 0; i < n; i++) out.push((await reserveAttempt(t.db, r, at)).ok);
+		return out;
+	};
 
-	it('4 failures do not lock; the 5th locks the account for a minute, not the whole address', async () => {
-		for (let i = 0; i < 4; i++) await recordFailure(t.db, keys, NOW + i * 1000);
-		expect(await lockedUntil(t.db, keys, NOW + 4000)).toBeNull();
-		await recordFailure(t.db, keys, NOW + 5000);
-		const until = await lockedUntil(t.db, keys, NOW + 5000);
-		expect(until).toBe(NOW + 5000 + 60_000);
-		// A colleague behind the same address still signs in.
-		expect(await lockedUntil(t.db, signInKeys('wangge2', '10.0.0.1'), NOW + 5000)).toBeNull();
-		expect(await lockedUntil(t.db, keys, until!)).toBeNull(); // the lock runs out by itself
+	it('5 attempts from one address are checked, the 6th is refused for a minute — for that address only', async () => {
+		expect(await reserveN(rules, 5)).toEqual([true, true, true, true, true]);
+		expect(await reserveAttempt(t.db, rules, NOW)).toEqual({ ok: false, until: NOW + 60_000 });
+		// The owner from another address, and a colleague behind the same address, still get checked.
+		expect((await reserveAttempt(t.db, signInRules('wangge', '10.0.0.2'), NOW)).ok).toBe(true);
+		expect((await reserveAttempt(t.db, signInRules('wangge2', '10.0.0.1'), NOW)).ok).toBe(true);
+		expect((await reserveAttempt(t.db, rules, NOW + 60_000)).ok).toBe(true); // the lock runs out by itself
 	});
 
-	it('an address is locked only after many failures across accounts', async () => {
-		for (let i = 0; i < 49; i++) await recordFailure(t.db, signInKeys(`guess${i}`, '10.9.9.9'), NOW);
-		expect(await lockedUntil(t.db, signInKeys('fresh', '10.9.9.9'), NOW)).toBeNull();
-		await recordFailure(t.db, signInKeys('guess49', '10.9.9.9'), NOW);
-		expect(await lockedUntil(t.db, signInKeys('fresh', '10.9.9.9'), NOW)).not.toBeNull();
+	it('an address is closed only after many failures across accounts', async () => {
+		for (let i = 0; i < 50; i++) expect((await reserveAttempt(t.db, signInRules(`guess${i}`, '10.9.9.9'), NOW)).ok).toBe(true);
+		expect((await reserveAttempt(t.db, signInRules('fresh', '10.9.9.9'), NOW)).ok).toBe(false);
+		expect((await reserveAttempt(t.db, signInRules('fresh', '10.9.9.8'), NOW)).ok).toBe(true);
 	});
 
-	it('parallel failures are all counted', async () => {
-		const key = one('user:parallel');
-		await Promise.all(Array.from({ length: 5 }, () => recordFailure(t.db, key, NOW)));
-		expect(await lockedUntil(t.db, key, NOW)).not.toBeNull();
-	});
-
-	it('further failures double the lock, up to 30 minutes', async () => {
-		const key = one('user:doubling');
-		const locks: number[] = [];
-		for (let i = 1; i <= 12; i++) {
-			await recordFailure(t.db, key, NOW);
-			if (i >= 5) locks.push((await lockedUntil(t.db, key, NOW))! - NOW);
+	it('an account guessed from many addresses is delayed a few seconds at a time, never locked', async () => {
+		const from = (i: number) => signInRules('target', `10.1.${i >> 8}.${i & 255}`);
+		for (let i = 0; i < 19; i++) expect((await reserveAttempt(t.db, from(i), NOW)).ok).toBe(true);
+		expect(await reserveAttempt(t.db, from(19), NOW)).toEqual({ ok: true }); // the 20th is checked, then 1 s
+		expect(await reserveAttempt(t.db, from(20), NOW)).toEqual({ ok: false, until: NOW + 1_000 });
+		const waits: number[] = [];
+		let at = NOW;
+		for (let i = 21; i < 30; i++) {
+			at += 15_000;
+			expect((await reserveAttempt(t.db, from(i), at)).ok).toBe(true);
+			const refused = await reserveAttempt(t.db, from(1000 + i), at);
+			waits.push(refused.ok ? 0 : refused.until - at);
 		}
-		expect(locks.map((ms) => ms / 60_000)).toEqual([1, 2, 4, 8, 16, 30, 30, 30]);
+		expect(waits).toEqual([2_000, 4_000, 8_000, 15_000, 15_000, 15_000, 15_000, 15_000, 15_000]);
+	});
+
+	it('40 parallel reservations let exactly 5 through', async () => {
+		const r = signInRules('parallel', '10.2.2.2');
+		const results = await Promise.all(Array.from({ length: 40 }, () => reserveAttempt(t.db, r, NOW)));
+		expect(results.filter((x) => x.ok)).toHaveLength(5);
+	});
+
+	it('further failures double the lock, up to 30 minutes (an hour after the first failure the count starts over)', async () => {
+		const key = one('pair:doubling');
+		await reserveN(key, 5);
+		const locks: number[] = [];
+		let at = NOW;
+		for (let i = 6; i <= 10; i++) {
+			const refused = await reserveAttempt(t.db, key, at);
+			at = (refused as { until: number }).until;
+			expect((await reserveAttempt(t.db, key, at)).ok).toBe(true);
+			locks.push(((await reserveAttempt(t.db, key, at)) as { until: number }).until - at);
+		}
+		expect(locks.map((ms) => ms / 60_000)).toEqual([2, 4, 8, 16, 30]);
 	});
 
 	it('failures older than an hour start a fresh count', async () => {
-		const key = one('user:slow');
-		for (let i = 0; i < 4; i++) await recordFailure(t.db, key, NOW);
-		await recordFailure(t.db, key, NOW + HOUR + 1);
-		expect(await lockedUntil(t.db, key, NOW + HOUR + 1)).toBeNull();
+		const key = one('pair:slow');
+		await reserveN(key, 4);
+		expect(await reserveN(key, 4, NOW + HOUR + 1)).toEqual([true, true, true, true]);
 	});
 
-	it('clearFailures unlocks', async () => {
-		const key = one('user:cleared');
-		for (let i = 0; i < 5; i++) await recordFailure(t.db, key, NOW);
-		expect(await lockedUntil(t.db, key, NOW)).not.toBeNull();
-		await clearFailures(t.db, key);
-		expect(await lockedUntil(t.db, key, NOW)).toBeNull();
-		await recordFailure(t.db, key, NOW); // and the count starts over
-		expect(await lockedUntil(t.db, key, NOW)).toBeNull();
+	it('a right password gives back the address its attempt and clears the account', async () => {
+		const r = signInRules('owner', '10.3.3.3');
+		await reserveN(r, 4);
+		await releaseAttempt(t.db, r);
+		const rows = await t.db.selectFrom('login_throttle').selectAll().where('key', 'in', r.map((x) => x.key)).execute();
+		expect(rows.map((x) => [x.key, x.failures])).toEqual([['ip:10.3.3.3', 3]]);
 	});
 });

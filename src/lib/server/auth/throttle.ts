@@ -1,52 +1,76 @@
 import type { Db } from '../db/create-database';
 
-// Repeated failed sign-ins lock a key for a growing while: past its free failures → 1 min, then
-// doubling, at most 30 min. A success clears the account's key. The account is locked after a
-// few failures; a client address only after many, so one office behind one NAT address is not
-// locked out by a single colleague's typos.
-export interface ThrottleKey {
+// Sign-in throttling that hurts the guesser, not the owner (OWASP Authentication Cheat Sheet):
+// - this account from this client address: 5 free failures, then locked for a growing while
+//   (1 min, doubling, at most 30 min) — only that address; the owner elsewhere is not locked;
+// - this client address, any account: 50 free failures, then locked likewise (one office behind
+//   one NAT address is not locked by a single colleague's typos);
+// - this account, any address: past 20 failures each further attempt waits a short while (1 s,
+//   doubling, at most 15 s) — it slows a guesser spread over many addresses, never locks the owner.
+// An attempt is reserved (counted as a failure) before the password is checked, in one transaction
+// with the check of every limit, so parallel guesses cannot all slip past the limit; a correct
+// password then gives the reservation back.
+export interface ThrottleRule {
 	key: string;
 	freeFailures: number;
+	baseMs: number;
+	maxMs: number;
 }
-const BASE_LOCK_MS = 60_000;
-const MAX_LOCK_MS = 30 * 60_000;
 const WINDOW_MS = 60 * 60_000;
+const LOCK = { baseMs: 60_000, maxMs: 30 * 60_000 };
+const DELAY = { baseMs: 1_000, maxMs: 15_000 };
 
-export function signInKeys(username: string, clientAddress: string): ThrottleKey[] {
+export function signInRules(username: string, clientAddress: string): ThrottleRule[] {
+	const user = username.toLowerCase();
 	return [
-		{ key: `user:${username.toLowerCase()}`, freeFailures: 5 },
-		{ key: `ip:${clientAddress}`, freeFailures: 50 }
+		{ key: `pair:${user}|${clientAddress}`, freeFailures: 5, ...LOCK },
+		{ key: `ip:${clientAddress}`, freeFailures: 50, ...LOCK },
+		{ key: `user:${user}`, freeFailures: 20, ...DELAY }
 	];
 }
 
-export async function lockedUntil(db: Db, keys: ThrottleKey[], now: number): Promise<number | null> {
-	const rows = await db
-		.selectFrom('login_throttle')
-		.select('locked_until')
-		.where('key', 'in', keys.map((k) => k.key))
-		.execute();
-	const until = Math.max(0, ...rows.map((r) => r.locked_until ?? 0));
-	return until > now ? until : null;
+/** How long a key is closed after its `failures`-th failure (0: still free). */
+export function closedForMs(rule: ThrottleRule, failures: number): number {
+	return failures >= rule.freeFailures ? Math.min(rule.maxMs, rule.baseMs * 2 ** (failures - rule.freeFailures)) : 0;
 }
 
-/** Counts one failure per key; read and write in one transaction so parallel attempts all count. */
-export async function recordFailure(db: Db, keys: ThrottleKey[], now: number): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		for (const { key, freeFailures } of keys) {
-			const row = await trx.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+export type Reservation = { ok: true } | { ok: false; until: number };
+
+/** Counts this attempt against every rule, unless one of them is closed now (then nothing is counted). */
+export async function reserveAttempt(db: Db, rules: ThrottleRule[], now: number): Promise<Reservation> {
+	return db.transaction().execute(async (trx) => {
+		const rows = await trx.selectFrom('login_throttle').selectAll().where('key', 'in', rules.map((r) => r.key)).execute();
+		const byKey = new Map(rows.map((r) => [r.key, r]));
+		const until = Math.max(0, ...rows.map((r) => r.locked_until ?? 0));
+		if (until > now) return { ok: false, until };
+		for (const rule of rules) {
+			const row = byKey.get(rule.key);
 			const fresh = !row || now - row.first_failure_at > WINDOW_MS;
 			const failures = fresh ? 1 : row.failures + 1;
-			const lockMs = failures >= freeFailures ? Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** (failures - freeFailures)) : 0;
-			const values = { failures, first_failure_at: fresh ? now : row.first_failure_at, locked_until: lockMs ? now + lockMs : null };
+			const closedMs = closedForMs(rule, failures);
+			const values = { failures, first_failure_at: fresh ? now : row.first_failure_at, locked_until: closedMs ? now + closedMs : null };
 			await trx
 				.insertInto('login_throttle')
-				.values({ key, ...values })
+				.values({ key: rule.key, ...values })
 				.onConflict((oc) => oc.column('key').doUpdateSet(values))
 				.execute();
 		}
+		return { ok: true };
 	});
 }
 
-export async function clearFailures(db: Db, keys: ThrottleKey[]): Promise<void> {
-	await db.deleteFrom('login_throttle').where('key', 'in', keys.map((k) => k.key)).execute();
+/**
+ * The password was right: the account's own keys are cleared (the owner proved it), the address
+ * gets its reserved attempt back, so colleagues signing in behind one address never add up.
+ */
+export async function releaseAttempt(db: Db, rules: ThrottleRule[]): Promise<void> {
+	const [pair, address, account] = rules;
+	await db.transaction().execute(async (trx) => {
+		await trx.deleteFrom('login_throttle').where('key', 'in', [pair.key, account.key]).execute();
+		const row = await trx.selectFrom('login_throttle').selectAll().where('key', '=', address.key).executeTakeFirst();
+		if (!row) return;
+		const failures = Math.max(0, row.failures - 1);
+		if (failures === 0) await trx.deleteFrom('login_throttle').where('key', '=', address.key).execute();
+		else await trx.updateTable('login_throttle').set({ failures, locked_until: closedForMs(address, failures) ? row.locked_until : null }).where('key', '=', address.key).execute();
+	});
 }

@@ -34,6 +34,15 @@ export const POST: RequestHandler = async ({ request }) => {
 	const list = Array.isArray((body as { orders?: unknown })?.orders) ? (body as { orders: unknown[] }).orders : [body];
 	if (list.length === 0 || list.length > MAX_ORDERS) return problem(400, 'batch_size', `Send 1 to ${MAX_ORDERS} orders`);
 
+	const mistyped = list.flatMap((item, index) => {
+		const fields = wrongTypes(item);
+		return fields.length ? [{ index, fields }] : [];
+	});
+	if (mistyped.length) {
+		const named = [...new Set(mistyped.flatMap((m) => m.fields))].join(', ');
+		return problem(400, 'invalid_type', `Each order is an object whose fields are text (lng, lat and phone may be numbers); wrong type: ${named}`, { orders: mistyped });
+	}
+
 	const ctx = await orderValidationContext(db, now);
 	const valid: OrderInput[] = [];
 	const invalid: { index: number; orderNo: string | null; errors: { field: OrderColumnKey; code: string }[] }[] = [];
@@ -61,6 +70,17 @@ export const POST: RequestHandler = async ({ request }) => {
 		note: result.changed.length ? 'Changed orders were not overwritten; the street reviews them.' : undefined
 	});
 };
+
+const NUMBER_FIELDS: ReadonlySet<OrderColumnKey> = new Set(['lng', 'lat', 'phone']);
+
+/** The fields of `item` sent with a type the API does not take (an array, an object, true…); null counts as absent. */
+function wrongTypes(item: unknown): string[] {
+	if (!item || typeof item !== 'object' || Array.isArray(item)) return ['(order)'];
+	return ORDER_COLUMN_KEYS.filter((key) => {
+		const v = (item as Record<string, unknown>)[key];
+		return !(v === undefined || v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v) && NUMBER_FIELDS.has(key)));
+	});
+}
 
 /** JSON values → the strings the validator reads (numbers for lng/lat or phone are accepted). */
 function toRecord(item: unknown): Partial<Record<OrderColumnKey, string>> {

@@ -190,6 +190,26 @@ describe('POST /api/v1/hotline/orders: orders', () => {
 		expect(empty.json).toMatchObject({ error: { code: 'batch_size' } });
 	});
 
+	it('a wrongly typed field → 400 naming it (a phone sent as an array is not dropped), and nothing written', async () => {
+		const before = await counts();
+		const r = await push({ orders: [order('TYPE-1'), order('TYPE-2', { phone: ['13812345678'], urgency: true })] });
+		expect(r.status).toBe(400);
+		expect(r.json).toMatchObject({ error: { code: 'invalid_type', orders: [{ index: 1, fields: ['urgency', 'phone'] }] } });
+		expect((r.json.error as { message: string }).message).toContain('phone');
+		expect((await push([order('TYPE-3')])).json).toMatchObject({ error: { code: 'invalid_type', orders: [{ index: 0, fields: ['(order)'] }] } });
+		expect(await counts()).toEqual(before);
+	});
+
+	it('a point outside the subdistrict → 422 outside_subdistrict; control characters are removed', async () => {
+		const outside = await push(order('GEO-1', { lng: 121.4903, lat: 31.2397 }));
+		expect(outside.status).toBe(422);
+		expect(outside.json).toMatchObject({ error: { orders: [{ errors: [{ field: 'lng', code: 'outside_subdistrict' }] }] } });
+		const clean = await push(order('GEO-2\u0000', { content: '楼道\u202E堆物\u001b' }));
+		expect(clean.json).toMatchObject({ created: ['GEO-2'] });
+		const row = await t.db.selectFrom('hotline_orders').select('content').where('order_no', '=', 'GEO-2').executeTakeFirstOrThrow();
+		expect(row.content).toBe('楼道堆物');
+	});
+
 	it('two concurrent identical pushes → exactly one order and one receive event', async () => {
 		const before = await counts();
 		const body = { orders: [order('CON-1'), order('CON-2')] };
