@@ -41,6 +41,16 @@ export default ts.config(
 		}
 	},
 	{
+		// Browser tests take `test` from tests/csp.ts, which fails a test on any CSP violation (issue 14).
+		files: ['tests/**/*.e2e.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ paths: [{ name: '@playwright/test', importNames: ['test', 'expect'], message: "import test and expect from './csp'" }] }
+			]
+		}
+	},
+	{
 		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'src/lib/paraglide/', 'data/', 'test-results/', 'playwright-report/']
 	}
 );

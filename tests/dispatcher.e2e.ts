@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { asUser, expectStatus, ready } from './helpers';
 import { expectAccessible } from './a11y';
 
