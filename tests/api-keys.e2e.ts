@@ -39,8 +39,13 @@ test('an admin issues an API key; the city platform pushes with it; a revoked ke
 	expect(bad.status()).toBe(422);
 
 	await admin.reload();
-	await admin.getByRole('row', { name: /市12345平台/ }).getByRole('button', { name: '吊销' }).click();
-	await expect(admin.getByRole('row', { name: /市12345平台/ })).toContainText('吊销');
+	// 吊销 first says what it will do; only the second step revokes.
+	const row = admin.getByRole('row', { name: /市12345平台/ });
+	await row.getByText('吊销', { exact: true }).click();
+	await expect(row.getByText('吊销「市12345平台」后，使用此密钥的系统将立即无法推送。')).toBeVisible();
+	expect((await request.post(url, { data: order('API-E2E-5'), headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
+	await row.getByRole('button', { name: '确认吊销' }).click();
+	await expect(admin.getByRole('row', { name: /市12345平台/ })).toContainText(/已于 .* 吊销/);
 	const revoked = await request.post(url, { data: order('API-E2E-4'), headers: { authorization: `Bearer ${key}` } });
 	expect(revoked.status()).toBe(401);
 	expect((await revoked.json()).error.code).toBe('api_key_revoked');

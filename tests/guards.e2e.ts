@@ -100,6 +100,7 @@ test('two dispatchers on the same case: one wins, the other is told to refresh a
 	// The second page still shows the old version; its 作废 must not overwrite the 受理.
 	const voidForm = second.locator('form[data-action="void"]');
 	await voidForm.getByLabel('原因').fill('重复上报');
+	await voidForm.getByRole('checkbox', { name: /我确认作废/ }).check();
 	await voidForm.locator('button[type=submit]').click();
 	await expect(second.getByText('案件已被他人更新，请刷新')).toBeVisible();
 	await expect(voidForm.getByLabel('原因')).toHaveValue('重复上报');

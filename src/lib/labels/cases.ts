@@ -47,6 +47,7 @@ const errMessages: Record<string, Msg> = {
 	reason_required: m.err_reason_required,
 	deadline_not_later: m.err_deadline_not_later,
 	deadline_in_past: m.err_deadline_in_past,
+	confirm_required: m.err_confirm_required,
 	stale: m.err_stale,
 	forbidden: m.err_forbidden,
 	not_found: m.err_not_found,

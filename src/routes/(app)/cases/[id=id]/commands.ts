@@ -24,6 +24,9 @@ export function parseCommand(action: CaseAction, form: FormData, photoCount: num
 		case 'close':
 			return ok({ action, note });
 		case 'void':
+			// 作废 cannot be undone: the form asks for a tick, and a post without it changes nothing.
+			if (text(form, 'confirm') !== 'yes') return { ok: false, field: 'confirm', code: 'confirm_required' };
+			return ok({ action, reason: note });
 		case 'park':
 			return ok({ action, reason: note });
 		case 'reject_return':

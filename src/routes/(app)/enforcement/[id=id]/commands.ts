@@ -52,6 +52,8 @@ export function parseEnforcementForm(action: EnforcementAction, form: FormData):
 			return paidOn ? ok({ action, amount, paidOn }) : { ok: false, field: 'paidOn', code: 'required' };
 		}
 		case 'cancel':
+			// 撤销 cannot be undone: the form asks for a tick, and a post without it changes nothing.
+			if (text(form, 'confirm') !== 'yes') return { ok: false, field: 'confirm', code: 'confirm_required' };
 			return ok({ action, reason: note });
 	}
 }
