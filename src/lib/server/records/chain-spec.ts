@@ -48,6 +48,9 @@ export const APPEND_ONLY_UNCHAINED = ['field_submissions'] as const;
 /** The hash before the first row of every chain. */
 export const GENESIS = '';
 
+/** Lone UTF-16 surrogates replaced by U+FFFD: a sealed row stores only text that reads back as written. */
+export const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
 /**
  * The row's canonical form: its table, then each hashed column's value as text (null stays null).
  * Text, because SQLite's column affinity may turn 5 into '5' or 5.0 into 5 on the way in, and the
@@ -57,18 +60,23 @@ export function canonicalRow(table: SealedTable, row: Readonly<Record<string, un
 	const spec: SealedTableSpec = SEALED_TABLES[table];
 	const values = spec.columns.map((c) => {
 		const v = row[c] === undefined ? spec.defaults?.[c] : row[c];
-		return v === undefined || v === null ? null : String(v);
+		return v === undefined || v === null ? null : wellFormed(String(v));
 	});
 	return JSON.stringify(['v1', table, ...values]);
 }
 
 /** SHA-256 (hex) over the previous row's hash and this row's canonical form. */
 export function rowHash(table: SealedTable, row: Readonly<Record<string, unknown>>, previousHash: string): string {
-	return createHash('sha256').update(previousHash).update('\n').update(canonicalRow(table, row)).digest('hex');
+	return createHash('sha256').update(`${previousHash}\n${canonicalRow(table, row)}`).digest('hex');
 }
 
 /** The chain a row belongs to, as text ('' for a table-wide chain). */
 export function chainOf(table: SealedTable, row: Readonly<Record<string, unknown>>): string {
 	const key: string | null = SEALED_TABLES[table].chainKey;
 	return key === null ? '' : String(row[key]);
+}
+
+/** The row with its text made well-formed (see wellFormed), as it is to be stored and hashed. */
+export function storableRow<R extends object>(row: R): R {
+	return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? wellFormed(v) : v])) as R;
 }

@@ -6,7 +6,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/create-database';
 import type { DB } from '../db/schema';
-import { chainOf, GENESIS, rowHash, SEALED_TABLES, type SealedTable } from '../records/chain-spec';
+import { chainOf, GENESIS, rowHash, SEALED_TABLES, storableRow, type SealedTable } from '../records/chain-spec';
 
 export type Unsealed<T extends SealedTable> = Omit<Insertable<DB[T]>, 'chain_seq' | 'hash'>;
 export type Sealed<T extends SealedTable> = Unsealed<T> & { chain_seq: number; hash: string };
@@ -35,7 +35,7 @@ export async function sealRows<T extends SealedTable>(db: Db, table: T, rows: re
 			const last = await chainHead(db, table, chain);
 			head = last ? { next: last.chain_seq + 1, hash: last.hash } : { next: 0, hash: GENESIS };
 		}
-		const withSeq = { ...row, chain_seq: head.next };
+		const withSeq = { ...storableRow(row), chain_seq: head.next };
 		const hash = rowHash(table, withSeq, head.hash);
 		heads.set(chain, { next: head.next + 1, hash });
 		sealed.push({ ...withSeq, hash } as Sealed<T>);
@@ -45,7 +45,7 @@ export async function sealRows<T extends SealedTable>(db: Db, table: T, rows: re
 
 /** The first row of a new chain (a record just created): no look-up, for bulk loaders. */
 export function sealFirstRow<T extends SealedTable>(table: T, row: Unsealed<T>): Sealed<T> {
-	const withSeq = { ...row, chain_seq: 0 };
+	const withSeq = { ...storableRow(row), chain_seq: 0 };
 	return { ...withSeq, hash: rowHash(table, withSeq, GENESIS) } as Sealed<T>;
 }
 

@@ -48,6 +48,8 @@ beforeAll(async () => {
 	if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
 	await appendAudit(t.db, { at: NOW, actorId: null, action: 'test.one', target: 'x:1', detail: { a: 1 } });
 	await appendAudit(t.db, { at: NOW, actorId: null, action: 'test.two', target: 'x:2', detail: { b: 2 } });
+	// Text as odd as an API client may send: a lone surrogate, a NUL, an emoji; and numbers SQLite may store differently.
+	await appendAudit(t.db, { at: NOW, actorId: null, action: 'test.odd', target: 'x:\ud800\u0000😀', detail: { lone: '\udc00', n: 1.0, f: 121.37792 } });
 	const orderId = await orderRow(t.db, { receivedAt: NOW, deadlineAt: NOW + 86_400_000 });
 	const stored = await storePhoto(photoDir(), await jpeg('evidence.jpg'), NOW);
 	await t.db.transaction().execute(async (trx) => {
