@@ -2,6 +2,7 @@
 // 12345 orders with theirs, written with raw prepared statements (indexes dropped during the load and
 // built again after, as a bulk loader does). Deterministic; shares of outcomes like a real centre's.
 import type Database from 'better-sqlite3';
+import { GENESIS, rowHash, SEALED_TABLES, type SealedTable } from '../src/lib/server/records/chain-spec';
 import { rng } from './generate';
 
 const HOUR = 3_600_000;
@@ -9,10 +10,27 @@ const DAY = 24 * HOUR;
 
 function withoutIndexes(sqlite: Database.Database, tables: string[], load: () => void): void {
 	const list = tables.map((t) => `'${t}'`).join(', ');
-	const indexes = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN (${list}) AND sql IS NOT NULL`).all() as { name: string; sql: string }[];
+	// The chain index stays: the insert trigger finds each chain's last place through it (migration 016).
+	const indexes = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN (${list}) AND sql IS NOT NULL AND name NOT LIKE '%_chain'`).all() as { name: string; sql: string }[];
 	for (const ix of indexes) sqlite.exec(`DROP INDEX ${ix.name}`);
 	load();
 	for (const ix of indexes) sqlite.exec(ix.sql);
+}
+
+/** An insert of sealed event rows, each chained to the one before in its record (rows of a record come together). */
+function chainedInsert(sqlite: Database.Database, table: SealedTable, columns: string[]) {
+	const key = SEALED_TABLES[table].chainKey as string;
+	const stmt = sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}, chain_seq, hash) VALUES (${columns.map(() => '?').join(', ')}, ?, ?)`);
+	let chain: unknown = null;
+	let seq = 0;
+	let previous = GENESIS;
+	return (...values: unknown[]) => {
+		const row: Record<string, unknown> = Object.fromEntries(columns.map((c, i) => [c, values[i]]));
+		if (row[key] !== chain) [chain, seq, previous] = [row[key], 0, GENESIS];
+		const hash = rowHash(table, { ...row, chain_seq: seq }, previous);
+		stmt.run(...values, seq, hash);
+		[seq, previous] = [seq + 1, hash];
+	};
 }
 
 export interface YearFill {
@@ -44,7 +62,7 @@ export function fillYear(sqlite: Database.Database, year: number, cases: number,
 		 handle_value, handle_unit)
 		 VALUES (?, ?, 'grid', ?, ?, ?, '一般', '人行道上有流动摊贩摆摊', '古美路街道1号', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
-	const insertEvent = sqlite.prepare('INSERT INTO case_events (case_id, at, actor_id, action, from_status, to_status) VALUES (?, ?, ?, ?, ?, ?)');
+	const insertEvent = { run: chainedInsert(sqlite, 'case_events', ['case_id', 'at', 'actor_id', 'action', 'from_status', 'to_status']) };
 	withoutIndexes(sqlite, ['cases', 'case_events'], () => {
 		const t0 = performance.now();
 		sqlite.transaction(() => {
@@ -101,7 +119,7 @@ export function fillYear(sqlite: Database.Database, year: number, cases: number,
 		 return_approved_at, satisfaction, completed_at, fingerprint, origin, created_at, updated_at, area_id)
 		 VALUES (?, ?, '12345热线', '投诉', '一般', ?, '古美路1号', '垃圾箱房垃圾满溢', ?, ?, ?, ?, 5, 'wd', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 'api', ?, ?, ?)`
 	);
-	const insertOrderEvent = sqlite.prepare("INSERT INTO hotline_events (order_id, at, action, from_status, to_status) VALUES (?, ?, ?, ?, ?)");
+	const insertOrderEvent = { run: chainedInsert(sqlite, 'hotline_events', ['order_id', 'at', 'action', 'from_status', 'to_status']) };
 	const withLimit = categories.filter((c) => c.department_id !== null);
 	withoutIndexes(sqlite, ['hotline_orders', 'hotline_events'], () => {
 		sqlite.transaction(() => {

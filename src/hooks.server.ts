@@ -12,6 +12,8 @@ import { isCrossSiteForm } from '$lib/server/csrf';
 import { loadBaseMap } from '$lib/server/base-map';
 import { setSecurityHeaders } from '$lib/server/security-headers';
 import { handleFormBody } from '$lib/server/form-body';
+import { evidenceDir, importDir, photoDir } from '$lib/server/config';
+import { keepHouse } from '$lib/server/services/records/housekeeping';
 
 /** Migrations and base data (calendar, geography, categories) are applied when the server starts. */
 export const init: ServerInit = async () => {
@@ -21,6 +23,8 @@ export const init: ServerInit = async () => {
 	const built = await ensureCounts(db);
 	if (built !== null) console.log(`statistics counts built from the records: ${built} rows`);
 	await markInterruptedImports(db);
+	// Files left by a killed process, and uploads past their retention: in the background, never a referenced or young file.
+	void keepHouse(db, { photos: photoDir(), evidence: evidenceDir(), imports: importDir() }, (line) => console.log(line)).catch((e) => console.error('housekeeping failed:', e));
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>

@@ -5,6 +5,7 @@ import * as m005 from '../../../../migrations/2026-11-27-005-list-indexes';
 import * as m006 from '../../../../migrations/2026-11-27-006-stat-counts';
 import * as m013 from '../../../../migrations/2026-11-27-013-open-deadline-index';
 import * as m014 from '../../../../migrations/2026-11-27-014-field-submissions';
+import * as m016 from '../../../../migrations/2026-11-27-016-sealed-records';
 import { createDatabase } from './create-database';
 import { migrateToLatest } from './migrate';
 
@@ -34,7 +35,8 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 			'migration 2026-11-27-012-order-area: Success',
 			'migration 2026-11-27-013-open-deadline-index: Success',
 			'migration 2026-11-27-014-field-submissions: Success',
-			'migration 2026-11-27-015-everyday-aliases: Success'
+			'migration 2026-11-27-015-everyday-aliases: Success',
+			'migration 2026-11-27-016-sealed-records: Success'
 		]);
 		expect((await caseColumns()).find((c) => c.name === 'efficient_deadline_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
 	});
@@ -95,11 +97,17 @@ describe('migration 014 (field submissions)', () => {
 		await migrateToLatest(db);
 		expect((await caseColumns()).find((c) => c.name === 'captured_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
 		const triggers = async () => (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'field_submissions' ORDER BY name`.execute(db)).rows.map((r) => r.name);
+		expect(await triggers()).toEqual(['field_submissions_no_delete', 'field_submissions_no_replace', 'field_submissions_no_update']);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m016.down(db as any);
 		expect(await triggers()).toEqual(['field_submissions_no_delete', 'field_submissions_no_update']);
 		await m014.down(db);
 		expect((await caseColumns()).some((c) => c.name === 'captured_at')).toBe(false);
 		expect(await triggers()).toEqual([]);
 		await m014.up(db);
 		expect(await triggers()).toHaveLength(2);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m016.up(db as any);
+		expect(await triggers()).toHaveLength(3);
 	});
 });

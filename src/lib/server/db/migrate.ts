@@ -15,6 +15,7 @@ import * as m012 from '../../../../migrations/2026-11-27-012-order-area';
 import * as m013 from '../../../../migrations/2026-11-27-013-open-deadline-index';
 import * as m014 from '../../../../migrations/2026-11-27-014-field-submissions';
 import * as m015 from '../../../../migrations/2026-11-27-015-everyday-aliases';
+import * as m016 from '../../../../migrations/2026-11-27-016-sealed-records';
 
 /** Static list: migrations are bundled with the server build, so no directory scanning at run time. */
 const migrations: Record<string, Migration> = {
@@ -32,7 +33,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-27-012-order-area': m012,
 	'2026-11-27-013-open-deadline-index': m013,
 	'2026-11-27-014-field-submissions': m014,
-	'2026-11-27-015-everyday-aliases': m015
+	'2026-11-27-015-everyday-aliases': m015,
+	'2026-11-27-016-sealed-records': m016
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

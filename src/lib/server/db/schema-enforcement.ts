@@ -82,6 +82,9 @@ export interface EnforcementEventTable {
 	to_status: string;
 	note: string | null;
 	payload: string | null;
+	/** Place in its chain and chained SHA-256 (migration 016, records/chain-spec.ts). */
+	chain_seq: number;
+	hash: string;
 }
 export interface AlertTable {
 	id: Generated<number>;
@@ -125,6 +128,9 @@ export interface EvidenceFileTable {
 	captured_at: number | null;
 	uploaded_by: number | null;
 	created_at: number;
+	/** Place in its chain and chained SHA-256 (migration 016, records/chain-spec.ts). */
+	chain_seq: number;
+	hash: string;
 }
 export interface SmsMessageTable {
 	id: Generated<number>;

@@ -92,6 +92,9 @@ export interface HotlineEventTable {
 	to_status: string;
 	note: string | null;
 	payload: string | null;
+	/** Place in its chain and chained SHA-256 (migration 016, records/chain-spec.ts). */
+	chain_seq: number;
+	hash: string;
 }
 export interface HotlineAttachmentTable {
 	id: string;
@@ -103,5 +106,8 @@ export interface HotlineAttachmentTable {
 	original_name: string;
 	uploaded_by: number;
 	created_at: number;
+	/** Place in its chain and chained SHA-256 (migration 016, records/chain-spec.ts). */
+	chain_seq: number;
+	hash: string;
 }
 export type HotlineOrderRow = Selectable<HotlineOrderTable>;

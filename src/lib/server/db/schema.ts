@@ -125,6 +125,9 @@ export interface CaseEventTable {
 	to_status: string;
 	note: string | null;
 	payload: string | null;
+	/** Place in its chain and chained SHA-256 (migration 016, records/chain-spec.ts). */
+	chain_seq: number;
+	hash: string;
 }
 export interface AttachmentTable {
 	id: string;
@@ -144,6 +147,9 @@ export interface AttachmentTable {
 	lat: number | null;
 	uploaded_by: number;
 	created_at: number;
+	/** Place in its chain and chained SHA-256 (migration 016, records/chain-spec.ts). */
+	chain_seq: number;
+	hash: string;
 }
 
 export interface DB {
@@ -202,6 +208,9 @@ export interface AuditLogTable {
 	action: string;
 	target: string;
 	detail: string;
+	/** Place in its chain and chained SHA-256 (migration 016, records/chain-spec.ts). */
+	chain_seq: number;
+	hash: string;
 }
 
 /** Settled statistics counts (migration 006); maintained with each case write, rebuildable from the records. */

@@ -3,10 +3,11 @@ import { boundingBox, DEFAULT_DEDUP_METERS, DEFAULT_DEDUP_MINUTES, type DedupCan
 import { OPEN_STATUSES } from '$lib/domain/case-status';
 import { OPEN_ENFORCEMENT_STATUSES } from '$lib/domain/enforcement-status';
 import type { Db } from '../db/create-database';
-import type { AlertTable, EvidenceFileTable } from '../db/schema-enforcement';
+import { inTransaction, sealRows, type Unsealed } from './sealed';
+import type { AlertTable } from '../db/schema-enforcement';
 
 export type NewAlert = Insertable<AlertTable>;
-export type NewEvidenceFile = Insertable<EvidenceFileTable>;
+export type NewEvidenceFile = Unsealed<'evidence_files'>;
 
 /** The replay guard: one alert per camera, capture instant and category (UNIQUE alerts_replay). */
 export async function findReplayedAlert(db: Db, cameraId: string, capturedAt: number, categoryCode: string): Promise<{ id: number } | undefined> {
@@ -24,7 +25,7 @@ export async function insertAlert(db: Db, alert: NewAlert): Promise<number> {
 }
 
 export async function insertEvidenceFiles(db: Db, rows: NewEvidenceFile[]): Promise<void> {
-	if (rows.length) await db.insertInto('evidence_files').values(rows).execute();
+	if (rows.length) await inTransaction(db, async (trx) => void (await trx.insertInto('evidence_files').values(await sealRows(trx, 'evidence_files', rows)).execute()));
 }
 
 /**

@@ -6,6 +6,7 @@ import { gridRow, orderRow } from '../services/stats/fixtures';
 import { createTestDb, type TestDb } from '../test-db';
 import { BOARD_METRICS, loadBoard, type BoardCounts } from './board';
 import { listCases, type CaseFilters } from './case-list';
+import { sealRows } from './sealed';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -33,7 +34,8 @@ describe('live board', () => {
 		await caseWith('dispatched', { stage_deadline_at: NOW + 48 * HOUR }); // awaiting 签收
 		await caseWith('return_requested'); // 回退 awaiting approval
 		const reassign = await caseWith('registered', { department_id: null }); // approved 回退, awaiting 改派
-		await t.db.insertInto('case_events').values({ case_id: reassign, at: NOW - HOUR, actor_id: t.users.get('diaodu')!, action: 'approve_return', from_status: 'return_requested', to_status: 'registered', note: null, payload: null }).execute();
+		const returned = { case_id: reassign, at: NOW - HOUR, actor_id: t.users.get('diaodu')!, action: 'approve_return', from_status: 'return_requested', to_status: 'registered', note: null, payload: null };
+		await t.db.transaction().execute(async (trx) => void (await trx.insertInto('case_events').values(await sealRows(trx, 'case_events', [returned])).execute()));
 		await caseWith('registered', { department_id: null }); // a fresh 待派遣: not returned
 		await caseWith('extension_requested', { supervised: 1 }); // 延期 awaiting, and 督办
 		await caseWith('closed', { supervised: 1, stage_deadline_at: NOW - HOUR }); // finished: nowhere

@@ -1,6 +1,5 @@
 import type { Db } from '../db/create-database';
-import type { AttachmentTable } from '../db/schema';
-import type { Insertable } from 'kysely';
+import { inTransaction, sealRows, type Unsealed } from './sealed';
 
 export interface NewEvent {
 	caseId: number;
@@ -13,27 +12,17 @@ export interface NewEvent {
 	payload: Record<string, unknown>;
 }
 
-/** Appends to the event log (the table refuses updates and deletes). */
+/** Appends to the event log, chained to the case's last event (the table refuses updates and deletes). */
 export async function appendEvent(db: Db, e: NewEvent): Promise<number> {
-	const row = await db
-		.insertInto('case_events')
-		.values({
-			case_id: e.caseId,
-			at: e.at,
-			actor_id: e.actorId,
-			action: e.action,
-			from_status: e.from,
-			to_status: e.to,
-			note: e.note,
-			payload: JSON.stringify(e.payload)
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
+	const event = { case_id: e.caseId, at: e.at, actor_id: e.actorId, action: e.action, from_status: e.from, to_status: e.to, note: e.note, payload: JSON.stringify(e.payload) };
+	return inTransaction(db, async (trx) => {
+		const [sealed] = await sealRows(trx, 'case_events', [event]);
+		return (await trx.insertInto('case_events').values(sealed).returning('id').executeTakeFirstOrThrow()).id;
+	});
 }
 
-export async function insertAttachments(db: Db, rows: Insertable<AttachmentTable>[]): Promise<void> {
-	if (rows.length) await db.insertInto('attachments').values(rows).execute();
+export async function insertAttachments(db: Db, rows: Unsealed<'attachments'>[]): Promise<void> {
+	if (rows.length) await inTransaction(db, async (trx) => void (await trx.insertInto('attachments').values(await sealRows(trx, 'attachments', rows)).execute()));
 }
 
 export async function listEvents(db: Db, caseId: number) {

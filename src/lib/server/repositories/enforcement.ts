@@ -2,7 +2,8 @@ import type { Insertable, Updateable } from 'kysely';
 import type { EnforcementStatus } from '$lib/domain/enforcement-status';
 import type { Db } from '../db/create-database';
 import { contains } from './like';
-import type { EnforcementCaseTable, EvidenceFileTable } from '../db/schema-enforcement';
+import type { EnforcementCaseTable } from '../db/schema-enforcement';
+import { inTransaction, sealRows, type Unsealed } from './sealed';
 
 export const ENFORCEMENT_PAGE_SIZE = 20;
 
@@ -38,12 +39,11 @@ export interface NewEnforcementEvent {
 }
 
 export async function appendEnforcementEvent(db: Db, e: NewEnforcementEvent): Promise<number> {
-	const r = await db
-		.insertInto('enforcement_events')
-		.values({ enforcement_id: e.enforcementId, at: e.at, actor_id: e.actorId, action: e.action, from_status: e.from, to_status: e.to, note: e.note, payload: JSON.stringify(e.payload) })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return r.id;
+	const event = { enforcement_id: e.enforcementId, at: e.at, actor_id: e.actorId, action: e.action, from_status: e.from, to_status: e.to, note: e.note, payload: JSON.stringify(e.payload) };
+	return inTransaction(db, async (trx) => {
+		const [sealed] = await sealRows(trx, 'enforcement_events', [event]);
+		return (await trx.insertInto('enforcement_events').values(sealed).returning('id').executeTakeFirstOrThrow()).id;
+	});
 }
 
 export async function listEnforcementEvents(db: Db, id: number) {
@@ -56,8 +56,8 @@ export async function listEnforcementEvents(db: Db, id: number) {
 		.execute();
 }
 
-export async function insertEvidenceRows(db: Db, rows: Insertable<EvidenceFileTable>[]): Promise<void> {
-	if (rows.length) await db.insertInto('evidence_files').values(rows).execute();
+export async function insertEvidenceRows(db: Db, rows: Unsealed<'evidence_files'>[]): Promise<void> {
+	if (rows.length) await inTransaction(db, async (trx) => void (await trx.insertInto('evidence_files').values(await sealRows(trx, 'evidence_files', rows)).execute()));
 }
 
 export async function listEvidence(db: Db, enforcementId: number) {
@@ -65,7 +65,8 @@ export async function listEvidence(db: Db, enforcementId: number) {
 	return db
 		.selectFrom('evidence_files')
 		.select(['id', 'kind', 'sha256', 'bytes', 'camera_id', 'captured_at', 'path'])
-		.where('enforcement_id', '=', enforcementId)
+		// A case's own photos, and the frames of the alerts it was opened from (evidence rows never change, migration 016).
+		.where((eb) => eb.or([eb('enforcement_id', '=', enforcementId), eb('alert_id', 'in', eb.selectFrom('alerts').select('alerts.id').where('alerts.enforcement_id', '=', enforcementId))]))
 		.orderBy('created_at')
 		.orderBy('seq')
 		.execute();

@@ -17,12 +17,6 @@ export type ReviewResult =
 
 class Stale extends Error {}
 
-/** The alert and every duplicate attached to it: their frames travel with the decision. */
-async function familyIds(db: Db, alertId: number): Promise<number[]> {
-	const kids = await db.selectFrom('alerts').select('id').where('parent_alert_id', '=', alertId).execute();
-	return [alertId, ...kids.map((k) => k.id)];
-}
-
 async function markReviewed(trx: Db, alertId: number, version: number, set: { status: string; false_reason?: string | null; review_note?: string | null; case_id?: number; enforcement_id?: number }, actorId: number, now: number) {
 	const r = await trx
 		.updateTable('alerts')
@@ -78,9 +72,8 @@ export async function reviewAlert(db: Db, actor: Actor, alertId: number, version
 		const created = await db.transaction().execute(async (trx) => {
 			const c = await createEnforcementCase(trx, actor.id, { categoryCode: decision.categoryCode, description: decision.description.trim(), address: `${alert.camera_name}附近`, lng: alert.lng, lat: alert.lat, areaId: alert.area_id, communityId: alert.community_id, cameraId: alert.camera_id, shopId: null, alertId }, now, calendar);
 			await markReviewed(trx, alertId, version, { status: 'enforcement', enforcement_id: c.id }, actor.id, now);
+			// The duplicates' frames travel with the decision: listEvidence finds frames through their alert.
 			await trx.updateTable('alerts').set({ enforcement_id: c.id }).where('parent_alert_id', '=', alertId).execute();
-			const ids = await familyIds(trx, alertId);
-			await trx.updateTable('evidence_files').set({ enforcement_id: c.id }).where('alert_id', 'in', ids).execute();
 			return c;
 		});
 		return { ok: true, kind: 'enforcement', enforcementId: created.id, code: created.code };

@@ -2,6 +2,7 @@
 import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { storeEvidence } from '../../evidence';
+import { insertEvidenceFiles } from '../../repositories/alerts';
 import { jpeg } from '../../test-db';
 
 export async function seedAlert(db: Db, opts: { categoryCode?: string; capturedAt?: number; now: number }): Promise<number> {
@@ -18,10 +19,7 @@ export async function seedAlert(db: Db, opts: { categoryCode?: string; capturedA
 		.executeTakeFirstOrThrow();
 	for (const name of ['f1.jpg', 'f2.jpg']) {
 		const s = await storeEvidence(evidenceDir(), await jpeg(name), opts.now);
-		await db
-			.insertInto('evidence_files')
-			.values({ id: s.id, alert_id: alert.id, enforcement_id: null, event_id: null, kind: 'frame', path: s.path, thumb_path: s.thumbPath, mime: s.mime, bytes: s.bytes, width: s.width, height: s.height, sha256: s.sha256, source: 'upload', camera_id: 'CAM-T1', captured_at: opts.capturedAt ?? opts.now - 60_000, uploaded_by: null, created_at: opts.now })
-			.execute();
+		await insertEvidenceFiles(db, [{ id: s.id, alert_id: alert.id, enforcement_id: null, event_id: null, kind: 'frame', path: s.path, thumb_path: s.thumbPath, mime: s.mime, bytes: s.bytes, width: s.width, height: s.height, sha256: s.sha256, source: 'upload', camera_id: 'CAM-T1', captured_at: opts.capturedAt ?? opts.now - 60_000, uploaded_by: null, created_at: opts.now }]);
 	}
 	return alert.id;
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/create-database';
 import type { HotlineOrderTable } from '../../db/schema-hotline';
+import { sealFirstRow } from '../../repositories/sealed';
 
 export type SqliteDatabase = Database.Database;
 export type NewOrderRow = Insertable<HotlineOrderTable>;
@@ -13,7 +14,8 @@ export interface ReceiveEvent {
 	payload: string;
 }
 
-const eventRow = (orderId: number, e: ReceiveEvent) => ({
+/** A new order's first event: the first row of the order's chain (migration 016). */
+const eventRow = (orderId: number, e: ReceiveEvent) => sealFirstRow('hotline_events', {
 	order_id: orderId,
 	at: e.at,
 	actor_id: e.actor_id,
@@ -60,8 +62,7 @@ export function ingestWithStatements(
 		`INSERT INTO hotline_orders (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (order_no) DO NOTHING`
 	);
 	const existing = prepared(sqlite, 'SELECT fingerprint FROM hotline_orders WHERE order_no = ?');
-	const event = eventRow(0, e);
-	const eventColumns = Object.keys(event) as (keyof typeof event)[];
+	const eventColumns = Object.keys(eventRow(0, e)) as (keyof ReturnType<typeof eventRow>)[];
 	const insertEvent = prepared(sqlite, `INSERT INTO hotline_events (${eventColumns.join(', ')}) VALUES (${eventColumns.map(() => '?').join(', ')})`);
 	for (const row of rows) {
 		const written = insertOrder.run(...columns.map((c) => row[c] ?? null));
@@ -71,7 +72,8 @@ export function ingestWithStatements(
 			continue;
 		}
 		const id = Number(written.lastInsertRowid);
-		insertEvent.run(...eventColumns.map((c) => (c === 'order_id' ? id : event[c])));
+		const event = eventRow(id, e);
+		insertEvent.run(...eventColumns.map((c) => event[c]));
 		result.created.push({ orderNo: row.order_no, id });
 	}
 	return result;

@@ -8,6 +8,7 @@ import { listDepartments } from '../../repositories/reference';
 import { checkPhotos, discardPhotos, storePhotos } from '../photo-intake';
 import { toHotlineState, toHotlineUpdate } from '../hotline-mapping';
 import { commitStats, statSnapshot } from '../stats/counting';
+import { sealRows } from '../../repositories/sealed';
 
 export type HotlineActionResult =
 	| { ok: true; status: string }
@@ -54,16 +55,11 @@ export async function applyHotlineAction(
 			const written = await trx.updateTable('hotline_orders').set(update).where('id', '=', orderId).where('version', '=', expectedVersion).executeTakeFirst();
 			if (Number(written.numUpdatedRows) !== 1) throw new StaleOrder();
 			const e = result.event;
-			const event = await trx
-				.insertInto('hotline_events')
-				.values({ order_id: orderId, at: now, actor_id: actor.id, api_key_id: null, action: e.action, from_status: e.from, to_status: e.to, note: e.note, payload: JSON.stringify(e.payload) })
-				.returning('id')
-				.executeTakeFirstOrThrow();
+			const [sealedEvent] = await sealRows(trx, 'hotline_events', [{ order_id: orderId, at: now, actor_id: actor.id, api_key_id: null, action: e.action, from_status: e.from, to_status: e.to, note: e.note, payload: JSON.stringify(e.payload) }]);
+			const event = await trx.insertInto('hotline_events').values(sealedEvent).returning('id').executeTakeFirstOrThrow();
 			if (stored.length) {
-				await trx
-					.insertInto('hotline_attachments')
-					.values(stored.map((p) => ({ id: p.id, order_id: orderId, event_id: event.id, path: p.path, thumb_path: p.thumbPath, sha256: p.sha256, original_name: p.originalName.slice(0, 200), uploaded_by: actor.id, created_at: now })))
-					.execute();
+				const files = stored.map((p) => ({ id: p.id, order_id: orderId, event_id: event.id, path: p.path, thumb_path: p.thumbPath, sha256: p.sha256, original_name: p.originalName.slice(0, 200), uploaded_by: actor.id, created_at: now }));
+				await trx.insertInto('hotline_attachments').values(await sealRows(trx, 'hotline_attachments', files)).execute();
 			}
 			await commitStats(trx, stats);
 		});

@@ -5,6 +5,7 @@ import { at, endOf } from '$lib/domain/fixtures/time';
 import { createTestDb, type TestDb } from '../../test-db';
 import { buildCaseSheets, buildStatsSheets, parsePeriod, rateName, writeWorkbook, type Sheet } from './export';
 import { gridRow, orderRow } from './fixtures';
+import { sealRows } from '../../repositories/sealed';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -34,10 +35,8 @@ async function roundTrip(sheets: Sheet[]): Promise<Map<string, unknown[][]>> {
 }
 
 async function event(caseId: number, action: string, when: number, to: string) {
-	await t.db
-		.insertInto('case_events')
-		.values({ case_id: caseId, at: when, actor_id: t.users.get('diaodu')!, action, from_status: null, to_status: to, note: null, payload: null })
-		.execute();
+	const row = { case_id: caseId, at: when, actor_id: t.users.get('diaodu')!, action, from_status: null, to_status: to, note: null, payload: null };
+	await t.db.transaction().execute(async (trx) => void (await trx.insertInto('case_events').values(await sealRows(trx, 'case_events', [row])).execute()));
 }
 
 describe('parsePeriod', () => {

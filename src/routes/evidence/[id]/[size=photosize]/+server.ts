@@ -16,13 +16,14 @@ export const GET: RequestHandler = async (event) => {
 		.selectFrom('evidence_files')
 		.leftJoin('alerts', 'alerts.id', 'evidence_files.alert_id')
 		.leftJoin('categories', 'categories.code', 'alerts.category_code')
-		.select(['evidence_files.path', 'evidence_files.thumb_path', 'evidence_files.mime', 'evidence_files.enforcement_id', 'categories.track'])
+		.select(['evidence_files.path', 'evidence_files.thumb_path', 'evidence_files.mime', 'evidence_files.enforcement_id', 'alerts.enforcement_id as alert_enforcement_id', 'categories.track'])
 		.where('evidence_files.id', '=', event.params.id)
 		.executeTakeFirst();
 	if (!row) error(404, m.err_photo_not_found());
 	// An officer reviews only the enforcement-eligible alerts, so sees only their frames (as the queue does).
 	const reviewable = hasEnforcementCapability(actor, 'review_alerts') && (actor.role !== 'enforcer' || row.track === ENFORCEMENT_TRACK);
-	const allowed = reviewable || (row.enforcement_id !== null && hasEnforcementCapability(actor, 'view'));
+	// An alert's frames belong to the enforcement case opened from it (the evidence row itself never changes).
+	const allowed = reviewable || ((row.enforcement_id ?? row.alert_enforcement_id) !== null && hasEnforcementCapability(actor, 'view'));
 	if (!allowed) error(403, m.err_forbidden());
 	const full = event.params.size === 'full';
 	const body = await readFile(resolvePhotoPath(evidenceDir(), full ? row.path : row.thumb_path)).catch((e: NodeJS.ErrnoException) => {

@@ -1,0 +1,18 @@
+// An online backup of the database with the photos, evidence and import files, while the server
+// keeps working; writes DIR/manifest.json with every file's size and SHA-256.
+//   npm run backup -- DIR          DIR must be new or empty (e.g. /backups/gridcase/$(date +%F))
+// Settings: DATABASE_PATH, PHOTO_DIR, EVIDENCE_DIR, IMPORT_DIR (as the server's).
+import { databasePath, evidenceDir, importDir, photoDir } from '../src/lib/server/config';
+import { takeBackup } from '../src/lib/server/services/records/backup';
+
+const target = process.argv[2];
+if (!target) {
+	console.error('usage: npm run backup -- DIR   (a new or empty folder)');
+	process.exit(2);
+}
+try {
+	await takeBackup({ database: databasePath(), photos: photoDir(), evidence: evidenceDir(), imports: importDir() }, target, new Date(), (line) => console.log(line));
+} catch (e) {
+	console.error('backup failed:', e instanceof Error ? e.message : e);
+	process.exitCode = 1;
+}

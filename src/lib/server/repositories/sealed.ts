@@ -1,0 +1,55 @@
+// Chaining rows of the sealed tables as they are inserted (migration 016). The chain's last row is
+// read and the new rows written in the same transaction: the app's one connection serves one
+// transaction at a time, another process's write in between makes SQLite refuse ours
+// (SQLITE_BUSY_SNAPSHOT), and the unique (chain, chain_seq) index and the insert trigger refuse a
+// fork whatever happens. Dialect-neutral: plain Kysely.
+import type { Insertable } from 'kysely';
+import type { Db } from '../db/create-database';
+import type { DB } from '../db/schema';
+import { chainOf, GENESIS, rowHash, SEALED_TABLES, storableRow, type SealedTable } from '../records/chain-spec';
+
+export type Unsealed<T extends SealedTable> = Omit<Insertable<DB[T]>, 'chain_seq' | 'hash'>;
+export type Sealed<T extends SealedTable> = Unsealed<T> & { chain_seq: number; hash: string };
+
+/** The last place and hash of a chain, or null for a chain not started. */
+async function chainHead(db: Db, table: SealedTable, chain: string): Promise<{ chain_seq: number; hash: string } | null> {
+	const key: string | null = SEALED_TABLES[table].chainKey;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	let q = (db as any).selectFrom(table).select(['chain_seq', 'hash']);
+	if (key !== null) q = q.where(key, '=', Number(chain));
+	return ((await q.orderBy('chain_seq', 'desc').limit(1).executeTakeFirst()) as { chain_seq: number; hash: string } | undefined) ?? null;
+}
+
+/**
+ * The rows with their places and hashes, in the order given; insert them in this transaction
+ * (and in this order). Throws outside a transaction, where another write could slip in between.
+ */
+export async function sealRows<T extends SealedTable>(db: Db, table: T, rows: readonly Unsealed<T>[]): Promise<Sealed<T>[]> {
+	if (!db.isTransaction) throw new Error(`sealRows(${table}): call inside the transaction that inserts the rows`);
+	const heads = new Map<string, { next: number; hash: string }>();
+	const sealed: Sealed<T>[] = [];
+	for (const row of rows) {
+		const chain = chainOf(table, row);
+		let head = heads.get(chain);
+		if (!head) {
+			const last = await chainHead(db, table, chain);
+			head = last ? { next: last.chain_seq + 1, hash: last.hash } : { next: 0, hash: GENESIS };
+		}
+		const withSeq = { ...storableRow(row), chain_seq: head.next };
+		const hash = rowHash(table, withSeq, head.hash);
+		heads.set(chain, { next: head.next + 1, hash });
+		sealed.push({ ...withSeq, hash } as Sealed<T>);
+	}
+	return sealed;
+}
+
+/** The first row of a new chain (a record just created): no look-up, for bulk loaders. */
+export function sealFirstRow<T extends SealedTable>(table: T, row: Unsealed<T>): Sealed<T> {
+	const withSeq = { ...storableRow(row), chain_seq: 0 };
+	return { ...withSeq, hash: rowHash(table, withSeq, GENESIS) } as Sealed<T>;
+}
+
+/** Runs `fn` in the caller's transaction, or in a new one: a chained insert is never split. */
+export function inTransaction<R>(db: Db, fn: (trx: Db) => Promise<R>): Promise<R> {
+	return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
