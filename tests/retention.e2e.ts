@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
 
 test('the admin sets how long uploaded 12345 files are kept; the import page says so; a dispatcher cannot set it', async ({ browser }) => {
