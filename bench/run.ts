@@ -16,7 +16,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MEMORY = process.env.BENCH_MEMORY !== '0';
 const SMALL = Math.round(ORDERS / 5);
 const TARGETS = { csv: 25_000, xlsx: 5_000 } as const;
-const KINDS = ['csv', 'xlsx'] as const;
+const KINDS = (process.env.BENCH_KINDS ?? 'csv,xlsx').split(',') as ('csv' | 'xlsx')[];
 
 const started = performance.now();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridcase-bench-'));

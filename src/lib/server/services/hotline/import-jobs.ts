@@ -4,7 +4,9 @@ import { sqliteHandle, type Db } from '../../db/create-database';
 import { ImportFileError } from '../../import/errors';
 import { loadCalendar } from '../../repositories/calendar';
 import { orderValidationContext } from '../../repositories/hotline-reference';
-import { ingestOrders } from './ingest';
+import { countNew } from '../stats/counting';
+import type { NewOrderRow } from './ingest-write';
+import { ingestOrders, prepareOrderRows, writePreparedOrders, type IngestContext } from './ingest';
 import { scanOrderFile, type RowProblem } from './import-scan';
 
 export type ImportMode = 'all_or_nothing' | 'valid_only';
@@ -111,36 +113,45 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 }
 
 /**
- * Writes the import in ONE transaction: a crash or a kill leaves all of it or none of it, and
- * importing the same file again completes it (orders already stored count as unchanged).
+ * Writes the import all or nothing, without holding up the centre: every row is read, checked and
+ * made ready first, outside any transaction (other requests go on between chunks); then ONE short
+ * transaction writes them, yielding between chunks, and adds their statistics once. A crash or a kill
+ * leaves all of it or none of it, and committing again completes it (orders already stored count as
+ * unchanged).
  */
 export async function commitImport(db: Db, imp: ImportRow, path: string, mode: ImportMode, actorId: number, now: number): Promise<void> {
 	try {
 		const ctx = await orderValidationContext(db, now);
 		const calendar = await loadCalendar(db);
-		// Bulk path: prepared statements on the same SQLite connection, inside the same transaction.
 		const sqlite = sqliteHandle(db);
+		const ingest = { origin: 'file' as const, importId: imp.id, actorId, apiKeyId: null, now, calendar };
 		let hadProblems = false;
+		if (!sqlite) return await commitWithKysely(db, imp, path, mode, ingest, ctx);
+		const rows: NewOrderRow[] = [];
+		let pending: OrderInput[] = [];
+		const prepare = async () => {
+			rows.push(...(await prepareOrderRows(db, pending, ingest)));
+			pending = [];
+			await tick();
+		};
+		await scanOrderFile(path, imp.file_name, ctx, {
+			order: async (order) => {
+				pending.push(order);
+				if (pending.length >= BATCH) await prepare();
+			},
+			problems: () => (hadProblems = true)
+		});
+		await prepare();
+		if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
 		const written = await db.transaction().execute(async (trx) => {
-			let pending: OrderInput[] = [];
-			let created = 0;
-			const flush = async () => {
-				const r = await ingestOrders(trx, pending, { origin: 'file', importId: imp.id, actorId, apiKeyId: null, now, calendar, sqlite });
-				created += r.created.length;
-				pending = [];
-				progress.set(imp.id, created);
+			const ids: number[] = [];
+			for (let i = 0; i < rows.length; i += BATCH) {
+				ids.push(...writePreparedOrders(rows.slice(i, i + BATCH), { ...ingest, sqlite }).created.map((c) => c.id));
+				progress.set(imp.id, ids.length);
 				await tick();
-			};
-			await scanOrderFile(path, imp.file_name, ctx, {
-				order: async (order) => {
-					pending.push(order);
-					if (pending.length >= BATCH) await flush();
-				},
-				problems: () => (hadProblems = true)
-			});
-			if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
-			await flush();
-			return created;
+			}
+			await countNew(trx, 'order', ids);
+			return ids.length;
 		});
 		await db.updateTable('hotline_imports').set({ status: 'committed', mode, written_rows: written, finished_at: Date.now() }).where('id', '=', imp.id).execute();
 	} catch (e) {
@@ -148,6 +159,32 @@ export async function commitImport(db: Db, imp: ImportRow, path: string, mode: I
 	} finally {
 		progress.delete(imp.id);
 	}
+}
+
+/** Any other dialect: the rows are written through Kysely as they are read, in one transaction. */
+async function commitWithKysely(db: Db, imp: ImportRow, path: string, mode: ImportMode, ingest: Omit<IngestContext, 'sqlite'>, ctx: Awaited<ReturnType<typeof orderValidationContext>>): Promise<void> {
+	let hadProblems = false;
+	const written = await db.transaction().execute(async (trx) => {
+		let pending: OrderInput[] = [];
+		let created = 0;
+		const flush = async () => {
+			created += (await ingestOrders(trx, pending, ingest)).created.length;
+			pending = [];
+			progress.set(imp.id, created);
+			await tick();
+		};
+		await scanOrderFile(path, imp.file_name, ctx, {
+			order: async (order) => {
+				pending.push(order);
+				if (pending.length >= BATCH) await flush();
+			},
+			problems: () => (hadProblems = true)
+		});
+		if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
+		await flush();
+		return created;
+	});
+	await db.updateTable('hotline_imports').set({ status: 'committed', mode, written_rows: written, finished_at: Date.now() }).where('id', '=', imp.id).execute();
 }
 
 async function fail(db: Db, id: number, e: unknown, now: number) {
