@@ -1,5 +1,6 @@
 import type { OrderInput } from '$lib/domain/hotline-order-input';
 import { orderFingerprint } from './fingerprint';
+import { retryWhileBusy, sayWhenWaiting } from '../../db/busy';
 import { sqliteHandle, type Db } from '../../db/create-database';
 import { ImportFileError } from '../../import/errors';
 import { loadCalendar } from '../../repositories/calendar';
@@ -7,6 +8,7 @@ import { orderValidationContext } from '../../repositories/hotline-reference';
 import { countNew } from '../stats/counting';
 import type { NewOrderRow } from './ingest-write';
 import { ingestOrders, prepareOrderRows, writePreparedOrders, type IngestContext } from './ingest';
+import { releaseImportJob } from './import-runner';
 import { scanOrderFile, type RowProblem } from './import-scan';
 
 export type ImportMode = 'all_or_nothing' | 'valid_only';
@@ -90,7 +92,7 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 			}
 		});
 		await compare();
-		await db
+		await whenFree(imp.id, () => db
 			.updateTable('hotline_imports')
 			.set({
 				status: headerError ? 'failed' : 'previewed',
@@ -104,11 +106,12 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 				finished_at: headerError ? now : null
 			})
 			.where('id', '=', imp.id)
-			.execute();
+			.execute());
 	} catch (e) {
 		await fail(db, imp.id, e, now);
 	} finally {
 		progress.delete(imp.id);
+		await whenFree(imp.id, () => releaseImportJob(db, imp.id));
 	}
 }
 
@@ -143,7 +146,8 @@ export async function commitImport(db: Db, imp: ImportRow, path: string, mode: I
 		});
 		await prepare();
 		if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
-		const written = await db.transaction().execute(async (trx) => {
+		// Run again whole if another connection holds the database longer than busy_timeout.
+		const written = await retryWhileBusy(() => db.transaction().execute(async (trx) => {
 			const ids: number[] = [];
 			for (let i = 0; i < rows.length; i += BATCH) {
 				ids.push(...writePreparedOrders(rows.slice(i, i + BATCH), { ...ingest, sqlite }).created.map((c) => c.id));
@@ -152,12 +156,13 @@ export async function commitImport(db: Db, imp: ImportRow, path: string, mode: I
 			}
 			await countNew(trx, 'order', ids);
 			return ids.length;
-		});
-		await db.updateTable('hotline_imports').set({ status: 'committed', mode, written_rows: written, finished_at: Date.now() }).where('id', '=', imp.id).execute();
+		}), { onWait: sayWhenWaiting(`import ${imp.id}`) });
+		await whenFree(imp.id, () => db.updateTable('hotline_imports').set({ status: 'committed', mode, written_rows: written, finished_at: Date.now() }).where('id', '=', imp.id).execute());
 	} catch (e) {
 		await fail(db, imp.id, e, now);
 	} finally {
 		progress.delete(imp.id);
+		await whenFree(imp.id, () => releaseImportJob(db, imp.id));
 	}
 }
 
@@ -190,9 +195,12 @@ async function commitWithKysely(db: Db, imp: ImportRow, path: string, mode: Impo
 async function fail(db: Db, id: number, e: unknown, now: number) {
 	const code = e instanceof ImportFileError ? e.code : e instanceof RowsInvalid ? 'import_has_errors' : 'internal';
 	if (code === 'internal') console.error(`import ${id} failed`, e);
-	await db
+	await whenFree(id, () => db
 		.updateTable('hotline_imports')
 		.set({ status: 'failed', report: JSON.stringify({ fileError: code, line: e instanceof ImportFileError ? (e.line ?? null) : null }), finished_at: now })
 		.where('id', '=', id)
-		.execute();
+		.execute());
 }
+
+/** One statement of the import's own bookkeeping, waiting for the database as long as it takes. */
+const whenFree = <T>(id: number, work: () => Promise<T>) => retryWhileBusy(work, { onWait: sayWhenWaiting(`import ${id}`) });
