@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { rebuildCounts } from '../stats/rebuild';
 import { commitImport } from './import-jobs';
 import { importFilePath, markInterruptedImports, startCommit, startImport } from './import-upload';
 import {
@@ -175,6 +176,8 @@ describe('an import interrupted mid-commit (issue 14 §7)', () => {
 		expect(await markInterruptedImports(t.db, started.id)).toEqual([]); // running here now: left alone
 		expect(await settle(started.id, 'committing')).toMatchObject({ status: 'committed', written_rows: 4 });
 		expect((await orders('RETRY')).length).toBe(4);
+		// The statistics the commit added (judged from the prepared rows) are the ones the records give.
+		expect((await rebuildCounts(t.db, { write: false })).differences).toEqual([]);
 	});
 
 	it('is not offered again when interrupted before its check finished', async () => {

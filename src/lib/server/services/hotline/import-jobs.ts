@@ -5,7 +5,9 @@ import { sqliteHandle, type Db } from '../../db/create-database';
 import { ImportFileError } from '../../import/errors';
 import { loadCalendar } from '../../repositories/calendar';
 import { orderValidationContext } from '../../repositories/hotline-reference';
-import { countNew } from '../stats/counting';
+import { applyCountChangesWithStatements } from '../../repositories/stat-counts';
+import type { StatRows } from '../../repositories/stat-rows';
+import { countEntries, countNew, FAR } from '../stats/counting';
 import type { NewOrderRow } from './ingest-write';
 import { ingestOrders, prepareOrderRows, writePreparedOrders, type IngestContext } from './ingest';
 import { releaseImportJob } from './import-runner';
@@ -28,6 +30,7 @@ const BATCH = 2000;
 /** Live progress of running jobs, by import id (in memory: a restarted server marks them interrupted). */
 const progress = new Map<number, number>();
 export const importProgress = (id: number) => progress.get(id) ?? 0;
+const EVER = { from: '0000-01-01', to: '9999-12-31' };
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 /** 'All or nothing' met a row with a problem: the transaction is rolled back. */
@@ -131,9 +134,14 @@ export async function commitImport(db: Db, imp: ImportRow, path: string, mode: I
 		let hadProblems = false;
 		if (!sqlite) return await commitWithKysely(db, imp, path, mode, ingest, ctx);
 		const rows: NewOrderRow[] = [];
+		// What the new orders add to the statistics, judged from the rows themselves as they are made
+		// (a new order's counts depend on nothing else); used when every row turns out new.
+		const counted = new Map<string, number>();
 		let pending: OrderInput[] = [];
 		const prepare = async () => {
-			rows.push(...(await prepareOrderRows(db, pending, ingest)));
+			const prepared = await prepareOrderRows(db, pending, ingest);
+			countEntries({ grid: [], enforcement: [], orders: prepared.map(orderStatsRow) }, FAR, EVER, counted);
+			rows.push(...prepared);
 			pending = [];
 			await tick();
 		};
@@ -154,7 +162,8 @@ export async function commitImport(db: Db, imp: ImportRow, path: string, mode: I
 				progress.set(imp.id, ids.length);
 				await tick();
 			}
-			await countNew(trx, 'order', ids);
+			if (ids.length === rows.length) applyCountChangesWithStatements(sqlite, counted);
+			else await countNew(trx, 'order', ids);
 			return ids.length;
 		}), { onWait: sayWhenWaiting(`import ${imp.id}`) });
 		await whenFree(imp.id, () => db.updateTable('hotline_imports').set({ status: 'committed', mode, written_rows: written, finished_at: Date.now() }).where('id', '=', imp.id).execute());
@@ -191,6 +200,27 @@ async function commitWithKysely(db: Db, imp: ImportRow, path: string, mode: Impo
 	});
 	await db.updateTable('hotline_imports').set({ status: 'committed', mode, written_rows: written, finished_at: Date.now() }).where('id', '=', imp.id).execute();
 }
+
+/** A new order as the statistics read it: what it has on receipt, nothing yet of what comes later. */
+const orderStatsRow = (r: NewOrderRow): StatRows['orders'][number] => ({
+	id: 0,
+	order_no: r.order_no,
+	status: r.status,
+	category_code: r.category_code ?? null,
+	community_id: r.community_id ?? null,
+	area_id: r.area_id ?? null,
+	department_id: r.department_id ?? null,
+	received_at: r.received_at,
+	has_phone: r.has_phone ?? 0,
+	contact_outcome: r.contact_outcome ?? null,
+	first_contact_due_at: r.first_contact_due_at ?? null,
+	first_contact_at: r.first_contact_at ?? null,
+	return_approved_at: r.return_approved_at ?? null,
+	deadline_at: r.deadline_at ?? null,
+	first_reply_at: r.first_reply_at ?? null,
+	satisfaction: r.satisfaction ?? null,
+	completed_at: r.completed_at ?? null
+});
 
 async function fail(db: Db, id: number, e: unknown, now: number) {
 	const code = e instanceof ImportFileError ? e.code : e instanceof RowsInvalid ? 'import_has_errors' : 'internal';
