@@ -204,7 +204,7 @@ describe('operator commands while the centre works (issue 14 §7)', () => {
 			db.pragma('journal_mode = WAL'); db.pragma('busy_timeout = 5000');
 			const put = db.prepare("INSERT INTO settings (key, value) VALUES ('test.writer', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
 			let n = 0;
-			setInterval(() => { db.exec('BEGIN IMMEDIATE'); put.run(String(++n)); db.exec('COMMIT'); if (n % 400 === 0) process.stdout.write(n + '\\n'); }, 2);
+			setInterval(() => { db.exec('BEGIN IMMEDIATE'); put.run(String(++n)); db.exec('COMMIT'); if (n % 50 === 0) process.stdout.write(n + '\\n'); }, 2);
 		`;
 		const child = spawn(process.execPath, ['-e', code, database], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
 		let written = 0;
@@ -217,7 +217,8 @@ describe('operator commands while the centre works (issue 14 §7)', () => {
 		const csv = writeOrdersCsv('busy-20k.csv', 20_000);
 		const writer = writerLoop(database);
 		try {
-			await new Promise((resolve) => setTimeout(resolve, 1500));
+			// Writing before the commands start (a slow machine may take seconds to start the writer).
+			for (let i = 0; i < 200 && writer.written() < 200; i++) await new Promise((resolve) => setTimeout(resolve, 100));
 			const before = writer.written();
 			expect(before).toBeGreaterThan(0);
 			const run = (script: string, args: string[]) =>
