@@ -26,6 +26,8 @@ export interface ImportReport {
 }
 const REPORT_LIMIT = 500;
 const BATCH = 2000;
+/** Rows written between two turns of the event loop: each slice is a few milliseconds of the thread. */
+const WRITE_BATCH = 250;
 
 /** Live progress of running jobs, by import id (in memory: a restarted server marks them interrupted). */
 const progress = new Map<number, number>();
@@ -157,8 +159,8 @@ export async function commitImport(db: Db, imp: ImportRow, path: string, mode: I
 		// Run again whole if another connection holds the database longer than busy_timeout.
 		const written = await retryWhileBusy(() => db.transaction().execute(async (trx) => {
 			const ids: number[] = [];
-			for (let i = 0; i < rows.length; i += BATCH) {
-				ids.push(...writePreparedOrders(rows.slice(i, i + BATCH), { ...ingest, sqlite }).created.map((c) => c.id));
+			for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+				ids.push(...writePreparedOrders(rows.slice(i, i + WRITE_BATCH), { ...ingest, sqlite }).created.map((c) => c.id));
 				progress.set(imp.id, ids.length);
 				await tick();
 			}
