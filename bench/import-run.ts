@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../src/lib/server/db/create-database';
 import { analyseImport, commitImport } from '../src/lib/server/services/hotline/import-jobs';
 import { cpuSeconds, gc, liveHeapSampler, rssSampler } from './measure';
+import { probeResponsiveness, type Latencies } from './probe';
 
 export type Kind = 'csv' | 'xlsx';
 
@@ -19,6 +20,8 @@ export interface RunResult {
 	/** Only with `live`: peak live heap (after GC) during analyse and during commit. */
 	liveAnalyse?: number;
 	liveCommit?: number;
+	/** Only with `probe`: answers to /health and to a one-row read while the commit ran. */
+	during?: { health: Latencies; db: Latencies };
 }
 
 export interface ImportSetup {
@@ -43,7 +46,7 @@ export async function sha256(file: string): Promise<string> {
 }
 
 /** Imports `file` into emptied order tables and checks every order arrived; `liveEveryMs` samples the live heap (timing then means little). */
-export async function importOnce(s: ImportSetup, kind: Kind, file: string, expected: number, liveEveryMs = 0): Promise<RunResult> {
+export async function importOnce(s: ImportSetup, kind: Kind, file: string, expected: number, liveEveryMs = 0, probe = false): Promise<RunResult> {
 	resetOrders(s.raw);
 	gc();
 	const fileName = `orders.${kind}`;
@@ -69,9 +72,11 @@ export async function importOnce(s: ImportSetup, kind: Kind, file: string, expec
 	}
 
 	await s.db.updateTable('hotline_imports').set({ status: 'committing', mode: 'all_or_nothing' }).where('id', '=', id).execute();
+	const probing = probe ? await probeResponsiveness(s.db) : null;
 	const c0 = performance.now();
 	await commitImport(s.db, imp, file, 'all_or_nothing', s.actorId, s.now);
 	const commitMs = performance.now() - c0;
+	const during = await probing?.stop();
 	const cpuS = cpuSeconds(cpu0);
 	const mem = rss.stop();
 	const liveCommit = heap?.stop();
@@ -81,5 +86,5 @@ export async function importOnce(s: ImportSetup, kind: Kind, file: string, expec
 	if (done.status !== 'committed' || done.written_rows !== expected || Number(stored.n) !== expected) {
 		throw new Error(`commit of ${kind}: status ${done.status}, written ${done.written_rows}, stored ${stored.n}: ${done.report?.slice(0, 300)}`);
 	}
-	return { analyseMs, commitMs, cpuS, rssStart: mem.start, rssPeak: mem.peak, liveAnalyse, liveCommit };
+	return { analyseMs, commitMs, cpuS, rssStart: mem.start, rssPeak: mem.peak, liveAnalyse, liveCommit, during };
 }

@@ -16,7 +16,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MEMORY = process.env.BENCH_MEMORY !== '0';
 const SMALL = Math.round(ORDERS / 5);
 const TARGETS = { csv: 25_000, xlsx: 5_000 } as const;
-const KINDS = ['csv', 'xlsx'] as const;
+const KINDS = (process.env.BENCH_KINDS ?? 'csv,xlsx').split(',') as ('csv' | 'xlsx')[];
 
 const started = performance.now();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridcase-bench-'));
@@ -39,6 +39,9 @@ type RunResult = Awaited<ReturnType<typeof importOnce>>;
 const say = (s = '') => console.log(s);
 const elapsed = () => `[${secs(performance.now() - started).padStart(8)}]`;
 const wholeRate = (x: RunResult) => rate(ORDERS, x.analyseMs + x.commitMs);
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+const answers = (x: RunResult) =>
+	x.during ? `/health p50 ${ms(x.during.health.p50)} p99 ${ms(x.during.health.p99)} max ${ms(x.during.health.max)} (${x.during.health.n}), a one-row read p99 ${ms(x.during.db.p99)} max ${ms(x.during.db.max)}` : '-';
 
 function openRaw(): Database.Database {
 	const sqlite = new Database(dbPath);
@@ -95,11 +98,11 @@ async function main(): Promise<void> {
 		const results: Record<'csv' | 'xlsx', RunResult[]> = { csv: [], xlsx: [] };
 		for (const kind of KINDS) {
 			for (let r = 0; r < RUNS; r++) {
-				const x = await importOnce(setup, kind, big.files[kind], ORDERS);
+				const x = await importOnce(setup, kind, big.files[kind], ORDERS, 0, true);
 				results[kind].push(x);
 				say(
 					`${elapsed()} ${kind.padEnd(4)} run ${r + 1}: analyse ${secs(x.analyseMs)} + commit ${secs(x.commitMs)} = ${fmtRate(wholeRate(x))} orders/s, ` +
-						`CPU ${x.cpuS.toFixed(1)} s; RSS ${mb(x.rssStart)} → peak ${mb(x.rssPeak)}`
+						`CPU ${x.cpuS.toFixed(1)} s; RSS ${mb(x.rssStart)} → peak ${mb(x.rssPeak)}; during the commit ${answers(x)}`
 				);
 			}
 		}
@@ -144,6 +147,10 @@ async function main(): Promise<void> {
 			]);
 		}
 		say(table(rows));
+		for (const kind of KINDS) {
+			const d = results[kind].map((x) => x.during!).filter(Boolean);
+			if (d.length) say(`${kind.toUpperCase()} commit, other requests meanwhile (medians of ${d.length} runs): /health p99 ${ms(median(d.map((x) => x.health.p99)))}, max ${ms(median(d.map((x) => x.health.max)))}; a one-row read on the app's connection p99 ${ms(median(d.map((x) => x.db.p99)))}, max ${ms(median(d.map((x) => x.db.max)))}`);
+		}
 		say(`raw better-sqlite3, same run: ${fmtRate(rawOrders)} hotline_orders rows/s (scratch copy + its indexes), ${fmtRate(casesRate)} cases rows/s (${CASES.toLocaleString("en-US")}-row fill)`);
 		say('import/s = whole import (analyse + commit) per wall second; CPU = process CPU seconds for it; RSS sampled every 50 ms');
 		if (MEMORY) {

@@ -121,13 +121,14 @@ describe('npm run import:orders', () => {
 			await withDb(database, async (db) => {
 				const { rows } = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
 				expect(rows).toEqual([{ integrity_check: 'ok' }]);
-				// The killed run's import row is left unfinished (the server marks such rows 'interrupted').
+				// The killed run's import row is left unfinished until a process notices its runner is gone.
 				expect((await db.selectFrom('hotline_imports').select('status').executeTakeFirstOrThrow()).status).toBe('committing');
 			});
 
 			// 2. The same file again, to completion.
 			const second = runToEnd(database, [csv]);
 			expect(second.status, second.stderr + second.stdout).toBe(0);
+			expect(second.stdout).toContain('import 1: its process is gone; marked interrupted');
 			expect(second.stdout).toMatch(/^progress: \d+$/m);
 			expect(second.stdout).toContain(`rows: ${ROWS} total, ${ROWS} valid, 0 with errors; ${ROWS - afterKill.orders} new, ${afterKill.orders} same, 0 changed`);
 			expect(await counts(database)).toEqual({ orders: ROWS, receiveEvents: ROWS });
@@ -141,7 +142,7 @@ describe('npm run import:orders', () => {
 			await withDb(database, async (db) => {
 				const imports = await db.selectFrom('hotline_imports').select(['status', 'new_rows', 'written_rows']).orderBy('id').execute();
 				expect(imports).toEqual([
-					{ status: 'committing', new_rows: ROWS, written_rows: 0 },
+					{ status: 'interrupted', new_rows: ROWS, written_rows: 0 },
 					{ status: 'committed', new_rows: ROWS - afterKill.orders, written_rows: ROWS - afterKill.orders },
 					{ status: 'committed', new_rows: 0, written_rows: 0 }
 				]);
@@ -192,4 +193,71 @@ describe('npm run import:orders', () => {
 		expect(notCsv.stderr).toMatch(/not_csv_or_xlsx/);
 		expect(await counts(withUsers)).toEqual({ orders: 0, receiveEvents: 0 });
 	}, 60_000);
+});
+
+describe('operator commands while the centre works (issue 14 §7)', () => {
+	/** Another connection writing all the time, as the server does under load: ~400 short write transactions a second. */
+	function writerLoop(database: string) {
+		const code = `
+			const Database = require('better-sqlite3');
+			const db = new Database(process.argv[1]);
+			db.pragma('journal_mode = WAL'); db.pragma('busy_timeout = 5000');
+			const put = db.prepare("INSERT INTO settings (key, value) VALUES ('test.writer', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+			let n = 0;
+			setInterval(() => { db.exec('BEGIN IMMEDIATE'); put.run(String(++n)); db.exec('COMMIT'); if (n % 50 === 0) process.stdout.write(n + '\\n'); }, 2);
+		`;
+		const child = spawn(process.execPath, ['-e', code, database], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+		let written = 0;
+		child.stdout.on('data', (d: Buffer) => (written = Number(d.toString().trim().split('\n').at(-1))));
+		return { stop: () => child.kill('SIGKILL'), written: () => written };
+	}
+
+	it('import:orders and stats:rebuild succeed while another connection writes continuously', async () => {
+		const database = await seededDb('busy.db');
+		const csv = writeOrdersCsv('busy-20k.csv', 20_000);
+		const writer = writerLoop(database);
+		try {
+			// Writing before the commands start (a slow machine may take seconds to start the writer).
+			for (let i = 0; i < 200 && writer.written() < 200; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+			const before = writer.written();
+			expect(before).toBeGreaterThan(0);
+			const run = (script: string, args: string[]) =>
+				new Promise<{ status: number | null; out: string }>((resolve) => {
+					const child = spawn('npx', ['tsx', script, ...args], { cwd: ROOT, env: env(database), stdio: ['ignore', 'pipe', 'pipe'] });
+					let out = '';
+					child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+					child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+					child.on('exit', (status) => resolve({ status, out }));
+				});
+			const imported = await run(SCRIPT, [csv]);
+			expect(imported.status, imported.out).toBe(0);
+			expect(imported.out).toMatch(/^done: 20000 written/m);
+			const rebuilt = await run('scripts/stats-rebuild.ts', []);
+			expect(rebuilt.status, rebuilt.out).toBe(0);
+			expect(rebuilt.out).toContain('the kept counts agree with the rebuild');
+			expect(writer.written()).toBeGreaterThan(before); // the writer went on meanwhile
+		} finally {
+			writer.stop();
+		}
+		expect(await counts(database)).toEqual({ orders: 20_000, receiveEvents: 20_000 });
+	}, 120_000);
+
+	it('stopped with SIGTERM half-way, the import is marked interrupted, not left committing', async () => {
+		const database = await seededDb('sigterm.db');
+		const csv = writeOrdersCsv('orders-sigterm.csv', ROWS);
+		const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, csv], { cwd: ROOT, env: env(database), stdio: ['ignore', 'pipe', 'pipe'] });
+		let out = '';
+		let err = '';
+		child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+		const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+		child.stdout.on('data', (d: Buffer) => {
+			const first = !/^progress: /m.test(out);
+			out += d.toString();
+			if (first && /^progress: /m.test(out)) child.kill('SIGTERM');
+		});
+		expect(await exited, out + err).toBe(130);
+		expect(err).toContain('interrupted; nothing written');
+		expect(await counts(database)).toEqual({ orders: 0, receiveEvents: 0 });
+		await withDb(database, async (db) => expect((await db.selectFrom('hotline_imports').select('status').executeTakeFirstOrThrow()).status).toBe('interrupted'));
+	}, 120_000);
 });

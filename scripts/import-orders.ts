@@ -3,14 +3,17 @@
 // Migrates, registers the import (as the first dispatcher), checks every row and prints the counts and
 // the first problems, then writes the orders in ONE transaction, printing `progress: N` as it goes.
 // Killed half-way, the database holds none of it; running it again completes it (stored orders count as
-// the same). Exit code 0 when committed, 1 otherwise.
+// the same), and an import stopped by Ctrl-C or a kill (SIGTERM) is marked interrupted, not left
+// 'committing'. While the server writes, it waits for the database and says so.
+// Exit code 0 when committed, 1 otherwise.
 import { resolve } from 'node:path';
 import { databasePath } from '../src/lib/server/config';
-import { createDatabase } from '../src/lib/server/db/create-database';
+import { retryWhileBusy, sayWhenWaiting } from '../src/lib/server/db/busy';
+import { createDatabase, sqliteHandle } from '../src/lib/server/db/create-database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { ORDER_COLUMNS } from '../src/lib/domain/hotline-order-columns';
 import { analyseImport, commitImport, importProgress, type ImportMode, type ImportReport } from '../src/lib/server/services/hotline/import-jobs';
-import { registerImportFile } from '../src/lib/server/services/hotline/import-upload';
+import { markInterruptedImports, registerImportFile } from '../src/lib/server/services/hotline/import-upload';
 
 const USAGE = 'usage: npm run import:orders -- <file.csv|file.xlsx> [--mode all_or_nothing|valid_only]';
 const SHOW_PROBLEMS = 20;
@@ -55,13 +58,28 @@ async function main(): Promise<number> {
 			console.error(`${databasePath()} has no active dispatcher user to record as the importer; create one first (npm run user:create).`);
 			return 1;
 		}
+		// An earlier run killed outright (kill -9) left its import 'committing': say it was interrupted.
+		for (const id of await retryWhileBusy(() => markInterruptedImports(db), { onWait: sayWhenWaiting('import') })) console.log(`import ${id}: its process is gone; marked interrupted (nothing of it was written)`);
 		const now = Date.now();
-		const registered = await registerImportFile(db, args.file, dispatcher.id, now);
+		const registered = await retryWhileBusy(() => registerImportFile(db, args.file, dispatcher.id, now), { onWait: sayWhenWaiting('import') });
 		if (!registered.ok) {
 			console.error(`${args.file}: refused (${registered.code})`);
 			return 1;
 		}
 		const { imp } = registered;
+		// Stopped half-way: nothing of the transaction stays, and the import says it was interrupted.
+		for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+			process.once(signal, () => {
+				console.error(`${signal}: import ${imp.id} interrupted; nothing written (run this command again to complete it)`);
+				try {
+					const sqlite = sqliteHandle(db);
+					if (sqlite?.inTransaction) sqlite.exec('ROLLBACK'); // the import's own, half-written
+					sqlite?.prepare("UPDATE hotline_imports SET status = 'interrupted' WHERE id = ? AND status IN ('analysing', 'committing')").run(imp.id);
+				} finally {
+					process.exit(130);
+				}
+			});
+		}
 		console.log(`import ${imp.id}: ${imp.file_name} (${imp.file_kind}) into ${databasePath()} as ${dispatcher.username}, mode ${args.mode}`);
 
 		// Progress lives in import-jobs' in-memory map (as on the import page); poll it between batches.
@@ -92,12 +110,12 @@ async function main(): Promise<number> {
 		if (report.changed?.length) console.log(`  changed (not overwritten): ${report.changed.slice(0, 10).join(', ')}${analysed.changed_rows > 10 ? ', …' : ''}`);
 
 		if (args.mode === 'all_or_nothing' && analysed.error_rows > 0) {
-			await db.updateTable('hotline_imports').set({ status: 'failed', mode: args.mode, finished_at: Date.now() }).where('id', '=', imp.id).execute();
+			await retryWhileBusy(() => db.updateTable('hotline_imports').set({ status: 'failed', mode: args.mode, finished_at: Date.now() }).where('id', '=', imp.id).execute(), { onWait: sayWhenWaiting('import') });
 			console.error('failed: import_has_errors; nothing written (fix the file, or run with --mode valid_only to write the valid rows)');
 			return 1;
 		}
 
-		await db.updateTable('hotline_imports').set({ status: 'committing', mode: args.mode }).where('id', '=', imp.id).execute();
+		await retryWhileBusy(() => db.updateTable('hotline_imports').set({ status: 'committing', mode: args.mode }).where('id', '=', imp.id).execute(), { onWait: sayWhenWaiting('import') });
 		phase = 'progress';
 		shown = -1;
 		await commitImport(db, imp, args.file, args.mode, dispatcher.id, now);

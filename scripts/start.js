@@ -37,7 +37,38 @@ function demoLogins() {
 // Scripts and styles are already served precompressed (.br/.gz) by the handler itself.
 const { handler } = await import('../build/handler.js');
 const compress = compression({ threshold: 1024 });
-const server = http.createServer((req, res) => compress(req, res, () => handler(req, res)));
+const bodyLimit = Number(process.env.BODY_SIZE_LIMIT);
+
+/**
+ * The body size limit for a body sent in chunks (no Content-Length): counted as the bytes arrive,
+ * and answered 413 as soon as it passes the limit. The built handler counts too, but its error then
+ * surfaces in the action as an unreadable form, a 500. Counting at `push` leaves the stream's flow
+ * to the handler, which is told the body failed; what it writes afterwards goes nowhere. The rest of
+ * the body is read and dropped (up to as much again), so the client gets to read the answer.
+ */
+function capChunkedBody(req, res) {
+	if (!Number.isFinite(bodyLimit) || req.headers['content-length'] !== undefined || !req.headers['transfer-encoding']) return;
+	let seen = 0;
+	const push = req.push;
+	req.push = function (chunk, encoding) {
+		if (chunk) seen += chunk.length;
+		if (seen <= bodyLimit) return push.call(this, chunk, encoding);
+		if (!res.headersSent) {
+			res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+			res.end(`Payload Too Large: at most ${bodyLimit} bytes`);
+			for (const name of ['writeHead', 'setHeader', 'write', 'end', 'flushHeaders']) res[name] = () => res;
+			req.emit('error', Object.assign(new Error('Payload Too Large'), { status: 413 }));
+		}
+		if (chunk === null) return push.call(this, null);
+		if (seen > 2 * bodyLimit) req.destroy();
+		return true;
+	};
+}
+
+const server = http.createServer((req, res) => {
+	capChunkedBody(req, res);
+	compress(req, res, () => handler(req, res));
+});
 await new Promise((resolve, reject) => {
 	server.once('error', reject);
 	server.listen(Number(port), host, resolve);

@@ -2,7 +2,9 @@
 // case events) and says whether the counts kept by the writes agreed with them.
 //   npm run stats:rebuild              compare, then replace the counts with the rebuilt ones
 //   npm run stats:rebuild -- --verify  compare only; exit code 1 when they differ
-// Writes wait while it runs (one transaction), so run it when the centre is quiet.
+// Writes wait while it runs (one transaction), so run it when the centre is quiet. While the server
+// writes, the rebuild waits for its turn (and says so) rather than failing with "database is locked".
+import { sayWhenWaiting } from '../src/lib/server/db/busy';
 import { createDatabase } from '../src/lib/server/db/create-database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { databasePath } from '../src/lib/server/config';
@@ -17,6 +19,7 @@ try {
 	let last = 0;
 	const r = await rebuildCounts(db, {
 		write: !verifyOnly,
+		onWait: sayWhenWaiting('stats:rebuild'),
 		progress: (kind, done, of) => {
 			if (performance.now() - last < 5_000 && done < of) return;
 			last = performance.now();

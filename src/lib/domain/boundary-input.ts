@@ -4,8 +4,9 @@
 // 片区 that overlap, leave gaps in the subdistrict or reach outside it, and 居民区 left uncovered.
 // Pure: the current subdistrict outline and the 居民区 markers are passed in.
 import { bd09ToGcj02, gcj02ToWgs84 } from './gcj02';
-import { distanceToRings, measure, planar, properlyCross, selfIntersects } from './boundary-geometry';
-import { distanceMeters, pointInPolygon, type LngLat } from './geo';
+import { crossings, distanceToEdge, distanceToRings, measure, planar } from './boundary-geometry';
+import { distanceMeters, type LngLat } from './geo';
+import { EdgeGrid, edgesOf, indexedPointInPolygon } from './polygon-index';
 
 export interface BoundaryFeature {
 	name: string;
@@ -22,6 +23,12 @@ export interface BoundaryIssue {
 }
 
 export type ParsedBoundary = { ok: true; features: BoundaryFeature[] } | { ok: false; issues: BoundaryIssue[] };
+
+/**
+ * Points in one upload, all outlines together. A 街道's 片区 drawn to the metre take a few
+ * thousand; the limit keeps every check of one upload well under a second.
+ */
+export const MAX_BOUNDARY_VERTICES = 50_000;
 
 const WGS84_CRS = ['urn:ogc:def:crs:OGC:1.3:CRS84', 'urn:ogc:def:crs:OGC::CRS84', 'EPSG:4326', 'urn:ogc:def:crs:EPSG::4326'];
 
@@ -73,6 +80,8 @@ export function parseBoundaryGeoJson(text: string): ParsedBoundary {
 		features.push({ name: label, polygons });
 	}
 	if (!features.length && !issues.length) issues.push({ code: 'geojson_empty' });
+	const vertices = features.reduce((n, f) => n + f.polygons.reduce((m, p) => m + p.reduce((k, r) => k + r.length, 0), 0), 0);
+	if (vertices > MAX_BOUNDARY_VERTICES) return { ok: false, issues: [{ code: 'too_many_vertices', value: vertices }] };
 	return issues.length ? { ok: false, issues } : { ok: true, features };
 }
 
@@ -110,24 +119,29 @@ function placementIssue(features: BoundaryFeature[], subdistrict: LngLat[][], la
 function tilingIssues(shapes: Shape[], containerOf: (s: Shape) => { name: string; rings: LngLat[][] } | null, subdistrict: LngLat[][], lat0: number, outsideCode: string): BoundaryIssue[] {
 	const issues: BoundaryIssue[] = [];
 	const toXY = planar(lat0);
-	for (const s of shapes) {
-		if (s.rings.some(selfIntersects)) issues.push({ code: 'self_intersecting', area: s.name });
+	const { selfCrossing, crossingPairs } = crossings(shapes.map((s) => s.rings));
+	const grids = new Map<LngLat[][], EdgeGrid>();
+	shapes.forEach((s, i) => {
+		if (selfCrossing.has(i)) issues.push({ code: 'self_intersecting', area: s.name });
 		const container = containerOf(s);
-		if (!container) continue;
+		if (!container) return;
 		const containerXY = container.rings.map((r) => r.map(toXY));
-		const outside = s.polygons.flat(2).find((p) => !pointInPolygon(p, container.rings) && distanceToRings(toXY(p), containerXY) > EDGE_TOLERANCE_M);
+		let grid = grids.get(container.rings);
+		if (!grid) grids.set(container.rings, (grid = new EdgeGrid(edgesOf([containerXY]))));
+		const nearEdge = (p: LngLat) => grid.near(toXY(p), EDGE_TOLERANCE_M, distanceToEdge);
+		const outside = s.polygons.flat(2).find((p) => !indexedPointInPolygon(p, container.rings) && !nearEdge(p));
 		if (outside) issues.push({ code: outsideCode, area: s.name, other: container.name, value: Math.round(distanceToRings(toXY(outside), containerXY)) });
-	}
+	});
+	// One inside the other (or the same outline twice): a point well inside A is inside B.
+	const centroids = shapes.map((s) => measure(s.polygons, lat0).centroid);
+	const outlines = shapes.map((s) => s.polygons.flat());
+	const inner = (x: number, y: number) => {
+		const c = centroids[x];
+		return indexedPointInPolygon(c, outlines[x]) && indexedPointInPolygon(c, outlines[y]) && distanceToRings(toXY(c), shapes[y].rings) > EDGE_TOLERANCE_M;
+	};
 	for (let i = 0; i < shapes.length; i++) {
 		for (let j = i + 1; j < shapes.length; j++) {
-			const [a, b] = [shapes[i], shapes[j]];
-			const edgesCross = a.rings.some((ra) => b.rings.some((rb) => ra.slice(1).some((p, k) => rb.slice(1).some((q, l) => properlyCross(ra[k], p, rb[l], q)))));
-			// One inside the other (or the same outline twice): a point well inside A is inside B.
-			const inner = (x: Shape, y: Shape) => {
-				const c = measure(x.polygons, lat0).centroid;
-				return pointInPolygon(c, x.polygons.flat()) && pointInPolygon(c, y.polygons.flat()) && distanceToRings(toXY(c), y.rings) > EDGE_TOLERANCE_M;
-			};
-			if (edgesCross || inner(a, b) || inner(b, a)) issues.push({ code: 'areas_overlap', area: a.name, other: b.name });
+			if (crossingPairs.has(`${i}:${j}`) || inner(i, j) || inner(j, i)) issues.push({ code: 'areas_overlap', area: shapes[i].name, other: shapes[j].name });
 		}
 	}
 	if (!issues.length) {
@@ -149,8 +163,9 @@ export function checkBoundaries(features: BoundaryFeature[], subdistrict: LngLat
 	const placed = placementIssue(features, subdistrict, lat0);
 	if (placed) return [placed];
 	const issues = tilingIssues(shapesOf(features, lat0), () => ({ name: '', rings: subdistrict }), subdistrict, lat0, 'area_outside_subdistrict');
+	const outlines = features.map((f) => f.polygons.flat());
 	for (const c of communities) {
-		if (!features.some((f) => pointInPolygon([c.lng, c.lat], f.polygons.flat()))) issues.push({ code: 'community_uncovered', area: c.name });
+		if (!outlines.some((rings) => indexedPointInPolygon([c.lng, c.lat], rings))) issues.push({ code: 'community_uncovered', area: c.name });
 	}
 	return issues;
 }
@@ -173,7 +188,7 @@ export function checkCommunityBoundaries(
 	// The 片区 a 居民区 belongs to: the one holding the middle of its outline.
 	const areaOf = (s: Shape) => {
 		const c = measure(s.polygons, lat0).centroid;
-		return areas.find((a) => pointInPolygon(c, a.rings)) ?? null;
+		return areas.find((a) => indexedPointInPolygon(c, a.rings)) ?? null;
 	};
 	return tilingIssues(shapesOf(features, lat0), areaOf, subdistrict, lat0, 'community_outside_area');
 }

@@ -42,7 +42,8 @@ export function isValidLngLat(lng: number, lat: number): boolean {
 	);
 }
 
-function onSegment(pt: LngLat, a: LngLat, b: LngLat): boolean {
+/** Whether pt lies on the segment a–b, within about a millimetre. */
+export function onSegment(pt: LngLat, a: LngLat, b: LngLat): boolean {
 	const [x, y] = pt;
 	const [x1, y1] = a;
 	const [x2, y2] = b;
@@ -99,14 +100,16 @@ export function locatePoint(
 	pt: LngLat,
 	boundary: LngLat[][],
 	areas: AreaShape[],
-	communities: CommunityPoint[]
+	communities: CommunityPoint[],
+	/** pointInPolygon, or an indexed equivalent when many points meet the same outlines. */
+	inside: (pt: LngLat, rings: LngLat[][]) => boolean = pointInPolygon
 ): LocateResult {
-	if (!pointInPolygon(pt, boundary)) return { ok: false, reason: 'outside_subdistrict' };
-	const area = areas.find((a) => pointInPolygon(pt, a.rings));
+	if (!inside(pt, boundary)) return { ok: false, reason: 'outside_subdistrict' };
+	const area = areas.find((a) => inside(pt, a.rings));
 	if (!area) return { ok: false, reason: 'no_area' };
 	// A 居民区 outline, where the boundary version has them, decides; otherwise (and in a sliver
 	// between outlines) the 居民区 is the nearest marker (haversine) within the containing 片区.
-	const drawn = communities.find((c) => c.areaId === area.id && c.rings && pointInPolygon(pt, c.rings));
+	const drawn = communities.find((c) => c.areaId === area.id && c.rings && inside(pt, c.rings));
 	if (drawn) return { ok: true, areaId: area.id, communityId: drawn.id };
 	let best: CommunityPoint | undefined;
 	let bestDist = Infinity;

@@ -3,7 +3,7 @@
 // much as running most of ours), and the single connection is handed out first come, first served
 // (Kysely's mutex wakes every waiter on each release, and a request can be passed over many times).
 import type Database from 'better-sqlite3';
-import { SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig, type TransactionSettings } from 'kysely';
 
 const CACHED_STATEMENTS = 256;
 
@@ -60,6 +60,12 @@ class FifoSqliteDriver extends SqliteDriver {
 	}
 	override async releaseConnection(): Promise<void> {
 		this.#lock.release();
+	}
+	// A transaction that may write takes the write lock when it begins (waiting for it, busy_timeout),
+	// not at its first write: a deferred one that has read and then meets another connection's commit
+	// cannot wait and fails with SQLITE_BUSY_SNAPSHOT. Read-only ones stay deferred (a snapshot).
+	override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin' : 'begin immediate'));
 	}
 }
 

@@ -5,6 +5,7 @@ export type ImportFileErrorCode =
 	| 'mixed_encoding' // part UTF-8, part GB18030 (or bytes that are neither)
 	| 'malformed_csv' // unterminated quoted field
 	| 'not_xlsx' // looked like a spreadsheet but is not a readable xlsx (or has no worksheet)
+	| 'xlsx_inflates_too_much' // unpacks past MAX_XLSX_INFLATED_BYTES or MAX_XLSX_ENTRIES: a zip bomb, read no further
 	| 'not_csv_or_xlsx' // neither text nor a zip container
 	| 'too_large' // over MAX_IMPORT_BYTES (or MAX_IMPORT_ROWS)
 	| 'empty' // zero bytes, or only a BOM / whitespace
@@ -14,6 +15,7 @@ const MESSAGES: Record<ImportFileErrorCode, string> = {
 	mixed_encoding: 'the file mixes UTF-8 and GB18030 text (or is in neither)',
 	malformed_csv: 'a quoted CSV field is never closed',
 	not_xlsx: 'the file is not a readable XLSX workbook',
+	xlsx_inflates_too_much: 'the XLSX file unpacks to far more than a workbook of its size (a zip bomb?)',
 	not_csv_or_xlsx: 'the file is neither CSV nor XLSX',
 	too_large: 'the file is too large',
 	empty: 'the file is empty',

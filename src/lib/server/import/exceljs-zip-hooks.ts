@@ -7,6 +7,9 @@
 //    sharedStrings.xml (Excel's own order, and exceljs's writer) is parked by exceljs in a temp file and
 //    read back in 64 KB Buffers; whatever an entry is piped into therefore receives ASCII-only XML, with
 //    non-ASCII as character references (&#24037;) that the XML parser decodes back.
+// 3. Zip bombs. A 1.5 MB file can inflate to gigabytes, which exceljs would hold (shared strings are
+//    cached in memory). Every byte inflated and every entry opened is counted as it comes; past the
+//    limits the parser fails at once and `limits.exceeded` says why.
 // 2. Hangs. A truncated or corrupt zip (or a failing source) makes the parser emit 'error' while exceljs
 //    waits on an entry that will never end, so the import would hang forever. The error is forwarded to
 //    the open entries and to what they are piped into, which makes exceljs throw.
@@ -27,7 +30,20 @@ const asciiXml = () =>
 
 const noop = () => {};
 
-export function hookExcelJsZip(source: Readable): void {
+/** Far above any workbook within the upload limit (100,000 orders inflate to about 90 MB); far below what a bomb asks. */
+export const MAX_XLSX_INFLATED_BYTES = 300 * 1024 * 1024;
+export const MAX_XLSX_ENTRIES = 1000;
+
+export interface InflateLimits {
+	maxBytes: number;
+	maxEntries: number;
+	/** Set when a limit was passed: the read was stopped there. */
+	exceeded?: 'bytes' | 'entries';
+}
+
+export function hookExcelJsZip(source: Readable, limits: InflateLimits = { maxBytes: MAX_XLSX_INFLATED_BYTES, maxEntries: MAX_XLSX_ENTRIES }): void {
+	let inflated = 0;
+	let entries = 0;
 	const pipe = source.pipe;
 	source.pipe = function (this: Readable, dest: NodeJS.WritableStream, opts?: { end?: boolean }) {
 		const parser = dest as unknown as Writable & { push: (chunk: unknown, enc?: BufferEncoding) => boolean };
@@ -45,6 +61,12 @@ export function hookExcelJsZip(source: Readable): void {
 			open.add(stream);
 			stream.once(done, () => open.delete(stream));
 		};
+		const overLimit = (what: 'bytes' | 'entries') => {
+			limits.exceeded ??= what;
+			parser.emit('error', new Error(`xlsx inflates past its ${what} limit`));
+			source.unpipe(parser);
+			source.destroy();
+		};
 		parser.on('error', fail);
 		source.once('error', (err: Error) => parser.emit('error', err));
 
@@ -53,6 +75,18 @@ export function hookExcelJsZip(source: Readable): void {
 			const entry = chunk as ZipEntry | null;
 			if (entry && typeof entry.setEncoding === 'function') {
 				track(entry, 'end');
+				if (++entries > limits.maxEntries) overLimit('entries');
+				const entryPush = entry.push;
+				entry.push = function (this: unknown, data: unknown, e?: BufferEncoding) {
+					if (data && !limits.exceeded) {
+						inflated += (data as { length: number }).length;
+						if (inflated > limits.maxBytes) {
+							overLimit('bytes');
+							return false;
+						}
+					}
+					return entryPush.call(this, data, e);
+				} as typeof entry.push;
 				if (XML_ENTRY.test(String(entry.path))) {
 					entry.setEncoding('utf8');
 					const entryPipe = entry.pipe;

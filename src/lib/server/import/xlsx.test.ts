@@ -145,3 +145,46 @@ describe('cell text helpers', () => {
 		expect(dateText(new Date(NaN))).toBe('');
 	});
 });
+
+describe('a zip bomb', () => {
+	// Rows of one long repeated text: a few KB zipped, megabytes unpacked (a real bomb is the same at 300×).
+	let bomb: string;
+	beforeAll(async () => {
+		bomb = tmp.file('bomb.xlsx');
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('工单');
+		const long = '工单内容'.repeat(200);
+		for (let i = 0; i < 4000; i++) ws.addRow([`GD${i}`, `${long}${i}`]);
+		await wb.xlsx.writeFile(bomb);
+	});
+
+	it('stops reading once the unpacked bytes pass the limit, with a file-level (row 0) error', async () => {
+		expect(fs.statSync(bomb).size).toBeLessThan(200_000);
+		const limits = { maxBytes: 1024 * 1024, maxEntries: 1000 };
+		let rows = 0;
+		const err = await (async () => {
+			try {
+				for await (const r of readXlsxRows(bomb, limits)) if (r) rows++;
+			} catch (e) {
+				return e as { code: string; line?: number };
+			}
+			return null;
+		})();
+		expect(err?.code).toBe('xlsx_inflates_too_much');
+		expect(err?.line).toBe(0);
+		expect(limits).toMatchObject({ exceeded: 'bytes' });
+		expect(rows).toBeLessThan(4000);
+	});
+
+	it('reads the same file whole within the default limits', async () => {
+		let rows = 0;
+		for await (const r of readXlsxRows(bomb)) if (r) rows++;
+		expect(rows).toBe(4000);
+	});
+
+	it('refuses a workbook of more parts than the limit', async () => {
+		const limits = { maxBytes: 1024 * 1024 * 1024, maxEntries: 3 };
+		await expect(collect(readXlsxRows(sample, limits))).rejects.toMatchObject({ code: 'xlsx_inflates_too_much' });
+		expect(limits).toMatchObject({ exceeded: 'entries' });
+	});
+});

@@ -17,7 +17,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { RowRecord } from './csv';
 import { ImportFileError } from './errors';
-import { hookExcelJsZip } from './exceljs-zip-hooks';
+import { hookExcelJsZip, MAX_XLSX_ENTRIES, MAX_XLSX_INFLATED_BYTES, type InflateLimits } from './exceljs-zip-hooks';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const isZip = (b: Uint8Array) => b.length >= 4 && ZIP_MAGIC.every((m, k) => b[k] === m);
@@ -107,9 +107,9 @@ async function openZip(input: string | NodeJS.ReadableStream): Promise<{ stream:
 }
 
 /** Rows of the first worksheet. Throws ImportFileError('not_xlsx') for anything that is not a readable xlsx. */
-export async function* readXlsxRows(input: string | NodeJS.ReadableStream): AsyncGenerator<RowRecord> {
+export async function* readXlsxRows(input: string | NodeJS.ReadableStream, limits: InflateLimits = { maxBytes: MAX_XLSX_INFLATED_BYTES, maxEntries: MAX_XLSX_ENTRIES }): AsyncGenerator<RowRecord> {
 	const { stream, close } = await openZip(input);
-	hookExcelJsZip(stream);
+	hookExcelJsZip(stream, limits);
 	const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
 		sharedStrings: 'cache',
 		worksheets: 'emit',
@@ -139,6 +139,7 @@ export async function* readXlsxRows(input: string | NodeJS.ReadableStream): Asyn
 		}
 	} catch (e) {
 		if (e instanceof ImportFileError) throw e;
+		if (limits.exceeded) throw new ImportFileError('xlsx_inflates_too_much', 0, { cause: e });
 		throw new ImportFileError('not_xlsx', undefined, { cause: e });
 	} finally {
 		close();

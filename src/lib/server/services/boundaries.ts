@@ -2,11 +2,13 @@
 // (boundary-input.ts) and its effect previewed here; boundaries-publish.ts stores it. Cases keep the
 // 片区 and 居民区 they were filed in; only a date in the past, confirmed by the admin, moves the
 // cases filed since then.
-import { checkBoundaries, checkCommunityBoundaries, parseBoundaryGeoJson, type BoundaryFeature, type BoundaryIssue } from '$lib/domain/boundary-input';
+import type { BoundaryFeature, BoundaryIssue } from '$lib/domain/boundary-input';
 import { OPEN_STATUSES } from '$lib/domain/case-status';
-import { interiorPoint, locatePoint, pointInPolygon, type LngLat } from '$lib/domain/geo';
+import { interiorPoint, locatePoint, type LngLat } from '$lib/domain/geo';
+import { indexedPointInPolygon as pointInPolygon } from '$lib/domain/polygon-index';
 import { isValidDate, shanghaiMidnight } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
+import { checkUploadOffThread } from '../boundary-worker';
 import { loadGeography, type Geography } from '../repositories/reference';
 
 export const MAX_BOUNDARY_BYTES = 2_000_000;
@@ -45,6 +47,9 @@ export interface BoundaryPreview {
 
 export type PreviewResult = { ok: true; preview: BoundaryPreview } | { ok: false; issues: BoundaryIssue[] };
 
+/** Lets other requests in between the steps of a large preview. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const outlineOf = (polygons: LngLat[][][]) => polygons.flat();
 
 export async function previewBoundary(db: Db, text: string, effectiveFrom: string, today: string, level: BoundaryLevel = 'area'): Promise<PreviewResult> {
@@ -53,24 +58,22 @@ export async function previewBoundary(db: Db, text: string, effectiveFrom: strin
 	const latest = await db.selectFrom('boundary_versions').select(['effective_from']).orderBy('effective_from', 'desc').limit(1).executeTakeFirst();
 	if (latest && effectiveFrom <= latest.effective_from) return { ok: false, issues: [{ code: 'boundary_before_latest', area: latest.effective_from }] };
 	if (text.length > MAX_BOUNDARY_BYTES) return { ok: false, issues: [{ code: 'file_too_large' }] };
-	const parsed = parseBoundaryGeoJson(text);
-	if (!parsed.ok) return parsed;
 	const [now, allAreas] = await Promise.all([loadGeography(db, today), db.selectFrom('areas').select(['id', 'name', 'kind']).execute()]);
-	const features = parsed.features;
+	// Parsed and checked on a worker thread: a detailed outline takes a while, and the server keeps answering meanwhile.
+	const checked = await checkUploadOffThread(text, { level, subdistrict: now.boundary, areas: now.areas, communities: now.communities });
+	if (!checked.ok) return checked;
+	const features = checked.features;
 	const names = features.map((f) => f.name);
 	let next: Geography;
 	let communityOutlines: BoundaryPreview['communityOutlines'];
 	let before: string[];
 	if (level === 'area') {
-		const issues = checkBoundaries(features, now.boundary, now.communities);
-		if (issues.length) return { ok: false, issues };
 		// A 片区 of the same name (drawn now or in an older version) keeps its identity; a new name is a new 片区 (negative id until stored).
 		const current = new Map(allAreas.filter((a) => a.kind === 'area').map((a) => [a.name, a.id]));
 		const areas = features.map((f, i) => ({ id: current.get(f.name) ?? -(i + 1), name: f.name, rings: outlineOf(f.polygons) }));
 		// Each 居民区 belongs to the 片区 holding its outline (or, without one, its marker).
-		const drawn = now.communities.filter((c) => c.rings);
-		const fit = drawn.length > 0 && checkCommunityBoundaries(drawn.map((c) => ({ name: c.name, polygons: [c.rings!] })), now.boundary, areas, drawn.map((c) => c.name)).length === 0;
-		communityOutlines = drawn.length === 0 ? 'none' : fit ? 'kept' : 'dropped';
+		const fit = checked.outlinesFit === true;
+		communityOutlines = checked.outlinesFit === null ? 'none' : fit ? 'kept' : 'dropped';
 		const communities = now.communities.map((c) => {
 			const rings = fit ? c.rings : null;
 			const probe: LngLat = (rings && interiorPoint(rings)) || [c.lng, c.lat];
@@ -79,8 +82,6 @@ export async function previewBoundary(db: Db, text: string, effectiveFrom: strin
 		next = { boundary: now.boundary, areas, communities };
 		before = now.areas.map((a) => a.name);
 	} else {
-		const issues = checkCommunityBoundaries(features, now.boundary, now.areas, now.communities.map((c) => c.name));
-		if (issues.length) return { ok: false, issues };
 		const byName = new Map(features.map((f) => [f.name, outlineOf(f.polygons)]));
 		const communities = now.communities.map((c) => {
 			const rings = byName.get(c.name) ?? null;
@@ -97,8 +98,9 @@ export async function previewBoundary(db: Db, text: string, effectiveFrom: strin
 	const past = effectiveFrom < today;
 	const rows = await db.selectFrom('cases').select(['id', 'code', 'status', 'lng', 'lat', 'area_id', 'community_id', 'reported_at']).execute();
 	const moved: MovedCase[] = [];
-	for (const r of rows) {
-		const at = locatePoint([r.lng, r.lat], next.boundary, next.areas, next.communities);
+	for (const [i, r] of rows.entries()) {
+		if (i % 5000 === 4999) await breathe();
+		const at = locatePoint([r.lng, r.lat], next.boundary, next.areas, next.communities, pointInPolygon);
 		if (!at.ok || (at.areaId === r.area_id && at.communityId === r.community_id)) continue;
 		moved.push({
 			id: r.id,

@@ -1,8 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { rebuildCounts } from '../stats/rebuild';
 import { commitImport } from './import-jobs';
-import { importFilePath, startCommit, startImport } from './import-upload';
+import { importFilePath, markInterruptedImports, startCommit, startImport } from './import-upload';
 import {
 	actorId,
 	analyse,
@@ -141,5 +144,48 @@ describe('the upload path (startImport → startCommit), as the import page uses
 		expect(await startImport(t.db, new File([Uint8Array.of(0x25, 0x50, 0x44, 0x46, 0x2d)], 'a.csv'), actorId, NOW)).toEqual({ ok: false, code: 'not_csv_or_xlsx' });
 		const big = new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'big.csv');
 		expect(await startImport(t.db, big, actorId, NOW)).toEqual({ ok: false, code: 'file_too_large' });
+	});
+});
+
+describe('an import interrupted mid-commit (issue 14 §7)', () => {
+	async function settle(id: number, from: string) {
+		for (let i = 0; i < 200; i++) {
+			const r = await importRow(id);
+			if (r.status !== from) return r;
+			await new Promise((resolve) => setTimeout(resolve, 25));
+		}
+		throw new Error(`import ${id} still ${from}`);
+	}
+
+	it('is marked interrupted once its process is gone, and commits when committed again', async () => {
+		process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
+		const bytes = fs.readFileSync(await writeFile('utf-8', [1, 2, 3, 4].map((i) => valid(`RETRY-00${i}`))));
+		const started = await startImport(t.db, new File([bytes], 'retry.csv'), actorId, NOW);
+		if (!started.ok) throw new Error(started.code);
+		expect(await settle(started.id, 'analysing')).toMatchObject({ status: 'previewed', valid_rows: 4 });
+
+		// A server killed while committing: the row says 'committing', its runner is a process that has ended.
+		const gone = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid;
+		await t.db.updateTable('hotline_imports').set({ status: 'committing', mode: 'all_or_nothing' }).where('id', '=', started.id).execute();
+		await t.db.updateTable('settings').set({ value: `${hostname()}:${gone}` }).where('key', '=', `import.runner.${started.id}`).execute();
+		expect(await markInterruptedImports(t.db, started.id)).toEqual([started.id]);
+		expect(await importRow(started.id)).toMatchObject({ status: 'interrupted', mode: 'all_or_nothing' });
+		expect(await orders('RETRY')).toEqual([]);
+
+		expect(await startCommit(t.db, started.id, 'all_or_nothing', actorId, NOW)).toEqual({ ok: true });
+		expect(await markInterruptedImports(t.db, started.id)).toEqual([]); // running here now: left alone
+		expect(await settle(started.id, 'committing')).toMatchObject({ status: 'committed', written_rows: 4 });
+		expect((await orders('RETRY')).length).toBe(4);
+		// The statistics the commit added (judged from the prepared rows) are the ones the records give.
+		expect((await rebuildCounts(t.db, { write: false })).differences).toEqual([]);
+	});
+
+	it('is not offered again when interrupted before its check finished', async () => {
+		const row = await t.db
+			.insertInto('hotline_imports')
+			.values({ file_name: 'x.csv', file_kind: 'csv', file_sha256: '0'.repeat(64), status: 'interrupted', mode: null, report: null, created_by: actorId, created_at: NOW, finished_at: null })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		expect(await startCommit(t.db, row.id, 'all_or_nothing', actorId, NOW)).toEqual({ ok: false, code: 'not_allowed_in_state' });
 	});
 });

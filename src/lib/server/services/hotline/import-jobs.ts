@@ -1,10 +1,16 @@
 import type { OrderInput } from '$lib/domain/hotline-order-input';
 import { orderFingerprint } from './fingerprint';
+import { retryWhileBusy, sayWhenWaiting } from '../../db/busy';
 import { sqliteHandle, type Db } from '../../db/create-database';
 import { ImportFileError } from '../../import/errors';
 import { loadCalendar } from '../../repositories/calendar';
 import { orderValidationContext } from '../../repositories/hotline-reference';
-import { ingestOrders } from './ingest';
+import { applyCountChangesWithStatements } from '../../repositories/stat-counts';
+import type { StatRows } from '../../repositories/stat-rows';
+import { countEntries, countNew, FAR } from '../stats/counting';
+import type { NewOrderRow } from './ingest-write';
+import { ingestOrders, prepareOrderRows, writePreparedOrders, type IngestContext } from './ingest';
+import { releaseImportJob } from './import-runner';
 import { scanOrderFile, type RowProblem } from './import-scan';
 
 export type ImportMode = 'all_or_nothing' | 'valid_only';
@@ -20,10 +26,13 @@ export interface ImportReport {
 }
 const REPORT_LIMIT = 500;
 const BATCH = 2000;
+/** Rows written between two turns of the event loop: each slice is a few milliseconds of the thread. */
+const WRITE_BATCH = 250;
 
 /** Live progress of running jobs, by import id (in memory: a restarted server marks them interrupted). */
 const progress = new Map<number, number>();
 export const importProgress = (id: number) => progress.get(id) ?? 0;
+const EVER = { from: '0000-01-01', to: '9999-12-31' };
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 /** 'All or nothing' met a row with a problem: the transaction is rolled back. */
@@ -88,7 +97,7 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 			}
 		});
 		await compare();
-		await db
+		await whenFree(imp.id, () => db
 			.updateTable('hotline_imports')
 			.set({
 				status: headerError ? 'failed' : 'previewed',
@@ -102,60 +111,128 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 				finished_at: headerError ? now : null
 			})
 			.where('id', '=', imp.id)
-			.execute();
+			.execute());
 	} catch (e) {
 		await fail(db, imp.id, e, now);
 	} finally {
 		progress.delete(imp.id);
+		await whenFree(imp.id, () => releaseImportJob(db, imp.id));
 	}
 }
 
 /**
- * Writes the import in ONE transaction: a crash or a kill leaves all of it or none of it, and
- * importing the same file again completes it (orders already stored count as unchanged).
+ * Writes the import all or nothing, without holding up the centre: every row is read, checked and
+ * made ready first, outside any transaction (other requests go on between chunks); then ONE short
+ * transaction writes them, yielding between chunks, and adds their statistics once. A crash or a kill
+ * leaves all of it or none of it, and committing again completes it (orders already stored count as
+ * unchanged).
  */
 export async function commitImport(db: Db, imp: ImportRow, path: string, mode: ImportMode, actorId: number, now: number): Promise<void> {
 	try {
 		const ctx = await orderValidationContext(db, now);
 		const calendar = await loadCalendar(db);
-		// Bulk path: prepared statements on the same SQLite connection, inside the same transaction.
 		const sqlite = sqliteHandle(db);
+		const ingest = { origin: 'file' as const, importId: imp.id, actorId, apiKeyId: null, now, calendar };
 		let hadProblems = false;
-		const written = await db.transaction().execute(async (trx) => {
-			let pending: OrderInput[] = [];
-			let created = 0;
-			const flush = async () => {
-				const r = await ingestOrders(trx, pending, { origin: 'file', importId: imp.id, actorId, apiKeyId: null, now, calendar, sqlite });
-				created += r.created.length;
-				pending = [];
-				progress.set(imp.id, created);
-				await tick();
-			};
-			await scanOrderFile(path, imp.file_name, ctx, {
-				order: async (order) => {
-					pending.push(order);
-					if (pending.length >= BATCH) await flush();
-				},
-				problems: () => (hadProblems = true)
-			});
-			if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
-			await flush();
-			return created;
+		if (!sqlite) return await commitWithKysely(db, imp, path, mode, ingest, ctx);
+		const rows: NewOrderRow[] = [];
+		// What the new orders add to the statistics, judged from the rows themselves as they are made
+		// (a new order's counts depend on nothing else); used when every row turns out new.
+		const counted = new Map<string, number>();
+		let pending: OrderInput[] = [];
+		const prepare = async () => {
+			const prepared = await prepareOrderRows(db, pending, ingest);
+			countEntries({ grid: [], enforcement: [], orders: prepared.map(orderStatsRow) }, FAR, EVER, counted);
+			rows.push(...prepared);
+			pending = [];
+			await tick();
+		};
+		await scanOrderFile(path, imp.file_name, ctx, {
+			order: async (order) => {
+				pending.push(order);
+				if (pending.length >= BATCH) await prepare();
+			},
+			problems: () => (hadProblems = true)
 		});
-		await db.updateTable('hotline_imports').set({ status: 'committed', mode, written_rows: written, finished_at: Date.now() }).where('id', '=', imp.id).execute();
+		await prepare();
+		if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
+		// Run again whole if another connection holds the database longer than busy_timeout.
+		const written = await retryWhileBusy(() => db.transaction().execute(async (trx) => {
+			const ids: number[] = [];
+			for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+				ids.push(...writePreparedOrders(rows.slice(i, i + WRITE_BATCH), { ...ingest, sqlite }).created.map((c) => c.id));
+				progress.set(imp.id, ids.length);
+				await tick();
+			}
+			if (ids.length === rows.length) applyCountChangesWithStatements(sqlite, counted);
+			else await countNew(trx, 'order', ids);
+			return ids.length;
+		}), { onWait: sayWhenWaiting(`import ${imp.id}`) });
+		await whenFree(imp.id, () => db.updateTable('hotline_imports').set({ status: 'committed', mode, written_rows: written, finished_at: Date.now() }).where('id', '=', imp.id).execute());
 	} catch (e) {
 		await fail(db, imp.id, e, now);
 	} finally {
 		progress.delete(imp.id);
+		await whenFree(imp.id, () => releaseImportJob(db, imp.id));
 	}
 }
+
+/** Any other dialect: the rows are written through Kysely as they are read, in one transaction. */
+async function commitWithKysely(db: Db, imp: ImportRow, path: string, mode: ImportMode, ingest: Omit<IngestContext, 'sqlite'>, ctx: Awaited<ReturnType<typeof orderValidationContext>>): Promise<void> {
+	let hadProblems = false;
+	const written = await db.transaction().execute(async (trx) => {
+		let pending: OrderInput[] = [];
+		let created = 0;
+		const flush = async () => {
+			created += (await ingestOrders(trx, pending, ingest)).created.length;
+			pending = [];
+			progress.set(imp.id, created);
+			await tick();
+		};
+		await scanOrderFile(path, imp.file_name, ctx, {
+			order: async (order) => {
+				pending.push(order);
+				if (pending.length >= BATCH) await flush();
+			},
+			problems: () => (hadProblems = true)
+		});
+		if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
+		await flush();
+		return created;
+	});
+	await db.updateTable('hotline_imports').set({ status: 'committed', mode, written_rows: written, finished_at: Date.now() }).where('id', '=', imp.id).execute();
+}
+
+/** A new order as the statistics read it: what it has on receipt, nothing yet of what comes later. */
+const orderStatsRow = (r: NewOrderRow): StatRows['orders'][number] => ({
+	id: 0,
+	order_no: r.order_no,
+	status: r.status,
+	category_code: r.category_code ?? null,
+	community_id: r.community_id ?? null,
+	area_id: r.area_id ?? null,
+	department_id: r.department_id ?? null,
+	received_at: r.received_at,
+	has_phone: r.has_phone ?? 0,
+	contact_outcome: r.contact_outcome ?? null,
+	first_contact_due_at: r.first_contact_due_at ?? null,
+	first_contact_at: r.first_contact_at ?? null,
+	return_approved_at: r.return_approved_at ?? null,
+	deadline_at: r.deadline_at ?? null,
+	first_reply_at: r.first_reply_at ?? null,
+	satisfaction: r.satisfaction ?? null,
+	completed_at: r.completed_at ?? null
+});
 
 async function fail(db: Db, id: number, e: unknown, now: number) {
 	const code = e instanceof ImportFileError ? e.code : e instanceof RowsInvalid ? 'import_has_errors' : 'internal';
 	if (code === 'internal') console.error(`import ${id} failed`, e);
-	await db
+	await whenFree(id, () => db
 		.updateTable('hotline_imports')
 		.set({ status: 'failed', report: JSON.stringify({ fileError: code, line: e instanceof ImportFileError ? (e.line ?? null) : null }), finished_at: now })
 		.where('id', '=', id)
-		.execute();
+		.execute());
 }
+
+/** One statement of the import's own bookkeeping, waiting for the database as long as it takes. */
+const whenFree = <T>(id: number, work: () => Promise<T>) => retryWhileBusy(work, { onWait: sayWhenWaiting(`import ${id}`) });

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, open, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Db } from '../../db/create-database';
+import { claimImportJob } from './import-runner';
 import { importDir } from '../../config';
 import { MAX_IMPORT_BYTES, SNIFF_HEAD_BYTES, sniffFileKind } from '../../import/sniff';
 import { analyseImport, commitImport, type ImportMode } from './import-jobs';
@@ -22,6 +23,7 @@ export async function startImport(db: Db, file: File, actorId: number, now: numb
 		.values({ file_name: file.name.slice(0, 200), file_kind: kind, file_sha256: createHash('sha256').update(bytes).digest('hex'), status: 'analysing', mode: null, report: null, created_by: actorId, created_at: now, finished_at: null })
 		.returning('id')
 		.executeTakeFirstOrThrow();
+	await claimImportJob(db, row.id);
 	await mkdir(importDir(), { recursive: true });
 	const path = importFilePath(row.id, kind);
 	const tmp = `${path}.${randomUUID()}.tmp`;
@@ -62,6 +64,7 @@ export async function registerImportFile(
 		.values({ file_name: name, file_kind: kind, file_sha256: hash.digest('hex'), status: 'analysing', mode: null, report: null, created_by: actorId, created_at: now, finished_at: null })
 		.returning('id')
 		.executeTakeFirstOrThrow();
+	await claimImportJob(db, row.id);
 	return { ok: true, imp: { id: row.id, file_name: name, file_kind: kind } };
 }
 
@@ -73,16 +76,22 @@ export async function registerImportFile(
 export async function startCommit(db: Db, id: number, mode: ImportMode, actorId: number, now: number): Promise<{ ok: true } | { ok: false; code: string }> {
 	const imp = await db.selectFrom('hotline_imports').selectAll().where('id', '=', id).executeTakeFirst();
 	if (!imp) return { ok: false, code: 'not_found' };
-	if (imp.status !== 'previewed') return { ok: false, code: 'not_allowed_in_state' };
+	if (!canCommit(imp)) return { ok: false, code: 'not_allowed_in_state' };
 	if (mode === 'all_or_nothing' && imp.error_rows > 0) return { ok: false, code: 'import_has_errors' };
-	const claimed = await db.updateTable('hotline_imports').set({ status: 'committing', mode }).where('id', '=', id).where('status', '=', 'previewed').executeTakeFirst();
+	// A command-line import is read where it lies, not kept here: run the command again instead.
+	if (!existsSync(importFilePath(id, imp.file_kind))) return { ok: false, code: 'import_file_missing' };
+	const claimed = await db.updateTable('hotline_imports').set({ status: 'committing', mode }).where('id', '=', id).where('status', '=', imp.status).executeTakeFirst();
 	if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, code: 'stale' };
+	await claimImportJob(db, id);
 	void commitImport(db, imp, importFilePath(id, imp.file_kind), mode, actorId, now);
 	return { ok: true };
 }
 
-/** A server that stopped mid-job left it unfinished; the transaction guarantees nothing of it was written. */
-export async function markInterruptedImports(db: Db): Promise<void> {
-	await db.updateTable('hotline_imports').set({ status: 'interrupted' }).where('status', 'in', ['analysing', 'committing']).execute();
-}
+/**
+ * Previewed, or interrupted while committing (a crash, a kill: its transaction left nothing, and its
+ * check had finished, which the chosen mode shows): it can be committed, again.
+ */
+export const canCommit = (imp: { status: string; mode: string | null }) => imp.status === 'previewed' || (imp.status === 'interrupted' && imp.mode !== null);
 
+/** A server that stopped mid-job, or a command-line import killed: see import-runner.ts. */
+export { markInterruptedImports } from './import-runner';

@@ -61,9 +61,22 @@ function newOrderRow(order: OrderInput, fingerprint: string, ctx: IngestContext,
 	};
 }
 
+const receiveEvent = (ctx: IngestContext): ReceiveEvent => ({ at: ctx.now, actor_id: ctx.actorId, api_key_id: ctx.apiKeyId, payload: JSON.stringify({ origin: ctx.origin, importId: ctx.importId }) });
+
+/** The stored rows of new orders, made before any transaction (a bulk import prepares them while others work). */
+export async function prepareOrderRows(db: Db, orders: OrderInput[], ctx: IngestContext): Promise<NewOrderRow[]> {
+	const areaOf = new Map((await db.selectFrom('communities').select(['id', 'area_id']).execute()).map((c) => [c.id, c.area_id]));
+	return orders.map((order) => newOrderRow(order, orderFingerprint(order), ctx, areaOf));
+}
+
+/** SQLite only, inside the caller's transaction: writes prepared rows; the statistics counts are the caller's (countNew). */
+export function writePreparedOrders(rows: NewOrderRow[], ctx: IngestContext & { sqlite: SqliteDatabase }): IngestResult {
+	return ingestWithStatements(ctx.sqlite, rows, receiveEvent(ctx));
+}
+
 /** Decides new / same / changed for each order by 工单号 and inserts the new ones with their first event. */
 export async function ingestOrders(db: Db, orders: OrderInput[], ctx: IngestContext): Promise<IngestResult> {
-	const receive: ReceiveEvent = { at: ctx.now, actor_id: ctx.actorId, api_key_id: ctx.apiKeyId, payload: JSON.stringify({ origin: ctx.origin, importId: ctx.importId }) };
+	const receive = receiveEvent(ctx);
 	// An order keeps the 片区 its 居民区 is in on receipt.
 	const areaOf = new Map((await db.selectFrom('communities').select(['id', 'area_id']).execute()).map((c) => [c.id, c.area_id]));
 	const rowOf = (order: OrderInput) => newOrderRow(order, orderFingerprint(order), ctx, areaOf);

@@ -1,5 +1,6 @@
 // Rebuilding the maintained counts from the records themselves: every case, 12345 order and
 // enforcement case (and the case events that tell an approved 延期), judged as the writes judge them.
+import { retryWhileBusy, type BusyRetry } from '../../db/busy';
 import type { Db } from '../../db/create-database';
 import { readAllCounts, replaceAllCounts, rolledUp } from '../../repositories/stat-counts';
 import { maxStatId, statRowsInIdRange, type StatKind } from '../../repositories/stat-rows';
@@ -49,8 +50,11 @@ export function differences(maintained: Map<string, number>, rebuilt: Map<string
  * Recomputes every count from the records and compares with the maintained table; with `write`, then
  * replaces the table. One transaction: writers wait until it is done, so the two always agree.
  */
-export async function rebuildCounts(db: Db, opts: { write: boolean; progress?: (kind: StatKind, done: number, of: number) => void }) {
-	return db.transaction().execute(async (trx) => {
+export async function rebuildCounts(db: Db, opts: { write: boolean; progress?: (kind: StatKind, done: number, of: number) => void; onWait?: BusyRetry['onWait'] }) {
+	// Comparing only reads a snapshot and lets writers go on; rebuilding takes the write lock first,
+	// waiting (and saying so through onWait) while another connection writes.
+	const begin = opts.write ? db.transaction() : db.transaction().setAccessMode('read only');
+	return retryWhileBusy(() => begin.execute(async (trx) => {
 		const maintained = await readAllCounts(trx);
 		const rebuilt = await countsFromRecords(trx, opts.progress);
 		const diff = [...differences(maintained.fine, rebuilt), ...differences(maintained.area, rolledUp(rebuilt)).map((d) => ({ ...d, table: 'area' as const }))];
@@ -59,7 +63,7 @@ export async function rebuildCounts(db: Db, opts: { write: boolean; progress?: (
 			await setSetting(trx, STATE_KEY, RULES);
 		}
 		return { rows: rebuilt.size, differences: diff };
-	});
+	}), { onWait: opts.onWait });
 }
 
 export const countsReady = async (db: Db) => (await getSetting(db, STATE_KEY)) === RULES;

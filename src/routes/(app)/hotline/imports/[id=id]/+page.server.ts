@@ -4,7 +4,7 @@ import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/form';
 import { importProgress, type ImportReport } from '$lib/server/services/hotline/import-jobs';
-import { startCommit } from '$lib/server/services/hotline/import-upload';
+import { canCommit, startCommit } from '$lib/server/services/hotline/import-upload';
 import type { Actions, PageServerLoad } from './$types';
 
 
@@ -16,6 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		imp: { ...imp, report: imp.report ? (JSON.parse(imp.report) as ImportReport) : null },
 		running,
+		canCommit: canCommit(imp),
 		processed: running ? importProgress(imp.id) : 0
 	};
 };

@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { ORDER_COLUMN_KEYS, validateOrderRecord, type OrderColumnKey, type OrderInput } from '$lib/domain/hotline-order-input';
 import { verifyApiKey } from '$lib/server/auth/api-keys';
 import { getDb } from '$lib/server/db';
+import { readCapped } from '$lib/server/read-capped';
 import { loadCalendar } from '$lib/server/repositories/calendar';
 import { orderValidationContext } from '$lib/server/repositories/hotline-reference';
 import { ingestOrders } from '$lib/server/services/hotline/ingest';
@@ -25,9 +26,12 @@ export const POST: RequestHandler = async ({ request }) => {
 	if (!key.ok) return problem(401, `api_key_${key.reason}`, key.reason === 'revoked' ? 'API key has been revoked' : 'A valid API key is required (Authorization: Bearer gck_…)');
 	if (key.integration !== 'hotline') return problem(403, 'wrong_integration', 'This API key belongs to another integration; use a hotline-order key');
 	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return problem(413, 'too_large', `At most ${MAX_BODY} bytes per request`);
+	// Counted as it arrives: a chunked body has no length to check beforehand.
+	const bytes = await readCapped(request.body, MAX_BODY);
+	if (!bytes) return problem(413, 'too_large', `At most ${MAX_BODY} bytes per request`);
 	let body: unknown;
 	try {
-		body = await request.json();
+		body = JSON.parse(new TextDecoder().decode(bytes));
 	} catch {
 		return problem(400, 'invalid_json', 'The body is not valid JSON');
 	}

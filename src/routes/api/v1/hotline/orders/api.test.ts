@@ -229,3 +229,23 @@ describe('POST /api/v1/hotline/orders: orders', () => {
 		expect(r.text).not.toContain('张三丰');
 	});
 });
+
+describe('a body sent in chunks (no Content-Length)', () => {
+	it('is refused with 413 once it passes 5 MB, without reading the rest', async () => {
+		const chunk = new Uint8Array(1024 * 1024).fill(0x20); // spaces: valid JSON padding, were it ever parsed
+		let sent = 0;
+		const body = new ReadableStream<Uint8Array>({
+			pull(controller) {
+				if (sent++ < 60) controller.enqueue(chunk);
+				else controller.close();
+			}
+		});
+		const headers = new Headers({ 'content-type': 'application/json', authorization: `Bearer ${key}` });
+		const request = new Request('http://localhost/api/v1/hotline/orders', { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+		expect(request.headers.get('content-length')).toBeNull();
+		const res = await POST({ request });
+		expect(res.status).toBe(413);
+		expect((await res.json()).error.code).toBe('too_large');
+		expect(sent).toBeLessThan(10);
+	});
+});

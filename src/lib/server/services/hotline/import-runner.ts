@@ -1,0 +1,44 @@
+import { hostname } from 'node:os';
+import type { Db } from '../../db/create-database';
+import { deleteSetting, getSetting, setSetting } from '../../repositories/settings';
+
+// Which process runs an import's job ('host:pid', in settings under import.runner.<id>): a job whose
+// process is gone (a crash, a kill -9 of the command-line import) is interrupted, while one whose
+// process still runs (the server's, or a command-line import next to the running server) is left alone.
+const runnerKey = (id: number) => `import.runner.${id}`;
+const thisProcess = () => `${hostname()}:${process.pid}`;
+
+function isAlive(runner: string | undefined): boolean {
+	if (!runner) return false;
+	const [host, pid] = [runner.slice(0, runner.lastIndexOf(':')), Number(runner.slice(runner.lastIndexOf(':') + 1))];
+	if (host !== hostname() || !Number.isInteger(pid)) return false;
+	if (pid === process.pid) return true;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return (e as { code?: string }).code === 'EPERM'; // alive, someone else's
+	}
+}
+
+/** Records this process as the one running the import's job. */
+export const claimImportJob = (db: Db, id: number) => setSetting(db, runnerKey(id), thisProcess());
+/** The job has ended (finished or failed): nobody runs it any more. */
+export const releaseImportJob = (db: Db, id: number) => deleteSetting(db, runnerKey(id));
+
+/**
+ * Jobs left 'analysing' or 'committing' by a process that is gone: its transaction guarantees nothing of
+ * it was written. Run at server start, by the command-line import, and when an import page is opened.
+ */
+export async function markInterruptedImports(db: Db, onlyId?: number): Promise<number[]> {
+	let q = db.selectFrom('hotline_imports').select('id').where('status', 'in', ['analysing', 'committing']);
+	if (onlyId !== undefined) q = q.where('id', '=', onlyId);
+	const stuck: number[] = [];
+	for (const { id } of await q.execute()) {
+		if (isAlive(await getSetting(db, runnerKey(id)))) continue;
+		await db.updateTable('hotline_imports').set({ status: 'interrupted' }).where('id', '=', id).where('status', 'in', ['analysing', 'committing']).execute();
+		await deleteSetting(db, runnerKey(id));
+		stuck.push(id);
+	}
+	return stuck;
+}
