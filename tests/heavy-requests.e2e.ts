@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp';
 import fs from 'node:fs';
 import { denseBoundaryGeoJson } from '../src/lib/domain/fixtures/dense-boundaries';
 import { asUser } from './helpers';
