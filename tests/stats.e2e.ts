@@ -91,7 +91,13 @@ test('2023 as published: a leader reads 99.83 %, opens the late case, exports XL
 	const stats = await read('stats');
 	const rows = stats.getWorksheet('统计')!.getSheetValues().filter(Boolean) as unknown[][];
 	const gridRow = rows.find((r) => r.includes('网格按时办结率'));
-	expect(gridRow).toEqual(expect.arrayContaining([602, 603, '99.83%']));
+	expect(gridRow).toEqual(expect.arrayContaining([602, 603, 0.9983]));
+	// The rate is a number a spreadsheet can compute with, shown as a percentage.
+	let rateCell: { value: unknown; numFmt: string } | undefined;
+	stats.getWorksheet('统计')!.eachRow((row) => {
+		if (row.getCell(1).value === '网格按时办结率') rateCell = row.getCell(4);
+	});
+	expect([rateCell?.value, rateCell?.numFmt]).toEqual([0.9983, '0.00%']);
 	const cases = await read('cases');
 	const gridSheet = cases.getWorksheet('网格案件')!;
 	// The rows behind the rate: decided plus excluded, as the JSON API counts them too.

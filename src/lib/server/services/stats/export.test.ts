@@ -28,7 +28,14 @@ async function roundTrip(sheets: Sheet[]): Promise<Map<string, unknown[][]>> {
 	const read = new Map<string, unknown[][]>();
 	wb.eachSheet((ws) => {
 		const rows: unknown[][] = [];
-		ws.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1)));
+		ws.eachRow({ includeEmpty: true }, (row) => {
+			// A number formatted as a percentage reads back as { percent }: text such as '66.67%' would not.
+			const values = (row.values as unknown[]).slice(1);
+			row.eachCell((cell, col) => {
+				if (cell.numFmt === '0.00%' && typeof cell.value === 'number') values[col - 1] = { percent: cell.value };
+			});
+			rows.push(values);
+		});
 		read.set(ws.name, rows);
 	});
 	return read;
@@ -64,14 +71,14 @@ describe('stats export', () => {
 		const total = book.get('统计')!;
 		expect(total[0]).toEqual(['指标', '分子', '分母', '比率', '不计入', '未判定', '口径']);
 		const onTime = total.find((r) => r[0] === rateName('grid_on_time'))!;
-		expect(onTime.slice(0, 6)).toEqual(['网格按时办结率', 2, 3, '66.67%', 0, 0]);
+		expect(onTime.slice(0, 6)).toEqual(['网格按时办结率', 2, 3, { percent: 0.6667 }, 0, 0]);
 		expect(String(onTime[6])).toContain('处置时限');
 		// Nothing decided shows '—', never 0 %.
 		expect(total.find((r) => r[0] === rateName('satisfaction'))!.slice(1, 4)).toEqual([0, 0, '—']);
 		expect(total.find((r) => r[0] === '上报案件')!.slice(0, 2)).toEqual(['上报案件', 3]);
 
-		expect(book.get('2026-01')!.find((r) => r[0] === '网格按时办结率')!.slice(1, 4)).toEqual([1, 2, '50.00%']);
-		expect(book.get('2026-02')!.find((r) => r[0] === '网格按时办结率')!.slice(1, 4)).toEqual([1, 1, '100.00%']);
+		expect(book.get('2026-01')!.find((r) => r[0] === '网格按时办结率')!.slice(1, 4)).toEqual([1, 2, { percent: 0.5 }]);
+		expect(book.get('2026-02')!.find((r) => r[0] === '网格按时办结率')!.slice(1, 4)).toEqual([1, 1, { percent: 1 }]);
 	});
 
 	it('a period within one month has the one sheet', async () => {

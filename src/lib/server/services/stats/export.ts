@@ -5,7 +5,7 @@ import type { Stream } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { judgeCompletion } from '$lib/domain/hotline-timing';
 import { maskName, maskPhone } from '$lib/domain/personal-data';
-import { dueDate, formatRate, gridRateFacts, judgeGridEfficient, judgeGridOnTime, type Verdict } from '$lib/domain/rates';
+import { dueDate, gridRateFacts, judgeGridEfficient, judgeGridOnTime, rateValue, type Verdict } from '$lib/domain/rates';
 import { categoryLabel } from '$lib/domain/category-search';
 import { addDays, isValidDate, shanghaiDateTime } from '$lib/domain/working-days';
 import { hotlineStatusLabel, statusLabel } from '$lib/labels';
@@ -34,7 +34,9 @@ export function parsePeriod(params: URLSearchParams): PeriodCheck {
 	return { ok: true, from, to };
 }
 
-export type Cell = string | number | null;
+/** A rate is a number with a percent format (0.9983 shown as 99.83%), so a spreadsheet can compute with it. */
+export type Percent = { percent: number };
+export type Cell = string | number | null | Percent;
 export interface Sheet {
 	name: string;
 	headers: string[];
@@ -52,7 +54,9 @@ const verdictLabel = (v: Verdict) => msg(`export_verdict_${v}`);
 function statsRows(block: StatsBlock): Cell[][] {
 	const rates: Cell[][] = RATE_KEYS.map((k) => {
 		const c = block.rates[k];
-		return [rateName(k), c.numerator, c.denominator, formatRate(c), c.excluded, c.undecided, rateRule(k)];
+		const value = rateValue(c);
+		// Nothing decided shows '—', never 0 %.
+		return [rateName(k), c.numerator, c.denominator, value === null ? '—' : { percent: value }, c.excluded, c.undecided, rateRule(k)];
 	});
 	const volumes: Cell[][] = VOLUME_KEYS.map((k) => [volumeName(k), block.volumes[k]]);
 	return [...rates, [], [m.export_col_volume(), m.export_col_count()], ...volumes];
@@ -181,18 +185,25 @@ export async function buildCaseSheets(db: Db, from: string, to: string, now: num
 	return [grid, orders];
 }
 
-const cellValue = (v: Cell): string | number | null => (typeof v === 'string' ? (v === '' ? null : neutralizeFormula(v)) : v);
+const isPercent = (v: Cell): v is Percent => typeof v === 'object' && v !== null;
+const cellValue = (v: Cell): string | number | null => (isPercent(v) ? v.percent : typeof v === 'string' ? (v === '' ? null : neutralizeFormula(v)) : v);
 
 /** Excel refuses sheet names over 31 characters or with []:*?/\. */
 const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
 
 /** Writes the sheets as one XLSX (streamed; numbers stay numbers, text is neutralised) and ends `out`. */
 export async function writeWorkbook(sheets: readonly Sheet[], out: NodeJS.WritableStream): Promise<void> {
-	const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as Stream, useStyles: false, useSharedStrings: false });
+	const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as Stream, useStyles: true, useSharedStrings: false });
 	for (const s of sheets) {
 		const sheet = workbook.addWorksheet(sheetName(s.name));
 		sheet.addRow(s.headers.map(cellValue)).commit();
-		for (const row of s.rows) sheet.addRow(row.map(cellValue)).commit();
+		for (const values of s.rows) {
+			const row = sheet.addRow(values.map(cellValue));
+			values.forEach((v, i) => {
+				if (isPercent(v)) row.getCell(i + 1).numFmt = '0.00%';
+			});
+			row.commit();
+		}
 		sheet.commit();
 	}
 	await workbook.commit();
