@@ -3,6 +3,7 @@ import { shanghaiDate } from '$lib/domain/working-days';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { loadGeography } from '$lib/server/repositories/reference';
+import { listBoundaryVersions } from '$lib/server/repositories/boundary-versions';
 import { refill, text } from '$lib/server/form';
 import { BOUNDARY_LEVELS, MAX_BOUNDARY_BYTES, previewBoundary, type BoundaryLevel, type BoundaryPreview } from '$lib/server/services/boundaries';
 import { publishBoundary } from '$lib/server/services/boundaries-publish';
@@ -11,21 +12,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
 	const db = getDb();
-	const versions = await db
-		.selectFrom('boundary_versions')
-		.leftJoin('users', 'users.id', 'boundary_versions.created_by')
-		.select(['boundary_versions.id', 'boundary_versions.effective_from', 'boundary_versions.note', 'boundary_versions.created_at', 'users.display_name as created_by_name'])
-		.orderBy('boundary_versions.effective_from', 'desc')
-		.execute();
-	const shapes = await db.selectFrom('area_shapes').innerJoin('areas', 'areas.id', 'area_shapes.area_id').select(['area_shapes.version_id', 'areas.name', 'areas.kind']).orderBy('areas.id').execute();
-	const outlines = await db.selectFrom('community_shapes').select(['version_id']).execute();
+	const versions = await listBoundaryVersions(db);
 	const today = shanghaiDate(Date.now());
 	const geo = await loadGeography(db, today);
 	return {
 		today,
 		// The outlines in force, for editing on the map (each ring as its own polygon: the editor draws no holes).
 		editable: { boundary: geo.boundary, outlines: geo.areas.map((a) => ({ name: a.name, polygons: a.rings.map((r) => [r]) })) },
-		versions: versions.map((v) => ({ ...v, areas: shapes.filter((s) => s.version_id === v.id && s.kind === 'area').map((s) => s.name), communityOutlines: outlines.filter((o) => o.version_id === v.id).length }))
+		versions
 	};
 };
 
