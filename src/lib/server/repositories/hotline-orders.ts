@@ -181,6 +181,16 @@ export async function listOrderAttachments(db: Db, orderId: number) {
 }
 
 /** Every order of a list, in id order, a page at a time (exports stream; memory stays flat). */
+/** One 退单 evidence file with the department of its order (whoever may see the order may see it). */
+export async function getOrderAttachment(db: Db, id: string) {
+	return db
+		.selectFrom('hotline_attachments')
+		.innerJoin('hotline_orders', 'hotline_orders.id', 'hotline_attachments.order_id')
+		.select(['hotline_attachments.path', 'hotline_orders.department_id'])
+		.where('hotline_attachments.id', '=', id)
+		.executeTakeFirst();
+}
+
 export async function* iterateOrders(db: Db, actor: Actor, f: HotlineFilters, now: number) {
 	let after = 0;
 	for (;;) {

@@ -6,18 +6,13 @@ import { requireActor } from '$lib/server/auth/guards';
 import { photoDir } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { resolvePhotoPath } from '$lib/server/photos';
+import { getOrderAttachment } from '$lib/server/repositories/hotline-orders';
 import type { RequestHandler } from './$types';
 
 /** 退单 evidence, served only to those who may see the order. */
 export const GET: RequestHandler = async (event) => {
 	const actor = requireActor(event);
-	const db = getDb();
-	const photo = await db
-		.selectFrom('hotline_attachments')
-		.innerJoin('hotline_orders', 'hotline_orders.id', 'hotline_attachments.order_id')
-		.select(['hotline_attachments.path', 'hotline_orders.department_id'])
-		.where('hotline_attachments.id', '=', event.params.id)
-		.executeTakeFirst();
+	const photo = await getOrderAttachment(getDb(), event.params.id);
 	if (!photo) error(404, m.err_photo_not_found());
 	if (!canViewOrder(actor, { departmentId: photo.department_id })) error(403, m.err_forbidden());
 	const body = await readFile(resolvePhotoPath(photoDir(), photo.path)).catch((e: NodeJS.ErrnoException) => {
