@@ -1,7 +1,9 @@
 // Generated 12345 orders for the import benchmark: deterministic, valid, realistic Chinese content.
 // Kept compact (short 诉求内容) so 100,000 orders fit under the upload limit of 20 MB in CSV.
 import fs from 'node:fs';
+import { pointInPolygon, type LngLat } from '../src/lib/domain/geo';
 import { ORDER_COLUMNS } from '../src/lib/domain/hotline-order-columns';
+import geo from '../seeds/data/gumei-geo.json' with { type: 'json' };
 import { writeCsv, writeXlsx } from '../src/lib/server/import/export';
 
 export const HEADERS = ORDER_COLUMNS.map((c) => c.header);
@@ -40,6 +42,18 @@ export function rng(seed: number): () => number {
 	return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
+/** The demo subdistrict's outline: an order's point must fall inside it (or the import refuses the row). */
+const OUTLINE = (geo.features.find((f) => f.properties.kind === 'subdistrict')!.geometry as { coordinates: LngLat[][] }).coordinates;
+
+/** A point drawn from the outline's box until it falls inside the outline (about 2 draws in 3 do). */
+function pointInside(random: () => number): LngLat {
+	for (;;) {
+		// Rounded as the file writes it (5 decimals), then tested: a point on the edge stays inside.
+		const pt: LngLat = [Number((121.372 + random() * 0.034).toFixed(5)), Number((31.129 + random() * 0.036).toFixed(5))];
+		if (pointInPolygon(pt, OUTLINE)) return pt;
+	}
+}
+
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** 'YYYY-MM-DD HH:mm:ss' in Asia/Shanghai, as the city platform exports 派单时间. */
@@ -62,7 +76,7 @@ export function* orderRows(count: number, now: number, prefix = 'SH', seed = 123
 		const anonymous = random() < 0.08;
 		const [content, code] = pick(REQUESTS);
 		const community = pick(COMMUNITIES);
-		const hasPoint = random() < 0.4;
+		const point = random() < 0.4 ? pointInside(random) : null;
 		const phone = anonymous ? '' : random() < 0.1 ? `021-6${Math.floor(1000000 + random() * 8999999)}` : `1${pick(['3', '5', '8', '9'])}${Math.floor(100000000 + random() * 899999999)}`;
 		yield [
 			`${prefix}${shanghaiTime(receivedAt).slice(2, 10).replaceAll('-', '')}${pad(i, 6)}`,
@@ -72,8 +86,8 @@ export function* orderRows(count: number, now: number, prefix = 'SH', seed = 123
 			anonymous ? '' : `${pick(SURNAMES)}${random() < 0.5 ? '先生' : '女士'}`,
 			phone,
 			`${pick(ROADS)}${1 + Math.floor(random() * 999)}弄${1 + Math.floor(random() * 60)}号`,
-			hasPoint ? (121.37 + random() * 0.05).toFixed(5) : '',
-			hasPoint ? (31.14 + random() * 0.03).toFixed(5) : '',
+			point ? point[0].toFixed(5) : '',
+			point ? point[1].toFixed(5) : '',
 			content + pick(SUFFIXES),
 			shanghaiTime(receivedAt),
 			random() < 0.8 ? code : '',

@@ -2,12 +2,18 @@ import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { FifoLock } from './fifo-lock';
 import type { DB } from './schema';
 import { sqliteDialect } from './sqlite-dialect';
 
 export type Db = Kysely<DB>;
 
-const handles = new WeakMap<object, Database.Database>();
+interface Opened {
+	sqlite: Database.Database;
+	path: string;
+	gate: FifoLock;
+}
+const opened = new WeakMap<object, Opened>();
 
 /**
  * The underlying better-sqlite3 handle, for the one bulk path (importing 100,000 orders) where
@@ -15,18 +21,43 @@ const handles = new WeakMap<object, Database.Database>();
  * dialect, and callers must then use Kysely.
  */
 export function sqliteHandle(db: Db): Database.Database | undefined {
-	return handles.get(db);
+	return opened.get(db)?.sqlite;
 }
 
-/** Opens (and creates) the SQLite file with the pragmas every connection needs. */
-export function createDatabase(path: string): Db {
+function open(path: string, gate: FifoLock): Db {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new Database(path);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
-	const db = new Kysely<DB>({ dialect: sqliteDialect(sqlite) });
-	handles.set(db, sqlite);
+	const db = new Kysely<DB>({ dialect: sqliteDialect(sqlite, gate) });
+	opened.set(db, { sqlite, path, gate });
 	return db;
+}
+
+/** Opens (and creates) the SQLite file with the pragmas every connection needs. */
+export function createDatabase(path: string): Db {
+	return open(path, new FifoLock());
+}
+
+/**
+ * Runs a long write on a connection of its own to the same file, holding `db`'s write gate: `db`'s
+ * reads go on meanwhile (they see the last commit), its writes wait without holding its connection.
+ * `work` gets that connection (and must write only through it); it is closed afterwards. Where there
+ * is no second connection to open (another dialect, an in-memory database), `work` gets `db` itself.
+ */
+export async function onOwnConnection<T>(db: Db, work: (own: Db) => Promise<T>): Promise<T> {
+	const o = opened.get(db);
+	if (!o || o.path === ':memory:' || o.path === '') return work(db);
+	await o.gate.acquire();
+	let own: Db | null = null;
+	try {
+		// Its own gate: `db`'s is held for it, and its transactions must not wait for themselves.
+		own = open(o.path, new FifoLock());
+		return await work(own);
+	} finally {
+		await own?.destroy();
+		o.gate.release();
+	}
 }

@@ -3,6 +3,7 @@
 // much as running most of ours), and the single connection is handed out first come, first served
 // (Kysely's mutex wakes every waiter on each release, and a request can be passed over many times).
 import type Database from 'better-sqlite3';
+import { FifoLock } from './fifo-lock';
 import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig, type TransactionSettings } from 'kysely';
 
 const CACHED_STATEMENTS = 256;
@@ -27,32 +28,52 @@ function withStatementCache(sqlite: Database.Database) {
 	};
 }
 
-/** One holder at a time; waiters are served in arrival order, each woken once. */
-class FifoLock {
-	#held = false;
-	#waiting: (() => void)[] = [];
-	acquire(): Promise<void> {
-		if (!this.#held) {
-			this.#held = true;
-			return Promise.resolve();
-		}
-		return new Promise((resolve) => this.#waiting.push(resolve));
-	}
-	release(): void {
-		const next = this.#waiting.shift();
-		if (next) next();
-		else this.#held = false;
-	}
-}
+/** Whether a statement may write: decided by SQLite itself, from the prepared statement. */
+type Prepare = (sql: string) => Database.Statement;
 
+/**
+ * The app's one connection, handed out first come first served. Its writes also take the database's
+ * write gate, which a long bulk write on a connection of its own holds instead (a 12345 import
+ * publishing 100,000 orders): a write that meets the gate closed gives the connection back while it
+ * waits, so reads go on — from the last commit, as WAL allows — and nobody waits inside SQLite's busy
+ * handler, which would stop the whole thread.
+ */
 class FifoSqliteDriver extends SqliteDriver {
 	#lock = new FifoLock();
+	#gate: FifoLock;
+	#prepare: Prepare;
 	#connection: DatabaseConnection | null = null;
+	#inWriteTransaction = false;
+	constructor(config: SqliteDialectConfig, gate: FifoLock, prepare: Prepare) {
+		super(config);
+		this.#gate = gate;
+		this.#prepare = prepare;
+	}
 	override async init(): Promise<void> {
 		await super.init();
 		// The parent keeps its one connection private: borrow it once, then hand it out ourselves.
-		this.#connection = await super.acquireConnection();
+		const connection = await super.acquireConnection();
 		await super.releaseConnection();
+		this.#connection = {
+			executeQuery: async (query) => {
+				if (this.#inWriteTransaction || !this.#gate.held || this.#prepare(query.sql).readonly) return connection.executeQuery(query);
+				// A write on its own (no transaction) while a bulk write holds the gate.
+				await this.#passGate();
+				try {
+					return await connection.executeQuery(query);
+				} finally {
+					this.#gate.release();
+				}
+			},
+			streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize)
+		};
+	}
+	/** Called holding the connection: lends it out until the gate is ours, then takes it back. */
+	async #passGate(): Promise<void> {
+		if (this.#gate.tryAcquire()) return;
+		this.#lock.release();
+		await this.#gate.acquire();
+		await this.#lock.acquire();
 	}
 	override async acquireConnection(): Promise<DatabaseConnection> {
 		await this.#lock.acquire();
@@ -65,21 +86,52 @@ class FifoSqliteDriver extends SqliteDriver {
 	// not at its first write: a deferred one that has read and then meets another connection's commit
 	// cannot wait and fails with SQLITE_BUSY_SNAPSHOT. Read-only ones stay deferred (a snapshot).
 	override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
-		await connection.executeQuery(CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin' : 'begin immediate'));
+		if (settings?.accessMode === 'read only') return void (await connection.executeQuery(CompiledQuery.raw('begin')));
+		await this.#passGate();
+		// From here the gate is this transaction's (BEGIN IMMEDIATE itself counts as a write).
+		this.#inWriteTransaction = true;
+		try {
+			await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+		} catch (e) {
+			this.#endWrite();
+			throw e;
+		}
+	}
+	override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('commit'));
+		this.#endWrite();
+	}
+	override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+		try {
+			await connection.executeQuery(CompiledQuery.raw('rollback'));
+		} finally {
+			this.#endWrite();
+		}
+	}
+	#endWrite(): void {
+		if (!this.#inWriteTransaction) return;
+		this.#inWriteTransaction = false;
+		this.#gate.release();
 	}
 }
 
 class FastSqliteDialect extends SqliteDialect {
 	#config: SqliteDialectConfig;
-	constructor(config: SqliteDialectConfig) {
+	#gate: FifoLock;
+	#prepare: Prepare;
+	constructor(config: SqliteDialectConfig, gate: FifoLock, prepare: Prepare) {
 		super(config);
 		this.#config = config;
+		this.#gate = gate;
+		this.#prepare = prepare;
 	}
 	override createDriver(): Driver {
-		return new FifoSqliteDriver(this.#config);
+		return new FifoSqliteDriver(this.#config, this.#gate, this.#prepare);
 	}
 }
 
-export function sqliteDialect(sqlite: Database.Database): SqliteDialect {
-	return new FastSqliteDialect({ database: withStatementCache(sqlite) });
+/** `gate`: the database's write gate (see FifoSqliteDriver); a bulk writer on another connection takes it. */
+export function sqliteDialect(sqlite: Database.Database, gate: FifoLock): SqliteDialect {
+	const database = withStatementCache(sqlite);
+	return new FastSqliteDialect({ database }, gate, (sql) => database.prepare(sql));
 }

@@ -1,7 +1,7 @@
 import type { OrderInput } from '$lib/domain/hotline-order-input';
 import { orderFingerprint } from './fingerprint';
 import { retryWhileBusy, sayWhenWaiting } from '../../db/busy';
-import { sqliteHandle, type Db } from '../../db/create-database';
+import { onOwnConnection, sqliteHandle, type Db } from '../../db/create-database';
 import { ImportFileError } from '../../import/errors';
 import { loadCalendar } from '../../repositories/calendar';
 import { orderValidationContext } from '../../repositories/hotline-reference';
@@ -156,18 +156,20 @@ export async function commitImport(db: Db, imp: ImportRow, path: string, mode: I
 		});
 		await prepare();
 		if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
-		// Run again whole if another connection holds the database longer than busy_timeout.
-		const written = await retryWhileBusy(() => db.transaction().execute(async (trx) => {
+		// Written on a connection of its own, so the centre's reads go on while it writes (its writes
+		// wait for the commit). Run again whole if another process holds the database too long.
+		const written = await retryWhileBusy(() => onOwnConnection(db, (own) => own.transaction().execute(async (trx) => {
+			const handle = sqliteHandle(own) ?? sqlite;
 			const ids: number[] = [];
 			for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-				ids.push(...writePreparedOrders(rows.slice(i, i + WRITE_BATCH), { ...ingest, sqlite }).created.map((c) => c.id));
+				ids.push(...writePreparedOrders(rows.slice(i, i + WRITE_BATCH), { ...ingest, sqlite: handle }).created.map((c) => c.id));
 				progress.set(imp.id, ids.length);
 				await tick();
 			}
-			if (ids.length === rows.length) applyCountChangesWithStatements(sqlite, counted);
+			if (ids.length === rows.length) applyCountChangesWithStatements(handle, counted);
 			else await countNew(trx, 'order', ids);
 			return ids.length;
-		}), { onWait: sayWhenWaiting(`import ${imp.id}`) });
+		})), { onWait: sayWhenWaiting(`import ${imp.id}`) });
 		await whenFree(imp.id, () => db.updateTable('hotline_imports').set({ status: 'committed', mode, written_rows: written, finished_at: Date.now() }).where('id', '=', imp.id).execute());
 	} catch (e) {
 		await fail(db, imp.id, e, now);
