@@ -162,6 +162,7 @@ const sourceMessages: Record<string, Msg> = {
 	resident: m.source_resident,
 	video: m.source_video,
 	leader: m.source_leader,
+	hotline: m.source_hotline,
 };
 
 const statusMessages: Record<string, Msg> = {
