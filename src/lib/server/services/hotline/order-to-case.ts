@@ -64,8 +64,8 @@ const refusal = (code: LinkRejection): LinkFailure => (code === 'already_linked'
 /** The order's own photos (退单 evidence and the like) go with it into the case. */
 async function orderPhotos(db: Db, orderId: number): Promise<PhotoInput[]> {
 	const rows = await db.selectFrom('hotline_attachments').select(['id', 'path']).where('order_id', '=', orderId).orderBy('created_at').limit(6).execute();
-	const read = await Promise.all(rows.map((r) => readFile(resolvePhotoPath(photoDir(), r.path)).then((b) => ({ name: `${r.id}.jpg`, bytes: new Uint8Array(b) }), () => null)));
-	return read.filter((p): p is PhotoInput => p !== null);
+	const read = await Promise.all(rows.map((r): Promise<PhotoInput | null> => readFile(resolvePhotoPath(photoDir(), r.path)).then((b) => ({ name: `${r.id}.jpg`, bytes: new Uint8Array(b) }), () => null)));
+	return read.filter((p) => p !== null);
 }
 
 /** 转网格案件: a new grid-flow case (source 12345) waiting for 受理, linked to the order. */
