@@ -48,8 +48,8 @@ export function isCaseAction(s: string): s is CaseAction {
 	return (CASE_ACTIONS as readonly string[]).includes(s);
 }
 
-/** Case sources (来源). */
-export const CASE_SOURCES = ['patrol', 'resident', 'video', 'leader'] as const;
+/** Case sources (来源); 'hotline' is a 12345 order turned into a grid case (only from the order's page). */
+export const CASE_SOURCES = ['patrol', 'resident', 'video', 'leader', 'hotline'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 
 /** Reason codes for 回退 (the assignee says "not ours"). */

@@ -23,6 +23,8 @@ const actionMessages: Record<string, Msg> = {
 	check_fail: m.action_check_fail,
 	close: m.action_close,
 	supervise: m.action_supervise,
+	link_order: m.action_link_order,
+	fast_track: m.ft_title,
 	relocate: m.action_relocate,
 };
 
@@ -33,6 +35,12 @@ const errMessages: Record<string, Msg> = {
 	invalid: m.err_invalid,
 	unknown_category: m.err_unknown_category,
 	unknown_department: m.err_unknown_department,
+	order_closed: m.err_order_closed,
+	already_linked: m.err_already_linked,
+	case_closed: m.err_case_closed,
+	category_mismatch: m.err_category_mismatch,
+	too_far: m.err_too_far,
+	no_point: m.err_no_point,
 	outside_subdistrict: m.err_outside_subdistrict,
 	no_area: m.err_no_area,
 	no_community: m.err_no_community,
@@ -162,6 +170,7 @@ const sourceMessages: Record<string, Msg> = {
 	resident: m.source_resident,
 	video: m.source_video,
 	leader: m.source_leader,
+	hotline: m.source_hotline,
 };
 
 const statusMessages: Record<string, Msg> = {

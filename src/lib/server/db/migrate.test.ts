@@ -6,6 +6,7 @@ import * as m006 from '../../../../migrations/2026-11-27-006-stat-counts';
 import * as m013 from '../../../../migrations/2026-11-27-013-open-deadline-index';
 import * as m014 from '../../../../migrations/2026-11-27-014-field-submissions';
 import * as m016 from '../../../../migrations/2026-11-27-016-sealed-records';
+import * as m019 from '../../../../migrations/2026-11-27-019-order-case-links';
 import { createDatabase } from './create-database';
 import { migrateToLatest } from './migrate';
 
@@ -36,7 +37,8 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 			'migration 2026-11-27-013-open-deadline-index: Success',
 			'migration 2026-11-27-014-field-submissions: Success',
 			'migration 2026-11-27-015-everyday-aliases: Success',
-			'migration 2026-11-27-016-sealed-records: Success'
+			'migration 2026-11-27-016-sealed-records: Success',
+			'migration 2026-11-27-019-order-case-links: Success'
 		]);
 		expect((await caseColumns()).find((c) => c.name === 'efficient_deadline_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
 	});
@@ -108,6 +110,27 @@ describe('migration 014 (field submissions)', () => {
 		expect(await triggers()).toHaveLength(2);
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		await m016.up(db as any);
+		expect(await triggers()).toHaveLength(3);
+	});
+});
+
+describe('migration 019 (order ↔ case links)', () => {
+	it('keeps links append-only: no update, no delete, no second link of an order even by REPLACE; down drops the table', async () => {
+		await migrateToLatest(db);
+		const triggers = async () => (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'order_case_links' ORDER BY name`.execute(db)).rows.map((r) => r.name);
+		expect(await triggers()).toEqual(['order_case_links_no_delete', 'order_case_links_no_replace', 'order_case_links_no_update']);
+		await sql`PRAGMA foreign_keys = OFF`.execute(db);
+		await sql`INSERT INTO order_case_links (order_id, case_id, kind, linked_by, linked_at) VALUES (1, 1, 'opened', 1, 0)`.execute(db);
+		await expect(sql`UPDATE order_case_links SET case_id = 2`.execute(db)).rejects.toThrow(/append-only/);
+		await expect(sql`DELETE FROM order_case_links`.execute(db)).rejects.toThrow(/append-only/);
+		await expect(sql`INSERT OR REPLACE INTO order_case_links (order_id, case_id, kind, linked_by, linked_at) VALUES (1, 2, 'joined', 1, 0)`.execute(db)).rejects.toThrow(/append-only/);
+		expect((await sql<{ case_id: number }>`SELECT case_id FROM order_case_links`.execute(db)).rows).toEqual([{ case_id: 1 }]);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m019.down(db as any);
+		expect(await triggers()).toEqual([]);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m019.up(db as any);
+		await sql`PRAGMA foreign_keys = ON`.execute(db);
 		expect(await triggers()).toHaveLength(3);
 	});
 });

@@ -187,6 +187,18 @@ export interface DB {
 	stat_counts_area: Omit<StatCountTable, 'community' | 'department'>;
 	audit_log: AuditLogTable;
 	field_submissions: FieldSubmissionTable;
+	order_case_links: OrderCaseLinkTable;
+}
+
+/** A 12345 order turned into, or joined to, a grid-flow case (migration 019); append-only. */
+export interface OrderCaseLinkTable {
+	id: Generated<number>;
+	order_id: number;
+	case_id: number;
+	/** opened: the case was opened from the order; joined: the order joined a case already open. */
+	kind: string;
+	linked_by: number;
+	linked_at: number;
 }
 
 /** What a phone sent with its own key (migration 014): a repeated send finds its key here and creates nothing. */

@@ -1,6 +1,7 @@
 import { openCase } from '$lib/domain/case-opening';
 import { CASE_SOURCES, URGENCIES, type CaseSource, type Urgency } from '$lib/domain/case-status';
 import { distanceMeters, locatePoint, isValidLngLat, type LngLat } from '$lib/domain/geo';
+import { HOTLINE_CASE_SOURCE } from '$lib/domain/order-case-link';
 import { hasCapability, type Actor } from '$lib/domain/permissions';
 import { shanghaiDate } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
@@ -44,8 +45,11 @@ export async function reportCase(
 	input: ReportInput,
 	now: number,
 	/** Runs inside the same transaction once the case exists (an alert's review links it there). */
-	within?: (trx: Db, caseId: number, eventId: number) => Promise<void>
+	within?: (trx: Db, caseId: number, eventId: number) => Promise<void>,
+	/** Set only by the 12345 order service: source 12345, and the photos may be none (an order may come without). */
+	opts: { fromOrder?: boolean } = {}
 ): Promise<ReportResult> {
+	const fromOrder = opts.fromOrder === true;
 	if (!hasCapability(actor, input.mode)) return { ok: false, status: 403, errors: { form: 'forbidden' } };
 	const errors: FieldErrors = {};
 	const category = input.categoryCode ? await getCategory(db, input.categoryCode) : null;
@@ -57,7 +61,8 @@ export async function reportCase(
 	if (input.address.trim().length > MAX_ADDRESS) errors.address = 'too_long';
 	if (input.handlingNote.length > MAX_DESCRIPTION) errors.handlingNote = 'too_long';
 	const source = actor.role === 'grid_worker' ? 'patrol' : input.source;
-	if (!(CASE_SOURCES as readonly string[]).includes(source)) errors.source = 'invalid';
+	// Source 12345 belongs to cases opened from an order (and counts as such in the statistics).
+	if (!(CASE_SOURCES as readonly string[]).includes(source) || (source === HOTLINE_CASE_SOURCE) !== fromOrder) errors.source = 'invalid';
 
 	const geo = await loadGeography(db, shanghaiDate(now));
 	let areaId = 0;
@@ -74,7 +79,7 @@ export async function reportCase(
 			areaId = chosen?.areaId ?? found.areaId;
 		}
 	}
-	const before = await checkPhotos('beforePhotos', input.beforePhotos, true);
+	const before = await checkPhotos('beforePhotos', input.beforePhotos, !fromOrder);
 	if (before) errors.beforePhotos = before.code;
 	const after = await checkPhotos('afterPhotos', input.afterPhotos, input.mode === 'self_handle');
 	if (after) errors.afterPhotos = after.code;

@@ -18,6 +18,12 @@ import { parseCommand } from './commands';
 import { ENFORCEMENT_TRACK } from '$lib/domain/alert-review';
 import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { convertCaseToEnforcement } from '$lib/server/services/enforcement/from-case';
+import { FAST_TRACK_STEPS } from '$lib/domain/case-fast-track';
+import { canViewOrder } from '$lib/domain/hotline-permissions';
+import { describeLimit } from '$lib/domain/deadlines';
+import { allLimitsAt, type StoredLimitVersion } from '$lib/server/repositories/category-limits';
+import { listLinkedOrders } from '$lib/server/repositories/order-case-links';
+import { fastTrack } from './fast-track-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,15 +36,20 @@ export const load: PageServerLoad = async (event) => {
 	if (!canView(actor, scope)) error(403, m.err_case_forbidden());
 	const status = isCaseStatus(detail.status) ? detail.status : 'void';
 	const actions = actionsInState(status).filter((a) => canAct(actor, a, scope));
-	const needs = (a: CaseAction) => actions.includes(a);
-	const [events, photos, calendar, departments, categories, geo, category] = await Promise.all([
+	// 受理 + 立案 + 派遣 on one screen, for whoever may take all three steps now.
+	const fastTrack = status === 'reported' && FAST_TRACK_STEPS.every((a) => canAct(actor, a, scope));
+	const needs = (a: CaseAction) => actions.includes(a) || (fastTrack && (FAST_TRACK_STEPS as readonly string[]).includes(a));
+	const now = Date.now();
+	const [events, photos, calendar, departments, categories, geo, category, linkedOrders, limits] = await Promise.all([
 		listEvents(db, caseId),
 		listAttachments(db, caseId),
 		loadCalendar(db),
 		needs('dispatch') ? listDepartments(db) : Promise.resolve([]),
 		needs('register') ? listCategories(db) : Promise.resolve([]),
 		loadGeography(db, shanghaiDate(detail.reported_at)),
-		getCaseCategory(db, detail.category_code)
+		getCaseCategory(db, detail.category_code),
+		listLinkedOrders(db, caseId),
+		fastTrack ? allLimitsAt(db, now) : Promise.resolve(new Map<string, StoredLimitVersion>())
 	]);
 	const deadlineDate = detail.deadline_at ? shanghaiDate(detail.deadline_at - 1) : null;
 	return {
@@ -47,7 +58,12 @@ export const load: PageServerLoad = async (event) => {
 		photos,
 		actions,
 		departments,
-		categories: categories.map((c) => ({ code: c.code, minor: c.minor, variant: c.variant, major: c.major, urgency: c.urgency, departmentId: c.departmentId })),
+		categories: categories.map((c) => {
+			const limit = limits.get(c.code)?.handleLimit;
+			return { code: c.code, minor: c.minor, variant: c.variant, major: c.major, urgency: c.urgency, departmentId: c.departmentId, limit: limit ? describeLimit(limit) : null };
+		}),
+		fastTrack,
+		linkedOrders: linkedOrders.map((o) => ({ ...o, viewable: canViewOrder(actor, { departmentId: o.department_id }) })),
 		returnReasons: RETURN_REASONS,
 		suggestedDepartment: category?.departmentId ?? null,
 		calendarWarningYear: deadlineDate && isBeyondCalendar(deadlineDate, calendar) ? Number(deadlineDate.slice(0, 4)) : null,
@@ -55,7 +71,7 @@ export const load: PageServerLoad = async (event) => {
 		canConvert: detail.category_track === ENFORCEMENT_TRACK && actions.includes('void') && hasEnforcementCapability(actor, 'open_enforcement'),
 		map: { boundary: geo.boundary, baseMap: await loadBaseMap(db) },
 		username: event.locals.user!.username,
-		now: Date.now()
+		now
 	};
 };
 
@@ -92,5 +108,6 @@ async function toEnforcement(event: RequestEvent) {
 
 export const actions = {
 	...Object.fromEntries(CASE_ACTIONS.map((a) => [a, (event: RequestEvent) => act(event, a)])),
-	to_enforcement: toEnforcement
+	to_enforcement: toEnforcement,
+	fast_track: fastTrack
 } as Actions;

@@ -13,7 +13,9 @@ import { listDepartments } from '$lib/server/repositories/reference';
 import { toHotlineState } from '$lib/server/services/hotline-mapping';
 import { applyHotlineAction } from '$lib/server/services/hotline/order-actions';
 import { presentOrder } from '$lib/server/services/hotline/present';
+import { orderCaseView } from '$lib/server/services/hotline/order-case-view';
 import { parseHotlineCommand } from './commands';
+import { joinCase, openCase } from './case-link-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -26,10 +28,11 @@ export const load: PageServerLoad = async (event) => {
 	const actions = hotlineActionsInState(status).filter((a) => canActOnOrder(actor, a, { departmentId: row.department_id }));
 	const now = Date.now();
 	const state = toHotlineState(row);
-	const [events, evidence, departments] = await Promise.all([
+	const [events, evidence, departments, gridCase] = await Promise.all([
 		listOrderEvents(db, row.id),
 		listOrderAttachments(db, row.id),
-		actions.includes('assign') ? listDepartments(db) : Promise.resolve([])
+		actions.includes('assign') ? listDepartments(db) : Promise.resolve([]),
+		orderCaseView(db, actor, row)
 	]);
 	return {
 		order: { ...presentOrder(row, actor), order_type_label: orderTypeLabel(row.order_type) },
@@ -39,6 +42,7 @@ export const load: PageServerLoad = async (event) => {
 		actions,
 		departments,
 		returnReasons: HOTLINE_RETURN_REASONS,
+		gridCase,
 		now
 	};
 };
@@ -58,4 +62,8 @@ async function act(event: RequestEvent, action: HotlineAction) {
 	redirect(303, `/hotline/${event.params.id}?done=${action}`);
 }
 
-export const actions = Object.fromEntries(HOTLINE_ACTIONS.map((a) => [a, (event: RequestEvent) => act(event, a)])) as Actions;
+export const actions = {
+	...Object.fromEntries(HOTLINE_ACTIONS.map((a) => [a, (event: RequestEvent) => act(event, a)])),
+	open_case: openCase,
+	join_case: joinCase
+} as Actions;

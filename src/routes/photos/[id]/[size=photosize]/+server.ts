@@ -2,12 +2,14 @@ import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { readFile } from 'node:fs/promises';
 import { canView } from '$lib/domain/permissions';
+import { canViewOrder } from '$lib/domain/hotline-permissions';
 import { requireActor } from '$lib/server/auth/guards';
 import { photoDir } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { resolvePhotoPath } from '$lib/server/photos';
 import { getAttachment } from '$lib/server/repositories/case-events';
 import { getCaseRow } from '$lib/server/repositories/cases';
+import { listOrdersLinkedToPhotoCase } from '$lib/server/repositories/order-case-links';
 import { getCaseCategory } from '$lib/server/repositories/reference';
 import { toCaseScope } from '$lib/server/services/case-mapping';
 import type { RequestHandler } from './$types';
@@ -20,7 +22,10 @@ export const GET: RequestHandler = async (event) => {
 	if (!photo) error(404, m.err_photo_not_found());
 	const caseRow = await getCaseRow(db, photo.case_id);
 	const category = caseRow ? await getCaseCategory(db, caseRow.category_code) : null;
-	if (!caseRow || !canView(actor, toCaseScope(caseRow, category?.track ?? 'grid'))) error(403, m.err_forbidden());
+	if (!caseRow) error(403, m.err_forbidden());
+	// A case's after photos are also the draft 答复 of the 12345 orders linked to it: their viewers see them.
+	const viaOrder = async () => photo.kind === 'after' && (await listOrdersLinkedToPhotoCase(db, caseRow.id)).some((o) => canViewOrder(actor, { departmentId: o.department_id }));
+	if (!canView(actor, toCaseScope(caseRow, category?.track ?? 'grid')) && !(await viaOrder())) error(403, m.err_forbidden());
 	const rel = event.params.size === 'thumb' ? photo.thumb_path : photo.path;
 	const body = await readFile(resolvePhotoPath(photoDir(), rel)).catch((e: NodeJS.ErrnoException) => {
 		if (e.code === 'ENOENT') error(404, m.err_photo_not_found());

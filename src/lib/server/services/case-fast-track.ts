@@ -1,0 +1,63 @@
+import { applyFastTrack, FAST_TRACK_STEPS, type FastTrackStep } from '$lib/domain/case-fast-track';
+import type { Rejection } from '$lib/domain/case-workflow';
+import type { Urgency } from '$lib/domain/case-status';
+import { canAct, type Actor } from '$lib/domain/permissions';
+import type { Db } from '../db/create-database';
+import { loadCalendar } from '../repositories/calendar';
+import { appendEvent } from '../repositories/case-events';
+import { getCaseRow, updateCaseIfVersion } from '../repositories/cases';
+import { limitsInForce } from '../repositories/category-limits';
+import { getCaseCategory, getCategory, listDepartments } from '../repositories/reference';
+import { toCaseScope, toCaseState, toCaseUpdate } from './case-mapping';
+import { commitStats, statSnapshot } from './stats/counting';
+
+export type FastTrackFailure =
+	| { ok: false; status: 404; code: 'not_found' }
+	| { ok: false; status: 403; code: 'forbidden' }
+	| { ok: false; status: 409; code: 'stale' }
+	| { ok: false; status: 400; code: Rejection | 'unknown_category' | 'unknown_department'; field?: string; step?: FastTrackStep };
+export type FastTrackOutcome = { ok: true; status: string; eventIds: number[] } | FastTrackFailure;
+
+export interface FastTrackRequest {
+	categoryCode: string;
+	urgency: Urgency;
+	departmentId: number;
+	note: string;
+}
+
+class StaleCase extends Error {}
+
+/**
+ * 受理 + 立案 + 派遣 in one go: each step's permission is checked, the workflow takes the three steps
+ * in order, and the case row (one version check) and the three events are written in one
+ * transaction. Any refusal writes nothing.
+ */
+export async function fastTrackCase(db: Db, actor: Actor, caseId: number, expectedVersion: number, req: FastTrackRequest, now: number): Promise<FastTrackOutcome> {
+	const row = await getCaseRow(db, caseId);
+	if (!row) return { ok: false, status: 404, code: 'not_found' };
+	const scope = toCaseScope(row, (await getCaseCategory(db, row.category_code))?.track ?? 'grid');
+	if (!FAST_TRACK_STEPS.every((step) => canAct(actor, step, scope))) return { ok: false, status: 403, code: 'forbidden' };
+	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
+	const chosen = await getCategory(db, req.categoryCode);
+	if (!chosen) return { ok: false, status: 400, code: 'unknown_category', field: 'categoryCode' };
+	if (!(await listDepartments(db)).some((d) => d.id === req.departmentId)) return { ok: false, status: 400, code: 'unknown_department', field: 'departmentId' };
+
+	const [calendar, limits] = await Promise.all([loadCalendar(db), limitsInForce(db, chosen.code, now)]);
+	const result = applyFastTrack(toCaseState(row), { categoryCode: chosen.code, urgency: req.urgency, ...limits, departmentId: req.departmentId, note: req.note }, { now, calendar });
+	if (!result.ok) return { ok: false, status: 400, code: result.reason, step: result.step };
+
+	try {
+		const eventIds = await db.transaction().execute(async (trx) => {
+			const stats = await statSnapshot(trx, 'case', [caseId]);
+			if (!(await updateCaseIfVersion(trx, caseId, expectedVersion, { ...toCaseUpdate(result.changes), updated_at: now }))) throw new StaleCase();
+			const ids: number[] = [];
+			for (const e of result.events) ids.push(await appendEvent(trx, { caseId, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }));
+			await commitStats(trx, stats);
+			return ids;
+		});
+		return { ok: true, status: result.next, eventIds };
+	} catch (e) {
+		if (e instanceof StaleCase) return { ok: false, status: 409, code: 'stale' };
+		throw e;
+	}
+}
