@@ -7,6 +7,9 @@ import { shanghaiDateTime } from './working-days';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
+/** The full-width space a Chinese document puts between fields. */
+const GAP = '\u3000';
+
 const run = (r: Run) => (r.strong ? `<strong>${escapeHtml(r.text)}</strong>` : escapeHtml(r.text));
 
 export function renderDocumentHtml(c: IssuedDocumentContent): string {
@@ -15,12 +18,12 @@ export function renderDocumentHtml(c: IssuedDocumentContent): string {
 		? [
 				`<p>当事人：${escapeHtml(p.name)}</p>`,
 				p.creditCode ? `<p>统一社会信用代码：${escapeHtml(p.creditCode)}</p>` : '',
-				p.ownerName !== null ? `<p>负责人：${escapeHtml(p.ownerName)}　联系电话：${escapeHtml(p.phone ?? '')}</p>` : '',
+				p.ownerName !== null ? `<p>负责人：${escapeHtml(p.ownerName)}${GAP}联系电话：${escapeHtml(p.phone ?? '')}</p>` : '',
 				p.address !== null ? `<p>地址：${escapeHtml(p.address)}</p>` : ''
 			].join('')
 		: '<p>当事人：（未关联当事人）</p>';
 	const evidence = c.evidence
-		.map((e) => `<li>${e.kind === 'frame' ? '视频截图' : '现场照片'}${e.cameraId ? `　摄像头 ${escapeHtml(e.cameraId)}` : ''}${e.capturedAt !== null ? `　${shanghaiDateTime(e.capturedAt)}` : ''}　证据编号 ${escapeHtml(e.id)}　SHA-256：${escapeHtml(e.sha256)}</li>`)
+		.map((e) => `<li>${e.kind === 'frame' ? '视频截图' : '现场照片'}${e.cameraId ? `${GAP}摄像头 ${escapeHtml(e.cameraId)}` : ''}${e.capturedAt !== null ? `${GAP}${shanghaiDateTime(e.capturedAt)}` : ''}${GAP}证据编号 ${escapeHtml(e.id)}${GAP}SHA-256：${escapeHtml(e.sha256)}</li>`)
 		.join('');
 	return [
 		'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">',
