@@ -106,3 +106,17 @@ describe('issued documents are archived as served', () => {
 		expect((await loadShownDocument(t.db, await caseRow(id), 'decision'))?.archive?.intact).toBe(false);
 	});
 });
+
+describe('the appeal settings', () => {
+	it('only the admin saves them; a refused form writes nothing; a save is audited with before and after', async () => {
+		const good = { reviewOrgan: '上海市闵行区人民政府', reviewDays: '60', court: '上海铁路运输法院', litigationMonths: '6' };
+		expect(await saveAppealRoutes(t.db, await actorOf(t.db, 'zhifa'), good, T0)).toMatchObject({ ok: false, status: 403 });
+		const admin = await actorOf(t.db, 'admin');
+		expect(await saveAppealRoutes(t.db, admin, { ...good, reviewDays: '15', court: '闵行区司法局' }, T0)).toEqual({ ok: false, status: 400, errors: { reviewDays: 'out_of_range', court: 'not_a_court' } });
+		expect(await t.db.selectFrom('settings').select('key').where('key', '=', 'enforcement.appeal_routes').executeTakeFirst()).toBeUndefined();
+		expect(await saveAppealRoutes(t.db, admin, good, T0)).toMatchObject({ ok: true });
+		const audit = await t.db.selectFrom('audit_log').select(['action', 'actor_id', 'detail']).where('action', '=', 'settings.appeal_routes').execute();
+		expect(audit).toHaveLength(1);
+		expect(JSON.parse(audit[0].detail)).toEqual({ before: DEFAULT_APPEAL_ROUTES, after: { ...DEFAULT_APPEAL_ROUTES, court: '上海铁路运输法院' } });
+	});
+});
