@@ -7,6 +7,7 @@ import * as m013 from '../../../../migrations/2026-11-27-013-open-deadline-index
 import * as m014 from '../../../../migrations/2026-11-27-014-field-submissions';
 import * as m016 from '../../../../migrations/2026-11-27-016-sealed-records';
 import * as m019 from '../../../../migrations/2026-11-27-019-order-case-links';
+import * as m020 from '../../../../migrations/2026-11-27-020-issued-documents';
 import { createDatabase } from './create-database';
 import { migrateToLatest } from './migrate';
 
@@ -38,7 +39,8 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 			'migration 2026-11-27-014-field-submissions: Success',
 			'migration 2026-11-27-015-everyday-aliases: Success',
 			'migration 2026-11-27-016-sealed-records: Success',
-			'migration 2026-11-27-019-order-case-links: Success'
+			'migration 2026-11-27-019-order-case-links: Success',
+			'migration 2026-11-27-020-issued-documents: Success'
 		]);
 		expect((await caseColumns()).find((c) => c.name === 'efficient_deadline_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
 	});
@@ -91,6 +93,20 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		await m006.up(db as any);
 		expect(await state()).toBe('stale');
+	});
+});
+
+describe('migration 020 (issued documents)', () => {
+	it('seals the table like those of 016; down drops it and its triggers, up restores them', async () => {
+		await migrateToLatest(db);
+		const triggers = async () => (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'enforcement_documents' ORDER BY name`.execute(db)).rows.map((r) => r.name);
+		expect(await triggers()).toEqual(['enforcement_documents_no_delete', 'enforcement_documents_no_update', 'enforcement_documents_sealed_insert']);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m020.down(db as any);
+		expect(await triggers()).toEqual([]);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m020.up(db as any);
+		expect(await triggers()).toHaveLength(3);
 	});
 });
 

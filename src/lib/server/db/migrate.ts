@@ -17,6 +17,7 @@ import * as m014 from '../../../../migrations/2026-11-27-014-field-submissions';
 import * as m015 from '../../../../migrations/2026-11-27-015-everyday-aliases';
 import * as m016 from '../../../../migrations/2026-11-27-016-sealed-records';
 import * as m019 from '../../../../migrations/2026-11-27-019-order-case-links';
+import * as m020 from '../../../../migrations/2026-11-27-020-issued-documents';
 
 /** Static list: migrations are bundled with the server build, so no directory scanning at run time. */
 const migrations: Record<string, Migration> = {
@@ -36,7 +37,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-27-014-field-submissions': m014,
 	'2026-11-27-015-everyday-aliases': m015,
 	'2026-11-27-016-sealed-records': m016,
-	'2026-11-27-019-order-case-links': m019
+	'2026-11-27-019-order-case-links': m019,
+	'2026-11-27-020-issued-documents': m020
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

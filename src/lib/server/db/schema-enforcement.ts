@@ -86,6 +86,24 @@ export interface EnforcementEventTable {
 	chain_seq: number;
 	hash: string;
 }
+/** An issued 告知书 / 决定书 as served (migration 020): sealed like the event logs. */
+export interface EnforcementDocumentTable {
+	id: Generated<number>;
+	enforcement_id: number;
+	chain_seq: number;
+	event_id: number | null;
+	kind: 'notice' | 'decision';
+	document_no: string;
+	issued_at: number;
+	issued_by: number;
+	/** Canonical JSON of the composed document (enforcement-document-content.ts). */
+	content: string;
+	content_sha256: string;
+	/** The document as one self-contained HTML file, and its SHA-256 (UTF-8). */
+	html: string;
+	sha256: string;
+	hash: string;
+}
 export interface AlertTable {
 	id: Generated<number>;
 	camera_id: string;

@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { AlertTable, CameraTable, EnforcementCaseTable, EnforcementEventTable, EnforcementRuleTable, EvidenceFileTable, ShopTable, SmsMessageTable } from './schema-enforcement';
+import type { AlertTable, CameraTable, EnforcementCaseTable, EnforcementDocumentTable, EnforcementEventTable, EnforcementRuleTable, EvidenceFileTable, ShopTable, SmsMessageTable } from './schema-enforcement';
 import type { ApiKeyTable, HotlineAttachmentTable, HotlineEventTable, HotlineImportTable, HotlineOrderTable } from './schema-hotline';
 
 /** Row types of the SQLite schema (migrations/). Instants: integer ms UTC. */
@@ -180,6 +180,7 @@ export interface DB {
 	enforcement_rules: EnforcementRuleTable;
 	enforcement_cases: EnforcementCaseTable;
 	enforcement_events: EnforcementEventTable;
+	enforcement_documents: EnforcementDocumentTable;
 	alerts: AlertTable;
 	evidence_files: EvidenceFileTable;
 	sms_messages: SmsMessageTable;

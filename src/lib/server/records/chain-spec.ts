@@ -36,11 +36,23 @@ export const SEALED_TABLES = {
 		columns: ['id', 'chain_seq', 'alert_id', 'enforcement_id', 'event_id', 'kind', 'seq', 'path', 'thumb_path', 'mime', 'bytes', 'width', 'height', 'sha256', 'source', 'camera_id', 'captured_at', 'uploaded_by', 'created_at'],
 		defaults: { seq: 0 }
 	},
-	audit_log: { chainKey: null, autoId: true, columns: ['chain_seq', 'at', 'actor_id', 'action', 'target', 'detail'] }
+	audit_log: { chainKey: null, autoId: true, columns: ['chain_seq', 'at', 'actor_id', 'action', 'target', 'detail'] },
+	/** Issued 告知书 and 决定书 as served (migration 020): content, HTML and their SHA-256. */
+	enforcement_documents: {
+		chainKey: 'enforcement_id',
+		autoId: true,
+		columns: ['enforcement_id', 'chain_seq', 'event_id', 'kind', 'document_no', 'issued_at', 'issued_by', 'content', 'content_sha256', 'html', 'sha256']
+	}
 } as const satisfies Record<string, SealedTableSpec>;
 
 export type SealedTable = keyof typeof SEALED_TABLES;
-export const SEALED_TABLE_NAMES = Object.keys(SEALED_TABLES) as SealedTable[];
+/**
+ * The tables migration 016 sealed. Frozen: that migration walks this list (up and down), so a table
+ * sealed by a later migration is added to ALL_SEALED_TABLE_NAMES only.
+ */
+export const SEALED_TABLE_NAMES: SealedTable[] = ['case_events', 'attachments', 'hotline_events', 'hotline_attachments', 'enforcement_events', 'evidence_files', 'audit_log'];
+/** Every sealed table: what `npm run verify` walks and the tests check. */
+export const ALL_SEALED_TABLE_NAMES = Object.keys(SEALED_TABLES) as SealedTable[];
 
 /** Append-only without a chain: a phone's submission keys (migration 014), refused REPLACE too. */
 export const APPEND_ONLY_UNCHAINED = ['field_submissions'] as const;

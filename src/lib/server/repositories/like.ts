@@ -10,3 +10,11 @@ export const containsPattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\
 export function contains(column: Expression<unknown>, text: string): RawBuilder<boolean> {
 	return sql<boolean>`${column} like ${containsPattern(text)} escape '\\'`;
 }
+
+/** Spaces (ASCII and the full-width U+3000) dropped: addresses are typed both as 古美路 1258 号 and 古美路1258号. */
+export const compactSearchText = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+
+/** Like `contains`, with the spaces of both the column and the text ignored (see compactSearchText). */
+export function containsIgnoringSpaces(column: Expression<unknown>, text: string): RawBuilder<boolean> {
+	return sql<boolean>`replace(replace(${column}, ' ', ''), ${'\u3000'}, '') like ${containsPattern(compactSearchText(text))} escape '\\'`;
+}

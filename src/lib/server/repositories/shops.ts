@@ -1,13 +1,13 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/create-database';
-import { contains } from './like';
+import { contains, containsIgnoringSpaces } from './like';
 import type { ShopRow, ShopTable } from '../db/schema-enforcement';
 
 /** A shop with the name of its 居民区, as lists and the detail page show it. */
 export type ShopListRow = ShopRow & { community_name: string };
 
 export interface ShopSearch {
-	/** Part of the 店招名, 统一社会信用代码 or address. */
+	/** Words each found in the 店招名, 统一社会信用代码, address or 居民区 name. */
 	q?: string;
 	communityId?: number;
 	limit: number;
@@ -70,14 +70,25 @@ export async function findShopByCreditCode(db: Db, creditCode: string): Promise<
 	return (await db.selectFrom('shops').select('id').where('credit_code', '=', creditCode).executeTakeFirst()) ?? null;
 }
 
+/** Words of a search beyond these are ignored (the query is at most 100 characters anyway). */
+const MAX_TERMS = 6;
 
 export async function searchShops(db: Db, s: ShopSearch): Promise<{ rows: ShopListRow[]; total: number }> {
 	let base = db.selectFrom('shops').innerJoin('communities', 'communities.id', 'shops.community_id');
 	if (s.communityId) base = base.where('shops.community_id', '=', s.communityId);
-	const q = s.q?.trim();
-	if (q) {
+	// Each word typed must appear in the 店招名, the code, the address or the 居民区's name (古龙 finds the
+	// shops of 古龙一居/二居/三居), spaces ignored on both sides (古美路1258号 finds 古美路 1258 号).
+	const terms = (s.q ?? '').normalize('NFKC').split(/\s+/).filter(Boolean).slice(0, MAX_TERMS);
+	for (const term of terms) {
 		// Codes are stored upper case; PostgreSQL's LIKE is case-sensitive where SQLite's is not.
-		base = base.where((eb) => eb.or([contains(eb.ref('shops.sign_name'), q), contains(eb.ref('shops.credit_code'), q.toUpperCase()), contains(eb.ref('shops.address'), q)]));
+		base = base.where((eb) =>
+			eb.or([
+				containsIgnoringSpaces(eb.ref('shops.sign_name'), term),
+				contains(eb.ref('shops.credit_code'), term.toUpperCase()),
+				containsIgnoringSpaces(eb.ref('shops.address'), term),
+				contains(eb.ref('communities.name'), term)
+			])
+		);
 	}
 	const [rows, count] = await Promise.all([
 		base.select(listColumns).orderBy('shops.sign_name').orderBy('shops.id').limit(s.limit).offset(s.offset).execute(),

@@ -10,6 +10,7 @@ const NOW = Date.parse('2026-03-02T10:00:00+08:00');
 const DAY = 86_400_000;
 const DONGLAN_1 = { lng: 121.37792, lat: 31.15505 }; // the 东兰一居 marker
 const GUMEI_3 = { lng: 121.3977, lat: 31.14336 }; // the 古美三村 marker
+const GULONG_1 = { lng: 121.39911, lat: 31.14781 }; // the 古龙一居 marker
 
 let t: TestDb;
 let zhifa: Actor;
@@ -149,6 +150,19 @@ describe('searchShops', () => {
 		expect(await names('平吉路 18')).toContain('流动摊位甲');
 		expect(await names('', await communityId('古美三村'))).toEqual(['小张水果店']);
 		expect(await names('早餐', await communityId('古美三村'))).toEqual([]);
+	});
+
+	it('finds a shop by any part of its name or address, spaces ignored, and by its 居民区 (古龙)', async () => {
+		const names = async (q: string) => (await searchShops(t.db, { q, limit: 50, offset: 0 })).rows.map((r) => r.sign_name);
+		const made = await createShop(t.db, zhifa, input({ signName: '新古龙小吃', address: '古龙路 58 号', ...GULONG_1 }), NOW);
+		expect(made.ok).toBe(true);
+		expect(await names('古龙')).toEqual(['新古龙小吃']);
+		expect(await names('龙小')).toEqual(['新古龙小吃']);
+		expect(await names('古龙路58号')).toEqual(['新古龙小吃']); // stored as 古龙路 58 号
+		expect(await names('古龙路　５８')).toEqual(['新古龙小吃']); // full-width space and digits
+		expect(await names('小吃 58')).toEqual(['新古龙小吃']); // each word somewhere
+		expect(await names('小吃 平吉')).toEqual([]);
+		expect(await names('古龙一居')).toEqual(['新古龙小吃']); // the 居民区 the point lies in
 	});
 
 	it('treats % and _ as plain characters', async () => {

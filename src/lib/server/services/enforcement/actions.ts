@@ -14,6 +14,7 @@ import { getCaseCategory } from '../../repositories/reference';
 import { getNumberSetting } from '../../repositories/settings';
 import type { SmsReceipt } from '../../sms';
 import { commitStats, statSnapshot } from '../stats/counting';
+import { archiveIssuedDocument } from './documents';
 import { toEnforcementState, toEnforcementUpdate } from './mapping';
 import { claimAndSendSms, markSmsSent } from './sms-outbox';
 
@@ -117,6 +118,8 @@ export async function applyEnforcementAction(
 				}))
 			);
 			if (sms) await markSmsSent(trx, sms.smsId, sms.receipt);
+			// The document as served, kept with the case file: a reprint shows this, not today's data.
+			if (doc) await archiveIssuedDocument(trx, id, doc.kind, eventId, actor.id);
 		});
 	} catch (e) {
 		await discardEvidence(evidenceDir(), stored).catch(() => {});

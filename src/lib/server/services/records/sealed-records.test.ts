@@ -1,12 +1,14 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as m016 from '../../../../../migrations/2026-11-27-016-sealed-records';
 import { evidenceDir, photoDir } from '../../config';
-import { SEALED_TABLE_NAMES } from '../../records/chain-spec';
+import { ALL_SEALED_TABLE_NAMES } from '../../records/chain-spec';
 import { appendAudit } from '../../repositories/audit';
+import { insertIssuedDocument } from '../../repositories/enforcement-documents';
 import { sealRows } from '../../repositories/sealed';
 import { orderRow } from '../stats/fixtures';
 import { storePhoto } from '../../photos';
@@ -19,6 +21,7 @@ import { verifyFiles } from './verify-files';
 import { verifyRecords } from './verify';
 
 const NOW = Date.parse('2026-09-29T10:00:00+08:00');
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 let t: TestDb;
 let file: string;
 const roots = () => ({ photoDir: photoDir(), evidenceDir: evidenceDir() });
@@ -46,6 +49,9 @@ beforeAll(async () => {
 	const alertId = await seedAlert(t.db, { now: NOW });
 	const reviewed = await reviewAlert(t.db, await actorOf(t.db, 'diaodu'), alertId, 1, { kind: 'enforcement', categoryCode: 'SH-JMZX-01', description: '人行道上流动摊贩售卖水果' }, NOW);
 	if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
+	// An archived document (migration 020), as the issuing step writes it.
+	const zhifa = await actorOf(t.db, 'zhifa');
+	await insertIssuedDocument(t.db, { enforcement_id: reviewed.enforcementId!, event_id: null, kind: 'notice', document_no: '古美城管告字〔2026〕第0001号', issued_at: NOW, issued_by: zhifa.id, content: '{}', content_sha256: sha('{}'), html: '<p></p>', sha256: sha('<p></p>') });
 	await appendAudit(t.db, { at: NOW, actorId: null, action: 'test.one', target: 'x:1', detail: { a: 1 } });
 	await appendAudit(t.db, { at: NOW, actorId: null, action: 'test.two', target: 'x:2', detail: { b: 2 } });
 	// Text as odd as an API client may send: a lone surrogate, a NUL, an emoji; and numbers SQLite may store differently.
@@ -66,7 +72,7 @@ afterAll(async () => {
 });
 
 describe('append-only tables refuse every change, from any connection', () => {
-	const tables = [...SEALED_TABLE_NAMES, 'field_submissions'];
+	const tables = [...ALL_SEALED_TABLE_NAMES, 'field_submissions'];
 	it.each(tables)('%s: UPDATE, DELETE, INSERT OR REPLACE, REPLACE INTO and an upsert are all refused', (table) => {
 		raw((sqlite) => {
 			const before = sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();

@@ -4,7 +4,7 @@
 // an event id out of order within its chain. An edited row is named alone: the walk goes on from
 // the hash the row carries, so the rows after it still check.
 import type { Db } from '../../db/create-database';
-import { chainOf, GENESIS, rowHash, SEALED_TABLE_NAMES, SEALED_TABLES, type SealedTable } from '../../records/chain-spec';
+import { chainOf, GENESIS, rowHash, ALL_SEALED_TABLE_NAMES, SEALED_TABLES, type SealedTable } from '../../records/chain-spec';
 
 export type ChainProblemKind = 'edited' | 'out_of_turn' | 'id_order';
 export interface ChainProblem {
@@ -25,7 +25,7 @@ export interface ChainReport {
 
 const LISTED = 50;
 
-export async function verifyChains(db: Db, tables: readonly SealedTable[] = SEALED_TABLE_NAMES): Promise<ChainReport> {
+export async function verifyChains(db: Db, tables: readonly SealedTable[] = ALL_SEALED_TABLE_NAMES): Promise<ChainReport> {
 	const report: ChainReport = { rows: 0, chains: 0, problems: [], moreProblems: 0 };
 	const flag = (p: ChainProblem) => (report.problems.length < LISTED ? report.problems.push(p) : report.moreProblems++);
 	for (const table of tables) {

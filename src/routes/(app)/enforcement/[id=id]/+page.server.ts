@@ -6,7 +6,7 @@ import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
 import { fileToPhotoInput, MAX_PHOTOS_PER_EVENT, realFiles } from '$lib/server/photos';
-import { searchShops } from '$lib/server/repositories/shops';
+import { getShop, searchShops } from '$lib/server/repositories/shops';
 import { applyEnforcementAction } from '$lib/server/services/enforcement/actions';
 import { loadEnforcementDetail } from '$lib/server/services/enforcement/detail';
 import { parseEnforcementForm } from './commands';
@@ -19,10 +19,15 @@ export const load: PageServerLoad = async (event) => {
 	const detail = await loadEnforcementDetail(db, actor, Number(event.params.id), now);
 	if (detail === 'forbidden') error(403, m.err_forbidden());
 	if (!detail) error(404, m.err_not_found());
-	// 关联商户: a GET search beside the form, so the officer can find the shop by its 店招 or code.
+	// 关联商户: a GET search beside the form, so the officer can find the shop by its 店招 or code; a shop
+	// just registered for this case (`?shop=`, from /shops/new?from=) comes first and selected.
 	const shopQ = (event.url.searchParams.get('shopQ') ?? '').trim().slice(0, 100);
-	const shopHits = detail.actions.includes('link_shop') && shopQ ? (await searchShops(db, { q: shopQ, limit: 10, offset: 0 })).rows.map((s) => ({ id: s.id, signName: s.sign_name, address: s.address, creditCode: s.credit_code })) : [];
-	return { ...detail, shopQ, shopHits, now };
+	const canLink = detail.actions.includes('link_shop');
+	const pickedId = event.url.searchParams.get('shop') ?? '';
+	const picked = canLink && /^[1-9][0-9]{0,9}$/.test(pickedId) ? await getShop(db, Number(pickedId)) : null;
+	const found = canLink && shopQ ? (await searchShops(db, { q: shopQ, limit: 10, offset: 0 })).rows : [];
+	const shopHits = [...(picked ? [picked] : []), ...found.filter((s) => s.id !== picked?.id)].map((s) => ({ id: s.id, signName: s.sign_name, address: s.address, creditCode: s.credit_code }));
+	return { ...detail, shopQ, shopHits, pickedShop: picked ? picked.sign_name : null, now };
 };
 
 async function act(event: RequestEvent, action: EnforcementAction) {

@@ -1,18 +1,29 @@
 import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
+import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
+import { maskName, maskPhone } from '$lib/domain/personal-data';
 import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { loadEnforcementDetail } from '$lib/server/services/enforcement/detail';
+import { loadShownDocument } from '$lib/server/services/enforcement/documents';
 import type { PageServerLoad } from './$types';
 
-/** 违法行为告知书 / 处罚决定书: A4 pages rendered from the case's own data, nothing stored as text. */
+/** 违法行为告知书 / 处罚决定书: the document as archived when issued (migration 020), never composed again. */
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	const detail = await loadEnforcementDetail(getDb(), actor, Number(event.params.id), Date.now());
+	const db = getDb();
+	const detail = await loadEnforcementDetail(db, actor, Number(event.params.id), Date.now());
 	if (detail === 'forbidden') error(403, m.err_forbidden());
 	if (!detail) error(404, m.err_not_found());
 	const doc = event.params.doc as 'notice' | 'decision';
-	if ((doc === 'notice' && !detail.row.notice_no) || (doc === 'decision' && !detail.row.decision_no)) error(404, m.enf_doc_not_yet());
-	const statement = detail.events.find((e) => e.action === 'record_statement')?.note ?? null;
-	return { doc, row: detail.row, shop: detail.shop, rule: detail.rule, category: detail.category, place: detail.place, evidence: detail.evidence, allEvidenceOk: detail.allEvidenceOk, alert: detail.alert, statement };
+	const shown = await loadShownDocument(db, detail.row, doc);
+	if (!shown) error(404, m.enf_doc_not_yet());
+	const { content, archive } = shown;
+	// The archive holds the party as served; the owner's name and phone stay masked for those who may not see them.
+	const full = hasEnforcementCapability(actor, 'personal_data');
+	const party = content.party && !full ? { ...content.party, ownerName: content.party.ownerName && maskName(content.party.ownerName), phone: content.party.phone && maskPhone(content.party.phone) } : content.party;
+	// Evidence is re-hashed on every view (loadEnforcementDetail): each archived item with its check today.
+	const checks = new Map(detail.evidence.map((e) => [e.id, e.check]));
+	const evidence = content.evidence.map((e) => ({ ...e, check: checks.get(e.id) ?? ('missing' as const) }));
+	return { id: detail.row.id, doc, content: { ...content, party }, evidence, archive, canDownload: !!archive && full };
 };
