@@ -30,8 +30,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('delivered_at', 'integer')
 		.addColumn('created_at', 'integer', (c) => c.notNull())
 		.execute();
-	// The sender's question, "which orders have something to send now": only undelivered rows are indexed.
-	await db.schema.createIndex('city_outbox_waiting').on('city_outbox').columns(['order_id', 'id']).where('status', 'in', ['pending', 'retrying']).execute();
+	// The sender's question every round, "what is due now": a range per waiting status. (Not a partial
+	// index: SQLite does not match a partial index's condition against bound parameters.)
+	await db.schema.createIndex('city_outbox_status_next_attempt_at').on('city_outbox').columns(['status', 'next_attempt_at']).execute();
 	await db.schema.createIndex('city_outbox_order_id').on('city_outbox').columns(['order_id', 'id']).execute();
 
 	await db.schema.createIndex('hotline_orders_phone_received_at').on('hotline_orders').columns(['phone', 'received_at']).where('phone', 'is not', null).execute();

@@ -6,6 +6,7 @@ import * as m006 from '../../../../migrations/2026-11-27-006-stat-counts';
 import * as m013 from '../../../../migrations/2026-11-27-013-open-deadline-index';
 import * as m014 from '../../../../migrations/2026-11-27-014-field-submissions';
 import * as m016 from '../../../../migrations/2026-11-27-016-sealed-records';
+import * as m018 from '../../../../migrations/2026-11-27-018-city-outbox';
 import { createDatabase } from './create-database';
 import { migrateToLatest } from './migrate';
 
@@ -110,5 +111,21 @@ describe('migration 014 (field submissions)', () => {
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		await m016.up(db as any);
 		expect(await triggers()).toHaveLength(3);
+	});
+});
+
+describe('migration 018 (city outbox, caller and address indexes)', () => {
+	it('down removes the outbox and the three order indexes; up restores them', async () => {
+		await migrateToLatest(db);
+		const names = async () =>
+			(await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name LIKE 'city_outbox%' OR name IN ('hotline_orders_phone_received_at', 'hotline_orders_citizen_name', 'hotline_orders_address_received_at') ORDER BY name`.execute(db)).rows.map((r) => r.name);
+		const all = ['city_outbox', 'city_outbox_order_id', 'city_outbox_status_next_attempt_at', 'hotline_orders_address_received_at', 'hotline_orders_citizen_name', 'hotline_orders_phone_received_at'];
+		expect(await names()).toEqual(all);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m018.down(db as any);
+		expect(await names()).toEqual([]);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m018.up(db as any);
+		expect(await names()).toEqual(all);
 	});
 });
