@@ -33,12 +33,12 @@ try {
 	const r = validateOrderRecord({ orderNo: 'B-0', channel: '12345热线', orderType: '投诉', citizenName: '张三', phone: '13800000000', address: '古美路1号', content: '噪音', receivedAt: '2026-01-05 09:00' }, ctx);
 	if (!r.ok) throw new Error('template order invalid');
 	await ingestOrders(db, [r.order], { origin: 'manual', importId: null, actorId: null, apiKeyId: null, now, calendar: await loadCalendar(db) });
-	// Copies of the template: 3 years of orders, one caller in ten rings again, addresses on 2,000 house numbers.
+	// Copies of the template: 3 years of orders, one caller in ten rings again, addresses on 20,000 house numbers (one in five again within 90 days).
 	const started = Date.now();
 	await sql`
 		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${ORDERS - 1})
 		INSERT INTO hotline_orders (order_no, channel, order_type, urgency, citizen_name, phone, has_phone, address, lng, lat, content, received_at, category_code, community_id, area_id, status, resume_status, limit_value, limit_unit, department_id, deadline_at, due_at, warn_at, fingerprint, origin, import_id, version, created_at, updated_at)
-		SELECT 'B-' || i, channel, order_type, urgency, '市民' || (i % 9000), '139' || printf('%08d', CASE WHEN i % 10 = 0 THEN i % 5000 ELSE i END), has_phone, '古美路' || (i % 2000) || '号', lng, lat, content,
+		SELECT 'B-' || i, channel, order_type, urgency, '市民' || (i % 9000), '139' || printf('%08d', CASE WHEN i % 10 = 0 THEN i % 5000 ELSE i END), has_phone, '古美路' || (i % 20000) || '号', lng, lat, content,
 			received_at - (i * 947000), category_code, community_id, area_id, status, resume_status, limit_value, limit_unit, department_id, deadline_at, due_at, warn_at, fingerprint || i, origin, import_id, version, created_at, updated_at
 		FROM hotline_orders, n WHERE hotline_orders.order_no = 'B-0'`.execute(db);
 	await sql`ANALYZE`.execute(db);

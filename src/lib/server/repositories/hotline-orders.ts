@@ -87,8 +87,7 @@ export async function listOrders(db: Db, actor: Actor, f: HotlineFilters, now: n
 				'hotline_orders.warn_at',
 				'hotline_orders.signed_at',
 				'hotline_orders.supervised_at',
-				'departments.name as department_name',
-				(eb) => eb.case().when(isRepeatCall(eb)).then(1).else(0).end().as('is_repeat')
+				'departments.name as department_name'
 			])
 			.orderBy((eb) => eb.case().when('hotline_orders.due_at', 'is', null).then(1).else(0).end())
 			.orderBy('hotline_orders.due_at', 'asc')
@@ -98,7 +97,9 @@ export async function listOrders(db: Db, actor: Actor, f: HotlineFilters, now: n
 			.execute()
 	]);
 	const n = Number(total.n);
-	return { rows, total: n, page, pageCount: Math.max(1, Math.ceil(n / HOTLINE_PAGE_SIZE)) };
+	// Flagged for the page's rows only, after the sort (in the select list it would run for every row sorted).
+	const repeats = new Set(rows.length ? (await db.selectFrom('hotline_orders').select('id').where('id', 'in', rows.map((r) => r.id)).where((eb) => isRepeatCall(eb)).execute()).map((r) => r.id) : []);
+	return { rows: rows.map((r) => ({ ...r, is_repeat: repeats.has(r.id) })), total: n, page, pageCount: Math.max(1, Math.ceil(n / HOTLINE_PAGE_SIZE)) };
 }
 
 /**

@@ -98,7 +98,7 @@ describe('重复来电', () => {
 		expect(await found('lingdao', '', true)).toEqual(['R2', 'R3', 'R4']);
 		expect(await found('chengguan', '', true)).toEqual(['R2', 'R3']);
 		const flagged = (await listOrders(t.db, await actorOf(t.db, 'diaodu'), { queue: 'all' }, NOW)).rows.map((r) => [r.order_no, r.is_repeat]).sort();
-		expect(flagged).toEqual([['R1', 0], ['R2', 1], ['R3', 1], ['R4', 1], ['R5', 0]]);
+		expect(flagged).toEqual([['R1', false], ['R2', true], ['R3', true], ['R4', true], ['R5', false]]);
 	});
 
 	it('an order shows the same caller’s and the same address’s other orders from 90 days before it on', async () => {
