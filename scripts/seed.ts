@@ -44,8 +44,9 @@ try {
 			const cases = await seedDemoCases(db, users, now);
 			const orders = await seedDemoHotline(db, now);
 			// The history's updates to the city were sent when they happened: through the log adapter, one line for all.
+			const sending = Date.now();
 			const city = await drainDueUpdates(db, new LoggingCityPlatform(() => {}), { log: () => {} });
-			console.log(`demo updates to the city platform: ${city.delivered} delivered through the log adapter`);
+			console.log(`demo updates to the city platform: ${city.delivered} delivered through the log adapter (${((Date.now() - sending) / 1000).toFixed(1)} s)`);
 			console.log(
 				`demo data: ${users.size} users, ${cases} cases, ${orders} 12345 orders, ${cameras} cameras, ${shops.size} shops, ${enforcement.alerts} camera alerts, ${enforcement.cases} enforcement cases`
 			);
