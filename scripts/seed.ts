@@ -15,6 +15,8 @@ import { seedDemoEnforcement } from '../seeds/demo-enforcement';
 import { seedDemoShops } from '../seeds/demo-shops';
 import { seedDemoYear } from '../seeds/demo-year';
 import { ensureCounts } from '../src/lib/server/services/stats/rebuild';
+import { LoggingCityPlatform } from '../src/lib/server/city-platform';
+import { drainDueUpdates } from '../src/lib/server/services/hotline/city-sender';
 
 const args = new Set(process.argv.slice(2));
 const path = databasePath();
@@ -41,6 +43,10 @@ try {
 			console.log(`demo history since 2023-01-01: ${year.cases} grid cases, ${year.orders} 12345 orders, ${year.enforcement} enforcement cases (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 			const cases = await seedDemoCases(db, users, now);
 			const orders = await seedDemoHotline(db, now);
+			// The history's updates to the city were sent when they happened: through the log adapter, one line for all.
+			const sending = Date.now();
+			const city = await drainDueUpdates(db, new LoggingCityPlatform(() => {}), { log: () => {} });
+			console.log(`demo updates to the city platform: ${city.delivered} delivered through the log adapter (${((Date.now() - sending) / 1000).toFixed(1)} s)`);
 			console.log(
 				`demo data: ${users.size} users, ${cases} cases, ${orders} 12345 orders, ${cameras} cameras, ${shops.size} shops, ${enforcement.alerts} camera alerts, ${enforcement.cases} enforcement cases`
 			);

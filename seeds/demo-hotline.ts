@@ -21,6 +21,9 @@ const REQUESTS: [string, string, string][] = [
 	['求助', '绿化所', '行道树枝条遮挡路灯，夜间照明不足']
 ];
 
+/** One caller who rang four times about the same stall noise (重复来电): the demo orders drawn to 城管中队 with that complaint. */
+const REPEAT_CALLER = { indexes: [7, 9, 18, 23], name: '孙女士', phone: '13916880001', address: '闵行区古美路街道平阳路258弄12号' };
+
 function rng(seed: number) {
 	let s = seed >>> 0;
 	return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
@@ -53,7 +56,7 @@ export async function seedDemoHotline(db: Db, now: number, count = 40): Promise<
 			urgency: random() < 0.1 ? '紧急' : '一般',
 			citizenName: anonymous ? null : `${SURNAMES[Math.floor(random() * SURNAMES.length)]}先生`,
 			phone: anonymous ? null : `13${Math.floor(100000000 + random() * 899999999)}`,
-			address: `闵行区古美路街道${community.name}`,
+			address: `闵行区古美路街道${community.name}${((i * 17) % 40) + 1}号`,
 			lng: null,
 			lat: null,
 			content,
@@ -61,6 +64,7 @@ export async function seedDemoHotline(db: Db, now: number, count = 40): Promise<
 			categoryCode: null,
 			communityId: community.id
 		};
+		if (REPEAT_CALLER.indexes.includes(i)) Object.assign(order, { citizenName: REPEAT_CALLER.name, phone: REPEAT_CALLER.phone, address: REPEAT_CALLER.address });
 		const created = await db.transaction().execute((trx) =>
 			ingestOrders(trx, [order], { origin: 'api', importId: null, actorId: actor('diaodu').id, apiKeyId: null, now: receivedAt, calendar })
 		);

@@ -14,6 +14,8 @@ import { setSecurityHeaders } from '$lib/server/security-headers';
 import { handleFormBody } from '$lib/server/form-body';
 import { evidenceDir, importDir, photoDir } from '$lib/server/config';
 import { keepHouse } from '$lib/server/services/records/housekeeping';
+import { cityPlatform } from '$lib/server/city-platform';
+import { startCitySender } from '$lib/server/services/hotline/city-sender';
 
 /** Migrations and base data (calendar, geography, categories) are applied when the server starts. */
 export const init: ServerInit = async () => {
@@ -24,6 +26,9 @@ export const init: ServerInit = async () => {
 	if (built !== null) console.log(`statistics counts built from the records: ${built} rows`);
 	await markInterruptedImports(db);
 	// Files left by a killed process, and uploads past their retention: in the background, never a referenced or young file.
+	// 12345 updates for the city platform: sent in the background, a round every 2 s (GRIDCASE_CITY picks the adapter).
+	console.log(`city platform: ${cityPlatform().name}`);
+	startCitySender(db, cityPlatform);
 	void keepHouse(db, { photos: photoDir(), evidence: evidenceDir(), imports: importDir() }, (line) => console.log(line)).catch((e) => console.error('housekeeping failed:', e));
 };
 

@@ -40,7 +40,7 @@ export async function runOrders(db: Db, plan: readonly PlannedOrder[], cast: Ord
 			orderNo: `SH12345-${shanghaiDate(p.receivedAt).replaceAll('-', '')}-Y${String(i).padStart(5, '0')}`,
 			channel: i % 5 ? '12345热线' : '随申办APP', orderTypeCode: p.typeCode, orderLimit: p.limit, urgency: '一般',
 			citizenName: p.anonymous ? null : `${'王李张刘陈杨黄赵吴周'[i % 10]}先生`, phone: p.anonymous ? null : `139${String(10_000_000 + ((i * 7919) % 89_999_999)).padStart(8, '0')}`,
-			address: `闵行区古美路街道${community.name}`, lng: null, lat: null, content, receivedAt: p.receivedAt, categoryCode: null, communityId: community.id
+			address: `闵行区古美路街道${community.name}${((i * 37) % 120) + 1}号`, lng: null, lat: null, content, receivedAt: p.receivedAt, categoryCode: null, communityId: community.id
 		};
 		const created = await db.transaction().execute((trx) => ingestOrders(trx, [order], { origin: 'api', importId: null, actorId: cast.dispatcher.id, apiKeyId: null, now: p.receivedAt, calendar: cast.calendar }));
 		const id = created.created[0]?.id;

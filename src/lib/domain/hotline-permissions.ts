@@ -41,3 +41,12 @@ export function canSeePersonalData(actor: Actor, order: OrderScope): boolean {
 	if (actor.role === 'dispatcher') return true;
 	return actor.role === 'handler' && order.departmentId !== null && order.departmentId === actor.departmentId;
 }
+
+/**
+ * Who may find orders by the caller's full phone number or name: the dispatcher, and a handler
+ * (whose list holds only their department's orders, whose callers they see in full anyway).
+ * Everyone else's search never looks at phone or name, so it cannot be used to probe them.
+ */
+export function canSearchPersonalData(actor: Actor): boolean {
+	return actor.role === 'dispatcher' || actor.role === 'handler';
+}

@@ -93,6 +93,14 @@ const hlStatusMessages: Record<string, Msg> = {
 	returned: m.hl_status_returned,
 };
 
+/** Delivery of an update to the city platform: 待发送 / 重试中 / 已送达 / 被拒绝. */
+const cityStatusMessages: Record<string, Msg> = {
+	pending: m.hl_city_pending,
+	retrying: m.hl_city_retrying,
+	delivered: m.hl_city_delivered,
+	refused: m.hl_city_refused,
+};
+
 const hlVerdictMessages: Record<string, Msg> = {
 	on_time: m.hl_verdict_on_time,
 	late: m.hl_verdict_late,
@@ -102,6 +110,7 @@ const hlVerdictMessages: Record<string, Msg> = {
 
 export const hotlineStatusLabel = (s: string) => label(hlStatusMessages, s);
 export const hotlineActionLabel = (a: string) => label(hlActionMessages, a);
+export const cityUpdateStatusLabel = (s: string) => label(cityStatusMessages, s);
 export const hotlineQueueLabel = (q: string) => label(hlQueueMessages, q);
 export const contactOutcomeLabel = (o: string) => label(hlOutcomeMessages, o);
 export const contactMethodLabel = (o: string) => label(hlMethodMessages, o);

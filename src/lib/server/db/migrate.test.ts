@@ -6,6 +6,7 @@ import * as m006 from '../../../../migrations/2026-11-27-006-stat-counts';
 import * as m013 from '../../../../migrations/2026-11-27-013-open-deadline-index';
 import * as m014 from '../../../../migrations/2026-11-27-014-field-submissions';
 import * as m016 from '../../../../migrations/2026-11-27-016-sealed-records';
+import * as m018 from '../../../../migrations/2026-11-27-018-city-outbox';
 import * as m019 from '../../../../migrations/2026-11-27-019-order-case-links';
 import * as m020 from '../../../../migrations/2026-11-27-020-issued-documents';
 import { createDatabase } from './create-database';
@@ -39,6 +40,7 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 			'migration 2026-11-27-014-field-submissions: Success',
 			'migration 2026-11-27-015-everyday-aliases: Success',
 			'migration 2026-11-27-016-sealed-records: Success',
+			'migration 2026-11-27-018-city-outbox: Success',
 			'migration 2026-11-27-019-order-case-links: Success',
 			'migration 2026-11-27-020-issued-documents: Success'
 		]);
@@ -148,5 +150,21 @@ describe('migration 019 (order ↔ case links)', () => {
 		await m019.up(db as any);
 		await sql`PRAGMA foreign_keys = ON`.execute(db);
 		expect(await triggers()).toHaveLength(3);
+	});
+});
+
+describe('migration 018 (city outbox, caller and address indexes)', () => {
+	it('down removes the outbox and the three order indexes; up restores them', async () => {
+		await migrateToLatest(db);
+		const names = async () =>
+			(await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name LIKE 'city_outbox%' OR name IN ('hotline_orders_phone_received_at', 'hotline_orders_citizen_name', 'hotline_orders_address_received_at') ORDER BY name`.execute(db)).rows.map((r) => r.name);
+		const all = ['city_outbox', 'city_outbox_order_id', 'city_outbox_status_next_attempt_at', 'hotline_orders_address_received_at', 'hotline_orders_citizen_name', 'hotline_orders_phone_received_at'];
+		expect(await names()).toEqual(all);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m018.down(db as any);
+		expect(await names()).toEqual([]);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await m018.up(db as any);
+		expect(await names()).toEqual(all);
 	});
 });

@@ -110,4 +110,23 @@ export interface HotlineAttachmentTable {
 	chain_seq: number;
 	hash: string;
 }
+/** An update for the city platform, written with its order event (migration 018). */
+export interface CityOutboxTable {
+	id: Generated<number>;
+	order_id: number;
+	event_id: number;
+	action: string;
+	idempotency_key: string;
+	payload: string;
+	/** pending | retrying | delivered | refused */
+	status: string;
+	attempts: Generated<number>;
+	next_attempt_at: number;
+	last_attempt_at: number | null;
+	last_error: string | null;
+	refused_reason: string | null;
+	city_ref: string | null;
+	delivered_at: number | null;
+	created_at: number;
+}
 export type HotlineOrderRow = Selectable<HotlineOrderTable>;

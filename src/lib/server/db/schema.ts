@@ -1,6 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AlertTable, CameraTable, EnforcementCaseTable, EnforcementDocumentTable, EnforcementEventTable, EnforcementRuleTable, EvidenceFileTable, ShopTable, SmsMessageTable } from './schema-enforcement';
-import type { ApiKeyTable, HotlineAttachmentTable, HotlineEventTable, HotlineImportTable, HotlineOrderTable } from './schema-hotline';
+import type { ApiKeyTable, CityOutboxTable, HotlineAttachmentTable, HotlineEventTable, HotlineImportTable, HotlineOrderTable } from './schema-hotline';
 
 /** Row types of the SQLite schema (migrations/). Instants: integer ms UTC. */
 export interface DepartmentTable { id: Generated<number>; name: string; kind: string; active: Generated<number> }
@@ -175,6 +175,7 @@ export interface DB {
 	hotline_orders: HotlineOrderTable;
 	hotline_events: HotlineEventTable;
 	hotline_attachments: HotlineAttachmentTable;
+	city_outbox: CityOutboxTable;
 	cameras: CameraTable;
 	shops: ShopTable;
 	enforcement_rules: EnforcementRuleTable;

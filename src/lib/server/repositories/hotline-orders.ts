@@ -5,6 +5,9 @@ import type { StatusCount } from '$lib/domain/work-counts';
 import type { Db } from '../db/create-database';
 import type { DB } from '../db/schema';
 import { contains } from './like';
+import { canSearchPersonalData } from '$lib/domain/hotline-permissions';
+import { planOrderSearch } from '$lib/domain/hotline-search';
+import { isRepeatCall } from './hotline-repeats';
 
 export const HOTLINE_PAGE_SIZE = 20;
 
@@ -13,6 +16,8 @@ import type { HotlineQueue } from '$lib/domain/hotline-queues';
 export interface HotlineFilters {
 	queue: HotlineQueue;
 	q?: string;
+	/** 重复来电 only (repeat=1). */
+	repeat?: boolean;
 	page?: number;
 }
 
@@ -48,9 +53,15 @@ function baseQuery(db: Db, actor: Actor, f: HotlineFilters, now: number) {
 			break;
 	}
 	if (f.q) {
-		const text = f.q;
-		q = q.where((eb) => eb.or([contains(eb.ref('hotline_orders.order_no'), text), contains(eb.ref('hotline_orders.content'), text), contains(eb.ref('hotline_orders.address'), text)]));
+		// The caller's full phone or name only for those who may see them (hotline-search.ts says why).
+		const s = planOrderSearch(f.q, canSearchPersonalData(actor));
+		q = q.where((eb) => {
+			const text = [contains(eb.ref('hotline_orders.order_no'), s.text)];
+			if (s.textColumns === 'all') text.push(contains(eb.ref('hotline_orders.content'), s.text), contains(eb.ref('hotline_orders.address'), s.text));
+			return eb.or([...text, ...(s.phone ? [eb('hotline_orders.phone', '=', s.phone)] : []), ...(s.name ? [eb('hotline_orders.citizen_name', '=', s.name)] : [])]);
+		});
 	}
+	if (f.repeat) q = q.where((eb) => isRepeatCall(eb));
 	return q;
 }
 
@@ -86,7 +97,9 @@ export async function listOrders(db: Db, actor: Actor, f: HotlineFilters, now: n
 			.execute()
 	]);
 	const n = Number(total.n);
-	return { rows, total: n, page, pageCount: Math.max(1, Math.ceil(n / HOTLINE_PAGE_SIZE)) };
+	// Flagged for the page's rows only, after the sort (in the select list it would run for every row sorted).
+	const repeats = new Set(rows.length ? (await db.selectFrom('hotline_orders').select('id').where('id', 'in', rows.map((r) => r.id)).where((eb) => isRepeatCall(eb)).execute()).map((r) => r.id) : []);
+	return { rows: rows.map((r) => ({ ...r, is_repeat: repeats.has(r.id) })), total: n, page, pageCount: Math.max(1, Math.ceil(n / HOTLINE_PAGE_SIZE)) };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { hasHotlineCapability } from '$lib/domain/hotline-permissions';
+import { canSearchPersonalData, hasHotlineCapability } from '$lib/domain/hotline-permissions';
+import { planOrderSearch } from '$lib/domain/hotline-search';
 import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
 import { HOTLINE_QUEUES, type HotlineQueue } from '$lib/domain/hotline-queues';
@@ -14,18 +15,23 @@ export const load: PageServerLoad = async (event) => {
 	const queue: HotlineQueue = (HOTLINE_QUEUES as readonly string[]).includes(queueParam) ? (queueParam as HotlineQueue) : 'all';
 	const page = /^[1-9][0-9]{0,6}$/.test(params.get('page') ?? '') ? Number(params.get('page')) : 1;
 	const q = params.get('q')?.trim().slice(0, 100) || undefined;
+	const repeat = params.get('repeat') === '1';
 	const now = Date.now();
-	const result = await listOrders(getDb(), actor, { queue, q, page }, now);
+	const result = await listOrders(getDb(), actor, { queue, q, repeat, page }, now);
 	return {
 		...result,
 		rows: result.rows.map((r) => ({ ...presentOrder(r, actor), order_type_label: orderTypeLabel(r.order_type) })),
 		queue,
 		q: q ?? '',
+		repeat,
+		// Why a phone-like search did not look at phones (the list repository plans the same way).
+		searchNotice: q ? planOrderSearch(q, canSearchPersonalData(actor)).notice : null,
 		now,
 		can: {
 			import: hasHotlineCapability(actor, 'import'),
 			create: hasHotlineCapability(actor, 'create'),
-			export: hasHotlineCapability(actor, 'export')
+			export: hasHotlineCapability(actor, 'export'),
+			searchPersonal: canSearchPersonalData(actor)
 		}
 	};
 };

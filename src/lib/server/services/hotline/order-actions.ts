@@ -9,6 +9,7 @@ import { checkPhotos, discardPhotos, storePhotos } from '../photo-intake';
 import { toHotlineState, toHotlineUpdate } from '../hotline-mapping';
 import { commitStats, statSnapshot } from '../stats/counting';
 import { sealRows } from '../../repositories/sealed';
+import { queueCityUpdate } from './city-sender';
 
 export type HotlineActionResult =
 	| { ok: true; status: string }
@@ -57,6 +58,8 @@ export async function applyHotlineAction(
 			const e = result.event;
 			const [sealedEvent] = await sealRows(trx, 'hotline_events', [{ order_id: orderId, at: now, actor_id: actor.id, api_key_id: null, action: e.action, from_status: e.from, to_status: e.to, note: e.note, payload: JSON.stringify(e.payload) }]);
 			const event = await trx.insertInto('hotline_events').values(sealedEvent).returning('id').executeTakeFirstOrThrow();
+			// 签收, 先行联系, 答复, 退单 and 延期 requests go back to the city: queued with the event, sent after the commit.
+			await queueCityUpdate(trx, row, event.id, e, now);
 			if (stored.length) {
 				const files = stored.map((p) => ({ id: p.id, order_id: orderId, event_id: event.id, path: p.path, thumb_path: p.thumbPath, sha256: p.sha256, original_name: p.originalName.slice(0, 200), uploaded_by: actor.id, created_at: now }));
 				await trx.insertInto('hotline_attachments').values(await sealRows(trx, 'hotline_attachments', files)).execute();

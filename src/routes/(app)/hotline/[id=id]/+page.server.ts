@@ -14,6 +14,8 @@ import { toHotlineState } from '$lib/server/services/hotline-mapping';
 import { applyHotlineAction } from '$lib/server/services/hotline/order-actions';
 import { presentOrder } from '$lib/server/services/hotline/present';
 import { orderCaseView } from '$lib/server/services/hotline/order-case-view';
+import { listOrderCityUpdates } from '$lib/server/repositories/city-outbox';
+import { listRepeatOrders } from '$lib/server/repositories/hotline-repeats';
 import { parseHotlineCommand } from './commands';
 import { joinCase, openCase } from './case-link-actions';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,17 +30,22 @@ export const load: PageServerLoad = async (event) => {
 	const actions = hotlineActionsInState(status).filter((a) => canActOnOrder(actor, a, { departmentId: row.department_id }));
 	const now = Date.now();
 	const state = toHotlineState(row);
-	const [events, evidence, departments, gridCase] = await Promise.all([
+	const [events, evidence, departments, gridCase, cityUpdates, repeats] = await Promise.all([
 		listOrderEvents(db, row.id),
 		listOrderAttachments(db, row.id),
 		actions.includes('assign') ? listDepartments(db) : Promise.resolve([]),
-		orderCaseView(db, actor, row)
+		orderCaseView(db, actor, row),
+		listOrderCityUpdates(db, row.id),
+		// A handler sees only their department's orders here too; the others are counted, not shown.
+		listRepeatOrders(db, row, actor.role === 'handler' ? (actor.departmentId ?? -1) : null)
 	]);
 	return {
 		order: { ...presentOrder(row, actor), order_type_label: orderTypeLabel(row.order_type) },
 		judgements: { firstContact: judgeFirstContact(state, now), completion: judgeCompletion(state, now) },
 		events: events.map((e) => ({ ...e, payload: e.payload ? (JSON.parse(e.payload) as Record<string, unknown>) : {} })),
 		evidence,
+		cityUpdates,
+		repeats: { rows: repeats.rows.map((r) => presentOrder(r, actor)), hidden: repeats.hidden },
 		actions,
 		departments,
 		returnReasons: HOTLINE_RETURN_REASONS,

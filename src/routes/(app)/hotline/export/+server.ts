@@ -24,7 +24,7 @@ export const GET: RequestHandler = async (event) => {
 	const q = params.get('q')?.trim().slice(0, 100) || undefined;
 	const time = (ms: number | null) => (ms === null ? '' : shanghaiDateTime(ms));
 	async function* rows() {
-		for await (const raw of iterateOrders(getDb(), actor, { queue, q }, Date.now())) {
+		for await (const raw of iterateOrders(getDb(), actor, { queue, q, repeat: params.get('repeat') === '1' }, Date.now())) {
 			const r = presentOrder(raw, actor);
 			yield [r.order_no, r.channel, orderTypeLabel(r.order_type), r.urgency, r.citizen_name ?? '', r.phone ?? '', r.address, r.content, time(r.received_at), r.status, r.department_name ?? '', r.community_name ?? '', time(r.deadline_at), time(r.first_contact_at), time(r.first_reply_at)];
 		}
