@@ -5,7 +5,7 @@ import { hasStatsCapability } from '$lib/domain/stats-permissions';
 import { m } from '$lib/paraglide/messages';
 import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { orderTypeLabel } from '$lib/server/repositories/hotline-reference';
+import { orderTypeName } from '$lib/labels';
 import { listCasesByIds, listEnforcementByIds, listOrdersByIds } from '$lib/server/repositories/stats-lists';
 import { drillDown, drillVolume, PARTS, type Part } from '$lib/server/services/stats/drill';
 import { RATE_KEYS, VOLUME_KEYS, type RateKey, type VolumeKey } from '$lib/server/services/stats/judge';
@@ -78,7 +78,7 @@ export const load: PageServerLoad = async (event) => {
 		pageCount: Math.max(1, Math.ceil(ids.length / DRILL_PAGE_SIZE))
 	};
 	if (found.kind === 'order') {
-		const rows = (await listOrdersByIds(db, pageIds)).map((o) => ({ ...o, order_type_label: orderTypeLabel(o.order_type) }));
+		const rows = (await listOrdersByIds(db, pageIds)).map((o) => ({ ...o, order_type_label: orderTypeName(o.order_type) }));
 		return { ...base, kind: 'order' as const, orders: rows, cases: [], enforcement: [] };
 	}
 	if (found.kind === 'enforcement') return { ...base, kind: 'enforcement' as const, enforcement: await listEnforcementByIds(db, pageIds), cases: [], orders: [] };
