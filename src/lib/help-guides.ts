@@ -3,7 +3,7 @@
 import type { Role } from '$lib/domain/permissions';
 import { m } from '$lib/paraglide/messages';
 
-type Msg = () => string;
+type Msg = (inputs?: Record<string, never>, options?: { locale?: 'zh' | 'en' }) => string;
 
 export interface HelpPage {
 	href: string;
