@@ -4,6 +4,9 @@ import { formatRate } from '../../src/lib/domain/rates';
 import { computeStats, statsFromEntries } from '../../src/lib/server/services/stats/compute';
 import { statsFromCounts } from '../../src/lib/server/services/stats/from-counts';
 import { countsReady, rebuildCounts } from '../../src/lib/server/services/stats/rebuild';
+import { drillDown, drillVolume } from '../../src/lib/server/services/stats/drill';
+import { workSummaries } from '../../src/lib/server/services/stats/summary';
+import { summaryText } from '../../src/lib/domain/work-summary';
 import { createTestDb, type TestDb } from '../../src/lib/server/test-db';
 import { seedDemoCameras } from '../demo-cameras';
 import { seedDemoShops } from '../demo-shops';
@@ -39,6 +42,24 @@ it('2023 computes to 97.35 %, 100.00 %, 99.83 % and 70.15 %, 109 stock structure
 	expect(months.groups.map((g) => g.key)).toEqual(Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`));
 	for (const g of months.groups) expect(g.volumes.reported).toBeGreaterThan(20);
 	expect(seconds).toBeGreaterThan(0);
+});
+
+it('the 2023 工作总结 reads the published figures, and each figure links to a list of exactly that many', async () => {
+	const s = await computeStats(t.db, '2023-01-01', '2023-12-31', null, NOW);
+	const [zh, en] = workSummaries(s);
+	expect(summaryText(zh.pieces)).toBe(
+		'全年受理12345工单864件，先行联系率97.35%，按时办结率100%；网格流转案件736件，按时办结率99.83%，高效处置率70.15%；拆除存量违法建筑109处；非现场执法立案9件。'
+	);
+	expect(summaryText(en.pieces)).toContain('In 2023, the street accepted 864 12345 hotline orders, with a first-contact rate of 97.35%');
+	const range = { from: '2023-01-01', to: '2023-12-31' };
+	for (const p of zh.pieces) {
+		if (!('figure' in p)) continue;
+		const found = 'volume' in p.link ? await drillVolume(t.db, { volume: p.link.volume, ...range }, NOW) : await drillDown(t.db, { ...p.link, ...range }, NOW);
+		expect([p.figure, new Set(found.ids).size]).toEqual([p.figure, p.count]);
+	}
+	// A month says 本月, from that month's own figures.
+	const july = await computeStats(t.db, '2023-07-01', '2023-07-31', null, NOW);
+	expect(summaryText(workSummaries(july)[0].pieces)).toMatch(new RegExp(`^本月受理12345工单${july.total.volumes.orders_received}件，`));
 });
 
 const GROUPINGS = [null, 'month', 'area', 'community', 'category', 'department'] as const;

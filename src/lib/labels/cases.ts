@@ -196,3 +196,22 @@ export const returnReasonLabel = (r: string) => label(returnReasonMessages, r);
 export const photoKindLabel = (k: string) => label(photoKindMessages, k);
 /** Field and rejection codes from services: 'required', 'outside_subdistrict', 'stale', … */
 export const errorLabel = (code: string) => label(errMessages, code, m.err_unknown());
+
+const urgencyMessages: Record<string, Msg> = { 一般: m.urgency_normal, 紧急: m.urgency_urgent };
+/** Urgency is stored as the city's word (一般/紧急); shown in the reader's language. */
+export const urgencyLabel = (u: string) => label(urgencyMessages, u);
+
+const limitMessages = {
+	wd: [m.limit_wd, m.limit_wd_one],
+	wh: [m.limit_wh, m.limit_wh_one],
+	h24: [m.limit_h24, m.limit_h24_one]
+} as const;
+/** A limit as people read it: '2 工作时', '2 working hours'. */
+export function limitLabel(limit: { value: number; unit: string }): string {
+	const msgs = limitMessages[limit.unit as keyof typeof limitMessages];
+	if (!msgs) return `${limit.value} ${limit.unit}`;
+	return limit.value === 1 ? msgs[1]() : msgs[0]({ value: limit.value });
+}
+
+/** An amount in 元, already formatted (formatYuan). */
+export const yuanLabel = (amount: string) => m.amount_yuan({ amount });

@@ -119,3 +119,14 @@ export const satisfactionLabel = (s: string) => label(hlSatMessages, s);
 export const verdictLabel = (v: string) => label(hlVerdictMessages, v);
 export const judgementReasonLabel = (r: string) => label(hlReasonMessages, r);
 export const importStatusLabel = (s: string) => label(hlImportStatusMessages, s);
+
+const hlTypeMessages: Record<string, Msg> = {
+	consult: m.hl_type_consult,
+	suggest: m.hl_type_suggest,
+	help: m.hl_type_help,
+	complaint: m.hl_type_complaint,
+	'supervise-revisit': m.hl_type_supervise_revisit,
+	complex: m.hl_type_complex
+};
+/** 诉求类型 by its code, in the reader's language. */
+export const orderTypeName = (code: string) => label(hlTypeMessages, code);

@@ -57,3 +57,31 @@ export async function auditChoices(db: Db) {
 	]);
 	return { actions: actions.map((a) => a.action), actors };
 }
+
+/** Ids and codes an audit entry refers to, by kind. */
+export interface AuditRefs {
+	area: Set<number>;
+	community: Set<number>;
+	department: Set<number>;
+	user: Set<number>;
+	category: Set<string>;
+}
+
+/** Names for the referred things, keyed 'kind:id' (e.g. 'area:4', 'category:SH-XQGL-02'). A thing since removed has no name. */
+export async function auditNames(db: Db, refs: AuditRefs): Promise<Record<string, string>> {
+	const ids = (s: Set<number>) => [...s];
+	const [areas, communities, departments, users, categories] = await Promise.all([
+		refs.area.size ? db.selectFrom('areas').select(['id', 'name']).where('id', 'in', ids(refs.area)).execute() : [],
+		refs.community.size ? db.selectFrom('communities').select(['id', 'name']).where('id', 'in', ids(refs.community)).execute() : [],
+		refs.department.size ? db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids(refs.department)).execute() : [],
+		refs.user.size ? db.selectFrom('users').select(['id', 'display_name as name']).where('id', 'in', ids(refs.user)).execute() : [],
+		refs.category.size ? db.selectFrom('categories').select(['code as id', 'minor as name', 'variant']).where('code', 'in', [...refs.category]).execute() : []
+	]);
+	const out: Record<string, string> = {};
+	for (const r of areas) out[`area:${r.id}`] = r.name;
+	for (const r of communities) out[`community:${r.id}`] = r.name;
+	for (const r of departments) out[`department:${r.id}`] = r.name;
+	for (const r of users) out[`user:${r.id}`] = r.name;
+	for (const r of categories) out[`category:${r.id}`] = r.variant ? `${r.name}（${r.variant}）` : r.name;
+	return out;
+}

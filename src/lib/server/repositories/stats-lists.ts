@@ -36,3 +36,15 @@ export async function listOrdersByIds(db: Db, ids: number[]) {
 		.orderBy('hotline_orders.id')
 		.execute();
 }
+
+export async function listEnforcementByIds(db: Db, ids: number[]) {
+	if (!ids.length) return [];
+	return db
+		.selectFrom('enforcement_cases')
+		.innerJoin('areas', 'areas.id', 'enforcement_cases.area_id')
+		.innerJoin('communities', 'communities.id', 'enforcement_cases.community_id')
+		.select(['enforcement_cases.id', 'enforcement_cases.code', 'enforcement_cases.status', 'enforcement_cases.category_code', 'enforcement_cases.created_at', 'areas.name as area_name', 'communities.name as community_name'])
+		.where('enforcement_cases.id', 'in', ids)
+		.orderBy('enforcement_cases.id')
+		.execute();
+}

@@ -11,7 +11,7 @@ import { sortWorkItems, type WorkItem } from '$lib/domain/work-items';
 import type { Db } from '../db/create-database';
 import { listReportedCases, listTasks } from '../repositories/cases';
 import { listOrdersWaiting } from '../repositories/hotline-orders';
-import { orderTypeLabel } from '../repositories/hotline-reference';
+import { orderTypeName } from '$lib/labels';
 
 type CaseSummary = Awaited<ReturnType<typeof listReportedCases>>['rows'][number];
 type OrderSummary = Awaited<ReturnType<typeof listOrdersWaiting>>[number];
@@ -40,7 +40,7 @@ export function orderWorkItem(row: OrderSummary): WorkItem {
 		id: row.id,
 		code: row.order_no,
 		status: row.status,
-		category: row.category_name ? categoryLabel({ minor: row.category_name, variant: row.category_variant }) : orderTypeLabel(row.order_type),
+		category: row.category_name ? categoryLabel({ minor: row.category_name, variant: row.category_variant }) : orderTypeName(row.order_type),
 		place: row.community_name ?? row.address,
 		// 先行联系 runs from 签收; the 办结 clock from receipt (the yellow instant is kept with the order).
 		startedAt: step === 'first_contact' && row.signed_at !== null ? row.signed_at : row.received_at,

@@ -4,7 +4,7 @@ import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
 import { HOTLINE_QUEUES, type HotlineQueue } from '$lib/domain/hotline-queues';
 import { listOrders } from '$lib/server/repositories/hotline-orders';
-import { orderTypeLabel } from '$lib/server/repositories/hotline-reference';
+import { orderTypeName } from '$lib/labels';
 import { presentOrder } from '$lib/server/services/hotline/present';
 import type { PageServerLoad } from './$types';
 
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const result = await listOrders(getDb(), actor, { queue, q, repeat, page }, now);
 	return {
 		...result,
-		rows: result.rows.map((r) => ({ ...presentOrder(r, actor), order_type_label: orderTypeLabel(r.order_type) })),
+		rows: result.rows.map((r) => ({ ...presentOrder(r, actor), order_type_label: orderTypeName(r.order_type) })),
 		queue,
 		q: q ?? '',
 		repeat,

@@ -8,6 +8,7 @@ import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { loadTrend, percent, renderCompareSvg, renderTrendSvg } from '$lib/server/services/stats/charts';
 import { computeStats } from '$lib/server/services/stats/compute';
+import { workSummaries } from '$lib/server/services/stats/summary';
 import { groupLabels } from './group-labels';
 import { HEADLINE_RATES, monthAxisLabels, rateName } from './labels';
 import type { PageServerLoad } from './$types';
@@ -65,6 +66,7 @@ export const load: PageServerLoad = async (event) => {
 			total: result.total,
 			groups: result.groups.sort(byKey).map((g) => ({ key: g.key, label: labels[g.key] ?? g.key, rates: Object.fromEntries(HEADLINE_RATES.map((r) => [r, g.rates[r]])) })),
 			trend,
+			summaries: workSummaries(result),
 			reportMonth: period.from.slice(0, 7)
 		}
 	};

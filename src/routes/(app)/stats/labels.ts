@@ -1,5 +1,5 @@
 // Names and rules of the rates and volumes, shared by the statistics page, its drill-down and the
-// printable monthly report (which passes { locale: 'zh' }: the report is always Chinese).
+// printable monthly report (in the reader's language; a locale can be passed for a fixed one).
 import { m } from '$lib/paraglide/messages';
 
 type Locale = 'zh' | 'en';

@@ -3,7 +3,8 @@ import { addDays, isValidDate, shanghaiMidnight } from '$lib/domain/working-days
 import { m } from '$lib/paraglide/messages';
 import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { AUDIT_PAGE_SIZE, auditChoices, listAudit } from '$lib/server/repositories/audit';
+import { AUDIT_PAGE_SIZE, auditChoices } from '$lib/server/repositories/audit';
+import { readAuditLog } from '$lib/server/services/audit-log';
 import type { PageServerLoad } from './$types';
 
 const date = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) && isValidDate(s) ? s : '');
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 	const db = getDb();
 	const [result, choices] = await Promise.all([
-		listAudit(db, {
+		readAuditLog(db, {
 			action: filters.action || undefined,
 			actorId: filters.actor || undefined,
 			fromMs: filters.from ? shanghaiMidnight(filters.from) : undefined,

@@ -8,7 +8,7 @@ import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
 import { photosOf, refill, text } from '$lib/server/form';
 import { getOrderDetail, listOrderAttachments, listOrderEvents } from '$lib/server/repositories/hotline-orders';
-import { orderTypeLabel } from '$lib/server/repositories/hotline-reference';
+import { orderTypeName } from '$lib/labels';
 import { listDepartments } from '$lib/server/repositories/reference';
 import { toHotlineState } from '$lib/server/services/hotline-mapping';
 import { applyHotlineAction } from '$lib/server/services/hotline/order-actions';
@@ -40,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
 		listRepeatOrders(db, row, actor.role === 'handler' ? (actor.departmentId ?? -1) : null)
 	]);
 	return {
-		order: { ...presentOrder(row, actor), order_type_label: orderTypeLabel(row.order_type) },
+		order: { ...presentOrder(row, actor), order_type_label: orderTypeName(row.order_type) },
 		judgements: { firstContact: judgeFirstContact(state, now), completion: judgeCompletion(state, now) },
 		events: events.map((e) => ({ ...e, payload: e.payload ? (JSON.parse(e.payload) as Record<string, unknown>) : {} })),
 		evidence,

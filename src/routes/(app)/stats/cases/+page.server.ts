@@ -5,10 +5,10 @@ import { hasStatsCapability } from '$lib/domain/stats-permissions';
 import { m } from '$lib/paraglide/messages';
 import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { orderTypeLabel } from '$lib/server/repositories/hotline-reference';
-import { listCasesByIds, listOrdersByIds } from '$lib/server/repositories/stats-lists';
-import { drillDown, PARTS, type Part } from '$lib/server/services/stats/drill';
-import { RATE_KEYS, type RateKey } from '$lib/server/services/stats/judge';
+import { orderTypeName } from '$lib/labels';
+import { listCasesByIds, listEnforcementByIds, listOrdersByIds } from '$lib/server/repositories/stats-lists';
+import { drillDown, drillVolume, PARTS, type Part } from '$lib/server/services/stats/drill';
+import { RATE_KEYS, VOLUME_KEYS, type RateKey, type VolumeKey } from '$lib/server/services/stats/judge';
 import { groupLabels } from '../group-labels';
 import type { PageServerLoad } from './$types';
 
@@ -28,10 +28,16 @@ const GROUP_KEY: Record<GroupBy, RegExp> = {
 
 /** Every parameter is checked: a list that silently ignored one would not match the figure it came from. */
 function parseQuery(sp: URLSearchParams) {
+	// A list is either one part of a rate (rate + part) or one volume (volume), never both.
+	const volume = sp.get('volume');
 	const rate = sp.get('rate');
-	if (!oneOf(RATE_KEYS, rate)) error(400, m.stats_err_rate());
 	const part = sp.get('part');
-	if (!oneOf(PARTS, part)) error(400, m.stats_err_part());
+	if (volume !== null) {
+		if (!oneOf(VOLUME_KEYS, volume) || rate !== null || part !== null) error(400, m.stats_err_volume());
+	} else {
+		if (!oneOf(RATE_KEYS, rate)) error(400, m.stats_err_rate());
+		if (!oneOf(PARTS, part)) error(400, m.stats_err_part());
+	}
 	const from = sp.get('from');
 	const to = sp.get('to');
 	if (!from || !to) error(400, m.stats_err_date());
@@ -46,7 +52,8 @@ function parseQuery(sp: URLSearchParams) {
 	}
 	const pageParam = sp.get('page');
 	if (pageParam !== null && !/^[1-9]\d{0,5}$/.test(pageParam)) error(400, m.stats_err_page());
-	return { rate: rate as RateKey, part: part as Part, period, group, page: pageParam ? Number(pageParam) : 1 };
+	const what = volume !== null ? { volume: volume as VolumeKey, rate: null, part: null } : { volume: null, rate: rate as RateKey, part: part as Part };
+	return { ...what, period, group, page: pageParam ? Number(pageParam) : 1 };
 }
 
 /** The cases or 12345 orders behind one figure of the statistics page, exactly as counted there. */
@@ -55,13 +62,15 @@ export const load: PageServerLoad = async (event) => {
 	if (!hasStatsCapability(actor, 'view_stats')) error(403, m.err_forbidden());
 	const q = parseQuery(event.url.searchParams);
 	const db = getDb();
-	const found = await drillDown(db, { rate: q.rate, part: q.part, from: q.period.from, to: q.period.to, group: q.group }, Date.now());
+	const range = { from: q.period.from, to: q.period.to, group: q.group };
+	const found = q.volume !== null ? await drillVolume(db, { volume: q.volume, ...range }, Date.now()) : await drillDown(db, { rate: q.rate, part: q.part, ...range }, Date.now());
 	const ids = [...new Set(found.ids)].sort((a, b) => a - b);
 	const pageIds = ids.slice((q.page - 1) * DRILL_PAGE_SIZE, q.page * DRILL_PAGE_SIZE);
 	const groupLabel = q.group ? (await groupLabels(db, q.group.by, [q.group.key]))[q.group.key] : null;
 	const base = {
 		rate: q.rate,
 		part: q.part,
+		volume: q.volume,
 		period: q.period,
 		group: q.group ? { ...q.group, label: groupLabel } : null,
 		total: ids.length,
@@ -69,8 +78,9 @@ export const load: PageServerLoad = async (event) => {
 		pageCount: Math.max(1, Math.ceil(ids.length / DRILL_PAGE_SIZE))
 	};
 	if (found.kind === 'order') {
-		const rows = (await listOrdersByIds(db, pageIds)).map((o) => ({ ...o, order_type_label: orderTypeLabel(o.order_type) }));
-		return { ...base, kind: 'order' as const, orders: rows, cases: [] };
+		const rows = (await listOrdersByIds(db, pageIds)).map((o) => ({ ...o, order_type_label: orderTypeName(o.order_type) }));
+		return { ...base, kind: 'order' as const, orders: rows, cases: [], enforcement: [] };
 	}
-	return { ...base, kind: 'case' as const, cases: await listCasesByIds(db, pageIds), orders: [] };
+	if (found.kind === 'enforcement') return { ...base, kind: 'enforcement' as const, enforcement: await listEnforcementByIds(db, pageIds), cases: [], orders: [] };
+	return { ...base, kind: 'case' as const, cases: await listCasesByIds(db, pageIds), orders: [], enforcement: [] };
 };

@@ -6,7 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { optionalId } from '$lib/server/form';
-import { listAudit } from '$lib/server/repositories/audit';
+import { readAuditLog } from '$lib/server/services/audit-log';
 import { listLimitVersions } from '$lib/server/repositories/category-limits';
 import { listDepartments } from '$lib/server/repositories/reference';
 import { scheduleLimits, setCategoryActive, updateCategory, withdrawLimits } from '$lib/server/services/categories';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	const [versions, departments, history, openCases] = await Promise.all([
 		listLimitVersions(db, code),
 		listDepartments(db),
-		listAudit(db, { target: `category:${code}`, page: 1 }),
+		readAuditLog(db, { target: `category:${code}`, page: 1 }),
 		db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('category_code', '=', code).where('status', 'not in', ['closed', 'void']).executeTakeFirstOrThrow()
 	]);
 	return {
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 		versions,
 		now: Date.now(),
 		openCases: Number(openCases.n),
-		history: history.rows,
+		history: history.rows, historyNames: history.names,
 		kinds: CATEGORY_KINDS,
 		tracks: CATEGORY_TRACKS,
 		units: LIMIT_UNITS,

@@ -3,7 +3,7 @@ import { ROLES } from '$lib/domain/permissions';
 import { m } from '$lib/paraglide/messages';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { listAudit } from '$lib/server/repositories/audit';
+import { readAuditLog } from '$lib/server/services/audit-log';
 import { listAreaNames, listCommunityNames, listDepartments } from '$lib/server/repositories/reference';
 import { getAccount } from '$lib/server/repositories/users';
 import { resetPassword, setAccountActive, updateAccount } from '$lib/server/services/accounts';
@@ -20,9 +20,9 @@ export const load: PageServerLoad = async (event) => {
 		listAreaNames(db),
 		listCommunityNames(db),
 		listDepartments(db),
-		listAudit(db, { target: `user:${id}`, page: 1 })
+		readAuditLog(db, { target: `user:${id}`, page: 1 })
 	]);
-	return { account, roles: ROLES, areas: [...areas], communities: [...communities], departments, history: history.rows };
+	return { account, roles: ROLES, areas: [...areas], communities: [...communities], departments, history: history.rows, historyNames: history.names };
 };
 
 export const actions: Actions = {
