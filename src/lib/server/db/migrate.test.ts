@@ -36,7 +36,8 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 			'migration 2026-11-27-013-open-deadline-index: Success',
 			'migration 2026-11-27-014-field-submissions: Success',
 			'migration 2026-11-27-015-everyday-aliases: Success',
-			'migration 2026-11-27-016-sealed-records: Success'
+			'migration 2026-11-27-016-sealed-records: Success',
+			'migration 2026-11-27-017-place-names: Success'
 		]);
 		expect((await caseColumns()).find((c) => c.name === 'efficient_deadline_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
 	});

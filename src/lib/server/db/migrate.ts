@@ -16,6 +16,7 @@ import * as m013 from '../../../../migrations/2026-11-27-013-open-deadline-index
 import * as m014 from '../../../../migrations/2026-11-27-014-field-submissions';
 import * as m015 from '../../../../migrations/2026-11-27-015-everyday-aliases';
 import * as m016 from '../../../../migrations/2026-11-27-016-sealed-records';
+import * as m017 from '../../../../migrations/2026-11-27-017-place-names';
 
 /** Static list: migrations are bundled with the server build, so no directory scanning at run time. */
 const migrations: Record<string, Migration> = {
@@ -34,7 +35,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-27-013-open-deadline-index': m013,
 	'2026-11-27-014-field-submissions': m014,
 	'2026-11-27-015-everyday-aliases': m015,
-	'2026-11-27-016-sealed-records': m016
+	'2026-11-27-016-sealed-records': m016,
+	'2026-11-27-017-place-names': m017
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
