@@ -16,6 +16,7 @@ const hlActionMessages: Record<string, Msg> = {
 	reject_extension: m.hl_action_reject_extension,
 	supervise: m.hl_action_supervise,
 	evaluate: m.hl_action_evaluate,
+	set_community: m.hl_action_set_community,
 };
 
 const hlImportStatusMessages: Record<string, Msg> = {

@@ -1,6 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { HOTLINE_ACTIONS, HOTLINE_RETURN_REASONS, isHotlineStatus, type HotlineAction } from '$lib/domain/hotline-status';
-import { canActOnOrder, canViewOrder } from '$lib/domain/hotline-permissions';
+import { canActOnOrder, canViewOrder, hasHotlineCapability } from '$lib/domain/hotline-permissions';
 import { judgeCompletion, judgeFirstContact } from '$lib/domain/hotline-timing';
 import { hotlineActionsInState } from '$lib/domain/hotline-workflow';
 import { m } from '$lib/paraglide/messages';
@@ -12,6 +12,8 @@ import { orderTypeLabel } from '$lib/server/repositories/hotline-reference';
 import { listDepartments } from '$lib/server/repositories/reference';
 import { toHotlineState } from '$lib/server/services/hotline-mapping';
 import { applyHotlineAction } from '$lib/server/services/hotline/order-actions';
+import { setOrderCommunity } from '$lib/server/services/hotline/order-community';
+import { listCommunityNames } from '$lib/server/repositories/reference';
 import { presentOrder } from '$lib/server/services/hotline/present';
 import { parseHotlineCommand } from './commands';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		listOrderAttachments(db, row.id),
 		actions.includes('assign') ? listDepartments(db) : Promise.resolve([])
 	]);
+	const communities = hasHotlineCapability(actor, 'set_community') ? await listCommunityNames(db) : null;
 	return {
 		order: { ...presentOrder(row, actor), order_type_label: orderTypeLabel(row.order_type) },
 		judgements: { firstContact: judgeFirstContact(state, now), completion: judgeCompletion(state, now) },
@@ -38,6 +41,7 @@ export const load: PageServerLoad = async (event) => {
 		evidence,
 		actions,
 		departments,
+		communities,
 		returnReasons: HOTLINE_RETURN_REASONS,
 		now
 	};
@@ -58,4 +62,21 @@ async function act(event: RequestEvent, action: HotlineAction) {
 	redirect(303, `/hotline/${event.params.id}?done=${action}`);
 }
 
-export const actions = Object.fromEntries(HOTLINE_ACTIONS.map((a) => [a, (event: RequestEvent) => act(event, a)])) as Actions;
+/** 居民区 set or corrected by the dispatcher (待定 after an import): not a workflow step, the status stays. */
+async function setCommunity(event: RequestEvent) {
+	const actor = requireHotline(event, 'set_community');
+	const form = await event.request.formData();
+	const versionText = text(form, 'version');
+	const communityText = text(form, 'communityId');
+	const values = { communityId: refill(communityText, 12) };
+	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action: 'set_community', values, field: 'form', error: 'invalid' });
+	if (!/^[1-9][0-9]{0,9}$/.test(communityText)) return fail(400, { action: 'set_community', values, field: 'communityId', error: 'required' });
+	const result = await setOrderCommunity(getDb(), actor, Number(event.params.id), Number(versionText), Number(communityText), Date.now());
+	if (!result.ok) return fail(result.status, { action: 'set_community', values, field: 'communityId', error: result.code });
+	redirect(303, `/hotline/${event.params.id}?done=set_community`);
+}
+
+export const actions = {
+	...Object.fromEntries(HOTLINE_ACTIONS.map((a) => [a, (event: RequestEvent) => act(event, a)])),
+	set_community: setCommunity
+} as Actions;
