@@ -41,7 +41,7 @@ test('12345 import: template, a title-row XLSX with the city\'s 办理时限 and
 	const [download] = await Promise.all([dispatcher.waitForEvent('download'), dispatcher.getByRole('link', { name: 'Excel 模板' }).click()]);
 	expect(download.suggestedFilename()).toBe('12345-import-template.xlsx');
 	const template = new ExcelJS.Workbook();
-	await template.xlsx.load(await readFile((await download.path())!));
+	await template.xlsx.load(Uint8Array.from(await readFile((await download.path())!)).buffer);
 	const headers = (template.worksheets[0].getRow(1).values as (string | undefined)[]).slice(1).map(String);
 	expect(headers).toContain('工单号*');
 	expect(headers).toContain('办理时限');
@@ -53,7 +53,7 @@ test('12345 import: template, a title-row XLSX with the city\'s 办理时限 and
 	await expect(dispatcher.getByTestId('import-repeated')).toContainText('另有 1 行与前面的行完全相同');
 	const notes = dispatcher.getByTestId('import-notes');
 	await expect(notes.locator('tr[data-code="title_row_skipped"]')).toContainText('标题行，已跳过（表头在第 2 行）');
-	await expect(notes.locator('tr[data-code="limit_from_file"]')).toContainText('按文件中的时限“15 工作日”，截止 2026-12-21 24:00（诉求类型默认 5 工作日，应为 2026-12-07 24:00）');
+	await expect(notes.locator('tr[data-code="limit_from_file"]')).toContainText('按文件中的时限“15个工作日”，截止 2026-12-21 24:00（诉求类型默认 5 工作日，应为 2026-12-07 24:00）');
 	await expect(notes.locator('tr[data-code="repeated_line"]')).toContainText('第4行与第3行相同，只计一次');
 	await expect(notes.locator('tr[data-code="limit_unreadable"]')).toContainText('办理时限“尽快”无法识别，按诉求类型默认时限（1 工作日）计，截止 2026-12-01 24:00');
 	await expect(notes.locator('tr[data-code="community_pending"]')).toHaveCount(1);

@@ -55,7 +55,8 @@ export function orderTiming(
 		const note = notes.find((n) => n.code === 'limit_unreadable');
 		if (note) note.params = { ...note.params, deadline: formatDeadline(standard) };
 		else if (deadline !== standard) {
-			const given = dueAt === null ? describeLimit(limit) : formatDeadline(dueAt);
+			// As the file wrote it ('2天' reads better than '48 小时'); a deadline as the screen shows deadlines.
+			const given = dueAt === null ? limitText.slice(0, 40) : formatDeadline(dueAt);
 			notes.push({ column: dueColumn === 'dueAt' && dueAt !== null ? 'dueAt' : 'timeLimit', code: 'limit_from_file', params: { given, deadline: formatDeadline(deadline), limit: describeLimit(fallback), standard: formatDeadline(standard) } });
 		}
 	}

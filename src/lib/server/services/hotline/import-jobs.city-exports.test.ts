@@ -59,13 +59,13 @@ describe.each([
 		const notes = report.notes.map((n: { line: number; code: string; params?: Record<string, string> }) => [n.line, n.code, n.params]);
 		expect(notes).toEqual([
 			[1, 'title_row_skipped', { header: '2' }],
-			[3, 'limit_from_file', { given: '15 工作日', deadline: '2026-10-23 24:00', limit: '5 工作日', standard: '2026-10-10 24:00' }],
+			[3, 'limit_from_file', { given: '15个工作日', deadline: '2026-10-23 24:00', limit: '5 工作日', standard: '2026-10-10 24:00' }],
 			[3, 'community_from_address', { community: '古美一村', name: '古美一村' }],
 			[4, 'community_pending', { names: '' }],
 			[5, 'repeated_line', { first: '3' }],
 			[6, 'limit_unreadable', { text: '尽快', limit: '1 工作日', deadline: '2026-09-29 24:00' }],
 			[6, 'community_from_address', { community: '平吉三村', name: '平吉三村' }],
-			[8, 'limit_from_file', { given: '24 小时', deadline: '2026-09-29 09:15', limit: '5 工作日', standard: '2026-10-10 24:00' }],
+			[8, 'limit_from_file', { given: '24小时', deadline: '2026-09-29 09:15', limit: '5 工作日', standard: '2026-10-10 24:00' }],
 			[8, 'community_from_address', { community: '东兰一居', name: '东兰一居' }],
 			[9, 'limit_from_file', { given: '2026-10-20 24:00', deadline: '2026-10-20 24:00', limit: '5 工作日', standard: '2026-10-10 24:00' }],
 			[9, 'community_from_address', { community: '古美三村', name: '古美三村' }]

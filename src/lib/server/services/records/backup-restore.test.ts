@@ -57,7 +57,7 @@ describe('backup and restore', () => {
 		const target = path.join(t.dir, 'backup-1');
 		const { result: manifest, writtenBefore, writtenAfter } = await underWriteLoad(() => takeBackup(from, target, new Date(NOW)));
 		expect(writtenAfter).toBeGreaterThan(writtenBefore);
-		expect(manifest.schemaVersion).toBe('2026-11-27-016-sealed-records');
+		expect(manifest.schemaVersion).toBe('2026-11-27-017-place-names');
 		expect(manifest.files.map((f) => f.path.split('/')[0]).sort()).toEqual(['evidence', 'evidence', 'evidence', 'evidence', 'imports', 'photos', 'photos', 'photos', 'photos']);
 		expect(manifest.files.some((f) => f.path.endsWith('.tmp'))).toBe(false);
 		expect(JSON.parse(fs.readFileSync(path.join(target, 'manifest.json'), 'utf8'))).toEqual(manifest);
