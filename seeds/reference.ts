@@ -70,9 +70,11 @@ export async function seedReference(db: Db, log: (s: string) => void = () => {})
 		for (const f of communities) {
 			const p = f.properties as { name: string; cluster?: string; area?: string };
 			const [lng, lat] = f.geometry.coordinates as unknown as [number, number];
-			await db.insertInto('communities').values({ name: p.name, area_id: areaIds.get(p.area!)!, cluster: p.cluster ?? null, lng, lat }).execute();
+			const community = await db.insertInto('communities').values({ name: p.name, area_id: areaIds.get(p.area!)!, cluster: p.cluster ?? null, lng, lat }).returning('id').executeTakeFirstOrThrow();
+			// Each 居民区's name is its 小区's name too: an address naming it finds the 居民区 (migration 017).
+			await db.insertInto('place_names').values({ name: p.name, kind: 'estate', community_id: community.id, created_by: null, created_at: Date.now() }).onConflict((oc) => oc.doNothing()).execute();
 		}
-		log(`geography: ${areaIds.size} areas, ${communities.length} communities`);
+		log(`geography: ${areaIds.size} areas, ${communities.length} communities (and their 小区 names)`);
 	}
 	if (await isEmpty(db, 'departments')) {
 		for (const d of DEPARTMENTS) await db.insertInto('departments').values({ name: d.name, kind: d.kind }).execute();

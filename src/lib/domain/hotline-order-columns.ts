@@ -13,7 +13,9 @@ export type OrderColumnKey =
 	| 'content'
 	| 'receivedAt'
 	| 'categoryCode'
-	| 'community';
+	| 'community'
+	| 'timeLimit'
+	| 'dueAt';
 
 export interface OrderColumn {
 	key: OrderColumnKey;
@@ -38,8 +40,30 @@ export const ORDER_COLUMNS: readonly OrderColumn[] = [
 	{ key: 'content', header: '诉求内容', aliases: ['内容', '工单内容', '诉求描述', '问题描述', 'content', 'description'], required: true },
 	{ key: 'receivedAt', header: '派单时间', aliases: ['派单日期', '下派时间', '接收时间', 'receivedAt', 'received_at', 'dispatched_at'], required: true },
 	{ key: 'categoryCode', header: '类别编码', aliases: ['类别代码', '分类编码', 'categoryCode', 'category_code', 'category'], required: false },
-	{ key: 'community', header: '居民区', aliases: ['所属居民区', '居委', '居委会', 'community'], required: false }
+	{ key: 'community', header: '居民区', aliases: ['所属居民区', '居委', '居委会', 'community'], required: false },
+	// The city's own limit (办理时限: '15个工作日', '24小时') and deadline (截止时间): the order's deadline when given.
+	{ key: 'timeLimit', header: '办理时限', aliases: ['处理时限', '办结时限', '承办时限', '时限', 'timeLimit', 'time_limit', 'limit'], required: false },
+	{ key: 'dueAt', header: '截止时间', aliases: ['办结截止时间', '办理截止时间', '截止日期', '到期时间', '办结期限', 'dueAt', 'due_at', 'deadline'], required: false }
 ];
+
+/** The template's example row, one cell per column in ORDER_COLUMNS order (the import page offers it). */
+export const TEMPLATE_EXAMPLE: Readonly<Record<OrderColumnKey, string>> = {
+	orderNo: 'SH2026120100001',
+	channel: '12345热线',
+	orderType: '投诉',
+	urgency: '一般',
+	citizenName: '张先生',
+	phone: '13800138000',
+	address: '古美路 1258 号',
+	lng: '',
+	lat: '',
+	content: '沿街商铺油烟扰民',
+	receivedAt: '2026-12-01 09:30',
+	categoryCode: '',
+	community: '',
+	timeLimit: '15个工作日',
+	dueAt: ''
+};
 
 export const ORDER_COLUMN_KEYS: readonly OrderColumnKey[] = ORDER_COLUMNS.map((c) => c.key);
 
@@ -88,3 +112,19 @@ export function mapHeaders(headers: string[]): HeaderMapping {
 		...(duplicate.length ? { duplicate } : {})
 	};
 }
+
+/** A cell that is one of our column headers (in any accepted spelling). */
+export const isKnownHeader = (cell: string) => LOOKUP.has(headerKey(cell ?? ''));
+
+/** How many cells of a row are column headers we know: a title row has none, a header row several. */
+export function countKnownHeaders(cells: readonly string[]): number {
+	const keys = new Set<OrderColumnKey>();
+	for (const c of cells) {
+		const key = LOOKUP.get(headerKey(c ?? ''));
+		if (key !== undefined) keys.add(key);
+	}
+	return keys.size;
+}
+
+/** A row reads as a header when it names at least three of our columns (a data row names none). */
+export const HEADER_LIKE_MIN = 3;

@@ -57,7 +57,9 @@ describe('mapHeaders', () => {
 				content: 4,
 				receivedAt: 5,
 				categoryCode: 10,
-				community: 9
+				community: 9,
+				timeLimit: -1,
+				dueAt: -1
 			}
 		});
 	});

@@ -1,5 +1,8 @@
 // Validating one 12345 order as it arrives: CSV/XLSX import, the JSON API and manual entry alike.
 import type { Limit } from './deadlines';
+import type { PlaceName } from './community-names';
+import { findCommunity, orderTiming } from './hotline-order-derived';
+import type { WorkCalendar } from './working-days';
 import { ORDER_URGENCIES, isOneOf, type OrderUrgency } from './hotline-status';
 import type { OrderColumnKey } from './hotline-order-columns';
 import { normalizePhone } from './personal-data';
@@ -24,6 +27,8 @@ export interface OrderInput {
 	receivedAt: number; // 派单时间, ms UTC
 	categoryCode: string | null;
 	communityId: number | null; // 居民区
+	/** 截止时间 the city set (or read from its 办理时限); absent or null: counted from orderLimit. */
+	dueAt?: number | null;
 }
 
 export type OrderErrorCode =
@@ -37,11 +42,27 @@ export type OrderErrorCode =
 	| 'outside_subdistrict'
 	| 'unknown_category'
 	| 'unknown_community'
+	| 'due_before_received'
 	| 'invalid';
 
 export interface OrderError {
 	column: OrderColumnKey;
 	code: OrderErrorCode;
+}
+
+/**
+ * What a valid row did not take as written, for the preview (not an error):
+ * - limit_from_file: the city's 办理时限/截止时间 gives another deadline than the 诉求类型's default;
+ * - limit_unreadable: the 办理时限 could not be read ('尽快'): the default applies;
+ * - community_from_point / community_from_address: the 居民区 was found from the point or the address;
+ * - community_pending: no 居民区 could be found: 待定, for the dispatcher to set.
+ */
+export type OrderNoteCode = 'limit_from_file' | 'limit_unreadable' | 'community_from_point' | 'community_from_address' | 'community_pending';
+
+export interface OrderNote {
+	column: OrderColumnKey;
+	code: OrderNoteCode;
+	params?: Record<string, string>;
 }
 
 export interface OrderTypeRef {
@@ -58,9 +79,15 @@ export interface OrderValidationContext {
 	communities: ReadonlyMap<string, number>;
 	/** The subdistrict's outline in force (WGS-84 rings); a point must lie inside it. Empty: not checked. */
 	boundary: readonly LngLat[][];
+	/** For the deadline a 办理时限 gives and the preview's comparison with the default. Absent: deadlines are not compared. */
+	calendar?: WorkCalendar;
+	/** The 居民区 a point lies in (null outside any); absent: a point does not decide the 居民区. */
+	locateCommunity?: (pt: LngLat) => number | null;
+	/** Road and 小区 names per 居民区, to find the 居民区 an address names. */
+	placeNames?: readonly PlaceName[];
 }
 
-export type OrderValidation = { ok: true; order: OrderInput } | { ok: false; errors: OrderError[] };
+export type OrderValidation = { ok: true; order: OrderInput; notes: OrderNote[] } | { ok: false; errors: OrderError[] };
 
 const MAX = { orderNo: 64, channel: 20, citizenName: 50, address: 200, content: 4000 } as const;
 /** A 派单时间 a little ahead of our clock is clock skew between platforms, not the future. */
@@ -191,14 +218,19 @@ export function validateOrderRecord(raw: Partial<Record<OrderColumnKey, string>>
 	const communityText = text('community');
 	const communityId = communityText === '' ? null : (ctx.communities.get(communityText) ?? fail('community', 'unknown_community'));
 
+	const notes: OrderNote[] = [];
+	const timing = orderTiming(text('timeLimit'), text('dueAt'), orderType, receivedAt, ctx.calendar, fail, notes);
+
 	if (errors.length > 0) return { ok: false, errors };
+	const place = communityText === '' ? findCommunity(address!, lng, lat, ctx, notes) : communityId;
 	return {
 		ok: true,
+		notes,
 		order: {
 			orderNo: orderNo!,
 			channel: channel!,
 			orderTypeCode: orderType!.code,
-			orderLimit: { value: orderType!.limit.value, unit: orderType!.limit.unit },
+			orderLimit: timing.limit,
 			urgency: urgency!,
 			citizenName,
 			phone,
@@ -208,7 +240,8 @@ export function validateOrderRecord(raw: Partial<Record<OrderColumnKey, string>>
 			content: content!,
 			receivedAt: receivedAt!,
 			categoryCode,
-			communityId
+			communityId: place,
+			...(timing.dueAt === null ? {} : { dueAt: timing.dueAt })
 		}
 	};
 }
@@ -232,6 +265,8 @@ export function canonicalOrder(o: OrderInput): string {
 		orderTypeCode: o.orderTypeCode,
 		phone: o.phone,
 		receivedAt: o.receivedAt,
-		urgency: o.urgency
+		urgency: o.urgency,
+		// Only when set, so orders stored before 截止时间 was read keep their fingerprints.
+		...(o.dueAt == null ? {} : { dueAt: o.dueAt })
 	});
 }

@@ -2,11 +2,11 @@ import type { HotlineAction } from './hotline-status';
 import type { Actor, Role } from './permissions';
 
 /** What a role may do with 12345 orders (domain README §8). Deny by default: absent means no. */
-/** link_case: open a grid case from an order, or join the order to an open case nearby. */
-export type HotlineCapability = HotlineAction | 'import' | 'create' | 'export' | 'view' | 'link_case';
+/** link_case: open a grid case from an order, or join the order to an open case nearby. set_community: set or correct an order's 居民区 (待定 after an import). */
+export type HotlineCapability = HotlineAction | 'import' | 'create' | 'export' | 'view' | 'link_case' | 'set_community';
 
 export const HOTLINE_ROLE_CAPABILITIES: Readonly<Record<Role, ReadonlySet<HotlineCapability>>> = {
-	dispatcher: new Set<HotlineCapability>(['view', 'import', 'create', 'export', 'assign', 'approve_return', 'reject_return', 'approve_extension', 'reject_extension', 'evaluate', 'link_case']),
+	dispatcher: new Set<HotlineCapability>(['view', 'import', 'create', 'export', 'assign', 'approve_return', 'reject_return', 'approve_extension', 'reject_extension', 'evaluate', 'link_case', 'set_community']),
 	handler: new Set<HotlineCapability>(['view', 'sign', 'first_contact', 'reply', 'request_return', 'request_extension']),
 	leader: new Set<HotlineCapability>(['view', 'export', 'supervise']),
 	admin: new Set<HotlineCapability>(['view']),

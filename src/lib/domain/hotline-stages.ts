@@ -71,9 +71,9 @@ export function hotlineWarnAt(
 }
 
 /** The first state of an order pushed down to the street: its 办结 clock starts at 派单 (receipt). */
-export function openHotlineOrder(input: { receivedAt: number; orderLimit: Limit; hasPhone: boolean }, cal: WorkCalendar): HotlineState {
-	// N wd after the day of receipt (README §3), on the official calendar.
-	const deadlineAt = computeDeadline(input.receivedAt, input.orderLimit, cal);
+export function openHotlineOrder(input: { receivedAt: number; orderLimit: Limit; hasPhone: boolean; dueAt?: number | null }, cal: WorkCalendar): HotlineState {
+	// N wd after the day of receipt (README §3), on the official calendar; the city's own 截止时间 when it sent one.
+	const deadlineAt = input.dueAt ?? computeDeadline(input.receivedAt, input.orderLimit, cal);
 	return {
 		status: 'received',
 		resumeStatus: null,

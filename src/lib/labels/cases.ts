@@ -77,6 +77,8 @@ const errMessages: Record<string, Msg> = {
 	invalid_phone: m.err_invalid_phone,
 	invalid_date: m.err_invalid_date,
 	in_future: m.err_in_future,
+	due_before_received: m.err_due_before_received,
+	unchanged: m.err_unchanged,
 	invalid_point: m.err_invalid_point,
 	unknown_community: m.err_unknown_community,
 	mixed_encoding: m.err_mixed_encoding,

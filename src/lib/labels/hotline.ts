@@ -17,6 +17,7 @@ const hlActionMessages: Record<string, Msg> = {
 	supervise: m.hl_action_supervise,
 	evaluate: m.hl_action_evaluate,
 	link_case: m.hl_action_link_case,
+	set_community: m.hl_action_set_community,
 };
 
 const hlImportStatusMessages: Record<string, Msg> = {

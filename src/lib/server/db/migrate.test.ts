@@ -40,6 +40,7 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 			'migration 2026-11-27-014-field-submissions: Success',
 			'migration 2026-11-27-015-everyday-aliases: Success',
 			'migration 2026-11-27-016-sealed-records: Success',
+			'migration 2026-11-27-017-place-names: Success',
 			'migration 2026-11-27-018-city-outbox: Success',
 			'migration 2026-11-27-019-order-case-links: Success',
 			'migration 2026-11-27-020-issued-documents: Success'

@@ -16,6 +16,7 @@ import * as m013 from '../../../../migrations/2026-11-27-013-open-deadline-index
 import * as m014 from '../../../../migrations/2026-11-27-014-field-submissions';
 import * as m015 from '../../../../migrations/2026-11-27-015-everyday-aliases';
 import * as m016 from '../../../../migrations/2026-11-27-016-sealed-records';
+import * as m017 from '../../../../migrations/2026-11-27-017-place-names';
 import * as m018 from '../../../../migrations/2026-11-27-018-city-outbox';
 import * as m019 from '../../../../migrations/2026-11-27-019-order-case-links';
 import * as m020 from '../../../../migrations/2026-11-27-020-issued-documents';
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
 	'2026-11-27-014-field-submissions': m014,
 	'2026-11-27-015-everyday-aliases': m015,
 	'2026-11-27-016-sealed-records': m016,
+	'2026-11-27-017-place-names': m017,
 	'2026-11-27-018-city-outbox': m018,
 	'2026-11-27-019-order-case-links': m019,
 	'2026-11-27-020-issued-documents': m020

@@ -29,6 +29,8 @@ export interface AreaShapeTable {
 	geometry: string;
 }
 export interface CommunityTable { id: Generated<number>; name: string; area_id: number; cluster: string | null; lng: number; lat: number }
+/** A road or 小区 name and the 居民区 it lies in (migration 017): finds the 居民区 an address names. */
+export interface PlaceNameTable { id: Generated<number>; name: string; kind: string; community_id: number; created_by: number | null; created_at: number }
 export interface CategoryTable {
 	code: string;
 	kind: string;
@@ -159,6 +161,7 @@ export interface DB {
 	area_shapes: AreaShapeTable;
 	community_shapes: CommunityShapeTable;
 	communities: CommunityTable;
+	place_names: PlaceNameTable;
 	categories: CategoryTable;
 	category_limits: CategoryLimitTable;
 	users: UserTable;

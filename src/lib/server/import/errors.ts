@@ -9,7 +9,8 @@ export type ImportFileErrorCode =
 	| 'not_csv_or_xlsx' // neither text nor a zip container
 	| 'too_large' // over MAX_IMPORT_BYTES (or MAX_IMPORT_ROWS)
 	| 'empty' // zero bytes, or only a BOM / whitespace
-	| 'no_header'; // no non-blank first row
+	| 'no_header' // no non-blank first row
+	| 'two_header_rows'; // a second row of column headers below the first (line: the second; otherLine: the first)
 
 const MESSAGES: Record<ImportFileErrorCode, string> = {
 	mixed_encoding: 'the file mixes UTF-8 and GB18030 text (or is in neither)',
@@ -19,17 +20,21 @@ const MESSAGES: Record<ImportFileErrorCode, string> = {
 	not_csv_or_xlsx: 'the file is neither CSV nor XLSX',
 	too_large: 'the file is too large',
 	empty: 'the file is empty',
-	no_header: 'the file has no header row'
+	no_header: 'the file has no header row',
+	two_header_rows: 'the file has a second header row'
 };
 
 export class ImportFileError extends Error {
 	readonly code: ImportFileErrorCode;
 	/** 1-based physical line (CSV) or sheet row (XLSX) where the problem was found, when known. */
 	readonly line?: number;
-	constructor(code: ImportFileErrorCode, line?: number, options?: { cause?: unknown }) {
+	/** Another line the problem involves: the first header row, for 'two_header_rows'. */
+	readonly otherLine?: number;
+	constructor(code: ImportFileErrorCode, line?: number, options?: { cause?: unknown; otherLine?: number }) {
 		super(line === undefined ? MESSAGES[code] : `${MESSAGES[code]} (line ${line})`, options);
 		this.name = 'ImportFileError';
 		this.code = code;
 		if (line !== undefined) this.line = line;
+		if (options?.otherLine !== undefined) this.otherLine = options.otherLine;
 	}
 }

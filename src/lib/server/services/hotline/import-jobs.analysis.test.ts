@@ -49,7 +49,7 @@ describe.each(FORMATS)('analyseImport, %s file', (format) => {
 			written_rows: 0,
 			finished_at: null
 		});
-		expect(report).toEqual({ problems: EXPECTED_PROBLEMS, more: 0, changed: [`${p}-003`] });
+		expect(report).toMatchObject({ problems: EXPECTED_PROBLEMS, more: 0, changed: [`${p}-003`], repeated: 0, headerLine: 1 });
 		// Analysing writes nothing but the import's own report.
 		expect({ orders: await countOrders(), events: await countEvents() }).toEqual(before);
 	});
@@ -59,7 +59,7 @@ describe.each(FORMATS)('analyseImport, %s file', (format) => {
 		const rows = mixedRows(`${p}-MC`).map((r) => r.slice(0, 8));
 		const { row, report } = await analyse(await writeFile(format, rows, headers));
 		expect(row).toMatchObject({ status: 'failed', total_rows: 0, valid_rows: 0, finished_at: NOW });
-		expect(report).toEqual({ fileError: 'missing_columns', columns: ['派单时间'] });
+		expect(report).toEqual({ fileError: 'missing_columns', columns: ['派单时间'], headerLine: 1 });
 	});
 });
 
@@ -69,7 +69,7 @@ describe('analyseImport: file-level failures', () => {
 		const bytes = concatBytes(utf8(toCsv([HEADERS, first])), encodeGb18030(toCsv(rest)));
 		const { row, report } = await analyse(tmp.file('mixed.csv', bytes));
 		expect(row.status).toBe('failed');
-		expect(report).toEqual({ fileError: 'mixed_encoding', line: 3 });
+		expect(report).toEqual({ fileError: 'mixed_encoding', line: 3, otherLine: null });
 		expect(await orders('ME')).toEqual([]);
 	});
 
@@ -78,7 +78,7 @@ describe('analyseImport: file-level failures', () => {
 		const rows = [[...valid('DC-001'), 'DC-001']];
 		const { row, report } = await analyse(await writeFile('utf-8', rows, headers));
 		expect(row).toMatchObject({ status: 'failed', total_rows: 0 });
-		expect(report).toEqual({ fileError: 'duplicate_columns', columns: ['工单编号'] });
+		expect(report).toEqual({ fileError: 'duplicate_columns', columns: ['工单编号'], headerLine: 1 });
 	});
 
 	it('blank lines are skipped and do not shift the reported line numbers', async () => {

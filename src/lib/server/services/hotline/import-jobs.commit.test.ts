@@ -41,7 +41,7 @@ describe('commitImport', () => {
 		const { imp } = await analyse(file);
 		await commitImport(t.db, imp, file, 'all_or_nothing', actorId, NOW);
 		expect(await importRow(imp.id)).toMatchObject({ status: 'failed', written_rows: 0 });
-		expect(await reportOf(imp.id)).toEqual({ fileError: 'import_has_errors', line: null });
+		expect(await reportOf(imp.id)).toEqual({ fileError: 'import_has_errors', line: null, otherLine: null });
 		expect({ orders: await countOrders(), events: await countEvents() }).toEqual(before);
 	});
 

@@ -65,7 +65,7 @@ export const valid = (orderNo: string, over: Partial<Record<'type' | 'phone' | '
 
 /**
  * The file every format is checked with (line numbers: header = 1):
- * 2 new, 3 same as stored, 4 no 工单号, 5 duplicate of line 2, 6 unknown 诉求类型, 7 2026-02-30,
+ * 2 new, 3 same as stored, 4 no 工单号, 5 the 工单号 of line 2 with other content, 6 unknown 诉求类型, 7 2026-02-30,
  * 8 in the future, 9 a phone that is not one, 10 changed against the stored order.
  */
 export function mixedRows(p: string): Row[] {
@@ -73,7 +73,7 @@ export function mixedRows(p: string): Row[] {
 		valid(`${p}-001`),
 		valid(`${p}-002`, { type: '咨询' }),
 		valid(''),
-		valid(`${p}-001`),
+		valid(`${p}-001`, { content: '另一件事：小区门口垃圾满溢' }),
 		valid(`${p}-004`, { type: '表扬' }),
 		valid(`${p}-005`, { receivedAt: '2026-02-30 10:00' }),
 		valid(`${p}-006`, { receivedAt: '2026-10-01 10:00' }),
@@ -83,7 +83,7 @@ export function mixedRows(p: string): Row[] {
 }
 export const EXPECTED_PROBLEMS = [
 	{ line: 4, column: 'orderNo', code: 'required' },
-	{ line: 5, column: 'orderNo', code: 'duplicate_in_file' },
+	{ line: 5, column: 'orderNo', code: 'duplicate_in_file', params: { first: '2' } },
 	{ line: 6, column: 'orderType', code: 'unknown_order_type' },
 	{ line: 7, column: 'receivedAt', code: 'invalid_date' },
 	{ line: 8, column: 'receivedAt', code: 'in_future' },

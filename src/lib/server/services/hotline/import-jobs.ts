@@ -11,7 +11,7 @@ import { countEntries, countNew, FAR } from '../stats/counting';
 import type { NewOrderRow } from './ingest-write';
 import { ingestOrders, prepareOrderRows, writePreparedOrders, type IngestContext } from './ingest';
 import { releaseImportJob } from './import-runner';
-import { scanOrderFile, type RowProblem } from './import-scan';
+import { scanOrderFile, type RowNote, type RowProblem } from './import-scan';
 
 export type ImportMode = 'all_or_nothing' | 'valid_only';
 
@@ -19,10 +19,18 @@ export type ImportMode = 'all_or_nothing' | 'valid_only';
 export interface ImportReport {
 	problems?: RowProblem[];
 	more?: number;
+	/** Rows imported other than as written, or counted once: deadlines from the file, 居民区 found or 待定, repeated lines, title rows. */
+	notes?: RowNote[];
+	moreNotes?: number;
+	/** Lines repeating an earlier line: counted once. */
+	repeated?: number;
+	/** The sheet row (CSV line) holding the column headers. */
+	headerLine?: number;
 	changed?: string[];
 	fileError?: string;
 	columns?: string[];
 	line?: number | null;
+	otherLine?: number | null;
 }
 const REPORT_LIMIT = 500;
 const BATCH = 2000;
@@ -47,6 +55,9 @@ interface ImportRow {
 /** Checks every row and compares it with what is stored; writes only the import's own report. */
 export async function analyseImport(db: Db, imp: ImportRow, path: string, now: number): Promise<void> {
 	const problems: RowProblem[] = [];
+	const notes: RowNote[] = [];
+	let noteCount = 0;
+	let headerLine: number | undefined;
 	const badLines = new Set<number>();
 	let validRows = 0;
 	const counts = { same: 0, changed: 0 };
@@ -72,9 +83,10 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 	let headerError: { fileError: 'missing_columns' | 'duplicate_columns'; columns: string[] } | null = null;
 	try {
 		const ctx = await orderValidationContext(db, now);
-		const { rows } = await scanOrderFile(path, imp.file_name, ctx, {
+		const { rows, repeated } = await scanOrderFile(path, imp.file_name, ctx, {
 			// Two columns for one field are refused too; say so, rather than 'missing' with no column named.
 			header: (h) => {
+				headerLine = h.line;
 				headerError = h.ok ? null : h.missing.length ? { fileError: 'missing_columns', columns: h.missing } : { fileError: 'duplicate_columns', columns: h.duplicate };
 			},
 			order: async (order) => {
@@ -90,6 +102,10 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 			problems: (p) => {
 				badLines.add(p[0].line);
 				if (problems.length < REPORT_LIMIT) problems.push(...p);
+			},
+			notes: (n) => {
+				noteCount += n.length;
+				if (notes.length < REPORT_LIMIT) notes.push(...n);
 			},
 			progress: async (n) => {
 				progress.set(imp.id, n);
@@ -107,7 +123,11 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 				new_rows: validRows - counts.same - counts.changed,
 				same_rows: counts.same,
 				changed_rows: counts.changed,
-				report: JSON.stringify(headerError ?? { problems, more: Math.max(0, badLines.size - new Set(problems.map((p) => p.line)).size), changed }),
+				report: JSON.stringify(
+					headerError
+						? { ...(headerError as object), headerLine }
+						: { problems, more: Math.max(0, badLines.size - new Set(problems.map((p) => p.line)).size), changed, notes, moreNotes: noteCount - notes.length, repeated, headerLine }
+				),
 				finished_at: headerError ? now : null
 			})
 			.where('id', '=', imp.id)
@@ -231,7 +251,7 @@ async function fail(db: Db, id: number, e: unknown, now: number) {
 	if (code === 'internal') console.error(`import ${id} failed`, e);
 	await whenFree(id, () => db
 		.updateTable('hotline_imports')
-		.set({ status: 'failed', report: JSON.stringify({ fileError: code, line: e instanceof ImportFileError ? (e.line ?? null) : null }), finished_at: now })
+		.set({ status: 'failed', report: JSON.stringify({ fileError: code, line: e instanceof ImportFileError ? (e.line ?? null) : null, otherLine: e instanceof ImportFileError ? (e.otherLine ?? null) : null }), finished_at: now })
 		.where('id', '=', id)
 		.execute());
 }

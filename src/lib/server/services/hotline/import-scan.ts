@@ -1,18 +1,54 @@
+import { countKnownHeaders, HEADER_LIKE_MIN, isKnownHeader } from '$lib/domain/hotline-order-columns';
 import { mapHeaders, validateOrderRecord, type OrderColumnKey, type OrderInput, type OrderValidationContext } from '$lib/domain/hotline-order-input';
+import type { RowRecord } from '../../import/csv';
+import { ImportFileError } from '../../import/errors';
 import { openImportFile } from '../../import/read-file';
+import { orderFingerprint } from './fingerprint';
 
 export interface RowProblem {
 	line: number;
 	column: OrderColumnKey | null;
 	code: string;
+	params?: Record<string, string>;
 }
 
-export type ScanHeader = { ok: true } | { ok: false; missing: string[]; duplicate: string[] };
+/** What the preview says about a row that is imported, not as written or not at all, without being wrong. */
+export type RowNote = RowProblem;
+
+export type ScanHeader = { ok: true; line: number } | { ok: false; missing: string[]; duplicate: string[]; line: number };
+
+/** Rows above the header that may be titles ('12345市民服务热线工单导出', an export date): how far to look. */
+const TITLE_ROWS = 10;
+
+/**
+ * The header row: the first row naming at least three of our columns among the first few, so title
+ * rows above it are skipped (real exports have a merged title row); the first row when none does
+ * (its missing columns are then reported). The rows read past while looking come back in `rest`.
+ */
+async function findHeader(first: RowRecord, rows: AsyncGenerator<RowRecord>): Promise<{ header: RowRecord; titles: RowRecord[]; rest: RowRecord[] }> {
+	const seen: RowRecord[] = [first];
+	while (countKnownHeaders(seen[seen.length - 1].cells) < HEADER_LIKE_MIN && seen.length <= TITLE_ROWS) {
+		const next = await rows.next();
+		if (next.done) break;
+		seen.push(next.value);
+	}
+	const at = seen.findIndex((r) => countKnownHeaders(r.cells) >= HEADER_LIKE_MIN);
+	if (at < 0) return { header: first, titles: [], rest: seen.slice(1) };
+	return { header: seen[at], titles: seen.slice(0, at), rest: seen.slice(at + 1) };
+}
+
+async function* concat(head: RowRecord[], tail: AsyncGenerator<RowRecord>): AsyncGenerator<RowRecord> {
+	yield* head;
+	yield* tail;
+}
 
 /**
  * Reads an import file row by row (streamed, never whole in memory) and hands each valid order,
- * or each row's problems, to the callbacks. A repeated 工单号 inside the file is a problem of the
- * later row. File-level failures throw ImportFileError.
+ * or each row's problems, to the callbacks. A line repeating an earlier one (the same order, to the
+ * letter) counts once and is noted; another order under a 工单号 already in the file is a problem of
+ * the later row. A second header row is a file-level failure: two exports pasted into one, or a
+ * header in two languages, would otherwise turn into rows of nonsense. File-level failures throw
+ * ImportFileError.
  */
 export async function scanOrderFile(
 	path: string,
@@ -22,32 +58,48 @@ export async function scanOrderFile(
 		header?: (h: ScanHeader) => void;
 		order: (order: OrderInput, line: number) => void | Promise<void>;
 		problems: (problems: RowProblem[]) => void;
+		notes?: (notes: RowNote[]) => void;
 		progress?: (rows: number) => void | Promise<void>;
 	}
-): Promise<{ rows: number; headerOk: boolean }> {
+): Promise<{ rows: number; headerOk: boolean; repeated: number }> {
 	const file = await openImportFile(path, name);
-	const mapping = mapHeaders(file.header.cells);
+	const { header, titles, rest } = await findHeader(file.header, file.rows);
+	const mapping = mapHeaders(header.cells);
 	if (!mapping.ok) {
-		on.header?.({ ok: false, missing: mapping.missing, duplicate: mapping.duplicate ?? [] });
-		return { rows: 0, headerOk: false };
+		on.header?.({ ok: false, missing: mapping.missing, duplicate: mapping.duplicate ?? [], line: header.line });
+		return { rows: 0, headerOk: false, repeated: 0 };
 	}
-	on.header?.({ ok: true });
+	on.header?.({ ok: true, line: header.line });
+	if (titles.length) on.notes?.(titles.map((t) => ({ line: t.line, column: null, code: 'title_row_skipped', params: { header: String(header.line) } })));
+	const noColumn = mapping.index.orderNo;
 	const keys = Object.entries(mapping.index).filter(([, i]) => i >= 0) as [OrderColumnKey, number][];
-	const seen = new Set<string>();
+	// 工单号 → the line it was first on and what it said there (a short hash keeps memory flat).
+	const seen = new Map<string, { line: number; print: string }>();
 	let rows = 0;
-	for await (const record of file.rows) {
+	let repeated = 0;
+	for await (const record of concat(rest, file.rows)) {
 		if (record.cells.every((c) => c.trim() === '')) continue; // blank lines, as spreadsheets leave them
+		// A header row repeats a header where the 工单号 goes; only such a row is looked at whole.
+		if (isKnownHeader(record.cells[noColumn] ?? '') && countKnownHeaders(record.cells) >= HEADER_LIKE_MIN) throw new ImportFileError('two_header_rows', record.line, { otherLine: header.line });
 		rows++;
 		const raw: Partial<Record<OrderColumnKey, string>> = {};
 		for (const [key, i] of keys) raw[key] = record.cells[i] ?? '';
 		const checked = validateOrderRecord(raw, ctx);
 		if (!checked.ok) on.problems(checked.errors.map((e) => ({ line: record.line, column: e.column, code: e.code })));
-		else if (seen.has(checked.order.orderNo)) on.problems([{ line: record.line, column: 'orderNo', code: 'duplicate_in_file' }]);
 		else {
-			seen.add(checked.order.orderNo);
-			await on.order(checked.order, record.line);
+			const first = seen.get(checked.order.orderNo);
+			const print = orderFingerprint(checked.order).slice(0, 16);
+			if (first && first.print === print) {
+				repeated++;
+				on.notes?.([{ line: record.line, column: null, code: 'repeated_line', params: { first: String(first.line) } }]);
+			} else if (first) on.problems([{ line: record.line, column: 'orderNo', code: 'duplicate_in_file', params: { first: String(first.line) } }]);
+			else {
+				seen.set(checked.order.orderNo, { line: record.line, print });
+				if (checked.notes.length) on.notes?.(checked.notes.map((n) => ({ line: record.line, ...n })));
+				await on.order(checked.order, record.line);
+			}
 		}
 		if (rows % 2000 === 0) await on.progress?.(rows);
 	}
-	return { rows, headerOk: true };
+	return { rows, headerOk: true, repeated };
 }

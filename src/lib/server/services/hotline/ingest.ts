@@ -30,7 +30,7 @@ const BATCH = 400; // rows per multi-row INSERT (26 columns × 400 stays under S
 
 /** The stored row of a new order: its first state and clocks come from the workflow. */
 function newOrderRow(order: OrderInput, fingerprint: string, ctx: IngestContext, areaOf: Map<number, number>): NewOrderRow {
-	const state = openHotlineOrder({ receivedAt: order.receivedAt, orderLimit: order.orderLimit, hasPhone: order.phone !== null }, ctx.calendar);
+	const state = openHotlineOrder({ receivedAt: order.receivedAt, orderLimit: order.orderLimit, hasPhone: order.phone !== null, dueAt: order.dueAt ?? null }, ctx.calendar);
 	return {
 		order_no: order.orderNo,
 		channel: order.channel,

@@ -1,6 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { HOTLINE_ACTIONS, HOTLINE_RETURN_REASONS, isHotlineStatus, type HotlineAction } from '$lib/domain/hotline-status';
-import { canActOnOrder, canViewOrder } from '$lib/domain/hotline-permissions';
+import { canActOnOrder, canViewOrder, hasHotlineCapability } from '$lib/domain/hotline-permissions';
 import { judgeCompletion, judgeFirstContact } from '$lib/domain/hotline-timing';
 import { hotlineActionsInState } from '$lib/domain/hotline-workflow';
 import { m } from '$lib/paraglide/messages';
@@ -12,6 +12,8 @@ import { orderTypeName } from '$lib/labels';
 import { listDepartments } from '$lib/server/repositories/reference';
 import { toHotlineState } from '$lib/server/services/hotline-mapping';
 import { applyHotlineAction } from '$lib/server/services/hotline/order-actions';
+import { setOrderCommunity } from '$lib/server/services/hotline/order-community';
+import { listCommunityNames } from '$lib/server/repositories/reference';
 import { presentOrder } from '$lib/server/services/hotline/present';
 import { orderCaseView } from '$lib/server/services/hotline/order-case-view';
 import { listOrderCityUpdates } from '$lib/server/repositories/city-outbox';
@@ -39,6 +41,7 @@ export const load: PageServerLoad = async (event) => {
 		// A handler sees only their department's orders here too; the others are counted, not shown.
 		listRepeatOrders(db, row, actor.role === 'handler' ? (actor.departmentId ?? -1) : null)
 	]);
+	const communities = hasHotlineCapability(actor, 'set_community') ? await listCommunityNames(db) : null;
 	return {
 		order: { ...presentOrder(row, actor), order_type_label: orderTypeName(row.order_type) },
 		judgements: { firstContact: judgeFirstContact(state, now), completion: judgeCompletion(state, now) },
@@ -48,6 +51,7 @@ export const load: PageServerLoad = async (event) => {
 		repeats: { rows: repeats.rows.map((r) => presentOrder(r, actor)), hidden: repeats.hidden },
 		actions,
 		departments,
+		communities,
 		returnReasons: HOTLINE_RETURN_REASONS,
 		gridCase,
 		now
@@ -69,8 +73,23 @@ async function act(event: RequestEvent, action: HotlineAction) {
 	redirect(303, `/hotline/${event.params.id}?done=${action}`);
 }
 
+/** 居民区 set or corrected by the dispatcher (待定 after an import): not a workflow step, the status stays. */
+async function setCommunity(event: RequestEvent) {
+	const actor = requireHotline(event, 'set_community');
+	const form = await event.request.formData();
+	const versionText = text(form, 'version');
+	const communityText = text(form, 'communityId');
+	const values = { communityId: refill(communityText, 12) };
+	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action: 'set_community', values, field: 'form', error: 'invalid' });
+	if (!/^[1-9][0-9]{0,9}$/.test(communityText)) return fail(400, { action: 'set_community', values, field: 'communityId', error: 'required' });
+	const result = await setOrderCommunity(getDb(), actor, Number(event.params.id), Number(versionText), Number(communityText), Date.now());
+	if (!result.ok) return fail(result.status, { action: 'set_community', values, field: 'communityId', error: result.code });
+	redirect(303, `/hotline/${event.params.id}?done=set_community`);
+}
+
 export const actions = {
 	...Object.fromEntries(HOTLINE_ACTIONS.map((a) => [a, (event: RequestEvent) => act(event, a)])),
 	open_case: openCase,
-	join_case: joinCase
+	join_case: joinCase,
+	set_community: setCommunity
 } as Actions;

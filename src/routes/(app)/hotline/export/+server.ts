@@ -1,6 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { HOTLINE_QUEUES, type HotlineQueue } from '$lib/domain/hotline-queues';
-import { shanghaiDateTime } from '$lib/domain/working-days';
+import { formatDeadline } from '$lib/domain/deadlines';
+import { shanghaiDate, shanghaiDateTime } from '$lib/domain/working-days';
+import { hotlineStatusLabel } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
 import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
 import { writeCsv, writeXlsx } from '$lib/server/import/export';
@@ -13,7 +16,9 @@ const HEADERS = ['工单号', '来源渠道', '诉求类型', '紧急程度', '�
 
 /**
  * The order list as CSV or XLSX: the same masking as on screen (the export is personal data too)
- * and every cell neutralised against spreadsheet formula injection.
+ * and every cell neutralised against spreadsheet formula injection. Read as the screen reads: the
+ * status by its name (已办结, not `completed`), a deadline at the end of a day as '24:00' of that
+ * day, and the file named by the centre's date (Asia/Shanghai), not the server's UTC one.
  */
 export const GET: RequestHandler = async (event) => {
 	const actor = requireHotline(event, 'export');
@@ -26,13 +31,13 @@ export const GET: RequestHandler = async (event) => {
 	async function* rows() {
 		for await (const raw of iterateOrders(getDb(), actor, { queue, q, repeat: params.get('repeat') === '1' }, Date.now())) {
 			const r = presentOrder(raw, actor);
-			yield [r.order_no, r.channel, orderTypeLabel(r.order_type), r.urgency, r.citizen_name ?? '', r.phone ?? '', r.address, r.content, time(r.received_at), r.status, r.department_name ?? '', r.community_name ?? '', time(r.deadline_at), time(r.first_contact_at), time(r.first_reply_at)];
+			yield [r.order_no, r.channel, orderTypeLabel(r.order_type), r.urgency, r.citizen_name ?? '', r.phone ?? '', r.address, r.content, time(r.received_at), hotlineStatusLabel(r.status), r.department_name ?? '', r.community_name ?? m.hl_community_pending(), r.deadline_at === null ? '' : formatDeadline(r.deadline_at), time(r.first_contact_at), time(r.first_reply_at)];
 		}
 	}
 	const out = new PassThrough();
 	const writing = format === 'xlsx' ? writeXlsx(rows(), HEADERS, out) : writeCsv(rows(), HEADERS, out, { bom: true });
 	writing.catch((e) => out.destroy(e));
-	const name = `12345-orders-${new Date().toISOString().slice(0, 10)}.${format}`;
+	const name = `12345-orders-${shanghaiDate(Date.now())}.${format}`;
 	return new Response(Readable.toWeb(out) as ReadableStream, {
 		headers: {
 			'Content-Type': format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',

@@ -1,0 +1,31 @@
+// The admin keeps the road and 小区 names that find an imported order's 居民区: add and remove, audited.
+// Removing a name changes no order: it only stops later imports from matching it.
+import { checkPlaceName } from '$lib/domain/community-names';
+import type { Db } from '../db/create-database';
+import { appendAudit } from '../repositories/audit';
+import { deletePlaceName, findPlaceName, getPlaceName, insertPlaceName } from '../repositories/place-names';
+
+export type PlaceNameResult = { ok: true; id: number } | { ok: false; field: 'name' | 'kind' | 'communityId' | 'form'; code: string };
+
+export async function addPlaceName(db: Db, adminId: number, input: { name: string; kind: string; communityId: number }, now: number): Promise<PlaceNameResult> {
+	const communityIds = new Set((await db.selectFrom('communities').select('id').execute()).map((c) => c.id));
+	const checked = checkPlaceName(input, communityIds);
+	if (!checked.ok) return checked;
+	if (await findPlaceName(db, checked.value.name)) return { ok: false, field: 'name', code: 'name_taken' };
+	const id = await db.transaction().execute(async (trx) => {
+		const id = await insertPlaceName(trx, checked.value, adminId, now);
+		await appendAudit(trx, { at: now, actorId: adminId, action: 'place_name.create', target: `place_name:${id}`, detail: { name: checked.value.name, kind: checked.value.kind, communityId: checked.value.communityId } });
+		return id;
+	});
+	return { ok: true, id };
+}
+
+export async function removePlaceName(db: Db, adminId: number, id: number, now: number): Promise<PlaceNameResult> {
+	const before = await getPlaceName(db, id);
+	if (!before) return { ok: false, field: 'form', code: 'not_found' };
+	await db.transaction().execute(async (trx) => {
+		await deletePlaceName(trx, id);
+		await appendAudit(trx, { at: now, actorId: adminId, action: 'place_name.delete', target: `place_name:${id}`, detail: { name: before.name, kind: before.kind, communityId: before.community_id } });
+	});
+	return { ok: true, id };
+}
