@@ -25,7 +25,12 @@ export const load: LayoutServerLoad = async (event) => {
 	const calendarNotice: 'full' | 'short' | null =
 		calendarMissing.length === 0 ? null : actor.role === 'admin' ? 'full' : event.cookies.get(CALENDAR_NOTICE_COOKIE) === seenKey ? null : 'short';
 	if (calendarNotice === 'short') {
-		event.cookies.set(CALENDAR_NOTICE_COOKIE, seenKey, { path: '/', maxAge: 400 * 86_400, httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+		try {
+			event.cookies.set(CALENDAR_NOTICE_COOKIE, seenKey, { path: '/', maxAge: 400 * 86_400, httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+		} catch {
+			// The page's own load already answered (a redirect it threw while this one waited for the
+			// database): nothing was shown, so the notice simply comes on the next page.
+		}
 	}
 	const user = event.locals.user!;
 	return {
