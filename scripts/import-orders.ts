@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import { databasePath } from '../src/lib/server/config';
 import { retryWhileBusy, sayWhenWaiting } from '../src/lib/server/db/busy';
-import { createDatabase, sqliteHandle } from '../src/lib/server/db/create-database';
+import { createDatabase, rollBackNow, sqliteHandle } from '../src/lib/server/db/create-database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { ORDER_COLUMNS } from '../src/lib/domain/hotline-order-columns';
 import { analyseImport, commitImport, importProgress, type ImportMode, type ImportReport } from '../src/lib/server/services/hotline/import-jobs';
@@ -72,9 +72,8 @@ async function main(): Promise<number> {
 			process.once(signal, () => {
 				console.error(`${signal}: import ${imp.id} interrupted; nothing written (run this command again to complete it)`);
 				try {
-					const sqlite = sqliteHandle(db);
-					if (sqlite?.inTransaction) sqlite.exec('ROLLBACK'); // the import's own, half-written
-					sqlite?.prepare("UPDATE hotline_imports SET status = 'interrupted' WHERE id = ? AND status IN ('analysing', 'committing')").run(imp.id);
+					rollBackNow(db); // the import's own transaction, half-written, on whichever connection
+					sqliteHandle(db)?.prepare("UPDATE hotline_imports SET status = 'interrupted' WHERE id = ? AND status IN ('analysing', 'committing')").run(imp.id);
 				} finally {
 					process.exit(130);
 				}

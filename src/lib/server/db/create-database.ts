@@ -12,6 +12,8 @@ interface Opened {
 	sqlite: Database.Database;
 	path: string;
 	gate: FifoLock;
+	/** Connections of onOwnConnection() now open for this one. */
+	own: Set<Database.Database>;
 }
 const opened = new WeakMap<object, Opened>();
 
@@ -32,7 +34,7 @@ function open(path: string, gate: FifoLock): Db {
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
 	const db = new Kysely<DB>({ dialect: sqliteDialect(sqlite, gate) });
-	opened.set(db, { sqlite, path, gate });
+	opened.set(db, { sqlite, path, gate, own: new Set() });
 	return db;
 }
 
@@ -55,9 +57,21 @@ export async function onOwnConnection<T>(db: Db, work: (own: Db) => Promise<T>):
 	try {
 		// Its own gate: `db`'s is held for it, and its transactions must not wait for themselves.
 		own = open(o.path, new FifoLock());
+		o.own.add(sqliteHandle(own)!);
 		return await work(own);
 	} finally {
+		if (own) o.own.delete(sqliteHandle(own)!);
 		await own?.destroy();
 		o.gate.release();
 	}
+}
+
+/**
+ * Synchronously rolls back whatever `db` and its onOwnConnection() connections have half-written:
+ * for a process stopped by a signal, which exits right after and cannot wait for promises.
+ */
+export function rollBackNow(db: Db): void {
+	const o = opened.get(db);
+	if (!o) return;
+	for (const sqlite of [o.sqlite, ...o.own]) if (sqlite.open && sqlite.inTransaction) sqlite.exec('ROLLBACK');
 }
