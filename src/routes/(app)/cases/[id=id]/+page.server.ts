@@ -20,7 +20,6 @@ import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { convertCaseToEnforcement } from '$lib/server/services/enforcement/from-case';
 import { FAST_TRACK_STEPS } from '$lib/domain/case-fast-track';
 import { canViewOrder } from '$lib/domain/hotline-permissions';
-import { describeLimit } from '$lib/domain/deadlines';
 import { allLimitsAt, type StoredLimitVersion } from '$lib/server/repositories/category-limits';
 import { listLinkedOrders } from '$lib/server/repositories/order-case-links';
 import { fastTrack } from './fast-track-action';
@@ -60,7 +59,7 @@ export const load: PageServerLoad = async (event) => {
 		departments,
 		categories: categories.map((c) => {
 			const limit = limits.get(c.code)?.handleLimit;
-			return { code: c.code, minor: c.minor, variant: c.variant, major: c.major, urgency: c.urgency, departmentId: c.departmentId, limit: limit ? describeLimit(limit) : null };
+			return { code: c.code, minor: c.minor, variant: c.variant, major: c.major, urgency: c.urgency, departmentId: c.departmentId, limit: limit ?? null };
 		}),
 		fastTrack,
 		linkedOrders: linkedOrders.map((o) => ({ ...o, viewable: canViewOrder(actor, { departmentId: o.department_id }) })),
