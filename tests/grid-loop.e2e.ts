@@ -6,7 +6,7 @@ import { act, asUser, expectStatus, fixture, ready } from './helpers';
 // 居民区 fails the first 核查 (返工) and passes the second, the dispatcher closes.
 test('grid case from report to 结案 with one 返工 and one 延期', async ({ browser }) => {
 	const worker = await asUser(browser, 'wangge', { width: 390, height: 844 });
-	await worker.locator('header summary').click(); // on a phone the pages are behind the menu
+	await worker.locator('header details.menu summary').click(); // on a phone the pages are behind the menu
 	await worker.getByRole('link', { name: '上报问题' }).click();
 	await worker.waitForURL(/\/cases\/new$/);
 	await ready(worker);

@@ -23,7 +23,7 @@ test('12345: a dispatcher imports a file, a handler contacts and replies, others
 	await dispatcher.getByRole('button', { name: '上传并预览' }).click();
 	await expect(dispatcher.getByTestId('import-counts')).toContainText('共 4 行：有效 3，有问题 1', { timeout: 15_000 });
 	// Row-by-row report: row 5 of the file, which column, what is wrong.
-	const problems = dispatcher.locator('table.problems');
+	const problems = dispatcher.getByTestId('import-problems');
 	await expect(problems).toContainText('未知的诉求类型');
 	await expect(problems).toContainText('电话号码无效');
 	await expect(problems.locator('tbody tr').first().locator('td').first()).toHaveText('5');

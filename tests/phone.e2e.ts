@@ -175,7 +175,7 @@ test('leadership on a phone: 督办 is its own button beside the card’s link; 
 
 test('above 600 px the lists stay tables, the header one row of links and the filters open', async ({ browser }) => {
 	const leader = await asUser(browser, 'lingdao');
-	await expect(leader.locator('header summary')).toBeHidden();
+	await expect(leader.locator('header details.menu summary')).toBeHidden();
 	await expect(leader.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '案件列表' })).toBeVisible();
 	for (const path of ['/cases', '/hotline', '/board']) {
 		await leader.goto(path);
