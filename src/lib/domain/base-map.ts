@@ -2,9 +2,6 @@
 // 天地图 (WGS-84/CGCS2000, needs a key), 高德 (GCJ-02: every point shifted for display and every
 // click shifted back) or any XYZ template with its datum and attribution. Pure.
 
-/** The setting (settings table) that holds the admin's choice as JSON. */
-export const BASE_MAP_SETTING = 'map.base';
-
 export const BASE_MAP_KINDS = ['none', 'tianditu', 'amap', 'xyz'] as const;
 export type BaseMapKind = (typeof BASE_MAP_KINDS)[number];
 export type Datum = 'wgs84' | 'gcj02';

@@ -4,7 +4,6 @@
 // Pure: the clock and the file facts are parameters.
 
 const DAY_MS = 86_400_000;
-export const IMPORT_RETENTION_SETTING = 'import_retention_days';
 export const DEFAULT_IMPORT_RETENTION_DAYS = 30;
 export const MAX_IMPORT_RETENTION_DAYS = 3650;
 /** A file younger than this may belong to an upload still under way: never removed as left behind. */

@@ -1,8 +1,10 @@
 import type { Insertable } from 'kysely';
-import { boundingBox, DEFAULT_DEDUP_METERS, DEFAULT_DEDUP_MINUTES, type DedupCandidate } from '$lib/domain/alert-dedup';
+import { boundingBox, type DedupCandidate } from '$lib/domain/alert-dedup';
 import { OPEN_STATUSES } from '$lib/domain/case-status';
 import { OPEN_ENFORCEMENT_STATUSES } from '$lib/domain/enforcement-status';
+import { SETTINGS } from '$lib/domain/settings';
 import type { Db } from '../db/create-database';
+import { readSetting, writeSetting } from './settings';
 import { inTransaction, sealRows, type Unsealed } from './sealed';
 import type { AlertTable } from '../db/schema-enforcement';
 
@@ -86,11 +88,7 @@ export async function listDedupCandidates(
 	];
 }
 
-// Settings (settings table): numbers as JSON numbers, the host list as plain comma-separated text.
-export const ALERT_SETTING_KEYS = { dedupMeters: 'alerts.dedup_meters', dedupMinutes: 'alerts.dedup_minutes', frameHosts: 'alerts.frame_hosts' } as const;
-export const DEDUP_METERS_RANGE = [1, 1000] as const;
-export const DEDUP_MINUTES_RANGE = [1, 10080] as const;
-
+/** The camera alert settings (typed keys of domain/settings.ts). */
 export interface AlertSettings {
 	dedupMeters: number;
 	dedupMinutes: number;
@@ -98,45 +96,14 @@ export interface AlertSettings {
 	frameHosts: string[];
 }
 
-/** `a.example.com, b.example.com:8080` → entries; null if one is not a plain host[:port]. */
-export function parseFrameHosts(text: string): string[] | null {
-	const entries = text.split(/[,\s]+/).map((s) => s.trim().toLowerCase()).filter(Boolean);
-	const valid = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/;
-	for (const e of entries) {
-		const port = e.match(/:(\d{1,5})$/)?.[1];
-		if (!valid.test(e) || (port !== undefined && (Number(port) < 1 || Number(port) > 65535))) return null;
-	}
-	return [...new Set(entries)];
-}
-
-const readJson = (value: string | undefined): unknown => {
-	if (value === undefined) return undefined;
-	try {
-		return JSON.parse(value);
-	} catch {
-		return value; // a hand-set plain string
-	}
-};
-const inRange = (v: unknown, [min, max]: readonly [number, number], fallback: number) =>
-	typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : typeof v === 'string' && /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max ? Number(v) : fallback;
-
 export async function loadAlertSettings(db: Db): Promise<AlertSettings> {
-	const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', Object.values(ALERT_SETTING_KEYS)).execute();
-	const get = (k: string) => readJson(rows.find((r) => r.key === k)?.value);
-	const hosts = get(ALERT_SETTING_KEYS.frameHosts);
-	return {
-		dedupMeters: inRange(get(ALERT_SETTING_KEYS.dedupMeters), DEDUP_METERS_RANGE, DEFAULT_DEDUP_METERS),
-		dedupMinutes: inRange(get(ALERT_SETTING_KEYS.dedupMinutes), DEDUP_MINUTES_RANGE, DEFAULT_DEDUP_MINUTES),
-		frameHosts: (typeof hosts === 'string' ? parseFrameHosts(hosts) : Array.isArray(hosts) ? parseFrameHosts(hosts.join(',')) : null) ?? []
-	};
+	const [dedupMeters, dedupMinutes, frameHosts] = await Promise.all([readSetting(db, SETTINGS.dedupMeters), readSetting(db, SETTINGS.dedupMinutes), readSetting(db, SETTINGS.frameHosts)]);
+	return { dedupMeters, dedupMinutes, frameHosts };
 }
 
+/** The caller runs this inside its transaction when it saves other settings with it. */
 export async function saveAlertSettings(db: Db, s: AlertSettings): Promise<void> {
-	const values = [
-		{ key: ALERT_SETTING_KEYS.dedupMeters, value: JSON.stringify(s.dedupMeters) },
-		{ key: ALERT_SETTING_KEYS.dedupMinutes, value: JSON.stringify(s.dedupMinutes) },
-		{ key: ALERT_SETTING_KEYS.frameHosts, value: s.frameHosts.join(',') } // plain text, as settings.ts reads it
-	];
-	// The caller runs this inside its transaction when it saves other settings with it.
-	for (const v of values) await db.insertInto('settings').values(v).onConflict((oc) => oc.column('key').doUpdateSet({ value: v.value })).execute();
+	await writeSetting(db, SETTINGS.dedupMeters, s.dedupMeters);
+	await writeSetting(db, SETTINGS.dedupMinutes, s.dedupMinutes);
+	await writeSetting(db, SETTINGS.frameHosts, s.frameHosts);
 }

@@ -107,14 +107,3 @@ export async function listShopCases(db: Db, shopId: number): Promise<ShopCaseRow
 		.orderBy('id', 'desc')
 		.execute();
 }
-
-/** A setting stored as JSON in `settings`, or undefined when absent or not JSON. */
-export async function readSetting(db: Db, key: string): Promise<unknown> {
-	const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-	if (!row) return undefined;
-	try {
-		return JSON.parse(row.value) as unknown;
-	} catch {
-		return undefined;
-	}
-}

@@ -4,7 +4,8 @@ import { isValidCreditCode, validateShopInput, type ShopInput } from '$lib/domai
 import { DEMO_SHOPS, seedDemoShops } from '../../../../seeds/demo-shops';
 import { getShop, listShopCases, searchShops } from '../repositories/shops';
 import { actorOf, createTestDb, type TestDb } from '../test-db';
-import { createShop, getRepeatWindowDays, loadShopDetail, presentShop, REPEAT_WINDOW_SETTING, updateShop } from './shops';
+import { SETTINGS } from '$lib/domain/settings';
+import { createShop, getRepeatWindowDays, loadShopDetail, presentShop, updateShop } from './shops';
 
 const NOW = Date.parse('2026-03-02T10:00:00+08:00');
 const DAY = 86_400_000;
@@ -191,9 +192,9 @@ describe('repeat offences on the shop page', () => {
 		const detail = await loadShopDetail(t.db, lingdao, shop.id, NOW);
 		expect(detail).toMatchObject({ repeatCount: 2, windowDays: 365, shop: { ownerName: '王**' } });
 
-		await t.db.insertInto('settings').values({ key: REPEAT_WINDOW_SETTING, value: '30' }).execute();
+		await t.db.insertInto('settings').values({ key: SETTINGS.repeatWindowDays.key, value: '30' }).execute();
 		expect(await loadShopDetail(t.db, zhifa, shop.id, NOW)).toMatchObject({ repeatCount: 1, windowDays: 30 });
-		await t.db.updateTable('settings').set({ value: '"bad"' }).where('key', '=', REPEAT_WINDOW_SETTING).execute();
+		await t.db.updateTable('settings').set({ value: '"bad"' }).where('key', '=', SETTINGS.repeatWindowDays.key).execute();
 		expect(await getRepeatWindowDays(t.db)).toBe(365);
 	});
 

@@ -4,15 +4,14 @@ import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { locatePoint, type LngLat } from '$lib/domain/geo';
 import type { Actor } from '$lib/domain/permissions';
 import { maskName, maskPhone } from '$lib/domain/personal-data';
-import { DEFAULT_REPEAT_WINDOW_DAYS, repeatOffences, validateShopInput, type ShopInput } from '$lib/domain/shop-input';
+import { repeatOffences, validateShopInput, type ShopInput } from '$lib/domain/shop-input';
+import { SETTINGS } from '$lib/domain/settings';
 import { shanghaiDate } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
 import type { ShopRow } from '../db/schema-enforcement';
 import { loadGeography } from '../repositories/reference';
+import { readSetting } from '../repositories/settings';
 import * as shops from '../repositories/shops';
-
-/** Setting (JSON number of days): how far back a shop's enforcement cases count as repeat offences. */
-export const REPEAT_WINDOW_SETTING = 'enforcement.repeat_window_days';
 
 export type ShopFieldErrors = Record<string, string>;
 export type ShopWriteResult = { ok: true; shopId: number } | { ok: false; status: 400 | 403 | 404 | 409; errors: ShopFieldErrors };
@@ -54,10 +53,8 @@ export function presentShop(actor: Actor, row: ShopRow & { community_name?: stri
 	};
 }
 
-export async function getRepeatWindowDays(db: Db): Promise<number> {
-	const v = await shops.readSetting(db, REPEAT_WINDOW_SETTING);
-	return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : DEFAULT_REPEAT_WINDOW_DAYS;
-}
+/** How far back a shop's enforcement cases count as repeat offences (days). */
+export const getRepeatWindowDays = (db: Db): Promise<number> => readSetting(db, SETTINGS.repeatWindowDays);
 
 /** Same checks for create and update: fields, then the point's 居民区 (the boundaries in force today). */
 async function checkInput(db: Db, input: ShopInput, now: number) {

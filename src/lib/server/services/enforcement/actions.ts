@@ -1,9 +1,9 @@
-import { ENFORCEMENT_LIMITS } from '$lib/domain/enforcement-clocks';
 import { composeRectifySms, documentNumber } from '$lib/domain/enforcement-documents';
 import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import type { EnforcementAction } from '$lib/domain/enforcement-status';
 import { applyEnforcementCommand, type EnforcementCommand, type EnforcementRejection } from '$lib/domain/enforcement-workflow';
 import type { Actor } from '$lib/domain/permissions';
+import { SETTINGS } from '$lib/domain/settings';
 import { shanghaiMidnight } from '$lib/domain/working-days';
 import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
@@ -11,7 +11,7 @@ import { discardEvidence, storeEvidenceAll, validateEvidence, type EvidenceInput
 import { loadCalendar } from '../../repositories/calendar';
 import { appendEnforcementEvent, countEnforcementSince, getEnforcementRow, getEnforcementRule, insertEvidenceRows, updateEnforcementIfVersion } from '../../repositories/enforcement';
 import { getCaseCategory } from '../../repositories/reference';
-import { getNumberSetting } from '../../repositories/settings';
+import { readSetting } from '../../repositories/settings';
 import type { SmsReceipt } from '../../sms';
 import { commitStats, statSnapshot } from '../stats/counting';
 import { archiveIssuedDocument } from './documents';
@@ -37,7 +37,7 @@ const DOCUMENT: Partial<Record<EnforcementAction, { kind: 'notice' | 'decision';
 
 class Stale extends Error {}
 
-export const rectifyMinutes = (db: Db) => getNumberSetting(db, 'enforcement.rectify_minutes', ENFORCEMENT_LIMITS.rectifyMinutes);
+export const rectifyMinutes = (db: Db) => readSetting(db, SETTINGS.rectifyMinutes);
 
 /**
  * One legal step on an enforcement case: permission, state, version and the legal rules are checked,

@@ -1,16 +1,14 @@
 // The 决定书's 复议机关, court and time limits (行政处罚法 §59): the admin's settings, audited.
-import { readAppealRoutes, validateAppealRoutes, type AppealError, type AppealField, type AppealRoutes } from '$lib/domain/enforcement-appeal';
+import { validateAppealRoutes, type AppealError, type AppealField, type AppealRoutes } from '$lib/domain/enforcement-appeal';
 import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import type { Actor } from '$lib/domain/permissions';
+import { SETTINGS } from '$lib/domain/settings';
 import type { Db } from '../../db/create-database';
 import { appendAudit } from '../../repositories/audit';
-import { setSetting } from '../../repositories/settings';
-import { readSetting } from '../../repositories/shops';
+import { readSetting, writeSetting } from '../../repositories/settings';
 
-/** Setting (JSON AppealRoutes). Absent or no longer valid: the defaults of enforcement-appeal.ts. */
-export const APPEAL_ROUTES_SETTING = 'enforcement.appeal_routes';
-
-export const getAppealRoutes = async (db: Db): Promise<AppealRoutes> => readAppealRoutes(await readSetting(db, APPEAL_ROUTES_SETTING));
+/** Absent or no longer valid: the defaults of enforcement-appeal.ts. */
+export const getAppealRoutes = (db: Db): Promise<AppealRoutes> => readSetting(db, SETTINGS.appealRoutes);
 
 export type SaveAppealResult = { ok: true; value: AppealRoutes } | { ok: false; status: 400 | 403; errors: Partial<Record<AppealField | 'form', AppealError | 'forbidden'>> };
 
@@ -21,7 +19,7 @@ export async function saveAppealRoutes(db: Db, actor: Actor, input: Record<Appea
 	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
 	await db.transaction().execute(async (trx) => {
 		const before = await getAppealRoutes(trx);
-		await setSetting(trx, APPEAL_ROUTES_SETTING, JSON.stringify(checked.value));
+		await writeSetting(trx, SETTINGS.appealRoutes, checked.value);
 		await appendAudit(trx, { at: now, actorId: actor.id, action: 'settings.appeal_routes', target: 'settings', detail: { before, after: checked.value } });
 	});
 	return { ok: true, value: checked.value };

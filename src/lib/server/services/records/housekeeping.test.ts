@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IMPORT_RETENTION_SETTING } from '$lib/domain/retention';
+import { SETTINGS } from '$lib/domain/settings';
 import { evidenceDir, photoDir } from '../../config';
 import { setSetting } from '../../repositories/settings';
 import { actorOf, createTestDb, jpeg, listFiles, type TestDb } from '../../test-db';
@@ -48,7 +48,7 @@ describe('uploaded 12345 files', () => {
 		const interrupted = await importRow('interrupted', null);
 		expect((await purgeImportFiles(t.db, roots.imports, NOW)).sort()).toEqual([`${committedLongAgo}.csv`, `${refused}.xlsx`].sort());
 		expect(listFiles(roots.imports)).toEqual([`${committedLately}.csv`, `${previewed}.csv`, `${interrupted}.csv`].sort());
-		await setSetting(t.db, IMPORT_RETENTION_SETTING, '3');
+		await setSetting(t.db, SETTINGS.importRetentionDays.key, '3');
 		expect(await purgeImportFiles(t.db, roots.imports, NOW)).toEqual([`${committedLately}.csv`]);
 		// Previews and interrupted imports may still be committed: their files stay.
 		expect(listFiles(roots.imports)).toEqual([`${previewed}.csv`, `${interrupted}.csv`].sort());

@@ -4,9 +4,10 @@
 // younger than an hour (an upload may be writing it), nor a file whose name the app never gives.
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_IMPORT_RETENTION_DAYS, FINISHED_IMPORT_STATUSES, IMPORT_RETENTION_SETTING, isImportFileExpired, isLeftBehind, type DataFolderKind } from '$lib/domain/retention';
+import { FINISHED_IMPORT_STATUSES, isImportFileExpired, isLeftBehind, type DataFolderKind } from '$lib/domain/retention';
+import { SETTINGS } from '$lib/domain/settings';
 import type { Db } from '../../db/create-database';
-import { getNumberSetting } from '../../repositories/settings';
+import { readSetting } from '../../repositories/settings';
 
 export interface DataRoots {
 	photos: string;
@@ -14,7 +15,7 @@ export interface DataRoots {
 	imports: string;
 }
 
-export const importRetentionDays = (db: Db) => getNumberSetting(db, IMPORT_RETENTION_SETTING, DEFAULT_IMPORT_RETENTION_DAYS);
+export const importRetentionDays = (db: Db) => readSetting(db, SETTINGS.importRetentionDays);
 
 const importFileName = (imp: { id: number; file_kind: string }) => `${imp.id}.${imp.file_kind}`;
 

@@ -1,12 +1,9 @@
 import { fail } from '@sveltejs/kit';
-import { IMPORT_RETENTION_SETTING, parseRetentionDays } from '$lib/domain/retention';
 import { requireAdmin } from '$lib/server/auth/guards';
-import { importDir } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
-import { appendAudit } from '$lib/server/repositories/audit';
-import { setSetting } from '$lib/server/repositories/settings';
-import { importRetentionDays, purgeImportFiles } from '$lib/server/services/records/housekeeping';
+import { saveImportRetention } from '$lib/server/services/admin-settings';
+import { importRetentionDays } from '$lib/server/services/records/housekeeping';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,17 +15,8 @@ export const actions: Actions = {
 	default: async (event) => {
 		const admin = requireAdmin(event);
 		const raw = text(await event.request.formData(), 'days');
-		const days = parseRetentionDays(raw);
-		if (days === null) return fail(400, { values: { days: refill(raw, 20) }, error: 'retention_invalid' });
-		const db = getDb();
-		const now = Date.now();
-		await db.transaction().execute(async (trx) => {
-			const before = await importRetentionDays(trx);
-			await setSetting(trx, IMPORT_RETENTION_SETTING, String(days));
-			await appendAudit(trx, { at: now, actorId: admin.id, action: 'settings.import_retention', target: `setting:${IMPORT_RETENTION_SETTING}`, detail: { from: before, to: days } });
-		});
-		// A shorter period takes effect now, not at the next sweep.
-		const deleted = await purgeImportFiles(db, importDir(), now);
-		return { saved: true, deleted: deleted.length };
+		const saved = await saveImportRetention(getDb(), admin.id, raw, Date.now());
+		if (!saved.ok) return fail(400, { values: { days: refill(raw, 20) }, error: 'retention_invalid' });
+		return { saved: true, deleted: saved.deleted };
 	}
 };

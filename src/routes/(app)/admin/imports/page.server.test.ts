@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/domain/permissions';
-import { IMPORT_RETENTION_SETTING } from '$lib/domain/retention';
+import { SETTINGS } from '$lib/domain/settings';
 import { listAudit } from '$lib/server/repositories/audit';
 import { getSetting } from '$lib/server/repositories/settings';
 import { formEvent, routeTestDb, type PageModule, type RouteTestDb } from '$lib/server/route-test';
@@ -24,14 +24,14 @@ describe('/admin/imports (how long uploaded 12345 files are kept)', () => {
 		const dispatcher = await actorOf(t.db, 'diaodu');
 		await expect(page.load(event(dispatcher))).rejects.toMatchObject({ status: 403 });
 		await expect(page.actions.default(event(dispatcher, { days: '1' }))).rejects.toMatchObject({ status: 403 });
-		expect(await getSetting(t.db, IMPORT_RETENTION_SETTING)).toBeUndefined();
+		expect(await getSetting(t.db, SETTINGS.importRetentionDays.key)).toBeUndefined();
 	});
 
 	it('shows 30 days until set, refuses a bad number keeping what was typed, and a shorter period deletes at once, with an audit entry', async () => {
 		const admin = await actorOf(t.db, 'admin');
 		expect(await page.load(event(admin))).toEqual({ days: 30 });
 		expect(await page.actions.default(event(admin, { days: '-3' }))).toMatchObject({ status: 400, data: { values: { days: '-3' }, error: 'retention_invalid' } });
-		expect(await getSetting(t.db, IMPORT_RETENTION_SETTING)).toBeUndefined();
+		expect(await getSetting(t.db, SETTINGS.importRetentionDays.key)).toBeUndefined();
 
 		const imp = await t.db
 			.insertInto('hotline_imports')
