@@ -107,3 +107,13 @@ export async function saveAlertSettings(db: Db, s: AlertSettings): Promise<void>
 	await writeSetting(db, SETTINGS.dedupMinutes, s.dedupMinutes);
 	await writeSetting(db, SETTINGS.frameHosts, s.frameHosts);
 }
+
+/** A stored evidence file with what decides who may see it: the enforcement case it belongs to (its own or its alert's) and the alert's track. */
+export const findEvidenceFile = (db: Db, id: string) =>
+	db
+		.selectFrom('evidence_files')
+		.leftJoin('alerts', 'alerts.id', 'evidence_files.alert_id')
+		.leftJoin('categories', 'categories.code', 'alerts.category_code')
+		.select(['evidence_files.path', 'evidence_files.thumb_path', 'evidence_files.mime', 'evidence_files.enforcement_id', 'alerts.enforcement_id as alert_enforcement_id', 'categories.track'])
+		.where('evidence_files.id', '=', id)
+		.executeTakeFirst();

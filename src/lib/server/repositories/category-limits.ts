@@ -75,3 +75,7 @@ export async function insertLimitVersion(db: Db, code: string, v: LimitVersion, 
 		.executeTakeFirstOrThrow();
 	return row.id;
 }
+
+export async function deleteLimitVersion(db: Db, id: number): Promise<void> {
+	await db.deleteFrom('category_limits').where('id', '=', id).execute();
+}

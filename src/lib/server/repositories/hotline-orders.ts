@@ -221,3 +221,6 @@ export async function* iterateOrders(db: Db, actor: Actor, f: HotlineFilters, no
 		after = page[page.length - 1].id;
 	}
 }
+
+/** The stored fingerprint of each of these 工单号 that is already here (what an import compares a row with). */
+export const listFingerprints = (db: Db, orderNos: string[]) => db.selectFrom('hotline_orders').select(['order_no', 'fingerprint']).where('order_no', 'in', orderNos).execute();

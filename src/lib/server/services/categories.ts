@@ -6,8 +6,10 @@ import { checkLimitForm, limitsAt, sameLimits, type LimitForm, type LimitVersion
 import type { Limit } from '$lib/domain/deadlines';
 import type { Db } from '../db/create-database';
 import { appendAudit } from '../repositories/audit';
-import { insertLimitVersion, listLimitVersions } from '../repositories/category-limits';
+import { countOpenCasesOf, findCategoryRow, insertCategory, listAllCategories, updateCategoryRow } from '../repositories/categories';
+import { deleteLimitVersion, insertLimitVersion, listLimitVersions } from '../repositories/category-limits';
 import { listDepartments } from '../repositories/reference';
+import { readAuditLog } from './audit-log';
 
 export type CategoryResult = { ok: true; code: string } | { ok: false; errors: Record<string, string> };
 
@@ -37,9 +39,9 @@ export async function createCategory(db: Db, adminId: number, form: CategoryForm
 	const errors = { ...(check.ok ? {} : check.errors), ...(limitCheck.ok ? {} : limitCheck.errors) };
 	if (!check.ok || !limitCheck.ok) return { ok: false, errors };
 	const v = check.value;
-	if (await db.selectFrom('categories').select('code').where('code', '=', v.code).executeTakeFirst()) return { ok: false, errors: { code: 'category_code_taken' } };
+	if (await findCategoryRow(db, v.code)) return { ok: false, errors: { code: 'category_code_taken' } };
 	await db.transaction().execute(async (trx) => {
-		await trx.insertInto('categories').values({ code: v.code, ...columns(v) }).execute();
+		await insertCategory(trx, { code: v.code, ...columns(v) });
 		await insertLimitVersion(trx, v.code, limitCheck.value, now, adminId);
 		await appendAudit(trx, { at: now, actorId: adminId, action: 'category.create', target: `category:${v.code}`, detail: { ...v, ...versionDetail(limitCheck.value), effectiveFrom: limitCheck.value.effectiveFrom } });
 	});
@@ -48,7 +50,7 @@ export async function createCategory(db: Db, adminId: number, form: CategoryForm
 
 /** Names, aliases, urgency, close condition, track and default department: in effect at once (no clock depends on them). */
 export async function updateCategory(db: Db, adminId: number, code: string, form: Omit<CategoryForm, 'code'>, now: number): Promise<CategoryResult> {
-	const before = await db.selectFrom('categories').selectAll().where('code', '=', code).executeTakeFirst();
+	const before = await findCategoryRow(db, code);
 	if (!before) return { ok: false, errors: { form: 'not_found' } };
 	const check = checkCategory({ ...form, code }, await activeDepartmentIds(db));
 	if (!check.ok) return { ok: false, errors: check.errors };
@@ -56,7 +58,7 @@ export async function updateCategory(db: Db, adminId: number, code: string, form
 	const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => before[k] !== next[k]);
 	if (!changed.length) return { ok: true, code };
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('categories').set(next).where('code', '=', code).execute();
+		await updateCategoryRow(trx, code, next);
 		await appendAudit(trx, { at: now, actorId: adminId, action: 'category.update', target: `category:${code}`, detail: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: next[k] }])) });
 	});
 	return { ok: true, code };
@@ -64,7 +66,7 @@ export async function updateCategory(db: Db, adminId: number, code: string, form
 
 /** New limits from an effective time: cases that take the category from then on get them; none already filed changes. */
 export async function scheduleLimits(db: Db, adminId: number, code: string, form: LimitForm, now: number): Promise<CategoryResult> {
-	if (!(await db.selectFrom('categories').select('code').where('code', '=', code).executeTakeFirst())) return { ok: false, errors: { form: 'not_found' } };
+	if (!(await findCategoryRow(db, code))) return { ok: false, errors: { form: 'not_found' } };
 	const check = checkLimitForm(form, now);
 	if (!check.ok) return { ok: false, errors: check.errors };
 	const versions = await listLimitVersions(db, code);
@@ -91,7 +93,7 @@ export async function withdrawLimits(db: Db, adminId: number, code: string, vers
 	if (!v) return { ok: false, errors: { form: 'not_found' } };
 	if (v.effectiveFrom <= now) return { ok: false, errors: { form: 'version_in_force' } };
 	await db.transaction().execute(async (trx) => {
-		await trx.deleteFrom('category_limits').where('id', '=', versionId).execute();
+		await deleteLimitVersion(trx, versionId);
 		await appendAudit(trx, { at: now, actorId: adminId, action: 'category.limits_withdraw', target: `category:${code}`, detail: { effectiveFrom: new Date(v.effectiveFrom).toISOString(), ...versionDetail(v) } });
 	});
 	return { ok: true, code };
@@ -99,12 +101,43 @@ export async function withdrawLimits(db: Db, adminId: number, code: string, vers
 
 /** Retired: no longer offered for new cases; existing cases keep it. */
 export async function setCategoryActive(db: Db, adminId: number, code: string, active: boolean, now: number): Promise<CategoryResult> {
-	const before = await db.selectFrom('categories').select(['active']).where('code', '=', code).executeTakeFirst();
+	const before = await findCategoryRow(db, code);
 	if (!before) return { ok: false, errors: { form: 'not_found' } };
 	if (Boolean(before.active) === active) return { ok: true, code };
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('categories').set({ active: active ? 1 : 0 }).where('code', '=', code).execute();
+		await updateCategoryRow(trx, code, { active: active ? 1 : 0 });
 		await appendAudit(trx, { at: now, actorId: adminId, action: active ? 'category.restore' : 'category.retire', target: `category:${code}`, detail: {} });
 	});
 	return { ok: true, code };
+}
+
+/** The admin's list: every category with the limits in force now and how many versions wait to come into force. */
+export async function listCategoryOverview(db: Db, now: number) {
+	const [categories, versions, departments] = await Promise.all([listAllCategories(db), listLimitVersions(db), listDepartments(db, { includeRetired: true })]);
+	const names = new Map(departments.map((d) => [d.id, d.name]));
+	const rows = categories.map((c) => {
+		const own = versions.filter((v) => v.categoryCode === c.code);
+		const current = limitsAt(own, now);
+		return {
+			code: c.code,
+			name: c.variant ? `${c.minor}（${c.variant}）` : c.minor,
+			major: c.major,
+			kind: c.kind,
+			track: c.track,
+			active: c.active === 1,
+			department: c.department_id === null ? null : (names.get(c.department_id) ?? null),
+			handleLimit: current?.handleLimit ?? null,
+			efficientLimit: current?.efficientLimit ?? null,
+			scheduled: own.filter((v) => v.effectiveFrom > now).length
+		};
+	});
+	return { rows, departments: departments.filter((d) => d.active === 1) };
+}
+
+/** One category for its admin page: the row, its limit versions, the active departments, its audit history and its open cases; null when there is none. */
+export async function loadCategoryDetail(db: Db, code: string) {
+	const category = await findCategoryRow(db, code);
+	if (!category) return null;
+	const [versions, departments, history, openCases] = await Promise.all([listLimitVersions(db, code), listDepartments(db), readAuditLog(db, { target: `category:${code}`, page: 1 }), countOpenCasesOf(db, code)]);
+	return { category: { ...category, aliases: (JSON.parse(category.aliases) as string[]).join('、') }, versions, departments, history, openCases };
 }

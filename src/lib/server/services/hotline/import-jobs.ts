@@ -4,6 +4,8 @@ import { retryWhileBusy, sayWhenWaiting } from '../../db/busy';
 import { onOwnConnection, sqliteHandle, type Db } from '../../db/create-database';
 import { ImportFileError } from '../../import/errors';
 import { loadCalendar } from '../../repositories/calendar';
+import { updateImport } from '../../repositories/hotline-imports';
+import { listFingerprints } from '../../repositories/hotline-orders';
 import { orderValidationContext } from '../../repositories/hotline-reference';
 import { applyCountChangesWithStatements } from '../../repositories/stat-counts';
 import type { StatRows } from '../../repositories/stat-rows';
@@ -69,7 +71,7 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 		const chunk = pending;
 		pending = [];
 		const stored = new Map(
-			(await db.selectFrom('hotline_orders').select(['order_no', 'fingerprint']).where('order_no', 'in', chunk.map((v) => v.orderNo)).execute()).map((r) => [r.order_no, r.fingerprint])
+			(await listFingerprints(db, chunk.map((v) => v.orderNo))).map((r) => [r.order_no, r.fingerprint])
 		);
 		for (const v of chunk) tally(v.orderNo, v.fingerprint, stored.get(v.orderNo));
 	};
@@ -113,9 +115,7 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 			}
 		});
 		await compare();
-		await whenFree(imp.id, () => db
-			.updateTable('hotline_imports')
-			.set({
+		await whenFree(imp.id, () => updateImport(db, imp.id, {
 				status: headerError ? 'failed' : 'previewed',
 				total_rows: rows,
 				valid_rows: validRows,
@@ -129,9 +129,7 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 						: { problems, more: Math.max(0, badLines.size - new Set(problems.map((p) => p.line)).size), changed, notes, moreNotes: noteCount - notes.length, repeated, headerLine }
 				),
 				finished_at: headerError ? now : null
-			})
-			.where('id', '=', imp.id)
-			.execute());
+			}));
 	} catch (e) {
 		await fail(db, imp.id, e, now);
 	} finally {
@@ -190,7 +188,7 @@ export async function commitImport(db: Db, imp: ImportRow, path: string, mode: I
 			else await countNew(trx, 'order', ids);
 			return ids.length;
 		})), { onWait: sayWhenWaiting(`import ${imp.id}`) });
-		await whenFree(imp.id, () => db.updateTable('hotline_imports').set({ status: 'committed', mode, written_rows: written, finished_at: Date.now() }).where('id', '=', imp.id).execute());
+		await whenFree(imp.id, () => updateImport(db, imp.id, { status: 'committed', mode, written_rows: written, finished_at: Date.now() }));
 	} catch (e) {
 		await fail(db, imp.id, e, now);
 	} finally {
@@ -222,7 +220,7 @@ async function commitWithKysely(db: Db, imp: ImportRow, path: string, mode: Impo
 		await flush();
 		return created;
 	});
-	await db.updateTable('hotline_imports').set({ status: 'committed', mode, written_rows: written, finished_at: Date.now() }).where('id', '=', imp.id).execute();
+	await updateImport(db, imp.id, { status: 'committed', mode, written_rows: written, finished_at: Date.now() });
 }
 
 /** A new order as the statistics read it: what it has on receipt, nothing yet of what comes later. */
@@ -249,11 +247,9 @@ const orderStatsRow = (r: NewOrderRow): StatRows['orders'][number] => ({
 async function fail(db: Db, id: number, e: unknown, now: number) {
 	const code = e instanceof ImportFileError ? e.code : e instanceof RowsInvalid ? 'import_has_errors' : 'internal';
 	if (code === 'internal') console.error(`import ${id} failed`, e);
-	await whenFree(id, () => db
-		.updateTable('hotline_imports')
-		.set({ status: 'failed', report: JSON.stringify({ fileError: code, line: e instanceof ImportFileError ? (e.line ?? null) : null, otherLine: e instanceof ImportFileError ? (e.otherLine ?? null) : null }), finished_at: now })
-		.where('id', '=', id)
-		.execute());
+	await whenFree(id, () =>
+		updateImport(db, id, { status: 'failed', report: JSON.stringify({ fileError: code, line: e instanceof ImportFileError ? (e.line ?? null) : null, otherLine: e instanceof ImportFileError ? (e.otherLine ?? null) : null }), finished_at: now })
+	);
 }
 
 /** One statement of the import's own bookkeeping, waiting for the database as long as it takes. */

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Db } from '../../db/create-database';
+import { listRunningImportIds, markImportInterrupted } from '../../repositories/hotline-imports';
 import { deleteSetting, getSetting, setSetting } from '../../repositories/settings';
 
 // Which process runs an import's job ('host:pid', in settings under import.runner.<id>): a job whose
@@ -31,12 +32,10 @@ export const releaseImportJob = (db: Db, id: number) => deleteSetting(db, runner
  * it was written. Run at server start, by the command-line import, and when an import page is opened.
  */
 export async function markInterruptedImports(db: Db, onlyId?: number): Promise<number[]> {
-	let q = db.selectFrom('hotline_imports').select('id').where('status', 'in', ['analysing', 'committing']);
-	if (onlyId !== undefined) q = q.where('id', '=', onlyId);
 	const stuck: number[] = [];
-	for (const { id } of await q.execute()) {
+	for (const id of await listRunningImportIds(db, onlyId)) {
 		if (isAlive(await getSetting(db, runnerKey(id)))) continue;
-		await db.updateTable('hotline_imports').set({ status: 'interrupted' }).where('id', '=', id).where('status', 'in', ['analysing', 'committing']).execute();
+		await markImportInterrupted(db, id);
 		await deleteSetting(db, runnerKey(id));
 		stuck.push(id);
 	}

@@ -3,10 +3,12 @@ import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, open, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Db } from '../../db/create-database';
+import { claimImportCommit, findImport, insertImport, listRecentImports } from '../../repositories/hotline-imports';
 import { claimImportJob } from './import-runner';
 import { importDir } from '../../config';
 import { MAX_IMPORT_BYTES, SNIFF_HEAD_BYTES, sniffFileKind } from '../../import/sniff';
-import { analyseImport, commitImport, type ImportMode } from './import-jobs';
+import { analyseImport, commitImport, importProgress, type ImportMode, type ImportReport } from './import-jobs';
+import { importRetentionDays } from '../records/housekeeping';
 
 export const importFilePath = (id: number, kind: string) => join(importDir(), `${id}.${kind}`);
 
@@ -18,11 +20,7 @@ export async function startImport(db: Db, file: File, actorId: number, now: numb
 	const kind = sniffFileKind(head, file.name);
 	if (!kind) return { ok: false, code: 'not_csv_or_xlsx' };
 	const bytes = new Uint8Array(await file.arrayBuffer());
-	const row = await db
-		.insertInto('hotline_imports')
-		.values({ file_name: file.name.slice(0, 200), file_kind: kind, file_sha256: createHash('sha256').update(bytes).digest('hex'), status: 'analysing', mode: null, report: null, created_by: actorId, created_at: now, finished_at: null })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const row = { id: await insertImport(db, { file_name: file.name.slice(0, 200), file_kind: kind, file_sha256: createHash('sha256').update(bytes).digest('hex'), status: 'analysing', mode: null, report: null, created_by: actorId, created_at: now, finished_at: null }) };
 	await claimImportJob(db, row.id);
 	await mkdir(importDir(), { recursive: true });
 	const path = importFilePath(row.id, kind);
@@ -59,11 +57,7 @@ export async function registerImportFile(
 	if (!kind) return { ok: false, code: 'not_csv_or_xlsx' };
 	const hash = createHash('sha256');
 	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-	const row = await db
-		.insertInto('hotline_imports')
-		.values({ file_name: name, file_kind: kind, file_sha256: hash.digest('hex'), status: 'analysing', mode: null, report: null, created_by: actorId, created_at: now, finished_at: null })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const row = { id: await insertImport(db, { file_name: name, file_kind: kind, file_sha256: hash.digest('hex'), status: 'analysing', mode: null, report: null, created_by: actorId, created_at: now, finished_at: null }) };
 	await claimImportJob(db, row.id);
 	return { ok: true, imp: { id: row.id, file_name: name, file_kind: kind } };
 }
@@ -74,14 +68,13 @@ export async function registerImportFile(
  * locked database (which, with better-sqlite3's synchronous busy wait, would freeze the server).
  */
 export async function startCommit(db: Db, id: number, mode: ImportMode, actorId: number, now: number): Promise<{ ok: true } | { ok: false; code: string }> {
-	const imp = await db.selectFrom('hotline_imports').selectAll().where('id', '=', id).executeTakeFirst();
+	const imp = await findImport(db, id);
 	if (!imp) return { ok: false, code: 'not_found' };
 	if (!canCommit(imp)) return { ok: false, code: 'not_allowed_in_state' };
 	if (mode === 'all_or_nothing' && imp.error_rows > 0) return { ok: false, code: 'import_has_errors' };
 	// A command-line import is read where it lies, not kept here: run the command again instead.
 	if (!existsSync(importFilePath(id, imp.file_kind))) return { ok: false, code: 'import_file_missing' };
-	const claimed = await db.updateTable('hotline_imports').set({ status: 'committing', mode }).where('id', '=', id).where('status', '=', imp.status).executeTakeFirst();
-	if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, code: 'stale' };
+	if (!(await claimImportCommit(db, id, imp.status, mode))) return { ok: false, code: 'stale' };
 	await claimImportJob(db, id);
 	void commitImport(db, imp, importFilePath(id, imp.file_kind), mode, actorId, now);
 	return { ok: true };
@@ -95,3 +88,22 @@ export const canCommit = (imp: { status: string; mode: string | null }) => imp.s
 
 /** A server that stopped mid-job, or a command-line import killed: see import-runner.ts. */
 export { markInterruptedImports } from './import-runner';
+
+/** The import page: the last ten imports and how long their files are kept. */
+export async function loadImportOverview(db: Db) {
+	const [imports, retentionDays] = await Promise.all([listRecentImports(db, 10), importRetentionDays(db)]);
+	return { imports, retentionDays };
+}
+
+/** One import with its report, whether it may be committed now, and how far a running job has got; null when there is none. */
+export async function loadImportStatus(db: Db, id: number) {
+	const imp = await findImport(db, id);
+	if (!imp) return null;
+	const running = imp.status === 'analysing' || imp.status === 'committing';
+	return {
+		imp: { ...imp, report: imp.report ? (JSON.parse(imp.report) as ImportReport) : null },
+		running,
+		canCommit: canCommit(imp),
+		processed: running ? importProgress(imp.id) : 0
+	};
+}

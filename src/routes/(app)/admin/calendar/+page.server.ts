@@ -4,8 +4,8 @@ import { shanghaiDate } from '$lib/domain/working-days';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
-import { appendAudit } from '$lib/server/repositories/audit';
-import { listCalendarYears, saveCalendarYear } from '$lib/server/repositories/calendar';
+import { listCalendarYears } from '$lib/server/repositories/calendar';
+import { saveCalendarYears } from '$lib/server/services/calendar-years';
 import type { Actions, PageServerLoad } from './$types';
 
 const MAX_FILE_BYTES = 1_000_000;
@@ -19,29 +19,11 @@ export const load: PageServerLoad = async (event) => {
 	return { years: years.map((y) => ({ year: y.year })), shown, today };
 };
 
-/** Saves checked years, all or none; a year already on file is replaced only when the admin ticked "replace". */
+/** Saves through the calendar service and answers in the form's shape (409 when a year is on file and "replace" was not ticked). */
 async function saveAll(actorId: number, checked: CheckedYear[], replace: boolean, values: Record<string, string>, form: 'save' | 'upload') {
-	const issues: (CalendarIssue & { year?: number })[] = checked.flatMap((c) => (c.ok ? [] : c.issues));
-	if (issues.length) return fail(400, { form, values, issues });
-	const years = checked.flatMap((c) => (c.ok ? [c.year] : []));
-	const db = getDb();
-	const onFile = new Set((await listCalendarYears(db)).map((y) => y.year));
-	const existing = years.filter((y) => onFile.has(y.year)).map((y) => y.year);
-	if (existing.length && !replace) return fail(409, { form, values, issues: [], existing });
-	const now = Date.now();
-	await db.transaction().execute(async (trx) => {
-		for (const y of years) {
-			await saveCalendarYear(trx, y);
-			await appendAudit(trx, {
-				at: now,
-				actorId,
-				action: 'calendar.save',
-				target: `calendar:${y.year}`,
-				detail: { year: y.year, title: y.title, offDays: y.offDays.length, makeupWorkdays: y.makeupWorkdays.length, replaced: onFile.has(y.year), via: form }
-			});
-		}
-	});
-	return { form, saved: years.map((y) => y.year), droppedWeekends: checked.flatMap((c) => (c.ok ? c.droppedWeekends : [])) };
+	const saved = await saveCalendarYears(getDb(), actorId, checked, replace, form, Date.now());
+	if (!saved.ok) return 'existing' in saved ? fail(409, { form, values, issues: [], existing: saved.existing }) : fail(400, { form, values, issues: saved.issues });
+	return { form, saved: saved.saved, droppedWeekends: saved.droppedWeekends };
 }
 
 export const actions: Actions = {

@@ -1,14 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
-import { startImport } from '$lib/server/services/hotline/import-upload';
-import { importRetentionDays } from '$lib/server/services/records/housekeeping';
+import { loadImportOverview, startImport } from '$lib/server/services/hotline/import-upload';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireHotline(event, 'import');
-	const imports = await getDb().selectFrom('hotline_imports').selectAll().orderBy('id', 'desc').limit(10).execute();
-	return { imports, retentionDays: await importRetentionDays(getDb()) };
+	return loadImportOverview(getDb());
 };
 
 export const actions: Actions = {

@@ -7,18 +7,13 @@ import { requireActor } from '$lib/server/auth/guards';
 import { evidenceDir } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { resolvePhotoPath } from '$lib/server/photos';
+import { findEvidenceFile } from '$lib/server/repositories/alerts';
 import type { RequestHandler } from './$types';
 
 /** Evidence (camera frames, re-check photos) is served as stored, to those who review alerts or see enforcement cases. */
 export const GET: RequestHandler = async (event) => {
 	const actor = requireActor(event);
-	const row = await getDb()
-		.selectFrom('evidence_files')
-		.leftJoin('alerts', 'alerts.id', 'evidence_files.alert_id')
-		.leftJoin('categories', 'categories.code', 'alerts.category_code')
-		.select(['evidence_files.path', 'evidence_files.thumb_path', 'evidence_files.mime', 'evidence_files.enforcement_id', 'alerts.enforcement_id as alert_enforcement_id', 'categories.track'])
-		.where('evidence_files.id', '=', event.params.id)
-		.executeTakeFirst();
+	const row = await findEvidenceFile(getDb(), event.params.id);
 	if (!row) error(404, m.err_photo_not_found());
 	// An officer reviews only the enforcement-eligible alerts, so sees only their frames (as the queue does).
 	const reviewable = hasEnforcementCapability(actor, 'review_alerts') && (actor.role !== 'enforcer' || row.track === ENFORCEMENT_TRACK);

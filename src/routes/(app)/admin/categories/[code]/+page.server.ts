@@ -6,36 +6,25 @@ import { m } from '$lib/paraglide/messages';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { optionalId } from '$lib/server/form';
-import { readAuditLog } from '$lib/server/services/audit-log';
-import { listLimitVersions } from '$lib/server/repositories/category-limits';
-import { listDepartments } from '$lib/server/repositories/reference';
-import { scheduleLimits, setCategoryActive, updateCategory, withdrawLimits } from '$lib/server/services/categories';
+import { loadCategoryDetail, scheduleLimits, setCategoryActive, updateCategory, withdrawLimits } from '$lib/server/services/categories';
 import { readCategoryForm, readLimitFields, toLimitForm } from '../forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
-	const db = getDb();
-	const code = event.params.code;
-	const category = await db.selectFrom('categories').selectAll().where('code', '=', code).executeTakeFirst();
-	if (!category) error(404, m.err_not_found());
-	const [versions, departments, history, openCases] = await Promise.all([
-		listLimitVersions(db, code),
-		listDepartments(db),
-		readAuditLog(db, { target: `category:${code}`, page: 1 }),
-		db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('category_code', '=', code).where('status', 'not in', ['closed', 'void']).executeTakeFirstOrThrow()
-	]);
+	const detail = await loadCategoryDetail(getDb(), event.params.code);
+	if (!detail) error(404, m.err_not_found());
 	return {
-		category: { ...category, aliases: (JSON.parse(category.aliases) as string[]).join('、') },
-		versions,
+		category: detail.category,
+		versions: detail.versions,
 		now: Date.now(),
-		openCases: Number(openCases.n),
-		history: history.rows, historyNames: history.names,
+		openCases: detail.openCases,
+		history: detail.history.rows, historyNames: detail.history.names,
 		kinds: CATEGORY_KINDS,
 		tracks: CATEGORY_TRACKS,
 		units: LIMIT_UNITS,
 		urgencies: URGENCIES,
-		departments
+		departments: detail.departments
 	};
 };
 

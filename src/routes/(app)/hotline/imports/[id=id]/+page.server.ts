@@ -3,22 +3,15 @@ import { m } from '$lib/paraglide/messages';
 import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/form';
-import { importProgress, type ImportReport } from '$lib/server/services/hotline/import-jobs';
-import { canCommit, startCommit } from '$lib/server/services/hotline/import-upload';
+import { loadImportStatus, startCommit } from '$lib/server/services/hotline/import-upload';
 import type { Actions, PageServerLoad } from './$types';
 
 
 export const load: PageServerLoad = async (event) => {
 	requireHotline(event, 'import');
-	const imp = await getDb().selectFrom('hotline_imports').selectAll().where('id', '=', Number(event.params.id)).executeTakeFirst();
-	if (!imp) error(404, m.err_not_found());
-	const running = imp.status === 'analysing' || imp.status === 'committing';
-	return {
-		imp: { ...imp, report: imp.report ? (JSON.parse(imp.report) as ImportReport) : null },
-		running,
-		canCommit: canCommit(imp),
-		processed: running ? importProgress(imp.id) : 0
-	};
+	const status = await loadImportStatus(getDb(), Number(event.params.id));
+	if (!status) error(404, m.err_not_found());
+	return status;
 };
 
 export const actions: Actions = {

@@ -1,0 +1,34 @@
+// The official working-day calendar (法定节假日): checked years saved all or none, each with its audit
+// row. The caller has checked the admin.
+import type { CalendarIssue, CheckedYear } from '$lib/domain/calendar-input';
+import type { Db } from '../db/create-database';
+import { appendAudit } from '../repositories/audit';
+import { listCalendarYears, saveCalendarYear } from '../repositories/calendar';
+
+export type SaveCalendarResult =
+	| { ok: true; saved: number[]; droppedWeekends: string[] }
+	| { ok: false; issues: (CalendarIssue & { year?: number })[] }
+	| { ok: false; issues: []; existing: number[] };
+
+/** Saves checked years, all or none; a year already on file is replaced only when the admin ticked "replace". */
+export async function saveCalendarYears(db: Db, actorId: number, checked: CheckedYear[], replace: boolean, via: 'save' | 'upload', now: number): Promise<SaveCalendarResult> {
+	const issues: (CalendarIssue & { year?: number })[] = checked.flatMap((c) => (c.ok ? [] : c.issues));
+	if (issues.length) return { ok: false, issues };
+	const years = checked.flatMap((c) => (c.ok ? [c.year] : []));
+	const onFile = new Set((await listCalendarYears(db)).map((y) => y.year));
+	const existing = years.filter((y) => onFile.has(y.year)).map((y) => y.year);
+	if (existing.length && !replace) return { ok: false, issues: [], existing };
+	await db.transaction().execute(async (trx) => {
+		for (const y of years) {
+			await saveCalendarYear(trx, y);
+			await appendAudit(trx, {
+				at: now,
+				actorId,
+				action: 'calendar.save',
+				target: `calendar:${y.year}`,
+				detail: { year: y.year, title: y.title, offDays: y.offDays.length, makeupWorkdays: y.makeupWorkdays.length, replaced: onFile.has(y.year), via }
+			});
+		}
+	});
+	return { ok: true, saved: years.map((y) => y.year), droppedWeekends: checked.flatMap((c) => (c.ok ? c.droppedWeekends : [])) };
+}
