@@ -4,6 +4,11 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
+/** A Kysely query builder started on a database or transaction handle. */
+const SQL_CALL = 'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)$/]';
+/** Kysely's raw `sql` template. */
+const SQL_TEMPLATE = "TaggedTemplateExpression[tag.name='sql']";
+
 export default ts.config(
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -37,6 +42,67 @@ export default ts.config(
 						{ group: ['node:*', 'fs', 'path'], message: 'domain/ does no I/O' }
 					]
 				}
+			]
+		}
+	},
+	{
+		// Routes orchestrate: parse the request, check permission, call a service (or read through a
+		// repository), answer. No query builder, no transaction, no audit row in a route file.
+		files: ['src/routes/**/*.ts', 'src/routes/**/*.svelte'],
+		ignores: ['src/routes/**/*.test.ts'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{ name: 'kysely', allowTypeImports: true, message: 'routes call services; SQL lives in src/lib/server/repositories/' },
+						{ name: '$lib/server/repositories/audit', importNames: ['appendAudit'], message: 'the service that makes a change writes its audit row, in its transaction' }
+					],
+					patterns: [{ group: ['$lib/server/db/*', '!$lib/server/db/index'], allowTypeImports: true, message: 'routes take the handle from $lib/server/db and pass it to a service' }]
+				}
+			],
+			'no-restricted-syntax': [
+				'error',
+				{ selector: SQL_CALL, message: 'routes call services; SQL lives in src/lib/server/repositories/' },
+				{ selector: "CallExpression[callee.property.name='transaction']", message: 'a transaction is the service’s: call one service function per action' },
+				{ selector: SQL_TEMPLATE, message: 'routes call services; SQL lives in src/lib/server/repositories/' }
+			]
+		}
+	},
+	{
+		// Repositories are the only SQL: services load, let the domain decide and persist through
+		// repository functions (transactions are theirs to open).
+		files: ['src/lib/server/services/**/*.ts'],
+		ignores: [
+			'**/*.test.ts',
+			'**/*.fixture.ts',
+			'**/*.fixtures.ts',
+			'**/fixtures.ts',
+			// TEMPORARY (issue 16): the case, 12345-order and enforcement-case write paths move to the
+			// unit of work in their own change; remove each line as its file is converted.
+			'src/lib/server/services/report-case.ts',
+			'src/lib/server/services/case-actions.ts',
+			'src/lib/server/services/case-fast-track.ts',
+			'src/lib/server/services/field-submit.ts',
+			'src/lib/server/services/hotline/order-actions.ts',
+			'src/lib/server/services/hotline/order-community.ts',
+			'src/lib/server/services/hotline/order-to-case.ts',
+			'src/lib/server/services/hotline/ingest.ts',
+			'src/lib/server/services/hotline/ingest-write.ts',
+			'src/lib/server/services/enforcement/**',
+			'src/lib/server/services/alerts/review.ts',
+			'src/lib/server/services/stats/counting.ts'
+		],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{ paths: [{ name: 'kysely', importNames: ['sql'], message: 'raw SQL belongs in a repository (src/lib/server/repositories/)' }] }
+			],
+			'no-restricted-syntax': [
+				'error',
+				{ selector: SQL_CALL, message: 'services call repositories; SQL lives in src/lib/server/repositories/' },
+				{ selector: "CallExpression[callee.property.name='prepare']", message: 'prepared statements belong in a repository (src/lib/server/repositories/)' },
+				{ selector: SQL_TEMPLATE, message: 'raw SQL belongs in a repository (src/lib/server/repositories/)' }
 			]
 		}
 	},

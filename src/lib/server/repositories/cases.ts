@@ -148,3 +148,6 @@ export async function countCasesOn(db: Db, fromMs: number, toMs: number): Promis
 		.executeTakeFirstOrThrow();
 	return Number(r.n);
 }
+
+/** Where every case lies, for a boundary preview (which cases a new outline moves). */
+export const listCasePlaces = (db: Db) => db.selectFrom('cases').select(['id', 'code', 'status', 'lng', 'lat', 'area_id', 'community_id', 'reported_at']).execute();

@@ -37,3 +37,10 @@ export async function listRunningImportIds(db: Db, onlyId?: number): Promise<num
 export async function markImportInterrupted(db: Db, id: number): Promise<void> {
 	await db.updateTable('hotline_imports').set({ status: 'interrupted' }).where('id', '=', id).where('status', 'in', [...RUNNING]).execute();
 }
+
+/** Imports whose file is no longer needed once their retention has run out. */
+export const listFinishedImports = (db: Db, statuses: readonly string[]) =>
+	db.selectFrom('hotline_imports').select(['id', 'file_kind', 'status', 'finished_at']).where('status', 'in', [...statuses]).execute();
+
+/** Every import's id and file kind (the name its file has in the imports folder). */
+export const listImportFiles = (db: Db) => db.selectFrom('hotline_imports').select(['id', 'file_kind']).execute();

@@ -136,3 +136,8 @@ export async function listAreaNames(db: Db) {
 export async function listCommunityNames(db: Db) {
 	return kept(db, 'communities', () => db.selectFrom('communities').select(['id', 'name', 'area_id']).orderBy('id').execute());
 }
+
+/** Every 居民区 id, read fresh (what an admin's form is checked against). */
+export async function listCommunityIds(db: Db): Promise<number[]> {
+	return (await db.selectFrom('communities').select('id').execute()).map((c) => c.id);
+}

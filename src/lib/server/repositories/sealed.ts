@@ -53,3 +53,25 @@ export function sealFirstRow<T extends SealedTable>(table: T, row: Unsealed<T>):
 export function inTransaction<R>(db: Db, fn: (trx: Db) => Promise<R>): Promise<R> {
 	return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
+
+/** Every row of a sealed table in chain order (by chain, then place, then id), streamed: what a check of the hash chains reads. */
+export function streamChainRows(db: Db, table: SealedTable): AsyncIterable<Record<string, unknown> & { id: string | number; chain_seq: number | null; hash: string | null }> {
+	const key: string | null = SEALED_TABLES[table].chainKey;
+	// The tables differ in their columns; the chain spec says which one groups the rows.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	let q = (db as any).selectFrom(table).selectAll();
+	if (key !== null) q = q.orderBy(key);
+	return q.orderBy('chain_seq').orderBy('id').stream(500);
+}
+
+/** The tables whose rows name a stored file (photo or evidence) with its SHA-256. */
+export type FileTable = 'attachments' | 'hotline_attachments' | 'evidence_files';
+
+/** The stored files a table names, streamed in chain order. */
+export function streamFileRows(db: Db, table: FileTable): AsyncIterable<{ id: string; path: string; thumb_path: string; sha256: string }> {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	return (db as any).selectFrom(table).select(['id', 'path', 'thumb_path', 'sha256']).orderBy('chain_seq').stream(500);
+}
+
+/** Every file and thumbnail path a table names (what a sweep of the data folders must keep). */
+export const listFilePaths = (db: Db, table: FileTable) => db.selectFrom(table).select(['path', 'thumb_path']).execute();

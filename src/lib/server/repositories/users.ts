@@ -1,5 +1,7 @@
+import type { Updateable } from 'kysely';
 import { contains } from './like';
 import type { Db } from '../db/create-database';
+import type { UserTable } from '../db/schema';
 
 export interface NewUserInput {
 	username: string;
@@ -75,4 +77,16 @@ export async function getAccount(db: Db, id: number) {
 export async function countActiveAdmins(db: Db): Promise<number> {
 	const r = await db.selectFrom('users').select(({ fn }) => fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1).executeTakeFirstOrThrow();
 	return Number(r.n);
+}
+
+export async function updateUser(db: Db, id: number, changes: Updateable<UserTable>): Promise<void> {
+	await db.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+/** What a password change checks against. */
+export const findCredentials = (db: Db, id: number) => db.selectFrom('users').select(['username', 'password_hash']).where('id', '=', id).executeTakeFirst();
+
+/** Ends every session of the user but the one given (the one that changed the password). */
+export async function deleteOtherSessions(db: Db, userId: number, keepSessionId: string): Promise<void> {
+	await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
 }

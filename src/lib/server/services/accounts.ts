@@ -7,7 +7,7 @@ import { invalidateUserSessions } from '../auth/session';
 import type { Db } from '../db/create-database';
 import { appendAudit } from '../repositories/audit';
 import { listAreaNames, listCommunityNames, listDepartments } from '../repositories/reference';
-import { countActiveAdmins, findUserByUsername, getAccount, insertUser } from '../repositories/users';
+import { countActiveAdmins, deleteOtherSessions, findCredentials, findUserByUsername, getAccount, insertUser, updateUser } from '../repositories/users';
 
 export type AccountResult<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string> };
 
@@ -29,7 +29,7 @@ export async function createAccount(db: Db, adminId: number, form: AccountForm, 
 	const passwordHash = await hashPassword(password);
 	const id = await db.transaction().execute(async (trx) => {
 		const id = await insertUser(trx, { ...v, passwordHash }, now);
-		await trx.updateTable('users').set({ must_change_password: 1 }).where('id', '=', id).execute();
+		await updateUser(trx, id, { must_change_password: 1 });
 		await appendAudit(trx, { at: now, actorId: adminId, action: 'user.create', target: `user:${id}`, detail: { ...v } });
 		return id;
 	});
@@ -49,7 +49,7 @@ export async function updateAccount(db: Db, adminId: number, id: number, form: O
 	const changed = (Object.keys(to) as (keyof typeof to)[]).filter((k) => from[k] !== to[k]);
 	if (!changed.length) return { ok: true };
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('users').set({ display_name: v.displayName, role: v.role, area_id: v.areaId, community_id: v.communityId, department_id: v.departmentId }).where('id', '=', id).execute();
+		await updateUser(trx, id, { display_name: v.displayName, role: v.role, area_id: v.areaId, community_id: v.communityId, department_id: v.departmentId });
 		// What the user may see changed: the next request signs in again with the new rights.
 		if (changed.some((k) => k !== 'displayName')) await invalidateUserSessions(trx, id);
 		await appendAudit(trx, {
@@ -71,7 +71,7 @@ export async function setAccountActive(db: Db, adminId: number, id: number, acti
 	if (!active && before.role === 'admin' && before.active && (await countActiveAdmins(db)) <= 1) return { ok: false, errors: { form: 'last_admin' } };
 	if (Boolean(before.active) === active) return { ok: true };
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('users').set({ active: active ? 1 : 0 }).where('id', '=', id).execute();
+		await updateUser(trx, id, { active: active ? 1 : 0 });
 		if (!active) await invalidateUserSessions(trx, id);
 		await appendAudit(trx, { at: now, actorId: adminId, action: active ? 'user.enable' : 'user.disable', target: `user:${id}`, detail: { username: before.username } });
 	});
@@ -85,7 +85,7 @@ export async function resetPassword(db: Db, adminId: number, id: number, now: nu
 	const password = newTemporaryPassword();
 	const passwordHash = await hashPassword(password);
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: 1 }).where('id', '=', id).execute();
+		await updateUser(trx, id, { password_hash: passwordHash, must_change_password: 1 });
 		await invalidateUserSessions(trx, id);
 		await appendAudit(trx, { at: now, actorId: adminId, action: 'user.reset_password', target: `user:${id}`, detail: { username: before.username } });
 	});
@@ -100,7 +100,7 @@ export async function changeOwnPassword(
 	input: { current: string; password: string; confirm: string },
 	now: number
 ): Promise<AccountResult> {
-	const user = await db.selectFrom('users').select(['username', 'password_hash']).where('id', '=', userId).executeTakeFirst();
+	const user = await findCredentials(db, userId);
 	if (!user) return { ok: false, errors: { form: 'not_found' } };
 	if (!(await verifyPassword(user.password_hash, input.current))) return { ok: false, errors: { current: 'wrong_password' } };
 	const problem = checkNewPassword(input.password, input.confirm, user.username);
@@ -108,8 +108,8 @@ export async function changeOwnPassword(
 	if (input.password === input.current) return { ok: false, errors: { password: 'password_unchanged' } };
 	const passwordHash = await hashPassword(input.password);
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: 0 }).where('id', '=', userId).execute();
-		await trx.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
+		await updateUser(trx, userId, { password_hash: passwordHash, must_change_password: 0 });
+		await deleteOtherSessions(trx, userId, keepSessionId);
 		await appendAudit(trx, { at: now, actorId: userId, action: 'user.change_password', target: `user:${userId}`, detail: {} });
 	});
 	return { ok: true };

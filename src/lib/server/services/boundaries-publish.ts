@@ -5,7 +5,20 @@
 import type { BoundaryIssue } from '$lib/domain/boundary-input';
 import type { Db } from '../db/create-database';
 import { appendAudit } from '../repositories/audit';
+import {
+	getCommunityAreaId,
+	getSubdistrictId,
+	insertArea,
+	insertAreaShape,
+	insertBoundaryVersion,
+	insertCommunityShape,
+	latestBoundaryVersion,
+	listAreaShapes,
+	listCommunityShapes,
+	moveCommunity
+} from '../repositories/boundary-versions';
 import { appendEvent } from '../repositories/case-events';
+import { getCaseRow, updateCaseIfVersion } from '../repositories/cases';
 import { previewBoundary, type BoundaryLevel, type MovedCase } from './boundaries';
 import { commitStats, statSnapshot } from './stats/counting';
 
@@ -29,36 +42,33 @@ export async function publishBoundary(db: Db, adminId: number, input: PublishInp
 	const relocate = p.moved.filter((c) => c.relocate);
 	if (p.past && !input.confirmPast) return { ok: false, issues: [{ code: 'boundary_confirm_past', value: relocate.length }] };
 	return db.transaction().execute(async (trx) => {
-		const previous = await trx.selectFrom('boundary_versions').select('id').orderBy('effective_from', 'desc').limit(1).executeTakeFirstOrThrow();
-		const version = await trx.insertInto('boundary_versions').values({ effective_from: input.effectiveFrom, note, created_at: now, created_by: adminId }).returning('id').executeTakeFirstOrThrow();
+		const previous = await latestBoundaryVersion(trx);
+		if (!previous) throw new Error('no boundary version to follow');
+		const version = { id: await insertBoundaryVersion(trx, { effective_from: input.effectiveFrom, note, created_at: now, created_by: adminId }) };
 		const drawn = new Map(p.features.map((f) => [f.name, JSON.stringify({ type: 'MultiPolygon', coordinates: f.polygons })]));
-		const previousAreas = await trx.selectFrom('area_shapes').select(['area_id', 'geometry']).where('version_id', '=', previous.id).execute();
-		const previousCommunities = await trx.selectFrom('community_shapes').select(['community_id', 'geometry']).where('version_id', '=', previous.id).execute();
+		const previousAreas = await listAreaShapes(trx, previous.id);
+		const previousCommunities = await listCommunityShapes(trx, previous.id);
 		// The subdistrict is never redrawn here; a 居民区 version keeps every 片区 outline as it was.
-		const sub = await trx.selectFrom('areas').select('id').where('kind', '=', 'subdistrict').executeTakeFirstOrThrow();
+		const sub = { id: await getSubdistrictId(trx) };
 		const areaIds = new Map<number, number>();
 		if (level === 'community') {
-			for (const r of previousAreas) await trx.insertInto('area_shapes').values({ version_id: version.id, area_id: r.area_id, geometry: r.geometry }).execute();
+			for (const r of previousAreas) await insertAreaShape(trx, version.id, r.area_id, r.geometry);
 		} else {
-			for (const r of previousAreas.filter((x) => x.area_id === sub.id)) await trx.insertInto('area_shapes').values({ version_id: version.id, area_id: sub.id, geometry: r.geometry }).execute();
+			for (const r of previousAreas.filter((x) => x.area_id === sub.id)) await insertAreaShape(trx, version.id, sub.id, r.geometry);
 			// 片区: the same name keeps its identity, a new name is a new 片区.
 			for (const a of p.next.areas) {
-				const id = a.id > 0 ? a.id : (await trx.insertInto('areas').values({ name: a.name, kind: 'area' }).returning('id').executeTakeFirstOrThrow()).id;
+				const id = a.id > 0 ? a.id : await insertArea(trx, a.name);
 				areaIds.set(a.id, id);
-				await trx.insertInto('area_shapes').values({ version_id: version.id, area_id: id, geometry: drawn.get(a.name)! }).execute();
+				await insertAreaShape(trx, version.id, id, drawn.get(a.name)!);
 			}
 		}
 		const keptOutlines = new Map(level === 'area' && p.communityOutlines === 'kept' ? previousCommunities.map((r) => [r.community_id, r.geometry]) : []);
 		for (const c of p.next.communities) {
 			const geometry = level === 'community' ? drawn.get(c.name) : keptOutlines.get(c.id);
-			if (geometry) await trx.insertInto('community_shapes').values({ version_id: version.id, community_id: c.id, geometry }).execute();
+			if (geometry) await insertCommunityShape(trx, version.id, c.id, geometry);
 			// 居民区 and their grid workers follow into the 片区 that now holds them.
 			const areaId = areaIds.get(c.areaId) ?? c.areaId;
-			const before = await trx.selectFrom('communities').select('area_id').where('id', '=', c.id).executeTakeFirstOrThrow();
-			if (before.area_id !== areaId) {
-				await trx.updateTable('communities').set({ area_id: areaId }).where('id', '=', c.id).execute();
-				await trx.updateTable('users').set({ area_id: areaId }).where('community_id', '=', c.id).execute();
-			}
+			if ((await getCommunityAreaId(trx, c.id)) !== areaId) await moveCommunity(trx, c.id, areaId);
 		}
 		if (relocate.length) await relocateCases(trx, relocate, areaIds, { adminId, versionId: version.id, effectiveFrom: input.effectiveFrom, note, now });
 		await appendAudit(trx, {
@@ -86,8 +96,10 @@ async function relocateCases(trx: Db, cases: MovedCase[], areaIds: Map<number, n
 	const stats = await statSnapshot(trx, 'case', cases.map((c) => c.id));
 	for (const c of cases) {
 		const toArea = areaIds.get(c.toAreaId) ?? c.toAreaId;
-		const row = await trx.selectFrom('cases').select(['status', 'version']).where('id', '=', c.id).executeTakeFirstOrThrow();
-		await trx.updateTable('cases').set({ area_id: toArea, community_id: c.toCommunityId, version: row.version + 1, updated_at: v.now }).where('id', '=', c.id).execute();
+		const row = await getCaseRow(trx, c.id);
+		if (!row) throw new Error(`case ${c.id} vanished while relocating`);
+		// Inside the publishing transaction: the version just read is the one updated.
+		await updateCaseIfVersion(trx, c.id, row.version, { area_id: toArea, community_id: c.toCommunityId, updated_at: v.now });
 		await appendEvent(trx, {
 			caseId: c.id,
 			at: v.now,

@@ -9,6 +9,8 @@ import { indexedPointInPolygon as pointInPolygon } from '$lib/domain/polygon-ind
 import { isValidDate, shanghaiMidnight } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
 import { checkUploadOffThread } from '../boundary-worker';
+import { latestBoundaryVersion, listAllAreas } from '../repositories/boundary-versions';
+import { listCasePlaces } from '../repositories/cases';
 import { loadGeography, type Geography } from '../repositories/reference';
 
 export const MAX_BOUNDARY_BYTES = 2_000_000;
@@ -55,10 +57,10 @@ const outlineOf = (polygons: LngLat[][][]) => polygons.flat();
 export async function previewBoundary(db: Db, text: string, effectiveFrom: string, today: string, level: BoundaryLevel = 'area'): Promise<PreviewResult> {
 	if (!isValidDate(effectiveFrom)) return { ok: false, issues: [{ code: 'invalid_date' }] };
 	if (effectiveFrom > today) return { ok: false, issues: [{ code: 'boundary_in_future' }] };
-	const latest = await db.selectFrom('boundary_versions').select(['effective_from']).orderBy('effective_from', 'desc').limit(1).executeTakeFirst();
+	const latest = await latestBoundaryVersion(db);
 	if (latest && effectiveFrom <= latest.effective_from) return { ok: false, issues: [{ code: 'boundary_before_latest', area: latest.effective_from }] };
 	if (text.length > MAX_BOUNDARY_BYTES) return { ok: false, issues: [{ code: 'file_too_large' }] };
-	const [now, allAreas] = await Promise.all([loadGeography(db, today), db.selectFrom('areas').select(['id', 'name', 'kind']).execute()]);
+	const [now, allAreas] = await Promise.all([loadGeography(db, today), listAllAreas(db)]);
 	// Parsed and checked on a worker thread: a detailed outline takes a while, and the server keeps answering meanwhile.
 	const checked = await checkUploadOffThread(text, { level, subdistrict: now.boundary, areas: now.areas, communities: now.communities });
 	if (!checked.ok) return checked;
@@ -96,7 +98,7 @@ export async function previewBoundary(db: Db, text: string, effectiveFrom: strin
 	const communityName = new Map(now.communities.map((c) => [c.id, c.name]));
 	const since = shanghaiMidnight(effectiveFrom);
 	const past = effectiveFrom < today;
-	const rows = await db.selectFrom('cases').select(['id', 'code', 'status', 'lng', 'lat', 'area_id', 'community_id', 'reported_at']).execute();
+	const rows = await listCasePlaces(db);
 	const moved: MovedCase[] = [];
 	for (const [i, r] of rows.entries()) {
 		if (i % 5000 === 4999) await breathe();

@@ -3,12 +3,13 @@
 import { checkPlaceName } from '$lib/domain/community-names';
 import type { Db } from '../db/create-database';
 import { appendAudit } from '../repositories/audit';
+import { listCommunityIds } from '../repositories/reference';
 import { deletePlaceName, findPlaceName, getPlaceName, insertPlaceName } from '../repositories/place-names';
 
 export type PlaceNameResult = { ok: true; id: number } | { ok: false; field: 'name' | 'kind' | 'communityId' | 'form'; code: string };
 
 export async function addPlaceName(db: Db, adminId: number, input: { name: string; kind: string; communityId: number }, now: number): Promise<PlaceNameResult> {
-	const communityIds = new Set((await db.selectFrom('communities').select('id').execute()).map((c) => c.id));
+	const communityIds = new Set(await listCommunityIds(db));
 	const checked = checkPlaceName(input, communityIds);
 	if (!checked.ok) return checked;
 	if (await findPlaceName(db, checked.value.name)) return { ok: false, field: 'name', code: 'name_taken' };

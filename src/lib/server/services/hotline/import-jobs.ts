@@ -5,7 +5,7 @@ import { onOwnConnection, sqliteHandle, type Db } from '../../db/create-database
 import { ImportFileError } from '../../import/errors';
 import { loadCalendar } from '../../repositories/calendar';
 import { updateImport } from '../../repositories/hotline-imports';
-import { listFingerprints } from '../../repositories/hotline-orders';
+import { fingerprintLookup, listFingerprints } from '../../repositories/hotline-orders';
 import { orderValidationContext } from '../../repositories/hotline-reference';
 import { applyCountChangesWithStatements } from '../../repositories/stat-counts';
 import type { StatRows } from '../../repositories/stat-rows';
@@ -81,7 +81,7 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 		else if (++counts.changed <= REPORT_LIMIT) changed.push(orderNo);
 	};
 	// On SQLite, one prepared point look-up per order beats batched IN (…) queries built by Kysely.
-	const lookup = sqliteHandle(db)?.prepare('SELECT fingerprint FROM hotline_orders WHERE order_no = ?');
+	const lookup = fingerprintLookup(db);
 	let headerError: { fileError: 'missing_columns' | 'duplicate_columns'; columns: string[] } | null = null;
 	try {
 		const ctx = await orderValidationContext(db, now);
@@ -95,7 +95,7 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 				validRows++;
 				if (lookup) {
 					// Only an order already stored needs its fingerprint compared.
-					const known = (lookup.get(order.orderNo) as { fingerprint: string } | undefined)?.fingerprint;
+					const known = lookup(order.orderNo);
 					return known === undefined ? undefined : tally(order.orderNo, orderFingerprint(order), known);
 				}
 				pending.push({ orderNo: order.orderNo, fingerprint: orderFingerprint(order) });

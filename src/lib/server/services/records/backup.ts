@@ -4,9 +4,9 @@
 // API starts over after every write and, under a steady load, never ends), and in WAL mode it
 // blocks no writer. Files are copied after the snapshot, so every file the snapshot refers to is
 // there (stored files are never changed, and a file is written before its row).
-import Database from 'better-sqlite3';
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { snapshotDatabase } from '../../db/maintenance';
 import { sha256File } from './verify-files';
 
 export const MANIFEST = 'manifest.json';
@@ -62,20 +62,7 @@ export async function takeBackup(from: DataPaths, target: string, now: Date, log
 	await mkdir(target, { recursive: true });
 	const started = performance.now();
 	const dbFile = path.join(target, BACKUP_DB);
-	const source = new Database(from.database, { fileMustExist: true });
-	let schemaVersion: string;
-	try {
-		source.pragma('busy_timeout = 10000');
-		source.prepare('VACUUM INTO ?').run(dbFile);
-		const snapshot = new Database(dbFile, { readonly: true });
-		try {
-			schemaVersion = (snapshot.prepare('SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1').get() as { name: string } | undefined)?.name ?? 'none';
-		} finally {
-			snapshot.close();
-		}
-	} finally {
-		source.close();
-	}
+	const schemaVersion = snapshotDatabase(from.database, dbFile);
 	const database = await hashed(dbFile, BACKUP_DB);
 	log(`database: ${(database.bytes / 1e6).toFixed(1)} MB snapshot in ${((performance.now() - started) / 1000).toFixed(1)} s (schema ${schemaVersion})`);
 	const files: ManifestFile[] = [];

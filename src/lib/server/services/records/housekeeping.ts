@@ -7,6 +7,8 @@ import path from 'node:path';
 import { FINISHED_IMPORT_STATUSES, isImportFileExpired, isLeftBehind, type DataFolderKind } from '$lib/domain/retention';
 import { SETTINGS } from '$lib/domain/settings';
 import type { Db } from '../../db/create-database';
+import { listFinishedImports, listImportFiles } from '../../repositories/hotline-imports';
+import { listFilePaths } from '../../repositories/sealed';
 import { readSetting } from '../../repositories/settings';
 
 export interface DataRoots {
@@ -22,11 +24,7 @@ const importFileName = (imp: { id: number; file_kind: string }) => `${imp.id}.${
 /** Deletes the files of finished imports past their retention; returns the names deleted. */
 export async function purgeImportFiles(db: Db, importsDir: string, now: number): Promise<string[]> {
 	const days = await importRetentionDays(db);
-	const finished = await db
-		.selectFrom('hotline_imports')
-		.select(['id', 'file_kind', 'status', 'finished_at'])
-		.where('status', 'in', [...FINISHED_IMPORT_STATUSES])
-		.execute();
+	const finished = await listFinishedImports(db, FINISHED_IMPORT_STATUSES);
 	const deleted: string[] = [];
 	for (const imp of finished) {
 		if (!isImportFileExpired(imp, days, now)) continue;
@@ -59,10 +57,10 @@ async function referencedFiles(db: Db, roots: DataRoots): Promise<Set<string>> {
 	const refs = new Set<string>();
 	const add = (root: string, rel: string) => refs.add(path.resolve(root, rel));
 	for (const table of ['attachments', 'hotline_attachments'] as const) {
-		for (const r of await db.selectFrom(table).select(['path', 'thumb_path']).execute()) [r.path, r.thumb_path].forEach((p) => add(roots.photos, p));
+		for (const r of await listFilePaths(db, table)) [r.path, r.thumb_path].forEach((p) => add(roots.photos, p));
 	}
-	for (const r of await db.selectFrom('evidence_files').select(['path', 'thumb_path']).execute()) [r.path, r.thumb_path].forEach((p) => add(roots.evidence, p));
-	for (const r of await db.selectFrom('hotline_imports').select(['id', 'file_kind']).execute()) add(roots.imports, importFileName(r));
+	for (const r of await listFilePaths(db, 'evidence_files')) [r.path, r.thumb_path].forEach((p) => add(roots.evidence, p));
+	for (const r of await listImportFiles(db)) add(roots.imports, importFileName(r));
 	return refs;
 }
 

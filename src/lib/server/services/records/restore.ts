@@ -5,8 +5,8 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { createDatabase } from '../../db/create-database';
+import { checkDatabase } from '../../db/maintenance';
 import { countsReady, rebuildCounts } from '../stats/rebuild';
 import { BACKUP_DB, FOLDERS, isEmptyOrMissing, MANIFEST, type DataPaths, type Manifest, type ManifestFile } from './backup';
 import { sha256File } from './verify-files';
@@ -68,10 +68,9 @@ export async function restoreBackup(from: string, to: DataPaths, log: (line: str
 
 	const db = createDatabase(to.database);
 	try {
-		const integrity = (await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db)).rows.map((r) => r.integrity_check);
+		const { integrity, orphans } = await checkDatabase(db);
 		const integrityOk = integrity.length === 1 && integrity[0] === 'ok';
 		log(`PRAGMA integrity_check: ${integrityOk ? 'ok' : integrity.slice(0, 10).join('; ')}`);
-		const orphans = (await sql<{ table: string; rowid: number; parent: string }>`PRAGMA foreign_key_check`.execute(db)).rows;
 		log(`PRAGMA foreign_key_check: ${orphans.length ? orphans.slice(0, 10).map((o) => `${o.table} row ${o.rowid} → ${o.parent}`).join('; ') : 'ok'}`);
 		let statsOk = true;
 		if (await countsReady(db)) {

@@ -5,6 +5,7 @@
 // the hash the row carries, so the rows after it still check.
 import type { Db } from '../../db/create-database';
 import { chainOf, GENESIS, rowHash, ALL_SEALED_TABLE_NAMES, SEALED_TABLES, type SealedTable } from '../../records/chain-spec';
+import { streamChainRows } from '../../repositories/sealed';
 
 export type ChainProblemKind = 'edited' | 'out_of_turn' | 'id_order';
 export interface ChainProblem {
@@ -30,16 +31,11 @@ export async function verifyChains(db: Db, tables: readonly SealedTable[] = ALL_
 	const flag = (p: ChainProblem) => (report.problems.length < LISTED ? report.problems.push(p) : report.moreProblems++);
 	for (const table of tables) {
 		const spec = SEALED_TABLES[table];
-		const key: string | null = spec.chainKey;
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		let q = (db as any).selectFrom(table).selectAll();
-		if (key !== null) q = q.orderBy(key);
-		q = q.orderBy('chain_seq').orderBy('id');
 		let chain: string | null = null;
 		let expected = 0;
 		let previous = GENESIS;
 		let lastId = -Infinity;
-		for await (const row of q.stream(500) as AsyncIterable<Record<string, unknown> & { id: string | number; chain_seq: number | null; hash: string | null }>) {
+		for await (const row of streamChainRows(db, table)) {
 			report.rows++;
 			const rowChain = chainOf(table, row);
 			if (rowChain !== chain) {

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import type { Db } from '../../db/create-database';
 import { resolvePhotoPath } from '../../photos';
+import { streamFileRows } from '../../repositories/sealed';
 
 export type FileProblemKind = 'mismatch' | 'missing' | 'thumb_missing';
 export interface FileProblem {
@@ -54,9 +55,7 @@ export async function verifyFiles(db: Db, roots: FileRoots): Promise<FileReport>
 		{ table: 'evidence_files', root: roots.evidenceDir }
 	] as const;
 	for (const { table, root } of sources) {
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		const rows = (db as any).selectFrom(table).select(['id', 'path', 'thumb_path', 'sha256']).orderBy('chain_seq').stream(500) as AsyncIterable<{ id: string; path: string; thumb_path: string; sha256: string }>;
-		for await (const row of rows) {
+		for await (const row of streamFileRows(db, table)) {
 			report.files++;
 			const found = await sha256File(resolvePhotoPath(root, row.path));
 			if (!found) flag({ table, id: row.id, path: row.path, kind: 'missing' });

@@ -12,6 +12,7 @@ import { hotlineStatusLabel, statusLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../../db/create-database';
 import { neutralizeFormula } from '../../import/export';
+import { listPeriodCaseEvents, listPeriodCases, listPeriodOrders } from '../../repositories/stats-export';
 import { computeStats, spanOf, type StatsBlock } from './compute';
 import { RATE_KEYS, VOLUME_KEYS, type RateKey, type VolumeKey } from './judge';
 
@@ -78,45 +79,9 @@ const MILESTONES = ['report', 'register', 'dispatch', 'sign', 'feedback', 'check
 type Milestone = (typeof MILESTONES)[number];
 const LAST_WINS: ReadonlySet<Milestone> = new Set(['feedback']);
 
-/** The grid cases counted in the period's 按时办结率 (deadline in the period; without one, reported in it), as loadGridCases selects them. */
-function periodCaseIds(db: Db, from: string, to: string) {
-	const s = spanOf(from, to);
-	return db
-		.selectFrom('cases')
-		.select('cases.id')
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('cases.deadline_at', '>', s.fromMs), eb('cases.deadline_at', '<=', s.toMs)]),
-				eb.and([eb('cases.deadline_at', 'is', null), eb('cases.reported_at', '>=', s.fromMs), eb('cases.reported_at', '<', s.toMs)])
-			])
-		);
-}
-
 async function loadCaseRows(db: Db, from: string, to: string) {
-	const [rows, events] = await Promise.all([
-		db
-			.selectFrom('cases')
-			.innerJoin('categories', 'categories.code', 'cases.category_code')
-			.innerJoin('areas', 'areas.id', 'cases.area_id')
-			.innerJoin('communities', 'communities.id', 'cases.community_id')
-			.leftJoin('departments', 'departments.id', 'cases.department_id')
-			.select([
-				'cases.id', 'cases.code', 'cases.status', 'cases.reported_at', 'cases.deadline_at', 'cases.efficient_deadline_at', 'cases.feedback_at', 'cases.closed_at', 'cases.stage_deadline_at',
-				'categories.minor', 'categories.variant', 'cases.handle_value', 'areas.name as area_name', 'communities.name as community_name', 'departments.name as department_name'
-			])
-			.where('cases.id', 'in', periodCaseIds(db, from, to))
-			.orderBy('cases.reported_at')
-			.orderBy('cases.id')
-			.execute(),
-		db
-			.selectFrom('case_events')
-			.select(['case_events.case_id', 'case_events.action', 'case_events.at'])
-			.where('case_events.case_id', 'in', periodCaseIds(db, from, to))
-			.where('case_events.action', 'in', MILESTONES)
-			.orderBy('case_events.at')
-			.orderBy('case_events.id')
-			.execute()
-	]);
+	const span = spanOf(from, to);
+	const [rows, events] = await Promise.all([listPeriodCases(db, span), listPeriodCaseEvents(db, span, MILESTONES)]);
 	const milestones = new Map<number, Partial<Record<Milestone, number>>>();
 	for (const e of events) {
 		let mm = milestones.get(e.case_id);
@@ -128,23 +93,7 @@ async function loadCaseRows(db: Db, from: string, to: string) {
 }
 
 /** The 12345 orders counted in the period's 按时办结率: their 办结 deadline falls in it (24:00 belongs to its day). */
-async function loadOrderRows(db: Db, from: string, to: string) {
-	const s = spanOf(from, to);
-	return db
-		.selectFrom('hotline_orders')
-		.leftJoin('communities', 'communities.id', 'hotline_orders.community_id')
-		.leftJoin('departments', 'departments.id', 'hotline_orders.department_id')
-		.select([
-			'hotline_orders.id', 'hotline_orders.order_no', 'hotline_orders.citizen_name', 'hotline_orders.phone', 'hotline_orders.status', 'hotline_orders.received_at',
-			'hotline_orders.signed_at', 'hotline_orders.first_contact_at', 'hotline_orders.first_reply_at', 'hotline_orders.completed_at', 'hotline_orders.deadline_at',
-			'hotline_orders.return_approved_at', 'communities.name as community_name', 'departments.name as department_name'
-		])
-		.where('hotline_orders.deadline_at', '>', s.fromMs)
-		.where('hotline_orders.deadline_at', '<=', s.toMs)
-		.orderBy('hotline_orders.received_at')
-		.orderBy('hotline_orders.id')
-		.execute();
-}
+const loadOrderRows = (db: Db, from: string, to: string) => listPeriodOrders(db, spanOf(from, to));
 
 const time = (ms: number | null | undefined): string => (ms === null || ms === undefined ? '' : shanghaiDateTime(ms));
 /** A deadline at midnight is 24:00 of the day it ends (the day whose period it counts in). */
