@@ -112,15 +112,12 @@ export function filteredCases(db: Db, scope: ViewScope, f: CaseFilters, now: num
 
 const totals = memo<{ n: number }>(5_000);
 
+/** Who a case is and where it stands: what every list of cases and the order page's linked case read first. */
+export const CASE_PLACE_COLUMNS = ['cases.id', 'cases.code', 'cases.status', 'cases.category_code', 'cases.area_id', 'cases.community_id', 'cases.department_id'] as const;
+
 /** What the case list shows of a case; every column read costs on every request. */
 const listColumns = [
-	'cases.id',
-	'cases.code',
-	'cases.status',
-	'cases.category_code',
-	'cases.area_id',
-	'cases.community_id',
-	'cases.department_id',
+	...CASE_PLACE_COLUMNS,
 	'cases.description',
 	'cases.reported_at',
 	'cases.stage_started_at',

@@ -27,7 +27,7 @@ const summaryColumns = [
 	'cases.version'
 ] as const;
 
-function withNames(db: Db) {
+export function withNames(db: Db) {
 	return db
 		.selectFrom('cases')
 		.innerJoin('categories', 'categories.code', 'cases.category_code')

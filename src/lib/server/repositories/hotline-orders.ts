@@ -7,7 +7,7 @@ import type { DB } from '../db/schema';
 import { contains } from './like';
 import { canSearchPersonalData } from '$lib/domain/hotline-permissions';
 import { planOrderSearch } from '$lib/domain/hotline-search';
-import { isRepeatCall } from './hotline-repeats';
+import { isRepeatCall, ORDER_ROW_COLUMNS } from './hotline-repeats';
 
 export const HOTLINE_PAGE_SIZE = 20;
 
@@ -72,17 +72,9 @@ export async function listOrders(db: Db, actor: Actor, f: HotlineFilters, now: n
 		baseQuery(db, actor, f, now)
 			.leftJoin('departments', 'departments.id', 'hotline_orders.department_id')
 			.select([
-				'hotline_orders.id',
-				'hotline_orders.order_no',
+				...ORDER_ROW_COLUMNS,
 				'hotline_orders.order_type',
 				'hotline_orders.urgency',
-				'hotline_orders.status',
-				'hotline_orders.citizen_name',
-				'hotline_orders.phone',
-				'hotline_orders.address',
-				'hotline_orders.content',
-				'hotline_orders.received_at',
-				'hotline_orders.department_id',
 				'hotline_orders.due_at',
 				'hotline_orders.warn_at',
 				'hotline_orders.signed_at',

@@ -22,7 +22,8 @@ export function isRepeatCall(eb: OrderEb) {
 	return eb.or([eb.and([eb('hotline_orders.phone', 'is not', null), earlier('phone')]), earlier('address')]);
 }
 
-const COLUMNS = [
+/** What a list of orders shows of each: number, state, caller, place, text, when and with whom. */
+export const ORDER_ROW_COLUMNS = [
 	'hotline_orders.id',
 	'hotline_orders.order_no',
 	'hotline_orders.status',
@@ -47,7 +48,7 @@ export async function listRepeatOrders(db: Db, order: { id: number; phone: strin
 		db
 			.selectFrom('hotline_orders')
 			.leftJoin('departments', 'departments.id', 'hotline_orders.department_id')
-			.select([...COLUMNS, 'departments.name as department_name'])
+			.select([...ORDER_ROW_COLUMNS, 'departments.name as department_name'])
 			.where(`hotline_orders.${column}`, '=', value)
 			.where('hotline_orders.received_at', '>=', since)
 			.where('hotline_orders.id', '<>', order.id)

@@ -3,6 +3,7 @@
 import { OPEN_STATUSES } from '$lib/domain/case-status';
 import type { Db } from '../db/create-database';
 import { appendEvent } from './case-events';
+import { CASE_PLACE_COLUMNS } from './case-list';
 import { sealRows } from './sealed';
 
 export interface NewLink {
@@ -46,13 +47,7 @@ export async function getLinkedCase(db: Db, orderId: number) {
 		.select([
 			'order_case_links.kind',
 			'order_case_links.linked_at',
-			'cases.id',
-			'cases.code',
-			'cases.status',
-			'cases.category_code',
-			'cases.area_id',
-			'cases.community_id',
-			'cases.department_id',
+			...CASE_PLACE_COLUMNS,
 			'cases.handler_id',
 			'cases.reporter_id',
 			'cases.deadline_at',

@@ -1,6 +1,7 @@
 // The rows behind the statistics spreadsheets: the grid cases and 12345 orders counted in a period's
 // rates, with the names a reader needs. A span is [fromMs, toMs] of Asia/Shanghai days.
 import type { Db } from '../db/create-database';
+import { withNames } from './cases';
 
 export interface Span {
 	fromMs: number;
@@ -22,12 +23,7 @@ function periodCaseIds(db: Db, s: Span) {
 
 /** Those cases with their category, places and department, in the order they were reported. */
 export function listPeriodCases(db: Db, s: Span) {
-	return db
-		.selectFrom('cases')
-		.innerJoin('categories', 'categories.code', 'cases.category_code')
-		.innerJoin('areas', 'areas.id', 'cases.area_id')
-		.innerJoin('communities', 'communities.id', 'cases.community_id')
-		.leftJoin('departments', 'departments.id', 'cases.department_id')
+	return withNames(db)
 		.select([
 			'cases.id', 'cases.code', 'cases.status', 'cases.reported_at', 'cases.deadline_at', 'cases.efficient_deadline_at', 'cases.feedback_at', 'cases.closed_at', 'cases.stage_deadline_at',
 			'categories.minor', 'categories.variant', 'cases.handle_value', 'areas.name as area_name', 'communities.name as community_name', 'departments.name as department_name'

@@ -1,15 +1,11 @@
 // The rows behind a statistics figure, by id: only what identifies the work (no reporter, citizen,
 // phone, address or free text), so a drill-down list carries no personal data.
 import type { Db } from '../db/create-database';
+import { withNames } from './cases';
 
 export async function listCasesByIds(db: Db, ids: number[]) {
 	if (!ids.length) return [];
-	return db
-		.selectFrom('cases')
-		.innerJoin('categories', 'categories.code', 'cases.category_code')
-		.innerJoin('areas', 'areas.id', 'cases.area_id')
-		.innerJoin('communities', 'communities.id', 'cases.community_id')
-		.leftJoin('departments', 'departments.id', 'cases.department_id')
+	return withNames(db)
 		.select([
 			'cases.id',
 			'cases.code',
