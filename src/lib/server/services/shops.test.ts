@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '$lib/domain/permissions';
 import { isValidCreditCode, validateShopInput, type ShopInput } from '$lib/domain/shop-input';
 import { DEMO_SHOPS, seedDemoShops } from '../../../../seeds/demo-shops';
 import { getShop, listShopCases, searchShops } from '../repositories/shops';
 import { actorOf, createTestDb, type TestDb } from '../test-db';
 import { createShop, getRepeatWindowDays, loadShopDetail, presentShop, REPEAT_WINDOW_SETTING, updateShop } from './shops';
+import type { Actor } from '$lib/domain/access';
 
 const NOW = Date.parse('2026-03-02T10:00:00+08:00');
 const DAY = 86_400_000;

@@ -1,11 +1,10 @@
 // The 决定书's 复议机关, court and time limits (行政处罚法 §59): the admin's settings, audited.
 import { readAppealRoutes, validateAppealRoutes, type AppealError, type AppealField, type AppealRoutes } from '$lib/domain/enforcement-appeal';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
-import type { Actor } from '$lib/domain/permissions';
 import type { Db } from '../../db/create-database';
 import { appendAudit } from '../../repositories/audit';
 import { setSetting } from '../../repositories/settings';
 import { readSetting } from '../../repositories/shops';
+import { type Actor, can } from '$lib/domain/access';
 
 /** Setting (JSON AppealRoutes). Absent or no longer valid: the defaults of enforcement-appeal.ts. */
 export const APPEAL_ROUTES_SETTING = 'enforcement.appeal_routes';
@@ -16,7 +15,7 @@ export type SaveAppealResult = { ok: true; value: AppealRoutes } | { ok: false; 
 
 /** Checks and saves the routes with an audit entry (before → after) in one transaction. */
 export async function saveAppealRoutes(db: Db, actor: Actor, input: Record<AppealField, string>, now: number): Promise<SaveAppealResult> {
-	if (!hasEnforcementCapability(actor, 'manage_cameras')) return { ok: false, status: 403, errors: { form: 'forbidden' } };
+	if (!can(actor, 'admin.manage')) return { ok: false, status: 403, errors: { form: 'forbidden' } };
 	const checked = validateAppealRoutes(input);
 	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
 	await db.transaction().execute(async (trx) => {

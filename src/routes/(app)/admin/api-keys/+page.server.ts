@@ -1,19 +1,19 @@
 import { fail } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/auth/guards';
 import { API_INTEGRATIONS, createApiKey, isApiIntegration, listApiKeys, revokeApiKey } from '$lib/server/auth/api-keys';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/form';
 import { appendAudit } from '$lib/server/repositories/audit';
 import type { Actions, PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	requireAdmin(event);
+	requireCan(event, 'admin.manage');
 	return { keys: await listApiKeys(getDb()), integrations: API_INTEGRATIONS };
 };
 
 export const actions: Actions = {
 	create: async (event) => {
-		const actor = requireAdmin(event);
+		const actor = requireCan(event, 'admin.manage');
 		const form = await event.request.formData();
 		const name = text(form, 'name').trim();
 		const integration = text(form, 'integration');
@@ -31,7 +31,7 @@ export const actions: Actions = {
 		return { created: { name, integration, key: created.key } };
 	},
 	revoke: async (event) => {
-		const actor = requireAdmin(event);
+		const actor = requireCan(event, 'admin.manage');
 		const id = Number(text(await event.request.formData(), 'id'));
 		const now = Date.now();
 		const revoked =

@@ -1,9 +1,6 @@
-import { error, fail } from '@sveltejs/kit';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
+import { fail } from '@sveltejs/kit';
 import { locatePoint, type LngLat } from '$lib/domain/geo';
 import { shanghaiDate } from '$lib/domain/working-days';
-import { m } from '$lib/paraglide/messages';
-import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { num, refill, text } from '$lib/server/form';
 import { DEDUP_METERS_RANGE, DEDUP_MINUTES_RANGE, loadAlertSettings, parseFrameHosts, saveAlertSettings } from '$lib/server/repositories/alerts';
@@ -15,6 +12,7 @@ import type { Db } from '$lib/server/db/create-database';
 import { rectifyMinutes as rectifyMinutesOf } from '$lib/server/services/enforcement/actions';
 import { getRepeatWindowDays, REPEAT_WINDOW_SETTING } from '$lib/server/services/shops';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 /** Records an admin change in the audit log (inside the change's transaction); true, to chain after the change. */
 async function audited(trx: Db, actorId: number, at: number, action: string, id: string, detail: Record<string, unknown>): Promise<true> {
@@ -28,8 +26,7 @@ const REPEAT_DAYS_RANGE = [1, 3650] as const;
 
 /** The camera registry and alert settings are the admin's (manage_cameras), on every load and action. */
 function requireCameraAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
-	const actor = requireActor(event);
-	if (!hasEnforcementCapability(actor, 'manage_cameras')) error(403, m.err_forbidden());
+	const actor = requireCan(event, 'admin.manage');
 	return actor;
 }
 

@@ -2,7 +2,6 @@ import { fail } from '@sveltejs/kit';
 import { CATEGORY_KINDS, CATEGORY_TRACKS } from '$lib/domain/category-input';
 import { LIMIT_UNITS } from '$lib/domain/category-limits';
 import { URGENCIES } from '$lib/domain/case-status';
-import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listLimitVersions } from '$lib/server/repositories/category-limits';
 import { listDepartments } from '$lib/server/repositories/reference';
@@ -10,9 +9,10 @@ import { createCategory } from '$lib/server/services/categories';
 import { readCategoryForm, readLimitFields, toLimitForm } from './forms';
 import type { Actions, PageServerLoad } from './$types';
 import { limitsAt } from '$lib/domain/category-limits';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	requireAdmin(event);
+	requireCan(event, 'admin.manage');
 	const db = getDb();
 	const now = Date.now();
 	const [categories, versions, departments] = await Promise.all([
@@ -42,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const admin = requireAdmin(event);
+		const admin = requireCan(event, 'admin.manage');
 		const form = await event.request.formData();
 		const values = readCategoryForm(form);
 		const limits = readLimitFields(form);

@@ -1,6 +1,5 @@
 import { fail } from '@sveltejs/kit';
 import { IMPORT_RETENTION_SETTING, parseRetentionDays } from '$lib/domain/retention';
-import { requireAdmin } from '$lib/server/auth/guards';
 import { importDir } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
@@ -8,15 +7,16 @@ import { appendAudit } from '$lib/server/repositories/audit';
 import { setSetting } from '$lib/server/repositories/settings';
 import { importRetentionDays, purgeImportFiles } from '$lib/server/services/records/housekeeping';
 import type { Actions, PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	requireAdmin(event);
+	requireCan(event, 'admin.manage');
 	return { days: await importRetentionDays(getDb()) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const admin = requireAdmin(event);
+		const admin = requireCan(event, 'admin.manage');
 		const raw = text(await event.request.formData(), 'days');
 		const days = parseRetentionDays(raw);
 		if (days === null) return fail(400, { values: { days: refill(raw, 20) }, error: 'retention_invalid' });

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '$lib/domain/permissions';
 import { IMPORT_RETENTION_SETTING } from '$lib/domain/retention';
 import { listAudit } from '$lib/server/repositories/audit';
 import { getSetting } from '$lib/server/repositories/settings';
 import { formEvent, routeTestDb, type PageModule, type RouteTestDb } from '$lib/server/route-test';
 import { actorOf } from '$lib/server/test-db';
+import type { Actor } from '$lib/domain/access';
 
 let page: PageModule;
 let t: RouteTestDb;

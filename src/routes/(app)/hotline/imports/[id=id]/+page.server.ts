@@ -1,15 +1,15 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/form';
 import { importProgress, type ImportReport } from '$lib/server/services/hotline/import-jobs';
 import { canCommit, startCommit } from '$lib/server/services/hotline/import-upload';
 import type { Actions, PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 
 export const load: PageServerLoad = async (event) => {
-	requireHotline(event, 'import');
+	requireCan(event, 'hotline.import');
 	const imp = await getDb().selectFrom('hotline_imports').selectAll().where('id', '=', Number(event.params.id)).executeTakeFirst();
 	if (!imp) error(404, m.err_not_found());
 	const running = imp.status === 'analysing' || imp.status === 'committing';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	commit: async (event) => {
-		const actor = requireHotline(event, 'import');
+		const actor = requireCan(event, 'hotline.import');
 		const mode = text(await event.request.formData(), 'mode') === 'valid_only' ? 'valid_only' : 'all_or_nothing';
 		const started = await startCommit(getDb(), Number(event.params.id), mode, actor.id, Date.now());
 		if (!started.ok) return fail(started.code === 'not_found' ? 404 : 400, { error: started.code });
