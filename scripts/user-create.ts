@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { passwordProblem } from '../src/lib/domain/password-policy';
-import { isRole, ROLES } from '../src/lib/domain/permissions';
+import { isRole, ROLES } from '../src/lib/domain/access';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../src/lib/server/auth/password';
 import { databasePath } from '../src/lib/server/config';
 import { createDatabase } from '../src/lib/server/db/create-database';

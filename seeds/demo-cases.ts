@@ -2,7 +2,7 @@
 // a true event log (no status is written directly). Deterministic for a given seed value.
 import sharp from 'sharp';
 import type { CaseCommand } from '../src/lib/domain/case-workflow';
-import type { Actor, Role } from '../src/lib/domain/permissions';
+import type { Actor, Role } from '../src/lib/domain/access';
 import type { Db } from '../src/lib/server/db/create-database';
 import type { PhotoInput } from '../src/lib/server/photos';
 import { getCaseRow } from '../src/lib/server/repositories/cases';

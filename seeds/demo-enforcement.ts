@@ -2,7 +2,7 @@
 // alerts through the ingest service, reviews through the review service, every legal step through
 // applyEnforcementAction. Runs before the grid-case seed so no alert is de-duplicated into one.
 import sharp from 'sharp';
-import type { Actor, Role } from '../src/lib/domain/permissions';
+import type { Actor, Role } from '../src/lib/domain/access';
 import type { Db } from '../src/lib/server/db/create-database';
 import { ingestAlert } from '../src/lib/server/services/alerts/ingest';
 import { reviewAlert } from '../src/lib/server/services/alerts/review';

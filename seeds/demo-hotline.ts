@@ -2,7 +2,7 @@
 // the real order service at past instants, so every order has a true event log.
 import type { OrderInput } from '../src/lib/domain/hotline-order-input';
 import type { HotlineCommand } from '../src/lib/domain/hotline-workflow';
-import type { Actor, Role } from '../src/lib/domain/permissions';
+import type { Actor, Role } from '../src/lib/domain/access';
 import type { Db } from '../src/lib/server/db/create-database';
 import { loadCalendar } from '../src/lib/server/repositories/calendar';
 import { ORDER_TYPES } from '../src/lib/server/repositories/hotline-reference';

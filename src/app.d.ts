@@ -1,5 +1,5 @@
-import type { Actor } from '$lib/domain/permissions';
 import type { Session, SessionUser } from '$lib/server/auth/session';
+import type { Actor } from '$lib/domain/access';
 
 declare global {
 	namespace App {

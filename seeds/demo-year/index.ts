@@ -1,7 +1,7 @@
 // The demo year: a generated history from 2023-01-01 to two weeks ago, made by the real services.
 import sharp from 'sharp';
 import { allLimitsAt } from '../../src/lib/server/repositories/category-limits';
-import type { Actor, Role } from '../../src/lib/domain/permissions';
+import type { Actor, Role } from '../../src/lib/domain/access';
 import { shanghaiDate, shanghaiMidnight } from '../../src/lib/domain/working-days';
 import type { Db } from '../../src/lib/server/db/create-database';
 import { loadCalendar } from '../../src/lib/server/repositories/calendar';

@@ -1,6 +1,6 @@
 // Carries the planned grid cases through the real services at their (past) instants.
 import type { CaseCommand } from '../../src/lib/domain/case-workflow';
-import type { Actor } from '../../src/lib/domain/permissions';
+import type { Actor } from '../../src/lib/domain/access';
 import { shanghaiMidnight } from '../../src/lib/domain/working-days';
 import type { Db } from '../../src/lib/server/db/create-database';
 import type { PhotoInput } from '../../src/lib/server/photos';

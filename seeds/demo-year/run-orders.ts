@@ -3,7 +3,7 @@ import { computeDeadline } from '../../src/lib/domain/deadlines';
 import type { OrderInput } from '../../src/lib/domain/hotline-order-input';
 import { HOTLINE_LIMITS } from '../../src/lib/domain/hotline-stages';
 import type { HotlineCommand } from '../../src/lib/domain/hotline-state';
-import type { Actor } from '../../src/lib/domain/permissions';
+import type { Actor } from '../../src/lib/domain/access';
 import type { WorkCalendar } from '../../src/lib/domain/working-days';
 import { shanghaiDate } from '../../src/lib/domain/working-days';
 import type { Db } from '../../src/lib/server/db/create-database';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '$lib/domain/permissions';
 import { currentHelpPage, GUIDES } from './help-guides';
+import { ROLES } from '$lib/domain/access';
 
 describe('help guides', () => {
 	it('every role has a guide with pages, steps, and texts in both languages', () => {

@@ -1,7 +1,7 @@
 // The short guide of each role: its pages (with what each is for), the steps of its work with their
 // deadlines (domain README §2–§4), and the rates it is measured by. Words are messages.
-import type { Role } from '$lib/domain/permissions';
 import { m } from '$lib/paraglide/messages';
+import type { Role } from '$lib/domain/access';
 
 type Msg = (inputs?: Record<string, never>, options?: { locale?: 'zh' | 'en' }) => string;
 

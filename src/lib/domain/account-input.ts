@@ -1,6 +1,6 @@
+import { isRole, type Role } from './access';
 // What an admin types for an account, checked before anything is written (domain README §8).
 // Pure: the places and departments to check against are passed in.
-import { isRole, type Role } from './permissions';
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 128;

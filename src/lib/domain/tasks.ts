@@ -1,7 +1,7 @@
 import { CASE_STATUSES, type CaseStatus } from './case-status';
 import { actionsInState } from './case-workflow';
 import { HOTLINE_STATUSES, type HotlineStatus } from './hotline-status';
-import { ROLE_CAPABILITIES, type Actor, type Role } from './permissions';
+import { roleMay, type Actor, type Role } from './access';
 
 /**
  * The statuses in which a role has work to do ("my tasks"): where one of its capabilities is an
@@ -11,8 +11,7 @@ import { ROLE_CAPABILITIES, type Actor, type Role } from './permissions';
 const DISCRETIONARY = new Set(['supervise', 'park']);
 
 export function taskStatuses(role: Role): CaseStatus[] {
-	const caps = ROLE_CAPABILITIES[role];
-	return CASE_STATUSES.filter((s) => actionsInState(s).some((a) => !DISCRETIONARY.has(a) && caps.has(a)));
+	return CASE_STATUSES.filter((s) => actionsInState(s).some((a) => !DISCRETIONARY.has(a) && roleMay(role, `case.${a}`)));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from './permissions';
 import { taskStatuses } from './tasks';
 import { combineWork, countPlan, statusesOf, tallyWork } from './work-counts';
+import { ROLES } from './access';
 
 describe('countPlan: what the header badge counts for each role', () => {
 	it('a grid worker: the cases waiting for 核查', () => {

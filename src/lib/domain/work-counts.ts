@@ -3,8 +3,8 @@
 // queues, so a number and the list behind it agree.
 import type { CaseStatus } from './case-status';
 import type { HotlineStatus } from './hotline-status';
-import type { Role } from './permissions';
 import { taskStatuses } from './tasks';
+import type { Role } from './access';
 
 export interface CountPlan {
 	/** New work for the role (待办): waiting for it to take the case up. */

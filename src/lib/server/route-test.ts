@@ -3,8 +3,8 @@
 // fresh test database and reloads the modules, then puts everything back.
 import path from 'node:path';
 import { vi } from 'vitest';
-import type { Actor } from '$lib/domain/permissions';
 import { createTestDb, type TestDb } from './test-db';
+import type { Actor } from '$lib/domain/access';
 
 export interface RouteTestDb extends TestDb {
 	/** Closes the routes' connection, restores DATABASE_PATH and removes the files. */

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { isRole, type Actor } from '$lib/domain/permissions';
 import { seedDemoUsers } from '../../../seeds/demo-users';
 import { seedReference } from '../../../seeds/reference';
 import { createDatabase, type Db } from './db/create-database';
 import { migrateToLatest } from './db/migrate';
 import type { PhotoInput } from './photos';
+import { isRole, type Actor } from '$lib/domain/access';
 
 export interface TestDb {
 	db: Db;

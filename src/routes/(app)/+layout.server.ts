@@ -1,14 +1,11 @@
-import { hasCapability, viewScope } from '$lib/domain/permissions';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
-import { hasHotlineCapability } from '$lib/domain/hotline-permissions';
-import { hasStatsCapability } from '$lib/domain/stats-permissions';
 import { missingCalendarYears } from '$lib/domain/calendar-input';
 import { shanghaiDate } from '$lib/domain/working-days';
-import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { calendarYearsOnFile } from '$lib/server/repositories/calendar';
 import { countWork } from '$lib/server/services/work-counts';
 import type { LayoutServerLoad } from './$types';
+import { viewScope, can } from '$lib/domain/access';
+import { requireActor } from '$lib/server/auth/gate';
 
 /** Set when a non-admin has been shown the short calendar notice, with the years it was about. */
 const CALENDAR_NOTICE_COOKIE = 'gc_calendar_notice';
@@ -23,7 +20,7 @@ export const load: LayoutServerLoad = async (event) => {
 	// Only the admin can act on it: the others are told once, in one line, and not again for the same years.
 	const seenKey = calendarMissing.join(',');
 	const calendarNotice: 'full' | 'short' | null =
-		calendarMissing.length === 0 ? null : actor.role === 'admin' ? 'full' : event.cookies.get(CALENDAR_NOTICE_COOKIE) === seenKey ? null : 'short';
+		calendarMissing.length === 0 ? null : can(actor, 'admin.manage') ? 'full' : event.cookies.get(CALENDAR_NOTICE_COOKIE) === seenKey ? null : 'short';
 	if (calendarNotice === 'short') {
 		try {
 			event.cookies.set(CALENDAR_NOTICE_COOKIE, seenKey, { path: '/', maxAge: 400 * 86_400, httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
@@ -36,14 +33,14 @@ export const load: LayoutServerLoad = async (event) => {
 	return {
 		user: { name: user.display_name, username: user.username, role: actor.role },
 		canSeeCases: viewScope(actor).kind !== 'none',
-		canReport: hasCapability(actor, 'report'),
-		canSeeHotline: hasHotlineCapability(actor, 'view'),
-		canReviewAlerts: hasEnforcementCapability(actor, 'review_alerts'),
-		canSeeEnforcement: hasEnforcementCapability(actor, 'view'),
-		canSeeShops: hasEnforcementCapability(actor, 'view_shops'),
-		canSeeStats: hasStatsCapability(actor, 'view_stats'),
-		canSeeBoard: hasStatsCapability(actor, 'view_board'),
-		isAdmin: actor.role === 'admin',
+		canReport: can(actor, 'case.report'),
+		canSeeHotline: can(actor, 'hotline.view'),
+		canReviewAlerts: can(actor, 'alerts.review'),
+		canSeeEnforcement: can(actor, 'enforcement.view'),
+		canSeeShops: can(actor, 'enforcement.view_shops'),
+		canSeeStats: can(actor, 'stats.view'),
+		canSeeBoard: can(actor, 'stats.board'),
+		isAdmin: can(actor, 'admin.manage'),
 		calendarMissing,
 		calendarNotice,
 		// The header's 待办/超期 badge as of this page; the badge polls /counts for newer figures.

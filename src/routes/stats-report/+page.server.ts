@@ -1,9 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { isMonth, monthPeriod } from '$lib/domain/stats-period';
-import { hasStatsCapability } from '$lib/domain/stats-permissions';
 import { shanghaiDate, shanghaiDateTime } from '$lib/domain/working-days';
 import { m } from '$lib/paraglide/messages';
-import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { loadTrend, percent, renderCompareSvg, renderTrendSvg } from '$lib/server/services/stats/charts';
 import { computeStats } from '$lib/server/services/stats/compute';
@@ -13,11 +11,11 @@ import { workSummaryInput } from '$lib/server/services/stats/summary';
 import { summaryWords } from '$lib/work-summary-words';
 import { HEADLINE_RATES, monthAxisLabels, rateName } from '../(app)/stats/labels';
 import type { PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 /** 运行情况月报: one month on A4, in the reader's language, with this year's trend to that month and the 工作总结 paragraph. Outside the app layout so it prints clean. */
 export const load: PageServerLoad = async (event) => {
-	const actor = requireActor(event);
-	if (!hasStatsCapability(actor, 'view_stats')) error(403, m.err_forbidden());
+	requireCan(event, 'stats.view');
 	const now = Date.now();
 	const param = event.url.searchParams.get('month');
 	if (param !== null && !isMonth(param)) error(400, m.stats_report_err_month());

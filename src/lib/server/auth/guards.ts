@@ -1,7 +1,4 @@
-import { m } from '$lib/paraglide/messages';
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { isRole, type Actor, type Capability } from '$lib/domain/permissions';
-import { hasCapability } from '$lib/domain/permissions';
+import { isRole, type Actor } from '$lib/domain/access';
 import type { SessionUser } from './session';
 
 export function toActor(u: SessionUser): Actor | null {
@@ -17,24 +14,4 @@ export function sessionCookieOptions(url: URL, expiresAt: number) {
 		secure: url.protocol === 'https:',
 		expires: new Date(expiresAt)
 	};
-}
-
-/** Every load and action starts here: no session, no data. */
-export function requireActor(event: Pick<RequestEvent, 'locals' | 'url'>): Actor {
-	const actor = event.locals.actor;
-	if (!actor) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
-	return actor;
-}
-
-export function requireCapability(event: Pick<RequestEvent, 'locals' | 'url'>, cap: Capability): Actor {
-	const actor = requireActor(event);
-	if (!hasCapability(actor, cap)) error(403, m.err_forbidden());
-	return actor;
-}
-
-/** Settings, reference data and accounts: the admin's alone. */
-export function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>): Actor {
-	const actor = requireActor(event);
-	if (actor.role !== 'admin') error(403, m.err_forbidden());
-	return actor;
 }

@@ -2,13 +2,13 @@
 // its total. The live board and the map use the same filters, so their counts and the list agree.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { CaseStatus } from '$lib/domain/case-status';
-import type { ViewScope } from '$lib/domain/permissions';
 import type { Db } from '../db/create-database';
 import { memo } from '../memo';
 import { addDays, shanghaiMidnight } from '$lib/domain/working-days';
 import { contains } from './like';
 import { referenceNames } from './reference';
 import type { DB } from '../db/schema';
+import type { ViewScope } from '$lib/domain/access';
 
 export const PAGE_SIZE = 20;
 

@@ -1,11 +1,11 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { CaseStatus } from '$lib/domain/case-status';
-import type { ViewScope } from '$lib/domain/permissions';
 import type { TaskFilter } from '$lib/domain/tasks';
 import type { StatusCount } from '$lib/domain/work-counts';
 import type { Db } from '../db/create-database';
 import { dueSoonWhere, overdueWhere, scopeWhere } from './case-list';
 import type { DB, NewCase, CaseUpdate } from '../db/schema';
+import type { ViewScope } from '$lib/domain/access';
 
 const summaryColumns = [
 	'cases.id',

@@ -1,17 +1,16 @@
 import type { ExpressionBuilder } from 'kysely';
-import type { Actor } from '$lib/domain/permissions';
 import type { HotlineStatus } from '$lib/domain/hotline-status';
 import type { StatusCount } from '$lib/domain/work-counts';
 import { sqliteHandle, type Db } from '../db/create-database';
 import type { DB } from '../db/schema';
 import { contains } from './like';
-import { canSearchPersonalData } from '$lib/domain/hotline-permissions';
 import { planOrderSearch } from '$lib/domain/hotline-search';
 import { isRepeatCall, ORDER_ROW_COLUMNS } from './hotline-repeats';
 
 export const HOTLINE_PAGE_SIZE = 20;
 
 import type { HotlineQueue } from '$lib/domain/hotline-queues';
+import { orderDepartmentFilter, type Actor, can } from '$lib/domain/access';
 
 export interface HotlineFilters {
 	queue: HotlineQueue;
@@ -32,7 +31,8 @@ const dueSoonWhere = (eb: OrderEb, now: number) => eb.and([eb('hotline_orders.wa
 function baseQuery(db: Db, actor: Actor, f: HotlineFilters, now: number) {
 	let q = db.selectFrom('hotline_orders');
 	// A handler sees the orders of their department only.
-	if (actor.role === 'handler') q = q.where('hotline_orders.department_id', '=', actor.departmentId ?? -1);
+	const departmentId = orderDepartmentFilter(actor);
+	if (departmentId !== null) q = q.where('hotline_orders.department_id', '=', departmentId);
 	switch (f.queue) {
 		case 'awaiting_contact':
 			q = q.where('hotline_orders.status', '=', 'handling').where('hotline_orders.contact_outcome', 'is', null);
@@ -54,7 +54,7 @@ function baseQuery(db: Db, actor: Actor, f: HotlineFilters, now: number) {
 	}
 	if (f.q) {
 		// The caller's full phone or name only for those who may see them (hotline-search.ts says why).
-		const s = planOrderSearch(f.q, canSearchPersonalData(actor));
+		const s = planOrderSearch(f.q, can(actor, 'hotline.search_personal_data'));
 		q = q.where((eb) => {
 			const text = [contains(eb.ref('hotline_orders.order_no'), s.text)];
 			if (s.textColumns === 'all') text.push(contains(eb.ref('hotline_orders.content'), s.text), contains(eb.ref('hotline_orders.address'), s.text));

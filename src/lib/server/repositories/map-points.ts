@@ -3,10 +3,10 @@
 import { OPEN_STATUSES } from '$lib/domain/case-status';
 import { OPEN_ENFORCEMENT_STATUSES } from '$lib/domain/enforcement-status';
 import { deadlineState, type MapPoint } from '$lib/domain/map-cluster';
-import type { ViewScope } from '$lib/domain/permissions';
 import { addDays, shanghaiMidnight } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
 import { filteredCases, type CaseFilters } from './case-list';
+import type { ViewScope } from '$lib/domain/access';
 
 /** [west, south, east, north], WGS-84. */
 export type Bbox = [number, number, number, number];

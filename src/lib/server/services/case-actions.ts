@@ -1,6 +1,5 @@
 import type { CaseAction } from '$lib/domain/case-status';
 import { applyCaseCommand, type CaseCommand, type Rejection } from '$lib/domain/case-workflow';
-import { canAct, type Actor } from '$lib/domain/permissions';
 import type { Db } from '../db/create-database';
 import type { PhotoInput } from '../photos';
 import { loadCalendar } from '../repositories/calendar';
@@ -11,6 +10,7 @@ import { limitsInForce } from '../repositories/category-limits';
 import { toCaseScope, toCaseState, toCaseUpdate } from './case-mapping';
 import { checkPhotos, discardPhotos, recordPhotos, storePhotos } from './photo-intake';
 import { commitStats, statSnapshot } from './stats/counting';
+import { can, type Actor } from '$lib/domain/access';
 
 export type ActionFailure =
 	| { ok: false; status: 404; code: 'not_found' }
@@ -43,7 +43,7 @@ export async function applyCaseAction(
 	if (!row) return { ok: false, status: 404, code: 'not_found' };
 	const category = await getCaseCategory(db, row.category_code);
 	const scope = toCaseScope(row, category?.track ?? 'grid');
-	if (!canAct(actor, command.action, scope)) return { ok: false, status: 403, code: 'forbidden' };
+	if (!can(actor, `case.${command.action}`, scope)) return { ok: false, status: 403, code: 'forbidden' };
 	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
 
 	if (command.action === 'register') {

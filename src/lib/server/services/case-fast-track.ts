@@ -1,7 +1,6 @@
 import { applyFastTrack, FAST_TRACK_STEPS, type FastTrackStep } from '$lib/domain/case-fast-track';
 import type { Rejection } from '$lib/domain/case-workflow';
 import type { Urgency } from '$lib/domain/case-status';
-import { canAct, type Actor } from '$lib/domain/permissions';
 import type { Db } from '../db/create-database';
 import { loadCalendar } from '../repositories/calendar';
 import { appendEvent } from '../repositories/case-events';
@@ -10,6 +9,7 @@ import { limitsInForce } from '../repositories/category-limits';
 import { getCaseCategory, getCategory, listDepartments } from '../repositories/reference';
 import { toCaseScope, toCaseState, toCaseUpdate } from './case-mapping';
 import { commitStats, statSnapshot } from './stats/counting';
+import { type Actor, can } from '$lib/domain/access';
 
 export type FastTrackFailure =
 	| { ok: false; status: 404; code: 'not_found' }
@@ -36,7 +36,7 @@ export async function fastTrackCase(db: Db, actor: Actor, caseId: number, expect
 	const row = await getCaseRow(db, caseId);
 	if (!row) return { ok: false, status: 404, code: 'not_found' };
 	const scope = toCaseScope(row, (await getCaseCategory(db, row.category_code))?.track ?? 'grid');
-	if (!FAST_TRACK_STEPS.every((step) => canAct(actor, step, scope))) return { ok: false, status: 403, code: 'forbidden' };
+	if (!FAST_TRACK_STEPS.every((step) => can(actor, `case.${step}`, scope))) return { ok: false, status: 403, code: 'forbidden' };
 	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
 	const chosen = await getCategory(db, req.categoryCode);
 	if (!chosen) return { ok: false, status: 400, code: 'unknown_category', field: 'categoryCode' };

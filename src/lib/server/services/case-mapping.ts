@@ -2,9 +2,9 @@ import type { CaseStatus, Urgency } from '$lib/domain/case-status';
 import type { CaseState } from '$lib/domain/case-workflow';
 import type { Limit } from '$lib/domain/deadlines';
 import { efficientLimitOf } from '$lib/domain/efficient-limit';
-import type { CaseScope } from '$lib/domain/permissions';
 import type { CaseRow, CaseUpdate } from '../db/schema';
 import { toLimit } from '../repositories/category-limits';
+import type { CaseScope } from '$lib/domain/access';
 
 /** Row → the workflow's view of a case, with the limits the case took (an unset efficient limit gets its default here). */
 export function toCaseState(row: CaseRow): CaseState {

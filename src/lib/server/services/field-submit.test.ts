@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseCommand } from '$lib/domain/case-workflow';
-import type { Actor } from '$lib/domain/permissions';
 import type { PhotoInput } from '../photos';
 import { getCaseRow } from '../repositories/cases';
 import { actorOf, caseTableCounts, createTestDb, jpeg, type TestDb } from '../test-db';
 import { applyCaseAction } from './case-actions';
 import { submitFieldWork, type FieldWork } from './field-submit';
 import type { ReportInput } from './report-case';
+import type { Actor } from '$lib/domain/access';
 
 const NOW = Date.parse('2025-09-30T10:00:00+08:00');
 const CAPTURED = NOW - 3 * 3600_000; // recorded in a basement three hours before the upload

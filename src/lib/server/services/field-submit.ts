@@ -1,10 +1,10 @@
 import type { FieldKind } from '$lib/domain/field-submission';
-import type { Actor } from '$lib/domain/permissions';
 import type { Db } from '../db/create-database';
 import type { PhotoInput } from '../photos';
 import { caseStanding, findSubmission, insertSubmission, setCaseCapturedAt } from '../repositories/field-submissions';
 import { applyCaseAction } from './case-actions';
 import { reportCase, type ReportInput } from './report-case';
+import type { Actor } from '$lib/domain/access';
 
 /** One piece of field work, as the phone kept it: its key, and when and where it was recorded. */
 export interface FieldEnvelope {

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '$lib/domain/permissions';
 import { photoDir } from '../config';
 import type { PhotoInput } from '../photos';
 import { actorOf, caseTableCounts, createTestDb, jpeg, listFiles, type TestDb } from '../test-db';
 import { reportCase, type ReportInput } from './report-case';
+import type { Actor } from '$lib/domain/access';
 
 const NOW = Date.parse('2025-09-30T10:00:00+08:00');
 const DONGLAN_1 = { lng: 121.37792, lat: 31.15505 }; // the 东兰一居 marker

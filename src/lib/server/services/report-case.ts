@@ -2,7 +2,6 @@ import { openCase } from '$lib/domain/case-opening';
 import { CASE_SOURCES, URGENCIES, type CaseSource, type Urgency } from '$lib/domain/case-status';
 import { distanceMeters, locatePoint, isValidLngLat, type LngLat } from '$lib/domain/geo';
 import { HOTLINE_CASE_SOURCE } from '$lib/domain/order-case-link';
-import { hasCapability, type Actor } from '$lib/domain/permissions';
 import { shanghaiDate } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
 import type { PhotoInput } from '../photos';
@@ -14,6 +13,7 @@ import { limitsInForce } from '../repositories/category-limits';
 import { limitColumns } from './case-mapping';
 import { checkPhotos, discardPhotos, recordPhotos, storePhotos } from './photo-intake';
 import { countNew } from './stats/counting';
+import { can, type Actor } from '$lib/domain/access';
 
 export const MAX_DESCRIPTION = 2000;
 export const MAX_ADDRESS = 200;
@@ -50,7 +50,7 @@ export async function reportCase(
 	opts: { fromOrder?: boolean } = {}
 ): Promise<ReportResult> {
 	const fromOrder = opts.fromOrder === true;
-	if (!hasCapability(actor, input.mode)) return { ok: false, status: 403, errors: { form: 'forbidden' } };
+	if (!can(actor, `case.${input.mode}`)) return { ok: false, status: 403, errors: { form: 'forbidden' } };
 	const errors: FieldErrors = {};
 	const category = input.categoryCode ? await getCategory(db, input.categoryCode) : null;
 	if (!input.categoryCode) errors.categoryCode = 'required';
@@ -60,7 +60,7 @@ export async function reportCase(
 	else if (description.length > MAX_DESCRIPTION) errors.description = 'too_long';
 	if (input.address.trim().length > MAX_ADDRESS) errors.address = 'too_long';
 	if (input.handlingNote.length > MAX_DESCRIPTION) errors.handlingNote = 'too_long';
-	const source = actor.role === 'grid_worker' ? 'patrol' : input.source;
+	const source = can(actor, 'case.choose_source') ? input.source : 'patrol';
 	// Source 12345 belongs to cases opened from an order (and counts as such in the statistics).
 	if (!(CASE_SOURCES as readonly string[]).includes(source) || (source === HOTLINE_CASE_SOURCE) !== fromOrder) errors.source = 'invalid';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '$lib/domain/permissions';
 import { isValidCreditCode, validateShopInput, type ShopInput } from '$lib/domain/shop-input';
 import { DEMO_SHOPS, seedDemoShops } from '../../../../seeds/demo-shops';
 import { getShop, listShopCases, searchShops } from '../repositories/shops';
 import { actorOf, createTestDb, type TestDb } from '../test-db';
 import { SETTINGS } from '$lib/domain/settings';
+import type { Actor } from '$lib/domain/access';
 import { createShop, getRepeatWindowDays, loadShopDetail, presentShop, updateShop } from './shops';
 
 const NOW = Date.parse('2026-03-02T10:00:00+08:00');

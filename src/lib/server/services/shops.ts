@@ -1,8 +1,6 @@
 // The shop registry (商户档案): create and edit records, and show them with the owner's personal data
 // in full only to those who must reach the party (domain README §4, §8).
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { locatePoint, type LngLat } from '$lib/domain/geo';
-import type { Actor } from '$lib/domain/permissions';
 import { maskName, maskPhone } from '$lib/domain/personal-data';
 import { repeatOffences, validateShopInput, type ShopInput } from '$lib/domain/shop-input';
 import { SETTINGS } from '$lib/domain/settings';
@@ -12,6 +10,7 @@ import type { ShopRow } from '../db/schema-enforcement';
 import { loadGeography } from '../repositories/reference';
 import { readSetting } from '../repositories/settings';
 import * as shops from '../repositories/shops';
+import { type Actor, can } from '$lib/domain/access';
 
 export type ShopFieldErrors = Record<string, string>;
 export type ShopWriteResult = { ok: true; shopId: number } | { ok: false; status: 400 | 403 | 404 | 409; errors: ShopFieldErrors };
@@ -35,7 +34,7 @@ export interface ShopView {
 }
 
 export function presentShop(actor: Actor, row: ShopRow & { community_name?: string }): ShopView {
-	const full = hasEnforcementCapability(actor, 'personal_data');
+	const full = can(actor, 'enforcement.personal_data');
 	return {
 		id: row.id,
 		signName: row.sign_name,
@@ -79,7 +78,7 @@ function isUniqueViolation(e: unknown): boolean {
 const duplicate = (): ShopWriteResult => ({ ok: false, status: 400, errors: { creditCode: 'duplicate' } });
 
 export async function createShop(db: Db, actor: Actor, input: ShopInput, now: number): Promise<ShopWriteResult> {
-	if (!hasEnforcementCapability(actor, 'manage_shops')) return { ok: false, status: 403, errors: { form: 'forbidden' } };
+	if (!can(actor, 'enforcement.manage_shops')) return { ok: false, status: 403, errors: { form: 'forbidden' } };
 	const checked = await checkInput(db, input, now);
 	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
 	const f = checked.value;
@@ -118,7 +117,7 @@ export async function updateShop(
 	input: ShopInput & { expectedUpdatedAt?: number },
 	now: number
 ): Promise<ShopWriteResult> {
-	if (!hasEnforcementCapability(actor, 'manage_shops') || !hasEnforcementCapability(actor, 'personal_data')) {
+	if (!can(actor, 'enforcement.manage_shops') || !can(actor, 'enforcement.personal_data')) {
 		return { ok: false, status: 403, errors: { form: 'forbidden' } };
 	}
 	const existing = await shops.getShop(db, shopId);
@@ -162,7 +161,7 @@ export interface ShopDetail {
 
 /** The shop page: the record as this actor may see it, its enforcement cases, and the repeat count. */
 export async function loadShopDetail(db: Db, actor: Actor, shopId: number, now: number): Promise<ShopDetail | 'forbidden' | null> {
-	if (!hasEnforcementCapability(actor, 'view_shops')) return 'forbidden';
+	if (!can(actor, 'enforcement.view_shops')) return 'forbidden';
 	const row = await shops.getShop(db, shopId);
 	if (!row) return null;
 	const [cases, windowDays] = await Promise.all([shops.listShopCases(db, shopId), getRepeatWindowDays(db)]);

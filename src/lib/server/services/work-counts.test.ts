@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { at, HOUR } from '$lib/domain/fixtures/time';
-import { viewScope } from '$lib/domain/permissions';
 import { taskFilter, taskStatuses } from '$lib/domain/tasks';
 import type { Updateable } from 'kysely';
 import type { CaseUpdate } from '../db/schema';
@@ -10,6 +9,7 @@ import { listOrders } from '../repositories/hotline-orders';
 import { actorOf, createTestDb, type TestDb } from '../test-db';
 import { gridRow, orderRow } from './stats/fixtures';
 import { countWork } from './work-counts';
+import { viewScope } from '$lib/domain/access';
 
 let t: TestDb;
 beforeEach(async () => {

@@ -2,16 +2,15 @@
 // deadline order; and 我上报的, the cases they reported. Rows become WorkItems here, so nothing but
 // what the list shows leaves the server (no citizen name or phone is ever read).
 import { categoryLabel } from '$lib/domain/category-search';
-import { hasHotlineCapability } from '$lib/domain/hotline-permissions';
 import { hotlineStep } from '$lib/domain/hotline-stages';
 import type { ContactOutcome, HotlineStatus } from '$lib/domain/hotline-status';
-import { viewScope, type Actor } from '$lib/domain/permissions';
 import { orderTaskStatuses, taskFilter, taskStatuses } from '$lib/domain/tasks';
 import { sortWorkItems, type WorkItem } from '$lib/domain/work-items';
 import type { Db } from '../db/create-database';
 import { listReportedCases, listTasks } from '../repositories/cases';
 import { listOrdersWaiting } from '../repositories/hotline-orders';
 import { orderTypeName } from '$lib/labels';
+import { orderDepartmentFilter, viewScope, type Actor, can } from '$lib/domain/access';
 
 type CaseSummary = Awaited<ReturnType<typeof listReportedCases>>['rows'][number];
 type OrderSummary = Awaited<ReturnType<typeof listOrdersWaiting>>[number];
@@ -55,8 +54,8 @@ export function orderWorkItem(row: OrderSummary): WorkItem {
 /** Cases and orders waiting on this person, nearest deadline first. */
 export async function loadWorkList(db: Db, actor: Actor): Promise<WorkItem[]> {
 	// A handler's orders are their department's; with no department, none (as on /hotline).
-	const orderStatuses = hasHotlineCapability(actor, 'view') ? orderTaskStatuses(actor.role) : [];
-	const departmentId = actor.role === 'handler' ? (actor.departmentId ?? -1) : null;
+	const orderStatuses = can(actor, 'hotline.view') ? orderTaskStatuses(actor.role) : [];
+	const departmentId = orderDepartmentFilter(actor);
 	const [caseRows, orderRows] = await Promise.all([
 		listTasks(db, viewScope(actor), taskStatuses(actor.role), taskFilter(actor)),
 		listOrdersWaiting(db, orderStatuses, departmentId)

@@ -1,7 +1,7 @@
-import { requireAdmin } from '$lib/server/auth/guards';
 import type { PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	requireAdmin(event);
+	requireCan(event, 'admin.manage');
 	return {};
 };

@@ -1,11 +1,11 @@
-import { hasCapability, viewScope } from '$lib/domain/permissions';
-import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { categoryLabel } from '$lib/domain/category-search';
 import { parseCaseFilters } from '$lib/server/case-filters';
 import { listCases } from '$lib/server/repositories/case-list';
 import { listAreaNames, listCategories, listCommunityNames } from '$lib/server/repositories/reference';
 import type { PageServerLoad } from './$types';
+import { viewScope, can } from '$lib/domain/access';
+import { requireActor } from '$lib/server/auth/gate';
 
 const DESCRIPTION_CHARS = 40;
 
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 		pageCount: result.pageCount,
 		filters,
 		now,
-		canSupervise: hasCapability(actor, 'supervise'),
+		canSupervise: can(actor, 'case.supervise'),
 		options: {
 			areas: areas.map((a) => ({ id: a.id, name: a.name })),
 			communities: communities.map((c) => ({ id: c.id, name: c.name, area_id: c.area_id })),

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '$lib/domain/permissions';
 import { routeTestDb, type RouteEvent, type RouteTestDb } from '$lib/server/route-test';
 import { gridRow } from '$lib/server/services/stats/fixtures';
 import { actorOf } from '$lib/server/test-db';
+import type { Actor } from '$lib/domain/access';
 
 type Get = (e: Pick<RouteEvent, 'locals' | 'url'>) => Promise<Response>;
 let t: RouteTestDb;

@@ -1,6 +1,6 @@
-import { isRole, ROLES } from '$lib/domain/permissions';
-import { requireActor } from '$lib/server/auth/guards';
 import type { PageServerLoad } from './$types';
+import { isRole, ROLES } from '$lib/domain/access';
+import { requireActor } from '$lib/server/auth/gate';
 
 /** A path on this site the user came from ('/tasks', '/cases/12'), or nothing: never another site. */
 const localPath = (s: string | null) => (s && /^\/(?!\/)[\w\-/.%]{0,200}$/.test(s) ? s : null);

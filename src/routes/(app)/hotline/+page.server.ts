@@ -1,15 +1,15 @@
-import { canSearchPersonalData, hasHotlineCapability } from '$lib/domain/hotline-permissions';
 import { planOrderSearch } from '$lib/domain/hotline-search';
-import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
 import { HOTLINE_QUEUES, type HotlineQueue } from '$lib/domain/hotline-queues';
 import { listOrders } from '$lib/server/repositories/hotline-orders';
 import { orderTypeName } from '$lib/labels';
 import { presentOrder } from '$lib/server/services/hotline/present';
 import type { PageServerLoad } from './$types';
+import { can } from '$lib/domain/access';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireHotline(event, 'view');
+	const actor = requireCan(event, 'hotline.view');
 	const params = event.url.searchParams;
 	const queueParam = params.get('queue') ?? 'all';
 	const queue: HotlineQueue = (HOTLINE_QUEUES as readonly string[]).includes(queueParam) ? (queueParam as HotlineQueue) : 'all';
@@ -25,13 +25,13 @@ export const load: PageServerLoad = async (event) => {
 		q: q ?? '',
 		repeat,
 		// Why a phone-like search did not look at phones (the list repository plans the same way).
-		searchNotice: q ? planOrderSearch(q, canSearchPersonalData(actor)).notice : null,
+		searchNotice: q ? planOrderSearch(q, can(actor, 'hotline.search_personal_data')).notice : null,
 		now,
 		can: {
-			import: hasHotlineCapability(actor, 'import'),
-			create: hasHotlineCapability(actor, 'create'),
-			export: hasHotlineCapability(actor, 'export'),
-			searchPersonal: canSearchPersonalData(actor)
+			import: can(actor, 'hotline.import'),
+			create: can(actor, 'hotline.create'),
+			export: can(actor, 'hotline.export'),
+			searchPersonal: can(actor, 'hotline.search_personal_data')
 		}
 	};
 };

@@ -1,26 +1,24 @@
 import { error } from '@sveltejs/kit';
 import { communityCells } from '$lib/domain/community-cells';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { isShadeMetric, SHADE_RATES, SHADE_VOLUMES } from '$lib/domain/map-shading';
-import { hasCapability, viewScope } from '$lib/domain/permissions';
-import { hasStatsCapability } from '$lib/domain/stats-permissions';
 import { isMonth } from '$lib/domain/stats-period';
 import { isValidDate, shanghaiDate } from '$lib/domain/working-days';
 import { categoryLabel } from '$lib/domain/category-search';
 import { CASE_SOURCES, CASE_STATUSES } from '$lib/domain/case-status';
 import { m } from '$lib/paraglide/messages';
-import { requireActor } from '$lib/server/auth/guards';
 import { parseCaseFilters } from '$lib/server/case-filters';
 import { getDb } from '$lib/server/db';
 import { listCategories, loadGeography } from '$lib/server/repositories/reference';
 import { loadBaseMap } from '$lib/server/base-map';
 import { mapShading } from './shading';
 import type { PageServerLoad } from './$types';
+import { viewScope, can } from '$lib/domain/access';
+import { requireActor } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const canGrid = viewScope(actor).kind !== 'none';
-	const canEnforcement = hasEnforcementCapability(actor, 'view');
+	const canEnforcement = can(actor, 'enforcement.view');
 	if (!canGrid && !canEnforcement) error(403, m.err_forbidden());
 	const db = getDb();
 	const now = Date.now();
@@ -31,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 	const [geo, categories, baseMap] = await Promise.all([loadGeography(db, on), listCategories(db), loadBaseMap(db)]);
 	const cells = communityCells(geo.areas, geo.communities);
 
-	const canShade = hasStatsCapability(actor, 'view_stats');
+	const canShade = can(actor, 'stats.view');
 	const month = isMonth(sp.get('month') ?? '') ? sp.get('month')! : today.slice(0, 7);
 	const metricParam = sp.get('metric') ?? '';
 	const metric = isShadeMetric(metricParam) ? metricParam : 'grid_on_time';
@@ -54,6 +52,6 @@ export const load: PageServerLoad = async (event) => {
 		options: { statuses: CASE_STATUSES, sources: CASE_SOURCES, categories: categories.map((c) => ({ code: c.code, label: categoryLabel(c) })) },
 		shading,
 		shadeChoice: { month, metric, rates: SHADE_RATES, volumes: SHADE_VOLUMES, enabled: canShade },
-		canReport: hasCapability(actor, 'report')
+		canReport: can(actor, 'case.report')
 	};
 };

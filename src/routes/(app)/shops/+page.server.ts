@@ -1,17 +1,17 @@
 import { getDb } from '$lib/server/db';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { listCommunityNames } from '$lib/server/repositories/reference';
 import { searchShops } from '$lib/server/repositories/shops';
 import { presentShop } from '$lib/server/services/shops';
-import { requireShops } from './shop-form';
+import { requireCan } from '$lib/server/auth/gate';
 import type { PageServerLoad } from './$types';
+import { can } from '$lib/domain/access';
 
 const PAGE_SIZE = 20;
 const positiveInt = (s: string | null) => (s && /^[1-9][0-9]{0,8}$/.test(s) ? Number(s) : undefined);
 
 /** A plain GET search, so a result list is a URL that can be shared. Unknown values are ignored. */
 export const load: PageServerLoad = async (event) => {
-	const actor = requireShops(event, 'view_shops');
+	const actor = requireCan(event, 'enforcement.view_shops');
 	const params = event.url.searchParams;
 	const filters = {
 		q: params.get('q')?.trim().slice(0, 100) ?? '',
@@ -30,6 +30,6 @@ export const load: PageServerLoad = async (event) => {
 		pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
 		filters,
 		communities: communities.map((c) => ({ id: c.id, name: c.name })),
-		canManage: hasEnforcementCapability(actor, 'manage_shops')
+		canManage: can(actor, 'enforcement.manage_shops')
 	};
 };

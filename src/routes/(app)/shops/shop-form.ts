@@ -1,18 +1,7 @@
 // The HTTP edge of the shop registry: permission guards and the form ↔ input mapping shared by the
 // new and detail pages.
-import { error, type RequestEvent } from '@sveltejs/kit';
-import { hasEnforcementCapability, type EnforcementCapability } from '$lib/domain/enforcement-permissions';
-import type { Actor } from '$lib/domain/permissions';
 import type { ShopInput } from '$lib/domain/shop-input';
-import { m } from '$lib/paraglide/messages';
-import { requireActor } from '$lib/server/auth/guards';
 import { num, refill, text } from '$lib/server/form';
-
-export function requireShops(event: Pick<RequestEvent, 'locals' | 'url'>, cap: EnforcementCapability): Actor {
-	const actor = requireActor(event);
-	if (!hasEnforcementCapability(actor, cap)) error(403, m.err_forbidden());
-	return actor;
-}
 
 /** What the form fields hold, as text: the same shape re-fills the form after a rejected post. */
 export interface ShopFormValues {

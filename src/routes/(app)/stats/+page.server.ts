@@ -1,10 +1,7 @@
-import { error } from '@sveltejs/kit';
 import { GROUP_BYS, type GroupBy } from '$lib/domain/rates';
 import { monthsOf, parsePeriod, quickPeriods } from '$lib/domain/stats-period';
-import { hasStatsCapability } from '$lib/domain/stats-permissions';
 import { shanghaiDate } from '$lib/domain/working-days';
 import { m } from '$lib/paraglide/messages';
-import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { loadTrend, percent, renderCompareSvg, renderTrendSvg } from '$lib/server/services/stats/charts';
 import { computeStats } from '$lib/server/services/stats/compute';
@@ -12,6 +9,8 @@ import { workSummaries } from '$lib/server/services/stats/summary';
 import { groupLabels } from './group-labels';
 import { HEADLINE_RATES, monthAxisLabels, rateName } from './labels';
 import type { PageServerLoad } from './$types';
+import { can } from '$lib/domain/access';
+import { requireCan } from '$lib/server/auth/gate';
 
 /** Ids in number order, months and codes as text, the unassigned ('') last. */
 const byKey = (a: { key: string }, b: { key: string }) =>
@@ -21,8 +20,7 @@ const isGroupBy = (s: string): s is GroupBy => (GROUP_BYS as readonly string[]).
 
 /** The rates and volumes of a period; a plain GET form, so a figure is a URL that can be shared. */
 export const load: PageServerLoad = async (event) => {
-	const actor = requireActor(event);
-	if (!hasStatsCapability(actor, 'view_stats')) error(403, m.err_forbidden());
+	const actor = requireCan(event, 'stats.view');
 	const now = Date.now();
 	const today = shanghaiDate(now);
 	const sp = event.url.searchParams;
@@ -59,7 +57,7 @@ export const load: PageServerLoad = async (event) => {
 		form,
 		formError,
 		quick,
-		canExport: hasStatsCapability(actor, 'export_stats'),
+		canExport: can(actor, 'stats.export'),
 		result: {
 			period,
 			groupBy,

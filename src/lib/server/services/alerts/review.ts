@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { checkReview, ENFORCEMENT_TRACK, type ReviewDecision, type ReviewRejection } from '$lib/domain/alert-review';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
-import { hasCapability, type Actor } from '$lib/domain/permissions';
+import { checkReview, type ReviewDecision, type ReviewRejection } from '$lib/domain/alert-review';
 import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { resolvePhotoPath } from '../../photos';
@@ -9,6 +7,7 @@ import { loadCalendar } from '../../repositories/calendar';
 import { getCategory } from '../../repositories/reference';
 import { reportCase, type FieldErrors } from '../report-case';
 import { createEnforcementCase } from '../enforcement/open';
+import { type Actor, can } from '$lib/domain/access';
 
 export type ReviewResult =
 	| { ok: true; kind: ReviewDecision['kind']; caseId?: number; enforcementId?: number; code?: string }
@@ -32,12 +31,12 @@ async function markReviewed(trx: Db, alertId: number, version: number, set: { st
 export async function reviewAlert(db: Db, actor: Actor, alertId: number, version: number, decision: ReviewDecision, now: number): Promise<ReviewResult> {
 	const alert = await db.selectFrom('alerts').innerJoin('cameras', 'cameras.id', 'alerts.camera_id').selectAll('alerts').select('cameras.name as camera_name').where('alerts.id', '=', alertId).executeTakeFirst();
 	if (!alert) return { ok: false, status: 404, code: 'not_found' };
-	if (!hasEnforcementCapability(actor, 'review_alerts')) return { ok: false, status: 403, code: 'forbidden' };
+	if (!can(actor, 'alerts.review')) return { ok: false, status: 403, code: 'forbidden' };
 	const own = await getCategory(db, alert.category_code);
 	// An officer reviews the enforcement-eligible alerts only; a grid case is the dispatcher's to open.
-	if (actor.role === 'enforcer' && own?.track !== ENFORCEMENT_TRACK) return { ok: false, status: 403, code: 'forbidden' };
-	if (decision.kind === 'case' && !hasCapability(actor, 'report')) return { ok: false, status: 403, code: 'forbidden' };
-	if (decision.kind === 'enforcement' && !hasEnforcementCapability(actor, 'open_enforcement')) return { ok: false, status: 403, code: 'forbidden' };
+	if (!can(actor, 'alerts.review', { track: own?.track ?? '' })) return { ok: false, status: 403, code: 'forbidden' };
+	if (decision.kind === 'case' && !can(actor, 'case.report')) return { ok: false, status: 403, code: 'forbidden' };
+	if (decision.kind === 'enforcement' && !can(actor, 'enforcement.open')) return { ok: false, status: 403, code: 'forbidden' };
 	if (alert.version !== version) return { ok: false, status: 409, code: 'stale' };
 
 	const chosen = decision.kind === 'false_alarm' ? null : await getCategory(db, decision.categoryCode);

@@ -1,8 +1,6 @@
 import { composeRectifySms, documentNumber } from '$lib/domain/enforcement-documents';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import type { EnforcementAction } from '$lib/domain/enforcement-status';
 import { applyEnforcementCommand, type EnforcementCommand, type EnforcementRejection } from '$lib/domain/enforcement-workflow';
-import type { Actor } from '$lib/domain/permissions';
 import { SETTINGS } from '$lib/domain/settings';
 import { shanghaiMidnight } from '$lib/domain/working-days';
 import { evidenceDir } from '../../config';
@@ -17,6 +15,7 @@ import { commitStats, statSnapshot } from '../stats/counting';
 import { archiveIssuedDocument } from './documents';
 import { toEnforcementState, toEnforcementUpdate } from './mapping';
 import { claimAndSendSms, markSmsSent } from './sms-outbox';
+import { can, type Actor } from '$lib/domain/access';
 
 /** A command as a form sends it: notify's text and phone are composed here, not trusted from input. */
 export type EnforcementInput = Exclude<EnforcementCommand, { action: 'notify' }> | { action: 'notify' };
@@ -55,7 +54,7 @@ export async function applyEnforcementAction(
 ): Promise<EnforcementActionResult> {
 	const row = await getEnforcementRow(db, id);
 	if (!row) return { ok: false, status: 404, code: 'not_found' };
-	if (!hasEnforcementCapability(actor, input.action)) return { ok: false, status: 403, code: 'forbidden' };
+	if (!can(actor, `enforcement.${input.action}`)) return { ok: false, status: 403, code: 'forbidden' };
 	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
 
 	const rule = await getEnforcementRule(db, row.category_code);

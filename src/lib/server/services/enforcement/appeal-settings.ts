@@ -1,7 +1,6 @@
 // The 决定书's 复议机关, court and time limits (行政处罚法 §59): the admin's settings, audited.
 import { validateAppealRoutes, type AppealError, type AppealField, type AppealRoutes } from '$lib/domain/enforcement-appeal';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
-import type { Actor } from '$lib/domain/permissions';
+import { type Actor, can } from '$lib/domain/access';
 import { SETTINGS } from '$lib/domain/settings';
 import type { Db } from '../../db/create-database';
 import { appendAudit } from '../../repositories/audit';
@@ -14,7 +13,7 @@ export type SaveAppealResult = { ok: true; value: AppealRoutes } | { ok: false; 
 
 /** Checks and saves the routes with an audit entry (before → after) in one transaction. */
 export async function saveAppealRoutes(db: Db, actor: Actor, input: Record<AppealField, string>, now: number): Promise<SaveAppealResult> {
-	if (!hasEnforcementCapability(actor, 'manage_cameras')) return { ok: false, status: 403, errors: { form: 'forbidden' } };
+	if (!can(actor, 'admin.manage')) return { ok: false, status: 403, errors: { form: 'forbidden' } };
 	const checked = validateAppealRoutes(input);
 	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
 	await db.transaction().execute(async (trx) => {

@@ -1,10 +1,8 @@
 import { currentClock } from '$lib/domain/enforcement-clocks';
 import { amountDue } from '$lib/domain/enforcement-money';
-import { hasEnforcementCapability, type EnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { ENFORCEMENT_ACTIONS, type EnforcementAction } from '$lib/domain/enforcement-status';
 import { ENFORCEMENT_TRANSITIONS } from '$lib/domain/enforcement-workflow';
 import { repeatOffences } from '$lib/domain/shop-input';
-import type { Actor } from '$lib/domain/permissions';
 import { shanghaiDate } from '$lib/domain/working-days';
 import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
@@ -16,10 +14,11 @@ import { getShop, listShopCases } from '../../repositories/shops';
 import { getRepeatWindowDays, presentShop } from '../shops';
 import { rectifyMinutes } from './actions';
 import { toEnforcementState } from './mapping';
+import { type Actor, can } from '$lib/domain/access';
 
 /** Everything the case page and its two printable documents show, as this actor may see it. */
 export async function loadEnforcementDetail(db: Db, actor: Actor, id: number, now: number) {
-	if (!hasEnforcementCapability(actor, 'view')) return 'forbidden' as const;
+	if (!can(actor, 'enforcement.view')) return 'forbidden' as const;
 	const row = await getEnforcementRow(db, id);
 	if (!row) return null;
 	const state = toEnforcementState(row);
@@ -45,7 +44,7 @@ export async function loadEnforcementDetail(db: Db, actor: Actor, id: number, no
 	// Inside the 陈述申辩 window a statement can be recorded; after it, only its lapse.
 	const windowOpen = state.statementDueAt !== null && now <= state.statementDueAt;
 	const offNow = (a: EnforcementAction) => (a === 'record_statement' && !windowOpen) || (a === 'lapse_statement' && windowOpen);
-	const actions = ENFORCEMENT_ACTIONS.filter((a) => ENFORCEMENT_TRANSITIONS[a].includes(state.status) && hasEnforcementCapability(actor, a as EnforcementCapability) && !offNow(a));
+	const actions = ENFORCEMENT_ACTIONS.filter((a) => ENFORCEMENT_TRANSITIONS[a].includes(state.status) && can(actor, `enforcement.${a}`) && !offNow(a));
 	const overdueDue = state.status === 'awaiting_payment' && state.fine !== null && state.paymentDueAt !== null ? amountDue(state.fine, state.paymentDueAt, shanghaiDate(now)) : null;
 	return {
 		row,

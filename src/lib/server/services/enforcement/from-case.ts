@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { ENFORCEMENT_TRACK } from '$lib/domain/alert-review';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
-import type { Actor } from '$lib/domain/permissions';
 import { evidenceDir, photoDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { discardEvidence, storeEvidenceAll } from '../../evidence';
@@ -12,6 +10,7 @@ import { insertEvidenceRows } from '../../repositories/enforcement';
 import { getCaseCategory } from '../../repositories/reference';
 import { applyCaseAction, type ActionResult } from '../case-actions';
 import { createEnforcementCase } from './open';
+import { type Actor, can } from '$lib/domain/access';
 
 export type FromCaseResult = { ok: true; enforcementId: number; code: string } | Exclude<ActionResult, { ok: true }> | { ok: false; status: 400; code: 'not_enforcement_category' | 'description_required' };
 
@@ -21,7 +20,7 @@ export type FromCaseResult = { ok: true; enforcementId: number; code: string } |
  * from the case's store) — both in one transaction.
  */
 export async function convertCaseToEnforcement(db: Db, actor: Actor, caseId: number, version: number, description: string, now: number): Promise<FromCaseResult> {
-	if (!hasEnforcementCapability(actor, 'open_enforcement')) return { ok: false, status: 403, code: 'forbidden' };
+	if (!can(actor, 'enforcement.open')) return { ok: false, status: 403, code: 'forbidden' };
 	const row = await getCaseRow(db, caseId);
 	if (!row) return { ok: false, status: 404, code: 'not_found' };
 	const category = await getCaseCategory(db, row.category_code);

@@ -1,6 +1,4 @@
-import { canActOnOrder } from '$lib/domain/hotline-permissions';
 import { applyHotlineCommand, type HotlineCommand, type HotlineRejection } from '$lib/domain/hotline-workflow';
-import type { Actor } from '$lib/domain/permissions';
 import type { Db } from '../../db/create-database';
 import type { PhotoInput } from '../../photos';
 import { loadCalendar } from '../../repositories/calendar';
@@ -10,6 +8,7 @@ import { toHotlineState, toHotlineUpdate } from '../hotline-mapping';
 import { commitStats, statSnapshot } from '../stats/counting';
 import { sealRows } from '../../repositories/sealed';
 import { queueCityUpdate } from './city-sender';
+import { type Actor, can } from '$lib/domain/access';
 
 export type HotlineActionResult =
 	| { ok: true; status: string }
@@ -32,7 +31,7 @@ export async function applyHotlineAction(
 ): Promise<HotlineActionResult> {
 	const row = await db.selectFrom('hotline_orders').selectAll().where('id', '=', orderId).executeTakeFirst();
 	if (!row) return { ok: false, status: 404, code: 'not_found' };
-	if (!canActOnOrder(actor, command.action, { departmentId: row.department_id })) return { ok: false, status: 403, code: 'forbidden' };
+	if (!can(actor, `hotline.${command.action}`, { departmentId: row.department_id })) return { ok: false, status: 403, code: 'forbidden' };
 	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
 	if (command.action === 'assign') {
 		const departmentId = command.departmentId;

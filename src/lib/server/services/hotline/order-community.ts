@@ -1,11 +1,10 @@
 // The dispatcher sets (or corrects) an order's 居民区: one imported 待定, or found wrongly from its address.
 // An event in the order's chain says who, when, from which to which; the 片区 follows the 居民区, and
 // the statistics counts move with it in the same transaction.
-import { hasHotlineCapability } from '$lib/domain/hotline-permissions';
-import type { Actor } from '$lib/domain/permissions';
 import type { Db } from '../../db/create-database';
 import { sealRows } from '../../repositories/sealed';
 import { commitStats, statSnapshot } from '../stats/counting';
+import { type Actor, can } from '$lib/domain/access';
 
 export type SetCommunityResult =
 	| { ok: true }
@@ -17,7 +16,7 @@ export type SetCommunityResult =
 class StaleOrder extends Error {}
 
 export async function setOrderCommunity(db: Db, actor: Actor, orderId: number, expectedVersion: number, communityId: number, now: number): Promise<SetCommunityResult> {
-	if (!hasHotlineCapability(actor, 'set_community')) return { ok: false, status: 403, code: 'forbidden' };
+	if (!can(actor, 'hotline.set_community')) return { ok: false, status: 403, code: 'forbidden' };
 	const row = await db.selectFrom('hotline_orders').select(['id', 'status', 'version', 'community_id', 'area_id']).where('id', '=', orderId).executeTakeFirst();
 	if (!row) return { ok: false, status: 404, code: 'not_found' };
 	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };

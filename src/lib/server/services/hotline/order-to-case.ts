@@ -3,17 +3,16 @@
 // an event on each side are written in the transaction that opens the case (or with version checks
 // on both records when joining); a refused or stale request writes nothing.
 import { readFile } from 'node:fs/promises';
-import { canActOnOrder, hasHotlineCapability } from '$lib/domain/hotline-permissions';
 import { isHotlineStatus } from '$lib/domain/hotline-status';
 import { isCaseStatus } from '$lib/domain/case-status';
 import { checkJoin, checkOrderLinkable, HOTLINE_CASE_SOURCE, LINK_RADIUS_M, pickCandidates, type LinkableOrder, type LinkRejection } from '$lib/domain/order-case-link';
-import { hasCapability, type Actor } from '$lib/domain/permissions';
 import { photoDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { resolvePhotoPath, type PhotoInput } from '../../photos';
 import { getCaseRow, updateCaseIfVersion } from '../../repositories/cases';
 import { getLinkedCaseId, insertLink, listOpenCasesNear, touchOrderIfVersion } from '../../repositories/order-case-links';
 import { reportCase, type FieldErrors } from '../report-case';
+import { type Actor, can } from '$lib/domain/access';
 
 export type LinkFailure =
 	| { ok: false; status: 404; code: 'not_found' }
@@ -52,7 +51,7 @@ const linkable = (o: OrderRow, linkedCaseId: number | null): LinkableOrder => ({
 async function gate(db: Db, actor: Actor, orderId: number, version: number): Promise<LinkFailure | { ok: true; order: OrderRow; linkedCaseId: number | null }> {
 	const order = await loadOrder(db, orderId);
 	if (!order) return { ok: false, status: 404, code: 'not_found' };
-	if (!hasHotlineCapability(actor, 'link_case') || !canActOnOrder(actor, 'assign', { departmentId: order.department_id }) || !hasCapability(actor, 'report')) {
+	if (!can(actor, 'hotline.link_case') || !can(actor, 'hotline.assign', { departmentId: order.department_id }) || !can(actor, 'case.report')) {
 		return { ok: false, status: 403, code: 'forbidden' };
 	}
 	if (order.version !== version) return { ok: false, status: 409, code: 'stale' };

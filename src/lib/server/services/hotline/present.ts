@@ -1,6 +1,5 @@
-import { canSeePersonalData } from '$lib/domain/hotline-permissions';
 import { maskName, maskPhone } from '$lib/domain/personal-data';
-import type { Actor } from '$lib/domain/permissions';
+import { type Actor, can } from '$lib/domain/access';
 
 /**
  * The only way order rows leave the server: the citizen's name and phone are masked unless this
@@ -13,7 +12,7 @@ export function presentOrder<T extends { citizen_name: string | null; phone: str
 	actor: Actor
 ): Omit<T, 'fingerprint'> & { personalDataMasked: boolean } {
 	const { fingerprint: _fingerprint, ...rest } = row as T & { fingerprint?: unknown };
-	if (canSeePersonalData(actor, { departmentId: row.department_id })) return { ...rest, personalDataMasked: false };
+	if (can(actor, 'hotline.personal_data', { departmentId: row.department_id })) return { ...rest, personalDataMasked: false };
 	return {
 		...rest,
 		citizen_name: row.citizen_name ? maskName(row.citizen_name) : null,

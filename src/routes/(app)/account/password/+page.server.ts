@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/form';
 import { changeOwnPassword } from '$lib/server/services/accounts';
 import type { Actions, PageServerLoad } from './$types';
+import { requireActor } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
 	requireActor(event);

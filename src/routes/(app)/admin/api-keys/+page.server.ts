@@ -1,19 +1,19 @@
 import { fail } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/auth/guards';
 import { API_INTEGRATIONS, listApiKeys } from '$lib/server/auth/api-keys';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/form';
 import { issueApiKey, withdrawApiKey } from '$lib/server/services/api-keys';
 import type { Actions, PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	requireAdmin(event);
+	requireCan(event, 'admin.manage');
 	return { keys: await listApiKeys(getDb()), integrations: API_INTEGRATIONS };
 };
 
 export const actions: Actions = {
 	create: async (event) => {
-		const actor = requireAdmin(event);
+		const actor = requireCan(event, 'admin.manage');
 		const form = await event.request.formData();
 		const name = text(form, 'name').trim();
 		const integration = text(form, 'integration');
@@ -23,7 +23,7 @@ export const actions: Actions = {
 		return { created: { name, integration, key: created.key } };
 	},
 	revoke: async (event) => {
-		const actor = requireAdmin(event);
+		const actor = requireCan(event, 'admin.manage');
 		const id = Number(text(await event.request.formData(), 'id'));
 		if (!(await withdrawApiKey(getDb(), actor.id, id, Date.now()))) return fail(400, { error: 'invalid' });
 		return { revoked: id };

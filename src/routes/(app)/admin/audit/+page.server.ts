@@ -1,18 +1,15 @@
-import { error } from '@sveltejs/kit';
 import { addDays, isValidDate, shanghaiMidnight } from '$lib/domain/working-days';
-import { m } from '$lib/paraglide/messages';
-import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { AUDIT_PAGE_SIZE, auditChoices } from '$lib/server/repositories/audit';
 import { readAuditLog } from '$lib/server/services/audit-log';
 import type { PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 const date = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) && isValidDate(s) ? s : '');
 
 /** The audit log is the admin's; filters are GET parameters (a filtered view is a shareable URL). */
 export const load: PageServerLoad = async (event) => {
-	const actor = requireActor(event);
-	if (actor.role !== 'admin') error(403, m.err_forbidden());
+	requireCan(event, 'admin.manage');
 	const p = event.url.searchParams;
 	const filters = {
 		action: (p.get('action') ?? '').slice(0, 60),

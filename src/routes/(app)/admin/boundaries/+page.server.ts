@@ -1,6 +1,5 @@
 import { fail } from '@sveltejs/kit';
 import { shanghaiDate } from '$lib/domain/working-days';
-import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { loadGeography } from '$lib/server/repositories/reference';
 import { listBoundaryVersions } from '$lib/server/repositories/boundary-versions';
@@ -8,9 +7,10 @@ import { refill, text } from '$lib/server/form';
 import { BOUNDARY_LEVELS, MAX_BOUNDARY_BYTES, previewBoundary, type BoundaryLevel, type BoundaryPreview } from '$lib/server/services/boundaries';
 import { publishBoundary } from '$lib/server/services/boundaries-publish';
 import type { Actions, PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	requireAdmin(event);
+	requireCan(event, 'admin.manage');
 	const db = getDb();
 	const versions = await listBoundaryVersions(db);
 	const today = shanghaiDate(Date.now());
@@ -60,7 +60,7 @@ async function readUpload(form: FormData): Promise<{ text: string } | { error: s
 
 export const actions: Actions = {
 	preview: async (event) => {
-		requireAdmin(event);
+		requireCan(event, 'admin.manage');
 		const form = await event.request.formData();
 		const values = readValues(form);
 		const upload = await readUpload(form);
@@ -71,7 +71,7 @@ export const actions: Actions = {
 		return { values, geojson: upload.text, preview: summary(r.preview) };
 	},
 	publish: async (event) => {
-		const admin = requireAdmin(event);
+		const admin = requireCan(event, 'admin.manage');
 		const form = await event.request.formData();
 		const values = readValues(form);
 		const upload = await readUpload(form);

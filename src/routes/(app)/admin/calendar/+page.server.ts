@@ -1,17 +1,17 @@
 import { fail } from '@sveltejs/kit';
 import { checkCalendarYear, parseDateList, yearsFromJson, type CalendarIssue, type CheckedYear } from '$lib/domain/calendar-input';
 import { shanghaiDate } from '$lib/domain/working-days';
-import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
 import { listCalendarYears } from '$lib/server/repositories/calendar';
 import { saveCalendarYears } from '$lib/server/services/calendar-years';
 import type { Actions, PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 const MAX_FILE_BYTES = 1_000_000;
 
 export const load: PageServerLoad = async (event) => {
-	requireAdmin(event);
+	requireCan(event, 'admin.manage');
 	const years = await listCalendarYears(getDb());
 	const today = shanghaiDate(Date.now());
 	const asked = Number(event.url.searchParams.get('year'));
@@ -28,7 +28,7 @@ async function saveAll(actorId: number, checked: CheckedYear[], replace: boolean
 
 export const actions: Actions = {
 	save: async (event) => {
-		const actor = requireAdmin(event);
+		const actor = requireCan(event, 'admin.manage');
 		const form = await event.request.formData();
 		const values = {
 			year: refill(text(form, 'year').trim(), 10),
@@ -43,7 +43,7 @@ export const actions: Actions = {
 		return saveAll(actor.id, [checked], text(form, 'replace') === '1', values, 'save');
 	},
 	upload: async (event) => {
-		const actor = requireAdmin(event);
+		const actor = requireCan(event, 'admin.manage');
 		const form = await event.request.formData();
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { form: 'upload', values: {}, issues: [{ field: 'file', code: 'bad_json' } as CalendarIssue] });

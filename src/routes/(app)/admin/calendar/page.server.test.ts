@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '$lib/domain/permissions';
 import { addWorkingDays } from '$lib/domain/working-days';
 import { listAudit } from '$lib/server/repositories/audit';
 import { listCalendarYears, loadCalendar } from '$lib/server/repositories/calendar';
 import { formEvent, routeTestDb, type PageModule, type RouteTestDb } from '$lib/server/route-test';
 import { actorOf } from '$lib/server/test-db';
+import type { Actor } from '$lib/domain/access';
 
 let page: PageModule;
 let t: RouteTestDb;

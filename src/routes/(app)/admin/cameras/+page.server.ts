@@ -1,16 +1,13 @@
-import { error, fail } from '@sveltejs/kit';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
-import { m } from '$lib/paraglide/messages';
-import { requireActor } from '$lib/server/auth/guards';
+import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { num, refill, text } from '$lib/server/form';
 import { addCamera, editCamera, loadCameraAdmin, saveCameraSettings, setCameraActivity, type CameraForm } from '$lib/server/services/cameras';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
-/** The camera registry and alert settings are the admin's (manage_cameras), on every load and action. */
+/** The camera registry and alert settings are the admin's, on every load and action. */
 function requireCameraAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
-	const actor = requireActor(event);
-	if (!hasEnforcementCapability(actor, 'manage_cameras')) error(403, m.err_forbidden());
+	const actor = requireCan(event, 'admin.manage');
 	return actor;
 }
 

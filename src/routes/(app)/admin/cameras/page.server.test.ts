@@ -1,11 +1,11 @@
 import { getNumberSetting } from '$lib/server/repositories/settings';
 import { getRepeatWindowDays } from '$lib/server/services/shops';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '$lib/domain/permissions';
 import { loadAlertSettings } from '$lib/server/repositories/alerts';
 import { listAudit } from '$lib/server/repositories/audit';
 import { formEvent, routeTestDb, type PageModule, type RouteTestDb } from '$lib/server/route-test';
 import { actorOf } from '$lib/server/test-db';
+import type { Actor } from '$lib/domain/access';
 
 let page: PageModule;
 let t: RouteTestDb;

@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { optionalId, refill, text } from '$lib/server/form';
 import { createDepartment, DEPARTMENT_KINDS, listDepartmentsForAdmin, renameDepartment, setDepartmentActive, type DepartmentResult } from '$lib/server/services/departments';
 import type { Actions, PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	requireAdmin(event);
+	requireCan(event, 'admin.manage');
 	return { departments: await listDepartmentsForAdmin(getDb()), kinds: DEPARTMENT_KINDS };
 };
 
@@ -17,13 +17,13 @@ type Values = { name?: string; kind?: string };
 
 export const actions: Actions = {
 	create: async (event) => {
-		const admin = requireAdmin(event);
+		const admin = requireCan(event, 'admin.manage');
 		const form = await event.request.formData();
 		const values = { name: refill(text(form, 'name'), 60), kind: text(form, 'kind') };
 		return answer('create', null, values, await createDepartment(getDb(), admin.id, values.name, values.kind, Date.now()));
 	},
 	rename: async (event) => {
-		const admin = requireAdmin(event);
+		const admin = requireCan(event, 'admin.manage');
 		const form = await event.request.formData();
 		const id = optionalId(form, 'id');
 		const values = { name: refill(text(form, 'name'), 60) };
@@ -35,7 +35,7 @@ export const actions: Actions = {
 };
 
 async function setActive(event: Parameters<Actions[string]>[0], active: boolean) {
-	const admin = requireAdmin(event);
+	const admin = requireCan(event, 'admin.manage');
 	const id = optionalId(await event.request.formData(), 'id');
 	const action = active ? 'restore' : 'retire';
 	if (id === null) return answer(action, id, {}, { ok: false, field: 'form', code: 'not_found' });

@@ -1,17 +1,14 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { appealSentence } from '$lib/domain/enforcement-appeal';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
-import { m } from '$lib/paraglide/messages';
-import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
 import { getAppealRoutes, saveAppealRoutes } from '$lib/server/services/enforcement/appeal-settings';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 /** The 决定书's 复议机关 and court are the admin's (manage_cameras: the enforcement settings), on load and action. */
 function requireDocumentsAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
-	const actor = requireActor(event);
-	if (!hasEnforcementCapability(actor, 'manage_cameras')) error(403, m.err_forbidden());
+	const actor = requireCan(event, 'admin.manage');
 	return actor;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '$lib/domain/permissions';
+import type { Actor } from '$lib/domain/access';
 import { SETTINGS } from '$lib/domain/settings';
 import { listAudit } from '$lib/server/repositories/audit';
 import { getSetting } from '$lib/server/repositories/settings';

@@ -1,14 +1,14 @@
 import { fail } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { optionalId, refill, text } from '$lib/server/form';
 import { listPlaceNames } from '$lib/server/repositories/place-names';
 import { listCommunityNames } from '$lib/server/repositories/reference';
 import { addPlaceName, removePlaceName } from '$lib/server/services/place-names';
 import type { Actions, PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	requireAdmin(event);
+	requireCan(event, 'admin.manage');
 	const db = getDb();
 	const [names, communities] = await Promise.all([listPlaceNames(db), listCommunityNames(db)]);
 	return { names, communities };
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const admin = requireAdmin(event);
+		const admin = requireCan(event, 'admin.manage');
 		const form = await event.request.formData();
 		const values = { name: refill(text(form, 'name'), 30), kind: text(form, 'kind'), communityId: refill(text(form, 'communityId'), 12) };
 		const communityId = /^[1-9][0-9]{0,9}$/.test(values.communityId) ? Number(values.communityId) : 0;
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		return r.ok ? { action: 'create', done: r.id } : fail(400, { action: 'create', id: null, values, field: r.field, code: r.code });
 	},
 	remove: async (event) => {
-		const admin = requireAdmin(event);
+		const admin = requireCan(event, 'admin.manage');
 		const id = optionalId(await event.request.formData(), 'id');
 		if (id === null) return fail(400, { action: 'remove', id, values: {}, field: 'form', code: 'not_found' });
 		const r = await removePlaceName(getDb(), admin.id, id, Date.now());

@@ -1,15 +1,15 @@
 import { fail } from '@sveltejs/kit';
-import { isRole, ROLES } from '$lib/domain/permissions';
-import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listAreaNames, listCommunityNames, listDepartments } from '$lib/server/repositories/reference';
 import { listAccounts } from '$lib/server/repositories/users';
 import { createAccount } from '$lib/server/services/accounts';
 import { readAccountForm } from './account-form';
 import type { Actions, PageServerLoad } from './$types';
+import { isRole, ROLES } from '$lib/domain/access';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	requireAdmin(event);
+	requireCan(event, 'admin.manage');
 	const db = getDb();
 	const p = event.url.searchParams;
 	const role = p.get('role') ?? '';
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const admin = requireAdmin(event);
+		const admin = requireCan(event, 'admin.manage');
 		const values = readAccountForm(await event.request.formData());
 		const result = await createAccount(getDb(), admin.id, values, Date.now());
 		if (!result.ok) return fail(400, { values, errors: result.errors });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '$lib/domain/permissions';
 import { formEvent, routeTestDb, type PageModule, type RouteTestDb } from '$lib/server/route-test';
 import { actorOf } from '$lib/server/test-db';
+import type { Actor } from '$lib/domain/access';
 
 // Accounts are the admin's: every load and action refuses anyone else on the server.
 let list: PageModule;

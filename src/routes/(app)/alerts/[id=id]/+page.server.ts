@@ -1,23 +1,21 @@
 import { m } from '$lib/paraglide/messages';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { ENFORCEMENT_TRACK, FALSE_ALARM_REASONS, type ReviewDecision } from '$lib/domain/alert-review';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
-import { hasCapability } from '$lib/domain/permissions';
-import { requireActor } from '$lib/server/auth/guards';
+import { FALSE_ALARM_REASONS, type ReviewDecision } from '$lib/domain/alert-review';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
 import { getAlertForReview } from '$lib/server/repositories/alert-queue';
 import { listCategories } from '$lib/server/repositories/reference';
 import { reviewAlert } from '$lib/server/services/alerts/review';
 import type { Actions, PageServerLoad } from './$types';
+import { can } from '$lib/domain/access';
+import { assertCan, requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireActor(event);
-	if (!hasEnforcementCapability(actor, 'review_alerts')) error(403, m.err_forbidden());
+	const actor = requireCan(event, 'alerts.review');
 	const db = getDb();
 	const found = await getAlertForReview(db, Number(event.params.id));
 	if (!found) error(404, m.err_not_found());
-	if (actor.role === 'enforcer' && found.alert.category_track !== ENFORCEMENT_TRACK) error(403, m.err_forbidden());
+	assertCan(actor, 'alerts.review', { track: found.alert.category_track });
 	const categories = (await listCategories(db)).map((c) => ({ code: c.code, minor: c.minor, variant: c.variant, major: c.major, track: c.track }));
 	return {
 		...found,
@@ -25,15 +23,14 @@ export const load: PageServerLoad = async (event) => {
 		reasons: FALSE_ALARM_REASONS,
 		can: {
 			review: found.alert.status === 'pending',
-			case: hasCapability(actor, 'report'),
-			enforcement: hasEnforcementCapability(actor, 'open_enforcement')
+			case: can(actor, 'case.report'),
+			enforcement: can(actor, 'enforcement.open')
 		}
 	};
 };
 
 async function review(event: RequestEvent, kind: ReviewDecision['kind']) {
-	const actor = requireActor(event);
-	if (!hasEnforcementCapability(actor, 'review_alerts')) error(403, m.err_forbidden());
+	const actor = requireCan(event, 'alerts.review');
 	const form = await event.request.formData();
 	const values = { reason: text(form, 'reason'), note: refill(text(form, 'note')), categoryCode: text(form, 'categoryCode'), description: refill(text(form, 'description')) };
 	const versionText = text(form, 'version');

@@ -2,9 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { CASE_ACTIONS, RETURN_REASONS, isCaseStatus, type CaseAction } from '$lib/domain/case-status';
 import { actionsInState } from '$lib/domain/case-workflow';
-import { canAct, canView } from '$lib/domain/permissions';
 import { isBeyondCalendar, shanghaiDate } from '$lib/domain/working-days';
-import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { photosOf, refill, text } from '$lib/server/form';
 import { loadCalendar } from '$lib/server/repositories/calendar';
@@ -16,14 +14,14 @@ import { toCaseScope } from '$lib/server/services/case-mapping';
 import { applyCaseAction } from '$lib/server/services/case-actions';
 import { parseCommand } from './commands';
 import { ENFORCEMENT_TRACK } from '$lib/domain/alert-review';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { convertCaseToEnforcement } from '$lib/server/services/enforcement/from-case';
 import { FAST_TRACK_STEPS } from '$lib/domain/case-fast-track';
-import { canViewOrder } from '$lib/domain/hotline-permissions';
 import { allLimitsAt, type StoredLimitVersion } from '$lib/server/repositories/category-limits';
 import { listLinkedOrders } from '$lib/server/repositories/order-case-links';
 import { fastTrack } from './fast-track-action';
 import type { Actions, PageServerLoad } from './$types';
+import { can } from '$lib/domain/access';
+import { assertCan, requireActor } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
@@ -32,11 +30,11 @@ export const load: PageServerLoad = async (event) => {
 	const detail = await getCaseDetail(db, caseId);
 	if (!detail) error(404, m.err_not_found());
 	const scope = toCaseScope(detail, detail.category_track);
-	if (!canView(actor, scope)) error(403, m.err_case_forbidden());
+	assertCan(actor, 'case.view', scope, m.err_case_forbidden);
 	const status = isCaseStatus(detail.status) ? detail.status : 'void';
-	const actions = actionsInState(status).filter((a) => canAct(actor, a, scope));
+	const actions = actionsInState(status).filter((a) => can(actor, `case.${a}`, scope));
 	// 受理 + 立案 + 派遣 on one screen, for whoever may take all three steps now.
-	const fastTrack = status === 'reported' && FAST_TRACK_STEPS.every((a) => canAct(actor, a, scope));
+	const fastTrack = status === 'reported' && FAST_TRACK_STEPS.every((a) => can(actor, `case.${a}`, scope));
 	const needs = (a: CaseAction) => actions.includes(a) || (fastTrack && (FAST_TRACK_STEPS as readonly string[]).includes(a));
 	const now = Date.now();
 	const [events, photos, calendar, departments, categories, geo, category, linkedOrders, limits] = await Promise.all([
@@ -62,12 +60,12 @@ export const load: PageServerLoad = async (event) => {
 			return { code: c.code, minor: c.minor, variant: c.variant, major: c.major, urgency: c.urgency, departmentId: c.departmentId, limit: limit ?? null };
 		}),
 		fastTrack,
-		linkedOrders: linkedOrders.map((o) => ({ ...o, viewable: canViewOrder(actor, { departmentId: o.department_id }) })),
+		linkedOrders: linkedOrders.map((o) => ({ ...o, viewable: can(actor, 'hotline.view', { departmentId: o.department_id }) })),
 		returnReasons: RETURN_REASONS,
 		suggestedDepartment: category?.departmentId ?? null,
 		calendarWarningYear: deadlineDate && isBeyondCalendar(deadlineDate, calendar) ? Number(deadlineDate.slice(0, 4)) : null,
 		// 乱设摊 / 跨门营业 found on patrol may go down the enforcement track instead (before dispatch).
-		canConvert: detail.category_track === ENFORCEMENT_TRACK && actions.includes('void') && hasEnforcementCapability(actor, 'open_enforcement'),
+		canConvert: detail.category_track === ENFORCEMENT_TRACK && actions.includes('void') && can(actor, 'enforcement.open'),
 		map: { boundary: geo.boundary, baseMap: await loadBaseMap(db) },
 		username: event.locals.user!.username,
 		now

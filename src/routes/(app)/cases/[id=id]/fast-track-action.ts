@@ -1,9 +1,9 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { URGENCIES, type Urgency } from '$lib/domain/case-status';
-import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { optionalId, refill, text } from '$lib/server/form';
 import { fastTrackCase } from '$lib/server/services/case-fast-track';
+import { requireActor } from '$lib/server/auth/gate';
 
 /** 受理 + 立案 + 派遣 from one form; a refusal re-fills it with the message and the step that refused. */
 export async function fastTrack(event: RequestEvent) {

@@ -1,17 +1,17 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { loadBaseMap } from '$lib/server/base-map';
-import { hasCapability } from '$lib/domain/permissions';
 import { shanghaiDate } from '$lib/domain/working-days';
-import { requireCapability } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { num, optionalId, photosOf, refill, text } from '$lib/server/form';
 import { listCategories, loadGeography } from '$lib/server/repositories/reference';
 import { submitFieldWork } from '$lib/server/services/field-submit';
 import { isSubmissionKey } from '$lib/domain/field-submission';
 import type { Actions, PageServerLoad } from './$types';
+import { can } from '$lib/domain/access';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireCapability(event, 'report');
+	const actor = requireCan(event, 'case.report');
 	const db = getDb();
 	const [categories, geo] = await Promise.all([listCategories(db), loadGeography(db, shanghaiDate(Date.now()))]);
 	return {
@@ -20,17 +20,17 @@ export const load: PageServerLoad = async (event) => {
 			.map((c) => ({ code: c.code, major: c.major, minor: c.minor, variant: c.variant, aliases: c.aliases })),
 		geo,
 		baseMap: await loadBaseMap(db),
-		canSelfHandle: hasCapability(actor, 'self_handle'),
+		canSelfHandle: can(actor, 'case.self_handle'),
 		username: event.locals.user!.username,
 		// Without JavaScript the form posts here; a post repeated (a retry, a double tap) carries the same key.
 		key: crypto.randomUUID(),
-		canChooseSource: actor.role !== 'grid_worker'
+		canChooseSource: can(actor, 'case.choose_source')
 	};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const actor = requireCapability(event, 'report');
+		const actor = requireCan(event, 'case.report');
 		const form = await event.request.formData();
 		const mode = text(form, 'mode') === 'self_handle' ? 'self_handle' : 'report';
 		const input = {

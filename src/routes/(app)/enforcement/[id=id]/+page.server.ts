@@ -1,8 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { ENFORCEMENT_ACTIONS, type EnforcementAction } from '$lib/domain/enforcement-status';
-import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
 import { fileToPhotoInput, MAX_PHOTOS_PER_EVENT, realFiles } from '$lib/server/photos';
@@ -11,6 +9,7 @@ import { applyEnforcementAction } from '$lib/server/services/enforcement/actions
 import { loadEnforcementDetail } from '$lib/server/services/enforcement/detail';
 import { parseEnforcementForm } from './commands';
 import type { Actions, PageServerLoad } from './$types';
+import { requireCan, requireActor } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
@@ -31,8 +30,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 async function act(event: RequestEvent, action: EnforcementAction) {
-	const actor = requireActor(event);
-	if (!hasEnforcementCapability(actor, action)) error(403, m.err_forbidden());
+	const actor = requireCan(event, `enforcement.${action}`);
 	const form = await event.request.formData();
 	const values = { note: refill(text(form, 'note')), fine: text(form, 'fine'), amount: text(form, 'amount'), paidOn: text(form, 'paidOn'), method: text(form, 'method'), outcome: text(form, 'outcome') };
 	const versionText = text(form, 'version');

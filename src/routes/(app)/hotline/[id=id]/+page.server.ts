@@ -1,10 +1,8 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { HOTLINE_ACTIONS, HOTLINE_RETURN_REASONS, isHotlineStatus, type HotlineAction } from '$lib/domain/hotline-status';
-import { canActOnOrder, canViewOrder, hasHotlineCapability } from '$lib/domain/hotline-permissions';
 import { judgeCompletion, judgeFirstContact } from '$lib/domain/hotline-timing';
 import { hotlineActionsInState } from '$lib/domain/hotline-workflow';
 import { m } from '$lib/paraglide/messages';
-import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
 import { photosOf, refill, text } from '$lib/server/form';
 import { getOrderDetail, listOrderAttachments, listOrderEvents } from '$lib/server/repositories/hotline-orders';
@@ -21,15 +19,17 @@ import { listRepeatOrders } from '$lib/server/repositories/hotline-repeats';
 import { parseHotlineCommand } from './commands';
 import { joinCase, openCase } from './case-link-actions';
 import type { Actions, PageServerLoad } from './$types';
+import { orderDepartmentFilter, can } from '$lib/domain/access';
+import { assertCan, requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireHotline(event, 'view');
+	const actor = requireCan(event, 'hotline.view');
 	const db = getDb();
 	const row = await getOrderDetail(db, Number(event.params.id));
 	if (!row) error(404, m.err_not_found());
-	if (!canViewOrder(actor, { departmentId: row.department_id })) error(403, m.err_forbidden());
+	assertCan(actor, 'hotline.view', { departmentId: row.department_id });
 	const status = isHotlineStatus(row.status) ? row.status : 'completed';
-	const actions = hotlineActionsInState(status).filter((a) => canActOnOrder(actor, a, { departmentId: row.department_id }));
+	const actions = hotlineActionsInState(status).filter((a) => can(actor, `hotline.${a}`, { departmentId: row.department_id }));
 	const now = Date.now();
 	const state = toHotlineState(row);
 	const [events, evidence, departments, gridCase, cityUpdates, repeats] = await Promise.all([
@@ -39,9 +39,9 @@ export const load: PageServerLoad = async (event) => {
 		orderCaseView(db, actor, row),
 		listOrderCityUpdates(db, row.id),
 		// A handler sees only their department's orders here too; the others are counted, not shown.
-		listRepeatOrders(db, row, actor.role === 'handler' ? (actor.departmentId ?? -1) : null)
+		listRepeatOrders(db, row, orderDepartmentFilter(actor))
 	]);
-	const communities = hasHotlineCapability(actor, 'set_community') ? await listCommunityNames(db) : null;
+	const communities = can(actor, 'hotline.set_community') ? await listCommunityNames(db) : null;
 	return {
 		order: { ...presentOrder(row, actor), order_type_label: orderTypeName(row.order_type) },
 		judgements: { firstContact: judgeFirstContact(state, now), completion: judgeCompletion(state, now) },
@@ -59,7 +59,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 async function act(event: RequestEvent, action: HotlineAction) {
-	const actor = requireHotline(event, action);
+	const actor = requireCan(event, `hotline.${action}`);
 	const form = await event.request.formData();
 	const versionText = text(form, 'version');
 	const values = Object.fromEntries(['note', 'departmentId', 'outcome', 'method', 'at', 'resolved', 'reasonCode', 'proposedDate', 'approvedDate', 'satisfaction'].map((k) => [k, refill(text(form, k))]));
@@ -75,7 +75,7 @@ async function act(event: RequestEvent, action: HotlineAction) {
 
 /** 居民区 set or corrected by the dispatcher (待定 after an import): not a workflow step, the status stays. */
 async function setCommunity(event: RequestEvent) {
-	const actor = requireHotline(event, 'set_community');
+	const actor = requireCan(event, 'hotline.set_community');
 	const form = await event.request.formData();
 	const versionText = text(form, 'version');
 	const communityText = text(form, 'communityId');

@@ -1,8 +1,8 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
 import { num, optionalId, photosOf, refill, text } from '$lib/server/form';
 import { joinOrderToCase, openCaseFromOrder, type LinkResult } from '$lib/server/services/hotline/order-to-case';
+import { requireCan } from '$lib/server/auth/gate';
 
 const VERSION = /^[1-9][0-9]{0,9}$/;
 
@@ -17,7 +17,7 @@ function answer(event: RequestEvent, action: 'open_case' | 'join_case', values: 
 
 /** 转网格案件: the form carries the order's place, category and text, editable; the service checks the rest. */
 export async function openCase(event: RequestEvent) {
-	const actor = requireHotline(event, 'link_case');
+	const actor = requireCan(event, 'hotline.link_case');
 	const form = await event.request.formData();
 	const values = Object.fromEntries(['categoryCode', 'description', 'address', 'lng', 'lat'].map((k) => [k, refill(text(form, k), 2000)]));
 	const version = text(form, 'version');
@@ -28,7 +28,7 @@ export async function openCase(event: RequestEvent) {
 
 /** 并入已有案件: the case chosen from the offered list (the service checks it is still one to join). */
 export async function joinCase(event: RequestEvent) {
-	const actor = requireHotline(event, 'link_case');
+	const actor = requireCan(event, 'hotline.link_case');
 	const form = await event.request.formData();
 	const version = text(form, 'version');
 	const caseId = optionalId(form, 'caseId');

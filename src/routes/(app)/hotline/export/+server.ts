@@ -4,13 +4,13 @@ import { formatDeadline } from '$lib/domain/deadlines';
 import { shanghaiDate, shanghaiDateTime } from '$lib/domain/working-days';
 import { hotlineStatusLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
-import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
 import { writeCsv, writeXlsx } from '$lib/server/import/export';
 import { iterateOrders } from '$lib/server/repositories/hotline-orders';
 import { orderTypeLabel } from '$lib/server/repositories/hotline-reference';
 import { presentOrder } from '$lib/server/services/hotline/present';
 import type { RequestHandler } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 const HEADERS = ['工单号', '来源渠道', '诉求类型', '紧急程度', '诉求人', '联系电话', '地址', '诉求内容', '派单时间', '状态', '承办部门', '居民区', '办结时限', '先行联系时间', '首次答复时间'];
 
@@ -21,7 +21,7 @@ const HEADERS = ['工单号', '来源渠道', '诉求类型', '紧急程度', '�
  * day, and the file named by the centre's date (Asia/Shanghai), not the server's UTC one.
  */
 export const GET: RequestHandler = async (event) => {
-	const actor = requireHotline(event, 'export');
+	const actor = requireCan(event, 'hotline.export');
 	const params = event.url.searchParams;
 	const format = params.get('format') === 'xlsx' ? 'xlsx' : 'csv';
 	const queueParam = params.get('queue') ?? 'all';

@@ -1,17 +1,17 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
 import { loadImportOverview, startImport } from '$lib/server/services/hotline/import-upload';
 import type { Actions, PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	requireHotline(event, 'import');
+	requireCan(event, 'hotline.import');
 	return loadImportOverview(getDb());
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const actor = requireHotline(event, 'import');
+		const actor = requireCan(event, 'hotline.import');
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { error: 'file_empty' });
 		const started = await startImport(getDb(), file, actor.id, Date.now());

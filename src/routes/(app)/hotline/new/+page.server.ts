@@ -1,20 +1,20 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { ORDER_COLUMN_KEYS, type OrderColumnKey } from '$lib/domain/hotline-order-input';
-import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
 import { ORDER_TYPES } from '$lib/server/repositories/hotline-reference';
 import { listOrderCommunities, receiveManualOrder } from '$lib/server/services/hotline/receive-orders';
 import type { Actions, PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	requireHotline(event, 'create');
+	requireCan(event, 'hotline.create');
 	return { orderTypes: ORDER_TYPES.map((t) => t.type), communities: await listOrderCommunities(getDb()) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const actor = requireHotline(event, 'create');
+		const actor = requireCan(event, 'hotline.create');
 		const form = await event.request.formData();
 		const raw = Object.fromEntries(ORDER_COLUMN_KEYS.map((k) => [k, text(form, k)])) as Record<OrderColumnKey, string>;
 		const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, refill(v)]));

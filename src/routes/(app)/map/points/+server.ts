@@ -1,12 +1,11 @@
 import { error, json } from '@sveltejs/kit';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { clusterPoints } from '$lib/domain/map-cluster';
-import { viewScope } from '$lib/domain/permissions';
 import { m } from '$lib/paraglide/messages';
 import { parseCaseFilters } from '$lib/server/case-filters';
 import { getDb } from '$lib/server/db';
 import { casePoints, enforcementPoints, MAX_MAP_POINTS, type Bbox } from '$lib/server/repositories/map-points';
 import type { RequestHandler } from './$types';
+import { viewScope, can } from '$lib/domain/access';
 
 /** bbox=w,s,e,n in WGS-84, no wider than a city (the map asks only for what it shows). */
 function parseBbox(s: string | null): Bbox | null {
@@ -28,7 +27,7 @@ export const GET: RequestHandler = async (event) => {
 	const track = sp.get('track') ?? 'grid';
 	const scope = viewScope(actor);
 	const showGrid = track !== 'enforcement' && scope.kind !== 'none';
-	const showEnforcement = track !== 'grid' && hasEnforcementCapability(actor, 'view');
+	const showEnforcement = track !== 'grid' && can(actor, 'enforcement.view');
 	if (!showGrid && !showEnforcement) error(403, m.err_forbidden());
 	const db = getDb();
 	const now = Date.now();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '$lib/domain/permissions';
 import { routeTestDb, type RouteEvent, type RouteTestDb } from '$lib/server/route-test';
 import { actorOf } from '$lib/server/test-db';
 import { seedDemoCases } from '../../../../../seeds/demo-cases';
+import type { Actor } from '$lib/domain/access';
 
 // Map markers are read through the same scope as the case list: a grid worker sees their 片区 only.
 let GET: (e: Pick<RouteEvent, 'locals' | 'url'>) => Promise<Response>;

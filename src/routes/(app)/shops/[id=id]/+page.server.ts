@@ -1,15 +1,16 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/form';
 import { listCategories } from '$lib/server/repositories/reference';
 import { loadShopDetail, updateShop } from '$lib/server/services/shops';
-import { readShopForm, requireShops } from '../shop-form';
+import { readShopForm } from '../shop-form';
+import { requireCan } from '$lib/server/auth/gate';
 import type { Actions, PageServerLoad } from './$types';
+import { can } from '$lib/domain/access';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireShops(event, 'view_shops');
+	const actor = requireCan(event, 'enforcement.view_shops');
 	const db = getDb();
 	const detail = await loadShopDetail(db, actor, Number(event.params.id), Date.now());
 	if (detail === 'forbidden') error(403, m.err_forbidden());
@@ -20,13 +21,13 @@ export const load: PageServerLoad = async (event) => {
 		...detail,
 		categories,
 		// The edit form shows the owner's data in full, so it needs both.
-		canEdit: hasEnforcementCapability(actor, 'manage_shops') && hasEnforcementCapability(actor, 'personal_data')
+		canEdit: can(actor, 'enforcement.manage_shops') && can(actor, 'enforcement.personal_data')
 	};
 };
 
 export const actions: Actions = {
 	update: async (event) => {
-		const actor = requireShops(event, 'manage_shops');
+		const actor = requireCan(event, 'enforcement.manage_shops');
 		const form = await event.request.formData();
 		const { input, values } = readShopForm(form);
 		// The version the editor saw is required: a post without it must not overwrite anyone's save.

@@ -1,6 +1,4 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
-import type { Actor } from '$lib/domain/permissions';
 import { shanghaiDate } from '$lib/domain/working-days';
 import { m } from '$lib/paraglide/messages';
 import { loadBaseMap } from '$lib/server/base-map';
@@ -8,18 +6,20 @@ import { getDb } from '$lib/server/db';
 import { getEnforcementRow } from '$lib/server/repositories/enforcement';
 import { loadGeography } from '$lib/server/repositories/reference';
 import { createShop } from '$lib/server/services/shops';
-import { readShopForm, requireShops } from '../shop-form';
+import { readShopForm } from '../shop-form';
+import { requireCan } from '$lib/server/auth/gate';
 import type { Actions, PageServerLoad } from './$types';
+import { type Actor, can } from '$lib/domain/access';
 
 /** `?from=<id>`: the enforcement case the shop is registered for (the officer returns there); else null. */
 async function fromCase(actor: Actor, raw: string | null) {
-	if (!raw || !/^[1-9][0-9]{0,9}$/.test(raw) || !hasEnforcementCapability(actor, 'view')) return null;
+	if (!raw || !/^[1-9][0-9]{0,9}$/.test(raw) || !can(actor, 'enforcement.view')) return null;
 	const row = await getEnforcementRow(getDb(), Number(raw));
 	return row ? { id: row.id, code: row.code, address: row.address, lng: row.lng, lat: row.lat } : null;
 }
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireShops(event, 'manage_shops');
+	const actor = requireCan(event, 'enforcement.manage_shops');
 	const db = getDb();
 	const [from, geo, baseMap] = await Promise.all([fromCase(actor, event.url.searchParams.get('from')), loadGeography(db, shanghaiDate(Date.now())), loadBaseMap(db)]);
 	// From a case, the form starts at the case's place: the shop is usually where the conduct was seen.
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const actor = requireShops(event, 'manage_shops');
+		const actor = requireCan(event, 'enforcement.manage_shops');
 		const form = await event.request.formData();
 		const { input, values } = readShopForm(form);
 		const result = await createShop(getDb(), actor, input, Date.now());

@@ -1,9 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { GROUP_BYS, type GroupBy } from '$lib/domain/rates';
 import { isMonth, parsePeriod } from '$lib/domain/stats-period';
-import { hasStatsCapability } from '$lib/domain/stats-permissions';
 import { m } from '$lib/paraglide/messages';
-import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { orderTypeName } from '$lib/labels';
 import { listCasesByIds, listEnforcementByIds, listOrdersByIds } from '$lib/server/repositories/stats-lists';
@@ -11,6 +9,7 @@ import { drillDown, drillVolume, PARTS, type Part } from '$lib/server/services/s
 import { RATE_KEYS, VOLUME_KEYS, type RateKey, type VolumeKey } from '$lib/server/services/stats/judge';
 import { groupLabels } from '../group-labels';
 import type { PageServerLoad } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 const DRILL_PAGE_SIZE = 50;
 
@@ -58,8 +57,7 @@ function parseQuery(sp: URLSearchParams) {
 
 /** The cases or 12345 orders behind one figure of the statistics page, exactly as counted there. */
 export const load: PageServerLoad = async (event) => {
-	const actor = requireActor(event);
-	if (!hasStatsCapability(actor, 'view_stats')) error(403, m.err_forbidden());
+	requireCan(event, 'stats.view');
 	const q = parseQuery(event.url.searchParams);
 	const db = getDb();
 	const range = { from: q.period.from, to: q.period.to, group: q.group };

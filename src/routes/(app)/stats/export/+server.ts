@@ -1,11 +1,10 @@
 import { PassThrough, Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
-import { hasStatsCapability } from '$lib/domain/stats-permissions';
 import { m } from '$lib/paraglide/messages';
-import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { buildCaseSheets, buildStatsSheets, parsePeriod, writeWorkbook } from '$lib/server/services/stats/export';
 import type { RequestHandler } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 const PERIOD_ERRORS = {
 	date_required: m.export_err_date_required,
@@ -20,8 +19,7 @@ const PERIOD_ERRORS = {
  * data masked for every reader.
  */
 export const GET: RequestHandler = async (event) => {
-	const actor = requireActor(event);
-	if (!hasStatsCapability(actor, 'export_stats')) error(403, m.err_forbidden());
+	requireCan(event, 'stats.export');
 	const params = event.url.searchParams;
 	const period = parsePeriod(params);
 	if (!period.ok) error(400, PERIOD_ERRORS[period.code]());

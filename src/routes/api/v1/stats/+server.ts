@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { GROUP_BYS, rateValue, type GroupBy, type RateCount } from '$lib/domain/rates';
-import { hasStatsCapability } from '$lib/domain/stats-permissions';
 import { verifyApiKey } from '$lib/server/auth/api-keys';
 import { getDb } from '$lib/server/db';
 import { computeStats, type StatsBlock } from '$lib/server/services/stats/compute';
 import { parsePeriod } from '$lib/server/services/stats/export';
 import type { RequestHandler } from './$types';
+import { can } from '$lib/domain/access';
 
 const problem = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) => json({ error: { code, message, ...extra } }, { status });
 
@@ -34,7 +34,7 @@ export const GET: RequestHandler = async ({ request, url, locals }) => {
 		if (key.integration !== 'stats') return problem(403, 'wrong_integration', 'This API key is not for the statistics');
 	} else if (!locals.actor) {
 		return problem(401, 'api_key_missing', 'Sign in or send an API key (Authorization: Bearer gck_…)');
-	} else if (!hasStatsCapability(locals.actor, 'view_stats')) {
+	} else if (!can(locals.actor, 'stats.view')) {
 		return problem(403, 'forbidden', 'Your role may not read the statistics');
 	}
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '$lib/domain/permissions';
 import { at, endOf } from '$lib/domain/fixtures/time';
 import { createApiKey, revokeApiKey } from '$lib/server/auth/api-keys';
 import { gridRow, orderRow } from '$lib/server/services/stats/fixtures';
 import { actorOf, createTestDb, type TestDb } from '$lib/server/test-db';
+import type { Actor } from '$lib/domain/access';
 
 // As in the other API tests: the handler opens DATABASE_PATH through getDb(), so point it at the
 // test database before loading the module (fresh module graph, no cached connection).

@@ -1,12 +1,12 @@
 import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
-import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
 import { maskName, maskPhone } from '$lib/domain/personal-data';
-import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { loadEnforcementDetail } from '$lib/server/services/enforcement/detail';
 import { loadShownDocument } from '$lib/server/services/enforcement/documents';
 import type { PageServerLoad } from './$types';
+import { can } from '$lib/domain/access';
+import { requireActor } from '$lib/server/auth/gate';
 
 /** 违法行为告知书 / 处罚决定书: the document as archived when issued (migration 020), never composed again. */
 export const load: PageServerLoad = async (event) => {
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!shown) error(404, m.enf_doc_not_yet());
 	const { content, archive } = shown;
 	// The archive holds the party as served; the owner's name and phone stay masked for those who may not see them.
-	const full = hasEnforcementCapability(actor, 'personal_data');
+	const full = can(actor, 'enforcement.personal_data');
 	const party = content.party && !full ? { ...content.party, ownerName: content.party.ownerName && maskName(content.party.ownerName), phone: content.party.phone && maskPhone(content.party.phone) } : content.party;
 	// Evidence is re-hashed on every view (loadEnforcementDetail): each archived item with its check today.
 	const checks = new Map(detail.evidence.map((e) => [e.id, e.check]));

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { at } from '$lib/domain/fixtures/time';
-import type { Actor } from '$lib/domain/permissions';
 import { seedAlert } from '$lib/server/services/enforcement/fixtures';
 import { actorOf, createTestDb, type TestDb } from '$lib/server/test-db';
+import type { Actor } from '$lib/domain/access';
 
 // Who may fetch an evidence file: the route reads the database through getDb().
 type Event = { locals: { actor: Actor | null }; url: URL; params: { id: string; size: string } };

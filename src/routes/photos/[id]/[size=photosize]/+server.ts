@@ -1,9 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { readFile } from 'node:fs/promises';
-import { canView } from '$lib/domain/permissions';
-import { canViewOrder } from '$lib/domain/hotline-permissions';
-import { requireActor } from '$lib/server/auth/guards';
 import { photoDir } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { resolvePhotoPath } from '$lib/server/photos';
@@ -13,6 +10,8 @@ import { listOrdersLinkedToPhotoCase } from '$lib/server/repositories/order-case
 import { getCaseCategory } from '$lib/server/repositories/reference';
 import { toCaseScope } from '$lib/server/services/case-mapping';
 import type { RequestHandler } from './$types';
+import { can } from '$lib/domain/access';
+import { requireActor } from '$lib/server/auth/gate';
 
 /** Photos are served only to signed-in users who may see the case. */
 export const GET: RequestHandler = async (event) => {
@@ -24,8 +23,8 @@ export const GET: RequestHandler = async (event) => {
 	const category = caseRow ? await getCaseCategory(db, caseRow.category_code) : null;
 	if (!caseRow) error(403, m.err_forbidden());
 	// A case's after photos are also the draft 答复 of the 12345 orders linked to it: their viewers see them.
-	const viaOrder = async () => photo.kind === 'after' && (await listOrdersLinkedToPhotoCase(db, caseRow.id)).some((o) => canViewOrder(actor, { departmentId: o.department_id }));
-	if (!canView(actor, toCaseScope(caseRow, category?.track ?? 'grid')) && !(await viaOrder())) error(403, m.err_forbidden());
+	const viaOrder = async () => photo.kind === 'after' && (await listOrdersLinkedToPhotoCase(db, caseRow.id)).some((o) => can(actor, 'hotline.view', { departmentId: o.department_id }));
+	if (!can(actor, 'case.view', toCaseScope(caseRow, category?.track ?? 'grid')) && !(await viaOrder())) error(403, m.err_forbidden());
 	const rel = event.params.size === 'thumb' ? photo.thumb_path : photo.path;
 	const body = await readFile(resolvePhotoPath(photoDir(), rel)).catch((e: NodeJS.ErrnoException) => {
 		if (e.code === 'ENOENT') error(404, m.err_photo_not_found());

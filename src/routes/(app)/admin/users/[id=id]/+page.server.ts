@@ -1,7 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { ROLES } from '$lib/domain/permissions';
 import { m } from '$lib/paraglide/messages';
-import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readAuditLog } from '$lib/server/services/audit-log';
 import { listAreaNames, listCommunityNames, listDepartments } from '$lib/server/repositories/reference';
@@ -9,9 +7,11 @@ import { getAccount } from '$lib/server/repositories/users';
 import { resetPassword, setAccountActive, updateAccount } from '$lib/server/services/accounts';
 import { readAccountForm } from '../account-form';
 import type { Actions, PageServerLoad } from './$types';
+import { ROLES } from '$lib/domain/access';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
-	requireAdmin(event);
+	requireCan(event, 'admin.manage');
 	const db = getDb();
 	const id = Number(event.params.id);
 	const account = await getAccount(db, id);
@@ -27,26 +27,26 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	update: async (event) => {
-		const admin = requireAdmin(event);
+		const admin = requireCan(event, 'admin.manage');
 		const values = readAccountForm(await event.request.formData());
 		const result = await updateAccount(getDb(), admin.id, Number(event.params.id), values, Date.now());
 		if (!result.ok) return fail(400, { action: 'update', values, errors: result.errors });
 		return { action: 'update', done: true };
 	},
 	disable: async (event) => {
-		const admin = requireAdmin(event);
+		const admin = requireCan(event, 'admin.manage');
 		const result = await setAccountActive(getDb(), admin.id, Number(event.params.id), false, Date.now());
 		if (!result.ok) return fail(400, { action: 'disable', errors: result.errors });
 		return { action: 'disable', done: true };
 	},
 	enable: async (event) => {
-		const admin = requireAdmin(event);
+		const admin = requireCan(event, 'admin.manage');
 		const result = await setAccountActive(getDb(), admin.id, Number(event.params.id), true, Date.now());
 		if (!result.ok) return fail(400, { action: 'enable', errors: result.errors });
 		return { action: 'enable', done: true };
 	},
 	reset: async (event) => {
-		const admin = requireAdmin(event);
+		const admin = requireCan(event, 'admin.manage');
 		const result = await resetPassword(getDb(), admin.id, Number(event.params.id), Date.now());
 		if (!result.ok) return fail(400, { action: 'reset', errors: result.errors });
 		// Shown this once to the admin, who hands it over; the user must change it at sign-in.

@@ -1,12 +1,12 @@
 import { PassThrough, Readable } from 'node:stream';
 import { orderTemplate } from '$lib/server/services/hotline/import-template';
-import { requireHotline } from '$lib/server/auth/hotline-guards';
 import { writeCsv, writeXlsx } from '$lib/server/import/export';
 import type { RequestHandler } from './$types';
+import { requireCan } from '$lib/server/auth/gate';
 
 /** The import template, CSV or XLSX: the columns the import reads (required ones marked '*') and one example row. */
 export const GET: RequestHandler = async (event) => {
-	requireHotline(event, 'import');
+	requireCan(event, 'hotline.import');
 	const format = event.url.searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv';
 	const { headers, rows } = orderTemplate();
 	const out = new PassThrough();

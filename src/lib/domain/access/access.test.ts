@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_ACTIONS, type CaseAction } from './case-status';
-import {
-	canAct,
-	canView,
-	hasCapability,
-	isRole,
-	ROLE_CAPABILITIES,
-	ROLES,
-	viewScope,
-	type Actor,
-	type CaseScope,
-	type Capability,
-	type Role
-} from './permissions';
+import { CASE_ACTIONS, type CaseAction } from '../case-status';
+import { alertTrackFilter, can, CAPABILITIES, isRole, orderDepartmentFilter, roleMay, ROLES, scopeOf, TABLES, viewScope, type Actor, type CaseScope, type Capability, type Role } from '.';
 
-const ALL_CAPABILITIES: readonly Capability[] = [...CASE_ACTIONS, 'report', 'self_handle', 'view_personal_data'];
+type CaseCap = CaseAction | 'report' | 'self_handle' | 'view_personal_data';
+const ALL_CAPABILITIES: readonly CaseCap[] = [...CASE_ACTIONS, 'report', 'self_handle', 'view_personal_data'];
+const canView = (who: Actor, c: CaseScope) => can(who, 'case.view', c);
+const canAct = (who: Actor, a: CaseAction, c: CaseScope) => can(who, `case.${a}`, c);
 
 /** Domain README §8, written out: what each role may do at all. Everything else is denied. */
-const EXPECTED: Record<Role, readonly Capability[]> = {
+const EXPECTED: Record<Role, readonly CaseCap[]> = {
 	grid_worker: ['report', 'self_handle', 'check_pass', 'check_fail'],
 	handler: ['sign', 'feedback', 'request_return', 'request_extension'],
 	dispatcher: [
@@ -59,20 +50,15 @@ const kase = (over: Partial<CaseScope> = {}): CaseScope => ({
 	...over
 });
 
-describe('ROLE_CAPABILITIES: role × capability', () => {
-	it('covers exactly the six roles of §8', () => {
+describe('the case table: role × capability', () => {
+	it('covers exactly the six roles', () => {
 		expect([...ROLES].sort()).toEqual(Object.keys(EXPECTED).sort());
-		expect(Object.keys(ROLE_CAPABILITIES).sort()).toEqual(Object.keys(EXPECTED).sort());
 	});
 
 	const MATRIX = ROLES.flatMap((role) => ALL_CAPABILITIES.map((cap) => [role, cap, EXPECTED[role].includes(cap)] as const));
 	it.each(MATRIX)('%s / %s → %s', (role, cap, allowed) => {
-		expect(ROLE_CAPABILITIES[role].has(cap)).toBe(allowed);
-		expect(hasCapability(actor(role), cap)).toBe(allowed);
-	});
-
-	it.each(ROLES)('%s holds nothing beyond the table', (role) => {
-		expect([...ROLE_CAPABILITIES[role]].sort()).toEqual([...EXPECTED[role]].sort());
+		expect(roleMay(role, `case.${cap}`)).toBe(allowed);
+		expect(can(actor(role), `case.${cap}`)).toBe(allowed);
 	});
 
 	// With a case squarely inside each actor's own scope, canAct follows the table for every case action.
@@ -180,7 +166,8 @@ describe('acting in scope', () => {
 describe('deny by default', () => {
 	it('an unknown capability is denied to every role', () => {
 		for (const role of ROLES) {
-			expect(hasCapability(actor(role), 'delete' as Capability)).toBe(false);
+			for (const cap of ['case.delete', 'delete', 'hotline.', 'nothing.view', 'case.constructor', 'case.__proto__'])
+				expect(can(actor(role), cap as Capability)).toBe(false);
 			expect(canAct(actor(role, { areaId: 1, communityId: 11, departmentId: 5 }), 'delete' as CaseAction, kase())).toBe(false);
 		}
 	});
@@ -197,12 +184,100 @@ describe('deny by default', () => {
 		const who = actor(role as Role, { areaId: 1, communityId: 11, departmentId: 5 });
 		expect(isRole(role)).toBe(false);
 		expect(grants(() => canView(who, kase()))).toBe(false);
-		for (const cap of ALL_CAPABILITIES) expect(grants(() => hasCapability(who, cap))).toBe(false);
+		for (const cap of CAPABILITIES) expect(grants(() => can(who, cap))).toBe(false);
 		for (const action of CASE_ACTIONS) expect(grants(() => canAct(who, action, kase()))).toBe(false);
+	});
+
+	it('signed out is denied everything', () => {
+		for (const cap of CAPABILITIES) expect(can(null, cap)).toBe(false);
 	});
 
 	it('isRole accepts exactly the six roles', () => {
 		for (const role of ROLES) expect(isRole(role)).toBe(true);
 		expect(isRole('Dispatcher')).toBe(false);
+	});
+});
+
+/** The other tracks, written out: which role holds what (the scope is tested below). Everything else is denied. */
+const EXPECTED_OTHER: Record<Role, readonly Capability[]> = {
+	dispatcher: [
+		...(['view', 'import', 'create', 'export', 'assign', 'approve_return', 'reject_return', 'approve_extension', 'reject_extension', 'evaluate', 'link_case', 'set_community', 'personal_data', 'search_personal_data'] as const).map((c) => `hotline.${c}` as const),
+		'alerts.review',
+		'enforcement.view',
+		'enforcement.open',
+		'enforcement.view_shops',
+		'stats.view',
+		'stats.board',
+		'stats.export'
+	],
+	handler: [
+		...(['view', 'sign', 'first_contact', 'reply', 'request_return', 'request_extension', 'personal_data', 'search_personal_data'] as const).map((c) => `hotline.${c}` as const)
+	],
+	leader: ['hotline.view', 'hotline.export', 'hotline.supervise', 'enforcement.view', 'enforcement.view_shops', 'stats.view', 'stats.board', 'stats.export'],
+	admin: ['hotline.view', 'enforcement.view', 'stats.view', 'stats.export', 'admin.manage'],
+	enforcer: [
+		'alerts.review',
+		...(['view', 'open', 'view_shops', 'manage_shops', 'personal_data', 'link_shop', 'notify', 'recheck', 'register', 'confirm_party', 'issue_notice', 'record_statement', 'lapse_statement', 'decide', 'record_payment', 'close', 'cancel'] as const).map(
+			(c) => `enforcement.${c}` as const
+		)
+	],
+	grid_worker: []
+};
+
+describe('every table: role × capability', () => {
+	const OTHER = CAPABILITIES.filter((c) => !c.startsWith('case.') && !c.startsWith('account.'));
+	const MATRIX = ROLES.flatMap((role) => OTHER.map((cap) => [role, cap, EXPECTED_OTHER[role].includes(cap)] as const));
+	it.each(MATRIX)('%s / %s → %s', (role, cap, allowed) => {
+		expect(can(actor(role), cap)).toBe(allowed);
+	});
+
+	it('lists every capability of every table once', () => {
+		const count = Object.values(TABLES).reduce((n, t) => n + Object.keys(t).length, 0);
+		expect(new Set(CAPABILITIES).size).toBe(count);
+		for (const role of ROLES) for (const cap of EXPECTED_OTHER[role]) expect(CAPABILITIES).toContain(cap);
+	});
+
+	it.each(ROLES)('%s may use the app (account, help, outbox)', (role) => {
+		expect(can(actor(role), 'account.use_app')).toBe(true);
+	});
+});
+
+describe('scopes outside the case track', () => {
+	const otherHandler = actor('handler', { id: 201, departmentId: 6 });
+	it.each([
+		['handler: order of own department', handler, 'hotline.view', { departmentId: 5 }, true],
+		['handler: order of another department', otherHandler, 'hotline.view', { departmentId: 5 }, false],
+		['handler: unassigned order', handler, 'hotline.view', { departmentId: null }, false],
+		['handler without department: unassigned order', actor('handler'), 'hotline.view', { departmentId: null }, false],
+		['handler replies own department', handler, 'hotline.reply', { departmentId: 5 }, true],
+		['handler replies another department', otherHandler, 'hotline.reply', { departmentId: 5 }, false],
+		['handler sees the caller of own department', handler, 'hotline.personal_data', { departmentId: 5 }, true],
+		['handler sees the caller of another department', otherHandler, 'hotline.personal_data', { departmentId: 5 }, false],
+		['dispatcher sees any caller', dispatcher, 'hotline.personal_data', { departmentId: null }, true],
+		['leader sees no caller', leader, 'hotline.personal_data', { departmentId: 5 }, false],
+		['leader sees any order', leader, 'hotline.view', { departmentId: 6 }, true],
+		['admin sees any order', admin, 'hotline.view', { departmentId: null }, true]
+	] as const)('%s → %s', (_label, who, cap, order, expected) => {
+		expect(can(who, cap, order)).toBe(expected);
+	});
+
+	it.each([
+		['dispatcher', dispatcher, 'enforcement-eligible', true],
+		['dispatcher', dispatcher, 'grid', true],
+		['enforcer', enforcer, 'enforcement-eligible', true],
+		['enforcer', enforcer, 'grid', false],
+		['enforcer', enforcer, '', false],
+		['leader', leader, 'enforcement-eligible', false]
+	] as const)('alerts.review: %s on a %j alert → %s', (_label, who, track, expected) => {
+		expect(can(who, 'alerts.review', { track })).toBe(expected);
+	});
+
+	it('list filters follow the rows', () => {
+		expect(orderDepartmentFilter(handler)).toBe(5);
+		expect(orderDepartmentFilter(actor('handler'))).toBe(-1);
+		for (const who of [dispatcher, leader, admin]) expect(orderDepartmentFilter(who)).toBeNull();
+		expect(alertTrackFilter(enforcer)).toBe('enforcement-eligible');
+		expect(alertTrackFilter(dispatcher)).toBeUndefined();
+		expect(scopeOf('enforcer', 'case.view')).toBeNull();
 	});
 });
