@@ -46,6 +46,16 @@ export async function appendEnforcementEvent(db: Db, e: NewEnforcementEvent): Pr
 	});
 }
 
+/** The 居民区 and 片区 names of the case's place. */
+export async function getEnforcementPlace(db: Db, communityId: number) {
+	return db.selectFrom('communities').innerJoin('areas', 'areas.id', 'communities.area_id').select(['communities.name', 'areas.name as area_name']).where('communities.id', '=', communityId).executeTakeFirst();
+}
+
+/** The alert the case was opened from (not its duplicates), if any. */
+export async function getSourceAlert(db: Db, enforcementId: number) {
+	return db.selectFrom('alerts').select(['id', 'confidence', 'captured_at', 'camera_id']).where('enforcement_id', '=', enforcementId).where('parent_alert_id', 'is', null).executeTakeFirst();
+}
+
 export async function listEnforcementEvents(db: Db, id: number) {
 	return db
 		.selectFrom('enforcement_events')

@@ -136,3 +136,13 @@ export async function listAreaNames(db: Db) {
 export async function listCommunityNames(db: Db) {
 	return kept(db, 'communities', () => db.selectFrom('communities').select(['id', 'name', 'area_id']).orderBy('id').execute());
 }
+
+/** One 居民区 as stored now (read in the caller's transaction, not from the kept lists). */
+export async function getCommunity(db: Db, id: number) {
+	return db.selectFrom('communities').select(['id', 'name', 'area_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** 居民区 id → the 片区 holding it now. */
+export async function communityAreas(db: Db): Promise<Map<number, number>> {
+	return new Map((await db.selectFrom('communities').select(['id', 'area_id']).execute()).map((c) => [c.id, c.area_id]));
+}
