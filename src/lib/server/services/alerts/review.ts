@@ -42,7 +42,7 @@ export async function reviewAlert(db: Db, actor: Actor, alertId: number, version
 
 	try {
 		if (decision.kind === 'false_alarm') {
-			await db.transaction().execute((trx) => markReviewed(trx, alertId, version, { status: 'false_alarm', false_reason: decision.reason, review_note: decision.note.trim() || null }, actor.id, now));
+			await markReviewed(db, alertId, version, { status: 'false_alarm', false_reason: decision.reason, review_note: decision.note.trim() || null }, actor.id, now);
 			return { ok: true, kind: 'false_alarm' };
 		}
 		if (decision.kind === 'case') {

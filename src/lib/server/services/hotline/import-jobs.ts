@@ -199,7 +199,8 @@ export async function commitImport(db: Db, imp: ImportRow, path: string, mode: I
 /** Any other dialect: the rows are written through Kysely as they are read, in one transaction. */
 async function commitWithKysely(db: Db, imp: ImportRow, path: string, mode: ImportMode, ingest: Omit<IngestContext, 'sqlite'>, ctx: Awaited<ReturnType<typeof orderValidationContext>>): Promise<void> {
 	let hadProblems = false;
-	const written = await db.transaction().execute(async (trx) => {
+	const written = await unitOfWork(db, async (w) => {
+		const trx = w.trx;
 		let pending: OrderInput[] = [];
 		let created = 0;
 		const flush = async () => {
