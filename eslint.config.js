@@ -77,21 +77,7 @@ export default ts.config(
 			'**/*.test.ts',
 			'**/*.fixture.ts',
 			'**/*.fixtures.ts',
-			'**/fixtures.ts',
-			// TEMPORARY (issue 16): the case, 12345-order and enforcement-case write paths move to the
-			// unit of work in their own change; remove each line as its file is converted.
-			'src/lib/server/services/report-case.ts',
-			'src/lib/server/services/case-actions.ts',
-			'src/lib/server/services/case-fast-track.ts',
-			'src/lib/server/services/field-submit.ts',
-			'src/lib/server/services/hotline/order-actions.ts',
-			'src/lib/server/services/hotline/order-community.ts',
-			'src/lib/server/services/hotline/order-to-case.ts',
-			'src/lib/server/services/hotline/ingest.ts',
-			'src/lib/server/services/hotline/ingest-write.ts',
-			'src/lib/server/services/enforcement/**',
-			'src/lib/server/services/alerts/review.ts',
-			'src/lib/server/services/stats/counting.ts'
+			'**/fixtures.ts'
 		],
 		rules: {
 			'@typescript-eslint/no-restricted-imports': [

@@ -30,6 +30,41 @@ export async function insertEvidenceFiles(db: Db, rows: NewEvidenceFile[]): Prom
 	if (rows.length) await inTransaction(db, async (trx) => void (await trx.insertInto('evidence_files').values(await sealRows(trx, 'evidence_files', rows)).execute()));
 }
 
+/** One alert with the name of its camera, as 人工复核 decides on it. */
+export async function getAlertWithCamera(db: Db, id: number) {
+	return db.selectFrom('alerts').innerJoin('cameras', 'cameras.id', 'alerts.camera_id').selectAll('alerts').select('cameras.name as camera_name').where('alerts.id', '=', id).executeTakeFirst();
+}
+
+/** The stored frames of an alert, in order. */
+export async function listAlertFrameFiles(db: Db, alertId: number, limit: number) {
+	return db.selectFrom('evidence_files').select(['path', 'id', 'mime']).where('alert_id', '=', alertId).orderBy('seq').limit(limit).execute();
+}
+
+export interface AlertReview {
+	status: string;
+	false_reason?: string | null;
+	review_note?: string | null;
+	case_id?: number;
+	enforcement_id?: number;
+}
+
+/** Records the review of a pending alert read at `version`; false when it was reviewed or changed meanwhile. */
+export async function markAlertReviewed(trx: Db, alertId: number, version: number, set: AlertReview, actorId: number, now: number): Promise<boolean> {
+	const r = await trx
+		.updateTable('alerts')
+		.set({ ...set, reviewed_by: actorId, reviewed_at: now, version: version + 1 })
+		.where('id', '=', alertId)
+		.where('version', '=', version)
+		.where('status', '=', 'pending')
+		.executeTakeFirst();
+	return Number(r.numUpdatedRows) === 1;
+}
+
+/** The duplicates of a reviewed alert follow it to the same case or enforcement case. */
+export async function linkDuplicateAlerts(trx: Db, alertId: number, to: { case_id: number } | { enforcement_id: number }): Promise<void> {
+	await trx.updateTable('alerts').set(to).where('parent_alert_id', '=', alertId).execute();
+}
+
 /**
  * Open items near a sighting, for dedup: grid cases not closed/void, enforcement cases not
  * closed/cancelled, and alerts still pending. Prefiltered by category, time window and a box

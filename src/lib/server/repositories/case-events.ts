@@ -54,6 +54,11 @@ export async function listAttachments(db: Db, caseId: number) {
 		.execute();
 }
 
+/** The stored files of a case's photos of one kind, oldest first. */
+export async function listCasePhotoFiles(db: Db, caseId: number, kind: 'before' | 'after' | 'check', limit: number) {
+	return db.selectFrom('attachments').select(['path', 'id', 'captured_at']).where('case_id', '=', caseId).where('kind', '=', kind).orderBy('created_at').limit(limit).execute();
+}
+
 export async function getAttachment(db: Db, id: string) {
 	return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -101,6 +101,10 @@ export async function getCaseRow(db: Db, id: number) {
 	return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function getCaseCode(db: Db, id: number) {
+	return db.selectFrom('cases').select(['id', 'code']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function getCaseDetail(db: Db, id: number) {
 	return withNames(db)
 		.innerJoin('users as reporter', 'reporter.id', 'cases.reporter_id')

@@ -27,6 +27,24 @@ export async function updateEnforcementIfVersion(db: Db, id: number, version: nu
 	return Number(r.numUpdatedRows) === 1;
 }
 
+/** The 先行告知 SMS as claimed before the gateway is called (status `sending`). */
+export async function insertSmsMessage(trx: Db, m: { enforcementId: number; phone: string; body: string; actorId: number; now: number }): Promise<number> {
+	const row = await trx
+		.insertInto('sms_messages')
+		.values({ enforcement_id: m.enforcementId, phone: m.phone, body: m.body, provider: 'pending', provider_ref: null, status: 'sending', sent_by: m.actorId, sent_at: m.now })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+export async function markSmsFailed(db: Db, smsId: number): Promise<void> {
+	await db.updateTable('sms_messages').set({ status: 'failed' }).where('id', '=', smsId).execute();
+}
+
+export async function markSmsSentWith(trx: Db, smsId: number, receipt: { provider: string; ref: string }): Promise<void> {
+	await trx.updateTable('sms_messages').set({ status: 'sent', provider: receipt.provider, provider_ref: receipt.ref }).where('id', '=', smsId).execute();
+}
+
 export interface NewEnforcementEvent {
 	enforcementId: number;
 	at: number;
@@ -44,6 +62,16 @@ export async function appendEnforcementEvent(db: Db, e: NewEnforcementEvent): Pr
 		const [sealed] = await sealRows(trx, 'enforcement_events', [event]);
 		return (await trx.insertInto('enforcement_events').values(sealed).returning('id').executeTakeFirstOrThrow()).id;
 	});
+}
+
+/** The 居民区 and 片区 names of the case's place. */
+export async function getEnforcementPlace(db: Db, communityId: number) {
+	return db.selectFrom('communities').innerJoin('areas', 'areas.id', 'communities.area_id').select(['communities.name', 'areas.name as area_name']).where('communities.id', '=', communityId).executeTakeFirst();
+}
+
+/** The alert the case was opened from (not its duplicates), if any. */
+export async function getSourceAlert(db: Db, enforcementId: number) {
+	return db.selectFrom('alerts').select(['id', 'confidence', 'captured_at', 'camera_id']).where('enforcement_id', '=', enforcementId).where('parent_alert_id', 'is', null).executeTakeFirst();
 }
 
 export async function listEnforcementEvents(db: Db, id: number) {

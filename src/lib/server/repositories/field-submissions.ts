@@ -16,11 +16,6 @@ export async function insertSubmission(db: Db, row: Insertable<FieldSubmissionTa
 	await db.insertInto('field_submissions').values(row).execute();
 }
 
-/** The case keeps the moment the phone recorded it. */
-export async function setCaseCapturedAt(db: Db, caseId: number, at: number): Promise<void> {
-	await db.updateTable('cases').set({ captured_at: at }).where('id', '=', caseId).execute();
-}
-
 /** Where a case stands now: what a phone is told when its 核查 arrives after the case moved on. */
 export async function caseStanding(db: Db, caseId: number) {
 	return db.selectFrom('cases').select(['code', 'status', 'version']).where('id', '=', caseId).executeTakeFirst();

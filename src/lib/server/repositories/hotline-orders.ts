@@ -6,6 +6,7 @@ import type { DB } from '../db/schema';
 import { contains } from './like';
 import { planOrderSearch } from '$lib/domain/hotline-search';
 import { isRepeatCall, ORDER_ROW_COLUMNS } from './hotline-repeats';
+import { sealRows, type Unsealed } from './sealed';
 
 export const HOTLINE_PAGE_SIZE = 20;
 
@@ -157,6 +158,21 @@ export async function getOrderDetail(db: Db, id: number) {
 		.select(['departments.name as department_name', 'communities.name as community_name', 'categories.minor as category_name'])
 		.where('hotline_orders.id', '=', id)
 		.executeTakeFirst();
+}
+
+/** The stored row of one order, as the write services read it before deciding. */
+export async function getOrderRow(db: Db, id: number) {
+	return db.selectFrom('hotline_orders').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** 退单 evidence and the like, sealed in the order's attachment chain; inside the caller's transaction. */
+export async function insertOrderAttachments(trx: Db, files: Unsealed<'hotline_attachments'>[]): Promise<void> {
+	if (files.length) await trx.insertInto('hotline_attachments').values(await sealRows(trx, 'hotline_attachments', files)).execute();
+}
+
+/** The stored files of an order's first photos (those a case opened from it carries over). */
+export async function listOrderPhotoFiles(db: Db, orderId: number, limit: number) {
+	return db.selectFrom('hotline_attachments').select(['id', 'path']).where('order_id', '=', orderId).orderBy('created_at').limit(limit).execute();
 }
 
 export async function listOrderEvents(db: Db, orderId: number) {

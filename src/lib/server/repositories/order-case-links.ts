@@ -1,36 +1,13 @@
 // Links between 12345 orders and the grid cases they became or joined (migration 019), and what
-// each side shows of the other. The link row and the events on both sides are written together.
+// each side shows of the other. The link row is written in the unit of work that appends the
+// events on both sides (services/hotline/order-to-case.ts).
 import { OPEN_STATUSES } from '$lib/domain/case-status';
 import type { Db } from '../db/create-database';
-import { appendEvent } from './case-events';
 import { CASE_PLACE_COLUMNS } from './case-list';
-import { sealRows } from './sealed';
 
-export interface NewLink {
-	orderId: number;
-	orderNo: string;
-	orderStatus: string;
-	caseId: number;
-	caseCode: string;
-	caseStatus: string;
-	kind: 'opened' | 'joined';
-	actorId: number;
-	now: number;
-}
-
-/** The link row and one event on each side, in the caller's transaction. */
-export async function insertLink(trx: Db, l: NewLink): Promise<void> {
+/** The link row, in the caller's transaction (a second link of one order fails at its unique order_id). */
+export async function insertLinkRow(trx: Db, l: { orderId: number; caseId: number; kind: 'opened' | 'joined'; actorId: number; now: number }): Promise<void> {
 	await trx.insertInto('order_case_links').values({ order_id: l.orderId, case_id: l.caseId, kind: l.kind, linked_by: l.actorId, linked_at: l.now }).execute();
-	const payload = JSON.stringify({ caseId: l.caseId, caseCode: l.caseCode, kind: l.kind });
-	const [event] = await sealRows(trx, 'hotline_events', [{ order_id: l.orderId, at: l.now, actor_id: l.actorId, api_key_id: null, action: 'link_case', from_status: l.orderStatus, to_status: l.orderStatus, note: null, payload }]);
-	await trx.insertInto('hotline_events').values(event).execute();
-	await appendEvent(trx, { caseId: l.caseId, at: l.now, actorId: l.actorId, action: 'link_order', from: l.caseStatus, to: l.caseStatus, note: null, payload: { orderId: l.orderId, orderNo: l.orderNo, kind: l.kind } });
-}
-
-/** A change to the order that is only its link: its version moves so a form read before it is stale. */
-export async function touchOrderIfVersion(trx: Db, orderId: number, version: number, now: number): Promise<boolean> {
-	const r = await trx.updateTable('hotline_orders').set({ version: version + 1, updated_at: now }).where('id', '=', orderId).where('version', '=', version).executeTakeFirst();
-	return Number(r.numUpdatedRows) === 1;
 }
 
 export async function getLinkedCaseId(db: Db, orderId: number): Promise<number | null> {

@@ -141,3 +141,13 @@ export async function listCommunityNames(db: Db) {
 export async function listCommunityIds(db: Db): Promise<number[]> {
 	return (await db.selectFrom('communities').select('id').execute()).map((c) => c.id);
 }
+
+/** One 居民区 as stored now (read in the caller's transaction, not from the kept lists). */
+export async function getCommunity(db: Db, id: number) {
+	return db.selectFrom('communities').select(['id', 'name', 'area_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** 居民区 id → the 片区 holding it now. */
+export async function communityAreas(db: Db): Promise<Map<number, number>> {
+	return new Map((await db.selectFrom('communities').select(['id', 'area_id']).execute()).map((c) => [c.id, c.area_id]));
+}

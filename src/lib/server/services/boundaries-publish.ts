@@ -17,10 +17,9 @@ import {
 	listCommunityShapes,
 	moveCommunity
 } from '../repositories/boundary-versions';
-import { appendEvent } from '../repositories/case-events';
-import { getCaseRow, updateCaseIfVersion } from '../repositories/cases';
+import { getCaseRow } from '../repositories/cases';
 import { previewBoundary, type BoundaryLevel, type MovedCase } from './boundaries';
-import { commitStats, statSnapshot } from './stats/counting';
+import { unitOfWork } from './unit-of-work';
 
 export type PublishResult = { ok: true; versionId: number; relocated: number } | { ok: false; issues: BoundaryIssue[] };
 
@@ -93,23 +92,14 @@ export async function publishBoundary(db: Db, adminId: number, input: PublishInp
 }
 
 async function relocateCases(trx: Db, cases: MovedCase[], areaIds: Map<number, number>, v: { adminId: number; versionId: number; effectiveFrom: string; note: string; now: number }) {
-	const stats = await statSnapshot(trx, 'case', cases.map((c) => c.id));
-	for (const c of cases) {
-		const toArea = areaIds.get(c.toAreaId) ?? c.toAreaId;
-		const row = await getCaseRow(trx, c.id);
-		if (!row) throw new Error(`case ${c.id} vanished while relocating`);
-		// Inside the publishing transaction: the version just read is the one updated.
-		await updateCaseIfVersion(trx, c.id, row.version, { area_id: toArea, community_id: c.toCommunityId, updated_at: v.now });
-		await appendEvent(trx, {
-			caseId: c.id,
-			at: v.now,
-			actorId: v.adminId,
-			action: 'relocate',
-			from: row.status,
-			to: row.status,
-			note: v.note,
-			payload: { boundaryVersion: v.versionId, effectiveFrom: v.effectiveFrom, fromArea: c.fromArea, toArea, fromCommunity: c.fromCommunity, toCommunity: c.toCommunityId }
-		});
-	}
-	await commitStats(trx, stats);
+	await unitOfWork(trx, async (w) => {
+		await w.willWrite('case', cases.map((c) => c.id));
+		for (const c of cases) {
+			const toArea = areaIds.get(c.toAreaId) ?? c.toAreaId;
+			// Read in this transaction: the version check cannot fail, it keeps the write the one kind of case write.
+			const row = (await getCaseRow(w.trx, c.id))!;
+			const payload = { boundaryVersion: v.versionId, effectiveFrom: v.effectiveFrom, fromArea: c.fromArea, toArea, fromCommunity: c.fromCommunity, toCommunity: c.toCommunityId };
+			await w.updateCase(c.id, row.version, { area_id: toArea, community_id: c.toCommunityId, updated_at: v.now }, [{ at: v.now, actorId: v.adminId, action: 'relocate', from: row.status, to: row.status, note: v.note, payload }]);
+		}
+	});
 }

@@ -11,6 +11,7 @@ import { createTestDb, type TestDb } from '../test-db';
 import { previewBoundary } from './boundaries';
 import { publishBoundary } from './boundaries-publish';
 import { rebuildCounts } from './stats/rebuild';
+import { checkRowsAgainstLogs } from './stats/replay-check';
 
 let t: TestDb;
 let adminId: number;
@@ -77,6 +78,7 @@ describe('boundary versions', () => {
 		expect(events.map((e) => e.case_id).sort()).toEqual([...inMiddle].sort());
 		expect(JSON.parse(events[0].payload!)).toMatchObject({ fromArea: middle, toArea: east, effectiveFrom: from });
 		expect((await rebuildCounts(t.db, { write: false })).differences).toEqual([]);
+		expect((await checkRowsAgainstLogs(t.db)).first).toEqual([]);
 		expect((await listAudit(t.db, { action: 'boundary.publish', page: 1 })).rows[0].detail).toMatchObject({ effectiveFrom: from, dropped: ['中片区'], relocated: inMiddle.length, confirmedPast: true });
 		// The 居民区 of the old 中片区 now belong to 东片区.
 		expect((await t.db.selectFrom('communities').select('area_id').where('name', '=', '平南一居').executeTakeFirstOrThrow()).area_id).toBe(east);

@@ -3,14 +3,13 @@ import { applyCaseCommand, type CaseCommand, type Rejection } from '$lib/domain/
 import type { Db } from '../db/create-database';
 import type { PhotoInput } from '../photos';
 import { loadCalendar } from '../repositories/calendar';
-import { appendEvent } from '../repositories/case-events';
-import { getCaseRow, updateCaseIfVersion } from '../repositories/cases';
+import { getCaseRow } from '../repositories/cases';
 import { getCaseCategory, getCategory, listDepartments } from '../repositories/reference';
 import { limitsInForce } from '../repositories/category-limits';
 import { toCaseScope, toCaseState, toCaseUpdate } from './case-mapping';
 import { checkPhotos, discardPhotos, recordPhotos, storePhotos } from './photo-intake';
-import { commitStats, statSnapshot } from './stats/counting';
 import { can, type Actor } from '$lib/domain/access';
+import { StaleRecord, unitOfWork, type RecordWriter } from './unit-of-work';
 
 export type ActionFailure =
 	| { ok: false; status: 404; code: 'not_found' }
@@ -21,8 +20,6 @@ export type ActionResult = { ok: true; status: string } | ActionFailure;
 
 /** 核查 photos are the "after" photos taken from the same spot; 处置反馈 has the handler's after photos. */
 const PHOTO_KIND: Partial<Record<CaseAction, 'after' | 'check'>> = { feedback: 'after', check_pass: 'check', check_fail: 'check' };
-
-class StaleCase extends Error {}
 
 /**
  * Applies one action to a case: permission, state and version are checked, then the case row,
@@ -37,7 +34,7 @@ export async function applyCaseAction(
 	photos: PhotoInput[],
 	now: number,
 	/** Runs inside the same transaction after the event is written (a 转执法 opens its case there). */
-	within?: (trx: Db, eventId: number) => Promise<void>
+	within?: (w: RecordWriter, eventId: number) => Promise<void>
 ): Promise<ActionResult> {
 	const row = await getCaseRow(db, caseId);
 	if (!row) return { ok: false, status: 404, code: 'not_found' };
@@ -75,20 +72,17 @@ export async function applyCaseAction(
 
 	const stored = photoKind ? await storePhotos(photos, now) : [];
 	try {
-		await db.transaction().execute(async (trx) => {
-			const stats = await statSnapshot(trx, 'case', [caseId]);
+		await unitOfWork(db, async (w) => {
 			const update = { ...toCaseUpdate(result.changes), updated_at: now };
 			if (command.action === 'feedback') update.handler_id = actor.id;
-			if (!(await updateCaseIfVersion(trx, caseId, expectedVersion, update))) throw new StaleCase();
 			const e = result.event;
-			const eventId = await appendEvent(trx, { caseId, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload });
-			if (photoKind) await recordPhotos(trx, stored, { caseId, eventId, kind: photoKind, userId: actor.id, now });
-			await within?.(trx, eventId);
-			await commitStats(trx, stats);
+			const [eventId] = await w.updateCase(caseId, expectedVersion, update, [{ at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }]);
+			if (photoKind) await recordPhotos(w.trx, stored, { caseId, eventId, kind: photoKind, userId: actor.id, now });
+			await within?.(w, eventId);
 		});
 	} catch (e) {
 		await discardPhotos(stored);
-		if (e instanceof StaleCase) return { ok: false, status: 409, code: 'stale' };
+		if (e instanceof StaleRecord) return { ok: false, status: 409, code: 'stale' };
 		throw e;
 	}
 	return { ok: true, status: result.next };

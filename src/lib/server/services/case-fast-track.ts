@@ -3,13 +3,12 @@ import type { Rejection } from '$lib/domain/case-workflow';
 import type { Urgency } from '$lib/domain/case-status';
 import type { Db } from '../db/create-database';
 import { loadCalendar } from '../repositories/calendar';
-import { appendEvent } from '../repositories/case-events';
-import { getCaseRow, updateCaseIfVersion } from '../repositories/cases';
+import { getCaseRow } from '../repositories/cases';
 import { limitsInForce } from '../repositories/category-limits';
 import { getCaseCategory, getCategory, listDepartments } from '../repositories/reference';
 import { toCaseScope, toCaseState, toCaseUpdate } from './case-mapping';
-import { commitStats, statSnapshot } from './stats/counting';
 import { type Actor, can } from '$lib/domain/access';
+import { StaleRecord, unitOfWork } from './unit-of-work';
 
 export type FastTrackFailure =
 	| { ok: false; status: 404; code: 'not_found' }
@@ -24,8 +23,6 @@ export interface FastTrackRequest {
 	departmentId: number;
 	note: string;
 }
-
-class StaleCase extends Error {}
 
 /**
  * 受理 + 立案 + 派遣 in one go: each step's permission is checked, the workflow takes the three steps
@@ -47,17 +44,11 @@ export async function fastTrackCase(db: Db, actor: Actor, caseId: number, expect
 	if (!result.ok) return { ok: false, status: 400, code: result.reason, step: result.step };
 
 	try {
-		const eventIds = await db.transaction().execute(async (trx) => {
-			const stats = await statSnapshot(trx, 'case', [caseId]);
-			if (!(await updateCaseIfVersion(trx, caseId, expectedVersion, { ...toCaseUpdate(result.changes), updated_at: now }))) throw new StaleCase();
-			const ids: number[] = [];
-			for (const e of result.events) ids.push(await appendEvent(trx, { caseId, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }));
-			await commitStats(trx, stats);
-			return ids;
-		});
+		const events = result.events.map((e) => ({ at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }));
+		const eventIds = await unitOfWork(db, (w) => w.updateCase(caseId, expectedVersion, { ...toCaseUpdate(result.changes), updated_at: now }, events));
 		return { ok: true, status: result.next, eventIds };
 	} catch (e) {
-		if (e instanceof StaleCase) return { ok: false, status: 409, code: 'stale' };
+		if (e instanceof StaleRecord) return { ok: false, status: 409, code: 'stale' };
 		throw e;
 	}
 }

@@ -1,7 +1,7 @@
 import type { FieldKind } from '$lib/domain/field-submission';
 import type { Db } from '../db/create-database';
 import type { PhotoInput } from '../photos';
-import { caseStanding, findSubmission, insertSubmission, setCaseCapturedAt } from '../repositories/field-submissions';
+import { caseStanding, findSubmission, insertSubmission } from '../repositories/field-submissions';
 import { applyCaseAction } from './case-actions';
 import { reportCase, type ReportInput } from './report-case';
 import type { Actor } from '$lib/domain/access';
@@ -60,17 +60,15 @@ const isReport = (w: FieldWork): w is ReportWork => w.kind === 'report' || w.kin
 type Recorder = (trx: Db, caseId: number, eventId: number) => Promise<void>;
 
 async function submitReport(db: Db, actor: Actor, work: ReportWork, envelope: FieldEnvelope, record: Recorder, now: number): Promise<FieldResult> {
-	const r = await reportCase(db, actor, { ...work.report, mode: work.kind }, now, async (trx, caseId, eventId) => {
-		await setCaseCapturedAt(trx, caseId, envelope.capturedAt);
-		await record(trx, caseId, eventId);
-	});
+	// The case keeps the moment the phone recorded it.
+	const r = await reportCase(db, actor, { ...work.report, mode: work.kind }, now, (w, caseId, eventId) => record(w.trx, caseId, eventId), { capturedAt: envelope.capturedAt });
 	if (!r.ok) return { ok: false, status: r.status, code: r.errors.form ?? Object.values(r.errors)[0] ?? 'invalid', errors: r.errors };
 	return { ok: true, duplicate: false, caseId: r.caseId, code: r.code };
 }
 
 async function submitCheck(db: Db, actor: Actor, work: Exclude<FieldWork, ReportWork>, record: Recorder, now: number): Promise<FieldResult> {
 	const command = { action: work.kind, note: work.note, photoCount: work.photos.length };
-	const r = await applyCaseAction(db, actor, work.caseId, work.version, command, work.photos, now, (trx, eventId) => record(trx, work.caseId, eventId));
+	const r = await applyCaseAction(db, actor, work.caseId, work.version, command, work.photos, now, (w, eventId) => record(w.trx, work.caseId, eventId));
 	if (r.ok) return { ok: true, duplicate: false, caseId: work.caseId, code: (await caseStanding(db, work.caseId))?.code ?? '' };
 	if (r.status !== 409) {
 		const errors = r.status === 400 && r.field ? { [r.field]: r.photoCode ?? r.code } : undefined;

@@ -6,14 +6,13 @@ import { shanghaiDate } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
 import type { PhotoInput } from '../photos';
 import { loadCalendar } from '../repositories/calendar';
-import { appendEvent } from '../repositories/case-events';
-import { countCasesOn, insertCase } from '../repositories/cases';
+import { countCasesOn } from '../repositories/cases';
 import { getCategory, loadGeography } from '../repositories/reference';
 import { limitsInForce } from '../repositories/category-limits';
 import { limitColumns } from './case-mapping';
 import { checkPhotos, discardPhotos, recordPhotos, storePhotos } from './photo-intake';
-import { countNew } from './stats/counting';
 import { can, type Actor } from '$lib/domain/access';
+import { unitOfWork, type RecordWriter } from './unit-of-work';
 
 export const MAX_DESCRIPTION = 2000;
 export const MAX_ADDRESS = 200;
@@ -45,9 +44,12 @@ export async function reportCase(
 	input: ReportInput,
 	now: number,
 	/** Runs inside the same transaction once the case exists (an alert's review links it there). */
-	within?: (trx: Db, caseId: number, eventId: number) => Promise<void>,
-	/** Set only by the 12345 order service: source 12345, and the photos may be none (an order may come without). */
-	opts: { fromOrder?: boolean } = {}
+	within?: (w: RecordWriter, caseId: number, eventId: number) => Promise<void>,
+	/**
+	 * fromOrder: set only by the 12345 order service: source 12345, and the photos may be none (an order may come without).
+	 * capturedAt: when a phone recorded the report (field work), kept on the case.
+	 */
+	opts: { fromOrder?: boolean; capturedAt?: number } = {}
 ): Promise<ReportResult> {
 	const fromOrder = opts.fromOrder === true;
 	if (!can(actor, `case.${input.mode}`)) return { ok: false, status: 403, errors: { form: 'forbidden' } };
@@ -108,48 +110,51 @@ export async function reportCase(
 		throw e;
 	});
 	try {
-		return await db.transaction().execute(async (trx) => {
+		return await unitOfWork(db, async (w) => {
+			const trx = w.trx;
 			const day = shanghaiDate(now);
 			const dayStart = Date.parse(`${day}T00:00:00+08:00`);
 			const seq = (await countCasesOn(trx, dayStart, dayStart + 86_400_000)) + 1;
 			const code = `W${day.replaceAll('-', '')}${String(seq).padStart(4, '0')}`;
 			const s = opened.state;
-			const caseId = await insertCase(trx, {
-				code,
-				track: 'grid',
-				source,
-				status: s.status,
-				category_code: category.code,
-				urgency: s.urgency,
-				description,
-				address: input.address.trim(),
-				lng: input.lng,
-				lat: input.lat,
-				area_id: areaId,
-				community_id: communityId,
-				reporter_id: actor.id,
-				handler_id: input.mode === 'self_handle' ? actor.id : null,
-				self_handled: input.mode === 'self_handle' ? 1 : 0,
-				reported_at: now,
-				dispatched_at: s.dispatchedAt,
-				deadline_at: s.deadlineAt,
-				efficient_deadline_at: s.efficientDeadlineAt,
-				...limitColumns(s.handleLimit, s.efficientLimit),
-				stage_started_at: s.stageStartedAt,
-				stage_deadline_at: s.stageDeadlineAt,
-				stage_warn_at: s.stageWarnAt,
-				feedback_at: s.feedbackAt,
-				supervised: 0,
-				rework_count: 0,
-				version: 1,
-				updated_at: now
-			});
 			const e = opened.event;
-			const eventId = await appendEvent(trx, { caseId, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload });
+			const { id: caseId, eventId } = await w.createCase(
+				{
+					code,
+					track: 'grid',
+					source,
+					status: s.status,
+					category_code: category.code,
+					urgency: s.urgency,
+					description,
+					address: input.address.trim(),
+					lng: input.lng,
+					lat: input.lat,
+					area_id: areaId,
+					community_id: communityId,
+					reporter_id: actor.id,
+					handler_id: input.mode === 'self_handle' ? actor.id : null,
+					self_handled: input.mode === 'self_handle' ? 1 : 0,
+					reported_at: now,
+					dispatched_at: s.dispatchedAt,
+					deadline_at: s.deadlineAt,
+					efficient_deadline_at: s.efficientDeadlineAt,
+					...limitColumns(s.handleLimit, s.efficientLimit),
+					stage_started_at: s.stageStartedAt,
+					stage_deadline_at: s.stageDeadlineAt,
+					stage_warn_at: s.stageWarnAt,
+					feedback_at: s.feedbackAt,
+					supervised: 0,
+					rework_count: 0,
+					version: 1,
+					updated_at: now,
+					...(opts.capturedAt === undefined ? {} : { captured_at: opts.capturedAt })
+				},
+				{ at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }
+			);
 			await recordPhotos(trx, beforeStored, { caseId, eventId, kind: 'before', userId: actor.id, now });
 			await recordPhotos(trx, afterStored, { caseId, eventId, kind: 'after', userId: actor.id, now });
-			await within?.(trx, caseId, eventId);
-			await countNew(trx, 'case', [caseId]);
+			await within?.(w, caseId, eventId);
 			return { ok: true as const, caseId, code };
 		});
 	} catch (e) {

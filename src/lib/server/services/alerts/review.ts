@@ -3,11 +3,13 @@ import { checkReview, type ReviewDecision, type ReviewRejection } from '$lib/dom
 import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { resolvePhotoPath } from '../../photos';
+import { getAlertWithCamera, linkDuplicateAlerts, listAlertFrameFiles, markAlertReviewed, type AlertReview } from '../../repositories/alerts';
 import { loadCalendar } from '../../repositories/calendar';
 import { getCategory } from '../../repositories/reference';
 import { reportCase, type FieldErrors } from '../report-case';
 import { createEnforcementCase } from '../enforcement/open';
 import { type Actor, can } from '$lib/domain/access';
+import { unitOfWork } from '../unit-of-work';
 
 export type ReviewResult =
 	| { ok: true; kind: ReviewDecision['kind']; caseId?: number; enforcementId?: number; code?: string }
@@ -16,20 +18,13 @@ export type ReviewResult =
 
 class Stale extends Error {}
 
-async function markReviewed(trx: Db, alertId: number, version: number, set: { status: string; false_reason?: string | null; review_note?: string | null; case_id?: number; enforcement_id?: number }, actorId: number, now: number) {
-	const r = await trx
-		.updateTable('alerts')
-		.set({ ...set, reviewed_by: actorId, reviewed_at: now, version: version + 1 })
-		.where('id', '=', alertId)
-		.where('version', '=', version)
-		.where('status', '=', 'pending')
-		.executeTakeFirst();
-	if (Number(r.numUpdatedRows) !== 1) throw new Stale();
+async function markReviewed(trx: Db, alertId: number, version: number, set: AlertReview, actorId: number, now: number) {
+	if (!(await markAlertReviewed(trx, alertId, version, set, actorId, now))) throw new Stale();
 }
 
 /** 人工复核 of one alert: false alarm, grid case or enforcement case, all in one transaction. */
 export async function reviewAlert(db: Db, actor: Actor, alertId: number, version: number, decision: ReviewDecision, now: number): Promise<ReviewResult> {
-	const alert = await db.selectFrom('alerts').innerJoin('cameras', 'cameras.id', 'alerts.camera_id').selectAll('alerts').select('cameras.name as camera_name').where('alerts.id', '=', alertId).executeTakeFirst();
+	const alert = await getAlertWithCamera(db, alertId);
 	if (!alert) return { ok: false, status: 404, code: 'not_found' };
 	if (!can(actor, 'alerts.review')) return { ok: false, status: 403, code: 'forbidden' };
 	const own = await getCategory(db, alert.category_code);
@@ -46,11 +41,11 @@ export async function reviewAlert(db: Db, actor: Actor, alertId: number, version
 
 	try {
 		if (decision.kind === 'false_alarm') {
-			await db.transaction().execute((trx) => markReviewed(trx, alertId, version, { status: 'false_alarm', false_reason: decision.reason, review_note: decision.note.trim() || null }, actor.id, now));
+			await markReviewed(db, alertId, version, { status: 'false_alarm', false_reason: decision.reason, review_note: decision.note.trim() || null }, actor.id, now);
 			return { ok: true, kind: 'false_alarm' };
 		}
 		if (decision.kind === 'case') {
-			const frames = await db.selectFrom('evidence_files').select(['path', 'id', 'mime']).where('alert_id', '=', alertId).orderBy('seq').limit(6).execute();
+			const frames = await listAlertFrameFiles(db, alertId, 6);
 			const read = await Promise.all(frames.map((f) => readFile(resolvePhotoPath(evidenceDir(), f.path)).then((b) => new Uint8Array(b), () => null)));
 			if (read.some((b) => b === null)) return { ok: false, status: 400, code: 'frames_missing' };
 			const beforePhotos = frames.map((f, i) => ({ name: `${f.id}.${f.mime.split('/')[1]}`, bytes: read[i]! }));
@@ -59,20 +54,20 @@ export async function reviewAlert(db: Db, actor: Actor, alertId: number, version
 				actor,
 				{ mode: 'report', source: 'video', categoryCode: decision.categoryCode, description: decision.description, address: `${alert.camera_name}附近`, lng: alert.lng, lat: alert.lat, communityId: alert.community_id, handlingNote: '', beforePhotos, afterPhotos: [] },
 				now,
-				async (trx, caseId) => {
-					await markReviewed(trx, alertId, version, { status: 'case', case_id: caseId }, actor.id, now);
-					await trx.updateTable('alerts').set({ case_id: caseId }).where('parent_alert_id', '=', alertId).execute();
+				async (w, caseId) => {
+					await markReviewed(w.trx, alertId, version, { status: 'case', case_id: caseId }, actor.id, now);
+					await linkDuplicateAlerts(w.trx, alertId, { case_id: caseId });
 				}
 			);
 			if (!r.ok) return r.status === 403 ? { ok: false, status: 403, code: 'forbidden' } : { ok: false, status: 400, code: 'case_invalid', errors: r.errors };
 			return { ok: true, kind: 'case', caseId: r.caseId, code: r.code };
 		}
 		const calendar = await loadCalendar(db);
-		const created = await db.transaction().execute(async (trx) => {
-			const c = await createEnforcementCase(trx, actor.id, { categoryCode: decision.categoryCode, description: decision.description.trim(), address: `${alert.camera_name}附近`, lng: alert.lng, lat: alert.lat, areaId: alert.area_id, communityId: alert.community_id, cameraId: alert.camera_id, shopId: null, alertId }, now, calendar);
-			await markReviewed(trx, alertId, version, { status: 'enforcement', enforcement_id: c.id }, actor.id, now);
+		const created = await unitOfWork(db, async (w) => {
+			const c = await createEnforcementCase(w, actor.id, { categoryCode: decision.categoryCode, description: decision.description.trim(), address: `${alert.camera_name}附近`, lng: alert.lng, lat: alert.lat, areaId: alert.area_id, communityId: alert.community_id, cameraId: alert.camera_id, shopId: null, alertId }, now, calendar);
+			await markReviewed(w.trx, alertId, version, { status: 'enforcement', enforcement_id: c.id }, actor.id, now);
 			// The duplicates' frames travel with the decision: listEvidence finds frames through their alert.
-			await trx.updateTable('alerts').set({ enforcement_id: c.id }).where('parent_alert_id', '=', alertId).execute();
+			await linkDuplicateAlerts(w.trx, alertId, { enforcement_id: c.id });
 			return c;
 		});
 		return { ok: true, kind: 'enforcement', enforcementId: created.id, code: created.code };

@@ -7,11 +7,12 @@ import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { discardEvidence, storeEvidenceAll, validateEvidence, type EvidenceInput, type StoredEvidence } from '../../evidence';
 import { loadCalendar } from '../../repositories/calendar';
-import { appendEnforcementEvent, countEnforcementSince, getEnforcementRow, getEnforcementRule, insertEvidenceRows, updateEnforcementIfVersion } from '../../repositories/enforcement';
+import { countEnforcementSince, getEnforcementRow, getEnforcementRule, insertEvidenceRows } from '../../repositories/enforcement';
 import { getCaseCategory } from '../../repositories/reference';
 import { readSetting } from '../../repositories/settings';
+import { getShop } from '../../repositories/shops';
 import type { SmsReceipt } from '../../sms';
-import { commitStats, statSnapshot } from '../stats/counting';
+import { StaleRecord, unitOfWork } from '../unit-of-work';
 import { archiveIssuedDocument } from './documents';
 import { toEnforcementState, toEnforcementUpdate } from './mapping';
 import { claimAndSendSms, markSmsSent } from './sms-outbox';
@@ -33,8 +34,6 @@ const DOCUMENT: Partial<Record<EnforcementAction, { kind: 'notice' | 'decision';
 	issue_notice: { kind: 'notice', column: 'notice_at', field: 'notice_no' },
 	decide: { kind: 'decision', column: 'decision_at', field: 'decision_no' }
 };
-
-class Stale extends Error {}
 
 export const rectifyMinutes = (db: Db) => readSetting(db, SETTINGS.rectifyMinutes);
 
@@ -60,7 +59,7 @@ export async function applyEnforcementAction(
 	const rule = await getEnforcementRule(db, row.category_code);
 	if ((input.action === 'issue_notice' || input.action === 'decide') && !rule) return { ok: false, status: 400, code: 'no_rule' };
 	const shopId = input.action === 'link_shop' ? input.shopId : row.shop_id;
-	const shop = shopId === null ? undefined : await db.selectFrom('shops').selectAll().where('id', '=', shopId).executeTakeFirst();
+	const shop = shopId === null ? undefined : ((await getShop(db, shopId)) ?? undefined);
 	if (input.action === 'link_shop' && !shop) return { ok: false, status: 400, code: 'unknown_shop' };
 
 	const minutes = await rectifyMinutes(db);
@@ -93,8 +92,8 @@ export async function applyEnforcementAction(
 
 	const stored: StoredEvidence[] = photoCount ? await storeEvidenceAll(evidenceDir(), photos, now) : [];
 	try {
-		await db.transaction().execute(async (trx) => {
-			const stats = await statSnapshot(trx, 'enforcement', [id]);
+		await unitOfWork(db, async (w) => {
+			const trx = w.trx;
 			const update = toEnforcementUpdate(decided.changes);
 			const doc = DOCUMENT[command.action];
 			const payload: Record<string, unknown> = { ...decided.event.payload };
@@ -104,10 +103,9 @@ export async function applyEnforcementAction(
 				update[doc.field] = documentNumber(doc.kind, year, seq);
 				payload.documentNo = update[doc.field];
 			}
-			if (!(await updateEnforcementIfVersion(trx, id, version, { ...update, updated_at: now }))) throw new Stale();
-			await commitStats(trx, stats);
 			const e = decided.event;
-			const eventId = await appendEnforcementEvent(trx, { enforcementId: id, at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: { ...payload, ...(sms ? { sms: sms.receipt } : {}) } });
+			const event = { at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: { ...payload, ...(sms ? { sms: sms.receipt } : {}) } };
+			const [eventId] = await w.updateEnforcement(id, version, { ...update, updated_at: now }, [event]);
 			await insertEvidenceRows(
 				trx,
 				stored.map((s, seq) => ({
@@ -122,7 +120,7 @@ export async function applyEnforcementAction(
 		});
 	} catch (e) {
 		await discardEvidence(evidenceDir(), stored).catch(() => {});
-		if (e instanceof Stale) return { ok: false, status: 409, code: 'stale' };
+		if (e instanceof StaleRecord) return { ok: false, status: 409, code: 'stale' };
 		throw e;
 	}
 	return { ok: true, status: decided.next };

@@ -8,7 +8,8 @@ import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { verifyEvidence } from '../../evidence';
 import { loadCalendar } from '../../repositories/calendar';
-import { getEnforcementRow, getEnforcementRule, listEnforcementEvents, listEvidence } from '../../repositories/enforcement';
+import { getCaseCode } from '../../repositories/cases';
+import { getEnforcementPlace, getEnforcementRow, getEnforcementRule, getSourceAlert, listEnforcementEvents, listEvidence } from '../../repositories/enforcement';
 import { getCaseCategory } from '../../repositories/reference';
 import { getShop, listShopCases } from '../../repositories/shops';
 import { getRepeatWindowDays, presentShop } from '../shops';
@@ -29,11 +30,11 @@ export async function loadEnforcementDetail(db: Db, actor: Actor, id: number, no
 		listEnforcementEvents(db, id),
 		listEvidence(db, id),
 		row.shop_id === null ? Promise.resolve(null) : getShop(db, row.shop_id),
-		db.selectFrom('communities').innerJoin('areas', 'areas.id', 'communities.area_id').select(['communities.name', 'areas.name as area_name']).where('communities.id', '=', row.community_id).executeTakeFirst(),
-		db.selectFrom('alerts').select(['id', 'confidence', 'captured_at', 'camera_id']).where('enforcement_id', '=', id).where('parent_alert_id', 'is', null).executeTakeFirst()
+		getEnforcementPlace(db, row.community_id),
+		getSourceAlert(db, id)
 	]);
 	const fromCaseId = events[0]?.payload ? (JSON.parse(events[0].payload) as { caseId?: number | null }).caseId : null;
-	const sourceCase = fromCaseId ? await db.selectFrom('cases').select(['id', 'code']).where('id', '=', fromCaseId).executeTakeFirst() : undefined;
+	const sourceCase = fromCaseId ? await getCaseCode(db, fromCaseId) : undefined;
 	// Evidence is re-hashed on every view: a file changed on disk shows up here at once.
 	// An unreadable file counts as missing; the storage path itself never leaves the server.
 	const evidence = await Promise.all(

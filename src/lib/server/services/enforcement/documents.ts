@@ -7,7 +7,7 @@ import { ISSUER } from '$lib/domain/enforcement-documents';
 import type { Db } from '../../db/create-database';
 import type { EnforcementCaseTable } from '../../db/schema-enforcement';
 import type { Selectable } from 'kysely';
-import { getEnforcementRule, listEnforcementEvents, listEvidence } from '../../repositories/enforcement';
+import { getEnforcementRow, getEnforcementRule, listEnforcementEvents, listEvidence } from '../../repositories/enforcement';
 import { getIssuedDocument, getOpeningAlertCapture, getPlaceNames, insertIssuedDocument, streamIssuedDocuments } from '../../repositories/enforcement-documents';
 import { getCaseCategory } from '../../repositories/reference';
 import { getShop } from '../../repositories/shops';
@@ -59,7 +59,8 @@ export async function composeFromCase(db: Db, row: Selectable<EnforcementCaseTab
  * row carries its number and date and the event is appended.
  */
 export async function archiveIssuedDocument(trx: Db, enforcementId: number, kind: DocumentKind, eventId: number, actorId: number): Promise<void> {
-	const row = await trx.selectFrom('enforcement_cases').selectAll().where('id', '=', enforcementId).executeTakeFirstOrThrow();
+	const row = await getEnforcementRow(trx, enforcementId);
+	if (!row) throw new Error(`enforcement ${enforcementId} not found`);
 	const content = await composeFromCase(trx, row, kind);
 	if (!content) throw new Error(`enforcement ${enforcementId}: ${kind} has no number to archive`);
 	const json = canonicalJson(content);

@@ -5,6 +5,7 @@ import type { Db } from '../../db/create-database';
 import { discardEvidence, storeEvidenceAll } from '../../evidence';
 import { resolvePhotoPath } from '../../photos';
 import { loadCalendar } from '../../repositories/calendar';
+import { listCasePhotoFiles } from '../../repositories/case-events';
 import { getCaseRow } from '../../repositories/cases';
 import { insertEvidenceRows } from '../../repositories/enforcement';
 import { getCaseCategory } from '../../repositories/reference';
@@ -28,17 +29,17 @@ export async function convertCaseToEnforcement(db: Db, actor: Actor, caseId: num
 	const text = description.trim();
 	if (!text) return { ok: false, status: 400, code: 'description_required' };
 
-	const photos = await db.selectFrom('attachments').select(['path', 'id', 'captured_at']).where('case_id', '=', caseId).where('kind', '=', 'before').orderBy('created_at').limit(6).execute();
+	const photos = await listCasePhotoFiles(db, caseId, 'before', 6);
 	const inputs = await Promise.all(photos.map(async (p) => ({ name: `${p.id}.jpg`, bytes: new Uint8Array(await readFile(resolvePhotoPath(photoDir(), p.path))) })));
 	const stored = await storeEvidenceAll(evidenceDir(), inputs, now);
 	const calendar = await loadCalendar(db);
 	let created: { id: number; code: string } | null = null;
 	try {
-		const r = await applyCaseAction(db, actor, caseId, version, { action: 'void', reason: `转非现场执法：${text}` }, [], now, async (trx) => {
-			created = await createEnforcementCase(trx, actor.id, { categoryCode: row.category_code, description: text, address: row.address, lng: row.lng, lat: row.lat, areaId: row.area_id, communityId: row.community_id, cameraId: null, shopId: null, alertId: null, caseId }, now, calendar);
+		const r = await applyCaseAction(db, actor, caseId, version, { action: 'void', reason: `转非现场执法：${text}` }, [], now, async (w) => {
+			created = await createEnforcementCase(w, actor.id, { categoryCode: row.category_code, description: text, address: row.address, lng: row.lng, lat: row.lat, areaId: row.area_id, communityId: row.community_id, cameraId: null, shopId: null, alertId: null, caseId }, now, calendar);
 			const id = created.id;
 			await insertEvidenceRows(
-				trx,
+				w.trx,
 				stored.map((s, i) => ({
 					id: s.id, alert_id: null, enforcement_id: id, event_id: null, kind: 'photo' as const, seq: i, path: s.path, thumb_path: s.thumbPath, mime: s.mime,
 					bytes: s.bytes, width: s.width, height: s.height, sha256: s.sha256, source: `case:${row.code}`, camera_id: null,

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/create-database';
-import { updateEnforcementIfVersion } from '../../repositories/enforcement';
+import { insertSmsMessage, markSmsFailed, markSmsSentWith } from '../../repositories/enforcement';
+import { StaleRecord, unitOfWork } from '../unit-of-work';
 import { smsSender, type SmsReceipt } from '../../sms';
 
 export type SmsSendResult = { ok: true; version: number; smsId: number; receipt: SmsReceipt } | { ok: false; code: 'stale' | 'sms_failed' };
@@ -11,14 +12,14 @@ export type SmsSendResult = { ok: true; version: number; smsId: number; receipt:
  * The caller writes the step itself with the returned version and marks the message `sent`.
  */
 export async function claimAndSendSms(db: Db, m: { enforcementId: number; version: number; actorId: number; phone: string; body: string; now: number }): Promise<SmsSendResult> {
-	const smsId = await db.transaction().execute(async (trx) => {
-		if (!(await updateEnforcementIfVersion(trx, m.enforcementId, m.version, { updated_at: m.now }))) return null;
-		const row = await trx
-			.insertInto('sms_messages')
-			.values({ enforcement_id: m.enforcementId, phone: m.phone, body: m.body, provider: 'pending', provider_ref: null, status: 'sending', sent_by: m.actorId, sent_at: m.now })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		return row.id;
+	// The claim is a version step without an event of its own: the 先行告知 event follows with the receipt.
+	const claim = unitOfWork(db, async (w) => {
+		await w.updateEnforcement(m.enforcementId, m.version, { updated_at: m.now }, []);
+		return insertSmsMessage(w.trx, m);
+	});
+	const smsId = await claim.catch((e) => {
+		if (e instanceof StaleRecord) return null;
+		throw e;
 	});
 	if (smsId === null) return { ok: false, code: 'stale' };
 	try {
@@ -26,11 +27,11 @@ export async function claimAndSendSms(db: Db, m: { enforcementId: number; versio
 		return { ok: true, version: m.version + 1, smsId, receipt };
 	} catch (e) {
 		console.error('sms send failed', e);
-		await db.updateTable('sms_messages').set({ status: 'failed' }).where('id', '=', smsId).execute();
+		await markSmsFailed(db, smsId);
 		return { ok: false, code: 'sms_failed' };
 	}
 }
 
 export async function markSmsSent(trx: Db, smsId: number, receipt: SmsReceipt): Promise<void> {
-	await trx.updateTable('sms_messages').set({ status: 'sent', provider: receipt.provider, provider_ref: receipt.ref }).where('id', '=', smsId).execute();
+	await markSmsSentWith(trx, smsId, receipt);
 }

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { rebuildCounts } from '../stats/rebuild';
+import { checkRowsAgainstLogs } from '../stats/replay-check';
 import { commitImport } from './import-jobs';
 import { importFilePath, markInterruptedImports, startCommit, startImport } from './import-upload';
 import {
@@ -178,6 +179,7 @@ describe('an import interrupted mid-commit (issue 14 §7)', () => {
 		expect((await orders('RETRY')).length).toBe(4);
 		// The statistics the commit added (judged from the prepared rows) are the ones the records give.
 		expect((await rebuildCounts(t.db, { write: false })).differences).toEqual([]);
+		expect((await checkRowsAgainstLogs(t.db)).first).toEqual([]);
 	});
 
 	it('is not offered again when interrupted before its check finished', async () => {

@@ -5,12 +5,12 @@ import { onOwnConnection, sqliteHandle, type Db } from '../../db/create-database
 import { ImportFileError } from '../../import/errors';
 import { loadCalendar } from '../../repositories/calendar';
 import { updateImport } from '../../repositories/hotline-imports';
-import { fingerprintLookup, listFingerprints } from '../../repositories/hotline-orders';
+import { fingerprintLookup } from '../../repositories/hotline-orders';
 import { orderValidationContext } from '../../repositories/hotline-reference';
-import { applyCountChangesWithStatements } from '../../repositories/stat-counts';
 import type { StatRows } from '../../repositories/stat-rows';
-import { countEntries, countNew, FAR } from '../stats/counting';
-import type { NewOrderRow } from './ingest-write';
+import { countEntries, FAR } from '../stats/counting';
+import { findFingerprints, type NewOrderRow } from '../../repositories/hotline-order-writes';
+import { unitOfWork } from '../unit-of-work';
 import { ingestOrders, prepareOrderRows, writePreparedOrders, type IngestContext } from './ingest';
 import { releaseImportJob } from './import-runner';
 import { scanOrderFile, type RowNote, type RowProblem } from './import-scan';
@@ -70,9 +70,7 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 		if (!pending.length) return;
 		const chunk = pending;
 		pending = [];
-		const stored = new Map(
-			(await listFingerprints(db, chunk.map((v) => v.orderNo))).map((r) => [r.order_no, r.fingerprint])
-		);
+		const stored = await findFingerprints(db, chunk.map((v) => v.orderNo));
 		for (const v of chunk) tally(v.orderNo, v.fingerprint, stored.get(v.orderNo));
 	};
 	const tally = (orderNo: string, fingerprint: string, known: string | undefined) => {
@@ -176,18 +174,17 @@ export async function commitImport(db: Db, imp: ImportRow, path: string, mode: I
 		if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
 		// Written on a connection of its own, so the centre's reads go on while it writes (its writes
 		// wait for the commit). Run again whole if another process holds the database too long.
-		const written = await retryWhileBusy(() => onOwnConnection(db, (own) => own.transaction().execute(async (trx) => {
+		// The unit of work uses `counted` when every row turns out new, and judges the created ones otherwise.
+		const written = await retryWhileBusy(() => onOwnConnection(db, (own) => unitOfWork(own, async (w) => {
 			const handle = sqliteHandle(own) ?? sqlite;
-			const ids: number[] = [];
+			let created = 0;
 			for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-				ids.push(...writePreparedOrders(rows.slice(i, i + WRITE_BATCH), { ...ingest, sqlite: handle }).created.map((c) => c.id));
-				progress.set(imp.id, ids.length);
+				created += writePreparedOrders(w, rows.slice(i, i + WRITE_BATCH), { ...ingest, sqlite: handle }).created.length;
+				progress.set(imp.id, created);
 				await tick();
 			}
-			if (ids.length === rows.length) applyCountChangesWithStatements(handle, counted);
-			else await countNew(trx, 'order', ids);
-			return ids.length;
-		})), { onWait: sayWhenWaiting(`import ${imp.id}`) });
+			return created;
+		}, { precounted: { rows: rows.length, counts: counted } })), { onWait: sayWhenWaiting(`import ${imp.id}`) });
 		await whenFree(imp.id, () => updateImport(db, imp.id, { status: 'committed', mode, written_rows: written, finished_at: Date.now() }));
 	} catch (e) {
 		await fail(db, imp.id, e, now);
@@ -200,7 +197,8 @@ export async function commitImport(db: Db, imp: ImportRow, path: string, mode: I
 /** Any other dialect: the rows are written through Kysely as they are read, in one transaction. */
 async function commitWithKysely(db: Db, imp: ImportRow, path: string, mode: ImportMode, ingest: Omit<IngestContext, 'sqlite'>, ctx: Awaited<ReturnType<typeof orderValidationContext>>): Promise<void> {
 	let hadProblems = false;
-	const written = await db.transaction().execute(async (trx) => {
+	const written = await unitOfWork(db, async (w) => {
+		const trx = w.trx;
 		let pending: OrderInput[] = [];
 		let created = 0;
 		const flush = async () => {

@@ -2,9 +2,10 @@ import type { OrderInput } from '$lib/domain/hotline-order-input';
 import { hotlineStageDeadline, openHotlineOrder } from '$lib/domain/hotline-workflow';
 import type { WorkCalendar } from '$lib/domain/working-days';
 import type { Db } from '../../db/create-database';
-import { countNew } from '../stats/counting';
+import { findFingerprints, type NewOrderRow, type ReceiveEvent, type SqliteDatabase } from '../../repositories/hotline-order-writes';
+import { communityAreas } from '../../repositories/reference';
+import { unitOfWork, type RecordWriter } from '../unit-of-work';
 import { orderFingerprint } from './fingerprint';
-import { insertWithKysely, ingestWithStatements, type NewOrderRow, type ReceiveEvent, type SqliteDatabase } from './ingest-write';
 
 /** Where an order came from and who brought it in. */
 export interface IngestContext {
@@ -65,36 +66,33 @@ const receiveEvent = (ctx: IngestContext): ReceiveEvent => ({ at: ctx.now, actor
 
 /** The stored rows of new orders, made before any transaction (a bulk import prepares them while others work). */
 export async function prepareOrderRows(db: Db, orders: OrderInput[], ctx: IngestContext): Promise<NewOrderRow[]> {
-	const areaOf = new Map((await db.selectFrom('communities').select(['id', 'area_id']).execute()).map((c) => [c.id, c.area_id]));
+	const areaOf = await communityAreas(db);
 	return orders.map((order) => newOrderRow(order, orderFingerprint(order), ctx, areaOf));
 }
 
-/** SQLite only, inside the caller's transaction: writes prepared rows; the statistics counts are the caller's (countNew). */
-export function writePreparedOrders(rows: NewOrderRow[], ctx: IngestContext & { sqlite: SqliteDatabase }): IngestResult {
-	return ingestWithStatements(ctx.sqlite, rows, receiveEvent(ctx));
+/** SQLite only, in the caller's unit of work on the same handle: writes prepared rows (the unit of work counts them). */
+export function writePreparedOrders(w: RecordWriter, rows: NewOrderRow[], ctx: IngestContext & { sqlite: SqliteDatabase }): IngestResult {
+	return w.createOrdersWithStatements(ctx.sqlite, rows, receiveEvent(ctx));
 }
 
 /** Decides new / same / changed for each order by 工单号 and inserts the new ones with their first event. */
-export async function ingestOrders(db: Db, orders: OrderInput[], ctx: IngestContext): Promise<IngestResult> {
+export function ingestOrders(db: Db, orders: OrderInput[], ctx: IngestContext): Promise<IngestResult> {
+	return unitOfWork(db, (w) => ingestIn(w, orders, ctx));
+}
+
+async function ingestIn(w: RecordWriter, orders: OrderInput[], ctx: IngestContext): Promise<IngestResult> {
+	const db = w.trx;
 	const receive = receiveEvent(ctx);
 	// An order keeps the 片区 its 居民区 is in on receipt.
-	const areaOf = new Map((await db.selectFrom('communities').select(['id', 'area_id']).execute()).map((c) => [c.id, c.area_id]));
+	const areaOf = await communityAreas(db);
 	const rowOf = (order: OrderInput) => newOrderRow(order, orderFingerprint(order), ctx, areaOf);
-	if (ctx.sqlite) {
-		const written = ingestWithStatements(ctx.sqlite, orders.map(rowOf), receive);
-		await countNew(db, 'order', written.created.map((c) => c.id));
-		return written;
-	}
+	if (ctx.sqlite) return w.createOrdersWithStatements(ctx.sqlite, orders.map(rowOf), receive);
 
 	const result: IngestResult = { created: [], same: [], changed: [] };
 	const seen = new Map<string, string>(); // 工单号 → fingerprint, within this call
 	for (let i = 0; i < orders.length; i += BATCH) {
 		const batch = orders.slice(i, i + BATCH);
-		const existing = new Map(
-			(await db.selectFrom('hotline_orders').select(['order_no', 'fingerprint']).where('order_no', 'in', batch.map((o) => o.orderNo)).execute()).map(
-				(r) => [r.order_no, r.fingerprint]
-			)
-		);
+		const existing = await findFingerprints(db, batch.map((o) => o.orderNo));
 		const fresh: NewOrderRow[] = [];
 		for (const order of batch) {
 			const row = rowOf(order);
@@ -104,9 +102,8 @@ export async function ingestOrders(db: Db, orders: OrderInput[], ctx: IngestCont
 			seen.set(order.orderNo, known ?? row.fingerprint);
 		}
 		if (!fresh.length) continue;
-		const inserted = await insertWithKysely(db, fresh, receive);
+		const inserted = await w.createOrders(fresh, receive);
 		result.created.push(...inserted.map((r) => ({ orderNo: r.order_no, id: r.id })));
 	}
-	await countNew(db, 'order', result.created.map((c) => c.id));
 	return result;
 }

@@ -5,8 +5,8 @@ import { loadCalendar } from '../../repositories/calendar';
 import { listDepartments } from '../../repositories/reference';
 import { checkPhotos, discardPhotos, storePhotos } from '../photo-intake';
 import { toHotlineState, toHotlineUpdate } from '../hotline-mapping';
-import { commitStats, statSnapshot } from '../stats/counting';
-import { sealRows } from '../../repositories/sealed';
+import { getOrderRow, insertOrderAttachments } from '../../repositories/hotline-orders';
+import { StaleRecord, unitOfWork } from '../unit-of-work';
 import { queueCityUpdate } from './city-sender';
 import { type Actor, can } from '$lib/domain/access';
 
@@ -16,8 +16,6 @@ export type HotlineActionResult =
 	| { ok: false; status: 403; code: 'forbidden' }
 	| { ok: false; status: 409; code: 'stale' }
 	| { ok: false; status: 400; code: HotlineRejection | 'unknown_department' | string; field?: string };
-
-class StaleOrder extends Error {}
 
 /** One action on a 12345 order: permission, state and version checked; order, event and evidence written together. */
 export async function applyHotlineAction(
@@ -29,7 +27,7 @@ export async function applyHotlineAction(
 	evidence: PhotoInput[],
 	now: number
 ): Promise<HotlineActionResult> {
-	const row = await db.selectFrom('hotline_orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+	const row = await getOrderRow(db, orderId);
 	if (!row) return { ok: false, status: 404, code: 'not_found' };
 	if (!can(actor, `hotline.${command.action}`, { departmentId: row.department_id })) return { ok: false, status: 403, code: 'forbidden' };
 	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
@@ -49,25 +47,18 @@ export async function applyHotlineAction(
 
 	const stored = needsEvidence ? await storePhotos(evidence, now) : [];
 	try {
-		await db.transaction().execute(async (trx) => {
-			const stats = await statSnapshot(trx, 'order', [orderId]);
-			const update = { ...toHotlineUpdate(state, result.changes), updated_at: now, version: expectedVersion + 1 };
-			const written = await trx.updateTable('hotline_orders').set(update).where('id', '=', orderId).where('version', '=', expectedVersion).executeTakeFirst();
-			if (Number(written.numUpdatedRows) !== 1) throw new StaleOrder();
+		await unitOfWork(db, async (w) => {
 			const e = result.event;
-			const [sealedEvent] = await sealRows(trx, 'hotline_events', [{ order_id: orderId, at: now, actor_id: actor.id, api_key_id: null, action: e.action, from_status: e.from, to_status: e.to, note: e.note, payload: JSON.stringify(e.payload) }]);
-			const event = await trx.insertInto('hotline_events').values(sealedEvent).returning('id').executeTakeFirstOrThrow();
+			const update = { ...toHotlineUpdate(state, result.changes), updated_at: now };
+			const [eventId] = await w.updateOrder(orderId, expectedVersion, update, [{ at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }]);
 			// 签收, 先行联系, 答复, 退单 and 延期 requests go back to the city: queued with the event, sent after the commit.
-			await queueCityUpdate(trx, row, event.id, e, now);
-			if (stored.length) {
-				const files = stored.map((p) => ({ id: p.id, order_id: orderId, event_id: event.id, path: p.path, thumb_path: p.thumbPath, sha256: p.sha256, original_name: p.originalName.slice(0, 200), uploaded_by: actor.id, created_at: now }));
-				await trx.insertInto('hotline_attachments').values(await sealRows(trx, 'hotline_attachments', files)).execute();
-			}
-			await commitStats(trx, stats);
+			await queueCityUpdate(w.trx, row, eventId, e, now);
+			const files = stored.map((p) => ({ id: p.id, order_id: orderId, event_id: eventId, path: p.path, thumb_path: p.thumbPath, sha256: p.sha256, original_name: p.originalName.slice(0, 200), uploaded_by: actor.id, created_at: now }));
+			await insertOrderAttachments(w.trx, files);
 		});
 	} catch (e) {
 		await discardPhotos(stored);
-		if (e instanceof StaleOrder) return { ok: false, status: 409, code: 'stale' };
+		if (e instanceof StaleRecord) return { ok: false, status: 409, code: 'stale' };
 		throw e;
 	}
 	return { ok: true, status: result.next };

@@ -12,6 +12,7 @@ import { applyCaseAction } from '../case-actions';
 import { fastTrackCase } from '../case-fast-track';
 import { computeStats } from '../stats/compute';
 import { rebuildCounts } from '../stats/rebuild';
+import { checkRowsAgainstLogs } from '../stats/replay-check';
 import { ingestOrders } from './ingest';
 import { applyHotlineAction } from './order-actions';
 import { joinOrderToCase, listJoinCandidates, openCaseFromOrder } from './order-to-case';
@@ -153,6 +154,7 @@ describe('a 12345 order becomes a grid case', () => {
 
 	it('statistics: the case counts once, under source 12345, and the kept counts equal a rebuild', async () => {
 		expect((await rebuildCounts(t.db, { write: false })).differences).toEqual([]);
+		expect((await checkRowsAgainstLogs(t.db)).first).toEqual([]);
 		const s = await computeStats(t.db, '2026-09-01', '2026-09-30', null, at('2026-10-09 12:00'));
 		expect(s.total.volumes.bySource).toEqual({ hotline: 1 });
 		expect(s.total.volumes.reported).toBe(1);

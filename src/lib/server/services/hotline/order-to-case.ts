@@ -9,10 +9,12 @@ import { checkJoin, checkOrderLinkable, HOTLINE_CASE_SOURCE, LINK_RADIUS_M, pick
 import { photoDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { resolvePhotoPath, type PhotoInput } from '../../photos';
-import { getCaseRow, updateCaseIfVersion } from '../../repositories/cases';
-import { getLinkedCaseId, insertLink, listOpenCasesNear, touchOrderIfVersion } from '../../repositories/order-case-links';
+import { getCaseRow } from '../../repositories/cases';
+import { getOrderRow, listOrderPhotoFiles } from '../../repositories/hotline-orders';
+import { getLinkedCaseId, insertLinkRow, listOpenCasesNear } from '../../repositories/order-case-links';
 import { reportCase, type FieldErrors } from '../report-case';
 import { type Actor, can } from '$lib/domain/access';
+import { StaleRecord, unitOfWork, type RecordEvent } from '../unit-of-work';
 
 export type LinkFailure =
 	| { ok: false; status: 404; code: 'not_found' }
@@ -31,12 +33,14 @@ export interface OpenFromOrderInput {
 	photos: PhotoInput[];
 }
 
-class Stale extends Error {}
+type OrderRow = NonNullable<Awaited<ReturnType<typeof getOrderRow>>>;
 
-type OrderRow = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;
-
-async function loadOrder(db: Db, orderId: number) {
-	return db.selectFrom('hotline_orders').select(['id', 'order_no', 'status', 'version', 'department_id', 'category_code', 'lng', 'lat', 'address', 'content']).where('id', '=', orderId).executeTakeFirst();
+/** The events a link writes: one on the order, one on the case, each naming the other. */
+function linkEvents(order: OrderRow, c: { id: number; code: string; status: string }, kind: 'opened' | 'joined', actorId: number, now: number): { order: RecordEvent; case: RecordEvent } {
+	return {
+		order: { at: now, actorId, action: 'link_case', from: order.status, to: order.status, note: null, payload: { caseId: c.id, caseCode: c.code, kind } },
+		case: { at: now, actorId, action: 'link_order', from: c.status, to: c.status, note: null, payload: { orderId: order.id, orderNo: order.order_no, kind } }
+	};
 }
 
 const linkable = (o: OrderRow, linkedCaseId: number | null): LinkableOrder => ({
@@ -49,7 +53,7 @@ const linkable = (o: OrderRow, linkedCaseId: number | null): LinkableOrder => ({
 
 /** The checks both ways share: the order exists, the actor may link it (dispatcher), the form's version is current. */
 async function gate(db: Db, actor: Actor, orderId: number, version: number): Promise<LinkFailure | { ok: true; order: OrderRow; linkedCaseId: number | null }> {
-	const order = await loadOrder(db, orderId);
+	const order = await getOrderRow(db, orderId);
 	if (!order) return { ok: false, status: 404, code: 'not_found' };
 	if (!can(actor, 'hotline.link_case') || !can(actor, 'hotline.assign', { departmentId: order.department_id }) || !can(actor, 'case.report')) {
 		return { ok: false, status: 403, code: 'forbidden' };
@@ -62,7 +66,7 @@ const refusal = (code: LinkRejection): LinkFailure => (code === 'already_linked'
 
 /** The order's own photos (退单 evidence and the like) go with it into the case. */
 async function orderPhotos(db: Db, orderId: number): Promise<PhotoInput[]> {
-	const rows = await db.selectFrom('hotline_attachments').select(['id', 'path']).where('order_id', '=', orderId).orderBy('created_at').limit(6).execute();
+	const rows = await listOrderPhotoFiles(db, orderId, 6);
 	const read = await Promise.all(rows.map((r): Promise<PhotoInput | null> => readFile(resolvePhotoPath(photoDir(), r.path)).then((b) => ({ name: `${r.id}.jpg`, bytes: new Uint8Array(b) }), () => null)));
 	return read.filter((p) => p !== null);
 }
@@ -80,10 +84,13 @@ export async function openCaseFromOrder(db: Db, actor: Actor, orderId: number, v
 			actor,
 			{ mode: 'report', source: HOTLINE_CASE_SOURCE, categoryCode: input.categoryCode, description: input.description, address: input.address, lng: input.lng, lat: input.lat, communityId: null, handlingNote: '', beforePhotos: [...carried, ...input.photos].slice(0, 6), afterPhotos: [] },
 			now,
-			async (trx, caseId) => {
-				if (!(await touchOrderIfVersion(trx, orderId, version, now))) throw new Stale();
-				const code = (await getCaseRow(trx, caseId))!.code;
-				await insertLink(trx, { orderId, orderNo: g.order.order_no, orderStatus: g.order.status, caseId, caseCode: code, caseStatus: 'reported', kind: 'opened', actorId: actor.id, now });
+			async (w, caseId) => {
+				// A change to the order that is only its link: its version moves so a form read before it is stale.
+				const code = (await getCaseRow(w.trx, caseId))!.code;
+				const events = linkEvents(g.order, { id: caseId, code, status: 'reported' }, 'opened', actor.id, now);
+				await w.updateOrder(orderId, version, { updated_at: now }, [events.order]);
+				await insertLinkRow(w.trx, { orderId, caseId, kind: 'opened', actorId: actor.id, now });
+				await w.appendEvents('case', caseId, [events.case]);
 			},
 			{ fromOrder: true }
 		);
@@ -91,7 +98,7 @@ export async function openCaseFromOrder(db: Db, actor: Actor, orderId: number, v
 		return { ok: true, caseId: r.caseId, code: r.code };
 	} catch (e) {
 		// A second link of the same order loses at the unique order_id (or its trigger).
-		if (e instanceof Stale || /order_case_links|UNIQUE/.test(String(e))) return { ok: false, status: 409, code: 'stale' };
+		if (e instanceof StaleRecord || /order_case_links|UNIQUE/.test(String(e))) return { ok: false, status: 409, code: 'stale' };
 		throw e;
 	}
 }
@@ -106,14 +113,15 @@ export async function joinOrderToCase(db: Db, actor: Actor, orderId: number, ver
 	const rejection = checkJoin(linkable(g.order, g.linkedCaseId), target);
 	if (rejection) return refusal(rejection);
 	try {
-		await db.transaction().execute(async (trx) => {
-			if (!(await touchOrderIfVersion(trx, orderId, version, now))) throw new Stale();
+		const events = linkEvents(g.order, caseRow, 'joined', actor.id, now);
+		await unitOfWork(db, async (w) => {
+			await w.updateOrder(orderId, version, { updated_at: now }, [events.order]);
 			// The case may have moved since it was offered: it is linked as it is now, only if still the same version.
-			if (!(await updateCaseIfVersion(trx, caseId, caseRow.version, { updated_at: now }))) throw new Stale();
-			await insertLink(trx, { orderId, orderNo: g.order.order_no, orderStatus: g.order.status, caseId, caseCode: caseRow.code, caseStatus: caseRow.status, kind: 'joined', actorId: actor.id, now });
+			await w.updateCase(caseId, caseRow.version, { updated_at: now }, [events.case]);
+			await insertLinkRow(w.trx, { orderId, caseId, kind: 'joined', actorId: actor.id, now });
 		});
 	} catch (e) {
-		if (e instanceof Stale || /order_case_links|UNIQUE/.test(String(e))) return { ok: false, status: 409, code: 'stale' };
+		if (e instanceof StaleRecord || /order_case_links|UNIQUE/.test(String(e))) return { ok: false, status: 409, code: 'stale' };
 		throw e;
 	}
 	return { ok: true, caseId, code: caseRow.code };

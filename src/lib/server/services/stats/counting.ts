@@ -1,12 +1,11 @@
 // Statistics as maintained counts. Each case, order or enforcement case contributes its entries
 // judged "when time has run out" (an open case past any deadline is late): that part changes only
-// when the record is written, so every write adds its record's change in the same transaction. The
+// when the record is written, so every write adds its record's change in the same transaction (the
+// unit of work, services/unit-of-work.ts, does it for every write). The
 // one part time alone changes — work still inside its deadline, undecided now but late later — is
 // read live and corrected at query time. Figures therefore equal judging every row at `now`.
 // Count keys are encoded as in repositories/stat-counts.ts (encodeKey).
-import type { Db } from '../../db/create-database';
-import { applyCountChanges } from '../../repositories/stat-counts';
-import { statRowsById, type StatKind, type StatRows } from '../../repositories/stat-rows';
+import type { StatRows } from '../../repositories/stat-rows';
 import { judgeAll } from './judge';
 
 /** "Time has run out": every deadline has passed. */
@@ -25,27 +24,4 @@ export function countEntries(rows: StatRows, now: number, range = ALL, into = ne
 		else into.set(key, n);
 	}
 	return into;
-}
-
-export interface StatSnapshot {
-	kind: StatKind;
-	ids: number[];
-	before: Map<string, number>;
-}
-
-/** Call inside the write's transaction, before the write. */
-export async function statSnapshot(trx: Db, kind: StatKind, ids: number[]): Promise<StatSnapshot> {
-	return { kind, ids, before: countEntries(await statRowsById(trx, kind, ids), FAR) };
-}
-
-/** Call inside the same transaction, after every write of the records: applies their change. */
-export async function commitStats(trx: Db, snap: StatSnapshot): Promise<void> {
-	const changes = countEntries(await statRowsById(trx, snap.kind, snap.ids), FAR);
-	for (const [key, n] of snap.before) changes.set(key, (changes.get(key) ?? 0) - n);
-	await applyCountChanges(trx, changes);
-}
-
-/** New records: their whole contribution is the change. */
-export async function countNew(trx: Db, kind: StatKind, ids: number[]): Promise<void> {
-	if (ids.length) await commitStats(trx, { kind, ids, before: new Map() });
 }

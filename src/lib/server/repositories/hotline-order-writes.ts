@@ -1,11 +1,15 @@
+// The SQL that writes 12345 orders and their events. Only the unit of work
+// (services/unit-of-work.ts) calls these: it keeps the statistics counts in step with every write.
 import type Database from 'better-sqlite3';
-import type { Insertable } from 'kysely';
-import type { Db } from '../../db/create-database';
-import type { HotlineOrderTable } from '../../db/schema-hotline';
-import { sealFirstRow } from '../../repositories/sealed';
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../db/create-database';
+import type { HotlineOrderTable } from '../db/schema-hotline';
+import { sealFirstRow, sealRows, type Unsealed } from './sealed';
 
 export type SqliteDatabase = Database.Database;
 export type NewOrderRow = Insertable<HotlineOrderTable>;
+export type OrderUpdate = Updateable<HotlineOrderTable>;
+export type NewOrderEvent = Omit<Unsealed<'hotline_events'>, 'order_id'>;
 /** The shared part of every new order's first event (工单下派到街道). */
 export interface ReceiveEvent {
 	at: number;
@@ -28,7 +32,7 @@ const eventRow = (orderId: number, e: ReceiveEvent) => sealFirstRow('hotline_eve
 });
 
 /** Dialect-neutral: one multi-row INSERT for the orders and one for their events. */
-export async function insertWithKysely(db: Db, rows: NewOrderRow[], e: ReceiveEvent): Promise<{ id: number; order_no: string }[]> {
+export async function insertOrders(db: Db, rows: NewOrderRow[], e: ReceiveEvent): Promise<{ id: number; order_no: string }[]> {
 	const inserted = await db.insertInto('hotline_orders').values(rows).returning(['id', 'order_no']).execute();
 	await db.insertInto('hotline_events').values(inserted.map((r) => eventRow(r.id, e))).execute();
 	return inserted;
@@ -49,7 +53,7 @@ function prepared(sqlite: SqliteDatabase, sql: string): Database.Statement {
  * SQLite only, inside the caller's transaction on the same handle: one INSERT … ON CONFLICT DO
  * NOTHING per order; only an order that is already here costs a look-up (same or changed).
  */
-export function ingestWithStatements(
+export function insertOrdersWithStatements(
 	sqlite: SqliteDatabase,
 	rows: NewOrderRow[],
 	e: ReceiveEvent
@@ -77,4 +81,27 @@ export function ingestWithStatements(
 		result.created.push({ orderNo: row.order_no, id });
 	}
 	return result;
+}
+
+/** The stored fingerprints of the orders already here among these 工单号 (importing again never duplicates one). */
+export async function findFingerprints(db: Db, orderNos: string[]): Promise<Map<string, string>> {
+	const rows = await db.selectFrom('hotline_orders').select(['order_no', 'fingerprint']).where('order_no', 'in', orderNos).execute();
+	return new Map(rows.map((r) => [r.order_no, r.fingerprint]));
+}
+
+/** Optimistic concurrency: the update lands only if nobody changed the order since it was read. */
+export async function updateOrderIfVersion(db: Db, id: number, version: number, changes: OrderUpdate): Promise<boolean> {
+	const r = await db
+		.updateTable('hotline_orders')
+		.set({ ...changes, version: version + 1 })
+		.where('id', '=', id)
+		.where('version', '=', version)
+		.executeTakeFirst();
+	return Number(r.numUpdatedRows) === 1;
+}
+
+/** Appends to the order's event chain (the table refuses updates and deletes); inside the caller's transaction. */
+export async function appendOrderEvent(trx: Db, orderId: number, e: NewOrderEvent): Promise<number> {
+	const [sealed] = await sealRows(trx, 'hotline_events', [{ ...e, order_id: orderId }]);
+	return (await trx.insertInto('hotline_events').values(sealed).returning('id').executeTakeFirstOrThrow()).id;
 }
