@@ -17,7 +17,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from '@play
 import { median, table } from './measure';
 
 const RUNS = Number(process.env.BENCH_WEIGHT_RUNS ?? 5);
-const PORT = 4393;
+const PORT = Number(process.env.BENCH_WEIGHT_PORT ?? 4393);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
