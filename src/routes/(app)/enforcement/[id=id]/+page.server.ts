@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { hasEnforcementCapability } from '$lib/domain/enforcement-permissions';
-import { ENFORCEMENT_ACTIONS, type EnforcementAction } from '$lib/domain/enforcement-status';
+import type { EnforcementAction } from '$lib/domain/enforcement-status';
 import { requireActor } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
@@ -50,4 +50,20 @@ async function act(event: RequestEvent, action: EnforcementAction) {
 	redirect(303, `/enforcement/${event.params.id}?done=${action}`);
 }
 
-export const actions = Object.fromEntries(ENFORCEMENT_ACTIONS.map((a) => [a, (event: RequestEvent) => act(event, a)])) as Actions;
+const step = (action: EnforcementAction) => (event: RequestEvent) => act(event, action);
+
+/** One named action per legal step (the type check fails when an EnforcementAction has none). */
+export const actions = {
+	link_shop: step('link_shop'),
+	notify: step('notify'),
+	recheck: step('recheck'),
+	register: step('register'),
+	confirm_party: step('confirm_party'),
+	issue_notice: step('issue_notice'),
+	record_statement: step('record_statement'),
+	lapse_statement: step('lapse_statement'),
+	decide: step('decide'),
+	record_payment: step('record_payment'),
+	close: step('close'),
+	cancel: step('cancel'),
+} satisfies Actions & Record<EnforcementAction, unknown>;
