@@ -2,7 +2,7 @@
 import { formatDeadline } from '$lib/domain/deadlines';
 import { returnReasonLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
-import type { TimelineEvent } from '$lib/components/Timeline.svelte';
+import type { TimelineEvent } from '$lib/components/timeline-event';
 
 export function caseEventDetails(e: TimelineEvent): string[] {
 	const p = e.payload;

@@ -3,7 +3,7 @@
 import { formatYuan } from '$lib/domain/enforcement-money';
 import { enfMethodLabel, yuanLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
-import type { TimelineEvent } from '$lib/components/Timeline.svelte';
+import type { TimelineEvent } from '$lib/components/timeline-event';
 
 const money = (v: unknown) => (typeof v === 'number' ? yuanLabel(formatYuan(v)) : null);
 
