@@ -8,6 +8,9 @@ import svelteConfig from './svelte.config.js';
 const SQL_CALL = 'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)$/]';
 /** Kysely's raw `sql` template. */
 const SQL_TEMPLATE = "TaggedTemplateExpression[tag.name='sql']";
+// One rule object per file set: a later block's no-restricted-imports replaces an earlier one's, so the
+// domain block repeats this pattern.
+const notSeeds = { group: ['**/seeds', '**/seeds/*', '**/seeds/**'], message: 'src/ must not import seeds/ (demo data): reference data lives in src/lib/reference-data' };
 
 export default ts.config(
 	js.configs.recommended,
@@ -29,6 +32,13 @@ export default ts.config(
 		}
 	},
 	{
+		// The running app stands alone: reference data ships in src/lib/reference-data; seeds/ is demo data for
+		// `npm run seed` and tests only.
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: ['src/**/*.test.ts', 'src/lib/server/test-db.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [notSeeds] }] }
+	},
+	{
 		// The domain ring is pure: no framework, no database, no server code.
 		files: ['src/lib/domain/**/*.ts'],
 		rules: {
@@ -39,7 +49,8 @@ export default ts.config(
 						{ group: ['@sveltejs/*', '$app/*', '$env/*'], message: 'domain/ must not import SvelteKit' },
 						{ group: ['kysely', 'kysely/*', 'better-sqlite3'], message: 'domain/ must not touch the database' },
 						{ group: ['$lib/server', '$lib/server/*', '**/server/*'], message: 'domain/ must not import server code' },
-						{ group: ['node:*', 'fs', 'path'], message: 'domain/ does no I/O' }
+						{ group: ['node:*', 'fs', 'path'], message: 'domain/ does no I/O' },
+						notSeeds
 					]
 				}
 			]

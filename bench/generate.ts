@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { pointInPolygon, type LngLat } from '../src/lib/domain/geo';
 import { ORDER_COLUMNS } from '../src/lib/domain/hotline-order-columns';
-import geo from '../seeds/data/gumei-geo.json' with { type: 'json' };
+import geo from '../src/lib/reference-data/gumei-geo.json' with { type: 'json' };
 import { writeCsv, writeXlsx } from '../src/lib/server/import/export';
 
 export const HEADERS = ORDER_COLUMNS.map((c) => c.header);

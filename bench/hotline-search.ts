@@ -13,7 +13,7 @@ process.env.PHOTO_DIR = path.join(dir, 'photos');
 
 const { createDatabase } = await import('../src/lib/server/db/create-database');
 const { migrateToLatest } = await import('../src/lib/server/db/migrate');
-const { seedReference } = await import('../seeds/reference');
+const { loadReferenceData } = await import('../src/lib/server/repositories/reference-data');
 const { seedDemoUsers } = await import('../seeds/demo-users');
 const { validateOrderRecord } = await import('../src/lib/domain/hotline-order-input');
 const { orderValidationContext } = await import('../src/lib/server/repositories/hotline-reference');
@@ -26,7 +26,7 @@ const { actorOf } = await import('../src/lib/server/test-db');
 const db = createDatabase(process.env.DATABASE_PATH);
 try {
 	await migrateToLatest(db);
-	await seedReference(db);
+	await loadReferenceData(db);
 	await seedDemoUsers(db, Date.now());
 	const now = Date.now();
 	const ctx = await orderValidationContext(db, now);

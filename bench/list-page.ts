@@ -20,7 +20,7 @@ process.env.DATABASE_PATH = dbPath;
 
 const { createDatabase, sqliteHandle } = await import('../src/lib/server/db/create-database');
 const { migrateToLatest } = await import('../src/lib/server/db/migrate');
-const { seedReference } = await import('../seeds/reference');
+const { loadReferenceData } = await import('../src/lib/server/repositories/reference-data');
 const { seedDemoUsers } = await import('../seeds/demo-users');
 const { fillCases } = await import('./fill');
 const { createSession, SESSION_COOKIE } = await import('../src/lib/server/auth/session');
@@ -30,7 +30,7 @@ if (!fs.existsSync('build/index.js')) throw new Error('build/ is missing: run `n
 const now = Date.now();
 const db = createDatabase(dbPath);
 await migrateToLatest(db);
-await seedReference(db);
+await loadReferenceData(db);
 const users = await seedDemoUsers(db, now);
 const fillMs = fillCases(sqliteHandle(db)!, CASES, now);
 // The statistics counts, as the server would build them at its first start over these rows.

@@ -17,7 +17,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from '@play
 import { median, table } from './measure';
 
 const RUNS = Number(process.env.BENCH_WEIGHT_RUNS ?? 5);
-const PORT = 4393;
+const PORT = Number(process.env.BENCH_WEIGHT_PORT ?? 4393);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
@@ -31,12 +31,12 @@ process.env.DATABASE_PATH = dbPath;
 process.env.PHOTO_DIR = path.join(dir, 'photos');
 const { createDatabase } = await import('../src/lib/server/db/create-database');
 const { migrateToLatest } = await import('../src/lib/server/db/migrate');
-const { seedReference } = await import('../seeds/reference');
+const { loadReferenceData } = await import('../src/lib/server/repositories/reference-data');
 const { seedDemoUsers } = await import('../seeds/demo-users');
 const { seedDemoCases } = await import('../seeds/demo-cases');
 const db = createDatabase(dbPath);
 await migrateToLatest(db);
-await seedReference(db);
+await loadReferenceData(db);
 const users = await seedDemoUsers(db, Date.now());
 await seedDemoCases(db, users, Date.now());
 await db.destroy();

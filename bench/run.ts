@@ -28,7 +28,7 @@ process.env.PHOTO_DIR = path.join(dir, 'photos');
 
 const { createDatabase } = await import('../src/lib/server/db/create-database');
 const { migrateToLatest } = await import('../src/lib/server/db/migrate');
-const { seedReference } = await import('../seeds/reference');
+const { loadReferenceData } = await import('../src/lib/server/repositories/reference-data');
 const { seedDemoUsers } = await import('../seeds/demo-users');
 const { MAX_IMPORT_BYTES } = await import('../src/lib/server/import/sniff');
 const { writeOrdersCsv, writeOrdersXlsx } = await import('./generate');
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
 	const raw = openRaw();
 	try {
 		await migrateToLatest(db);
-		await seedReference(db);
+		await loadReferenceData(db);
 		const users = await seedDemoUsers(db, now);
 		const setup = { db, raw, actorId: users.get('diaodu')!, now };
 

@@ -21,7 +21,7 @@ process.env.DATABASE_PATH = dbPath;
 
 const { createDatabase, sqliteHandle } = await import('../src/lib/server/db/create-database');
 const { migrateToLatest } = await import('../src/lib/server/db/migrate');
-const { seedReference } = await import('../seeds/reference');
+const { loadReferenceData } = await import('../src/lib/server/repositories/reference-data');
 const { seedDemoUsers } = await import('../seeds/demo-users');
 const { rebuildCounts } = await import('../src/lib/server/services/stats/rebuild');
 const { statsFromCounts } = await import('../src/lib/server/services/stats/from-counts');
@@ -37,7 +37,7 @@ const db = createDatabase(dbPath);
 try {
 	console.log(`GridCase yearly statistics benchmark — ${new Date(now).toISOString()}, Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
 	await migrateToLatest(db);
-	await seedReference(db);
+	await loadReferenceData(db);
 	await seedDemoUsers(db, now);
 	const sqlite = sqliteHandle(db)!;
 	say(`filling ${YEAR}: ${CASES.toLocaleString('en')} grid cases and ${ORDERS.toLocaleString('en')} 12345 orders …`);

@@ -10,7 +10,7 @@ import { createDatabase, type Db } from '../src/lib/server/db/create-database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../src/lib/server/import/sniff';
 import { seedDemoUsers } from '../seeds/demo-users';
-import { seedReference } from '../seeds/reference';
+import { loadReferenceData } from '../src/lib/server/repositories/reference-data';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SCRIPT = 'scripts/import-orders.ts';
@@ -30,7 +30,7 @@ async function seededDb(name: string, users = true): Promise<string> {
 	const db = createDatabase(file);
 	try {
 		await migrateToLatest(db);
-		await seedReference(db);
+		await loadReferenceData(db);
 		if (users) await seedDemoUsers(db, Date.parse('2025-01-01T00:00:00Z'));
 	} finally {
 		await db.destroy();

@@ -6,7 +6,7 @@ import { createDatabase } from '../src/lib/server/db/create-database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { databasePath } from '../src/lib/server/config';
 import { countUsers } from '../src/lib/server/repositories/users';
-import { seedReference } from '../seeds/reference';
+import { loadReferenceData } from '../src/lib/server/repositories/reference-data';
 import { seedDemoUsers } from '../seeds/demo-users';
 import { seedDemoCases } from '../seeds/demo-cases';
 import { seedDemoHotline } from '../seeds/demo-hotline';
@@ -26,7 +26,7 @@ try {
 	// Built now (from whatever is there) and kept by every write the seed makes through the services.
 	const built = await ensureCounts(db);
 	if (built !== null) console.log(`statistics counts built from the records: ${built} rows`);
-	await seedReference(db, (l) => console.log(l));
+	await loadReferenceData(db, (l) => console.log(l));
 	if (!args.has('--base-only')) {
 		if ((await countUsers(db)) > 0) {
 			if (!args.has('--if-empty')) throw new Error(`${path} already has users; demo data is only added to a new database`);

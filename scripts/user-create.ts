@@ -9,7 +9,7 @@ import { databasePath } from '../src/lib/server/config';
 import { createDatabase } from '../src/lib/server/db/create-database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { findUserByUsername, insertUser } from '../src/lib/server/repositories/users';
-import { seedReference } from '../seeds/reference';
+import { loadReferenceData } from '../src/lib/server/repositories/reference-data';
 
 const { values } = parseArgs({
 	options: {
@@ -34,7 +34,7 @@ try {
 	if (!isRole(values.role!)) throw new Error(`role must be one of: ${ROLES.join(', ')}`);
 	if (!/^[a-zA-Z0-9_.-]{2,32}$/.test(values.username!)) throw new Error('username: 2–32 letters, digits, _ . -');
 	await migrateToLatest(db);
-	await seedReference(db);
+	await loadReferenceData(db);
 	if (await findUserByUsername(db, values.username!)) throw new Error(`user ${values.username} already exists`);
 	const password = await readPassword();
 	const problem = passwordProblem(password, values.username!);

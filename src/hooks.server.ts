@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions, toActor } from '$lib/server/auth/guards';
-import { seedReference } from '../seeds/reference';
+import { loadReferenceData } from '$lib/server/repositories/reference-data';
 import { markInterruptedImports } from '$lib/server/services/hotline/import-upload';
 import { ensureCounts } from '$lib/server/services/stats/rebuild';
 import { isCrossSiteForm } from '$lib/server/csrf';
@@ -21,7 +21,7 @@ import { startCitySender } from '$lib/server/services/hotline/city-sender';
 export const init: ServerInit = async () => {
 	const db = getDb();
 	await migrateToLatest(db, (line) => console.log(line));
-	await seedReference(db, (line) => console.log(`base data: ${line}`));
+	await loadReferenceData(db, (line) => console.log(`base data: ${line}`));
 	const built = await ensureCounts(db);
 	if (built !== null) console.log(`statistics counts built from the records: ${built} rows`);
 	await markInterruptedImports(db);

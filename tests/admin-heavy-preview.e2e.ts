@@ -6,7 +6,7 @@ import { asUser } from './helpers';
 // No request can stall the server (issue 14 §4): while an admin previews the largest boundary file
 // the limits allow, everyone else's requests are still answered at once.
 type Feature = { properties: { kind: string; name: string }; geometry: { coordinates: [number, number][][] } };
-const geo = JSON.parse(fs.readFileSync(new URL('../seeds/data/gumei-geo.json', import.meta.url), 'utf8')) as { features: Feature[] };
+const geo = JSON.parse(fs.readFileSync(new URL('../src/lib/reference-data/gumei-geo.json', import.meta.url), 'utf8')) as { features: Feature[] };
 const areas = geo.features.filter((f) => f.properties.kind === 'area').map((f) => ({ name: f.properties.name, rings: f.geometry.coordinates }));
 // A version may start no later than today and after the latest one, and boundaries.e2e.ts publishes
 // one from today: this file is named to run before it (Playwright runs files in name order).

@@ -7,7 +7,7 @@ import { asUser, ready } from './helpers';
 // which 中片区 becomes a new 片区 named 中片区（新）, is previewed and published from today; a case
 // filed before keeps 中片区, and the old outlines stay viewable on the map.
 type Feature = { properties: { kind: string; name: string }; geometry: { coordinates: number[][][] } };
-const geo = JSON.parse(fs.readFileSync(new URL('../seeds/data/gumei-geo.json', import.meta.url), 'utf8')) as { features: Feature[] };
+const geo = JSON.parse(fs.readFileSync(new URL('../src/lib/reference-data/gumei-geo.json', import.meta.url), 'utf8')) as { features: Feature[] };
 const areas = geo.features.filter((f) => f.properties.kind === 'area');
 const file = (rename: (n: string) => string, shift: (p: [number, number]) => [number, number] = (p) => p) => ({
 	name: 'pianqu.geojson',

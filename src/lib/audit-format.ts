@@ -2,13 +2,42 @@
 // with the names the service resolved for the ids and codes it recorded.
 import { m } from '$lib/paraglide/messages';
 import { roleLabel } from '$lib/labels';
+import { label, type Msg } from '$lib/labels/label';
 
-type Msg = () => string;
 /** 'area:4' → '古美一片区', as the audit service resolved them. */
 export type AuditNames = Record<string, string>;
 
-/** audit_action_<action with dots as underscores>, e.g. user.reset_password → audit_action_user_reset_password. */
-export const auditActionLabel = (a: string) => (m as unknown as Record<string, Msg | undefined>)[`audit_action_${a.replace(/\./g, '_')}`]?.() ?? a;
+/** By the action with dots as underscores: user.reset_password → audit_action_user_reset_password. */
+const AUDIT_ACTIONS: Record<string, Msg> = {
+	calendar_save: m.audit_action_calendar_save,
+	api_key_create: m.audit_action_api_key_create,
+	api_key_revoke: m.audit_action_api_key_revoke,
+	camera_add: m.audit_action_camera_add,
+	camera_edit: m.audit_action_camera_edit,
+	camera_deactivate: m.audit_action_camera_deactivate,
+	camera_reactivate: m.audit_action_camera_reactivate,
+	settings_alerts: m.audit_action_settings_alerts,
+	settings_appeal_routes: m.audit_action_settings_appeal_routes,
+	user_create: m.audit_action_user_create,
+	user_update: m.audit_action_user_update,
+	user_disable: m.audit_action_user_disable,
+	user_enable: m.audit_action_user_enable,
+	user_reset_password: m.audit_action_user_reset_password,
+	user_change_password: m.audit_action_user_change_password,
+	department_create: m.audit_action_department_create,
+	department_rename: m.audit_action_department_rename,
+	department_retire: m.audit_action_department_retire,
+	department_restore: m.audit_action_department_restore,
+	category_create: m.audit_action_category_create,
+	category_update: m.audit_action_category_update,
+	category_limits: m.audit_action_category_limits,
+	category_limits_withdraw: m.audit_action_category_limits_withdraw,
+	category_retire: m.audit_action_category_retire,
+	category_restore: m.audit_action_category_restore,
+	settings_base_map: m.audit_action_settings_base_map,
+	boundary_publish: m.audit_action_boundary_publish,
+};
+export const auditActionLabel = (a: string) => label(AUDIT_ACTIONS, a.replace(/\./g, '_'), a);
 
 /** Detail keys with a name for people, and what kind of thing their value refers to (if any). */
 const KEYS: Record<string, { label: Msg; ref?: string; value?: (v: string) => string }> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import official from '../../../seeds/data/calendar-cn.json' with { type: 'json' };
+import official from '../reference-data/calendar-cn.json' with { type: 'json' };
 import { checkCalendarYear, missingCalendarYears, parseDateList, yearsFromJson } from './calendar-input';
 
 // The 2026 notice (国办发明电〔2025〕7号) as an admin would type it.

@@ -28,12 +28,20 @@ describe('stats periods', () => {
 		expect(parsePeriod('2020-01-01', '2023-12-31', '2026-11-27')).toEqual({ error: 'span' });
 	});
 
-	it('offers 本月, 上月 (across a year start), 本年 and 2023年', () => {
-		expect(quickPeriods('2027-01-05').map((q) => q.period)).toEqual([
+	it('offers 本月, 上月 (across a year start), 本年 and the complete years before it that have data', () => {
+		expect(quickPeriods('2027-01-05', 2025).map((q) => q.period)).toEqual([
 			{ from: '2027-01-01', to: '2027-01-31' },
 			{ from: '2026-12-01', to: '2026-12-31' },
 			{ from: '2027-01-01', to: '2027-12-31' },
-			{ from: '2023-01-01', to: '2023-12-31' }
+			{ from: '2026-01-01', to: '2026-12-31' },
+			{ from: '2025-01-01', to: '2025-12-31' }
 		]);
+		expect(quickPeriods('2026-12-06', 2023).map((q) => (q.key === 'year' ? q.year : q.key))).toEqual(['this_month', 'last_month', 'this_year', 2025, 2024, 2023]);
+	});
+
+	it('offers at most three past years, and none without data or when the data starts this year', () => {
+		expect(quickPeriods('2030-06-01', 2023).flatMap((q) => (q.key === 'year' ? [q.year] : []))).toEqual([2029, 2028, 2027]);
+		expect(quickPeriods('2026-06-01', null)).toHaveLength(3);
+		expect(quickPeriods('2026-06-01', 2026)).toHaveLength(3);
 	});
 });

@@ -54,16 +54,27 @@ export function parsePeriod(from: string | null, to: string | null, today: strin
 	return { from, to };
 }
 
-export type QuickPeriod = 'this_month' | 'last_month' | 'this_year' | 'year_2023';
+export type QuickPeriod = { key: 'this_month' | 'last_month' | 'this_year'; period: Period } | { key: 'year'; year: number; period: Period };
 
-/** 本月, 上月, 本年, 2023年 (the year the subdistrict's reported figures cover). */
-export function quickPeriods(today: string): { key: QuickPeriod; period: Period }[] {
+/** How many complete years before this one the quick links offer at most (the period limit is three years). */
+export const QUICK_YEARS = 3;
+
+/**
+ * 本月, 上月, 本年, then each complete year before this one that has data, newest first: from last
+ * year back to `firstYear` (the year of the oldest record; null when there is none), at most
+ * QUICK_YEARS of them.
+ */
+export function quickPeriods(today: string, firstYear: number | null): QuickPeriod[] {
 	const ym = today.slice(0, 7);
-	const y = today.slice(0, 4);
+	const y = Number(today.slice(0, 4));
+	const years: QuickPeriod[] = [];
+	for (let year = y - 1; firstYear !== null && year >= firstYear && years.length < QUICK_YEARS; year--) {
+		years.push({ key: 'year', year, period: { from: `${year}-01-01`, to: `${year}-12-31` } });
+	}
 	return [
 		{ key: 'this_month', period: monthPeriod(ym) },
 		{ key: 'last_month', period: monthPeriod(addDays(`${ym}-01`, -1).slice(0, 7)) },
 		{ key: 'this_year', period: { from: `${y}-01-01`, to: `${y}-12-31` } },
-		{ key: 'year_2023', period: { from: '2023-01-01', to: '2023-12-31' } }
+		...years
 	];
 }

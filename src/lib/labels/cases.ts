@@ -203,6 +203,10 @@ const urgencyMessages: Record<string, Msg> = { 一般: m.urgency_normal, 紧急:
 /** Urgency is stored as the city's word (一般/紧急); shown in the reader's language. */
 export const urgencyLabel = (u: string) => label(urgencyMessages, u);
 
+const categoryTrackMessages: Record<string, Msg> = { grid: m.cat_track_grid, 'enforcement-eligible': m.cat_track_enforcement_eligible };
+/** A category's track: grid only, or also the non-onsite enforcement track. */
+export const categoryTrackLabel = (t: string) => label(categoryTrackMessages, t);
+
 const limitMessages = {
 	wd: [m.limit_wd, m.limit_wd_one],
 	wh: [m.limit_wh, m.limit_wh_one],

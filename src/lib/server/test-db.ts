@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { seedDemoUsers } from '../../../seeds/demo-users';
-import { seedReference } from '../../../seeds/reference';
+import { loadReferenceData } from './repositories/reference-data';
 import { createDatabase, type Db } from './db/create-database';
 import { migrateToLatest } from './db/migrate';
 import type { PhotoInput } from './photos';
@@ -28,7 +28,7 @@ export async function createTestDb(): Promise<TestDb> {
 	const db = createDatabase(path.join(dir, 'gridcase.db'));
 	try {
 		await migrateToLatest(db);
-		await seedReference(db);
+		await loadReferenceData(db);
 		const users = await seedDemoUsers(db, Date.parse('2025-01-01T00:00:00Z'));
 		return {
 			db,

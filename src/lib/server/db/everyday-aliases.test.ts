@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import categoriesJson from '../../../../seeds/data/categories.json';
+import categoriesJson from '$lib/reference-data/categories.json';
 import * as m015 from '../../../../migrations/2026-11-27-015-everyday-aliases';
 import * as m016 from '../../../../migrations/2026-11-27-016-sealed-records';
 import { createTestDb, type TestDb } from '../test-db';

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { ExpressionBuilder, Insertable } from 'kysely';
 import { boundingBox, type DedupCandidate } from '$lib/domain/alert-dedup';
 import { OPEN_STATUSES } from '$lib/domain/case-status';
 import { OPEN_ENFORCEMENT_STATUSES } from '$lib/domain/enforcement-status';
@@ -7,6 +7,7 @@ import type { Db } from '../db/create-database';
 import { readSetting, writeSetting } from './settings';
 import { inTransaction, sealRows, type Unsealed } from './sealed';
 import type { AlertTable } from '../db/schema-enforcement';
+import type { DB } from '../db/schema';
 
 export type NewAlert = Insertable<AlertTable>;
 export type NewEvidenceFile = Unsealed<'evidence_files'>;
@@ -77,43 +78,21 @@ export async function listDedupCandidates(
 	const box = boundingBox(s.lng, s.lat, s.meters);
 	const from = s.at - s.minutes * 60_000;
 	const to = s.at + s.minutes * 60_000;
+	// The same window on each table: its category, its time column within the minutes, its point in the box.
+	const near = (time: 'reported_at' | 'created_at' | 'captured_at') => (e: ExpressionBuilder<DB, 'cases' | 'enforcement_cases' | 'alerts'>) =>
+		e.and([
+			e('category_code', '=', s.categoryCode),
+			e(time, '>=', from),
+			e(time, '<=', to),
+			e('lng', '>=', box.minLng),
+			e('lng', '<=', box.maxLng),
+			e('lat', '>=', box.minLat),
+			e('lat', '<=', box.maxLat)
+		]);
 	const [gridCases, enforcement, pending] = await Promise.all([
-		db
-			.selectFrom('cases')
-			.select(['id', 'code', 'category_code', 'lng', 'lat', 'reported_at as at'])
-			.where('category_code', '=', s.categoryCode)
-			.where('status', 'in', [...OPEN_STATUSES])
-			.where('reported_at', '>=', from)
-			.where('reported_at', '<=', to)
-			.where('lng', '>=', box.minLng)
-			.where('lng', '<=', box.maxLng)
-			.where('lat', '>=', box.minLat)
-			.where('lat', '<=', box.maxLat)
-			.execute(),
-		db
-			.selectFrom('enforcement_cases')
-			.select(['id', 'code', 'category_code', 'lng', 'lat', 'created_at as at'])
-			.where('category_code', '=', s.categoryCode)
-			.where('status', 'in', [...OPEN_ENFORCEMENT_STATUSES])
-			.where('created_at', '>=', from)
-			.where('created_at', '<=', to)
-			.where('lng', '>=', box.minLng)
-			.where('lng', '<=', box.maxLng)
-			.where('lat', '>=', box.minLat)
-			.where('lat', '<=', box.maxLat)
-			.execute(),
-		db
-			.selectFrom('alerts')
-			.select(['id', 'category_code', 'lng', 'lat', 'captured_at as at'])
-			.where('category_code', '=', s.categoryCode)
-			.where('status', '=', 'pending')
-			.where('captured_at', '>=', from)
-			.where('captured_at', '<=', to)
-			.where('lng', '>=', box.minLng)
-			.where('lng', '<=', box.maxLng)
-			.where('lat', '>=', box.minLat)
-			.where('lat', '<=', box.maxLat)
-			.execute()
+		db.selectFrom('cases').select(['id', 'code', 'category_code', 'lng', 'lat', 'reported_at as at']).where(near('reported_at')).where('status', 'in', [...OPEN_STATUSES]).execute(),
+		db.selectFrom('enforcement_cases').select(['id', 'code', 'category_code', 'lng', 'lat', 'created_at as at']).where(near('created_at')).where('status', 'in', [...OPEN_ENFORCEMENT_STATUSES]).execute(),
+		db.selectFrom('alerts').select(['id', 'category_code', 'lng', 'lat', 'captured_at as at']).where(near('captured_at')).where('status', '=', 'pending').execute()
 	]);
 	const common = (r: { id: number; category_code: string; lng: number; lat: number; at: number }) => ({ id: r.id, categoryCode: r.category_code, lng: r.lng, lat: r.lat, at: r.at });
 	return [

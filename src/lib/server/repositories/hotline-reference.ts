@@ -6,7 +6,7 @@ import type { Db } from '../db/create-database';
 import { loadCalendar } from './calendar';
 import { listPlaceNames } from './place-names';
 import { loadGeography } from './reference';
-import categoriesJson from '../../../../seeds/data/categories.json' with { type: 'json' };
+import categoriesJson from '$lib/reference-data/categories.json' with { type: 'json' };
 
 /** 12345 order types and their limits (categories.json `hotlineOrderTypes`). */
 export const ORDER_TYPES: readonly OrderTypeRef[] = categoriesJson.hotlineOrderTypes.map((t) => ({

@@ -112,3 +112,9 @@ export async function sumCounts(db: Db, fromMonth: string, toMonth: string, grou
 		byCategory: byCategory.map((r) => ({ ...r, key: group ? r.key : '', n: Number(r.n) }))
 	};
 }
+
+/** The year of the oldest counted month (from the 片区 table, the smaller of the two), or null when nothing is counted yet. */
+export async function firstCountedYear(db: Db): Promise<number | null> {
+	const row = await db.selectFrom('stat_counts_area').select(({ fn }) => fn.min('month').as('first')).where('n', '!=', 0).executeTakeFirst();
+	return row?.first ? Number(String(row.first).slice(0, 4)) : null;
+}

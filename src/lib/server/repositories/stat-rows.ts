@@ -5,7 +5,7 @@ import { OPEN_HOTLINE_STATUSES } from '$lib/domain/hotline-status';
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/create-database';
 import type { DB } from '../db/schema';
-import type { Span } from './stats';
+import type { Span } from './stat-span';
 
 type Eb = ExpressionBuilder<DB, 'hotline_orders' | 'communities'>;
 

@@ -1,16 +1,10 @@
 // Rows the statistics read, narrowed to a period with the columns the rates need. Every query is
 // plain Kysely (no SQLite-only SQL), so PostgreSQL can serve the same statistics.
-import { addDays, shanghaiMidnight } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
 import { enforcementStatsQuery, orderStatsQuery } from './stat-rows';
+import type { Span } from './stat-span';
 
-/** [fromMs, toMs): midnight (Asia/Shanghai) of the first day to midnight after the last. */
-export interface Span {
-	fromMs: number;
-	toMs: number;
-}
-
-export const spanOf = (from: string, to: string): Span => ({ fromMs: shanghaiMidnight(from), toMs: shanghaiMidnight(addDays(to, 1)) });
+export { spanOf, type Span } from './stat-span';
 
 /** Grid cases whose deadline falls in the span (deadlines are compared as (from, to]: 24:00 belongs to its day), or, without a deadline, reported in it. */
 export async function loadGridCases(db: Db, s: Span) {

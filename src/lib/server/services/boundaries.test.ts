@@ -4,7 +4,7 @@ import { wgs84ToGcj02 } from '$lib/domain/gcj02';
 import type { LngLat } from '$lib/domain/geo';
 import { seedDemoCases } from '../../../../seeds/demo-cases';
 import { seedDemoHotline } from '../../../../seeds/demo-hotline';
-import geo from '../../../../seeds/data/gumei-geo.json' with { type: 'json' };
+import geo from '$lib/reference-data/gumei-geo.json' with { type: 'json' };
 import { listAudit } from '../repositories/audit';
 import { loadGeography } from '../repositories/reference';
 import { createTestDb, type TestDb } from '../test-db';

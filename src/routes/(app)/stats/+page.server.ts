@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { loadTrend, percent, renderCompareSvg, renderTrendSvg } from '$lib/server/services/stats/charts';
 import { computeStats } from '$lib/server/services/stats/compute';
+import { firstCountedYear } from '$lib/server/repositories/stat-counts';
 import { workSummaries } from '$lib/server/services/stats/summary';
 import { groupLabels } from './group-labels';
 import { HEADLINE_RATES, monthAxisLabels, rateName } from './labels';
@@ -27,12 +28,12 @@ export const load: PageServerLoad = async (event) => {
 	const groupParam = sp.get('groupBy') ?? '';
 	const groupBy = isGroupBy(groupParam) ? groupParam : null;
 	const period = parsePeriod(sp.get('from'), sp.get('to'), today);
-	const quick = quickPeriods(today);
+	const db = getDb();
+	const quick = quickPeriods(today, await firstCountedYear(db));
 	const formError = 'error' in period ? period.error : groupParam && !groupBy ? 'group' : null;
 	const form = { from: 'error' in period ? (sp.get('from') ?? '') : period.from, to: 'error' in period ? (sp.get('to') ?? '') : period.to, groupBy };
 	if ('error' in period || formError) return { form, formError, quick, canExport: false, result: null };
 
-	const db = getDb();
 	const result = await computeStats(db, period.from, period.to, groupBy, now);
 	const labels = groupBy ? await groupLabels(db, groupBy, result.groups.map((g) => g.key)) : {};
 	const months = monthsOf(period);

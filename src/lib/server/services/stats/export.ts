@@ -9,6 +9,7 @@ import { dueDate, gridRateFacts, judgeGridEfficient, judgeGridOnTime, rateValue,
 import { categoryLabel } from '$lib/domain/category-search';
 import { addDays, isValidDate, shanghaiDateTime } from '$lib/domain/working-days';
 import { hotlineStatusLabel, statusLabel } from '$lib/labels';
+import { label, type Msg } from '$lib/labels/label';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../../db/create-database';
 import { neutralizeFormula } from '../../import/export';
@@ -44,13 +45,47 @@ export interface Sheet {
 	rows: Cell[][];
 }
 
-type Msg = () => string;
-const msg = (key: string): string => ((m as unknown as Record<string, Msg | undefined>)[key]?.() ?? key);
-export const rateName = (k: RateKey) => msg(`export_rate_${k}`);
-export const rateRule = (k: RateKey) => msg(`export_rule_${k}`);
-export const volumeName = (k: VolumeKey) => msg(`export_volume_${k}`);
+const RATE_NAMES: Record<RateKey, Msg> = {
+	first_contact: m.export_rate_first_contact,
+	hotline_on_time: m.export_rate_hotline_on_time,
+	grid_on_time: m.export_rate_grid_on_time,
+	grid_efficient: m.export_rate_grid_efficient,
+	rework: m.export_rate_rework,
+	satisfaction: m.export_rate_satisfaction,
+	return: m.export_rate_return,
+	extension: m.export_rate_extension,
+};
+const RATE_RULES: Record<RateKey, Msg> = {
+	first_contact: m.export_rule_first_contact,
+	hotline_on_time: m.export_rule_hotline_on_time,
+	grid_on_time: m.export_rule_grid_on_time,
+	grid_efficient: m.export_rule_grid_efficient,
+	rework: m.export_rule_rework,
+	satisfaction: m.export_rule_satisfaction,
+	return: m.export_rule_return,
+	extension: m.export_rule_extension,
+};
+const VOLUME_NAMES: Record<VolumeKey, Msg> = {
+	reported: m.export_volume_reported,
+	closed: m.export_volume_closed,
+	orders_received: m.export_volume_orders_received,
+	orders_completed: m.export_volume_orders_completed,
+	enforcement_opened: m.export_volume_enforcement_opened,
+	enforcement_closed: m.export_volume_enforcement_closed,
+	stock_structures_closed: m.export_volume_stock_structures_closed,
+	supervised: m.export_volume_supervised,
+};
+const VERDICTS: Record<Verdict, Msg> = {
+	on_time: m.export_verdict_on_time,
+	late: m.export_verdict_late,
+	pending: m.export_verdict_pending,
+	excluded: m.export_verdict_excluded,
+};
+export const rateName = (k: RateKey) => label(RATE_NAMES, k);
+export const rateRule = (k: RateKey) => label(RATE_RULES, k);
+export const volumeName = (k: VolumeKey) => label(VOLUME_NAMES, k);
 /** 是 / 否 / 未判定 / 不计入 */
-const verdictLabel = (v: Verdict) => msg(`export_verdict_${v}`);
+const verdictLabel = (v: Verdict) => label(VERDICTS, v);
 
 function statsRows(block: StatsBlock): Cell[][] {
 	const rates: Cell[][] = RATE_KEYS.map((k) => {

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { ENFORCEMENT_ACTIONS, type EnforcementAction } from '$lib/domain/enforcement-status';
+import type { EnforcementAction } from '$lib/domain/enforcement-status';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
 import { fileToPhotoInput, MAX_PHOTOS_PER_EVENT, realFiles } from '$lib/server/photos';
@@ -48,4 +48,20 @@ async function act(event: RequestEvent, action: EnforcementAction) {
 	redirect(303, `/enforcement/${event.params.id}?done=${action}`);
 }
 
-export const actions = Object.fromEntries(ENFORCEMENT_ACTIONS.map((a) => [a, (event: RequestEvent) => act(event, a)])) as Actions;
+const step = (action: EnforcementAction) => (event: RequestEvent) => act(event, action);
+
+/** One named action per legal step (the type check fails when an EnforcementAction has none). */
+export const actions = {
+	link_shop: step('link_shop'),
+	notify: step('notify'),
+	recheck: step('recheck'),
+	register: step('register'),
+	confirm_party: step('confirm_party'),
+	issue_notice: step('issue_notice'),
+	record_statement: step('record_statement'),
+	lapse_statement: step('lapse_statement'),
+	decide: step('decide'),
+	record_payment: step('record_payment'),
+	close: step('close'),
+	cancel: step('cancel'),
+} satisfies Actions & Record<EnforcementAction, unknown>;

@@ -1,5 +1,5 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { HOTLINE_ACTIONS, HOTLINE_RETURN_REASONS, isHotlineStatus, type HotlineAction } from '$lib/domain/hotline-status';
+import { HOTLINE_RETURN_REASONS, isHotlineStatus, type HotlineAction } from '$lib/domain/hotline-status';
 import { judgeCompletion, judgeFirstContact } from '$lib/domain/hotline-timing';
 import { hotlineActionsInState } from '$lib/domain/hotline-workflow';
 import { m } from '$lib/paraglide/messages';
@@ -87,9 +87,23 @@ async function setCommunity(event: RequestEvent) {
 	redirect(303, `/hotline/${event.params.id}?done=set_community`);
 }
 
+const step = (action: HotlineAction) => (event: RequestEvent) => act(event, action);
+
+/** One named action per step of the order workflow (the type check fails when a HotlineAction has none), and three more. */
 export const actions = {
-	...Object.fromEntries(HOTLINE_ACTIONS.map((a) => [a, (event: RequestEvent) => act(event, a)])),
+	assign: step('assign'),
+	sign: step('sign'),
+	first_contact: step('first_contact'),
+	reply: step('reply'),
+	request_return: step('request_return'),
+	approve_return: step('approve_return'),
+	reject_return: step('reject_return'),
+	request_extension: step('request_extension'),
+	approve_extension: step('approve_extension'),
+	reject_extension: step('reject_extension'),
+	supervise: step('supervise'),
+	evaluate: step('evaluate'),
 	open_case: openCase,
 	join_case: joinCase,
 	set_community: setCommunity
-} as Actions;
+} satisfies Actions & Record<HotlineAction, unknown>;
