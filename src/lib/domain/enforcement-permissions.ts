@@ -2,7 +2,7 @@ import type { EnforcementAction } from './enforcement-status';
 import type { Actor, Role } from './permissions';
 
 /**
- * Camera alerts, the shop registry and enforcement cases (domain README §8). Deny by default.
+ * Camera alerts, the shop registry and enforcement cases. Deny by default.
  * - review_alerts: false alarm / grid case / enforcement case (城运中心 and 执法队员).
  * - open_enforcement: start an enforcement case from a reviewed alert.
  * - personal_data: a shop owner's name and phone in full (those who must reach the party).

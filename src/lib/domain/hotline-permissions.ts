@@ -1,7 +1,7 @@
 import type { HotlineAction } from './hotline-status';
 import type { Actor, Role } from './permissions';
 
-/** What a role may do with 12345 orders (domain README §8). Deny by default: absent means no. */
+/** What a role may do with 12345 orders. Deny by default: absent means no. */
 /** link_case: open a grid case from an order, or join the order to an open case nearby. set_community: set or correct an order's 居民区 (待定 after an import). */
 export type HotlineCapability = HotlineAction | 'import' | 'create' | 'export' | 'view' | 'link_case' | 'set_community';
 

@@ -16,7 +16,7 @@ import {
 
 const ALL_CAPABILITIES: readonly Capability[] = [...CASE_ACTIONS, 'report', 'self_handle', 'view_personal_data'];
 
-/** Domain README §8, written out: what each role may do at all. Everything else is denied. */
+/** The role table written out by hand: what each role may do at all. Everything else is denied. */
 const EXPECTED: Record<Role, readonly Capability[]> = {
 	grid_worker: ['report', 'self_handle', 'check_pass', 'check_fail'],
 	handler: ['sign', 'feedback', 'request_return', 'request_extension'],
@@ -60,7 +60,7 @@ const kase = (over: Partial<CaseScope> = {}): CaseScope => ({
 });
 
 describe('ROLE_CAPABILITIES: role × capability', () => {
-	it('covers exactly the six roles of §8', () => {
+	it('covers exactly the six roles', () => {
 		expect([...ROLES].sort()).toEqual(Object.keys(EXPECTED).sort());
 		expect(Object.keys(ROLE_CAPABILITIES).sort()).toEqual(Object.keys(EXPECTED).sort());
 	});

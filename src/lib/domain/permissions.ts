@@ -1,6 +1,6 @@
 import type { CaseAction } from './case-status';
 
-/** Roles of domain README §8. */
+/** The six roles a GridCase account can have (README, demo accounts). */
 export const ROLES = ['grid_worker', 'handler', 'dispatcher', 'enforcer', 'leader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export function isRole(s: string): s is Role {

@@ -1,7 +1,7 @@
 import type { Actor, Role } from './permissions';
 
 /**
- * Statistics (README §6, §8): the 城运中心 and leadership read the rates and the live board, and drill
+ * Statistics: the 城运中心 and leadership read the rates and the live board, and drill
  * down to every case behind a figure; admins see them too. Exports mask personal data for all.
  */
 export type StatsCapability = 'view_stats' | 'view_board' | 'export_stats';
