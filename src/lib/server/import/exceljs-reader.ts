@@ -47,6 +47,7 @@ export function openXlsxWorkbook(
 				yield sheet;
 			}
 		},
-		date1904: () => !!(reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904
+		date1904: () =>
+			!!(reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904
 	};
 }
