@@ -14,7 +14,10 @@ import { summaryWords } from '$lib/work-summary-words';
 import { HEADLINE_RATES, monthAxisLabels, rateName } from '../(app)/stats/labels';
 import type { PageServerLoad } from './$types';
 
-/** 运行情况月报: one month on A4, in the reader's language, with this year's trend to that month and the 工作总结 paragraph. Outside the app layout so it prints clean. */
+/**
+ * 运行情况月报: one month on A4, in the reader's language, with this year's trend to that month and
+ * the 工作总结 paragraph. Outside the app layout so it prints clean.
+ */
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	if (!hasStatsCapability(actor, 'view_stats')) error(403, m.err_forbidden());
