@@ -104,7 +104,7 @@ export default ts.config(
 		}
 	},
 	{
-		// Browser tests take `test` from tests/csp.ts, which fails a test on any CSP violation (issue 14).
+		// Browser tests take `test` from tests/csp.ts, which fails a test on any CSP violation.
 		files: ['tests/**/*.e2e.ts'],
 		rules: {
 			'no-restricted-imports': [

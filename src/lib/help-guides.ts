@@ -1,5 +1,5 @@
 // The short guide of each role: its pages (with what each is for), the steps of its work with their
-// deadlines (domain README §2–§4), and the rates it is measured by. Words are messages.
+// deadlines (from case-stages.ts, hotline-stages.ts, enforcement-clocks.ts), and the rates it is measured by. Words are messages.
 import { m } from '$lib/paraglide/messages';
 import type { Role } from '$lib/domain/access';
 

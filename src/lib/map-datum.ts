@@ -1,5 +1,5 @@
 // What every Leaflet map in GridCase shares (browser side): the tile layers of the base map, and
-// the shift between stored WGS-84 points and what GCJ-02 tiles expect (README §7).
+// the shift between stored WGS-84 points and what GCJ-02 tiles expect (about 490 m here; see gcj02.ts).
 import type * as Leaflet from 'leaflet';
 import type { BaseMapView, Datum } from '$lib/domain/base-map';
 import { gcj02ToWgs84, wgs84ToGcj02 } from '$lib/domain/gcj02';

@@ -1,5 +1,5 @@
 import { isRole, type Role } from './access';
-// What an admin types for an account, checked before anything is written (domain README §8).
+// What an admin types for an account, checked before anything is written.
 // Pure: the places and departments to check against are passed in.
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -36,7 +36,7 @@ export type AccountField = 'username' | 'displayName' | 'role' | 'areaId' | 'com
 export type AccountCheck = { ok: true; value: AccountValues } | { ok: false; errors: Partial<Record<AccountField, string>> };
 
 /**
- * Role decides the scope (§8): a grid worker works a 片区 (and usually one 居民区 in it), a handler
+ * Role decides the scope: a grid worker works a 片区 (and usually one 居民区 in it), a handler
  * belongs to a department, the others see by role alone and carry no scope.
  */
 export function checkAccount(f: AccountForm, choices: ScopeChoices): AccountCheck {

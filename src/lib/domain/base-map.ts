@@ -1,4 +1,4 @@
-// Base maps are configuration (issue 6 §2, README §7): none (boundaries on a plain background),
+// Base maps are configuration (a street's tile server changes; the map must work with none): none (boundaries on a plain background),
 // 天地图 (WGS-84/CGCS2000, needs a key), 高德 (GCJ-02: every point shifted for display and every
 // click shifted back) or any XYZ template with its datum and attribution. Pure.
 

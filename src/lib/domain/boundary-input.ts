@@ -1,4 +1,4 @@
-// A 片区 boundary upload (issue 6 §3), read and checked before anything is stored: GeoJSON in WGS-84
+// A 片区 boundary upload, read and checked before anything is stored: GeoJSON in WGS-84
 // as RFC 7946 says, one named Polygon or MultiPolygon per 片区. Refused, with the reason named:
 // not GeoJSON, lat/lng swapped, coordinates that are really GCJ-02 or BD-09, self-intersecting rings,
 // 片区 that overlap, leave gaps in the subdistrict or reach outside it, and 居民区 left uncovered.

@@ -1,5 +1,5 @@
 // The whole check of one boundary upload as one pure step, so the server can run it on a worker
-// thread (issue 14 §4): the text in, the outlines or the reasons they are refused out.
+// thread (a detailed outline takes seconds to check): the text in, the outlines or the reasons they are refused out.
 import { checkBoundaries, checkCommunityBoundaries, parseBoundaryGeoJson, type BoundaryFeature, type BoundaryIssue } from './boundary-input';
 import type { LngLat } from './geo';
 

@@ -2,7 +2,7 @@ import { computeDeadline, warningInstant, type Limit } from './deadlines';
 import type { CaseStatus, Urgency } from './case-status';
 import type { WorkCalendar } from './working-days';
 
-/** Step limits of the closed loop (GridCase rule, domain README §2); handling limits come from the category. */
+/** Step limits of the closed loop (GridCase rules, README "Rules chosen where the references are silent"); handling limits come from the category. */
 export const STAGE_LIMITS = {
 	accept: { value: 0.5, unit: 'wh' }, // 受理/核实
 	register: { value: 0.5, unit: 'wh' }, // 立案

@@ -1,4 +1,4 @@
-// Versions of a category's time limits (issue 6 §4) and the checks on what an admin types.
+// Versions of a category's time limits and the checks on what an admin types.
 // A version is in force from its effective instant until the next one; a case takes the version in
 // force when it is filed (or re-categorised at 立案) and keeps it. Pure: no clock, no database.
 import type { Limit, LimitUnit } from './deadlines';
@@ -23,7 +23,7 @@ export function limitsAt<V extends { effectiveFrom: number }>(versions: readonly
 }
 
 export interface LimitForm {
-	/** No handling limit at all (special campaigns): no deadline, no rates (README §6). */
+	/** No handling limit at all (special campaigns): no deadline, so nothing to be on time for and no rates. */
 	noLimit: boolean;
 	handleValue: string;
 	handleUnit: string;

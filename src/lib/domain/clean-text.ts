@@ -1,4 +1,4 @@
-// What typed or sent text may contain (issue 14 §5). Control characters (NUL, ESC and the rest of
+// What typed or sent text may contain. Control characters (NUL, ESC and the rest of
 // C0 except tab, line feed and carriage return; DEL; C1) and the bidi embedding, override and
 // isolate marks (U+202A–U+202E, U+2066–U+2069), which can make a shown text read backwards, are
 // removed. One function for every form field (hooks.server.ts) and every API or imported order.

@@ -1,4 +1,4 @@
-// Passwords too common to accept as new ones (issue 14 §3): common-passwords.json holds about 1,600
+// Passwords too common to accept as new ones: common-passwords.json holds about 1,600
 // that lead the published leak lists worldwide and in China (123456, 5201314, woaini1314,
 // qwerty123, 1qaz2wsx…), with the usual years and digit endings added to common words. Written for
 // GridCase (no download at run time). Compared ignoring case, also with a digit or symbol ending

@@ -1,4 +1,4 @@
-// Outlines for the 居民区 (issue 6 §1). The demo geography has no 居民区 boundaries, only one marker
+// Outlines for the 居民区, to shade them on the map. The demo geography has no 居民区 boundaries, only one marker
 // each, and a point belongs to the nearest marker inside its 片区 (geo.ts locatePoint). The region
 // each marker wins is therefore its Voronoi cell cut to the 片区 outline, and that is what is drawn.
 // Pure; distances in a local plane (longitude scaled by cos(latitude)), which over a few kilometres

@@ -1,4 +1,5 @@
-// Handling limits (时限) → deadlines, 挂账 pauses and countdown badges (README §5).
+// Handling limits (时限) → deadlines, 挂账 pauses and countdown badges. Limits are in working days
+// (wd, ending 24:00), working hours (wh) or natural hours (h24), on the official calendar.
 import { addDays, isWorkday, shanghaiDate, shanghaiDateTime, type WorkCalendar } from './working-days';
 import {
 	addWorkingDayNumber,

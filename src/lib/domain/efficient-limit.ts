@@ -1,7 +1,7 @@
 import type { Limit } from './deadlines';
 
 /**
- * The efficient limit (高效处置时限) a grid case is judged against for the 高效处置率 (README §6):
+ * The efficient limit (高效处置时限) a grid case is judged against for the 高效处置率:
  * the category's own efficient limit when it has one, otherwise half its handling limit in the
  * same unit. Null when the category has no handling limit (special campaigns): no clock, no rate.
  *

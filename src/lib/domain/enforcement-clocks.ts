@@ -1,4 +1,4 @@
-// The legal clocks of a non-onsite enforcement case (domain README §4, 行政处罚法).
+// The legal clocks of a non-onsite enforcement case (行政处罚法), and GridCase's own step limits.
 import { computeDeadline, warningInstant, type Limit, type LimitUnit } from './deadlines';
 import type { EnforcementStatus } from './enforcement-status';
 import { addDays, isWorkday, shanghaiDate, shanghaiMidnight, type WorkCalendar } from './working-days';
@@ -6,7 +6,7 @@ import { addDays, isWorkday, shanghaiDate, shanghaiMidnight, type WorkCalendar }
 /** The numbers of the track; GridCase rules are marked and kept here so the UI can show them. */
 export const ENFORCEMENT_LIMITS = {
 	notify: { value: 1, unit: 'wh' }, // 先行告知 within 1 working hour of the review (GridCase rule)
-	rectifyMinutes: 30, // 先行告知整改 period, natural minutes (GridCase rule, README §4 "e.g. 30 min")
+	rectifyMinutes: 30, // 先行告知整改 period, natural minutes (GridCase rule; the admin can change it)
 	register: { value: 1, unit: 'wd' }, // 立案 after a failed re-check (GridCase rule)
 	confirmParty: { value: 1, unit: 'wd' }, // 当事人确认 (GridCase rule)
 	issueNotice: { value: 1, unit: 'wd' }, // 告知书 after confirmation (GridCase rule)

@@ -1,4 +1,4 @@
-/** Statuses of a non-onsite enforcement case (非现场执法, domain README §4). */
+/** Statuses of a non-onsite enforcement case (非现场执法). */
 export const ENFORCEMENT_STATUSES = [
 	'pending_notice', // 待先行告知
 	'rectifying', // 整改期 (先行告知已发)

@@ -4,7 +4,7 @@ import { applyEnforcementCommand, ENFORCEMENT_TRANSITIONS, openEnforcement, type
 import { ctxAt, stateIn, T0, VALID, WHEN } from './enforcement-workflow.fixtures';
 import { at, cal } from './fixtures/time';
 
-// The transition table of the enforcement track: every allowed move lands where §4 says, every other
+// The transition table of the enforcement track, written out by hand: every allowed move lands where it should, every other
 // (status, action) pair is refused and changes nothing.
 const EXPECTED_NEXT: { [A in EnforcementAction]: Partial<Record<EnforcementStatus, EnforcementStatus>> } = {
 	link_shop: { pending_notice: 'pending_notice', rectifying: 'rectifying', pending_register: 'pending_register', registered: 'registered' },

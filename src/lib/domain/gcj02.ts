@@ -1,4 +1,4 @@
-// WGS-84 ↔ GCJ-02 (the "Mars" datum of 高德/腾讯 tiles, README §7). GridCase stores WGS-84 only:
+// WGS-84 ↔ GCJ-02 (the "Mars" datum of 高德/腾讯 tiles, about 490 m off in Shanghai). GridCase stores WGS-84 only:
 // points are shifted to GCJ-02 to be drawn on such tiles, and clicks on them shifted back.
 // The forward formula is the published GCJ-02 approximation (Krasovsky ellipsoid); the way back has
 // no closed form and is found by fixed-point iteration, to well under a millimetre. Pure.

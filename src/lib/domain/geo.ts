@@ -1,4 +1,4 @@
-// Pure geometry helpers for places (§7): WGS-84 only, coordinates are [lng, lat] (RFC 7946).
+// Pure geometry helpers for places: WGS-84 only, coordinates are [lng, lat] (RFC 7946).
 // No I/O, no framework, no map library.
 
 export type LngLat = [number, number];

@@ -3,7 +3,7 @@ import { computeDeadline, warningInstant, type Limit, type LimitUnit } from './d
 import type { HotlineState } from './hotline-state';
 import type { WorkCalendar } from './working-days';
 
-/** Fixed 12345 limits (domain README §3; categories.json firstContactLimit / redoLimit). */
+/** Fixed 12345 limits, set by the city platform (categories.json carries them as firstContactLimit / redoLimit). */
 export const HOTLINE_LIMITS = {
 	firstContact: { value: 1, unit: 'wd' }, // 先行联系: 1 wd after 签收
 	redo: { value: 3, unit: 'wd' }, // 重办 after 不满意
@@ -72,7 +72,7 @@ export function hotlineWarnAt(
 
 /** The first state of an order pushed down to the street: its 办结 clock starts at 派单 (receipt). */
 export function openHotlineOrder(input: { receivedAt: number; orderLimit: Limit; hasPhone: boolean; dueAt?: number | null }, cal: WorkCalendar): HotlineState {
-	// N wd after the day of receipt (README §3), on the official calendar; the city's own 截止时间 when it sent one.
+	// N wd after the day of receipt, on the official calendar; the city's own 截止时间 when it sent one.
 	const deadlineAt = input.dueAt ?? computeDeadline(input.receivedAt, input.orderLimit, cal);
 	return {
 		status: 'received',

@@ -1,4 +1,4 @@
-/** Statuses of a 12345 hotline work order (工单), as the street handles it (domain README §3). */
+/** Statuses of a 12345 hotline work order (工单), as the street handles it. */
 export const HOTLINE_STATUSES = [
 	'received', // 待派单: pushed down to the street, awaiting assignment
 	'assigned', // 待签收: 派至承办部门

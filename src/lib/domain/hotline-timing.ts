@@ -1,4 +1,4 @@
-// Per-order on-time judgements (domain README §6): 先行联系率 and 12345 按时办结率 are built from these.
+// Per-order on-time judgements: 先行联系率 and 12345 按时办结率 are built from these.
 import type { HotlineState } from './hotline-state';
 
 /** Why a verdict was reached; a code the UI translates and shows next to the rule. */
@@ -41,7 +41,8 @@ export function judgeFirstContact(s: FirstContactFields, now: number): Judgement
 		countedAt,
 		reason
 	});
-	// Exclusions (README §6): anonymous or no phone, citizen declined, 退单 approved inside the window.
+	// Exclusions: anonymous or no phone, citizen declined, 退单 approved inside the window — orders
+	// nobody could or should have called do not count against the handler.
 	if (!s.hasPhone || s.contactOutcome === 'no_phone') return judged('excluded', 'excluded_no_phone', s.firstContactAt);
 	if (s.contactOutcome === 'declined') return judged('excluded', 'excluded_declined', s.firstContactAt);
 	// Returned before 签收 (no window opened yet) or at/before the due instant: inside the window.

@@ -34,8 +34,8 @@ describe('effects', () => {
 	});
 
 	const OPENING: ReadonlyArray<readonly [string, Limit, string, string]> = [
-		['咨询 1 wd on the eve of National Day (README §5)', CONSULT, '2026-09-30 16:00', '2026-10-08'],
-		['咨询 1 wd on 2026-02-13 → the Saturday make-up day (README §5)', CONSULT, '2026-02-13 09:00', '2026-02-14'],
+		['咨询 1 wd on the eve of National Day', CONSULT, '2026-09-30 16:00', '2026-10-08'],
+		['咨询 1 wd on 2026-02-13 → the Saturday make-up day', CONSULT, '2026-02-13 09:00', '2026-02-14'],
 		['咨询 1 wd received on a holiday counts from the next working day', CONSULT, '2026-10-03 11:00', '2026-10-08'],
 		['投诉 5 wd received at 23:59 counts from that day: 09-30, 10-08, 10-09, 10-10, 10-12', COMPLAINT, '2026-09-29 23:59', '2026-10-12'],
 		['投诉 5 wd received at 00:01 Shanghai (16:01 UTC the day before)', COMPLAINT, '2026-09-30 00:01', '2026-10-13'],

@@ -101,7 +101,7 @@ export function applyHotlineCommand(state: HotlineState, cmd: HotlineCommand, ct
 				previousDepartmentId: state.departmentId
 			});
 		case 'sign': {
-			// 先行联系 is due 1 wd after 签收 (README §3).
+			// 先行联系 is due 1 wd after 签收 (the city platform's rule).
 			const firstContactDueAt = computeDeadline(now, HOTLINE_LIMITS.firstContact, calendar);
 			return moveTo('handling', { signedAt: now, firstContactDueAt }, clean(cmd.note), { firstContactDueAt });
 		}
@@ -148,7 +148,7 @@ export function applyHotlineCommand(state: HotlineState, cmd: HotlineCommand, ct
 			const current = state[deadlineKey(state)];
 			if (cmd.proposedDeadline <= now) return reject('deadline_in_past');
 			if (current !== null && cmd.proposedDeadline <= current) return reject('deadline_not_later');
-			// 15 wd after the day of receipt in all — also for a 重办 (README §3: "at most 15 working days in all").
+			// The city allows at most 15 wd after the day of receipt in all, extensions included — also for a 重办.
 			if (cmd.proposedDeadline > computeDeadline(state.receivedAt, HOTLINE_LIMITS.extensionCap, calendar)) return reject('extension_too_long');
 			return moveTo('extension_requested', { resumeStatus: from, requestedDeadlineAt: cmd.proposedDeadline }, clean(cmd.reason), {
 				proposedDeadline: cmd.proposedDeadline,

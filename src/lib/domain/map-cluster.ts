@@ -1,4 +1,4 @@
-// Map markers (issue 6 §1): each case's deadline state, and markers grouped into clusters where
+// Map markers: each case's deadline state, and markers grouped into clusters where
 // they are dense at the zoom shown, so thousands of cases draw as a few dozen shapes. Pure.
 
 export const DEADLINE_STATES = ['overdue', 'due_soon', 'on_track', 'paused', 'done'] as const;

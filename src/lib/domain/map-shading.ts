@@ -1,4 +1,4 @@
-// Shading 片区 / 居民区 by a figure for a month (issue 6 §1): five classes of equal width between the
+// Shading 片区 / 居民区 by a figure for a month: five classes of equal width between the
 // lowest and highest value shown, with the legend that explains them. Pure.
 
 export const SHADE_RATES = ['grid_on_time', 'grid_efficient', 'first_contact', 'hotline_on_time'] as const;

@@ -1,4 +1,4 @@
-// Editing 片区 outlines on the map (issue 6 §3) without breaking how they fit together: a vertex
+// Editing 片区 outlines on the map without breaking how they fit together: a vertex
 // shared by two 片区 is one point, so moving it moves both outlines, and a point added on a shared
 // edge is added to both. Pure; outlines are closed rings of [lng, lat].
 import type { LngLat } from './geo';

@@ -1,4 +1,4 @@
-// What a new password must be (issue 14 §3), apart from account-input.ts so that the list of
+// What a new password must be, apart from account-input.ts so that the list of
 // common passwords stays on the server: pages import only the length from account-input.
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './account-input';
 import { isCommonPassword } from './common-passwords';

@@ -1,4 +1,4 @@
-// A citizen's name and phone are personal data (domain README §3, §8): normalised on entry, masked
+// A citizen's name and phone are personal data: normalised on entry, masked
 // for every role but the assigned handler and the dispatcher.
 
 const MOBILE = /^1[3-9]\d{9}$/;

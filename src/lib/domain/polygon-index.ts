@@ -1,4 +1,4 @@
-// Indexes that keep boundary checks near-linear (issue 14 §4): an uploaded outline of 45,000
+// Indexes that keep boundary checks near-linear: an uploaded outline of 45,000
 // vertices used to be compared edge against edge and point against every edge, 42 s of one thread
 // in which the server answered nobody. Same answers as the plain loops in geo.ts and
 // boundary-geometry.ts, found by looking only at the edges near the point or the edge. Pure.

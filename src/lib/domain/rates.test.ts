@@ -29,7 +29,7 @@ describe('grid 按时办结 per case', () => {
 		expect(judgeGridOnTime({ ...base, ...patch }, now)).toMatchObject({ verdict, reason });
 	});
 
-	describe('the 核查 backlog rule, from the domain reference (§6)', () => {
+	describe('the 核查 backlog rule', () => {
 		// "A case whose 处置反馈 came in time but whose 核查 has not passed by the 核查 limit (2 working
 		// hours after the feedback, or the handling deadline, whichever is later) counts as late until
 		// the 核查 passes; a case whose 核查 passed in time is decided by its feedback, and 结案 only

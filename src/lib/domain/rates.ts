@@ -1,4 +1,4 @@
-// The rates leadership is judged on (domain README §6): per-case judgements, then counts.
+// The rates leadership is judged on: per-case judgements, then counts.
 // Pure: `now` is a parameter; the period rule and the rounding live here and nowhere else.
 import type { Judgement } from './hotline-timing';
 import { shanghaiDate } from './working-days';
@@ -71,7 +71,7 @@ const ACCEPTED = new Set(['checked', 'closed']);
  * only records it), or once the deadline passed with the work still open (late). A 处置反馈 made in
  * time waits for its 核查 until the 核查 limit — 2 working hours after the feedback, or the handling
  * deadline, whichever is later — and counts as late from then until the 核查 passes: backlog never
- * makes a rate look better (domain README §6). A failed 核查 sends it back (返工 is judged on the
+ * makes a rate look better. A failed 核查 sends it back (返工 is judged on the
  * final feedback).
  */
 export function judgeGridOnTime(c: GridRateFacts, now: number): GridJudgement {
@@ -148,7 +148,7 @@ export function rateValue(c: Pick<RateCount, 'numerator' | 'denominator'>): numb
 }
 
 /**
- * The period rule (GridCase rule, §6): a case counts in the period its deadline falls in. A deadline
+ * The period rule (a GridCase rule, README "Rules chosen where the references are silent"): a case counts in the period its deadline falls in. A deadline
  * at 24:00 belongs to the day that ends there, so 2023-12-31 24:00 is in December 2023.
  */
 export function dueDate(dueAt: number): string {

@@ -1,4 +1,4 @@
-// What the server keeps and for how long (issue 14): uploaded 12345 files are deleted a set number
+// What the server keeps and for how long: uploaded 12345 files are deleted a set number
 // of days after their import is committed or refused, and files a killed process left behind
 // (a photo stored just before its transaction died, a half-written temp file) are removed at start.
 // Pure: the clock and the file facts are parameters.

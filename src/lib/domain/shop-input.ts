@@ -1,4 +1,4 @@
-// The shop registry (商户档案, domain README §4): what a shop record must hold, and which of a shop's
+// The shop registry (商户档案): what a shop record must hold, and which of a shop's
 // enforcement cases count as repeat offences. Pure: no I/O, now is a parameter.
 import { isValidLngLat } from './geo';
 import { normalizePhone } from './personal-data';

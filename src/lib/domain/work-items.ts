@@ -1,5 +1,5 @@
 // One list of the work waiting on a person: grid cases (案件) and 12345 orders (工单) together,
-// each with its current step's clock (issue 13). Pure: rows are mapped on the server.
+// each with its current step's clock. Pure: rows are mapped on the server.
 
 /** case = a grid-flow case (/cases/ID); order = a 12345 work order (/hotline/ID). */
 export type WorkKind = 'case' | 'order';

@@ -1,4 +1,4 @@
-// The base map every Leaflet map draws (issue 6 §2): the admin's setting, or else the older
+// The base map every Leaflet map draws: the admin's setting, or else the older
 // PUBLIC_TILE_URL environment setting (WGS-84 tiles), or else none.
 import { env } from '$env/dynamic/public';
 import { baseMapView, DEFAULT_BASE_MAP, parseBaseMap, type BaseMapView } from '$lib/domain/base-map';

@@ -1,5 +1,6 @@
 // Runs a boundary upload's check (domain/boundary-upload.ts) on a worker thread, so a detailed
-// outline never holds up the requests of everyone else (issue 14 §4), and gives up after a time.
+// outline never holds up the requests of everyone else (one 45,000-vertex upload used to hold the
+// only thread for 42 s), and gives up after a time.
 //
 // The worker is this same module, started again from its own file: in the built app that is the
 // chunk Vite put it in (build/server/chunks/…), so nothing has to be bundled separately. Under

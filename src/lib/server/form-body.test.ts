@@ -3,7 +3,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { routeTestDb, type RouteTestDb } from './route-test';
 import { actionName, handleFormBody, readForm } from './form-body';
 
-// Issue 14 §5: a form body that cannot be read is a 400 with a message on every form action (the
+// A form body that cannot be read is a 400 with a message on every form action (the
 // hook reads it before the action runs), `?/default` is a 400, and texts arrive cleaned.
 const BROKEN = '--x\r\nContent-Disposition: form-data; name="username"\r\n\r\nadmin'; // no closing boundary
 const post = (url: string, body: BodyInit, type = 'multipart/form-data; boundary=x', headers: Record<string, string> = {}) =>

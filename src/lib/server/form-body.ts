@@ -1,4 +1,4 @@
-// Reading a posted form once, before any action runs (issue 14 §5). A body that is not the form it
+// Reading a posted form once, before any action runs. A body that is not the form it
 // claims to be (a broken multipart, a cut-off upload) is a 400 with a message, never an action's
 // 500; every text field is cleaned of control characters and bidi overrides (cleanText) so no
 // action stores them. The parsed form is handed on: request.formData() gives it again.

@@ -1,4 +1,4 @@
-// Headers every response carries (issue 14 §2). Pages get SvelteKit's Content-Security-Policy
+// Headers every response carries. Pages get SvelteKit's Content-Security-Policy
 // (svelte.config.js: scripts only from the app itself, its own bootstrap script by nonce); here the
 // configured tile hosts are added to its `img-src`, because the base map is an admin setting that
 // changes while the server runs. Anything else (JSON, files, plain-text refusals) gets a policy

@@ -13,7 +13,8 @@ const CALENDAR_NOTICE_COOKIE = 'gc_calendar_notice';
 // Layout loads do not protect child pages: each page and action guards itself as well.
 export const load: LayoutServerLoad = async (event) => {
 	const actor = requireActor(event);
-	// This year's and next year's official holidays should be on file (domain README §5).
+	// This year's and next year's official holidays should be on file: past them, working days fall
+	// back to Mon–Fri and every deadline may be wrong, so the admin is told.
 	const now = Date.now();
 	const db = getDb();
 	const calendarMissing = missingCalendarYears(shanghaiDate(now), await calendarYearsOnFile(db));

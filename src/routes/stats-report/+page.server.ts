@@ -13,7 +13,10 @@ import { HEADLINE_RATES, monthAxisLabels, rateName } from '../(app)/stats/labels
 import type { PageServerLoad } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
 
-/** 运行情况月报: one month on A4, in the reader's language, with this year's trend to that month and the 工作总结 paragraph. Outside the app layout so it prints clean. */
+/**
+ * 运行情况月报: one month on A4, in the reader's language, with this year's trend to that month and
+ * the 工作总结 paragraph. Outside the app layout so it prints clean.
+ */
 export const load: PageServerLoad = async (event) => {
 	requireCan(event, 'stats.view');
 	const now = Date.now();

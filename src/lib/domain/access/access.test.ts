@@ -7,7 +7,7 @@ const ALL_CAPABILITIES: readonly CaseCap[] = [...CASE_ACTIONS, 'report', 'self_h
 const canView = (who: Actor, c: CaseScope) => can(who, 'case.view', c);
 const canAct = (who: Actor, a: CaseAction, c: CaseScope) => can(who, `case.${a}`, c);
 
-/** Domain README §8, written out: what each role may do at all. Everything else is denied. */
+/** The case table written out by hand: what each role may do at all. Everything else is denied. */
 const EXPECTED: Record<Role, readonly CaseCap[]> = {
 	grid_worker: ['report', 'self_handle', 'check_pass', 'check_fail'],
 	handler: ['sign', 'feedback', 'request_return', 'request_extension'],

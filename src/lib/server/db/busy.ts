@@ -1,4 +1,4 @@
-// Waiting for the database instead of failing (issue 14 §7). Every connection waits up to its
+// Waiting for the database instead of failing. Every connection waits up to its
 // busy_timeout for another one's write; a long write elsewhere (a rebuild, an import) can outlast
 // that. Work that is safe to run again whole — one transaction, rolled back on the error — is retried
 // here, saying so, until it gets through or `maxWaitMs` has passed.

@@ -1,16 +1,18 @@
-// Two workarounds for exceljs 4.4.0's streaming WorkbookReader, applied from the outside (no patching
-// of node_modules): exceljs calls `source.pipe(unzipperParser)`; we hook that call and the parser's push.
+// Three fixes to exceljs 4.4.0's streaming WorkbookReader, applied from the outside (no patching of
+// node_modules): exceljs calls `source.pipe(unzipperParser)`; we hook that call and the parser's push.
+// These are exceljs internals, not its API: only exceljs-reader.ts applies the hooks, it refuses to read
+// when they did not take hold, and exceljs-reader.test.ts pins their behaviour (run it when upgrading).
 //
 // 1. Split characters. exceljs turns every inflated chunk into text on its own, so a Chinese character
-//    split across two chunks becomes '\ufffd' (exceljs issues #2063/#2084, unfixed). Every XML entry gets
+//    split across two chunks becomes '\ufffd' (unfixed in exceljs 4.4.0). Every XML entry gets
 //    setEncoding('utf8') (a StringDecoder keeps characters whole). A worksheet that comes before
 //    sharedStrings.xml (Excel's own order, and exceljs's writer) is parked by exceljs in a temp file and
 //    read back in 64 KB Buffers; whatever an entry is piped into therefore receives ASCII-only XML, with
 //    non-ASCII as character references (&#24037;) that the XML parser decodes back.
-// 3. Zip bombs. A 1.5 MB file can inflate to gigabytes, which exceljs would hold (shared strings are
-//    cached in memory). Every byte inflated and every entry opened is counted as it comes; past the
-//    limits the parser fails at once and `limits.exceeded` says why.
-// 2. Hangs. A truncated or corrupt zip (or a failing source) makes the parser emit 'error' while exceljs
+// 2. Zip bombs. A 1.5 MB file can inflate to gigabytes, which exceljs would hold (shared strings are
+//    cached in memory), and exceljs has no option to cap it. Every byte inflated and every entry opened
+//    is counted as it comes; past the limits the parser fails at once and `limits.exceeded` says why.
+// 3. Hangs. A truncated or corrupt zip (or a failing source) makes the parser emit 'error' while exceljs
 //    waits on an entry that will never end, so the import would hang forever. The error is forwarded to
 //    the open entries and to what they are piped into, which makes exceljs throw.
 import { Transform, type Readable, type Writable } from 'node:stream';
@@ -41,11 +43,18 @@ export interface InflateLimits {
 	exceeded?: 'bytes' | 'entries';
 }
 
-export function hookExcelJsZip(source: Readable, limits: InflateLimits = { maxBytes: MAX_XLSX_INFLATED_BYTES, maxEntries: MAX_XLSX_ENTRIES }): void {
-	let inflated = 0;
-	let entries = 0;
+/** What the hooks saw: whether exceljs read through them at all, and how much they counted. */
+export interface ZipHookCount {
+	piped: boolean;
+	entries: number;
+	inflated: number;
+}
+
+export function hookExcelJsZip(source: Readable, limits: InflateLimits = { maxBytes: MAX_XLSX_INFLATED_BYTES, maxEntries: MAX_XLSX_ENTRIES }): ZipHookCount {
+	const count: ZipHookCount = { piped: false, entries: 0, inflated: 0 };
 	const pipe = source.pipe;
 	source.pipe = function (this: Readable, dest: NodeJS.WritableStream, opts?: { end?: boolean }) {
+		count.piped = true;
 		const parser = dest as unknown as Writable & { push: (chunk: unknown, enc?: BufferEncoding) => boolean };
 		const open = new Set<Readable | Writable>();
 		let failed: Error | null = null;
@@ -75,12 +84,12 @@ export function hookExcelJsZip(source: Readable, limits: InflateLimits = { maxBy
 			const entry = chunk as ZipEntry | null;
 			if (entry && typeof entry.setEncoding === 'function') {
 				track(entry, 'end');
-				if (++entries > limits.maxEntries) overLimit('entries');
+				if (++count.entries > limits.maxEntries) overLimit('entries');
 				const entryPush = entry.push;
 				entry.push = function (this: unknown, data: unknown, e?: BufferEncoding) {
 					if (data && !limits.exceeded) {
-						inflated += (data as { length: number }).length;
-						if (inflated > limits.maxBytes) {
+						count.inflated += (data as { length: number }).length;
+						if (count.inflated > limits.maxBytes) {
 							overLimit('bytes');
 							return false;
 						}
@@ -103,4 +112,5 @@ export function hookExcelJsZip(source: Readable, limits: InflateLimits = { maxBy
 		};
 		return pipe.call(this, dest, opts);
 	} as typeof source.pipe;
+	return count;
 }

@@ -2,8 +2,8 @@
 import { detectEncoding } from './encoding';
 
 /**
- * Accepted upload size. 20 MB holds ~60,000 orders of typical width in CSV (more in XLSX); the issue's
- * "50 MB file" is refused with 'too_large' before anything is parsed. Callers that import bigger batches
+ * Accepted upload size. 20 MB holds ~60,000 orders of typical width in CSV (more in XLSX); a
+ * 50 MB file is refused with 'too_large' before anything is parsed. Callers that import bigger batches
  * (the benchmark) call the parsers directly.
  */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;

@@ -7,17 +7,17 @@
 //   rounded to the second, also for formula results in a date format;
 // - numbers → plain decimal, never an exponent (13812345678 → '13812345678'); fractions are cut to
 //   15 significant digits as Excel shows them (0.1 + 0.2 → '0.3').
-// exceljs 4.4.0 garbles Chinese split across inflate chunks and hangs on truncated zips: both worked
-// around in exceljs-zip-hooks.ts (the tests read multi-chunk Chinese sheets and truncated files).
+// exceljs 4.4.0 garbles Chinese split across inflate chunks, hangs on truncated zips and cannot cap a zip
+// bomb: all worked around behind exceljs-reader.ts (the tests read multi-chunk Chinese sheets, truncated
+// files and bombs).
 // Rows whose cells are all empty or spaces are skipped (trailing formatted rows, blank rows); `line` is the
 // sheet row number. Known exceljs limit: an *inline* rich-text cell keeps only its last run (Excel and
 // WPS store rich text as shared strings, which are read in full).
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { RowRecord } from './csv';
 import { ImportFileError } from './errors';
-import { hookExcelJsZip, MAX_XLSX_ENTRIES, MAX_XLSX_INFLATED_BYTES, type InflateLimits } from './exceljs-zip-hooks';
+import { MAX_XLSX_ENTRIES, MAX_XLSX_INFLATED_BYTES, openXlsxWorkbook, UnguardedXlsxReadError, type InflateLimits } from './exceljs-reader';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const isZip = (b: Uint8Array) => b.length >= 4 && ZIP_MAGIC.every((m, k) => b[k] === m);
@@ -109,20 +109,12 @@ async function openZip(input: string | NodeJS.ReadableStream): Promise<{ stream:
 /** Rows of the first worksheet. Throws ImportFileError('not_xlsx') for anything that is not a readable xlsx. */
 export async function* readXlsxRows(input: string | NodeJS.ReadableStream, limits: InflateLimits = { maxBytes: MAX_XLSX_INFLATED_BYTES, maxEntries: MAX_XLSX_ENTRIES }): AsyncGenerator<RowRecord> {
 	const { stream, close } = await openZip(input);
-	hookExcelJsZip(stream, limits);
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-		sharedStrings: 'cache',
-		worksheets: 'emit',
-		hyperlinks: 'ignore',
-		styles: 'cache',
-		entries: 'ignore'
-	});
+	const workbook = openXlsxWorkbook(stream, limits);
 	let sawSheet = false;
 	try {
-		for await (const sheet of reader) {
+		for await (const sheet of workbook.sheets()) {
 			sawSheet = true;
-			const props = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
-			const date1904 = !!props?.model?.date1904;
+			const date1904 = workbook.date1904();
 			for await (const row of sheet) {
 				const cells: string[] = [];
 				let blank = true;
@@ -138,7 +130,7 @@ export async function* readXlsxRows(input: string | NodeJS.ReadableStream, limit
 			break; // first worksheet only
 		}
 	} catch (e) {
-		if (e instanceof ImportFileError) throw e;
+		if (e instanceof ImportFileError || e instanceof UnguardedXlsxReadError) throw e;
 		if (limits.exceeded) throw new ImportFileError('xlsx_inflates_too_much', 0, { cause: e });
 		throw new ImportFileError('not_xlsx', undefined, { cause: e });
 	} finally {

@@ -1,4 +1,4 @@
-// Cases as map points (issue 6 §1): only the columns a marker needs, inside a bounding box, through
+// Cases as map points: only the columns a marker needs, inside a bounding box, through
 // the same filters as the case list (and the same view scope).
 import { OPEN_STATUSES } from '$lib/domain/case-status';
 import { OPEN_ENFORCEMENT_STATUSES } from '$lib/domain/enforcement-status';

@@ -1,4 +1,4 @@
-// Accounts kept by the admin (issue 6 §6): create, change role and scope, disable (never delete),
+// Accounts kept by the admin: create, change role and scope, disable (never delete),
 // reset a password; and a user's own password change. Every change is audited in its own transaction.
 import { checkAccount, temporaryPassword, type AccountCheck, type AccountForm, type ScopeChoices } from '$lib/domain/account-input';
 import { checkNewPassword } from '$lib/domain/password-policy';

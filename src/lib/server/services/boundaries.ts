@@ -1,4 +1,4 @@
-// A new boundary version (issue 6 §3), for the 片区 or for the 居民区: the upload is checked
+// A new boundary version, for the 片区 or for the 居民区: the upload is checked
 // (boundary-input.ts) and its effect previewed here; boundaries-publish.ts stores it. Cases keep the
 // 片区 and 居民区 they were filed in; only a date in the past, confirmed by the admin, moves the
 // cases filed since then.

@@ -1,4 +1,4 @@
-// Categories kept by the admin (issue 6 §4): add, edit names/aliases/track/default department
+// Categories kept by the admin: add, edit names/aliases/track/default department
 // (in effect at once), schedule new limits from an effective time (cases filed before keep theirs),
 // withdraw a version not yet in force, retire and restore. Every change is audited.
 import { checkCategory, type CategoryForm, type CategoryValues } from '$lib/domain/category-input';

@@ -1,5 +1,6 @@
 // The shop registry (商户档案): create and edit records, and show them with the owner's personal data
-// in full only to those who must reach the party (domain README §4, §8).
+// in full only to those who must reach the party (the personal_data capability of the enforcement
+// track).
 import { locatePoint, type LngLat } from '$lib/domain/geo';
 import { maskName, maskPhone } from '$lib/domain/personal-data';
 import { repeatOffences, validateShopInput, type ShopInput } from '$lib/domain/shop-input';

@@ -1,4 +1,4 @@
-// "My tasks" (issue 13): the grid cases and the 12345 orders waiting on this person, as one list in
+// "My tasks": the grid cases and the 12345 orders waiting on this person, as one list in
 // deadline order; and 我上报的, the cases they reported. Rows become WorkItems here, so nothing but
 // what the list shows leaves the server (no citizen name or phone is ever read).
 import { categoryLabel } from '$lib/domain/category-search';

@@ -148,7 +148,7 @@ describe('the upload path (startImport → startCommit), as the import page uses
 	});
 });
 
-describe('an import interrupted mid-commit (issue 14 §7)', () => {
+describe('an import interrupted mid-commit', () => {
 	async function settle(id: number, from: string) {
 		for (let i = 0; i < 200; i++) {
 			const r = await importRow(id);

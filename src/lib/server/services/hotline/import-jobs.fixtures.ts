@@ -46,7 +46,7 @@ export function useImportJobsEnv() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Test files, written to disk in each format the issue names.
+// Test files, written to disk in each format the city platform exports.
 
 export const HEADERS = ['工单号', '来源渠道', '诉求类型', '紧急程度', '诉求人', '联系电话', '地址', '诉求内容', '派单时间'];
 export type Row = [orderNo: string, channel: string, type: string, urgency: string, name: string, phone: string, address: string, content: string, receivedAt: string];

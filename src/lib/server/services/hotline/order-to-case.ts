@@ -1,4 +1,4 @@
-// 12345 orders that need the street become grid cases (issue 15): the dispatcher opens a grid-flow
+// 12345 orders that need the street become grid cases: the dispatcher opens a grid-flow
 // case from the order, or joins the order to an open case of the same category nearby. The link and
 // an event on each side are written in the transaction that opens the case (or with version checks
 // on both records when joining); a refused or stale request writes nothing.

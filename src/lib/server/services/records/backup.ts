@@ -1,4 +1,4 @@
-// An online backup (issue 14): the database as one consistent snapshot, then the photos, evidence
+// An online backup: the database as one consistent snapshot, then the photos, evidence
 // and import files, and a manifest with every file's size and SHA-256. The snapshot is VACUUM INTO:
 // one read transaction, so it finishes whatever the server writes meanwhile (the stepwise backup
 // API starts over after every write and, under a steady load, never ends), and in WAL mode it

@@ -1,4 +1,4 @@
-// Nothing kept that should not be (issue 14): deletes uploaded 12345 files once their import was
+// Nothing kept that should not be: deletes uploaded 12345 files once their import was
 // committed or refused and the retention an admin set has run out, and removes what a killed
 // process left in the data folders. A file the database refers to is never touched, nor one
 // younger than an hour (an upload may be writing it), nor a file whose name the app never gives.

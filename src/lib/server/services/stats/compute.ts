@@ -20,7 +20,11 @@ export async function periodEntries(db: Db, from: string, to: string, now: numbe
 	return judgeAll({ from, to, now, grid, gridEvents, orders, enforcement });
 }
 
-/** The rates and volumes of a period (dates inclusive, Asia/Shanghai), in total and grouped: from the maintained counts when they can answer (whole months, a grouping they keep), otherwise by judging every row. */
+/**
+ * The rates and volumes of a period (dates inclusive, Asia/Shanghai), in total and grouped: from the
+ * maintained counts when they can answer (whole months, a grouping they keep), otherwise by judging
+ * every row.
+ */
 export async function computeStats(db: Db, from: string, to: string, groupBy: GroupBy | null, now: number): Promise<StatsResult> {
 	const months = wholeMonths(from, to);
 	if (months && groupBy !== 'worker' && (await countsReady(db))) return statsFromCounts(db, from, to, groupBy, now);

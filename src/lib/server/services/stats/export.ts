@@ -1,4 +1,4 @@
-// The statistics as spreadsheets (README §6): the rates with both counts and the rule, and the cases
+// The statistics as spreadsheets: the rates with both counts and the rule, and the cases
 // and 12345 orders behind them with their milestones. Personal data is masked for every reader (an
 // export leaves the system), and every text cell is neutralised against formula injection.
 import type { Stream } from 'node:stream';

@@ -10,7 +10,7 @@ import { countEntries, FAR } from './counting';
 const STATE_KEY = 'stat_counts_state';
 /**
  * The judging rules the stored counts were built with. Raising it rebuilds them at the next start:
- * 2 — a 核查 waiting past its limit counts as late, a passed 核查 decides the case (issue 15).
+ * 2 — a 核查 waiting past its limit counts as late, a passed 核查 decides the case.
  */
 const RULES = 'rules-2';
 const SLICE = 5_000;

@@ -1,0 +1,109 @@
+// Pins what the XLSX import relies on in exceljs's internals (exceljs-zip-hooks.ts). When exceljs is
+// upgraded and this file fails, the hooks need another look before anything else.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openXlsxWorkbook, UnguardedXlsxReadError } from './exceljs-reader';
+import { hookExcelJsZip } from './exceljs-zip-hooks';
+import { ORDER_HEADERS, orderRow, tempDir } from './test-files';
+
+const tmp = tempDir('gridcase-exceljs-reader-');
+afterAll(tmp.cleanup);
+
+const HOOKED_VERSION = '4.4.0';
+const limits = () => ({ maxBytes: 256 * 1024, maxEntries: 1000 });
+
+/** Every sheet's rows as arrays of cell values (exceljs's own shape: index 0 unused). */
+async function readAll(file: string, l = limits()): Promise<unknown[][][]> {
+	const out: unknown[][][] = [];
+	for await (const sheet of openXlsxWorkbook(fs.createReadStream(file), l).sheets()) {
+		const rows: unknown[][] = [];
+		for await (const row of sheet) rows.push((row.values as unknown[]).slice(1));
+		out.push(rows);
+	}
+	return out;
+}
+
+let city: string;
+let bomb: string;
+beforeAll(async () => {
+	// A 12345 export as the city platform's Excel writes it: shared strings, one sheet of orders.
+	city = tmp.file('city.xlsx');
+	const wb = new ExcelJS.Workbook();
+	wb.addWorksheet('工单').addRows([ORDER_HEADERS, ...Array.from({ length: 200 }, (_, i) => orderRow(i))]);
+	await wb.xlsx.writeFile(city);
+	// Small zipped, large inflated: the same text repeated (a real bomb is the same, far larger).
+	bomb = tmp.file('bomb.xlsx');
+	const b = new ExcelJS.Workbook();
+	const ws = b.addWorksheet('工单');
+	for (let i = 0; i < 1500; i++) ws.addRow([`GD${i}`, `${'工单内容'.repeat(200)}${i}`]);
+	await b.xlsx.writeFile(bomb);
+});
+
+describe('the exceljs the hooks were written for', () => {
+	it(`is pinned exactly, and ${HOOKED_VERSION} is installed`, () => {
+		const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+		expect(pkg.dependencies.exceljs).toBe(HOOKED_VERSION);
+		const installed = JSON.parse(fs.readFileSync(path.join('node_modules', 'exceljs', 'package.json'), 'utf8'));
+		expect(installed.version).toBe(HOOKED_VERSION);
+	});
+
+	it('reads the source through the hooked pipe, entry by entry', async () => {
+		const source = fs.createReadStream(city);
+		const count = hookExcelJsZip(source, limits());
+		expect(count).toEqual({ piped: false, entries: 0, inflated: 0 });
+		const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { worksheets: 'emit', sharedStrings: 'cache' });
+		for await (const sheet of reader) for await (const row of sheet) expect(row.number).toBeGreaterThan(0);
+		expect(count.piped).toBe(true);
+		expect(count.entries).toBeGreaterThanOrEqual(5); // content types, rels, workbook, shared strings, the sheet…
+		expect(count.inflated).toBeGreaterThan(fs.statSync(city).size);
+	});
+});
+
+describe('openXlsxWorkbook', () => {
+	it('reads a city export whole, Chinese intact', async () => {
+		const [rows] = await readAll(city, { maxBytes: 300 * 1024 * 1024, maxEntries: 1000 });
+		expect(rows).toHaveLength(201);
+		expect(rows[0]).toEqual(ORDER_HEADERS);
+		expect(rows[25]).toEqual(orderRow(24).slice(0, 11)); // exceljs drops the empty last cell
+	});
+
+	it('refuses a zip bomb with the parser error, and says which limit stopped it', async () => {
+		expect(fs.statSync(bomb).size).toBeLessThan(100_000);
+		const l = limits();
+		await expect(readAll(bomb, l)).rejects.toThrow('xlsx inflates past its bytes limit');
+		expect(l).toMatchObject({ exceeded: 'bytes' });
+	});
+
+	it('refuses a workbook of more entries than the limit', async () => {
+		const l = { maxBytes: 1024 * 1024 * 1024, maxEntries: 3 };
+		await expect(readAll(city, l)).rejects.toThrow('xlsx inflates past its entries limit');
+		expect(l).toMatchObject({ exceeded: 'entries' });
+	});
+
+	it('refuses to read when exceljs bypasses the hooks (as a later version might)', async () => {
+		const source = fs.createReadStream(city);
+		const workbook = openXlsxWorkbook(source, limits());
+		source.pipe = Readable.prototype.pipe; // exceljs now reaches the bytes without the hooked pipe
+		await expect(
+			(async () => {
+				for await (const sheet of workbook.sheets()) for await (const row of sheet) expect(row).toBeTruthy();
+			})()
+		).rejects.toBeInstanceOf(UnguardedXlsxReadError);
+	});
+});
+
+describe('the hooks stay behind the adapter', () => {
+	it('no other module under src applies them or opens exceljs’s streaming reader', () => {
+		const allowed = new Set(['exceljs-reader.ts', 'exceljs-reader.test.ts', 'exceljs-zip-hooks.ts']);
+		const offenders: string[] = [];
+		for (const rel of fs.readdirSync('src', { recursive: true }) as string[]) {
+			if (!/\.(ts|svelte|js)$/.test(rel) || allowed.has(path.basename(rel))) continue;
+			const text = fs.readFileSync(path.join('src', rel), 'utf8');
+			if (/exceljs-zip-hooks|WorkbookReader\(/.test(text)) offenders.push(rel);
+		}
+		expect(offenders).toEqual([]);
+	});
+});
