@@ -5,12 +5,16 @@ import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 /** A Kysely query builder started on a database or transaction handle. */
-const SQL_CALL = 'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)$/]';
+const SQL_CALL =
+	'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)$/]';
 /** Kysely's raw `sql` template. */
 const SQL_TEMPLATE = "TaggedTemplateExpression[tag.name='sql']";
 // One rule object per file set: a later block's no-restricted-imports replaces an earlier one's, so the
 // domain block repeats this pattern.
-const notSeeds = { group: ['**/seeds', '**/seeds/*', '**/seeds/**'], message: 'src/ must not import seeds/ (demo data): reference data lives in src/lib/reference-data' };
+const notSeeds = {
+	group: ['**/seeds', '**/seeds/*', '**/seeds/**'],
+	message: 'src/ must not import seeds/ (demo data): reference data lives in src/lib/reference-data'
+};
 
 export default ts.config(
 	js.configs.recommended,
@@ -66,16 +70,33 @@ export default ts.config(
 				'error',
 				{
 					paths: [
-						{ name: 'kysely', allowTypeImports: true, message: 'routes call services; SQL lives in src/lib/server/repositories/' },
-						{ name: '$lib/server/repositories/audit', importNames: ['appendAudit'], message: 'the service that makes a change writes its audit row, in its transaction' }
+						{
+							name: 'kysely',
+							allowTypeImports: true,
+							message: 'routes call services; SQL lives in src/lib/server/repositories/'
+						},
+						{
+							name: '$lib/server/repositories/audit',
+							importNames: ['appendAudit'],
+							message: 'the service that makes a change writes its audit row, in its transaction'
+						}
 					],
-					patterns: [{ group: ['$lib/server/db/*', '!$lib/server/db/index'], allowTypeImports: true, message: 'routes take the handle from $lib/server/db and pass it to a service' }]
+					patterns: [
+						{
+							group: ['$lib/server/db/*', '!$lib/server/db/index'],
+							allowTypeImports: true,
+							message: 'routes take the handle from $lib/server/db and pass it to a service'
+						}
+					]
 				}
 			],
 			'no-restricted-syntax': [
 				'error',
 				{ selector: SQL_CALL, message: 'routes call services; SQL lives in src/lib/server/repositories/' },
-				{ selector: "CallExpression[callee.property.name='transaction']", message: 'a transaction is the service’s: call one service function per action' },
+				{
+					selector: "CallExpression[callee.property.name='transaction']",
+					message: 'a transaction is the service’s: call one service function per action'
+				},
 				{ selector: SQL_TEMPLATE, message: 'routes call services; SQL lives in src/lib/server/repositories/' }
 			]
 		}
@@ -84,21 +105,27 @@ export default ts.config(
 		// Repositories are the only SQL: services load, let the domain decide and persist through
 		// repository functions (transactions are theirs to open).
 		files: ['src/lib/server/services/**/*.ts'],
-		ignores: [
-			'**/*.test.ts',
-			'**/*.fixture.ts',
-			'**/*.fixtures.ts',
-			'**/fixtures.ts'
-		],
+		ignores: ['**/*.test.ts', '**/*.fixture.ts', '**/*.fixtures.ts', '**/fixtures.ts'],
 		rules: {
 			'@typescript-eslint/no-restricted-imports': [
 				'error',
-				{ paths: [{ name: 'kysely', importNames: ['sql'], message: 'raw SQL belongs in a repository (src/lib/server/repositories/)' }] }
+				{
+					paths: [
+						{
+							name: 'kysely',
+							importNames: ['sql'],
+							message: 'raw SQL belongs in a repository (src/lib/server/repositories/)'
+						}
+					]
+				}
 			],
 			'no-restricted-syntax': [
 				'error',
 				{ selector: SQL_CALL, message: 'services call repositories; SQL lives in src/lib/server/repositories/' },
-				{ selector: "CallExpression[callee.property.name='prepare']", message: 'prepared statements belong in a repository (src/lib/server/repositories/)' },
+				{
+					selector: "CallExpression[callee.property.name='prepare']",
+					message: 'prepared statements belong in a repository (src/lib/server/repositories/)'
+				},
 				{ selector: SQL_TEMPLATE, message: 'raw SQL belongs in a repository (src/lib/server/repositories/)' }
 			]
 		}
@@ -109,11 +136,27 @@ export default ts.config(
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ paths: [{ name: '@playwright/test', importNames: ['test', 'expect'], message: "import test and expect from './csp'" }] }
+				{
+					paths: [
+						{
+							name: '@playwright/test',
+							importNames: ['test', 'expect'],
+							message: "import test and expect from './csp'"
+						}
+					]
+				}
 			]
 		}
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'src/lib/paraglide/', 'data/', 'test-results/', 'playwright-report/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'src/lib/paraglide/',
+			'data/',
+			'test-results/',
+			'playwright-report/'
+		]
 	}
 );

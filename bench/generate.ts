@@ -8,15 +8,65 @@ import { writeCsv, writeXlsx } from '../src/lib/server/import/export';
 
 export const HEADERS = ORDER_COLUMNS.map((c) => c.header);
 
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
+const SURNAMES = [
+	...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
+];
 const CHANNELS = ['12345热线', '12345热线', '12345热线', '12345热线', '随申办APP', '12345网站', '微信公众号'];
 const TYPES = ['投诉', '投诉', '投诉', '求助', '求助', '咨询', '建议', '督办'];
-const ROADS = ['古美路', '平南路', '平吉路', '万源路', '顾戴路', '古龙路', '梅陇路', '虹梅南路', '莲花南路', '平阳路', '宜山路', '龙茗路'];
+const ROADS = [
+	'古美路',
+	'平南路',
+	'平吉路',
+	'万源路',
+	'顾戴路',
+	'古龙路',
+	'梅陇路',
+	'虹梅南路',
+	'莲花南路',
+	'平阳路',
+	'宜山路',
+	'龙茗路'
+];
 export const COMMUNITIES = [
-	'东兰一居', '东兰二居', '东兰三居', '东兰四居', '平吉一村', '平吉二村', '平吉三村', '平吉四村', '平吉五村', '平吉六村',
-	'平阳一村', '平阳二村', '平阳三村', '平阳四村', '平阳五村', '平阳六村', '平南一居', '平南二居', '平南三居', '万源一居',
-	'万源二居', '万源三居', '万源四居', '华一新城', '华梅花苑', '梅莲苑', '古龙一居', '古龙二居', '古龙三居', '古龙四居',
-	'古龙五居', '古龙六居', '古美一村', '古美三村', '古美四村', '古美七村', '古美八村', '古美九村', '古美十村'
+	'东兰一居',
+	'东兰二居',
+	'东兰三居',
+	'东兰四居',
+	'平吉一村',
+	'平吉二村',
+	'平吉三村',
+	'平吉四村',
+	'平吉五村',
+	'平吉六村',
+	'平阳一村',
+	'平阳二村',
+	'平阳三村',
+	'平阳四村',
+	'平阳五村',
+	'平阳六村',
+	'平南一居',
+	'平南二居',
+	'平南三居',
+	'万源一居',
+	'万源二居',
+	'万源三居',
+	'万源四居',
+	'华一新城',
+	'华梅花苑',
+	'梅莲苑',
+	'古龙一居',
+	'古龙二居',
+	'古龙三居',
+	'古龙四居',
+	'古龙五居',
+	'古龙六居',
+	'古美一村',
+	'古美三村',
+	'古美四村',
+	'古美七村',
+	'古美八村',
+	'古美九村',
+	'古美十村'
 ];
 /** [诉求内容, 类别编码] as citizens describe them. */
 const REQUESTS: [string, string][] = [
@@ -39,17 +89,21 @@ const SUFFIXES = ['', '', '，多次反映未解决', '，请尽快处理', '，
 
 export function rng(seed: number): () => number {
 	let s = seed >>> 0;
-	return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+	return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** The demo subdistrict's outline: an order's point must fall inside it (or the import refuses the row). */
-const OUTLINE = (geo.features.find((f) => f.properties.kind === 'subdistrict')!.geometry as { coordinates: LngLat[][] }).coordinates;
+const OUTLINE = (geo.features.find((f) => f.properties.kind === 'subdistrict')!.geometry as { coordinates: LngLat[][] })
+	.coordinates;
 
 /** A point drawn from the outline's box until it falls inside the outline (about 2 draws in 3 do). */
 function pointInside(random: () => number): LngLat {
 	for (;;) {
 		// Rounded as the file writes it (5 decimals), then tested: a point on the edge stays inside.
-		const pt: LngLat = [Number((121.372 + random() * 0.034).toFixed(5)), Number((31.129 + random() * 0.036).toFixed(5))];
+		const pt: LngLat = [
+			Number((121.372 + random() * 0.034).toFixed(5)),
+			Number((31.129 + random() * 0.036).toFixed(5))
+		];
 		if (pointInPolygon(pt, OUTLINE)) return pt;
 	}
 }
@@ -77,7 +131,11 @@ export function* orderRows(count: number, now: number, prefix = 'SH', seed = 123
 		const [content, code] = pick(REQUESTS);
 		const community = pick(COMMUNITIES);
 		const point = random() < 0.4 ? pointInside(random) : null;
-		const phone = anonymous ? '' : random() < 0.1 ? `021-6${Math.floor(1000000 + random() * 8999999)}` : `1${pick(['3', '5', '8', '9'])}${Math.floor(100000000 + random() * 899999999)}`;
+		const phone = anonymous
+			? ''
+			: random() < 0.1
+				? `021-6${Math.floor(1000000 + random() * 8999999)}`
+				: `1${pick(['3', '5', '8', '9'])}${Math.floor(100000000 + random() * 899999999)}`;
 		yield [
 			`${prefix}${shanghaiTime(receivedAt).slice(2, 10).replaceAll('-', '')}${pad(i, 6)}`,
 			pick(CHANNELS),

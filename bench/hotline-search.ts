@@ -30,9 +30,28 @@ try {
 	await seedDemoUsers(db, Date.now());
 	const now = Date.now();
 	const ctx = await orderValidationContext(db, now);
-	const r = validateOrderRecord({ orderNo: 'B-0', channel: '12345热线', orderType: '投诉', citizenName: '张三', phone: '13800000000', address: '古美路1号', content: '噪音', receivedAt: '2026-01-05 09:00' }, ctx);
+	const r = validateOrderRecord(
+		{
+			orderNo: 'B-0',
+			channel: '12345热线',
+			orderType: '投诉',
+			citizenName: '张三',
+			phone: '13800000000',
+			address: '古美路1号',
+			content: '噪音',
+			receivedAt: '2026-01-05 09:00'
+		},
+		ctx
+	);
 	if (!r.ok) throw new Error('template order invalid');
-	await ingestOrders(db, [r.order], { origin: 'manual', importId: null, actorId: null, apiKeyId: null, now, calendar: await loadCalendar(db) });
+	await ingestOrders(db, [r.order], {
+		origin: 'manual',
+		importId: null,
+		actorId: null,
+		apiKeyId: null,
+		now,
+		calendar: await loadCalendar(db)
+	});
 	// Copies of the template: 3 years of orders, one caller in ten rings again, addresses on 20,000 house numbers (one in five again within 90 days).
 	const started = Date.now();
 	await sql`
@@ -58,7 +77,8 @@ try {
 		const total = (out as { total?: number; rows?: unknown[] }).total ?? (out as { rows: unknown[] }).rows.length;
 		console.log(`${label.padEnd(58)} ${ms[4].toFixed(1).padStart(7)} ms   (${total} found)`);
 	};
-	const list = (actor: typeof dispatcher, f: { q?: string; repeat?: boolean }) => () => listOrders(db, actor, { queue: 'all', ...f }, now);
+	const list = (actor: typeof dispatcher, f: { q?: string; repeat?: boolean }) => () =>
+		listOrders(db, actor, { queue: 'all', ...f }, now);
 	await time('list, no filter (page 1 + total)', list(dispatcher, {}));
 	await time('dispatcher q=full phone', list(dispatcher, { q: '13900001000' }));
 	await time('dispatcher q=name', list(dispatcher, { q: '市民42' }));
@@ -66,7 +86,11 @@ try {
 	await time('leader q=full phone (order numbers only)', list(leader, { q: '13900001000' }));
 	await time('repeat=1 (page 1 + total)', list(dispatcher, { repeat: true }));
 	await time('repeat=1 and q=full phone', list(dispatcher, { q: '13900001000', repeat: true }));
-	const order = await db.selectFrom('hotline_orders').selectAll().where('order_no', '=', 'B-1000').executeTakeFirstOrThrow();
+	const order = await db
+		.selectFrom('hotline_orders')
+		.selectAll()
+		.where('order_no', '=', 'B-1000')
+		.executeTakeFirstOrThrow();
 	await time("an order's repeat list (same caller / same address, 90 days)", () => listRepeatOrders(db, order, null));
 } finally {
 	await db.destroy();

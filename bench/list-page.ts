@@ -39,7 +39,9 @@ await rebuildCounts(db, { write: true });
 const countsMs = performance.now() - countsStarted;
 const { token } = await createSession(db, users.get('diaodu')!, now);
 await db.destroy();
-console.log(`list benchmark: ${CASES.toLocaleString('en')} cases filled in ${(fillMs / 1000).toFixed(1)} s, their statistics counts built in ${(countsMs / 1000).toFixed(1)} s`);
+console.log(
+	`list benchmark: ${CASES.toLocaleString('en')} cases filled in ${(fillMs / 1000).toFixed(1)} s, their statistics counts built in ${(countsMs / 1000).toFixed(1)} s`
+);
 
 const base = `http://127.0.0.1:${PORT}`;
 const server = spawn(process.execPath, ['build/index.js'], {
@@ -48,7 +50,10 @@ const server = spawn(process.execPath, ['build/index.js'], {
 });
 try {
 	for (let i = 0; ; i++) {
-		const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+		const ok = await fetch(`${base}/health`).then(
+			(r) => r.ok,
+			() => false
+		);
 		if (ok) break;
 		if (i > 200) throw new Error('the server did not start');
 		await new Promise((r) => setTimeout(r, 100));
@@ -65,8 +70,11 @@ try {
 		emptyList: '/cases?status=handling&area=2&to=2000-01-01'
 	} as const;
 	const probe = await fetch(`${base}${pages.list}`, { headers: { cookie } });
-	if (probe.status !== 200 || !(await probe.text()).includes('共')) throw new Error(`the list page answered ${probe.status}`);
-	const results = Object.fromEntries(Object.keys(pages).map((k) => [k, { rps: [] as number[], p99: [] as number[] }])) as Record<keyof typeof pages, { rps: number[]; p99: number[] }>;
+	if (probe.status !== 200 || !(await probe.text()).includes('共'))
+		throw new Error(`the list page answered ${probe.status}`);
+	const results = Object.fromEntries(
+		Object.keys(pages).map((k) => [k, { rps: [] as number[], p99: [] as number[] }])
+	) as Record<keyof typeof pages, { rps: number[]; p99: number[] }>;
 	for (let run = 0; run < RUNS; run++) {
 		for (const [name, url] of Object.entries(pages) as [keyof typeof pages, string][]) {
 			const r = await autocannon({ url: `${base}${url}`, connections: 50, duration: SECONDS, headers: { cookie } });
@@ -77,17 +85,27 @@ try {
 	}
 	const rps = (k: keyof typeof pages) => median(results[k].rps);
 	const p99 = (k: keyof typeof pages) => median(results[k].p99);
-	console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; 50 connections, ${SECONDS} s × ${RUNS} runs, medians`);
+	console.log(
+		`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; 50 connections, ${SECONDS} s × ${RUNS} runs, medians`
+	);
 	console.log(
 		table([
 			['page', 'req/s', 'p99 ms', 'req/s vs trivial', 'p99 vs trivial'],
-			...(Object.keys(pages) as (keyof typeof pages)[]).map((k) => [`${k} ${pages[k]}`, fmtRate(rps(k)), String(p99(k)), `${((rps(k) / rps('trivial')) * 100).toFixed(0)} %`, `${(p99(k) / p99('trivial')).toFixed(2)}×`])
+			...(Object.keys(pages) as (keyof typeof pages)[]).map((k) => [
+				`${k} ${pages[k]}`,
+				fmtRate(rps(k)),
+				String(p99(k)),
+				`${((rps(k) / rps('trivial')) * 100).toFixed(0)} %`,
+				`${(p99(k) / p99('trivial')).toFixed(2)}×`
+			])
 		])
 	);
 	for (const k of ['list', 'overdue'] as const) {
 		const okRate = rps(k) >= 0.5 * rps('trivial');
 		const okP99 = p99(k) <= 2 * p99('trivial');
-		console.log(`${k}: ${okRate && okP99 ? 'meets' : 'MISSES'} the targets (≥ 50 % of the trivial page's req/s: ${okRate ? 'yes' : 'no'}; p99 ≤ 2×: ${okP99 ? 'yes' : 'no'})`);
+		console.log(
+			`${k}: ${okRate && okP99 ? 'meets' : 'MISSES'} the targets (≥ 50 % of the trivial page's req/s: ${okRate ? 'yes' : 'no'}; p99 ≤ 2×: ${okP99 ? 'yes' : 'no'})`
+		);
 	}
 } finally {
 	server.kill();

@@ -58,5 +58,7 @@ export const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 /** Left-aligned first column, right-aligned others. */
 export function table(rows: string[][]): string {
 	const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-	return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+	return rows
+		.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '))
+		.join('\n');
 }

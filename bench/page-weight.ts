@@ -19,10 +19,23 @@ import { median, table } from './measure';
 const RUNS = Number(process.env.BENCH_WEIGHT_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_WEIGHT_PORT ?? 4393);
 const BASE = `http://127.0.0.1:${PORT}`;
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
+const PHONE = {
+	viewport: { width: 390, height: 844 },
+	deviceScaleFactor: 3,
+	isMobile: true,
+	hasTouch: true,
+	locale: 'zh-CN',
+	timezoneId: 'Asia/Shanghai'
+};
+const SLOW_4G = {
+	offline: false,
+	latency: 150,
+	downloadThroughput: (1.6e6 / 8) * 0.9,
+	uploadThroughput: (750e3 / 8) * 0.9
+};
 const TARGET = { jsKb: 80, coldMs: 2000, repeatMs: 500 };
-const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromiumPath =
+	process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 if (!fs.existsSync('build/handler.js')) throw new Error('build/ is missing: run `npm run build` first');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridcase-weight-'));
@@ -45,7 +58,17 @@ const server = spawn(process.execPath, ['scripts/start.js'], {
 	env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: BASE },
 	stdio: ['ignore', 'ignore', 'inherit']
 });
-const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const browser = await chromium.launch({
+	executablePath: chromiumPath,
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run'
+	]
+});
 
 interface Load {
 	jsBytes: number;
@@ -69,9 +92,14 @@ function meter(cdp: CDPSession) {
 	return () => ({ js, total });
 }
 
-async function signedIn(serviceWorkers: 'allow' | 'block'): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
+async function signedIn(
+	serviceWorkers: 'allow' | 'block'
+): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
 	const context = await browser.newContext({ ...PHONE, baseURL: BASE, serviceWorkers });
-	const login = await context.request.post('/login', { form: { username: 'wangge', password: 'gridcase-demo' }, headers: { origin: BASE } });
+	const login = await context.request.post('/login', {
+		form: { username: 'wangge', password: 'gridcase-demo' },
+		headers: { origin: BASE }
+	});
 	if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`);
 	const page = await context.newPage();
 	const cdp = await context.newCDPSession(page);
@@ -82,7 +110,10 @@ async function signedIn(serviceWorkers: 'allow' | 'block'): Promise<{ context: B
 
 /** One load until the page is usable: hydrated (SvelteKit's app has started and the form answers). */
 async function load(page: Page, cdp: CDPSession, url: string, link: 'fast' | 'slow'): Promise<Load> {
-	await cdp.send('Network.emulateNetworkConditions', link === 'slow' ? SLOW_4G : { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+	await cdp.send(
+		'Network.emulateNetworkConditions',
+		link === 'slow' ? SLOW_4G : { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }
+	);
 	const read = meter(cdp);
 	const started = performance.now();
 	await page.goto(url, { waitUntil: 'commit' });
@@ -110,7 +141,8 @@ async function repeat(url: string): Promise<Load> {
 		await page.goto(url);
 		await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state);
 		await page.waitForFunction(async (u) => {
-			for (const name of await caches.keys()) if (name.startsWith('pages-') && (await (await caches.open(name)).match(location.origin + u))) return true;
+			for (const name of await caches.keys())
+				if (name.startsWith('pages-') && (await (await caches.open(name)).match(location.origin + u))) return true;
 			return false;
 		}, url);
 		const again = await context.newPage();
@@ -128,11 +160,21 @@ const mid = (loads: Load[], k: keyof Load) => median(loads.map((l) => l[k]));
 
 try {
 	for (let i = 0; ; i++) {
-		if (await fetch(`${BASE}/login`).then((r) => r.ok, () => false)) break;
+		if (
+			await fetch(`${BASE}/login`).then(
+				(r) => r.ok,
+				() => false
+			)
+		)
+			break;
 		if (i > 300) throw new Error('the server did not start');
 		await new Promise((r) => setTimeout(r, 100));
 	}
-	const runs = (f: () => Promise<Load>) => Array.from({ length: RUNS }).reduce<Promise<Load[]>>(async (acc) => [...(await acc), await f()], Promise.resolve([]));
+	const runs = (f: () => Promise<Load>) =>
+		Array.from({ length: RUNS }).reduce<Promise<Load[]>>(
+			async (acc) => [...(await acc), await f()],
+			Promise.resolve([])
+		);
 	const baseline = await runs(async () => {
 		const context = await browser.newContext({ ...PHONE, baseURL: BASE, serviceWorkers: 'block' });
 		const page = await context.newPage();
@@ -150,22 +192,50 @@ try {
 	const formSlow = await runs(() => cold('/cases/new', 'slow'));
 	const formRepeat = await runs(() => repeat('/cases/new'));
 	const base = { js: mid(baseline, 'jsBytes'), total: mid(baseline, 'totalBytes') };
-	const row = (name: string, loads: Load[]) => [name, kb(mid(loads, 'jsBytes')), `${(mid(loads, 'jsBytes') / base.js).toFixed(2)}×`, kb(mid(loads, 'totalBytes')), `${(mid(loads, 'totalBytes') / base.total).toFixed(2)}×`, `${Math.round(mid(loads, 'ms'))} ms`];
+	const row = (name: string, loads: Load[]) => [
+		name,
+		kb(mid(loads, 'jsBytes')),
+		`${(mid(loads, 'jsBytes') / base.js).toFixed(2)}×`,
+		kb(mid(loads, 'totalBytes')),
+		`${(mid(loads, 'totalBytes') / base.total).toFixed(2)}×`,
+		`${Math.round(mid(loads, 'ms'))} ms`
+	];
 	console.log(`\npage weight on a 390×844 phone, cold (no cache, no service worker), medians of ${RUNS}:`);
 	console.log(
-		table([['page', 'JS (compressed)', 'vs sign-in', 'all bytes', 'vs sign-in', 'usable (local)'], row('/login (baseline)', baseline), row('/tasks', tasks), row('/cases/new', form)])
+		table([
+			['page', 'JS (compressed)', 'vs sign-in', 'all bytes', 'vs sign-in', 'usable (local)'],
+			row('/login (baseline)', baseline),
+			row('/tasks', tasks),
+			row('/cases/new', form)
+		])
 	);
 	const js = mid(form, 'jsBytes') / 1024;
 	const coldMs = mid(formSlow, 'ms');
 	const repeatMs = mid(formRepeat, 'ms');
 	console.log(`\n/cases/new on slow 4G (1.6 Mbit/s, 150 ms RTT), time until the form is usable, medians of ${RUNS}:`);
 	const wall = (loads: Load[]) => `${Math.round(mid(loads, 'wallMs'))} ms`;
-	console.log(table([
-		['load', 'usable after', 'target', 'seen from outside', 'bytes'],
-		['cold', `${Math.round(coldMs)} ms`, `< ${TARGET.coldMs} ms ${coldMs < TARGET.coldMs ? 'met' : 'NOT met'}`, wall(formSlow), kb(mid(formSlow, 'totalBytes'))],
-		['repeat (service worker)', `${Math.round(repeatMs)} ms`, `< ${TARGET.repeatMs} ms ${repeatMs < TARGET.repeatMs ? 'met' : 'NOT met'}`, wall(formRepeat), kb(mid(formRepeat, 'totalBytes'))]
-	]));
-	console.log(`/cases/new JavaScript: ${js.toFixed(1)} KB compressed (target ≤ ${TARGET.jsKb} KB: ${js <= TARGET.jsKb ? 'met' : 'NOT met'})`);
+	console.log(
+		table([
+			['load', 'usable after', 'target', 'seen from outside', 'bytes'],
+			[
+				'cold',
+				`${Math.round(coldMs)} ms`,
+				`< ${TARGET.coldMs} ms ${coldMs < TARGET.coldMs ? 'met' : 'NOT met'}`,
+				wall(formSlow),
+				kb(mid(formSlow, 'totalBytes'))
+			],
+			[
+				'repeat (service worker)',
+				`${Math.round(repeatMs)} ms`,
+				`< ${TARGET.repeatMs} ms ${repeatMs < TARGET.repeatMs ? 'met' : 'NOT met'}`,
+				wall(formRepeat),
+				kb(mid(formRepeat, 'totalBytes'))
+			]
+		])
+	);
+	console.log(
+		`/cases/new JavaScript: ${js.toFixed(1)} KB compressed (target ≤ ${TARGET.jsKb} KB: ${js <= TARGET.jsKb ? 'met' : 'NOT met'})`
+	);
 } finally {
 	await browser.close();
 	server.kill();

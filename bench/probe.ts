@@ -46,7 +46,10 @@ export async function probeResponsiveness(db: Db): Promise<{ stop(): Promise<{ h
 				.select('id')
 				.where('username', '=', 'diaodu')
 				.execute()
-				.then(() => res.end('ok'), () => res.writeHead(500).end());
+				.then(
+					() => res.end('ok'),
+					() => res.writeHead(500).end()
+				);
 		} else res.end('ok');
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -41,11 +41,14 @@ const elapsed = () => `[${secs(performance.now() - started).padStart(8)}]`;
 const wholeRate = (x: RunResult) => rate(ORDERS, x.analyseMs + x.commitMs);
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 const answers = (x: RunResult) =>
-	x.during ? `/health p50 ${ms(x.during.health.p50)} p99 ${ms(x.during.health.p99)} max ${ms(x.during.health.max)} (${x.during.health.n}), a one-row read p99 ${ms(x.during.db.p99)} max ${ms(x.during.db.max)}` : '-';
+	x.during
+		? `/health p50 ${ms(x.during.health.p50)} p99 ${ms(x.during.health.p99)} max ${ms(x.during.health.max)} (${x.during.health.n}), a one-row read p99 ${ms(x.during.db.p99)} max ${ms(x.during.db.max)}`
+		: '-';
 
 function openRaw(): Database.Database {
 	const sqlite = new Database(dbPath);
-	for (const p of ['journal_mode = WAL', 'foreign_keys = ON', 'busy_timeout = 5000', 'synchronous = NORMAL']) sqlite.pragma(p);
+	for (const p of ['journal_mode = WAL', 'foreign_keys = ON', 'busy_timeout = 5000', 'synchronous = NORMAL'])
+		sqlite.pragma(p);
 	return sqlite;
 }
 
@@ -62,8 +65,12 @@ async function writeFiles(n: number, tag: string, now: number) {
 
 async function main(): Promise<void> {
 	const now = Date.now();
-	say(`GridCase import benchmark — ${new Date(now).toISOString()}, node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(1)}`);
-	say(`${ORDERS.toLocaleString('en-US')} orders per file into a database holding ${CASES.toLocaleString('en-US')} cases; ${RUNS} runs per format, medians quoted; temp dir ${dir}`);
+	say(
+		`GridCase import benchmark — ${new Date(now).toISOString()}, node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(1)}`
+	);
+	say(
+		`${ORDERS.toLocaleString('en-US')} orders per file into a database holding ${CASES.toLocaleString('en-US')} cases; ${RUNS} runs per format, medians quoted; temp dir ${dir}`
+	);
 	say();
 	const db = createDatabase(dbPath);
 	const raw = openRaw();
@@ -77,7 +84,9 @@ async function main(): Promise<void> {
 		const casesMs = fillCases(raw, CASES, now);
 		raw.pragma('wal_checkpoint(TRUNCATE)');
 		const casesRate = rate(CASES, casesMs);
-		say(`${elapsed()} raw fill: ${CASES.toLocaleString('en-US')} cases in ${secs(casesMs)} = ${fmtRate(casesRate)} rows/s (7 indexes)`);
+		say(
+			`${elapsed()} raw fill: ${CASES.toLocaleString('en-US')} cases in ${secs(casesMs)} = ${fmtRate(casesRate)} rows/s (7 indexes)`
+		);
 		let params: unknown[][] | null = orderParams(ORDERS, now);
 		const bare: number[] = [];
 		const indexed: number[] = [];
@@ -88,11 +97,15 @@ async function main(): Promise<void> {
 		params = null;
 		raw.pragma('wal_checkpoint(TRUNCATE)');
 		const rawOrders = median(indexed);
-		say(`${elapsed()} raw orders: ${fmtRate(median(bare))} rows/s into a bare copy of hotline_orders, ${fmtRate(rawOrders)} rows/s with its ${orderIndexCount(raw)} indexes (runs ${indexed.map(fmtRate).join(' / ')})`);
+		say(
+			`${elapsed()} raw orders: ${fmtRate(median(bare))} rows/s into a bare copy of hotline_orders, ${fmtRate(rawOrders)} rows/s with its ${orderIndexCount(raw)} indexes (runs ${indexed.map(fmtRate).join(' / ')})`
+		);
 
 		// 2. Input files.
 		const big = await writeFiles(ORDERS, 'big', now);
-		say(`${elapsed()} generated: CSV ${mb(big.size.csv)} in ${secs(big.ms.csv)}, XLSX ${mb(big.size.xlsx)} in ${secs(big.ms.xlsx)} (upload limit ${mb(MAX_IMPORT_BYTES)})`);
+		say(
+			`${elapsed()} generated: CSV ${mb(big.size.csv)} in ${secs(big.ms.csv)}, XLSX ${mb(big.size.xlsx)} in ${secs(big.ms.xlsx)} (upload limit ${mb(MAX_IMPORT_BYTES)})`
+		);
 
 		// 3. The real import, RUNS times per format, each on emptied order tables.
 		const results: Record<'csv' | 'xlsx', RunResult[]> = { csv: [], xlsx: [] };
@@ -114,22 +127,36 @@ async function main(): Promise<void> {
 			const small = await writeFiles(SMALL, 'small', now);
 			for (const kind of KINDS) {
 				const live: RunResult[] = [];
-				for (const [n, f, every] of [[SMALL, small, 200], [ORDERS, big, 1000]] as const) {
+				for (const [n, f, every] of [
+					[SMALL, small, 200],
+					[ORDERS, big, 1000]
+				] as const) {
 					const x = await importOnce(setup, kind, f.files[kind], n, every);
 					live.push(x);
-					memRows.push([kind.toUpperCase(), n.toLocaleString('en-US'), mb(f.size[kind]), mb(x.liveAnalyse!), mb(x.liveCommit!)]);
+					memRows.push([
+						kind.toUpperCase(),
+						n.toLocaleString('en-US'),
+						mb(f.size[kind]),
+						mb(x.liveAnalyse!),
+						mb(x.liveCommit!)
+					]);
 				}
 				// Bytes kept per extra order: ~100 B is the set of 工单号 seen (duplicate check); more means the file is held.
 				const per = (k: 'liveAnalyse' | 'liveCommit') => (live[1][k]! - live[0][k]!) / (ORDERS - SMALL);
-				const verdict = (b: number) => `${b.toFixed(0)} B/order ${b <= 200 ? '(bounded: ~ the 工单号 set)' : '(GROWS with the file)'}`;
-				growth.push(`${kind.toUpperCase()}: live heap per extra order — analyse ${verdict(per('liveAnalyse'))}, commit ${verdict(per('liveCommit'))}`);
+				const verdict = (b: number) =>
+					`${b.toFixed(0)} B/order ${b <= 200 ? '(bounded: ~ the 工单号 set)' : '(GROWS with the file)'}`;
+				growth.push(
+					`${kind.toUpperCase()}: live heap per extra order — analyse ${verdict(per('liveAnalyse'))}, commit ${verdict(per('liveCommit'))}`
+				);
 			}
 			say(`${elapsed()} memory runs done`);
 		}
 
 		// 5. Report.
 		say();
-		const rows = [['format', 'file', 'analyse/s', 'commit/s', 'import/s', 'import time', 'CPU', '÷ raw insert', 'peak RSS', 'Δ RSS']];
+		const rows = [
+			['format', 'file', 'analyse/s', 'commit/s', 'import/s', 'import time', 'CPU', '÷ raw insert', 'peak RSS', 'Δ RSS']
+		];
 		for (const kind of KINDS) {
 			const rs = results[kind];
 			const whole = median(rs.map(wholeRate));
@@ -149,10 +176,17 @@ async function main(): Promise<void> {
 		say(table(rows));
 		for (const kind of KINDS) {
 			const d = results[kind].map((x) => x.during!).filter(Boolean);
-			if (d.length) say(`${kind.toUpperCase()} commit, other requests meanwhile (medians of ${d.length} runs): /health p99 ${ms(median(d.map((x) => x.health.p99)))}, max ${ms(median(d.map((x) => x.health.max)))}; a one-row read on the app's connection p99 ${ms(median(d.map((x) => x.db.p99)))}, max ${ms(median(d.map((x) => x.db.max)))}`);
+			if (d.length)
+				say(
+					`${kind.toUpperCase()} commit, other requests meanwhile (medians of ${d.length} runs): /health p99 ${ms(median(d.map((x) => x.health.p99)))}, max ${ms(median(d.map((x) => x.health.max)))}; a one-row read on the app's connection p99 ${ms(median(d.map((x) => x.db.p99)))}, max ${ms(median(d.map((x) => x.db.max)))}`
+				);
 		}
-		say(`raw better-sqlite3, same run: ${fmtRate(rawOrders)} hotline_orders rows/s (scratch copy + its indexes), ${fmtRate(casesRate)} cases rows/s (${CASES.toLocaleString("en-US")}-row fill)`);
-		say('import/s = whole import (analyse + commit) per wall second; CPU = process CPU seconds for it; RSS sampled every 50 ms');
+		say(
+			`raw better-sqlite3, same run: ${fmtRate(rawOrders)} hotline_orders rows/s (scratch copy + its indexes), ${fmtRate(casesRate)} cases rows/s (${CASES.toLocaleString('en-US')}-row fill)`
+		);
+		say(
+			'import/s = whole import (analyse + commit) per wall second; CPU = process CPU seconds for it; RSS sampled every 50 ms'
+		);
 		if (MEMORY) {
 			say();
 			say(table(memRows));
@@ -162,7 +196,9 @@ async function main(): Promise<void> {
 		for (const kind of KINDS) {
 			const whole = median(results[kind].map(wholeRate));
 			const ok = whole >= TARGETS[kind];
-			say(`${ok ? 'PASS ' : 'BELOW'} ${kind.toUpperCase()}: ${fmtRate(whole)} orders/s ${ok ? '≥' : '<'} target ${fmtRate(TARGETS[kind])}/s (${(whole / TARGETS[kind]).toFixed(2)}× target, median of ${RUNS})`);
+			say(
+				`${ok ? 'PASS ' : 'BELOW'} ${kind.toUpperCase()}: ${fmtRate(whole)} orders/s ${ok ? '≥' : '<'} target ${fmtRate(TARGETS[kind])}/s (${(whole / TARGETS[kind]).toFixed(2)}× target, median of ${RUNS})`
+			);
 		}
 		say(`total bench time ${secs(performance.now() - started)}`);
 	} finally {

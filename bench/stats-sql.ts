@@ -87,7 +87,13 @@ interface Row {
 }
 
 /** The year's figures grouped by month and by 片区, by GROUP BY over the rows (span in ms, [from, to)). */
-export function plainGroupBy(sqlite: Database.Database, from: string, to: string, span: { fromMs: number; toMs: number }, now: number): { month: StatsResult; area: StatsResult } {
+export function plainGroupBy(
+	sqlite: Database.Database,
+	from: string,
+	to: string,
+	span: { fromMs: number; toMs: number },
+	now: number
+): { month: StatsResult; area: StatsResult } {
 	const params = { from: span.fromMs, to: span.toMs, now };
 	const rows = [GRID_DUE, GRID_VOLUMES, ORDERS, ENFORCEMENT].flatMap((q) => sqlite.prepare(q).all(params) as Row[]);
 	const build = (groupBy: 'month' | 'area'): StatsResult => {
@@ -99,7 +105,13 @@ export function plainGroupBy(sqlite: Database.Database, from: string, to: string
 			if (!g) groups.set(r[groupBy], (g = emptyBlock()));
 			addItem(g, r.item, r.detail, r.verdict, r.category, r.n);
 		}
-		return { from, to, groupBy, total, groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, b]) => ({ key, ...b })) };
+		return {
+			from,
+			to,
+			groupBy,
+			total,
+			groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, b]) => ({ key, ...b }))
+		};
 	};
 	return { month: build('month'), area: build('area') };
 }

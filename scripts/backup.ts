@@ -11,7 +11,12 @@ if (!target) {
 	process.exit(2);
 }
 try {
-	await takeBackup({ database: databasePath(), photos: photoDir(), evidence: evidenceDir(), imports: importDir() }, target, new Date(), (line) => console.log(line));
+	await takeBackup(
+		{ database: databasePath(), photos: photoDir(), evidence: evidenceDir(), imports: importDir() },
+		target,
+		new Date(),
+		(line) => console.log(line)
+	);
 } catch (e) {
 	console.error('backup failed:', e instanceof Error ? e.message : e);
 	process.exitCode = 1;

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 
 const dir = mkdtempSync(join(tmpdir(), 'gridcase-e2e-'));
 const port = process.env.E2E_PORT ?? '4173';
-const env = { ...process.env, DATABASE_PATH: join(dir, 'gridcase.db'), PORT: port, HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` };
+const env = {
+	...process.env,
+	DATABASE_PATH: join(dir, 'gridcase.db'),
+	PORT: port,
+	HOST: '127.0.0.1',
+	ORIGIN: `http://127.0.0.1:${port}`
+};
 execFileSync('npx', ['tsx', 'scripts/seed.ts'], { env, stdio: 'inherit' });
 Object.assign(process.env, env);
 await import('./start.js');

@@ -73,87 +73,114 @@ const countOf = (db: Db, table: 'hotline_orders' | 'hotline_events') =>
 const counts = (file: string) =>
 	withDb(file, async (db) => ({
 		orders: await countOf(db, 'hotline_orders'),
-		receiveEvents: Number((await db.selectFrom('hotline_events').select(({ fn }) => fn.countAll<number>().as('n')).where('action', '=', 'receive').executeTakeFirstOrThrow()).n)
+		receiveEvents: Number(
+			(
+				await db
+					.selectFrom('hotline_events')
+					.select(({ fn }) => fn.countAll<number>().as('n'))
+					.where('action', '=', 'receive')
+					.executeTakeFirstOrThrow()
+			).n
+		)
 	}));
 
 const env = (database: string) => ({ ...process.env, DATABASE_PATH: database, IMPORT_DIR: path.join(dir, 'imports') });
 
 function runToEnd(database: string, args: string[]): SpawnSyncReturns<string> {
-	return spawnSync('npx', ['tsx', SCRIPT, ...args], { cwd: ROOT, env: env(database), encoding: 'utf8', timeout: 100_000 });
+	return spawnSync('npx', ['tsx', SCRIPT, ...args], {
+		cwd: ROOT,
+		env: env(database),
+		encoding: 'utf8',
+		timeout: 100_000
+	});
 }
 
 describe('npm run import:orders', () => {
-	it(
-		'killed (SIGKILL) in the middle of the import: the database holds all of it or none of it; running it again completes it',
-		async () => {
-			const database = await seededDb('crash.db');
-			const csv = writeOrdersCsv('orders-60k.csv', ROWS);
-			expect(fs.statSync(csv).size).toBeLessThan(MAX_IMPORT_BYTES);
-			expect(ROWS).toBeLessThan(MAX_IMPORT_ROWS);
+	it('killed (SIGKILL) in the middle of the import: the database holds all of it or none of it; running it again completes it', async () => {
+		const database = await seededDb('crash.db');
+		const csv = writeOrdersCsv('orders-60k.csv', ROWS);
+		expect(fs.statSync(csv).size).toBeLessThan(MAX_IMPORT_BYTES);
+		expect(ROWS).toBeLessThan(MAX_IMPORT_ROWS);
 
-			// 1. Start it and kill it at the first progress line, i.e. inside the write transaction. `npx tsx`
-			// runs the script in a grandchild, so the child gets its own process group and the group is killed.
-			const child = spawn('npx', ['tsx', SCRIPT, csv], { cwd: ROOT, env: env(database), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-			let out = '';
-			let err = '';
-			let killedAt: string | null = null;
-			child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-			const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-			child.stdout.on('data', (d: Buffer) => {
-				out += d.toString();
-				const progress = /^progress: (\d+)$/m.exec(out);
-				if (progress && killedAt === null) {
-					killedAt = progress[1];
-					process.kill(-child.pid!, 'SIGKILL');
-				}
-			});
-			const { signal } = await exited;
-			expect(killedAt, `never printed a progress line\n${out}\n${err}`).not.toBeNull();
-			expect(signal).toBe('SIGKILL');
-			expect(out).not.toMatch(/^done:/m); // killed before the end, as intended
-			expect(Number(killedAt)).toBeGreaterThan(0); // rows were already inserted in the open transaction
-			expect(Number(killedAt)).toBeLessThan(ROWS);
-			await new Promise((resolve) => setTimeout(resolve, 200)); // let the kernel tear the group down
+		// 1. Start it and kill it at the first progress line, i.e. inside the write transaction. `npx tsx`
+		// runs the script in a grandchild, so the child gets its own process group and the group is killed.
+		const child = spawn('npx', ['tsx', SCRIPT, csv], {
+			cwd: ROOT,
+			env: env(database),
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let out = '';
+		let err = '';
+		let killedAt: string | null = null;
+		child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+		const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+			child.on('exit', (code, signal) => resolve({ code, signal }))
+		);
+		child.stdout.on('data', (d: Buffer) => {
+			out += d.toString();
+			const progress = /^progress: (\d+)$/m.exec(out);
+			if (progress && killedAt === null) {
+				killedAt = progress[1];
+				process.kill(-child.pid!, 'SIGKILL');
+			}
+		});
+		const { signal } = await exited;
+		expect(killedAt, `never printed a progress line\n${out}\n${err}`).not.toBeNull();
+		expect(signal).toBe('SIGKILL');
+		expect(out).not.toMatch(/^done:/m); // killed before the end, as intended
+		expect(Number(killedAt)).toBeGreaterThan(0); // rows were already inserted in the open transaction
+		expect(Number(killedAt)).toBeLessThan(ROWS);
+		await new Promise((resolve) => setTimeout(resolve, 200)); // let the kernel tear the group down
 
-			const afterKill = await counts(database);
-			expect([0, ROWS]).toContain(afterKill.orders);
-			expect(afterKill.receiveEvents).toBe(afterKill.orders);
-			await withDb(database, async (db) => {
-				const { rows } = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
-				expect(rows).toEqual([{ integrity_check: 'ok' }]);
-				// The killed run's import row is left unfinished until a process notices its runner is gone.
-				expect((await db.selectFrom('hotline_imports').select('status').executeTakeFirstOrThrow()).status).toBe('committing');
-			});
+		const afterKill = await counts(database);
+		expect([0, ROWS]).toContain(afterKill.orders);
+		expect(afterKill.receiveEvents).toBe(afterKill.orders);
+		await withDb(database, async (db) => {
+			const { rows } = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
+			expect(rows).toEqual([{ integrity_check: 'ok' }]);
+			// The killed run's import row is left unfinished until a process notices its runner is gone.
+			expect((await db.selectFrom('hotline_imports').select('status').executeTakeFirstOrThrow()).status).toBe(
+				'committing'
+			);
+		});
 
-			// 2. The same file again, to completion.
-			const second = runToEnd(database, [csv]);
-			expect(second.status, second.stderr + second.stdout).toBe(0);
-			expect(second.stdout).toContain('import 1: its process is gone; marked interrupted');
-			expect(second.stdout).toMatch(/^progress: \d+$/m);
-			expect(second.stdout).toContain(`rows: ${ROWS} total, ${ROWS} valid, 0 with errors; ${ROWS - afterKill.orders} new, ${afterKill.orders} same, 0 changed`);
-			expect(await counts(database)).toEqual({ orders: ROWS, receiveEvents: ROWS });
+		// 2. The same file again, to completion.
+		const second = runToEnd(database, [csv]);
+		expect(second.status, second.stderr + second.stdout).toBe(0);
+		expect(second.stdout).toContain('import 1: its process is gone; marked interrupted');
+		expect(second.stdout).toMatch(/^progress: \d+$/m);
+		expect(second.stdout).toContain(
+			`rows: ${ROWS} total, ${ROWS} valid, 0 with errors; ${ROWS - afterKill.orders} new, ${afterKill.orders} same, 0 changed`
+		);
+		expect(await counts(database)).toEqual({ orders: ROWS, receiveEvents: ROWS });
 
-			// 3. And once more: nothing new.
-			const third = runToEnd(database, [csv]);
-			expect(third.status, third.stderr + third.stdout).toBe(0);
-			expect(third.stdout).toContain(`0 new, ${ROWS} same, 0 changed`);
-			expect(third.stdout).toMatch(/^done: 0 written/m);
-			expect(await counts(database)).toEqual({ orders: ROWS, receiveEvents: ROWS });
-			await withDb(database, async (db) => {
-				const imports = await db.selectFrom('hotline_imports').select(['status', 'new_rows', 'written_rows']).orderBy('id').execute();
-				expect(imports).toEqual([
-					{ status: 'interrupted', new_rows: ROWS, written_rows: 0 },
-					{ status: 'committed', new_rows: ROWS - afterKill.orders, written_rows: ROWS - afterKill.orders },
-					{ status: 'committed', new_rows: 0, written_rows: 0 }
-				]);
-			});
-		},
-		120_000
-	);
+		// 3. And once more: nothing new.
+		const third = runToEnd(database, [csv]);
+		expect(third.status, third.stderr + third.stdout).toBe(0);
+		expect(third.stdout).toContain(`0 new, ${ROWS} same, 0 changed`);
+		expect(third.stdout).toMatch(/^done: 0 written/m);
+		expect(await counts(database)).toEqual({ orders: ROWS, receiveEvents: ROWS });
+		await withDb(database, async (db) => {
+			const imports = await db
+				.selectFrom('hotline_imports')
+				.select(['status', 'new_rows', 'written_rows'])
+				.orderBy('id')
+				.execute();
+			expect(imports).toEqual([
+				{ status: 'interrupted', new_rows: ROWS, written_rows: 0 },
+				{ status: 'committed', new_rows: ROWS - afterKill.orders, written_rows: ROWS - afterKill.orders },
+				{ status: 'committed', new_rows: 0, written_rows: 0 }
+			]);
+		});
+	}, 120_000);
 
 	it('all_or_nothing refuses a file with errors (exit 1, nothing written); valid_only writes the valid rows', async () => {
 		const database = await seededDb('modes.db');
-		const csv = writeOrdersCsv('with-errors.csv', 5, ['BAD-1,12345热线,表扬,一般,李四,12345,古美路,噪音,2025-02-30 10:00', 'GD20250000001,12345热线,咨询,一般,,,古美路,重复,2025-06-01 09:00']);
+		const csv = writeOrdersCsv('with-errors.csv', 5, [
+			'BAD-1,12345热线,表扬,一般,李四,12345,古美路,噪音,2025-02-30 10:00',
+			'GD20250000001,12345热线,咨询,一般,,,古美路,重复,2025-06-01 09:00'
+		]);
 
 		const refused = runToEnd(database, [csv]);
 		expect(refused.status).toBe(1);
@@ -223,7 +250,11 @@ describe('operator commands while the centre works (issue 14 §7)', () => {
 			expect(before).toBeGreaterThan(0);
 			const run = (script: string, args: string[]) =>
 				new Promise<{ status: number | null; out: string }>((resolve) => {
-					const child = spawn('npx', ['tsx', script, ...args], { cwd: ROOT, env: env(database), stdio: ['ignore', 'pipe', 'pipe'] });
+					const child = spawn('npx', ['tsx', script, ...args], {
+						cwd: ROOT,
+						env: env(database),
+						stdio: ['ignore', 'pipe', 'pipe']
+					});
 					let out = '';
 					child.stdout.on('data', (d: Buffer) => (out += d.toString()));
 					child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -245,7 +276,11 @@ describe('operator commands while the centre works (issue 14 §7)', () => {
 	it('stopped with SIGTERM half-way, the import is marked interrupted, not left committing', async () => {
 		const database = await seededDb('sigterm.db');
 		const csv = writeOrdersCsv('orders-sigterm.csv', ROWS);
-		const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, csv], { cwd: ROOT, env: env(database), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, csv], {
+			cwd: ROOT,
+			env: env(database),
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
 		let out = '';
 		let err = '';
 		child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -258,6 +293,10 @@ describe('operator commands while the centre works (issue 14 §7)', () => {
 		expect(await exited, out + err).toBe(130);
 		expect(err).toContain('interrupted; nothing written');
 		expect(await counts(database)).toEqual({ orders: 0, receiveEvents: 0 });
-		await withDb(database, async (db) => expect((await db.selectFrom('hotline_imports').select('status').executeTakeFirstOrThrow()).status).toBe('interrupted'));
+		await withDb(database, async (db) =>
+			expect((await db.selectFrom('hotline_imports').select('status').executeTakeFirstOrThrow()).status).toBe(
+				'interrupted'
+			)
+		);
 	}, 120_000);
 });

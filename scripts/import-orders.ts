@@ -12,12 +12,17 @@ import { retryWhileBusy, sayWhenWaiting } from '../src/lib/server/db/busy';
 import { createDatabase, rollBackNow, sqliteHandle } from '../src/lib/server/db/create-database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { ORDER_COLUMNS } from '../src/lib/domain/hotline-order-columns';
-import { analyseImport, commitImport, importProgress, type ImportMode, type ImportReport } from '../src/lib/server/services/hotline/import-jobs';
+import {
+	analyseImport,
+	commitImport,
+	importProgress,
+	type ImportMode,
+	type ImportReport
+} from '../src/lib/server/services/hotline/import-jobs';
 import { markInterruptedImports, registerImportFile } from '../src/lib/server/services/hotline/import-upload';
 
 const USAGE = 'usage: npm run import:orders -- <file.csv|file.xlsx> [--mode all_or_nothing|valid_only]';
 const SHOW_PROBLEMS = 20;
-
 
 function parseArgs(argv: string[]): { file: string; mode: ImportMode } | string {
 	let file: string | null = null;
@@ -55,13 +60,18 @@ async function main(): Promise<number> {
 			.orderBy('id')
 			.executeTakeFirst();
 		if (!dispatcher) {
-			console.error(`${databasePath()} has no active dispatcher user to record as the importer; create one first (npm run user:create).`);
+			console.error(
+				`${databasePath()} has no active dispatcher user to record as the importer; create one first (npm run user:create).`
+			);
 			return 1;
 		}
 		// An earlier run killed outright (kill -9) left its import 'committing': say it was interrupted.
-		for (const id of await retryWhileBusy(() => markInterruptedImports(db), { onWait: sayWhenWaiting('import') })) console.log(`import ${id}: its process is gone; marked interrupted (nothing of it was written)`);
+		for (const id of await retryWhileBusy(() => markInterruptedImports(db), { onWait: sayWhenWaiting('import') }))
+			console.log(`import ${id}: its process is gone; marked interrupted (nothing of it was written)`);
 		const now = Date.now();
-		const registered = await retryWhileBusy(() => registerImportFile(db, args.file, dispatcher.id, now), { onWait: sayWhenWaiting('import') });
+		const registered = await retryWhileBusy(() => registerImportFile(db, args.file, dispatcher.id, now), {
+			onWait: sayWhenWaiting('import')
+		});
 		if (!registered.ok) {
 			console.error(`${args.file}: refused (${registered.code})`);
 			return 1;
@@ -70,16 +80,24 @@ async function main(): Promise<number> {
 		// Stopped half-way: nothing of the transaction stays, and the import says it was interrupted.
 		for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 			process.once(signal, () => {
-				console.error(`${signal}: import ${imp.id} interrupted; nothing written (run this command again to complete it)`);
+				console.error(
+					`${signal}: import ${imp.id} interrupted; nothing written (run this command again to complete it)`
+				);
 				try {
 					rollBackNow(db); // the import's own transaction, half-written, on whichever connection
-					sqliteHandle(db)?.prepare("UPDATE hotline_imports SET status = 'interrupted' WHERE id = ? AND status IN ('analysing', 'committing')").run(imp.id);
+					sqliteHandle(db)
+						?.prepare(
+							"UPDATE hotline_imports SET status = 'interrupted' WHERE id = ? AND status IN ('analysing', 'committing')"
+						)
+						.run(imp.id);
 				} finally {
 					process.exit(130);
 				}
 			});
 		}
-		console.log(`import ${imp.id}: ${imp.file_name} (${imp.file_kind}) into ${databasePath()} as ${dispatcher.username}, mode ${args.mode}`);
+		console.log(
+			`import ${imp.id}: ${imp.file_name} (${imp.file_kind}) into ${databasePath()} as ${dispatcher.username}, mode ${args.mode}`
+		);
 
 		// Progress lives in import-jobs' in-memory map (as on the import page); poll it between batches.
 		let phase: 'checked' | 'progress' = 'checked';
@@ -92,7 +110,11 @@ async function main(): Promise<number> {
 
 		await analyseImport(db, imp, args.file, now);
 		show();
-		const analysed = await db.selectFrom('hotline_imports').selectAll().where('id', '=', imp.id).executeTakeFirstOrThrow();
+		const analysed = await db
+			.selectFrom('hotline_imports')
+			.selectAll()
+			.where('id', '=', imp.id)
+			.executeTakeFirstOrThrow();
 		const report: ImportReport = analysed.report ? JSON.parse(analysed.report) : {};
 		if (analysed.status !== 'previewed') {
 			const detail = report.columns ? ` (${report.columns.join(', ')})` : report.line ? ` (line ${report.line})` : '';
@@ -103,18 +125,40 @@ async function main(): Promise<number> {
 			`rows: ${analysed.total_rows} total, ${analysed.valid_rows} valid, ${analysed.error_rows} with errors; ` +
 				`${analysed.new_rows} new, ${analysed.same_rows} same, ${analysed.changed_rows} changed`
 		);
-		for (const p of (report.problems ?? []).slice(0, SHOW_PROBLEMS)) console.log(`  line ${p.line}, ${header(p.column)}: ${p.code}`);
+		for (const p of (report.problems ?? []).slice(0, SHOW_PROBLEMS))
+			console.log(`  line ${p.line}, ${header(p.column)}: ${p.code}`);
 		const moreProblems = (report.problems?.length ?? 0) - SHOW_PROBLEMS + (report.more ?? 0);
 		if (moreProblems > 0) console.log(`  … ${moreProblems} more problems`);
-		if (report.changed?.length) console.log(`  changed (not overwritten): ${report.changed.slice(0, 10).join(', ')}${analysed.changed_rows > 10 ? ', …' : ''}`);
+		if (report.changed?.length)
+			console.log(
+				`  changed (not overwritten): ${report.changed.slice(0, 10).join(', ')}${analysed.changed_rows > 10 ? ', …' : ''}`
+			);
 
 		if (args.mode === 'all_or_nothing' && analysed.error_rows > 0) {
-			await retryWhileBusy(() => db.updateTable('hotline_imports').set({ status: 'failed', mode: args.mode, finished_at: Date.now() }).where('id', '=', imp.id).execute(), { onWait: sayWhenWaiting('import') });
-			console.error('failed: import_has_errors; nothing written (fix the file, or run with --mode valid_only to write the valid rows)');
+			await retryWhileBusy(
+				() =>
+					db
+						.updateTable('hotline_imports')
+						.set({ status: 'failed', mode: args.mode, finished_at: Date.now() })
+						.where('id', '=', imp.id)
+						.execute(),
+				{ onWait: sayWhenWaiting('import') }
+			);
+			console.error(
+				'failed: import_has_errors; nothing written (fix the file, or run with --mode valid_only to write the valid rows)'
+			);
 			return 1;
 		}
 
-		await retryWhileBusy(() => db.updateTable('hotline_imports').set({ status: 'committing', mode: args.mode }).where('id', '=', imp.id).execute(), { onWait: sayWhenWaiting('import') });
+		await retryWhileBusy(
+			() =>
+				db
+					.updateTable('hotline_imports')
+					.set({ status: 'committing', mode: args.mode })
+					.where('id', '=', imp.id)
+					.execute(),
+			{ onWait: sayWhenWaiting('import') }
+		);
 		phase = 'progress';
 		shown = -1;
 		await commitImport(db, imp, args.file, args.mode, dispatcher.id, now);
@@ -123,11 +167,15 @@ async function main(): Promise<number> {
 		const done = await db.selectFrom('hotline_imports').selectAll().where('id', '=', imp.id).executeTakeFirstOrThrow();
 		if (done.status !== 'committed') {
 			const failed: ImportReport = done.report ? JSON.parse(done.report) : {};
-			console.error(`failed: ${failed.fileError ?? done.status}${failed.line ? ` (line ${failed.line})` : ''}; nothing written`);
+			console.error(
+				`failed: ${failed.fileError ?? done.status}${failed.line ? ` (line ${failed.line})` : ''}; nothing written`
+			);
 			return 1;
 		}
 		if (shown !== done.written_rows) console.log(`progress: ${done.written_rows}`);
-		console.log(`done: ${done.written_rows} written, ${done.same_rows} same, ${done.changed_rows} changed (not overwritten), ${done.error_rows} row(s) with errors skipped`);
+		console.log(
+			`done: ${done.written_rows} written, ${done.same_rows} same, ${done.changed_rows} changed (not overwritten), ${done.error_rows} row(s) with errors skipped`
+		);
 		return 0;
 	} catch (e) {
 		console.error('import failed:', e instanceof Error ? e.message : e);

@@ -12,10 +12,18 @@ if (!from) {
 	process.exit(2);
 }
 try {
-	const ok = await restoreBackup(from, { database: databasePath(), photos: photoDir(), evidence: evidenceDir(), imports: importDir() }, (line) => console.log(line));
+	const ok = await restoreBackup(
+		from,
+		{ database: databasePath(), photos: photoDir(), evidence: evidenceDir(), imports: importDir() },
+		(line) => console.log(line)
+	);
 	console.log(ok ? 'restore verified: every check passed' : 'RESTORE DID NOT VERIFY: see the lines above');
 	if (!ok) process.exitCode = 1;
 } catch (e) {
-	console.error(e instanceof RestoreRefused ? `restore refused: ${e.message}` : `restore failed: ${e instanceof Error ? e.message : e}`);
+	console.error(
+		e instanceof RestoreRefused
+			? `restore refused: ${e.message}`
+			: `restore failed: ${e instanceof Error ? e.message : e}`
+	);
 	process.exitCode = 1;
 }

@@ -29,7 +29,8 @@ try {
 	await loadReferenceData(db, (l) => console.log(l));
 	if (!args.has('--base-only')) {
 		if ((await countUsers(db)) > 0) {
-			if (!args.has('--if-empty')) throw new Error(`${path} already has users; demo data is only added to a new database`);
+			if (!args.has('--if-empty'))
+				throw new Error(`${path} already has users; demo data is only added to a new database`);
 			console.log('demo data: users exist, skipped');
 		} else {
 			const now = Date.now();
@@ -40,13 +41,17 @@ try {
 			const enforcement = await seedDemoEnforcement(db, shops, now);
 			const started = Date.now();
 			const year = await seedDemoYear(db, shops, now);
-			console.log(`demo history since 2023-01-01: ${year.cases} grid cases, ${year.orders} 12345 orders, ${year.enforcement} enforcement cases (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+			console.log(
+				`demo history since 2023-01-01: ${year.cases} grid cases, ${year.orders} 12345 orders, ${year.enforcement} enforcement cases (${((Date.now() - started) / 1000).toFixed(1)} s)`
+			);
 			const cases = await seedDemoCases(db, users, now);
 			const orders = await seedDemoHotline(db, now);
 			// The history's updates to the city were sent when they happened: through the log adapter, one line for all.
 			const sending = Date.now();
 			const city = await drainDueUpdates(db, new LoggingCityPlatform(() => {}), { log: () => {} });
-			console.log(`demo updates to the city platform: ${city.delivered} delivered through the log adapter (${((Date.now() - sending) / 1000).toFixed(1)} s)`);
+			console.log(
+				`demo updates to the city platform: ${city.delivered} delivered through the log adapter (${((Date.now() - sending) / 1000).toFixed(1)} s)`
+			);
 			console.log(
 				`demo data: ${users.size} users, ${cases} cases, ${orders} 12345 orders, ${cameras} cameras, ${shops.size} shops, ${enforcement.alerts} camera alerts, ${enforcement.cases} enforcement cases`
 			);

@@ -47,7 +47,8 @@ const bodyLimit = Number(process.env.BODY_SIZE_LIMIT);
  * the body is read and dropped (up to as much again), so the client gets to read the answer.
  */
 function capChunkedBody(req, res) {
-	if (!Number.isFinite(bodyLimit) || req.headers['content-length'] !== undefined || !req.headers['transfer-encoding']) return;
+	if (!Number.isFinite(bodyLimit) || req.headers['content-length'] !== undefined || !req.headers['transfer-encoding'])
+		return;
 	let seen = 0;
 	const push = req.push;
 	req.push = function (chunk, encoding) {

@@ -32,7 +32,9 @@ try {
 	console.log(`${path}: ${r.rows} count rows rebuilt from the records in ${seconds} s`);
 	if (r.differences.length === 0) console.log('the kept counts agree with the rebuild, to the case');
 	else {
-		console.log(`${r.differences.length} counts differed (month, area, community, category, department, item, detail, verdict: kept → rebuilt):`);
+		console.log(
+			`${r.differences.length} counts differed (month, area, community, category, department, item, detail, verdict: kept → rebuilt):`
+		);
 		for (const d of r.differences.slice(0, 50)) console.log(`  ${d.key}: ${d.maintained} → ${d.rebuilt}`);
 		if (verifyOnly) process.exitCode = 1;
 		else console.log('the counts now hold the rebuilt values');
@@ -41,11 +43,18 @@ try {
 		const replay = await checkRowsAgainstLogs(db);
 		const { checked: c, disagreeing: d } = replay;
 		const n = (x: number) => x.toLocaleString('en');
-		console.log(`replayed the event logs of ${n(c.case)} cases, ${n(c.order)} 12345 orders and ${n(c.enforcement)} enforcement cases`);
+		console.log(
+			`replayed the event logs of ${n(c.case)} cases, ${n(c.order)} 12345 orders and ${n(c.enforcement)} enforcement cases`
+		);
 		if (!replay.first.length) console.log('every row agrees with its event log');
 		else {
-			console.log(`rows that disagree with their event log: ${n(d.case)} cases, ${n(d.order)} orders, ${n(d.enforcement)} enforcement cases; the first of each:`);
-			for (const m of replay.first) console.log(`  ${m.kind} ${m.id} (${m.code}): ${m.field} is ${JSON.stringify(m.stored)}, the events say ${JSON.stringify(m.replayed)}`);
+			console.log(
+				`rows that disagree with their event log: ${n(d.case)} cases, ${n(d.order)} orders, ${n(d.enforcement)} enforcement cases; the first of each:`
+			);
+			for (const m of replay.first)
+				console.log(
+					`  ${m.kind} ${m.id} (${m.code}): ${m.field} is ${JSON.stringify(m.stored)}, the events say ${JSON.stringify(m.replayed)}`
+				);
 			process.exitCode = 1;
 		}
 	}

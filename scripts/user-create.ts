@@ -38,18 +38,33 @@ try {
 	if (await findUserByUsername(db, values.username!)) throw new Error(`user ${values.username} already exists`);
 	const password = await readPassword();
 	const problem = passwordProblem(password, values.username!);
-	if (problem) throw new Error(`password refused (${problem}): at least ${MIN_PASSWORD_LENGTH} characters, not the username, not a common password`);
+	if (problem)
+		throw new Error(
+			`password refused (${problem}): at least ${MIN_PASSWORD_LENGTH} characters, not the username, not a common password`
+		);
 	const department = values.department
 		? await db.selectFrom('departments').select('id').where('name', '=', values.department).executeTakeFirst()
 		: undefined;
 	if (values.department && !department) throw new Error(`unknown department ${values.department}`);
 	const community = values.community
-		? await db.selectFrom('communities').select(['id', 'area_id']).where('name', '=', values.community).executeTakeFirst()
+		? await db
+				.selectFrom('communities')
+				.select(['id', 'area_id'])
+				.where('name', '=', values.community)
+				.executeTakeFirst()
 		: undefined;
 	if (values.community && !community) throw new Error(`unknown community ${values.community}`);
 	const id = await insertUser(
 		db,
-		{ username: values.username!, displayName: values.name!, role: values.role!, passwordHash: await hashPassword(password), departmentId: department?.id ?? null, communityId: community?.id ?? null, areaId: community?.area_id ?? null },
+		{
+			username: values.username!,
+			displayName: values.name!,
+			role: values.role!,
+			passwordHash: await hashPassword(password),
+			departmentId: department?.id ?? null,
+			communityId: community?.id ?? null,
+			areaId: community?.area_id ?? null
+		},
 		Date.now()
 	);
 	console.log(`created user #${id} ${values.username} (${values.role}) in ${databasePath()}`);

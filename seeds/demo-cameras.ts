@@ -20,13 +20,30 @@ export async function seedDemoCameras(db: Db, now: number): Promise<number> {
 	for (let i = 0; i < DEMO_CAMERA_COUNT && i * step < communities.length; i++) {
 		const c = communities[i * step];
 		// Near an edge the offset point may fall in a neighbouring 片区 or outside: then use the marker itself.
-		const tries: LngLat[] = [[c.lng + OFFSET[0], c.lat + OFFSET[1]], [c.lng, c.lat]];
+		const tries: LngLat[] = [
+			[c.lng + OFFSET[0], c.lat + OFFSET[1]],
+			[c.lng, c.lat]
+		];
 		for (const pt of tries) {
 			const place = locatePoint(pt, geo.boundary, geo.areas, geo.communities);
 			if (!place.ok) continue;
 			const id = `GM-CAM-${String(i + 1).padStart(3, '0')}`;
 			const name = `${c.name}${i % 2 ? '出入口' : '沿街'}探头`;
-			if (await insertCamera(db, id, { name, lng: Number(pt[0].toFixed(6)), lat: Number(pt[1].toFixed(6)), areaId: place.areaId, communityId: place.communityId }, now)) added++;
+			if (
+				await insertCamera(
+					db,
+					id,
+					{
+						name,
+						lng: Number(pt[0].toFixed(6)),
+						lat: Number(pt[1].toFixed(6)),
+						areaId: place.areaId,
+						communityId: place.communityId
+					},
+					now
+				)
+			)
+				added++;
 			break;
 		}
 	}

@@ -33,7 +33,13 @@ describe('seedDemoCases', () => {
 		const rows = await t.db
 			.selectFrom('cases')
 			.leftJoin('case_events', 'case_events.case_id', 'cases.id')
-			.select(['cases.id', 'cases.status', 'case_events.id as event_id', 'case_events.from_status', 'case_events.to_status'])
+			.select([
+				'cases.id',
+				'cases.status',
+				'case_events.id as event_id',
+				'case_events.from_status',
+				'case_events.to_status'
+			])
 			.orderBy('cases.id')
 			.orderBy('case_events.id')
 			.execute();
@@ -57,7 +63,11 @@ describe('seedDemoCases', () => {
 			.selectFrom('case_events')
 			.select('case_id')
 			.where('action', '=', 'check_pass')
-			.where('case_id', 'in', closed.map((c) => c.id))
+			.where(
+				'case_id',
+				'in',
+				closed.map((c) => c.id)
+			)
 			.execute();
 		expect(new Set(checks.map((e) => e.case_id)).size).toBe(closed.length);
 		for (const c of closed) expect(c.closed_at).not.toBeNull();
@@ -73,13 +83,18 @@ describe('seedDemoCases', () => {
 			// 延期 moves only the handling deadline, so the efficient one stays at or before it.
 			expect(c.efficient_deadline_at!, `case ${c.id}`).toBeLessThanOrEqual(c.deadline_at!);
 		}
-		const notStarted = await t.db.selectFrom('cases').select(['id', 'efficient_deadline_at']).where('dispatched_at', 'is', null).execute();
+		const notStarted = await t.db
+			.selectFrom('cases')
+			.select(['id', 'efficient_deadline_at'])
+			.where('dispatched_at', 'is', null)
+			.execute();
 		for (const c of notStarted) expect(c.efficient_deadline_at, `case ${c.id}`).toBeNull();
 	});
 
 	it('every attachment has its photo file', async () => {
 		const rows = await t.db.selectFrom('attachments').select(['path', 'thumb_path']).execute();
 		expect(rows.length).toBeGreaterThanOrEqual(made);
-		for (const r of rows) for (const p of [r.path, r.thumb_path]) expect(fs.existsSync(path.join(photoDir(), p))).toBe(true);
+		for (const r of rows)
+			for (const p of [r.path, r.thumb_path]) expect(fs.existsSync(path.join(photoDir(), p))).toBe(true);
 	});
 });

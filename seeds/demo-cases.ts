@@ -31,7 +31,9 @@ function rng(seed: number) {
 }
 
 async function demoPhoto(hue: number, label: string): Promise<PhotoInput> {
-	const bytes = await sharp({ create: { width: 480, height: 360, channels: 3, background: { r: 60 + hue, g: 120, b: 200 - hue } } })
+	const bytes = await sharp({
+		create: { width: 480, height: 360, channels: 3, background: { r: 60 + hue, g: 120, b: 200 - hue } }
+	})
 		.jpeg({ quality: 70 })
 		.toBuffer();
 	return { name: `${label}.jpg`, bytes: new Uint8Array(bytes) };
@@ -42,7 +44,13 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: num
 	const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
 	const actors = new Map<string, Actor>();
 	for (const u of await db.selectFrom('users').selectAll().execute()) {
-		actors.set(u.username, { id: u.id, role: u.role as Role, departmentId: u.department_id, areaId: u.area_id, communityId: u.community_id });
+		actors.set(u.username, {
+			id: u.id,
+			role: u.role as Role,
+			departmentId: u.department_id,
+			areaId: u.area_id,
+			communityId: u.community_id
+		});
 	}
 	const actor = (name: string) => actors.get(name)!;
 	const categories = await db
@@ -53,7 +61,9 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: num
 		.where('category_limits.handle_value', 'is not', null)
 		.execute();
 	const communities = await db.selectFrom('communities').selectAll().execute();
-	const workerOf = new Map([...actors.entries()].filter(([, a]) => a.role === 'grid_worker').map(([n, a]) => [a.communityId, n]));
+	const workerOf = new Map(
+		[...actors.entries()].filter(([, a]) => a.role === 'grid_worker').map(([n, a]) => [a.communityId, n])
+	);
 	const before = await demoPhoto(20, 'before');
 	const after = await demoPhoto(120, 'after');
 	let made = 0;
@@ -105,13 +115,21 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: num
 			continue;
 		}
 		if (goal < 0.17) continue;
-		await step('diaodu', { action: 'register', categoryCode: category.code, urgency: '一般', handleLimit: null, efficientLimit: null }, 8);
+		await step(
+			'diaodu',
+			{ action: 'register', categoryCode: category.code, urgency: '一般', handleLimit: null, efficientLimit: null },
+			8
+		);
 		if (goal < 0.18) continue;
 		await step('diaodu', { action: 'dispatch', departmentId: department }, 6);
 		if (goal < 0.26) continue;
 		await step(handler, { action: 'sign' }, 25);
 		if (goal < 0.29) {
-			await step(handler, { action: 'request_return', reasonCode: 'not_our_duty', note: '属物业管理范围，非本部门职责' }, 30);
+			await step(
+				handler,
+				{ action: 'request_return', reasonCode: 'not_our_duty', note: '属物业管理范围，非本部门职责' },
+				30
+			);
 			continue;
 		}
 		if (goal < 0.32) {
@@ -121,10 +139,19 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: num
 		if (goal < 0.35) await step('lingdao', { action: 'supervise', note: '请尽快处置' }, 60);
 		if (goal < 0.4) continue;
 		if (goal < 0.44) {
-			await step(handler, { action: 'request_extension', reason: '需协调第三方施工', proposedDeadline: t + 10 * 24 * HOUR }, 40);
+			await step(
+				handler,
+				{ action: 'request_extension', reason: '需协调第三方施工', proposedDeadline: t + 10 * 24 * HOUR },
+				40
+			);
 			continue;
 		}
-		await step(handler, { action: 'feedback', note: '已现场处置完毕', photoCount: 1 }, 60 + Math.floor(random() * 600), [after]);
+		await step(
+			handler,
+			{ action: 'feedback', note: '已现场处置完毕', photoCount: 1 },
+			60 + Math.floor(random() * 600),
+			[after]
+		);
 		const checker = workerOf.get(community.id);
 		if (goal < 0.55 || !checker) continue;
 		if (goal < 0.62) {
@@ -140,8 +167,18 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: num
 }
 
 /** 自行处置 by a grid worker of 东兰一居, checked by the other one; the older ones are closed. */
-async function seedSelfHandled(db: Db, actor: (name: string) => Actor, before: PhotoInput, after: PhotoInput, now: number): Promise<number> {
-	const donglan = await db.selectFrom('communities').selectAll().where('name', '=', '东兰一居').executeTakeFirstOrThrow();
+async function seedSelfHandled(
+	db: Db,
+	actor: (name: string) => Actor,
+	before: PhotoInput,
+	after: PhotoInput,
+	now: number
+): Promise<number> {
+	const donglan = await db
+		.selectFrom('communities')
+		.selectAll()
+		.where('name', '=', '东兰一居')
+		.executeTakeFirstOrThrow();
 	const ages = [30, 6, 1.5];
 	for (const [i, hours] of ages.entries()) {
 		let t = now - hours * HOUR;
@@ -170,7 +207,15 @@ async function seedSelfHandled(db: Db, actor: (name: string) => Actor, before: P
 		] as [string, CaseCommand][]) {
 			t += 40 * 60_000;
 			const row = (await getCaseRow(db, r.caseId))!;
-			const done = await applyCaseAction(db, actor(who), r.caseId, row.version, cmd, cmd.action === 'check_pass' ? [after] : [], t);
+			const done = await applyCaseAction(
+				db,
+				actor(who),
+				r.caseId,
+				row.version,
+				cmd,
+				cmd.action === 'check_pass' ? [after] : [],
+				t
+			);
 			if (!done.ok) throw new Error(`demo self-handled case ${r.caseId}: ${cmd.action} refused (${done.code})`);
 		}
 	}

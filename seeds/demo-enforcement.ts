@@ -13,13 +13,23 @@ const MIN = 60_000;
 const DAY = 86_400_000;
 
 async function frame(hue: number): Promise<string> {
-	const bytes = await sharp({ create: { width: 640, height: 360, channels: 3, background: { r: 90 + hue, g: 110, b: 150 - hue / 2 } } })
+	const bytes = await sharp({
+		create: { width: 640, height: 360, channels: 3, background: { r: 90 + hue, g: 110, b: 150 - hue / 2 } }
+	})
 		.jpeg({ quality: 70 })
 		.toBuffer();
 	return bytes.toString('base64');
 }
 
-export type Stage = 'pending_notice' | 'rectifying' | 'statement' | 'pending_decision' | 'overdue_payment' | 'paid_closed' | 'corrected' | 'cancelled';
+export type Stage =
+	| 'pending_notice'
+	| 'rectifying'
+	| 'statement'
+	| 'pending_decision'
+	| 'overdue_payment'
+	| 'paid_closed'
+	| 'corrected'
+	| 'cancelled';
 
 /** Where each demo case stops, how long ago its capture was, and which shop (by index) it concerns. */
 export interface EnforcementPlanItem {
@@ -32,7 +42,13 @@ export interface EnforcementPlanItem {
 
 const PLAN: EnforcementPlanItem[] = [
 	{ stage: 'paid_closed', ageMs: 70 * DAY, shop: 0, category: 'SH-JMZX-02', text: '水果店将货架摆出店门外经营' },
-	{ stage: 'overdue_payment', ageMs: 48 * DAY, shop: 0, category: 'SH-JMZX-02', text: '水果店再次跨门经营，占用人行道' },
+	{
+		stage: 'overdue_payment',
+		ageMs: 48 * DAY,
+		shop: 0,
+		category: 'SH-JMZX-02',
+		text: '水果店再次跨门经营，占用人行道'
+	},
 	{ stage: 'corrected', ageMs: 30 * DAY, shop: 1, category: 'SH-JMZX-02', text: '便利店门口堆放饮料箱经营' },
 	{ stage: 'cancelled', ageMs: 25 * DAY, shop: 2, category: 'SH-JMZX-01', text: '路口流动摊贩售卖早点' },
 	{ stage: 'pending_decision', ageMs: 12 * DAY, shop: 3, category: 'SH-JMZX-01', text: '人行道上摆摊售卖蔬菜' },
@@ -45,10 +61,22 @@ const PLAN: EnforcementPlanItem[] = [
  * Opens each planned case from a camera alert and walks it to its stage; with `queue`, also leaves
  * today's review queue (fresh alerts, a duplicate, a false alarm, one turned into a grid case).
  */
-export async function seedDemoEnforcement(db: Db, shops: Map<string, number>, now: number, plan: readonly EnforcementPlanItem[] = PLAN, queue = true): Promise<{ alerts: number; cases: number }> {
+export async function seedDemoEnforcement(
+	db: Db,
+	shops: Map<string, number>,
+	now: number,
+	plan: readonly EnforcementPlanItem[] = PLAN,
+	queue = true
+): Promise<{ alerts: number; cases: number }> {
 	const actors = new Map<string, Actor>();
 	for (const u of await db.selectFrom('users').selectAll().execute()) {
-		actors.set(u.username, { id: u.id, role: u.role as Role, departmentId: u.department_id, areaId: u.area_id, communityId: u.community_id });
+		actors.set(u.username, {
+			id: u.id,
+			role: u.role as Role,
+			departmentId: u.department_id,
+			areaId: u.area_id,
+			communityId: u.community_id
+		});
 	}
 	const diaodu = actors.get('diaodu')!;
 	const zhifa = actors.get('zhifa')!;
@@ -63,7 +91,19 @@ export async function seedDemoEnforcement(db: Db, shops: Map<string, number>, no
 		const cam = cameras[cameraIndex % cameras.length];
 		const r = await ingestAlert(
 			db,
-			{ cameraId: cam.id, capturedAt, lng: cam.lng, lat: cam.lat, categoryCode, confidence, externalId: null, frames: [{ kind: 'data', base64: frames[0] }, { kind: 'data', base64: frames[alerts % 2 ? 1 : 2] }] },
+			{
+				cameraId: cam.id,
+				capturedAt,
+				lng: cam.lng,
+				lat: cam.lat,
+				categoryCode,
+				confidence,
+				externalId: null,
+				frames: [
+					{ kind: 'data', base64: frames[0] },
+					{ kind: 'data', base64: frames[alerts % 2 ? 1 : 2] }
+				]
+			},
 			{ apiKeyId: null, now: capturedAt + 20_000 }
 		);
 		if (r.status === 'rejected') throw new Error(`demo alert refused: ${r.code} ${JSON.stringify(r)}`);
@@ -76,7 +116,14 @@ export async function seedDemoEnforcement(db: Db, shops: Map<string, number>, no
 		for (const [i, p] of plan.entries()) {
 			const t0 = now - p.ageMs;
 			const alertId = await push(i, p.category, t0);
-			const opened = await reviewAlert(db, diaodu, alertId, 1, { kind: 'enforcement', categoryCode: p.category, description: p.text }, t0 + 3 * MIN);
+			const opened = await reviewAlert(
+				db,
+				diaodu,
+				alertId,
+				1,
+				{ kind: 'enforcement', categoryCode: p.category, description: p.text },
+				t0 + 3 * MIN
+			);
 			if (!opened.ok || !opened.enforcementId) throw new Error(`demo review refused: ${JSON.stringify(opened)}`);
 			const id = opened.enforcementId;
 			made++;
@@ -85,14 +132,20 @@ export async function seedDemoEnforcement(db: Db, shops: Map<string, number>, no
 				const shot = photos ? [{ name: 'recheck.jpg', bytes: new Uint8Array(Buffer.from(frames[2], 'base64')) }] : [];
 				const r = await applyEnforcementAction(db, zhifa, id, version, input, shot, at);
 				if (!r.ok) throw new Error(`demo step ${input.action} refused: ${JSON.stringify(r)}`);
-				version = (await db.selectFrom('enforcement_cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+				version = (
+					await db.selectFrom('enforcement_cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()
+				).version;
 			};
 			if (p.stage === 'pending_notice') continue;
 			await step({ action: 'link_shop', shopId: shopIds[p.shop % shopIds.length] }, t0 + 5 * MIN);
 			await step({ action: 'notify' }, t0 + 6 * MIN);
 			if (p.stage === 'rectifying') continue;
 			if (p.stage === 'corrected') {
-				await step({ action: 'recheck', corrected: true, note: '复查时物品已收回店内', photoCount: 0 }, t0 + 40 * MIN, 1);
+				await step(
+					{ action: 'recheck', corrected: true, note: '复查时物品已收回店内', photoCount: 0 },
+					t0 + 40 * MIN,
+					1
+				);
 				continue;
 			}
 			await step({ action: 'recheck', corrected: false, note: '复查时仍在经营', photoCount: 0 }, t0 + 40 * MIN, 1);
@@ -113,7 +166,14 @@ export async function seedDemoEnforcement(db: Db, shops: Map<string, number>, no
 			await step({ action: 'decide', fine: p.stage === 'paid_closed' ? 30_000 : 50_000 }, t0 + 15 * DAY);
 			if (p.stage === 'overdue_payment') continue;
 			const paidAt = t0 + 20 * DAY;
-			await step({ action: 'record_payment', amount: 30_000, paidOn: new Date(paidAt + 8 * 3_600_000).toISOString().slice(0, 10) }, paidAt);
+			await step(
+				{
+					action: 'record_payment',
+					amount: 30_000,
+					paidOn: new Date(paidAt + 8 * 3_600_000).toISOString().slice(0, 10)
+				},
+				paidAt
+			);
 			await step({ action: 'close' }, paidAt + 1 * DAY);
 		}
 
@@ -124,9 +184,23 @@ export async function seedDemoEnforcement(db: Db, shops: Map<string, number>, no
 		await push(8, 'SH-JMZX-01', now - 5 * MIN, 0.86);
 		await push(9, 'SH-JMZX-02', now - 12 * MIN, 0.79);
 		const dismissed = await push(10, 'SH-JMZX-01', now - 3 * 60 * MIN, 0.52);
-		await reviewAlert(db, diaodu, dismissed, 1, { kind: 'false_alarm', reason: 'misdetected', note: '' }, now - 170 * MIN);
+		await reviewAlert(
+			db,
+			diaodu,
+			dismissed,
+			1,
+			{ kind: 'false_alarm', reason: 'misdetected', note: '' },
+			now - 170 * MIN
+		);
 		const toCase = await push(11, 'SH-HWSR-01', now - 2 * 60 * MIN, 0.83);
-		await reviewAlert(db, diaodu, toCase, 1, { kind: 'case', categoryCode: 'SH-HWSR-01', description: '视频发现垃圾箱满溢' }, now - 110 * MIN);
+		await reviewAlert(
+			db,
+			diaodu,
+			toCase,
+			1,
+			{ kind: 'case', categoryCode: 'SH-HWSR-01', description: '视频发现垃圾箱满溢' },
+			now - 110 * MIN
+		);
 		void fresh;
 		return { alerts, cases: made };
 	} finally {

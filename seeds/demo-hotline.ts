@@ -22,11 +22,16 @@ const REQUESTS: [string, string, string][] = [
 ];
 
 /** One caller who rang four times about the same stall noise (重复来电): the demo orders drawn to 城管中队 with that complaint. */
-const REPEAT_CALLER = { indexes: [7, 9, 18, 23], name: '孙女士', phone: '13916880001', address: '闵行区古美路街道平阳路258弄12号' };
+const REPEAT_CALLER = {
+	indexes: [7, 9, 18, 23],
+	name: '孙女士',
+	phone: '13916880001',
+	address: '闵行区古美路街道平阳路258弄12号'
+};
 
 function rng(seed: number) {
 	let s = seed >>> 0;
-	return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+	return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 export async function seedDemoHotline(db: Db, now: number, count = 40): Promise<number> {
@@ -35,10 +40,19 @@ export async function seedDemoHotline(db: Db, now: number, count = 40): Promise<
 	const users = await db.selectFrom('users').selectAll().execute();
 	const actor = (username: string): Actor => {
 		const u = users.find((x) => x.username === username)!;
-		return { id: u.id, role: u.role as Role, departmentId: u.department_id, areaId: u.area_id, communityId: u.community_id };
+		return {
+			id: u.id,
+			role: u.role as Role,
+			departmentId: u.department_id,
+			areaId: u.area_id,
+			communityId: u.community_id
+		};
 	};
-	const departments = new Map((await db.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [d.name, d.id]));
-	const handlerOf = (departmentId: number) => users.find((u) => u.role === 'handler' && u.department_id === departmentId)!.username;
+	const departments = new Map(
+		(await db.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [d.name, d.id])
+	);
+	const handlerOf = (departmentId: number) =>
+		users.find((u) => u.role === 'handler' && u.department_id === departmentId)!.username;
 	const communities = await db.selectFrom('communities').select(['id', 'name']).execute();
 
 	for (let i = 0; i < count; i++) {
@@ -64,16 +78,32 @@ export async function seedDemoHotline(db: Db, now: number, count = 40): Promise<
 			categoryCode: null,
 			communityId: community.id
 		};
-		if (REPEAT_CALLER.indexes.includes(i)) Object.assign(order, { citizenName: REPEAT_CALLER.name, phone: REPEAT_CALLER.phone, address: REPEAT_CALLER.address });
+		if (REPEAT_CALLER.indexes.includes(i))
+			Object.assign(order, {
+				citizenName: REPEAT_CALLER.name,
+				phone: REPEAT_CALLER.phone,
+				address: REPEAT_CALLER.address
+			});
 		const created = await db.transaction().execute((trx) =>
-			ingestOrders(trx, [order], { origin: 'api', importId: null, actorId: actor('diaodu').id, apiKeyId: null, now: receivedAt, calendar })
+			ingestOrders(trx, [order], {
+				origin: 'api',
+				importId: null,
+				actorId: actor('diaodu').id,
+				apiKeyId: null,
+				now: receivedAt,
+				calendar
+			})
 		);
 		const id = created.created[0]?.id;
 		if (!id) continue;
 		let t = receivedAt;
 		const step = async (who: string, cmd: HotlineCommand, minutes: number) => {
 			t = Math.min(t + minutes * 60_000, now - 60_000);
-			const row = await db.selectFrom('hotline_orders').select('version').where('id', '=', id).executeTakeFirstOrThrow();
+			const row = await db
+				.selectFrom('hotline_orders')
+				.select('version')
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow();
 			const r = await applyHotlineAction(db, actor(who), id, row.version, cmd, [], t);
 			if (!r.ok) throw new Error(`demo order ${order.orderNo}: ${cmd.action} by ${who} refused (${r.code})`);
 		};
@@ -91,14 +121,28 @@ export async function seedDemoHotline(db: Db, now: number, count = 40): Promise<
 			handler,
 			anonymous
 				? { action: 'first_contact', at: t + 60_000, outcome: 'no_phone' }
-				: { action: 'first_contact', at: contactAt, outcome: 'contacted', method: 'phone', summary: '已电话联系诉求人，了解具体情况' },
+				: {
+						action: 'first_contact',
+						at: contactAt,
+						outcome: 'contacted',
+						method: 'phone',
+						summary: '已电话联系诉求人，了解具体情况'
+					},
 			(contactAt - t) / 60_000 + 5
 		);
 		if (goal < 0.45) continue;
 		await step(handler, { action: 'reply', resolved: true, text: '已现场核实并处理完毕，已告知诉求人' }, 20 * 60);
 		if (goal < 0.55) continue;
 		const unhappy = random() < 0.12;
-		await step('diaodu', { action: 'evaluate', satisfaction: unhappy ? '不满意' : random() < 0.8 ? '满意' : '基本满意', resolvedConfirmed: !unhappy }, 180);
+		await step(
+			'diaodu',
+			{
+				action: 'evaluate',
+				satisfaction: unhappy ? '不满意' : random() < 0.8 ? '满意' : '基本满意',
+				resolvedConfirmed: !unhappy
+			},
+			180
+		);
 	}
 	return count;
 }

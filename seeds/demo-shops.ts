@@ -23,16 +23,112 @@ interface DemoShop {
 }
 
 export const DEMO_SHOPS: DemoShop[] = [
-	{ signName: '古美小笼包', orgCode: 'MA1FL3K2X', kind: '92', ownerName: '陈桂芳', phone: '13901762231', address: '古美路 1258 号', community: '古美一村', dLng: 0.0004, dLat: -0.0003 },
-	{ signName: '鲜果多水果店', orgCode: 'MA1HT0P7Q', kind: '92', ownerName: '李志强', phone: '13916654082', address: '古美路 1302 号', community: '古美三村', dLng: -0.0003, dLat: 0.0002 },
-	{ signName: '家家乐便利店', orgCode: 'MA1G8Q0C5', ownerName: '张丽华', phone: '13817720459', address: '古美路 1409 号', community: '古美四村', dLng: 0.0002, dLat: 0.0003 },
-	{ signName: '阿强汽车美容', orgCode: 'MA1JB2N48', ownerName: '周强', phone: '13764201587', address: '古美路 1525 号', community: '古美九村', dLng: 0.0003, dLat: 0.0002 },
-	{ signName: '平吉生煎馆', orgCode: 'MA1K7C3D2', kind: '92', ownerName: '王秀英', phone: '13918840316', address: '平吉路 85 号', community: '平吉一村', dLng: 0.0003, dLat: 0.0001 },
-	{ signName: '好邻居五金', orgCode: 'MA1FX6E9R', kind: '92', ownerName: '刘建军', phone: '13601993470', address: '平吉路 136 号', community: '平吉四村', dLng: -0.0002, dLat: -0.0002 },
-	{ signName: '兰州牛肉拉面', orgCode: 'MA1L0R5U8', kind: '92', ownerName: '马金山', phone: '13524068711', address: '平吉路 201 号', community: '平吉五村', dLng: 0.0002, dLat: 0.0003 },
-	{ signName: '虹梅路夜宵大排档', orgCode: 'MA1M4W1Y6', ownerName: '黄伟', phone: '13917305568', address: '虹梅路 3010 号', community: '古美十村', dLng: 0.0004, dLat: 0.0001 },
-	{ signName: '梅陇烟杂店', orgCode: 'MA1N9T2H3', kind: '92', ownerName: '徐美玲', phone: '13482271904', address: '虹梅路 3088 号', community: '古美七村', dLng: 0.0003, dLat: -0.0002 },
-	{ signName: '平吉路流动早点摊', orgCode: null, ownerName: '赵福生', phone: '13962157723', address: '平吉路近平阳路口', community: '平吉三村', dLng: 0.0002, dLat: 0.0002 }
+	{
+		signName: '古美小笼包',
+		orgCode: 'MA1FL3K2X',
+		kind: '92',
+		ownerName: '陈桂芳',
+		phone: '13901762231',
+		address: '古美路 1258 号',
+		community: '古美一村',
+		dLng: 0.0004,
+		dLat: -0.0003
+	},
+	{
+		signName: '鲜果多水果店',
+		orgCode: 'MA1HT0P7Q',
+		kind: '92',
+		ownerName: '李志强',
+		phone: '13916654082',
+		address: '古美路 1302 号',
+		community: '古美三村',
+		dLng: -0.0003,
+		dLat: 0.0002
+	},
+	{
+		signName: '家家乐便利店',
+		orgCode: 'MA1G8Q0C5',
+		ownerName: '张丽华',
+		phone: '13817720459',
+		address: '古美路 1409 号',
+		community: '古美四村',
+		dLng: 0.0002,
+		dLat: 0.0003
+	},
+	{
+		signName: '阿强汽车美容',
+		orgCode: 'MA1JB2N48',
+		ownerName: '周强',
+		phone: '13764201587',
+		address: '古美路 1525 号',
+		community: '古美九村',
+		dLng: 0.0003,
+		dLat: 0.0002
+	},
+	{
+		signName: '平吉生煎馆',
+		orgCode: 'MA1K7C3D2',
+		kind: '92',
+		ownerName: '王秀英',
+		phone: '13918840316',
+		address: '平吉路 85 号',
+		community: '平吉一村',
+		dLng: 0.0003,
+		dLat: 0.0001
+	},
+	{
+		signName: '好邻居五金',
+		orgCode: 'MA1FX6E9R',
+		kind: '92',
+		ownerName: '刘建军',
+		phone: '13601993470',
+		address: '平吉路 136 号',
+		community: '平吉四村',
+		dLng: -0.0002,
+		dLat: -0.0002
+	},
+	{
+		signName: '兰州牛肉拉面',
+		orgCode: 'MA1L0R5U8',
+		kind: '92',
+		ownerName: '马金山',
+		phone: '13524068711',
+		address: '平吉路 201 号',
+		community: '平吉五村',
+		dLng: 0.0002,
+		dLat: 0.0003
+	},
+	{
+		signName: '虹梅路夜宵大排档',
+		orgCode: 'MA1M4W1Y6',
+		ownerName: '黄伟',
+		phone: '13917305568',
+		address: '虹梅路 3010 号',
+		community: '古美十村',
+		dLng: 0.0004,
+		dLat: 0.0001
+	},
+	{
+		signName: '梅陇烟杂店',
+		orgCode: 'MA1N9T2H3',
+		kind: '92',
+		ownerName: '徐美玲',
+		phone: '13482271904',
+		address: '虹梅路 3088 号',
+		community: '古美七村',
+		dLng: 0.0003,
+		dLat: -0.0002
+	},
+	{
+		signName: '平吉路流动早点摊',
+		orgCode: null,
+		ownerName: '赵福生',
+		phone: '13962157723',
+		address: '平吉路近平阳路口',
+		community: '平吉三村',
+		dLng: 0.0002,
+		dLat: 0.0002
+	}
 ];
 
 /** Position 17 of a 主体标识码 is its own check (GB 11714): mod 11 over the first 8, 10 → 'X'. */
@@ -57,7 +153,17 @@ export async function seedDemoShops(db: Db, createdBy: number, now: number): Pro
 	const geo = await loadGeography(db, shanghaiDate(now));
 	const markers = new Map(geo.communities.map((c) => [c.name, c]));
 	const existing = new Map(
-		(await db.selectFrom('shops').select(['id', 'sign_name']).where('sign_name', 'in', DEMO_SHOPS.map((s) => s.signName)).execute()).map((r) => [r.sign_name, r.id])
+		(
+			await db
+				.selectFrom('shops')
+				.select(['id', 'sign_name'])
+				.where(
+					'sign_name',
+					'in',
+					DEMO_SHOPS.map((s) => s.signName)
+				)
+				.execute()
+		).map((r) => [r.sign_name, r.id])
 	);
 	const ids = new Map<string, number>();
 	for (const s of DEMO_SHOPS) {

@@ -31,8 +31,12 @@ export const DEMO_USERS: DemoUser[] = [
 
 export async function seedDemoUsers(db: Db, now: number): Promise<Map<string, number>> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	const depts = new Map((await db.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [d.name, d.id]));
-	const comms = new Map((await db.selectFrom('communities').select(['id', 'name', 'area_id']).execute()).map((c) => [c.name, c]));
+	const depts = new Map(
+		(await db.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [d.name, d.id])
+	);
+	const comms = new Map(
+		(await db.selectFrom('communities').select(['id', 'name', 'area_id']).execute()).map((c) => [c.name, c])
+	);
 	const ids = new Map<string, number>();
 	for (const u of DEMO_USERS) {
 		const community = u.community ? comms.get(u.community) : undefined;

@@ -29,19 +29,25 @@ export const init: ServerInit = async () => {
 	// 12345 updates for the city platform: sent in the background, a round every 2 s (GRIDCASE_CITY picks the adapter).
 	console.log(`city platform: ${cityPlatform().name}`);
 	startCitySender(db, cityPlatform);
-	void keepHouse(db, { photos: photoDir(), evidence: evidenceDir(), imports: importDir() }, (line) => console.log(line)).catch((e) => console.error('housekeeping failed:', e));
+	void keepHouse(db, { photos: photoDir(), evidence: evidenceDir(), imports: importDir() }, (line) =>
+		console.log(line)
+	).catch((e) => console.error('housekeeping failed:', e));
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale === 'zh' ? 'zh-CN' : locale) });
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale === 'zh' ? 'zh-CN' : locale)
+		});
 	});
 
 /** What a user with a temporary password may still open: the page to replace it, and the way out. */
 const PASSWORD_CHANGE_PATHS = ['/account/password', '/logout', '/locale', '/favicon.svg'];
 const passwordFirst = (r: Request) =>
-	r.method === 'GET' || r.method === 'HEAD' ? new Response(null, { status: 303, headers: { location: '/account/password' } }) : new Response('Change your temporary password first', { status: 403 });
+	r.method === 'GET' || r.method === 'HEAD'
+		? new Response(null, { status: 303, headers: { location: '/account/password' } })
+		: new Response('Change your temporary password first', { status: 403 });
 
 /** Authenticate once per request; every load and action still checks permission itself. */
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -73,7 +79,9 @@ const handleCsrf: Handle = ({ event, resolve }) => {
 	const r = event.request;
 	if (isCrossSiteForm(r.method, r.headers.get('content-type'), r.headers.get('origin'), event.url)) {
 		const message = `Cross-site ${r.method} form submissions are forbidden`;
-		return r.headers.get('accept') === 'application/json' ? Response.json({ message }, { status: 403 }) : new Response(message, { status: 403 });
+		return r.headers.get('accept') === 'application/json'
+			? Response.json({ message }, { status: 403 })
+			: new Response(message, { status: 403 });
 	}
 	return resolve(event);
 };

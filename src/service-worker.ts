@@ -17,13 +17,17 @@ const NETWORK_WAIT_MS = 4000;
 const MAX_WARMED_CASES = 40;
 
 /** Chromium's static routing (123+): a rule the browser applies itself, without running this worker. */
-type RoutingInstallEvent = ExtendableEvent & { addRoutes?: (rules: { condition: { urlPattern: string }; source: { cacheName: string } }[]) => Promise<void> };
+type RoutingInstallEvent = ExtendableEvent & {
+	addRoutes?: (rules: { condition: { urlPattern: string }; source: { cacheName: string } }[]) => Promise<void>;
+};
 
 sw.addEventListener('install', (event) => {
 	// The content-addressed scripts and styles are read from the kept copy by the browser directly, so
 	// opening a page does not wake this worker's fetch handler some 30 times; elsewhere the handler
 	// below serves them from the same cache.
-	const routes = (event as RoutingInstallEvent).addRoutes?.([{ condition: { urlPattern: '/_app/immutable/*' }, source: { cacheName: SHELL } }]);
+	const routes = (event as RoutingInstallEvent).addRoutes?.([
+		{ condition: { urlPattern: '/_app/immutable/*' }, source: { cacheName: SHELL } }
+	]);
 	routes?.catch(() => {});
 	event.waitUntil(
 		caches
@@ -59,7 +63,9 @@ async function warm(path: string, depth = 0): Promise<void> {
 	if (!page || !keepable(page)) return;
 	const html = await page.clone().text();
 	await keep(url, page);
-	const data = await fetch(new URL(`${url.pathname.replace(/\/$/, '')}/__data.json`, url), { credentials: 'same-origin' }).catch(() => null);
+	const data = await fetch(new URL(`${url.pathname.replace(/\/$/, '')}/__data.json`, url), {
+		credentials: 'same-origin'
+	}).catch(() => null);
 	if (data) await keep(new URL(`${url.pathname}/__data.json`, url), data);
 	if (depth === 0 && url.pathname === '/tasks') await warmLinked(html);
 	if (depth === 1) await warmPhotos(html);
@@ -119,7 +125,11 @@ async function networkFirst(event: FetchEvent, url: URL): Promise<Response> {
 async function keptFirst(event: FetchEvent, url: URL): Promise<Response> {
 	const kept = await caches.match(pageKey(url), { cacheName: PAGES });
 	if (!kept) return networkFirst(event, url);
-	event.waitUntil(fetch(event.request).then((r) => keep(url, r)).catch(() => {}));
+	event.waitUntil(
+		fetch(event.request)
+			.then((r) => keep(url, r))
+			.catch(() => {})
+	);
 	return kept;
 }
 
@@ -153,6 +163,10 @@ sw.addEventListener('fetch', (event) => {
 		return;
 	}
 	if (request.mode === 'navigate') {
-		event.respondWith(fetch(request).catch(async () => (await caches.match(OFFLINE, { cacheName: SHELL })) ?? new Response('offline', { status: 503 })));
+		event.respondWith(
+			fetch(request).catch(
+				async () => (await caches.match(OFFLINE, { cacheName: SHELL })) ?? new Response('offline', { status: 503 })
+			)
+		);
 	}
 });

@@ -16,12 +16,17 @@ export async function expectAccessible(page: Page): Promise<void> {
 		const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResult> } }).axe;
 		return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
 	});
-	const found = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' | ')}`);
+	const found = result.violations.map(
+		(v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' | ')}`
+	);
 	expect(found, page.url()).toEqual([]);
 }
 
 /** The page scrolls up and down only: nothing is wider than the screen. */
 export async function expectNoSideScroll(page: Page): Promise<void> {
-	const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+	const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+		scrollWidth: document.documentElement.scrollWidth,
+		innerWidth: window.innerWidth
+	}));
 	expect(scrollWidth, page.url()).toBeLessThanOrEqual(innerWidth);
 }

@@ -3,7 +3,9 @@ import { asUser, ready } from './helpers';
 
 // The admin opens an account for a new grid worker; the worker signs in with the temporary password
 // and can do nothing before choosing their own. Then the admin disables the account.
-test('an admin creates an account, the new user must change the temporary password, and a disabled account cannot sign in', async ({ browser }) => {
+test('an admin creates an account, the new user must change the temporary password, and a disabled account cannot sign in', async ({
+	browser
+}) => {
 	const admin = await asUser(browser, 'admin');
 	const errors: string[] = [];
 	admin.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));

@@ -6,8 +6,12 @@ import { asUser } from './helpers';
 // No request can stall the server (issue 14 §4): while an admin previews the largest boundary file
 // the limits allow, everyone else's requests are still answered at once.
 type Feature = { properties: { kind: string; name: string }; geometry: { coordinates: [number, number][][] } };
-const geo = JSON.parse(fs.readFileSync(new URL('../src/lib/reference-data/gumei-geo.json', import.meta.url), 'utf8')) as { features: Feature[] };
-const areas = geo.features.filter((f) => f.properties.kind === 'area').map((f) => ({ name: f.properties.name, rings: f.geometry.coordinates }));
+const geo = JSON.parse(
+	fs.readFileSync(new URL('../src/lib/reference-data/gumei-geo.json', import.meta.url), 'utf8')
+) as { features: Feature[] };
+const areas = geo.features
+	.filter((f) => f.properties.kind === 'area')
+	.map((f) => ({ name: f.properties.name, rings: f.geometry.coordinates }));
 // A version may start no later than today and after the latest one, and boundaries.e2e.ts publishes
 // one from today: this file is named to run before it (Playwright runs files in name order).
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -41,7 +45,12 @@ test('/health answers within 100 ms while a 45,000-point boundary file is previe
 	const t0 = performance.now();
 	const res = await admin.request.post('/admin/boundaries?/preview', {
 		headers: { origin: baseURL!, accept: 'application/json', 'x-sveltekit-action': 'true' },
-		multipart: { effectiveFrom: today(), note: '加密边界', level: 'area', file: { name: 'dense.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(text) } }
+		multipart: {
+			effectiveFrom: today(),
+			note: '加密边界',
+			level: 'area',
+			file: { name: 'dense.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(text) }
+		}
 	});
 	const previewMs = performance.now() - t0;
 	previewing = false;

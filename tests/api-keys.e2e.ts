@@ -13,7 +13,10 @@ const order = (orderNo: string) => ({
 	receivedAt
 });
 
-test('an admin issues an API key; the city platform pushes with it; a revoked key is refused', async ({ browser, request }) => {
+test('an admin issues an API key; the city platform pushes with it; a revoked key is refused', async ({
+	browser,
+	request
+}) => {
 	const admin = await asUser(browser, 'admin');
 	await admin.goto('/admin/api-keys');
 	await ready(admin);
@@ -33,9 +36,15 @@ test('an admin issues an API key; the city platform pushes with it; a revoked ke
 	expect(JSON.parse(body)).toMatchObject({ created: [], unchanged: ['API-E2E-1'] });
 	expect(body).not.toContain('13700001234');
 	// The same 工单号 with other content is reported as changed and not overwritten.
-	const changed = await request.post(url, { data: { ...order('API-E2E-1'), content: '改过的内容' }, headers: { authorization: `Bearer ${key}` } });
+	const changed = await request.post(url, {
+		data: { ...order('API-E2E-1'), content: '改过的内容' },
+		headers: { authorization: `Bearer ${key}` }
+	});
 	expect(await changed.json()).toMatchObject({ created: [], changed: ['API-E2E-1'] });
-	const bad = await request.post(url, { data: { orders: [order('API-E2E-2'), { ...order('API-E2E-3'), phone: '12' }] }, headers: { authorization: `Bearer ${key}` } });
+	const bad = await request.post(url, {
+		data: { orders: [order('API-E2E-2'), { ...order('API-E2E-3'), phone: '12' }] },
+		headers: { authorization: `Bearer ${key}` }
+	});
 	expect(bad.status()).toBe(422);
 
 	await admin.reload();
@@ -43,7 +52,9 @@ test('an admin issues an API key; the city platform pushes with it; a revoked ke
 	const row = admin.getByRole('row', { name: /市12345平台/ });
 	await row.getByText('吊销', { exact: true }).click();
 	await expect(row.getByText('吊销「市12345平台」后，使用此密钥的系统将立即无法推送。')).toBeVisible();
-	expect((await request.post(url, { data: order('API-E2E-5'), headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
+	expect(
+		(await request.post(url, { data: order('API-E2E-5'), headers: { authorization: `Bearer ${key}` } })).status()
+	).toBe(200);
 	await row.getByRole('button', { name: '确认吊销' }).click();
 	await expect(admin.getByRole('row', { name: /市12345平台/ })).toContainText(/已于 .* 吊销/);
 	const revoked = await request.post(url, { data: order('API-E2E-4'), headers: { authorization: `Bearer ${key}` } });

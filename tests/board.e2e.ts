@@ -1,7 +1,9 @@
 import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
 
-test('the live board: a leader opens the overdue cases behind a number and urges one in one click', async ({ browser }) => {
+test('the live board: a leader opens the overdue cases behind a number and urges one in one click', async ({
+	browser
+}) => {
 	const leader = await asUser(browser, 'lingdao');
 	await leader.goto('/board');
 	await ready(leader);

@@ -7,7 +7,9 @@ import { asUser, ready } from './helpers';
 // which 中片区 becomes a new 片区 named 中片区（新）, is previewed and published from today; a case
 // filed before keeps 中片区, and the old outlines stay viewable on the map.
 type Feature = { properties: { kind: string; name: string }; geometry: { coordinates: number[][][] } };
-const geo = JSON.parse(fs.readFileSync(new URL('../src/lib/reference-data/gumei-geo.json', import.meta.url), 'utf8')) as { features: Feature[] };
+const geo = JSON.parse(
+	fs.readFileSync(new URL('../src/lib/reference-data/gumei-geo.json', import.meta.url), 'utf8')
+) as { features: Feature[] };
 const areas = geo.features.filter((f) => f.properties.kind === 'area');
 const file = (rename: (n: string) => string, shift: (p: [number, number]) => [number, number] = (p) => p) => ({
 	name: 'pianqu.geojson',
@@ -15,7 +17,14 @@ const file = (rename: (n: string) => string, shift: (p: [number, number]) => [nu
 	buffer: Buffer.from(
 		JSON.stringify({
 			type: 'FeatureCollection',
-			features: areas.map((f) => ({ type: 'Feature', properties: { name: rename(f.properties.name) }, geometry: { type: 'Polygon', coordinates: f.geometry.coordinates.map((r) => r.map((p) => shift(p as [number, number]))) } }))
+			features: areas.map((f) => ({
+				type: 'Feature',
+				properties: { name: rename(f.properties.name) },
+				geometry: {
+					type: 'Polygon',
+					coordinates: f.geometry.coordinates.map((r) => r.map((p) => shift(p as [number, number])))
+				}
+			}))
 		})
 	)
 });
@@ -23,7 +32,9 @@ const file = (rename: (n: string) => string, shift: (p: [number, number]) => [nu
 // The new 片区's name carries markup: wherever it is shown, including Leaflet's labels and popups, it stays text.
 const NEW = `中片区（新）<img src=x onerror="alert('片区')">`;
 
-test('an admin publishes a new 片区 boundary after a refused file, and a case filed before keeps its 片区', async ({ browser }) => {
+test('an admin publishes a new 片区 boundary after a refused file, and a case filed before keeps its 片区', async ({
+	browser
+}) => {
 	const admin = await asUser(browser, 'admin');
 	const errors: string[] = [];
 	admin.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));

@@ -1,7 +1,9 @@
 import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
 
-test('the case list: choosing a 片区 narrows the 居民区 at once; the filters and pages come back in the address', async ({ browser }) => {
+test('the case list: choosing a 片区 narrows the 居民区 at once; the filters and pages come back in the address', async ({
+	browser
+}) => {
 	const dispatcher = await asUser(browser, 'diaodu');
 	await dispatcher.goto('/cases');
 	await ready(dispatcher);

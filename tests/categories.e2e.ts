@@ -3,7 +3,9 @@ import { asUser, ready } from './helpers';
 
 // An admin changes a category's handling limit from tomorrow: bad values are refused with the form
 // kept, the new version is listed as not yet in force, and it can be withdrawn before it starts.
-test('an admin schedules new limits for a category, is told what is wrong, and withdraws the version', async ({ browser }) => {
+test('an admin schedules new limits for a category, is told what is wrong, and withdraws the version', async ({
+	browser
+}) => {
 	const admin = await asUser(browser, 'admin');
 	const errors: string[] = [];
 	admin.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));

@@ -12,7 +12,8 @@ export const test = base.extend<{ cspWatch: void }>({
 	cspWatch: [
 		async ({ browser, context }, use) => {
 			const violations: string[] = [];
-			const watch = (c: BrowserContext) => c.on('console', (msg) => VIOLATION.test(msg.text()) && violations.push(`${msg.location().url}: ${msg.text()}`));
+			const watch = (c: BrowserContext) =>
+				c.on('console', (msg) => VIOLATION.test(msg.text()) && violations.push(`${msg.location().url}: ${msg.text()}`));
 			watch(context);
 			const newContext = browser.newContext.bind(browser);
 			browser.newContext = async (options) => {

@@ -15,7 +15,9 @@ const overdueFirst = (levels: string[]) => {
 	return firstNotRed === -1 || !levels.slice(firstNotRed).includes('red');
 };
 
-test('a handler’s tasks hold their 12345 orders beside their cases, overdue first; the order page calls the citizen with one tap, a leader sees the number masked', async ({ browser }) => {
+test('a handler’s tasks hold their 12345 orders beside their cases, overdue first; the order page calls the citizen with one tap, a leader sees the number masked', async ({
+	browser
+}) => {
 	// 绿化所 has demo orders waiting to be signed, contacted and redone.
 	const handler = await asUser(browser, 'lvhua', PHONE);
 	await ready(handler);
@@ -35,7 +37,9 @@ test('a handler’s tasks hold their 12345 orders beside their cases, overdue fi
 	expect(levels.length).toBe(await cards.count());
 	expect(levels).toContain('red');
 	expect(overdueFirst(levels)).toBe(true);
-	expect(await handler.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+	expect(
+		await handler.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+	).toBe(0);
 
 	await firstOrder.click();
 	await handler.waitForURL(/\/hotline\/\d+$/);
@@ -75,7 +79,9 @@ test('a dispatcher’s tasks include the 12345 orders waiting on them', async ({
 	expect(overdueFirst(await badgeLevels(dispatcher, 'table'))).toBe(true);
 });
 
-test('我上报的: a grid worker sees the cases they reported, newest first, page by page; a handler has no such tab', async ({ browser }) => {
+test('我上报的: a grid worker sees the cases they reported, newest first, page by page; a handler has no such tab', async ({
+	browser
+}) => {
 	const worker = await asUser(browser, 'wangge', PHONE);
 	await ready(worker);
 	const tabs = worker.getByRole('navigation', { name: '我的任务视图' });

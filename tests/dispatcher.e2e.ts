@@ -3,9 +3,12 @@ import { asUser, expectStatus, ready } from './helpers';
 import { expectAccessible } from './a11y';
 
 /** YYYY-MM-DD in Shanghai, `days` from now. */
-const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const dayFromNow = (days: number) =>
+	new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
-test('the dispatcher approves a 延期 whose requested date has passed by choosing a new date; a past date is refused and nothing changes', async ({ browser }) => {
+test('the dispatcher approves a 延期 whose requested date has passed by choosing a new date; a past date is refused and nothing changes', async ({
+	browser
+}) => {
 	const page = await asUser(browser, 'diaodu');
 	await page.goto('/cases?status=extension_requested');
 	await ready(page);

@@ -8,7 +8,9 @@ import { asUser, ready } from './helpers';
 
 const SHOP = { name: '东兰巷口便民五金', owner: '钱小华', phone: '13811112222' };
 
-test('a shop made from an enforcement case by a click on the map, found by the middle of its name', async ({ browser }) => {
+test('a shop made from an enforcement case by a click on the map, found by the middle of its name', async ({
+	browser
+}) => {
 	test.setTimeout(120_000);
 	const zhifa = await asUser(browser, 'zhifa');
 	// The demo case waiting for 先行告知 has no party yet.
@@ -47,7 +49,9 @@ test('a shop made from an enforcement case by a click on the map, found by the m
 
 	// Back on the case, the new shop first and selected in 关联当事人.
 	await zhifa.waitForURL(new RegExp(`${caseUrl.replace(/[.?]/g, '\\$&')}\\?shop=\\d+$`));
-	await expect(zhifa.getByRole('status').filter({ hasText: SHOP.name })).toContainText(`商户「${SHOP.name}」已建档并已选中`);
+	await expect(zhifa.getByRole('status').filter({ hasText: SHOP.name })).toContainText(
+		`商户「${SHOP.name}」已建档并已选中`
+	);
 	const link = zhifa.locator('form[data-action="link_shop"]');
 	await expect(link.getByRole('radio', { name: new RegExp(SHOP.name) })).toBeChecked();
 
@@ -64,7 +68,9 @@ test('a shop made from an enforcement case by a click on the map, found by the m
 	await zhifa.context().close();
 });
 
-test('the 决定书 names the 复议机关 and the court; a reprint after new settings is the archived document', async ({ browser }) => {
+test('the 决定书 names the 复议机关 and the court; a reprint after new settings is the archived document', async ({
+	browser
+}) => {
 	test.setTimeout(120_000);
 	const zhifa = await asUser(browser, 'zhifa');
 	await zhifa.goto('/enforcement');
@@ -116,7 +122,9 @@ test('the 决定书 names the 复议机关 and the court; a reprint after new se
 	await zhifa.goto(decisionHref);
 	await expect(zhifa.getByRole('heading', { level: 1 })).toContainText('Administrative penalty decision');
 	await expect(zhifa.locator('article')).toContainText('Legal text (in Chinese, as served on the party)');
-	await expect(zhifa.locator('[data-appeal]')).toContainText('Administrative review: apply to 上海市闵行区人民政府 within 60 days');
+	await expect(zhifa.locator('[data-appeal]')).toContainText(
+		'Administrative review: apply to 上海市闵行区人民政府 within 60 days'
+	);
 	await expect(zhifa.locator('[data-appeal]')).toContainText('Lawsuit: sue at 上海市闵行区人民法院 within 6 months');
 	await expect(zhifa.locator('article')).toContainText('Annex: evidence');
 	await expect(zhifa.getByRole('button', { name: 'Print' })).toBeVisible();

@@ -9,8 +9,19 @@ const SHOP_PHONE = '13916654082'; // 鲜果多水果店 in the demo shop registr
 
 function alertForm(capturedAt: string) {
 	const fd = new FormData();
-	fd.append('alert', JSON.stringify({ cameraId: CAMERA.id, capturedAt, lng: CAMERA.lng, lat: CAMERA.lat, categoryCode: 'SH-JMZX-01', confidence: 0.94 }));
-	for (const name of ['before.jpg', 'after.jpg']) fd.append('frames', new Blob([readFileSync(fixture(name))], { type: 'image/jpeg' }), name);
+	fd.append(
+		'alert',
+		JSON.stringify({
+			cameraId: CAMERA.id,
+			capturedAt,
+			lng: CAMERA.lng,
+			lat: CAMERA.lat,
+			categoryCode: 'SH-JMZX-01',
+			confidence: 0.94
+		})
+	);
+	for (const name of ['before.jpg', 'after.jpg'])
+		fd.append('frames', new Blob([readFileSync(fixture(name))], { type: 'image/jpeg' }), name);
 	return fd;
 }
 
@@ -21,7 +32,8 @@ async function printDocument(page: Page, href: string, heading: string, outPath:
 	// Every evidence image is really there, not a broken icon.
 	const images = doc.locator('.annex img');
 	await expect(images).toHaveCount(3);
-	for (const img of await images.all()) expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+	for (const img of await images.all())
+		expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
 	const text = await doc.locator('article').innerText();
 	const pdf = await doc.pdf({ format: 'A4', printBackground: true, path: outPath });
 	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -31,7 +43,10 @@ async function printDocument(page: Page, href: string, heading: string, outPath:
 	return text;
 }
 
-test('a camera alert becomes an enforcement case and ends in a paid penalty, both documents printed', async ({ browser, request }, info) => {
+test('a camera alert becomes an enforcement case and ends in a paid penalty, both documents printed', async ({
+	browser,
+	request
+}, info) => {
 	test.setTimeout(240_000);
 	// The admin registers the camera, shortens the 先行告知整改 period for this run, and issues an alerts key.
 	const admin = await asUser(browser, 'admin');
@@ -57,10 +72,16 @@ test('a camera alert becomes an enforcement case and ends in a paid penalty, bot
 	// The platform pushes a multipart alert with two frames and no Origin header.
 	const capturedAt = new Date(Date.now() - 120_000).toISOString();
 	expect((await request.post('/api/v1/alerts', { multipart: alertForm(capturedAt) })).status()).toBe(401);
-	const pushed = await request.post('/api/v1/alerts', { multipart: alertForm(capturedAt), headers: { authorization: `Bearer ${key}` } });
+	const pushed = await request.post('/api/v1/alerts', {
+		multipart: alertForm(capturedAt),
+		headers: { authorization: `Bearer ${key}` }
+	});
 	expect(pushed.status()).toBe(201);
 	const { alertId } = await pushed.json();
-	const replay = await request.post('/api/v1/alerts', { multipart: alertForm(capturedAt), headers: { authorization: `Bearer ${key}` } });
+	const replay = await request.post('/api/v1/alerts', {
+		multipart: alertForm(capturedAt),
+		headers: { authorization: `Bearer ${key}` }
+	});
 	expect(replay.status()).toBe(409);
 	expect((await replay.json()).error.code).toBe('replayed');
 	// A browser form posted from elsewhere is still refused (the API exemption is for that path only).
@@ -73,7 +94,9 @@ test('a camera alert becomes an enforcement case and ends in a paid penalty, bot
 	await zhifa.locator(`[data-alert="${alertId}"] a`).first().click();
 	await zhifa.waitForURL(`**/alerts/${alertId}`);
 	await ready(zhifa);
-	await zhifa.locator('form[data-action="enforcement"] textarea[name="description"]').fill('人行道上流动摊贩售卖水果，占用通行');
+	await zhifa
+		.locator('form[data-action="enforcement"] textarea[name="description"]')
+		.fill('人行道上流动摊贩售卖水果，占用通行');
 	await zhifa.locator('form[data-action="enforcement"] button[type=submit]').click();
 	await zhifa.waitForURL(/\/enforcement\/\d+\?done=open/);
 	const caseUrl = zhifa.url().split('?')[0];
@@ -123,12 +146,22 @@ test('a camera alert becomes an enforcement case and ends in a paid penalty, bot
 	await expect(zhifa.locator('[data-clock="payment"]')).toContainText('缴款期限');
 
 	// Both documents, rendered from the case and printed to PDF by the browser.
-	const noticeText = await printDocument(zhifa, await zhifa.locator('a[data-doc="notice"]').getAttribute('href') as string, '违法行为告知书', info.outputPath('notice.pdf'));
+	const noticeText = await printDocument(
+		zhifa,
+		(await zhifa.locator('a[data-doc="notice"]').getAttribute('href')) as string,
+		'违法行为告知书',
+		info.outputPath('notice.pdf')
+	);
 	expect(noticeText).toMatch(/古美城管告字〔\d{4}〕第\d{4}号/);
 	expect(noticeText).toContain('罚款人民币500.00元');
 	expect(noticeText).toContain('陈述、申辩');
 	expect(noticeText).toContain('鲜果多水果店');
-	const decisionText = await printDocument(zhifa, await zhifa.locator('a[data-doc="decision"]').getAttribute('href') as string, '行政处罚决定书', info.outputPath('decision.pdf'));
+	const decisionText = await printDocument(
+		zhifa,
+		(await zhifa.locator('a[data-doc="decision"]').getAttribute('href')) as string,
+		'行政处罚决定书',
+		info.outputPath('decision.pdf')
+	);
 	expect(decisionText).toMatch(/古美城管罚字〔\d{4}〕第\d{4}号/);
 	expect(decisionText).toContain('初次违法，已自行收摊');
 	expect(decisionText).toContain('百分之三加处罚款');
@@ -143,8 +176,22 @@ test('a camera alert becomes an enforcement case and ends in a paid penalty, bot
 	await act(zhifa, 'close');
 	await expectStatus(zhifa, '已结案');
 	await expect(zhifa.locator('[data-evidence="ok"]')).toHaveText('全部 3 份证据与采集时记录的 SHA-256 一致');
-	const actions = await zhifa.locator('.timeline li').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
-	expect(actions).toEqual(['open', 'link_shop', 'notify', 'recheck', 'register', 'confirm_party', 'issue_notice', 'record_statement', 'decide', 'record_payment', 'close']);
+	const actions = await zhifa
+		.locator('.timeline li')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+	expect(actions).toEqual([
+		'open',
+		'link_shop',
+		'notify',
+		'recheck',
+		'register',
+		'confirm_party',
+		'issue_notice',
+		'record_statement',
+		'decide',
+		'record_payment',
+		'close'
+	]);
 	await expect(zhifa.getByText(SHOP_PHONE)).toBeVisible();
 
 	// Leadership reads the case with the shop owner's phone masked; a grid worker may not open it.

@@ -104,8 +104,23 @@ test('grid case from report to 结案 with one 返工 and one 延期', async ({ 
 	await expectStatus(dispatcher, '已结案');
 
 	// The timeline tells the whole story, in order, with who did what.
-	const steps = await dispatcher.locator('ol.timeline > li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')));
-	expect(steps).toEqual(['report', 'accept', 'register', 'dispatch', 'sign', 'request_extension', 'approve_extension', 'feedback', 'check_fail', 'feedback', 'check_pass', 'close']);
+	const steps = await dispatcher
+		.locator('ol.timeline > li')
+		.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')));
+	expect(steps).toEqual([
+		'report',
+		'accept',
+		'register',
+		'dispatch',
+		'sign',
+		'request_extension',
+		'approve_extension',
+		'feedback',
+		'check_fail',
+		'feedback',
+		'check_pass',
+		'close'
+	]);
 	await expect(dispatcher.locator('ol.timeline')).toContainText('赵队员（城管中队）');
 	await expect(dispatcher.locator('ol.timeline img')).toHaveCount(5);
 	await expect(dispatcher.getByText('您在此环节没有可执行的操作')).toBeVisible();

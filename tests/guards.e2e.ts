@@ -60,7 +60,9 @@ test('bad reports are refused with a clear message, the form re-filled and nothi
 	expect(after.match(/共 (\d+) 件/)![1]).toBe(totalBefore);
 });
 
-test('an action outside the role or the state is refused with 403 / a message, and the case is unchanged', async ({ browser }) => {
+test('an action outside the role or the state is refused with 403 / a message, and the case is unchanged', async ({
+	browser
+}) => {
 	const worker = await asUser(browser, 'wangge');
 	const caseUrl = await reportCase(worker, '共享单车堆放堵塞人行道（403 测试）');
 	// The grid worker is offered no dispatcher action, and a forged post is answered 403.
@@ -79,7 +81,10 @@ test('an action outside the role or the state is refused with 403 / a message, a
 
 	// Close on a 待受理 case is not allowed in this state, even for the dispatcher.
 	const dispatcher = await asUser(browser, 'diaodu');
-	const closing = await dispatcher.request.post(`${caseUrl}?/close`, { form: { version: '1' }, headers: { origin: new URL(caseUrl).origin, accept: 'text/html' } });
+	const closing = await dispatcher.request.post(`${caseUrl}?/close`, {
+		form: { version: '1' },
+		headers: { origin: new URL(caseUrl).origin, accept: 'text/html' }
+	});
 	expect(closing.status()).toBe(400);
 	await dispatcher.goto(caseUrl);
 	await ready(dispatcher);
@@ -87,7 +92,9 @@ test('an action outside the role or the state is refused with 403 / a message, a
 	await expect(dispatcher.locator('ol.timeline > li')).toHaveCount(1);
 });
 
-test('two dispatchers on the same case: one wins, the other is told to refresh and loses nothing', async ({ browser }) => {
+test('two dispatchers on the same case: one wins, the other is told to refresh and loses nothing', async ({
+	browser
+}) => {
 	const worker = await asUser(browser, 'wangge');
 	const caseUrl = await reportCase(worker, '并发测试：非机动车乱停放');
 	const first = await asUser(browser, 'diaodu');
@@ -125,7 +132,7 @@ test('a 10 MB text field is refused with a message, not a crash', async ({ brows
 		multipart: {
 			mode: 'report',
 			categoryCode: 'SH-HWSR-03',
-			description: '广'.repeat(10 * 1024 * 1024 / 3),
+			description: '广'.repeat((10 * 1024 * 1024) / 3),
 			lng: '121.37792',
 			lat: '31.15505',
 			beforePhotos: { name: 'before.jpg', mimeType: 'image/jpeg', buffer: readFileSync(fixture('before.jpg')) }
@@ -157,5 +164,6 @@ test('the case list filters by GET parameters that can be shared', async ({ page
 	await expect(page.getByText(`共 ${closed} 件`)).toBeVisible();
 	await page.goto('/cases?q=%E5%B0%8F%E5%B9%BF%E5%91%8A');
 	await ready(page);
-	for (const text of await page.locator('tbody tr td:nth-child(2)').allInnerTexts()) expect(text).toMatch(/小广告|乱张贴/);
+	for (const text of await page.locator('tbody tr td:nth-child(2)').allInnerTexts())
+		expect(text).toMatch(/小广告|乱张贴/);
 });

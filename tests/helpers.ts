@@ -19,7 +19,11 @@ export async function login(page: Page, username: string): Promise<void> {
 }
 
 /** A fresh browser context per user, as four people on four devices. */
-export async function asUser(browser: Browser, username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+export async function asUser(
+	browser: Browser,
+	username: string,
+	viewport = { width: 1280, height: 900 }
+): Promise<Page> {
 	const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 	const page = await context.newPage();
 	await login(page, username);

@@ -15,7 +15,17 @@ const RECEIVED = '2026-11-30 09:00';
 async function cityExport(headers: string[]): Promise<Buffer> {
 	const cell = (values: Record<string, string>) => headers.map((h) => values[h.replace(/\*$/, '')] ?? '');
 	const order = (no: string, type: string, address: string, limit: string) =>
-		cell({ 工单号: no, 来源渠道: '12345热线', 诉求类型: type, 诉求人: '张三', 联系电话: '13812345678', 地址: address, 诉求内容: '楼道堆物影响通行', 派单时间: RECEIVED, 办理时限: limit });
+		cell({
+			工单号: no,
+			来源渠道: '12345热线',
+			诉求类型: type,
+			诉求人: '张三',
+			联系电话: '13812345678',
+			地址: address,
+			诉求内容: '楼道堆物影响通行',
+			派单时间: RECEIVED,
+			办理时限: limit
+		});
 	const wb = new ExcelJS.Workbook();
 	const ws = wb.addWorksheet('工单');
 	ws.addRow([TITLE]);
@@ -27,7 +37,9 @@ async function cityExport(headers: string[]): Promise<Buffer> {
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-test('12345 import: template, a title-row XLSX with the city\'s 办理时限 and a repeated line, per-row notes, the deadline after commit', async ({ browser }) => {
+test("12345 import: template, a title-row XLSX with the city's 办理时限 and a repeated line, per-row notes, the deadline after commit", async ({
+	browser
+}) => {
 	const dispatcher = await asUser(browser, 'diaodu');
 	await dispatcher.goto('/hotline/import');
 	await ready(dispatcher);
@@ -38,7 +50,10 @@ test('12345 import: template, a title-row XLSX with the city\'s 办理时限 and
 	await expect(dispatcher.locator('tr[data-column="orderNo"]')).toContainText('必需');
 	await expectAccessible(dispatcher);
 
-	const [download] = await Promise.all([dispatcher.waitForEvent('download'), dispatcher.getByRole('link', { name: 'Excel 模板' }).click()]);
+	const [download] = await Promise.all([
+		dispatcher.waitForEvent('download'),
+		dispatcher.getByRole('link', { name: 'Excel 模板' }).click()
+	]);
 	expect(download.suggestedFilename()).toBe('12345-import-template.xlsx');
 	const template = new ExcelJS.Workbook();
 	await template.xlsx.load(Uint8Array.from(await readFile((await download.path())!)).buffer);
@@ -47,15 +62,23 @@ test('12345 import: template, a title-row XLSX with the city\'s 办理时限 and
 	expect(headers).toContain('办理时限');
 	expect(headers).toContain('截止时间');
 
-	await dispatcher.getByLabel('文件').setInputFiles({ name: '工单导出.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await cityExport(headers) });
+	await dispatcher.getByLabel('文件').setInputFiles({
+		name: '工单导出.xlsx',
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		buffer: await cityExport(headers)
+	});
 	await dispatcher.getByRole('button', { name: '上传并预览' }).click();
 	await expect(dispatcher.getByTestId('import-counts')).toContainText('共 3 行：有效 2，有问题 0', { timeout: 15_000 });
 	await expect(dispatcher.getByTestId('import-repeated')).toContainText('另有 1 行与前面的行完全相同');
 	const notes = dispatcher.getByTestId('import-notes');
 	await expect(notes.locator('tr[data-code="title_row_skipped"]')).toContainText('标题行，已跳过（表头在第 2 行）');
-	await expect(notes.locator('tr[data-code="limit_from_file"]')).toContainText('按文件中的时限“15个工作日”，截止 2026-12-21 24:00（诉求类型默认 5 工作日，应为 2026-12-07 24:00）');
+	await expect(notes.locator('tr[data-code="limit_from_file"]')).toContainText(
+		'按文件中的时限“15个工作日”，截止 2026-12-21 24:00（诉求类型默认 5 工作日，应为 2026-12-07 24:00）'
+	);
 	await expect(notes.locator('tr[data-code="repeated_line"]')).toContainText('第4行与第3行相同，只计一次');
-	await expect(notes.locator('tr[data-code="limit_unreadable"]')).toContainText('办理时限“尽快”无法识别，按诉求类型默认时限（1 工作日）计，截止 2026-12-01 24:00');
+	await expect(notes.locator('tr[data-code="limit_unreadable"]')).toContainText(
+		'办理时限“尽快”无法识别，按诉求类型默认时限（1 工作日）计，截止 2026-12-01 24:00'
+	);
 	await expect(notes.locator('tr[data-code="community_pending"]')).toHaveCount(1);
 	await expectAccessible(dispatcher);
 	// All or nothing is the default, and there is nothing wrong.

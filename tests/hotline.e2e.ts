@@ -3,7 +3,8 @@ import { act, asUser, ready } from './helpers';
 
 /** A small export as the city platform makes it, with times relative to now (Shanghai wall time). */
 function ordersCsv(): Buffer {
-	const at = (hoursAgo: number) => new Date(Date.now() + 8 * 3_600_000 - hoursAgo * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+	const at = (hoursAgo: number) =>
+		new Date(Date.now() + 8 * 3_600_000 - hoursAgo * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 	const rows = [
 		['工单号', '来源渠道', '诉求类型', '紧急程度', '诉求人', '联系电话', '地址', '诉求内容', '派单时间'],
 		['E2E-0001', '12345热线', '投诉', '一般', '张三', '13812345678', '古美路街道东兰一居', '楼道堆物影响通行', at(3)],
@@ -11,11 +12,15 @@ function ordersCsv(): Buffer {
 		['E2E-0003', '随申办APP', '求助', '紧急', '', '', '古美路街道万源二居', '路灯不亮', at(1)],
 		['E2E-0004', '12345热线', '表扬', '一般', '王五', '12345', '古美路街道', '未知类型且电话无效', at(1)]
 	];
-	const text = rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
+	const text = rows
+		.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
+		.join('\r\n');
 	return Buffer.from('\uFEFF' + text, 'utf8');
 }
 
-test('12345: a dispatcher imports a file, a handler contacts and replies, others see the phone masked', async ({ browser }) => {
+test('12345: a dispatcher imports a file, a handler contacts and replies, others see the phone masked', async ({
+	browser
+}) => {
 	const dispatcher = await asUser(browser, 'diaodu');
 	await dispatcher.goto('/hotline/import');
 	await ready(dispatcher);

@@ -3,7 +3,9 @@ import { asUser, ready } from './helpers';
 
 // The map with no tile server configured (the demo default): outlines and case markers on a plain
 // background, clusters that open when clicked, a marker that leads to its case, shading by a rate.
-test('a leader reads the case map with no tile server: areas, clustered markers, shading and no console errors', async ({ browser }) => {
+test('a leader reads the case map with no tile server: areas, clustered markers, shading and no console errors', async ({
+	browser
+}) => {
 	const leader = await asUser(browser, 'lingdao');
 	const errors: string[] = [];
 	const outside: string[] = [];
@@ -29,7 +31,10 @@ test('a leader reads the case map with no tile server: areas, clustered markers,
 	const popup = map.locator('.leaflet-popup-content');
 	await expect(popup).toContainText('网格案件按时办结率');
 	await expect(popup).toContainText('先行联系率');
-	await expect(popup.getByRole('link', { name: '本月统计' })).toHaveAttribute('href', /\/stats\?from=\d{4}-\d{2}-01&to=.*groupBy=area/);
+	await expect(popup.getByRole('link', { name: '本月统计' })).toHaveAttribute(
+		'href',
+		/\/stats\?from=\d{4}-\d{2}-01&to=.*groupBy=area/
+	);
 	await leader.keyboard.press('Escape');
 
 	// A cluster zooms in when clicked; at street level single markers appear, and one opens its case.

@@ -20,7 +20,12 @@ const kept = (page: Page, paths: string[]) =>
 /** How many cases a dispatcher finds with this text in the case list. */
 async function countCases(page: Page, text: string): Promise<string> {
 	await page.goto(`/cases?q=${encodeURIComponent(text)}`);
-	return (await page.getByText(/共 \d+ 件/).first().innerText()).match(/共 (\d+) 件/)![1];
+	return (
+		await page
+			.getByText(/共 \d+ 件/)
+			.first()
+			.innerText()
+	).match(/共 (\d+) 件/)![1];
 }
 
 // A grid worker in a basement: no connection while reporting and checking; both wait on the phone
@@ -32,9 +37,16 @@ test('offline report and 核查 wait in the outbox and arrive exactly once', asy
 
 	// Installable: a manifest and an active service worker.
 	const manifest = await (await page.request.get('/manifest.webmanifest')).json();
-	expect(manifest).toMatchObject({ short_name: '网格通', start_url: '/tasks', display: 'standalone', theme_color: '#1d4ed8' });
+	expect(manifest).toMatchObject({
+		short_name: '网格通',
+		start_url: '/tasks',
+		display: 'standalone',
+		theme_color: '#1d4ed8'
+	});
 	expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
-	await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+	await expect
+		.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state))
+		.toBe('activated');
 
 	// The worker's tasks: cases of 东兰一居 waiting for 核查; each is kept for offline reading.
 	await page.goto('/tasks');
@@ -50,7 +62,9 @@ test('offline report and 核查 wait in the outbox and arrive exactly once', asy
 	await expect(page.getByRole('status').filter({ hasText: '离线' })).toBeVisible();
 	const check = page.locator('form[data-action="check_pass"]');
 	// The 处置前 photo to stand by is on the phone too.
-	await expect.poll(() => check.getByRole('img', { name: '处置前照片' }).evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+	await expect
+		.poll(() => check.getByRole('img', { name: '处置前照片' }).evaluate((i) => (i as HTMLImageElement).naturalWidth))
+		.toBeGreaterThan(0);
 	await check.getByLabel('说明').fill('离线核查：现场已恢复（e2e）');
 	await check.getByLabel('照片').setInputFiles(fixture('after.jpg'));
 	await check.getByRole('button', { name: '核查通过' }).click();
@@ -101,7 +115,9 @@ test('offline report and 核查 wait in the outbox and arrive exactly once', asy
 
 // Faults: the session ends while the phone is offline, and a "photo" that is not an image. The
 // outbox survives signing in again; the bad item is held with the reason, never lost unseen.
-test('a session that ended offline keeps the outbox; a photo that is not an image is held with the reason', async ({ browser }) => {
+test('a session that ended offline keeps the outbox; a photo that is not an image is held with the reason', async ({
+	browser
+}) => {
 	const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 	const page = await context.newPage();
 	await login(page, 'wangge');

@@ -19,7 +19,10 @@ const order = (orderNo: string, dLat: number) => ({
 	lat: POINT.lat + dLat
 });
 
-test('12345 orders become one grid case; 受理+立案+派遣 on one screen; the closed case offers its outcome as the draft 答复', async ({ browser, request }) => {
+test('12345 orders become one grid case; 受理+立案+派遣 on one screen; the closed case offers its outcome as the draft 答复', async ({
+	browser,
+	request
+}) => {
 	test.setTimeout(120_000);
 	const admin = await asUser(browser, 'admin');
 	await admin.goto('/admin/api-keys');
@@ -27,7 +30,10 @@ test('12345 orders become one grid case; 受理+立案+派遣 on one screen; the
 	await admin.getByLabel('名称').fill('市12345平台（转案件）');
 	await admin.getByRole('button', { name: '创建密钥' }).click();
 	const key = (await admin.getByTestId('new-key').innerText()).trim();
-	const pushed = await request.post('/api/v1/hotline/orders', { data: { orders: [order('GC-E2E-1', 0), order('GC-E2E-2', 0.0009)] }, headers: { authorization: `Bearer ${key}` } });
+	const pushed = await request.post('/api/v1/hotline/orders', {
+		data: { orders: [order('GC-E2E-1', 0), order('GC-E2E-2', 0.0009)] },
+		headers: { authorization: `Bearer ${key}` }
+	});
 	expect(await pushed.json()).toMatchObject({ created: ['GC-E2E-1', 'GC-E2E-2'] });
 
 	// The dispatcher assigns the first order and opens a grid case from it: place, category and text carried over.
@@ -73,7 +79,9 @@ test('12345 orders become one grid case; 受理+立案+派遣 on one screen; the
 	await expectAccessible(dispatcher);
 	await act(dispatcher, 'fast_track', (f) => f.getByLabel('处置部门').selectOption({ label: '市政养护所' }));
 	await expectStatus(dispatcher, '待签收');
-	const steps = await dispatcher.locator('ol.timeline > li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')));
+	const steps = await dispatcher
+		.locator('ol.timeline > li')
+		.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')));
 	expect(steps).toEqual(['report', 'link_order', 'link_order', 'accept', 'register', 'dispatch']);
 
 	// 市政养护所 handles it, the grid worker checks it, the dispatcher closes it.
@@ -114,7 +122,9 @@ test('12345 orders become one grid case; 受理+立案+派遣 on one screen; the
 	await expect(handler.getByTestId('judgement-completion')).toHaveAttribute('data-verdict', 'on_time');
 });
 
-test('受理+立案+派遣 refused (the case moved meanwhile): nothing written, the form says why and keeps what was chosen', async ({ browser }) => {
+test('受理+立案+派遣 refused (the case moved meanwhile): nothing written, the form says why and keeps what was chosen', async ({
+	browser
+}) => {
 	const dispatcher = await asUser(browser, 'diaodu');
 	await dispatcher.goto('/cases?status=reported');
 	await ready(dispatcher);
@@ -132,10 +142,14 @@ test('受理+立案+派遣 refused (the case moved meanwhile): nothing written, 
 	await form.locator('button[type=submit]').click();
 	await expect(form.getByRole('alert')).toContainText('已被他人更新');
 	await expect(form.getByLabel('说明')).toHaveValue('请今日处理');
-	await expect(form.getByLabel('处置部门')).toHaveValue(await form.getByLabel('处置部门').locator('option', { hasText: '绿化所' }).getAttribute('value') ?? '');
+	await expect(form.getByLabel('处置部门')).toHaveValue(
+		(await form.getByLabel('处置部门').locator('option', { hasText: '绿化所' }).getAttribute('value')) ?? ''
+	);
 	await other.reload();
 	await expectStatus(other, '待立案');
-	const steps = await other.locator('ol.timeline > li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')));
+	const steps = await other
+		.locator('ol.timeline > li')
+		.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')));
 	expect(steps.filter((s) => s === 'accept')).toHaveLength(1);
 	expect(steps).not.toContain('dispatch');
 });

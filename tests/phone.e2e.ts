@@ -26,7 +26,9 @@ async function expectCards(page: Page, path: string, { badge = true } = {}): Pro
 	return cards;
 }
 
-test('a grid worker on a phone: a one-line header with a menu, tasks and cases as cards, the map before its filters', async ({ browser }) => {
+test('a grid worker on a phone: a one-line header with a menu, tasks and cases as cards, the map before its filters', async ({
+	browser
+}) => {
 	const worker = await asUser(browser, 'wangge', PHONE);
 	// The holiday data is the admin's to enter: here one short line, shown once.
 	await expect(worker.locator('aside.calendar-warning')).toContainText('节假日数据待更新');
@@ -72,7 +74,9 @@ test('a grid worker on a phone: a one-line header with a menu, tasks and cases a
 	await expectAccessible(worker);
 });
 
-test('the 待办 badge follows the work: a case dispatched to the department reaches the handler by the poll, which waits while the tab is hidden', async ({ browser }) => {
+test('the 待办 badge follows the work: a case dispatched to the department reaches the handler by the poll, which waits while the tab is hidden', async ({
+	browser
+}) => {
 	const handler = await asUser(browser, 'chengguan', PHONE);
 	await expectCards(handler, '/tasks');
 	await expectCards(handler, '/hotline');
@@ -124,7 +128,9 @@ test('the 待办 badge follows the work: a case dispatched to the department rea
 	await expect(badge).toHaveAttribute('data-todo', String(before));
 });
 
-test('the 城运中心 on a phone: orders and alerts as cards, the board as a card per 片区 that refreshes itself', async ({ browser }) => {
+test('the 城运中心 on a phone: orders and alerts as cards, the board as a card per 片区 that refreshes itself', async ({
+	browser
+}) => {
 	const dispatcher = await asUser(browser, 'diaodu', PHONE);
 	await expectCards(dispatcher, '/hotline');
 	await expectCards(dispatcher, '/alerts', { badge: false });
@@ -153,10 +159,15 @@ test('an officer on a phone: enforcement cases and camera alerts as cards, no �
 	expect((await officer.request.get('/counts')).status()).toBe(403);
 });
 
-test('leadership on a phone: 督办 is its own button beside the card’s link; the board fits the screen', async ({ browser }) => {
+test('leadership on a phone: 督办 is its own button beside the card’s link; the board fits the screen', async ({
+	browser
+}) => {
 	const leader = await asUser(browser, 'lingdao', PHONE);
 	await expectCards(leader, '/cases?overdue=1');
-	const urge = leader.locator('li.list-card').getByRole('button', { name: /^督办 W\d+/ }).first();
+	const urge = leader
+		.locator('li.list-card')
+		.getByRole('button', { name: /^督办 W\d+/ })
+		.first();
 	await expect(urge).toBeVisible();
 	expect(await urge.evaluate((b) => b.closest('a') === null)).toBe(true);
 	const code = (await urge.getAttribute('aria-label'))!.replace('督办 ', '');
@@ -176,7 +187,9 @@ test('leadership on a phone: 督办 is its own button beside the card’s link; 
 test('above 600 px the lists stay tables, the header one row of links and the filters open', async ({ browser }) => {
 	const leader = await asUser(browser, 'lingdao');
 	await expect(leader.locator('header details.menu summary')).toBeHidden();
-	await expect(leader.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '案件列表' })).toBeVisible();
+	await expect(
+		leader.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '案件列表' })
+	).toBeVisible();
 	for (const path of ['/cases', '/hotline', '/board']) {
 		await leader.goto(path);
 		await ready(leader);

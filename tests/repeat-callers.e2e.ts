@@ -6,7 +6,9 @@ import { act, asUser, ready } from './helpers';
 // 平阳路258弄12号; every order went to 城管中队 (seeds/demo-hotline.ts).
 const PHONE = '13916880001';
 
-test('重复来电: the dispatcher finds a caller by full phone number and sees her other orders; a leader is told phones are not searchable for them', async ({ browser }) => {
+test('重复来电: the dispatcher finds a caller by full phone number and sees her other orders; a leader is told phones are not searchable for them', async ({
+	browser
+}) => {
 	test.setTimeout(180_000); // three accounts, two axe runs, two screen sizes
 	const dispatcher = await asUser(browser, 'diaodu');
 	await dispatcher.goto(`/hotline?q=${PHONE}`);
@@ -50,7 +52,9 @@ test('重复来电: the dispatcher finds a caller by full phone number and sees 
 	for (const q of [PHONE, '1391688']) {
 		await leader.goto(`/hotline?q=${q}`);
 		await ready(leader);
-		await expect(leader.getByTestId('search-notice')).toHaveText('按来电号码或姓名查找仅限城运中心和承办部门；这次只按工单号查找。');
+		await expect(leader.getByTestId('search-notice')).toHaveText(
+			'按来电号码或姓名查找仅限城运中心和承办部门；这次只按工单号查找。'
+		);
 		await expect(leader.getByText('共 0 件')).toBeVisible();
 	}
 	await leader.goto('/hotline?q=孙女士');
@@ -73,7 +77,9 @@ test('重复来电: the dispatcher finds a caller by full phone number and sees 
 	await expectNoSideScroll(phone);
 });
 
-test('back to the city: a handler’s 答复 is queued with the event and shown as delivered once the sender has run', async ({ browser }) => {
+test('back to the city: a handler’s 答复 is queued with the event and shown as delivered once the sender has run', async ({
+	browser
+}) => {
 	const handler = await asUser(browser, 'chengguan');
 	await handler.goto(`/hotline?q=${PHONE}`);
 	await ready(handler);

@@ -1,7 +1,9 @@
 import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
 
-test('the admin sets how long uploaded 12345 files are kept; the import page says so; a dispatcher cannot set it', async ({ browser }) => {
+test('the admin sets how long uploaded 12345 files are kept; the import page says so; a dispatcher cannot set it', async ({
+	browser
+}) => {
 	const admin = await asUser(browser, 'admin');
 	await admin.goto('/admin');
 	await admin.getByRole('link', { name: '导入文件保留期限' }).click();
@@ -19,7 +21,9 @@ test('the admin sets how long uploaded 12345 files are kept; the import page say
 
 	const dispatcher = await asUser(browser, 'diaodu');
 	await dispatcher.goto('/hotline/import');
-	await expect(dispatcher.getByText('上传的文件在导入写入完成或文件被拒 7 天后自动删除（期限由系统管理员设定）。')).toBeVisible();
+	await expect(
+		dispatcher.getByText('上传的文件在导入写入完成或文件被拒 7 天后自动删除（期限由系统管理员设定）。')
+	).toBeVisible();
 	const refused = await dispatcher.goto('/admin/imports');
 	expect(refused?.status()).toBe(403);
 });

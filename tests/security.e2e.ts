@@ -7,7 +7,10 @@ import { asUser, ready } from './helpers';
 // configured tile host).
 const SCRIPT = `<img src=x onerror="alert('attribution')">© Example`;
 // A 1×1 transparent PNG, answered for every tile request so no test needs a tile server.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+	'base64'
+);
 
 async function chooseBaseMap(admin: Page, kind: string, fill?: (p: Page) => Promise<void>) {
 	await admin.goto('/admin/map');
@@ -18,7 +21,9 @@ async function chooseBaseMap(admin: Page, kind: string, fill?: (p: Page) => Prom
 	await expect(admin.getByRole('status')).toBeVisible();
 }
 
-test('a script in the base-map attribution stays text, and pages carry the Content-Security-Policy', async ({ browser }) => {
+test('a script in the base-map attribution stays text, and pages carry the Content-Security-Policy', async ({
+	browser
+}) => {
 	const admin = await asUser(browser, 'admin');
 	const dialogs: string[] = [];
 	admin.on('dialog', (d) => {
@@ -26,7 +31,10 @@ test('a script in the base-map attribution stays text, and pages carry the Conte
 		void d.dismiss();
 	});
 	let tiles = 0;
-	await admin.route('https://tiles.example.test/**', (r) => (tiles++, r.fulfill({ contentType: 'image/png', body: PNG })));
+	await admin.route(
+		'https://tiles.example.test/**',
+		(r) => (tiles++, r.fulfill({ contentType: 'image/png', body: PNG }))
+	);
 	await chooseBaseMap(admin, '其他 XYZ 瓦片', async (p) => {
 		await p.getByLabel('瓦片地址模板').fill('https://tiles.example.test/{z}/{x}/{y}.png');
 		await p.getByLabel('版权说明（地图上显示）').fill(SCRIPT);

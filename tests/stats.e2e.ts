@@ -1,9 +1,20 @@
 import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
 
-const RATES = ['grid_on_time', 'grid_efficient', 'first_contact', 'hotline_on_time', 'rework', 'satisfaction', 'return', 'extension'];
+const RATES = [
+	'grid_on_time',
+	'grid_efficient',
+	'first_contact',
+	'hotline_on_time',
+	'rework',
+	'satisfaction',
+	'return',
+	'extension'
+];
 
-test('statistics: a leader reads the month, opens the cases behind a figure and prints the monthly report', async ({ browser }) => {
+test('statistics: a leader reads the month, opens the cases behind a figure and prints the monthly report', async ({
+	browser
+}) => {
 	const leader = await asUser(browser, 'lingdao');
 	await leader.goto('/stats');
 	await ready(leader);
@@ -36,11 +47,15 @@ test('statistics: a leader reads the month, opens the cases behind a figure and 
 	expect(bad.status()).toBe(400);
 
 	// The printable monthly report, to PDF.
-	const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+	const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
+		.format(new Date())
+		.slice(0, 7);
 	await leader.goto(`/stats-report?month=${month}`);
 	await ready(leader);
 	const [y, mo] = month.split('-');
-	await expect(leader.getByRole('heading', { level: 1 })).toHaveText(`古美路街道城运中心 ${y}年${Number(mo)}月 运行情况月报`);
+	await expect(leader.getByRole('heading', { level: 1 })).toHaveText(
+		`古美路街道城运中心 ${y}年${Number(mo)}月 运行情况月报`
+	);
 	await expect(leader.locator('tr[data-rate]')).toHaveCount(8);
 	await expect(leader.locator('figure svg').first()).toBeVisible();
 	await leader.emulateMedia({ media: 'print' });
@@ -58,7 +73,9 @@ test('statistics are for leadership and the 城运中心 only', async ({ browser
 	await worker.context().close();
 });
 
-test('2023 as published: a leader reads 99.83 %, opens the late case, exports XLSX and prints the report', async ({ browser }, info) => {
+test('2023 as published: a leader reads 99.83 %, opens the late case, exports XLSX and prints the report', async ({
+	browser
+}, info) => {
 	const leader = await asUser(browser, 'lingdao');
 	await leader.goto('/stats?from=2023-01-01&to=2023-12-31');
 	await ready(leader);

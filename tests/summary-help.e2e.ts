@@ -3,11 +3,14 @@ import { expectAccessible, expectNoSideScroll } from './a11y';
 import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
 
-const SUMMARY_2023 = '全年受理12345工单864件，先行联系率97.35%，按时办结率100%；网格流转案件736件，按时办结率99.83%，高效处置率70.15%；拆除存量违法建筑109处；非现场执法立案9件。';
+const SUMMARY_2023 =
+	'全年受理12345工单864件，先行联系率97.35%，按时办结率100%；网格流转案件736件，按时办结率99.83%，高效处置率70.15%；拆除存量违法建筑109处；非现场执法立案9件。';
 /** Han characters and CJK punctuation (、。，：；（）…). */
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
-test('工作总结 for 2023: the paragraph holds the published figures, each link opens a list of that many, it copies, and the December report carries it', async ({ browser }) => {
+test('工作总结 for 2023: the paragraph holds the published figures, each link opens a list of that many, it copies, and the December report carries it', async ({
+	browser
+}) => {
 	test.setTimeout(180_000); // eight lists over a whole year, judged row by row
 	const leader = await asUser(browser, 'lingdao');
 	await leader.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -16,12 +19,21 @@ test('工作总结 for 2023: the paragraph holds the published figures, each lin
 	await expect(leader.getByRole('heading', { level: 2, name: '工作总结' })).toBeVisible();
 	const zh = leader.locator('[data-summary="zh"] p');
 	await expect(zh).toHaveText(SUMMARY_2023);
-	await expect(leader.locator('[data-summary="en"] p')).toContainText('In 2023, the street accepted 864 12345 hotline orders, with a first-contact rate of 97.35%');
+	await expect(leader.locator('[data-summary="en"] p')).toContainText(
+		'In 2023, the street accepted 864 12345 hotline orders, with a first-contact rate of 97.35%'
+	);
 
 	// Eight figures, each a link whose list holds exactly the count it stands for.
 	const links = zh.locator('a[data-figure]');
 	await expect(links).toHaveCount(8);
-	const figures = await links.evaluateAll((as) => as.map((a) => ({ figure: a.getAttribute('data-figure')!, count: a.getAttribute('data-count')!, href: a.getAttribute('href')!, text: a.textContent! })));
+	const figures = await links.evaluateAll((as) =>
+		as.map((a) => ({
+			figure: a.getAttribute('data-figure')!,
+			count: a.getAttribute('data-count')!,
+			href: a.getAttribute('href')!,
+			text: a.textContent!
+		}))
+	);
 	expect(figures.map((f) => [f.figure, f.text, f.count])).toEqual([
 		['orders_received', '864', '864'],
 		['first_contact', '97.35%', '755'],
@@ -40,7 +52,12 @@ test('工作总结 for 2023: the paragraph holds the published figures, each lin
 		await expect(leader.locator('tbody tr')).toHaveCount(Math.min(Number(f.count), 50));
 		counted[f.figure] = Number(f.count);
 	}
-	expect(counted).toMatchObject({ orders_received: 864, grid_reported: 736, stock_structures: 109, enforcement_opened: 9 });
+	expect(counted).toMatchObject({
+		orders_received: 864,
+		grid_reported: 736,
+		stock_structures: 109,
+		enforcement_opened: 9
+	});
 
 	// 复制 puts the paragraph on the clipboard and says so.
 	await leader.goto('/stats?from=2023-01-01&to=2023-12-31');
@@ -63,7 +80,9 @@ async function openHelp(page: Page) {
 	await ready(page);
 }
 
-test('帮助 opens from the header on the page the user is on: a grid worker on 我的任务, a dispatcher on 12345 工单', async ({ browser }) => {
+test('帮助 opens from the header on the page the user is on: a grid worker on 我的任务, a dispatcher on 12345 工单', async ({
+	browser
+}) => {
 	const worker = await asUser(browser, 'wangge');
 	await worker.goto('/tasks');
 	await ready(worker);
@@ -97,7 +116,10 @@ test('帮助 opens from the header on the page the user is on: a grid worker on 
 	await dispatcher.setViewportSize({ width: 1280, height: 900 });
 	await openHelp(dispatcher);
 	await expect(dispatcher.getByRole('heading', { level: 1 })).toHaveText('城运中心调度工作指南');
-	await expect(dispatcher.locator('[data-help-page][aria-current="page"]')).toHaveAttribute('data-help-page', '/hotline');
+	await expect(dispatcher.locator('[data-help-page][aria-current="page"]')).toHaveAttribute(
+		'data-help-page',
+		'/hotline'
+	);
 	await expect(dispatcher.getByText('30个工作分钟内').first()).toBeVisible();
 	// The guide of another role is one link away; a foreign 'from' is not followed.
 	await dispatcher.getByRole('link', { name: '处置部门', exact: true }).click();
@@ -133,13 +155,17 @@ test('the audit log reads names, not ids: a new account shows its 片区 and 居
 	await admin.context().close();
 });
 
-test('in English the monthly report has no Chinese, and the statistics offer the summary in English', async ({ browser }) => {
+test('in English the monthly report has no Chinese, and the statistics offer the summary in English', async ({
+	browser
+}) => {
 	const leader = await asUser(browser, 'lingdao');
 	await leader.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: leader.url() }]);
 	await leader.goto('/stats-report?month=2023-12');
 	await ready(leader);
 	await expect(leader.getByRole('heading', { level: 1 })).not.toHaveText(CJK);
-	await expect(leader.locator('[data-summary="en"] p')).toHaveText(/^This month, the street accepted \d+ 12345 hotline orders/);
+	await expect(leader.locator('[data-summary="en"] p')).toHaveText(
+		/^This month, the street accepted \d+ 12345 hotline orders/
+	);
 	const text = await leader.locator('article.a4').innerText();
 	expect(text.match(new RegExp(CJK.source, 'g')) ?? [], text).toEqual([]);
 	expect(await leader.getByRole('button', { name: 'Print' }).count()).toBe(1);

@@ -5,7 +5,12 @@ import { shanghaiDate } from '../../src/lib/domain/working-days';
  * and file writes overlap with database work while everything numbered per day (case codes) is
  * still numbered in the same order on every run.
  */
-export async function inDayLanes<T>(items: readonly T[], at: (item: T) => number, lanes: number, run: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function inDayLanes<T>(
+	items: readonly T[],
+	at: (item: T) => number,
+	lanes: number,
+	run: (item: T, index: number) => Promise<void>
+): Promise<void> {
 	const byLane: { item: T; index: number }[][] = Array.from({ length: lanes }, () => []);
 	const dayIndex = new Map<string, number>();
 	items.forEach((item, index) => {

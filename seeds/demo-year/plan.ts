@@ -26,7 +26,7 @@ const SEASON = [0.9, 0.7, 1, 1, 1.05, 1.15, 1.25, 1.25, 1.05, 0.95, 1, 0.95];
 
 export function rng(seed: number) {
 	let s = seed >>> 0;
-	return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+	return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
@@ -68,7 +68,14 @@ export interface PlannedOrder {
 }
 
 /** A working-day instant in [from, to] between 08:40 and 17:20 (a few on weekends). */
-function instantsOfMonth(r: Rand, cal: WorkCalendar, month: string, count: number, first: string, last: string): number[] {
+function instantsOfMonth(
+	r: Rand,
+	cal: WorkCalendar,
+	month: string,
+	count: number,
+	first: string,
+	last: string
+): number[] {
 	const days: string[] = [];
 	for (let d = `${month}-01`; d.startsWith(month); d = addDays(d, 1)) if (d >= first && d <= last) days.push(d);
 	if (!days.length) return [];
@@ -106,7 +113,13 @@ function shuffle<T>(r: Rand, xs: T[]): T[] {
 /** 延期 approved to the end of the third day after the original deadline's day. */
 export const extendedDeadline = (deadlineAt: number) => shanghaiMidnight(addDays(dueDate(deadlineAt), 4));
 
-export function planGrid(cal: WorkCalendar, cats: readonly CategoryRef[], communities: number, last: string, perMonth = 52): PlannedCase[] {
+export function planGrid(
+	cal: WorkCalendar,
+	cats: readonly CategoryRef[],
+	communities: number,
+	last: string,
+	perMonth = 52
+): PlannedCase[] {
 	const r = rng(2023);
 	const limited = cats.filter((c) => c.handle);
 	const stock = cats.find((c) => !c.handle);
@@ -120,22 +133,42 @@ export function planGrid(cal: WorkCalendar, cats: readonly CategoryRef[], commun
 			const extended = r() < 0.03;
 			const deadlineAt = computeDeadline(dispatchAt, cat.handle!, cal);
 			out.push({
-				reportedAt, dispatchAt, category: cat.code, communityIndex: Math.floor(r() * communities), extended,
-				deadlineAt: extended ? extendedDeadline(deadlineAt) : deadlineAt, outcome: r() < 0.02 ? 'void' : 'in_time', rework: r() < 0.04,
+				reportedAt,
+				dispatchAt,
+				category: cat.code,
+				communityIndex: Math.floor(r() * communities),
+				extended,
+				deadlineAt: extended ? extendedDeadline(deadlineAt) : deadlineAt,
+				outcome: r() < 0.02 ? 'void' : 'in_time',
+				rework: r() < 0.04,
 				source: src < 0.72 ? 'patrol' : src < 0.88 ? 'resident' : src < 0.97 ? 'video' : 'leader'
 			});
 		}
 		// 存量违建 拆除 (专项, no daily limit): ten a month in 2023 up to the 109 demolished, fewer after.
 		const stockCount = month < '2024' ? (month === '2023-11' ? 9 : month === '2023-12' ? 0 : 10) : 4;
-		if (stock) for (const reportedAt of instantsOfMonth(r, cal, month, stockCount, '2023-01-01', last)) {
-			out.push({ reportedAt, dispatchAt: reportedAt + 30 * MINUTE, category: stock.code, communityIndex: Math.floor(r() * communities), deadlineAt: null, extended: false, outcome: 'stock', rework: false, source: 'patrol' });
-		}
+		if (stock)
+			for (const reportedAt of instantsOfMonth(r, cal, month, stockCount, '2023-01-01', last)) {
+				out.push({
+					reportedAt,
+					dispatchAt: reportedAt + 30 * MINUTE,
+					category: stock.code,
+					communityIndex: Math.floor(r() * communities),
+					deadlineAt: null,
+					extended: false,
+					outcome: 'stock',
+					rework: false,
+					source: 'patrol'
+				});
+			}
 	}
 	out.sort((a, b) => a.reportedAt - b.reportedAt);
 	// 2023: exactly the published numbers among the cases whose deadline falls in 2023; any further
 	// ones due in 2023 are 作废 (duplicates), which the rates exclude.
-	const due2023 = out.filter((c) => c.deadlineAt !== null && c.outcome !== 'void' && dueDate(c.deadlineAt).startsWith('2023'));
-	if (due2023.length < TARGET_2023.gridDecided) throw new Error(`demo plan: only ${due2023.length} grid cases due in 2023`);
+	const due2023 = out.filter(
+		(c) => c.deadlineAt !== null && c.outcome !== 'void' && dueDate(c.deadlineAt).startsWith('2023')
+	);
+	if (due2023.length < TARGET_2023.gridDecided)
+		throw new Error(`demo plan: only ${due2023.length} grid cases due in 2023`);
 	for (const c of due2023.slice(TARGET_2023.gridDecided)) c.outcome = 'void';
 	const kept = due2023.slice(0, TARGET_2023.gridDecided);
 	const outcomes: GridOutcome[] = [
@@ -155,7 +188,13 @@ export function planGrid(cal: WorkCalendar, cats: readonly CategoryRef[], commun
 	return out;
 }
 
-export function planOrders(cal: WorkCalendar, types: readonly { code: string; limit: Limit; weight: number }[], communities: number, last: string, perMonth = 72): PlannedOrder[] {
+export function planOrders(
+	cal: WorkCalendar,
+	types: readonly { code: string; limit: Limit; weight: number }[],
+	communities: number,
+	last: string,
+	perMonth = 72
+): PlannedOrder[] {
 	const r = rng(12345);
 	const out: PlannedOrder[] = [];
 	for (const month of months('2023-01-01', last)) {
@@ -164,8 +203,16 @@ export function planOrders(cal: WorkCalendar, types: readonly { code: string; li
 			const t = weightedPick(r, types);
 			const s = r();
 			out.push({
-				receivedAt, signAt: receivedAt + 35 * MINUTE, typeCode: t.code, limit: t.limit, communityIndex: Math.floor(r() * communities),
-				anonymous: r() < 0.05, declined: r() < 0.02, returned: r() < 0.02, contactLate: false, satisfaction: s < 0.02 ? 'unreachable' : s < 0.8 ? '满意' : '基本满意'
+				receivedAt,
+				signAt: receivedAt + 35 * MINUTE,
+				typeCode: t.code,
+				limit: t.limit,
+				communityIndex: Math.floor(r() * communities),
+				anonymous: r() < 0.05,
+				declined: r() < 0.02,
+				returned: r() < 0.02,
+				contactLate: false,
+				satisfaction: s < 0.02 ? 'unreachable' : s < 0.8 ? '满意' : '基本满意'
 			});
 		}
 	}
@@ -174,11 +221,17 @@ export function planOrders(cal: WorkCalendar, types: readonly { code: string; li
 	const contactable = (o: PlannedOrder) => !o.anonymous && !o.declined && !o.returned;
 	// 2023: exactly 755 contactable orders whose 先行联系 falls due in 2023; later ones are anonymous.
 	const due2023 = out.filter((o) => contactable(o) && dueDate(fcDue(o)).startsWith('2023'));
-	if (due2023.length < TARGET_2023.contactable) throw new Error(`demo plan: only ${due2023.length} contactable orders due in 2023`);
+	if (due2023.length < TARGET_2023.contactable)
+		throw new Error(`demo plan: only ${due2023.length} contactable orders due in 2023`);
 	for (const o of due2023.slice(TARGET_2023.contactable)) o.anonymous = true;
 	// A late contact is on a 5-day order, so the answer still comes in time (2023's 按时办结率 is 100 %).
-	const slow = shuffle(r, due2023.slice(0, TARGET_2023.contactable).filter((o) => o.limit.value >= 3));
+	const slow = shuffle(
+		r,
+		due2023.slice(0, TARGET_2023.contactable).filter((o) => o.limit.value >= 3)
+	);
 	for (const o of slow.slice(0, TARGET_2023.contactLate)) o.contactLate = true;
-	for (const o of out) if (contactable(o) && !dueDate(fcDue(o)).startsWith('2023') && o.limit.value >= 3 && r() < 0.025) o.contactLate = true;
+	for (const o of out)
+		if (contactable(o) && !dueDate(fcDue(o)).startsWith('2023') && o.limit.value >= 3 && r() < 0.025)
+			o.contactLate = true;
 	return out;
 }

@@ -35,7 +35,7 @@ const AUDIT_ACTIONS: Record<string, Msg> = {
 	category_retire: m.audit_action_category_retire,
 	category_restore: m.audit_action_category_restore,
 	settings_base_map: m.audit_action_settings_base_map,
-	boundary_publish: m.audit_action_boundary_publish,
+	boundary_publish: m.audit_action_boundary_publish
 };
 export const auditActionLabel = (a: string) => label(AUDIT_ACTIONS, a.replace(/\./g, '_'), a);
 
@@ -51,7 +51,11 @@ const KEYS: Record<string, { label: Msg; ref?: string; value?: (v: string) => st
 	username: { label: m.audit_key_username }
 };
 
-const TARGETS: Record<string, Msg> = { user: m.audit_target_user, department: m.audit_target_department, category: m.audit_target_category };
+const TARGETS: Record<string, Msg> = {
+	user: m.audit_target_user,
+	department: m.audit_target_department,
+	category: m.audit_target_category
+};
 
 const valueText = (v: unknown, named: (s: string) => string): string => {
 	if (v === null || v === undefined) return '—';

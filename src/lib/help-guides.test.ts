@@ -21,7 +21,10 @@ describe('help guides', () => {
 		['/hotline/3', null],
 		['/admin/audit', null],
 		[null, null]
-	])('the page for %s is %s (grid worker)', (from, page) => expect(currentHelpPage(GUIDES.grid_worker.pages, from)).toBe(page));
+	])('the page for %s is %s (grid worker)', (from, page) =>
+		expect(currentHelpPage(GUIDES.grid_worker.pages, from)).toBe(page)
+	);
 
-	it('the dispatcher on a 12345 order is on 12345 工单', () => expect(currentHelpPage(GUIDES.dispatcher.pages, '/hotline/3')).toBe('/hotline'));
+	it('the dispatcher on a 12345 order is on 12345 工单', () =>
+		expect(currentHelpPage(GUIDES.dispatcher.pages, '/hotline/3')).toBe('/hotline'));
 });

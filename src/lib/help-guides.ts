@@ -35,7 +35,16 @@ const P = {
 	admin: { href: '/admin', name: m.admin_title, what: m.help_page_admin }
 } satisfies Record<string, HelpPage>;
 
-const ALL_RATES = ['grid_on_time', 'grid_efficient', 'first_contact', 'hotline_on_time', 'rework', 'satisfaction', 'return', 'extension'];
+const ALL_RATES = [
+	'grid_on_time',
+	'grid_efficient',
+	'first_contact',
+	'hotline_on_time',
+	'rework',
+	'satisfaction',
+	'return',
+	'extension'
+];
 
 export const GUIDES: Record<Role, Guide> = {
 	grid_worker: {
@@ -47,13 +56,27 @@ export const GUIDES: Record<Role, Guide> = {
 	handler: {
 		intro: m.help_intro_handler,
 		pages: [P.tasks, P.cases, P.hotline, P.map],
-		steps: [m.help_step_handler_1, m.help_step_handler_2, m.help_step_handler_3, m.help_step_handler_4, m.help_step_handler_5, m.help_step_handler_6],
+		steps: [
+			m.help_step_handler_1,
+			m.help_step_handler_2,
+			m.help_step_handler_3,
+			m.help_step_handler_4,
+			m.help_step_handler_5,
+			m.help_step_handler_6
+		],
 		rates: ['grid_on_time', 'grid_efficient', 'first_contact', 'hotline_on_time', 'return', 'extension']
 	},
 	dispatcher: {
 		intro: m.help_intro_dispatcher,
 		pages: [P.tasks, P.cases, P.hotlineDispatch, P.board, P.stats, P.map],
-		steps: [m.help_step_dispatcher_1, m.help_step_dispatcher_2, m.help_step_dispatcher_3, m.help_step_dispatcher_4, m.help_step_dispatcher_5, m.help_step_dispatcher_6],
+		steps: [
+			m.help_step_dispatcher_1,
+			m.help_step_dispatcher_2,
+			m.help_step_dispatcher_3,
+			m.help_step_dispatcher_4,
+			m.help_step_dispatcher_5,
+			m.help_step_dispatcher_6
+		],
 		rates: ALL_RATES
 	},
 	leader: {
@@ -65,7 +88,13 @@ export const GUIDES: Record<Role, Guide> = {
 	enforcer: {
 		intro: m.help_intro_enforcer,
 		pages: [P.alerts, P.enforcement, P.shops, P.map],
-		steps: [m.help_step_enforcer_1, m.help_step_enforcer_2, m.help_step_enforcer_3, m.help_step_enforcer_4, m.help_step_enforcer_5],
+		steps: [
+			m.help_step_enforcer_1,
+			m.help_step_enforcer_2,
+			m.help_step_enforcer_3,
+			m.help_step_enforcer_4,
+			m.help_step_enforcer_5
+		],
 		rates: []
 	},
 	admin: {

@@ -29,7 +29,12 @@ export function textNode(text: string): HTMLElement {
 
 /** The tile layers; the attribution is an admin's text, so it is escaped (Leaflet shows it as HTML). */
 export function addBaseLayers(L: typeof Leaflet, map: Leaflet.Map, view: BaseMapView): void {
-	for (const layer of view.layers) L.tileLayer(layer.url, { subdomains: layer.subdomains || 'abc', attribution: escapeHtml(layer.attribution), maxZoom: layer.maxZoom }).addTo(map);
+	for (const layer of view.layers)
+		L.tileLayer(layer.url, {
+			subdomains: layer.subdomains || 'abc',
+			attribution: escapeHtml(layer.attribution),
+			maxZoom: layer.maxZoom
+		}).addTo(map);
 }
 
 /** Leaflet and its stylesheet, loaded in the browser only (the server never draws a map). */

@@ -41,8 +41,19 @@ interface RouteSpec {
 	handler?: Guard;
 }
 
-const f: { caseId: number; caseScope: CaseScope; orderId: number; orderDept: number | null; alertId: number; alertTrack: string; enforcementId: number; shopId: number; photoId: string; frameId: string; orderFileId: string } =
-	{} as never;
+const f: {
+	caseId: number;
+	caseScope: CaseScope;
+	orderId: number;
+	orderDept: number | null;
+	alertId: number;
+	alertTrack: string;
+	enforcementId: number;
+	shopId: number;
+	photoId: string;
+	frameId: string;
+	orderFileId: string;
+} = {} as never;
 
 const g = (rule: Guard['rule'], signedOut?: Outcome): Guard => ({ rule, signedOut });
 const ANYONE = g('account.use_app');
@@ -105,36 +116,72 @@ const ROUTES: Record<string, RouteSpec> = {
 	'stats-report/+page.server.ts': { load: g('stats.view') },
 	'(app)/cases/new/+page.server.ts': { load: g('case.report'), action: g('case.report') },
 	// Each verb is judged on the case in the service (case-actions.test.ts); the route asks for a session.
-	'(app)/cases/[id=id]/+page.server.ts': { params: () => ({ id: String(f.caseId) }), load: g({ cap: 'case.view', resource: () => f.caseScope }), action: ANYONE },
-	'photos/[id]/[size=photosize]/+server.ts': { params: () => ({ id: f.photoId, size: 'thumb' }), handler: g({ cap: 'case.view', resource: () => f.caseScope }) },
+	'(app)/cases/[id=id]/+page.server.ts': {
+		params: () => ({ id: String(f.caseId) }),
+		load: g({ cap: 'case.view', resource: () => f.caseScope }),
+		action: ANYONE
+	},
+	'photos/[id]/[size=photosize]/+server.ts': {
+		params: () => ({ id: f.photoId, size: 'thumb' }),
+		handler: g({ cap: 'case.view', resource: () => f.caseScope })
+	},
 	'(app)/hotline/+page.server.ts': { load: g('hotline.view') },
 	'(app)/hotline/new/+page.server.ts': { load: g('hotline.create'), action: g('hotline.create') },
 	'(app)/hotline/import/+page.server.ts': { load: g('hotline.import'), action: g('hotline.import') },
 	'(app)/hotline/import/template/+server.ts': { handler: g('hotline.import') },
-	'(app)/hotline/imports/[id=id]/+page.server.ts': { params: () => ({ id: '1' }), load: g('hotline.import'), action: g('hotline.import') },
+	'(app)/hotline/imports/[id=id]/+page.server.ts': {
+		params: () => ({ id: '1' }),
+		load: g('hotline.import'),
+		action: g('hotline.import')
+	},
 	'(app)/hotline/export/+server.ts': { handler: g('hotline.export') },
 	'(app)/hotline/[id=id]/+page.server.ts': {
 		params: () => ({ id: String(f.orderId) }),
 		load: g({ cap: 'hotline.view', resource: () => ({ departmentId: f.orderDept }) }),
-		actions: { set_community: g('hotline.set_community'), open_case: g('hotline.link_case'), join_case: g('hotline.link_case') }
+		actions: {
+			set_community: g('hotline.set_community'),
+			open_case: g('hotline.link_case'),
+			join_case: g('hotline.link_case')
+		}
 	},
-	'hotline/evidence/[id]/+server.ts': { params: () => ({ id: f.orderFileId }), handler: g({ cap: 'hotline.view', resource: () => ({ departmentId: f.orderDept }) }) },
+	'hotline/evidence/[id]/+server.ts': {
+		params: () => ({ id: f.orderFileId }),
+		handler: g({ cap: 'hotline.view', resource: () => ({ departmentId: f.orderDept }) })
+	},
 	'(app)/enforcement/+page.server.ts': { load: g('enforcement.view') },
-	'(app)/enforcement/[id=id]/+page.server.ts': { params: () => ({ id: String(f.enforcementId) }), load: g('enforcement.view') },
-	'enforcement-docs/[id=id]/[doc=document]/+page.server.ts': { params: () => ({ id: String(f.enforcementId), doc: 'notice' }), load: g('enforcement.view') },
+	'(app)/enforcement/[id=id]/+page.server.ts': {
+		params: () => ({ id: String(f.enforcementId) }),
+		load: g('enforcement.view')
+	},
+	'enforcement-docs/[id=id]/[doc=document]/+page.server.ts': {
+		params: () => ({ id: String(f.enforcementId), doc: 'notice' }),
+		load: g('enforcement.view')
+	},
 	'enforcement-docs/[id=id]/[doc=document]/archived/+server.ts': {
 		params: () => ({ id: String(f.enforcementId), doc: 'notice' }),
 		handler: g(allOf('enforcement.view', 'enforcement.personal_data'))
 	},
-	'evidence/[id]/[size=photosize]/+server.ts': { params: () => ({ id: f.frameId, size: 'thumb' }), handler: g({ cap: 'alerts.review', resource: () => ({ track: f.alertTrack }) }) },
+	'evidence/[id]/[size=photosize]/+server.ts': {
+		params: () => ({ id: f.frameId, size: 'thumb' }),
+		handler: g({ cap: 'alerts.review', resource: () => ({ track: f.alertTrack }) })
+	},
 	'(app)/shops/+page.server.ts': { load: g('enforcement.view_shops') },
 	'(app)/shops/new/+page.server.ts': { load: g('enforcement.manage_shops'), action: g('enforcement.manage_shops') },
-	'(app)/shops/[id=id]/+page.server.ts': { params: () => ({ id: String(f.shopId) }), load: g('enforcement.view_shops'), action: g('enforcement.manage_shops') }
+	'(app)/shops/[id=id]/+page.server.ts': {
+		params: () => ({ id: String(f.shopId) }),
+		load: g('enforcement.view_shops'),
+		action: g('enforcement.manage_shops')
+	}
 };
 
 // The enforcement case's and the order's verbs: each is its own capability, so each action is its own row.
-ROUTES['(app)/enforcement/[id=id]/+page.server.ts'].actions = Object.fromEntries(ENFORCEMENT_ACTIONS.map((a) => [a, g(`enforcement.${a}`)]));
-Object.assign(ROUTES['(app)/hotline/[id=id]/+page.server.ts'].actions!, Object.fromEntries(HOTLINE_ACTIONS.map((a) => [a, g(`hotline.${a}`)])));
+ROUTES['(app)/enforcement/[id=id]/+page.server.ts'].actions = Object.fromEntries(
+	ENFORCEMENT_ACTIONS.map((a) => [a, g(`enforcement.${a}`)])
+);
+Object.assign(
+	ROUTES['(app)/hotline/[id=id]/+page.server.ts'].actions!,
+	Object.fromEntries(HOTLINE_ACTIONS.map((a) => [a, g(`hotline.${a}`)]))
+);
 
 const ROUTE_FILE = /^\+(page\.server|layout\.server|server)\.ts$/;
 function routeFiles(dir: string, base = ''): string[] {
@@ -170,11 +217,22 @@ const cookies = { get: () => undefined, getAll: () => [], set: () => {}, delete:
 
 type Principal = { actor: Actor | null; user: Record<string, unknown> | null };
 
-async function run(fn: (e: unknown) => unknown, { actor, user }: Principal, route: string, params: Record<string, string>, method: string): Promise<Outcome> {
+async function run(
+	fn: (e: unknown) => unknown,
+	{ actor, user }: Principal,
+	route: string,
+	params: Record<string, string>,
+	method: string
+): Promise<Outcome> {
 	const url = new URL(`http://localhost/${route}`);
 	const request = new Request(url, method === 'GET' ? { method } : { method, body: new FormData() });
 	const event = {
-		locals: { actor, user, session: user ? { id: 'matrix', userId: user.id, expiresAt: Date.now() + 3_600_000 } : null, mustChangePassword: false },
+		locals: {
+			actor,
+			user,
+			session: user ? { id: 'matrix', userId: user.id, expiresAt: Date.now() + 3_600_000 } : null,
+			mustChangePassword: false
+		},
 		url,
 		params,
 		request,
@@ -210,39 +268,91 @@ beforeAll(async () => {
 	await seedDemoCases(t.db, t.users, now, 12);
 	await seedDemoHotline(t.db, now, 6);
 	f.alertId = await seedAlert(t.db, { now, categoryCode: 'SH-JMZX-01' });
-	const alert = await t.db.selectFrom('alerts').innerJoin('categories', 'categories.code', 'alerts.category_code').select('categories.track').where('alerts.id', '=', f.alertId).executeTakeFirstOrThrow();
+	const alert = await t.db
+		.selectFrom('alerts')
+		.innerJoin('categories', 'categories.code', 'alerts.category_code')
+		.select('categories.track')
+		.where('alerts.id', '=', f.alertId)
+		.executeTakeFirstOrThrow();
 	f.alertTrack = alert.track;
-	f.frameId = String((await t.db.selectFrom('evidence_files').select('id').where('alert_id', '=', f.alertId).executeTakeFirstOrThrow()).id);
-	f.enforcementId = (await t.db.selectFrom('enforcement_cases').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+	f.frameId = String(
+		(await t.db.selectFrom('evidence_files').select('id').where('alert_id', '=', f.alertId).executeTakeFirstOrThrow())
+			.id
+	);
+	f.enforcementId = (
+		await t.db.selectFrom('enforcement_cases').select('id').orderBy('id').executeTakeFirstOrThrow()
+	).id;
 	f.shopId = shops.values().next().value!;
 	// A dispatched grid case with a photo, handled by a department: the scopes differ by role and person.
 	const photo = await t.db
 		.selectFrom('attachments')
 		.innerJoin('cases', 'cases.id', 'attachments.case_id')
 		.innerJoin('categories', 'categories.code', 'cases.category_code')
-		.select(['attachments.id as photoId', 'cases.id', 'cases.area_id', 'cases.community_id', 'cases.department_id', 'cases.handler_id', 'cases.reporter_id', 'categories.track'])
+		.select([
+			'attachments.id as photoId',
+			'cases.id',
+			'cases.area_id',
+			'cases.community_id',
+			'cases.department_id',
+			'cases.handler_id',
+			'cases.reporter_id',
+			'categories.track'
+		])
 		.where('cases.department_id', 'is not', null)
 		.orderBy('attachments.id')
 		.executeTakeFirstOrThrow();
 	f.photoId = String(photo.photoId);
 	f.caseId = photo.id;
-	f.caseScope = { areaId: photo.area_id, communityId: photo.community_id, departmentId: photo.department_id, handlerId: photo.handler_id, reporterId: photo.reporter_id, categoryTrack: photo.track };
-	const order = await t.db.selectFrom('hotline_orders').select(['id', 'department_id']).where('department_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+	f.caseScope = {
+		areaId: photo.area_id,
+		communityId: photo.community_id,
+		departmentId: photo.department_id,
+		handlerId: photo.handler_id,
+		reporterId: photo.reporter_id,
+		categoryTrack: photo.track
+	};
+	const order = await t.db
+		.selectFrom('hotline_orders')
+		.select(['id', 'department_id'])
+		.where('department_id', 'is not', null)
+		.orderBy('id')
+		.executeTakeFirstOrThrow();
 	f.orderId = order.id;
 	f.orderDept = order.department_id;
 	f.orderFileId = await addOrderFile(order.id, t.users.get('diaodu')!, now);
 	// One of each role, placed where the seeded case is: in its 片区 and department, or not.
 	const principal = async (username: string): Promise<Principal> => ({
 		actor: await actorOf(t.db, username),
-		user: await t.db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'department_id', 'area_id', 'community_id', 'must_change_password']).where('username', '=', username).executeTakeFirstOrThrow()
+		user: await t.db
+			.selectFrom('users')
+			.select([
+				'id',
+				'username',
+				'display_name',
+				'role',
+				'department_id',
+				'area_id',
+				'community_id',
+				'must_change_password'
+			])
+			.where('username', '=', username)
+			.executeTakeFirstOrThrow()
 	});
 	principals.push(['signed out', { actor: null, user: null }]);
 	for (const role of ROLES) {
-		const username = { grid_worker: 'wangge', handler: 'chengguan', dispatcher: 'diaodu', enforcer: 'zhifa', leader: 'lingdao', admin: 'admin' }[role];
+		const username = {
+			grid_worker: 'wangge',
+			handler: 'chengguan',
+			dispatcher: 'diaodu',
+			enforcer: 'zhifa',
+			leader: 'lingdao',
+			admin: 'admin'
+		}[role];
 		principals.push([role, await principal(username)]);
 	}
 	principals.push(['handler of another department', await principal('lvhua')]);
-	for (const file of Object.keys(ROUTES)) modules.set(file, await import(/* @vite-ignore */ path.join(ROUTES_DIR, file)));
+	for (const file of Object.keys(ROUTES))
+		modules.set(file, await import(/* @vite-ignore */ path.join(ROUTES_DIR, file)));
 }, 120_000);
 
 afterAll(async () => {
@@ -252,12 +362,47 @@ afterAll(async () => {
 /** A 退单 evidence row on the order (the file itself is absent: an allowed reader gets 404). */
 async function addOrderFile(orderId: number, by: number, now: number): Promise<string> {
 	const id = 'matrix-evidence';
-	const { status } = await t.db.selectFrom('hotline_orders').select('status').where('id', '=', orderId).executeTakeFirstOrThrow();
+	const { status } = await t.db
+		.selectFrom('hotline_orders')
+		.select('status')
+		.where('id', '=', orderId)
+		.executeTakeFirstOrThrow();
 	await t.db.transaction().execute(async (trx) => {
-		const [event] = await sealRows(trx, 'hotline_events', [{ order_id: orderId, at: now, actor_id: by, api_key_id: null, action: 'supervise', from_status: status, to_status: status, note: null, payload: '{}' }]);
-		const { id: eventId } = await trx.insertInto('hotline_events').values(event).returning('id').executeTakeFirstOrThrow();
-		const files = [{ id, order_id: orderId, event_id: eventId, path: 'matrix/absent.jpg', thumb_path: 'matrix/absent-thumb.jpg', sha256: '0'.repeat(64), original_name: 'e.jpg', uploaded_by: by, created_at: now }];
-		await trx.insertInto('hotline_attachments').values(await sealRows(trx, 'hotline_attachments', files)).execute();
+		const [event] = await sealRows(trx, 'hotline_events', [
+			{
+				order_id: orderId,
+				at: now,
+				actor_id: by,
+				api_key_id: null,
+				action: 'supervise',
+				from_status: status,
+				to_status: status,
+				note: null,
+				payload: '{}'
+			}
+		]);
+		const { id: eventId } = await trx
+			.insertInto('hotline_events')
+			.values(event)
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const files = [
+			{
+				id,
+				order_id: orderId,
+				event_id: eventId,
+				path: 'matrix/absent.jpg',
+				thumb_path: 'matrix/absent-thumb.jpg',
+				sha256: '0'.repeat(64),
+				original_name: 'e.jpg',
+				uploaded_by: by,
+				created_at: now
+			}
+		];
+		await trx
+			.insertInto('hotline_attachments')
+			.values(await sealRows(trx, 'hotline_attachments', files))
+			.execute();
 	});
 	return id;
 }
@@ -283,13 +428,19 @@ describe('route × role matrix', () => {
 			}
 		};
 		if (mod.load) await check('load', mod.load, spec.load, 'GET');
-		for (const [name, fn] of Object.entries((mod.actions ?? {}) as Record<string, unknown>)) await check(`action ${name}`, fn, spec.actions?.[name] ?? spec.action, 'POST');
-		for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) if (mod[method]) await check(method, mod[method], spec.handler, method);
+		for (const [name, fn] of Object.entries((mod.actions ?? {}) as Record<string, unknown>))
+			await check(`action ${name}`, fn, spec.actions?.[name] ?? spec.action, 'POST');
+		for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
+			if (mod[method]) await check(method, mod[method], spec.handler, method);
 		expect(rows.length).toBeGreaterThan(0);
 	});
 
 	it('saw every outcome (the matrix denies as well as allows)', () => {
-		console.log(`route × principal matrix: ${Object.keys(ROUTES).length} route files × ${principals.length} principals, ${Object.values(tally).reduce((a, b) => a + b)} handler calls`, tally);
-		for (const outcome of ['login', 'unauthorized', 'forbidden', 'ok'] as const) expect(tally[outcome]).toBeGreaterThan(0);
+		console.log(
+			`route × principal matrix: ${Object.keys(ROUTES).length} route files × ${principals.length} principals, ${Object.values(tally).reduce((a, b) => a + b)} handler calls`,
+			tally
+		);
+		for (const outcome of ['login', 'unauthorized', 'forbidden', 'ok'] as const)
+			expect(tally[outcome]).toBeGreaterThan(0);
 	});
 });

@@ -33,7 +33,8 @@ export interface ScopeChoices {
 }
 
 export type AccountField = 'username' | 'displayName' | 'role' | 'areaId' | 'communityId' | 'departmentId';
-export type AccountCheck = { ok: true; value: AccountValues } | { ok: false; errors: Partial<Record<AccountField, string>> };
+export type AccountCheck =
+	{ ok: true; value: AccountValues } | { ok: false; errors: Partial<Record<AccountField, string>> };
 
 /**
  * Role decides the scope: a grid worker works a 片区 (and usually one 居民区 in it), a handler

@@ -10,7 +10,12 @@ const LAT = 31.1523;
 const north = (m: number) => LAT + m / 111_195;
 const alert: DedupSighting = { categoryCode: 'SH-JMZX-01', lng: LNG, lat: LAT, at: T };
 const cand = (over: Partial<DedupCandidate> & Pick<DedupCandidate, 'id'>): DedupCandidate => ({
-	kind: 'alert', categoryCode: 'SH-JMZX-01', lng: LNG, lat: north(10), at: T - 10 * MIN, ...over
+	kind: 'alert',
+	categoryCode: 'SH-JMZX-01',
+	lng: LNG,
+	lat: north(10),
+	at: T - 10 * MIN,
+	...over
 });
 
 describe('pickDedupTarget', () => {
@@ -48,15 +53,28 @@ describe('pickDedupTarget', () => {
 	});
 
 	it('the nearest wins, whatever the order and the kind', () => {
-		const list = [cand({ id: 1, kind: 'enforcement', lat: north(40) }), cand({ id: 2, kind: 'alert', lat: north(5) }), cand({ id: 3, kind: 'case', lat: north(20) })];
+		const list = [
+			cand({ id: 1, kind: 'enforcement', lat: north(40) }),
+			cand({ id: 2, kind: 'alert', lat: north(5) }),
+			cand({ id: 3, kind: 'case', lat: north(20) })
+		];
 		expect(pickDedupTarget(alert, list)?.id).toBe(2);
 		expect(pickDedupTarget(alert, [...list].reverse())?.id).toBe(2);
 	});
 
 	it('at equal distance: enforcement before case before alert, then nearer in time, then the older id', () => {
 		const same = { lat: north(10) };
-		expect(pickDedupTarget(alert, [cand({ id: 1, kind: 'alert', ...same }), cand({ id: 2, kind: 'case', ...same }), cand({ id: 3, kind: 'enforcement', ...same })])?.id).toBe(3);
-		expect(pickDedupTarget(alert, [cand({ id: 4, ...same, at: T - 60 * MIN }), cand({ id: 5, ...same, at: T + 5 * MIN })])?.id).toBe(5);
+		expect(
+			pickDedupTarget(alert, [
+				cand({ id: 1, kind: 'alert', ...same }),
+				cand({ id: 2, kind: 'case', ...same }),
+				cand({ id: 3, kind: 'enforcement', ...same })
+			])?.id
+		).toBe(3);
+		expect(
+			pickDedupTarget(alert, [cand({ id: 4, ...same, at: T - 60 * MIN }), cand({ id: 5, ...same, at: T + 5 * MIN })])
+				?.id
+		).toBe(5);
 		expect(pickDedupTarget(alert, [cand({ id: 7, ...same }), cand({ id: 6, ...same })])?.id).toBe(6);
 	});
 });

@@ -38,7 +38,11 @@ const KIND_RANK: Record<DedupTargetKind, number> = { enforcement: 0, case: 1, al
  * `minutes` before or after; the nearest wins (then the kind above, then the closest in time,
  * then the oldest id), so the answer does not depend on the order of `candidates`.
  */
-export function pickDedupTarget(alert: DedupSighting, candidates: readonly DedupCandidate[], opts: DedupOptions = {}): DedupMatch | null {
+export function pickDedupTarget(
+	alert: DedupSighting,
+	candidates: readonly DedupCandidate[],
+	opts: DedupOptions = {}
+): DedupMatch | null {
 	const meters = opts.meters ?? DEFAULT_DEDUP_METERS;
 	const windowMs = (opts.minutes ?? DEFAULT_DEDUP_MINUTES) * 60_000;
 	let best: DedupMatch | null = null;
@@ -63,7 +67,11 @@ function compare(a: DedupMatch, b: DedupMatch, at: number): number {
 }
 
 /** Degrees of latitude/longitude that cover `meters` around `lat`: a cheap box for the database query. */
-export function boundingBox(lng: number, lat: number, meters: number): { minLng: number; maxLng: number; minLat: number; maxLat: number } {
+export function boundingBox(
+	lng: number,
+	lat: number,
+	meters: number
+): { minLng: number; maxLng: number; minLat: number; maxLat: number } {
 	const dLat = (meters / 111_000) * 1.01;
 	const dLng = dLat / Math.max(Math.cos((lat * Math.PI) / 180), 0.01);
 	return { minLng: lng - dLng, maxLng: lng + dLng, minLat: lat - dLat, maxLat: lat + dLat };

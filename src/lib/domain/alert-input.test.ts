@@ -37,12 +37,26 @@ describe('validateAlertInput', () => {
 	});
 
 	it('a data: URL prefix and line breaks in base64 are accepted', () => {
-		const r = validateAlertInput(payload({ frames: [{ data: `data:image/jpeg;base64,${B64.slice(0, 8)}\n${B64.slice(8)}` }, { data: B64 }] }), { now: NOW });
+		const r = validateAlertInput(
+			payload({ frames: [{ data: `data:image/jpeg;base64,${B64.slice(0, 8)}\n${B64.slice(8)}` }, { data: B64 }] }),
+			{ now: NOW }
+		);
 		expect(r.ok && r.alert.frames[0]).toEqual({ kind: 'data', base64: B64 });
 	});
 
 	it('reports every bad field at once', () => {
-		const r = validateAlertInput({ capturedAt: '2026-11-27 15:30', lng: 'x', lat: 91, categoryCode: 7, confidence: 1.5, externalId: 3, frames: [] }, { now: NOW });
+		const r = validateAlertInput(
+			{
+				capturedAt: '2026-11-27 15:30',
+				lng: 'x',
+				lat: 91,
+				categoryCode: 7,
+				confidence: 1.5,
+				externalId: 3,
+				frames: []
+			},
+			{ now: NOW }
+		);
 		expect(errorsOf(r)).toEqual([
 			{ field: 'cameraId', code: 'required' },
 			{ field: 'capturedAt', code: 'missing_offset' },
@@ -84,7 +98,11 @@ describe('validateAlertInput', () => {
 		[{ frames: [{ data: B64 }, { data: 'abc' }] }, 'frames[1]', 'invalid_base64'],
 		[{ frames: [{ data: B64 }, { data: '' }] }, 'frames[1]', 'required'],
 		[{ frames: [{ data: B64 }, { data: 42 }] }, 'frames[1]', 'invalid_base64'],
-		[{ frames: [{ data: 'A'.repeat(Math.ceil((MAX_FRAME_BYTES + 1) / 3) * 4) }, { data: B64 }] }, 'frames[0]', 'too_large'],
+		[
+			{ frames: [{ data: 'A'.repeat(Math.ceil((MAX_FRAME_BYTES + 1) / 3) * 4) }, { data: B64 }] },
+			'frames[0]',
+			'too_large'
+		],
 		[{ frames: [{ data: B64, url: 'https://a/b.jpg' }, { data: B64 }] }, 'frames[0]', 'invalid'],
 		[{ frames: [{}, { data: B64 }] }, 'frames[0]', 'invalid'],
 		[{ frames: ['https://a/b.jpg', { data: B64 }] }, 'frames[0]', 'invalid'],
@@ -94,9 +112,12 @@ describe('validateAlertInput', () => {
 		[{ frames: [{ url: 'https://user:pw@a/b.jpg' }, { data: B64 }] }, 'frames[0]', 'invalid_url'],
 		[{ frames: [{ url: `https://a/${'x'.repeat(2100)}` }, { data: B64 }] }, 'frames[0]', 'too_long']
 	];
-	it.each(cases.map(([over, field, code]) => [JSON.stringify(over).slice(0, 70), over, field, code] as const))('%s → %s %s', (_label, over, field, code) => {
-		expect(errorsOf(validateAlertInput(payload(over), { now: NOW }))).toEqual([{ field, code }]);
-	});
+	it.each(cases.map(([over, field, code]) => [JSON.stringify(over).slice(0, 70), over, field, code] as const))(
+		'%s → %s %s',
+		(_label, over, field, code) => {
+			expect(errorsOf(validateAlertInput(payload(over), { now: NOW }))).toEqual([{ field, code }]);
+		}
+	);
 
 	it('5 minutes of clock skew are tolerated', () => {
 		expect(validateAlertInput(payload({ capturedAt: '2026-11-27T08:05:00Z' }), { now: NOW }).ok).toBe(true);
@@ -116,10 +137,18 @@ describe('validateAlertInput', () => {
 		it('the count of files is checked; the JSON must not carry frames too', () => {
 			const r = validateAlertInput(noFrames(), { now: NOW, uploadedFrames: 3 });
 			expect(r.ok && r.alert.frames).toEqual([]);
-			expect(errorsOf(validateAlertInput(noFrames(), { now: NOW, uploadedFrames: 0 }))).toEqual([{ field: 'frames', code: 'required' }]);
-			expect(errorsOf(validateAlertInput(noFrames(), { now: NOW, uploadedFrames: 1 }))).toEqual([{ field: 'frames', code: 'too_few' }]);
-			expect(errorsOf(validateAlertInput(noFrames(), { now: NOW, uploadedFrames: 7 }))).toEqual([{ field: 'frames', code: 'too_many' }]);
-			expect(errorsOf(validateAlertInput(payload(), { now: NOW, uploadedFrames: 2 }))).toEqual([{ field: 'frames', code: 'unexpected' }]);
+			expect(errorsOf(validateAlertInput(noFrames(), { now: NOW, uploadedFrames: 0 }))).toEqual([
+				{ field: 'frames', code: 'required' }
+			]);
+			expect(errorsOf(validateAlertInput(noFrames(), { now: NOW, uploadedFrames: 1 }))).toEqual([
+				{ field: 'frames', code: 'too_few' }
+			]);
+			expect(errorsOf(validateAlertInput(noFrames(), { now: NOW, uploadedFrames: 7 }))).toEqual([
+				{ field: 'frames', code: 'too_many' }
+			]);
+			expect(errorsOf(validateAlertInput(payload(), { now: NOW, uploadedFrames: 2 }))).toEqual([
+				{ field: 'frames', code: 'unexpected' }
+			]);
 		});
 	});
 });

@@ -112,7 +112,8 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().le
 
 /** Checks a pushed payload; every problem is reported, so the platform can fix them in one go. */
 export function validateAlertInput(raw: unknown, opts: AlertInputOptions): AlertInputResult {
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, errors: [{ field: 'body', code: 'invalid' }] };
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+		return { ok: false, errors: [{ field: 'body', code: 'invalid' }] };
 	const p = raw as Record<string, unknown>;
 	const errors: AlertInputError[] = [];
 	const fail = (field: string, code: AlertInputErrorCode) => errors.push({ field, code });
@@ -129,9 +130,13 @@ export function validateAlertInput(raw: unknown, opts: AlertInputOptions): Alert
 		else capturedAt = parsed;
 	}
 
-	for (const [field, value, limit] of [['lng', p.lng, 180], ['lat', p.lat, 90]] as const) {
+	for (const [field, value, limit] of [
+		['lng', p.lng, 180],
+		['lat', p.lat, 90]
+	] as const) {
 		if (value === undefined || value === null) fail(field, 'required');
-		else if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > limit) fail(field, 'invalid_point');
+		else if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > limit)
+			fail(field, 'invalid_point');
 	}
 
 	if (!isText(p.categoryCode)) fail('categoryCode', p.categoryCode === undefined ? 'required' : 'invalid');

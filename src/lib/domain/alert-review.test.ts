@@ -17,13 +17,29 @@ describe('checkReview', () => {
 		expect(checkReview('pending', { kind: 'false_alarm', reason: 'other', note: '施工围挡' }, null)).toBeNull();
 	});
 	it('a grid case needs a description, any category', () => {
-		expect(checkReview('pending', { kind: 'case', categoryCode: 'SH-HWSR-01', description: ' ' }, 'grid')).toBe('description_required');
-		expect(checkReview('pending', { kind: 'case', categoryCode: 'SH-HWSR-01', description: '暴露垃圾' }, 'grid')).toBeNull();
+		expect(checkReview('pending', { kind: 'case', categoryCode: 'SH-HWSR-01', description: ' ' }, 'grid')).toBe(
+			'description_required'
+		);
+		expect(
+			checkReview('pending', { kind: 'case', categoryCode: 'SH-HWSR-01', description: '暴露垃圾' }, 'grid')
+		).toBeNull();
 	});
 	it('an enforcement case only for the enforcement-eligible categories', () => {
-		expect(checkReview('pending', { kind: 'enforcement', categoryCode: 'SH-HWSR-01', description: 'x' }, 'grid')).toBe('not_enforcement_category');
-		expect(checkReview('pending', { kind: 'enforcement', categoryCode: 'X', description: 'x' }, null)).toBe('not_enforcement_category');
-		expect(checkReview('pending', { kind: 'enforcement', categoryCode: 'SH-JMZX-01', description: '' }, ENFORCEMENT_TRACK)).toBe('description_required');
-		expect(checkReview('pending', { kind: 'enforcement', categoryCode: 'SH-JMZX-01', description: '流动摊贩' }, ENFORCEMENT_TRACK)).toBeNull();
+		expect(checkReview('pending', { kind: 'enforcement', categoryCode: 'SH-HWSR-01', description: 'x' }, 'grid')).toBe(
+			'not_enforcement_category'
+		);
+		expect(checkReview('pending', { kind: 'enforcement', categoryCode: 'X', description: 'x' }, null)).toBe(
+			'not_enforcement_category'
+		);
+		expect(
+			checkReview('pending', { kind: 'enforcement', categoryCode: 'SH-JMZX-01', description: '' }, ENFORCEMENT_TRACK)
+		).toBe('description_required');
+		expect(
+			checkReview(
+				'pending',
+				{ kind: 'enforcement', categoryCode: 'SH-JMZX-01', description: '流动摊贩' },
+				ENFORCEMENT_TRACK
+			)
+		).toBeNull();
 	});
 });

@@ -11,12 +11,17 @@ export type ReviewDecision =
 	| { kind: 'case'; categoryCode: string; description: string }
 	| { kind: 'enforcement'; categoryCode: string; description: string };
 
-export type ReviewRejection = 'not_pending' | 'reason_required' | 'note_required' | 'description_required' | 'not_enforcement_category';
+export type ReviewRejection =
+	'not_pending' | 'reason_required' | 'note_required' | 'description_required' | 'not_enforcement_category';
 
 export const ENFORCEMENT_TRACK = 'enforcement-eligible';
 
 /** Checks a review against the alert it decides; the chosen category's track comes from the caller. */
-export function checkReview(status: string, decision: ReviewDecision, chosenTrack: string | null): ReviewRejection | null {
+export function checkReview(
+	status: string,
+	decision: ReviewDecision,
+	chosenTrack: string | null
+): ReviewRejection | null {
 	if (status !== 'pending') return 'not_pending';
 	switch (decision.kind) {
 		case 'false_alarm':

@@ -1,19 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { baseMapView, checkBaseMap, DEFAULT_BASE_MAP, parseBaseMap, tileImageSources } from './base-map';
 
-const form = (over: Partial<Record<string, string>>) => ({ kind: 'none', key: '', url: '', subdomains: '', attribution: '', datum: 'wgs84', ...over });
+const form = (over: Partial<Record<string, string>>) => ({
+	kind: 'none',
+	key: '',
+	url: '',
+	subdomains: '',
+	attribution: '',
+	datum: 'wgs84',
+	...over
+});
 
 describe('checkBaseMap', () => {
 	it('needs a 32-character key for 天地图 and clears what the kind does not use', () => {
 		expect(checkBaseMap(form({ kind: 'tianditu' }))).toEqual({ ok: false, errors: { key: 'required' } });
-		expect(checkBaseMap(form({ kind: 'tianditu', key: 'abc' }))).toEqual({ ok: false, errors: { key: 'tianditu_key_format' } });
-		expect(checkBaseMap(form({ kind: 'tianditu', key: 'a'.repeat(32), url: 'https://x/{z}/{x}/{y}' }))).toEqual({ ok: true, value: { ...DEFAULT_BASE_MAP, kind: 'tianditu', key: 'a'.repeat(32) } });
+		expect(checkBaseMap(form({ kind: 'tianditu', key: 'abc' }))).toEqual({
+			ok: false,
+			errors: { key: 'tianditu_key_format' }
+		});
+		expect(checkBaseMap(form({ kind: 'tianditu', key: 'a'.repeat(32), url: 'https://x/{z}/{x}/{y}' }))).toEqual({
+			ok: true,
+			value: { ...DEFAULT_BASE_MAP, kind: 'tianditu', key: 'a'.repeat(32) }
+		});
 	});
 	it('needs an http(s) template with {z} {x} {y}, subdomains for {s}, an attribution and a datum for XYZ', () => {
-		expect(checkBaseMap(form({ kind: 'xyz', url: 'ftp://tiles/{z}/{x}/{y}.png', attribution: 'x' }))).toEqual({ ok: false, errors: { url: 'xyz_template' } });
-		expect(checkBaseMap(form({ kind: 'xyz', url: 'https://tiles/{z}/{x}.png', attribution: 'x' }))).toEqual({ ok: false, errors: { url: 'xyz_template' } });
-		expect(checkBaseMap(form({ kind: 'xyz', url: 'https://{s}.tiles/{z}/{x}/{y}.png', attribution: '' }))).toEqual({ ok: false, errors: { subdomains: 'xyz_subdomains', attribution: 'required' } });
-		expect(checkBaseMap(form({ kind: 'xyz', url: 'https://{s}.tiles/{z}/{x}/{y}.png', subdomains: 'abc', attribution: '© OSM', datum: 'gcj02' }))).toMatchObject({ ok: true, value: { datum: 'gcj02', subdomains: 'abc' } });
+		expect(checkBaseMap(form({ kind: 'xyz', url: 'ftp://tiles/{z}/{x}/{y}.png', attribution: 'x' }))).toEqual({
+			ok: false,
+			errors: { url: 'xyz_template' }
+		});
+		expect(checkBaseMap(form({ kind: 'xyz', url: 'https://tiles/{z}/{x}.png', attribution: 'x' }))).toEqual({
+			ok: false,
+			errors: { url: 'xyz_template' }
+		});
+		expect(checkBaseMap(form({ kind: 'xyz', url: 'https://{s}.tiles/{z}/{x}/{y}.png', attribution: '' }))).toEqual({
+			ok: false,
+			errors: { subdomains: 'xyz_subdomains', attribution: 'required' }
+		});
+		expect(
+			checkBaseMap(
+				form({
+					kind: 'xyz',
+					url: 'https://{s}.tiles/{z}/{x}/{y}.png',
+					subdomains: 'abc',
+					attribution: '© OSM',
+					datum: 'gcj02'
+				})
+			)
+		).toMatchObject({ ok: true, value: { datum: 'gcj02', subdomains: 'abc' } });
 		expect(checkBaseMap(form({ kind: 'google' }))).toEqual({ ok: false, errors: { kind: 'invalid' } });
 	});
 });
@@ -44,12 +77,19 @@ describe('parseBaseMap', () => {
 describe('tileImageSources', () => {
 	it('names the tile hosts, a placeholder label as a wildcard, and nothing for no tiles or an unreadable host', () => {
 		expect(tileImageSources(baseMapView(DEFAULT_BASE_MAP))).toEqual([]);
-		expect(tileImageSources(baseMapView({ ...DEFAULT_BASE_MAP, kind: 'tianditu', key: 'k'.repeat(32) }))).toEqual(['https://*.tianditu.gov.cn']);
+		expect(tileImageSources(baseMapView({ ...DEFAULT_BASE_MAP, kind: 'tianditu', key: 'k'.repeat(32) }))).toEqual([
+			'https://*.tianditu.gov.cn'
+		]);
 		expect(tileImageSources(baseMapView({ ...DEFAULT_BASE_MAP, kind: 'amap' }))).toEqual(['https://*.is.autonavi.com']);
-		const xyz = (url: string) => tileImageSources({ kind: 'xyz', datum: 'wgs84', layers: [{ url, subdomains: '', attribution: 'x', maxZoom: 19 }] });
+		const xyz = (url: string) =>
+			tileImageSources({
+				kind: 'xyz',
+				datum: 'wgs84',
+				layers: [{ url, subdomains: '', attribution: 'x', maxZoom: 19 }]
+			});
 		expect(xyz('http://127.0.0.1:8080/{z}/{x}/{y}.png')).toEqual(['http://127.0.0.1:8080']);
 		expect(xyz('https://Tiles.Example.org/{z}/{x}/{y}.png')).toEqual(['https://tiles.example.org']);
-		expect(xyz("https://a.b{s}.org/{z}/{x}/{y}.png")).toEqual([]);
+		expect(xyz('https://a.b{s}.org/{z}/{x}/{y}.png')).toEqual([]);
 		expect(xyz("https://x.org;script-src 'unsafe-inline'/{z}/{x}/{y}")).toEqual([]);
 	});
 });

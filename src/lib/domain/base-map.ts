@@ -17,7 +17,14 @@ export interface BaseMapConfig {
 	datum: Datum;
 }
 
-export const DEFAULT_BASE_MAP: BaseMapConfig = { kind: 'none', key: '', url: '', subdomains: '', attribution: '', datum: 'wgs84' };
+export const DEFAULT_BASE_MAP: BaseMapConfig = {
+	kind: 'none',
+	key: '',
+	url: '',
+	subdomains: '',
+	attribution: '',
+	datum: 'wgs84'
+};
 
 export interface TileLayerSpec {
 	url: string;
@@ -52,17 +59,29 @@ export function baseMapView(c: BaseMapConfig): BaseMapView {
 			return {
 				kind: c.kind,
 				datum: 'gcj02',
-				layers: [{ url: 'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}', subdomains: '1234', attribution: '© 高德地图 AutoNavi', maxZoom: 18 }]
+				layers: [
+					{
+						url: 'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}',
+						subdomains: '1234',
+						attribution: '© 高德地图 AutoNavi',
+						maxZoom: 18
+					}
+				]
 			};
 		case 'xyz':
-			return { kind: c.kind, datum: c.datum, layers: [{ url: c.url, subdomains: c.subdomains, attribution: c.attribution, maxZoom: 19 }] };
+			return {
+				kind: c.kind,
+				datum: c.datum,
+				layers: [{ url: c.url, subdomains: c.subdomains, attribution: c.attribution, maxZoom: 19 }]
+			};
 		default:
 			return { kind: 'none', datum: 'wgs84', layers: [] };
 	}
 }
 
 export type BaseMapField = 'kind' | 'key' | 'url' | 'subdomains' | 'attribution' | 'datum';
-export type BaseMapCheck = { ok: true; value: BaseMapConfig } | { ok: false; errors: Partial<Record<BaseMapField, string>> };
+export type BaseMapCheck =
+	{ ok: true; value: BaseMapConfig } | { ok: false; errors: Partial<Record<BaseMapField, string>> };
 
 /** Checks what the admin typed; fields the chosen kind does not use are cleared. */
 export function checkBaseMap(f: Record<BaseMapField, string>): BaseMapCheck {
@@ -79,7 +98,8 @@ export function checkBaseMap(f: Record<BaseMapField, string>): BaseMapCheck {
 	if (kind === 'xyz') {
 		const url = f.url.trim();
 		if (!url) errors.url = 'required';
-		else if (!/^https?:\/\/[^\s"'<>]+$/.test(url) || !['{z}', '{x}', '{y}'].every((p) => url.includes(p))) errors.url = 'xyz_template';
+		else if (!/^https?:\/\/[^\s"'<>]+$/.test(url) || !['{z}', '{x}', '{y}'].every((p) => url.includes(p)))
+			errors.url = 'xyz_template';
 		else if (url.includes('{s}') && !/^[a-z0-9]{1,8}$/i.test(f.subdomains.trim())) errors.subdomains = 'xyz_subdomains';
 		const attribution = f.attribution.trim();
 		// Tiles are someone's work, and their terms ask for the credit to be shown.
@@ -96,7 +116,14 @@ export function parseBaseMap(json: string | undefined): BaseMapConfig {
 	if (!json) return DEFAULT_BASE_MAP;
 	try {
 		const raw = JSON.parse(json) as Record<BaseMapField, string>;
-		const r = checkBaseMap({ kind: raw.kind ?? '', key: raw.key ?? '', url: raw.url ?? '', subdomains: raw.subdomains ?? '', attribution: raw.attribution ?? '', datum: raw.datum ?? 'wgs84' });
+		const r = checkBaseMap({
+			kind: raw.kind ?? '',
+			key: raw.key ?? '',
+			url: raw.url ?? '',
+			subdomains: raw.subdomains ?? '',
+			attribution: raw.attribution ?? '',
+			datum: raw.datum ?? 'wgs84'
+		});
 		return r.ok ? r.value : DEFAULT_BASE_MAP;
 	} catch {
 		return DEFAULT_BASE_MAP;

@@ -23,7 +23,9 @@ function ringAreaCentroid(ring: XY[]): { area: number; cx: number; cy: number } 
 		cx += (x1 + x2) * c;
 		cy += (y1 + y2) * c;
 	}
-	return a === 0 ? { area: 0, cx: ring[0][0], cy: ring[0][1] } : { area: Math.abs(a / 2), cx: cx / (3 * a), cy: cy / (3 * a) };
+	return a === 0
+		? { area: 0, cx: ring[0][0], cy: ring[0][1] }
+		: { area: Math.abs(a / 2), cx: cx / (3 * a), cy: cy / (3 * a) };
 }
 
 /** Area (m²) of polygons with holes, and the area-weighted centroid of their outer rings (as lng/lat). */
@@ -85,7 +87,10 @@ export function crossings(shapes: XY[][][]): { selfCrossing: Set<number>; crossi
 }
 
 /** Distance (m) from a point to one edge. */
-export function distanceToEdge(p: readonly [number, number], { a, b }: { a: readonly [number, number]; b: readonly [number, number] }): number {
+export function distanceToEdge(
+	p: readonly [number, number],
+	{ a, b }: { a: readonly [number, number]; b: readonly [number, number] }
+): number {
 	const dx = b[0] - a[0];
 	const dy = b[1] - a[1];
 	const len2 = dx * dx + dy * dy;
@@ -96,6 +101,7 @@ export function distanceToEdge(p: readonly [number, number], { a, b }: { a: read
 /** Distance (m) from a point to the nearest edge of any ring. */
 export function distanceToRings(p: XY, rings: XY[][]): number {
 	let best = Infinity;
-	for (const r of rings) for (let i = 0; i < r.length - 1; i++) best = Math.min(best, distanceToEdge(p, { a: r[i], b: r[i + 1] }));
+	for (const r of rings)
+		for (let i = 0; i < r.length - 1; i++) best = Math.min(best, distanceToEdge(p, { a: r[i], b: r[i + 1] }));
 	return best;
 }

@@ -30,9 +30,20 @@ export type ParsedBoundary = { ok: true; features: BoundaryFeature[] } | { ok: f
  */
 export const MAX_BOUNDARY_VERTICES = 50_000;
 
-const WGS84_CRS = ['urn:ogc:def:crs:OGC:1.3:CRS84', 'urn:ogc:def:crs:OGC::CRS84', 'EPSG:4326', 'urn:ogc:def:crs:EPSG::4326'];
+const WGS84_CRS = [
+	'urn:ogc:def:crs:OGC:1.3:CRS84',
+	'urn:ogc:def:crs:OGC::CRS84',
+	'EPSG:4326',
+	'urn:ogc:def:crs:EPSG::4326'
+];
 
-const isPosition = (p: unknown): p is LngLat => Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number' && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+const isPosition = (p: unknown): p is LngLat =>
+	Array.isArray(p) &&
+	p.length >= 2 &&
+	typeof p[0] === 'number' &&
+	typeof p[1] === 'number' &&
+	Number.isFinite(p[0]) &&
+	Number.isFinite(p[1]);
 
 function readRing(raw: unknown): LngLat[] | null {
 	if (!Array.isArray(raw) || !raw.every(isPosition)) return null;
@@ -50,7 +61,8 @@ export function parseBoundaryGeoJson(text: string): ParsedBoundary {
 		return { ok: false, issues: [{ code: 'geojson_invalid' }] };
 	}
 	const fc = doc as { type?: string; crs?: { properties?: { name?: string } }; features?: unknown[] };
-	if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return { ok: false, issues: [{ code: 'geojson_not_collection' }] };
+	if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features))
+		return { ok: false, issues: [{ code: 'geojson_not_collection' }] };
 	const crs = fc.crs?.properties?.name;
 	if (crs && !WGS84_CRS.includes(crs)) return { ok: false, issues: [{ code: 'geojson_crs', area: crs }] };
 	const issues: BoundaryIssue[] = [];
@@ -61,7 +73,8 @@ export function parseBoundaryGeoJson(text: string): ParsedBoundary {
 		const label = name || `#${i + 1}`;
 		if (!name) issues.push({ code: 'geojson_no_name', area: label });
 		const g = f?.geometry;
-		const polys = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? (g.coordinates as unknown[]) : null;
+		const polys =
+			g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? (g.coordinates as unknown[]) : null;
 		if (!polys || !Array.isArray(polys)) {
 			issues.push({ code: 'geojson_not_polygon', area: label });
 			continue;
@@ -80,7 +93,10 @@ export function parseBoundaryGeoJson(text: string): ParsedBoundary {
 		features.push({ name: label, polygons });
 	}
 	if (!features.length && !issues.length) issues.push({ code: 'geojson_empty' });
-	const vertices = features.reduce((n, f) => n + f.polygons.reduce((m, p) => m + p.reduce((k, r) => k + r.length, 0), 0), 0);
+	const vertices = features.reduce(
+		(n, f) => n + f.polygons.reduce((m, p) => m + p.reduce((k, r) => k + r.length, 0), 0),
+		0
+	);
 	if (vertices > MAX_BOUNDARY_VERTICES) return { ok: false, issues: [{ code: 'too_many_vertices', value: vertices }] };
 	return issues.length ? { ok: false, issues } : { ok: true, features };
 }
@@ -99,10 +115,17 @@ interface Shape {
 function placementIssue(features: BoundaryFeature[], subdistrict: LngLat[][], lat0: number): BoundaryIssue | null {
 	const all = features.flatMap((f) => f.polygons.flat(2));
 	// Swapped: Shanghai is near (121, 31); a file giving (31, 121) has latitude and longitude crossed.
-	if (all.some(([x, y]) => Math.abs(x) <= 90 && Math.abs(y) > 90) || (all.length && all.every(([x, y]) => x >= 15 && x <= 55 && y >= 70 && y <= 140))) return { code: 'latlng_swapped' };
+	if (
+		all.some(([x, y]) => Math.abs(x) <= 90 && Math.abs(y) > 90) ||
+		(all.length && all.every(([x, y]) => x >= 15 && x <= 55 && y >= 70 && y <= 140))
+	)
+		return { code: 'latlng_swapped' };
 	if (all.some(([x, y]) => Math.abs(x) > 180 || Math.abs(y) > 90)) return { code: 'geojson_bad_coordinates' };
 	const sub = measure([subdistrict], lat0);
-	const up = measure(features.flatMap((f) => f.polygons), lat0);
+	const up = measure(
+		features.flatMap((f) => f.polygons),
+		lat0
+	);
 	const miss = distanceMeters(up.centroid, sub.centroid);
 	// Shifted as a whole by about what GCJ-02 (≈ 500 m here) or BD-09 (≈ 1 km) would shift it.
 	if (miss > 150) {
@@ -116,7 +139,13 @@ function placementIssue(features: BoundaryFeature[], subdistrict: LngLat[][], la
 }
 
 /** Self-crossing outlines, parts outside their container, overlaps between any two, and gaps. */
-function tilingIssues(shapes: Shape[], containerOf: (s: Shape) => { name: string; rings: LngLat[][] } | null, subdistrict: LngLat[][], lat0: number, outsideCode: string): BoundaryIssue[] {
+function tilingIssues(
+	shapes: Shape[],
+	containerOf: (s: Shape) => { name: string; rings: LngLat[][] } | null,
+	subdistrict: LngLat[][],
+	lat0: number,
+	outsideCode: string
+): BoundaryIssue[] {
 	const issues: BoundaryIssue[] = [];
 	const toXY = planar(lat0);
 	const { selfCrossing, crossingPairs } = crossings(shapes.map((s) => s.rings));
@@ -130,42 +159,69 @@ function tilingIssues(shapes: Shape[], containerOf: (s: Shape) => { name: string
 		if (!grid) grids.set(container.rings, (grid = new EdgeGrid(edgesOf([containerXY]))));
 		const nearEdge = (p: LngLat) => grid.near(toXY(p), EDGE_TOLERANCE_M, distanceToEdge);
 		const outside = s.polygons.flat(2).find((p) => !indexedPointInPolygon(p, container.rings) && !nearEdge(p));
-		if (outside) issues.push({ code: outsideCode, area: s.name, other: container.name, value: Math.round(distanceToRings(toXY(outside), containerXY)) });
+		if (outside)
+			issues.push({
+				code: outsideCode,
+				area: s.name,
+				other: container.name,
+				value: Math.round(distanceToRings(toXY(outside), containerXY))
+			});
 	});
 	// One inside the other (or the same outline twice): a point well inside A is inside B.
 	const centroids = shapes.map((s) => measure(s.polygons, lat0).centroid);
 	const outlines = shapes.map((s) => s.polygons.flat());
 	const inner = (x: number, y: number) => {
 		const c = centroids[x];
-		return indexedPointInPolygon(c, outlines[x]) && indexedPointInPolygon(c, outlines[y]) && distanceToRings(toXY(c), shapes[y].rings) > EDGE_TOLERANCE_M;
+		return (
+			indexedPointInPolygon(c, outlines[x]) &&
+			indexedPointInPolygon(c, outlines[y]) &&
+			distanceToRings(toXY(c), shapes[y].rings) > EDGE_TOLERANCE_M
+		);
 	};
 	for (let i = 0; i < shapes.length; i++) {
 		for (let j = i + 1; j < shapes.length; j++) {
-			if (crossingPairs.has(`${i}:${j}`) || inner(i, j) || inner(j, i)) issues.push({ code: 'areas_overlap', area: shapes[i].name, other: shapes[j].name });
+			if (crossingPairs.has(`${i}:${j}`) || inner(i, j) || inner(j, i))
+				issues.push({ code: 'areas_overlap', area: shapes[i].name, other: shapes[j].name });
 		}
 	}
 	if (!issues.length) {
 		const sub = measure([subdistrict], lat0).area;
 		const covered = shapes.reduce((n, s) => n + measure(s.polygons, lat0).area, 0);
-		if (sub > 0 && (sub - covered) / sub > GAP_TOLERANCE) issues.push({ code: 'areas_leave_gaps', value: Math.round(((sub - covered) / sub) * 1000) / 10 });
+		if (sub > 0 && (sub - covered) / sub > GAP_TOLERANCE)
+			issues.push({ code: 'areas_leave_gaps', value: Math.round(((sub - covered) / sub) * 1000) / 10 });
 	}
 	return issues;
 }
 
 const shapesOf = (features: BoundaryFeature[], lat0: number): Shape[] => {
 	const toXY = planar(lat0);
-	return features.map((f) => ({ name: f.name, polygons: f.polygons, rings: f.polygons.flat().map((r) => r.map(toXY)) }));
+	return features.map((f) => ({
+		name: f.name,
+		polygons: f.polygons,
+		rings: f.polygons.flat().map((r) => r.map(toXY))
+	}));
 };
 
 /** 片区 outlines: they tile the subdistrict, and every 居民区 marker lies in one of them. */
-export function checkBoundaries(features: BoundaryFeature[], subdistrict: LngLat[][], communities: readonly { name: string; lng: number; lat: number }[]): BoundaryIssue[] {
+export function checkBoundaries(
+	features: BoundaryFeature[],
+	subdistrict: LngLat[][],
+	communities: readonly { name: string; lng: number; lat: number }[]
+): BoundaryIssue[] {
 	const lat0 = subdistrict[0]?.[0]?.[1] ?? features[0]?.polygons[0]?.[0]?.[0]?.[1] ?? 0;
 	const placed = placementIssue(features, subdistrict, lat0);
 	if (placed) return [placed];
-	const issues = tilingIssues(shapesOf(features, lat0), () => ({ name: '', rings: subdistrict }), subdistrict, lat0, 'area_outside_subdistrict');
+	const issues = tilingIssues(
+		shapesOf(features, lat0),
+		() => ({ name: '', rings: subdistrict }),
+		subdistrict,
+		lat0,
+		'area_outside_subdistrict'
+	);
 	const outlines = features.map((f) => f.polygons.flat());
 	for (const c of communities) {
-		if (!outlines.some((rings) => indexedPointInPolygon([c.lng, c.lat], rings))) issues.push({ code: 'community_uncovered', area: c.name });
+		if (!outlines.some((rings) => indexedPointInPolygon([c.lng, c.lat], rings)))
+			issues.push({ code: 'community_uncovered', area: c.name });
 	}
 	return issues;
 }

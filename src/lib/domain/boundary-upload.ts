@@ -1,6 +1,12 @@
 // The whole check of one boundary upload as one pure step, so the server can run it on a worker
 // thread (a detailed outline takes seconds to check): the text in, the outlines or the reasons they are refused out.
-import { checkBoundaries, checkCommunityBoundaries, parseBoundaryGeoJson, type BoundaryFeature, type BoundaryIssue } from './boundary-input';
+import {
+	checkBoundaries,
+	checkCommunityBoundaries,
+	parseBoundaryGeoJson,
+	type BoundaryFeature,
+	type BoundaryIssue
+} from './boundary-input';
 import type { LngLat } from './geo';
 
 export interface UploadContext {
@@ -13,7 +19,12 @@ export interface UploadContext {
 }
 
 export type UploadCheck =
-	| { ok: true; features: BoundaryFeature[]; /** 片区 upload: whether the 居民区 outlines in force still fit (null: none drawn). */ outlinesFit: boolean | null }
+	| {
+			ok: true;
+			features: BoundaryFeature[];
+			/** 片区 upload: whether the 居民区 outlines in force still fit (null: none drawn). */ outlinesFit:
+				boolean | null;
+	  }
 	| { ok: false; issues: BoundaryIssue[] };
 
 export function checkBoundaryUpload(text: string, ctx: UploadContext): UploadCheck {
@@ -21,7 +32,12 @@ export function checkBoundaryUpload(text: string, ctx: UploadContext): UploadChe
 	if (!parsed.ok) return parsed;
 	const features = parsed.features;
 	if (ctx.level === 'community') {
-		const issues = checkCommunityBoundaries(features, ctx.subdistrict, ctx.areas.map((a, i) => ({ id: i, ...a })), ctx.communities.map((c) => c.name));
+		const issues = checkCommunityBoundaries(
+			features,
+			ctx.subdistrict,
+			ctx.areas.map((a, i) => ({ id: i, ...a })),
+			ctx.communities.map((c) => c.name)
+		);
 		return issues.length ? { ok: false, issues } : { ok: true, features, outlinesFit: null };
 	}
 	const issues = checkBoundaries(features, ctx.subdistrict, ctx.communities);
@@ -29,6 +45,12 @@ export function checkBoundaryUpload(text: string, ctx: UploadContext): UploadChe
 	const drawn = ctx.communities.filter((c) => c.rings);
 	if (!drawn.length) return { ok: true, features, outlinesFit: null };
 	const areas = features.map((f, i) => ({ id: i, name: f.name, rings: f.polygons.flat() }));
-	const fit = checkCommunityBoundaries(drawn.map((c) => ({ name: c.name, polygons: [c.rings!] })), ctx.subdistrict, areas, drawn.map((c) => c.name)).length === 0;
+	const fit =
+		checkCommunityBoundaries(
+			drawn.map((c) => ({ name: c.name, polygons: [c.rings!] })),
+			ctx.subdistrict,
+			areas,
+			drawn.map((c) => c.name)
+		).length === 0;
 	return { ok: true, features, outlinesFit: fit };
 }

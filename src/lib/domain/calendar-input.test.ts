@@ -14,7 +14,15 @@ const Y2026 = {
 const check = (y = Y2026) => {
 	const off = parseDateList(y.off);
 	const makeup = parseDateList(y.makeup);
-	return checkCalendarYear({ year: y.year, title: y.title, source: y.source, offDays: off.dates, makeupWorkdays: makeup.dates, badOff: off.bad, badMakeup: makeup.bad });
+	return checkCalendarYear({
+		year: y.year,
+		title: y.title,
+		source: y.source,
+		offDays: off.dates,
+		makeupWorkdays: makeup.dates,
+		badOff: off.bad,
+		badMakeup: makeup.bad
+	});
 };
 
 describe('parseDateList', () => {
@@ -26,7 +34,11 @@ describe('parseDateList', () => {
 	});
 	it('reports what it cannot read: impossible dates, backwards or over-long ranges, other formats', () => {
 		expect(parseDateList('2027-02-30 2027/10/01 2027-10-07~2027-10-01 2027-01-01~2027-03-01 1~2~3 ').bad).toEqual([
-			'2027-02-30', '2027/10/01', '2027-10-07~2027-10-01', '2027-01-01~2027-03-01', '1~2~3'
+			'2027-02-30',
+			'2027/10/01',
+			'2027-10-07~2027-10-01',
+			'2027-01-01~2027-03-01',
+			'1~2~3'
 		]);
 	});
 });
@@ -42,7 +54,11 @@ describe('checkCalendarYear', () => {
 		expect(r.droppedWeekends).toContain('2026-10-03');
 	});
 	it('a date both off and worked, a weekday as 调休 workday, a date of another year, a typo: each named, nothing accepted', () => {
-		const r = check({ ...Y2026, off: `${Y2026.off} 2027-01-01 2026-13-01`, makeup: `${Y2026.makeup} 2026-10-02 2026-03-03` });
+		const r = check({
+			...Y2026,
+			off: `${Y2026.off} 2027-01-01 2026-13-01`,
+			makeup: `${Y2026.makeup} 2026-10-02 2026-03-03`
+		});
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
 		expect(r.issues).toEqual(
@@ -58,7 +74,13 @@ describe('checkCalendarYear', () => {
 	it('needs a year in 2000–2100, a title and at least one weekday off', () => {
 		const r = checkCalendarYear({ year: '27', title: ' ', source: '', offDays: ['2027-10-02'], makeupWorkdays: [] });
 		expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['invalid_year', 'title_required', 'outside_year']);
-		const weekendOnly = checkCalendarYear({ year: 2027, title: 't', source: '', offDays: ['2027-10-02', '2027-10-03'], makeupWorkdays: [] });
+		const weekendOnly = checkCalendarYear({
+			year: 2027,
+			title: 't',
+			source: '',
+			offDays: ['2027-10-02', '2027-10-03'],
+			makeupWorkdays: []
+		});
 		expect(weekendOnly.ok ? [] : weekendOnly.issues).toEqual([{ field: 'offDays', code: 'no_off_days' }]);
 	});
 });
@@ -69,7 +91,14 @@ describe('yearsFromJson', () => {
 		expect(r.ok && r.years.map((y) => y.ok && y.year.year)).toEqual([2023, 2024, 2025, 2026]);
 	});
 	it('reads every year of a file shaped like calendar-cn.json, each checked on its own', () => {
-		const r = yearsFromJson(JSON.stringify({ years: { 2027: { title: 'n', source: 's', offDays: ['2027-01-01'], makeupWorkdays: [] }, 2028: { title: '', offDays: [] } } }));
+		const r = yearsFromJson(
+			JSON.stringify({
+				years: {
+					2027: { title: 'n', source: 's', offDays: ['2027-01-01'], makeupWorkdays: [] },
+					2028: { title: '', offDays: [] }
+				}
+			})
+		);
 		if (!r.ok) throw new Error('not ok');
 		expect(r.years[0]).toMatchObject({ ok: true, year: { year: 2027, offDays: ['2027-01-01'] } });
 		expect(r.years[1].ok).toBe(false);

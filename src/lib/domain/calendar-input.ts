@@ -72,36 +72,59 @@ const isWeekend = (date: string) => {
 	return w === 0 || w === 6;
 };
 
-export type CheckedYear = { ok: true; year: CalendarYear; droppedWeekends: string[] } | { ok: false; issues: CalendarIssue[] };
+export type CheckedYear =
+	{ ok: true; year: CalendarYear; droppedWeekends: string[] } | { ok: false; issues: CalendarIssue[] };
 
 /** Checks one year: dates inside it, no date both off and worked, 调休 workdays on weekends only. */
-export function checkCalendarYear(input: { year: string | number; title: string; source: string; offDays: string[]; makeupWorkdays: string[]; badOff?: string[]; badMakeup?: string[] }): CheckedYear {
+export function checkCalendarYear(input: {
+	year: string | number;
+	title: string;
+	source: string;
+	offDays: string[];
+	makeupWorkdays: string[];
+	badOff?: string[];
+	badMakeup?: string[];
+}): CheckedYear {
 	const issues: CalendarIssue[] = [];
 	const year = Number(input.year);
-	if (!Number.isInteger(year) || year < 2000 || year > 2100) issues.push({ field: 'year', code: 'invalid_year', value: String(input.year) });
+	if (!Number.isInteger(year) || year < 2000 || year > 2100)
+		issues.push({ field: 'year', code: 'invalid_year', value: String(input.year) });
 	const title = input.title.trim();
 	if (!title) issues.push({ field: 'title', code: 'title_required' });
 	for (const value of input.badOff ?? []) issues.push({ field: 'offDays', code: 'invalid_date', value });
 	for (const value of input.badMakeup ?? []) issues.push({ field: 'makeupWorkdays', code: 'invalid_date', value });
 	const off = [...new Set(input.offDays)].sort();
 	const makeup = [...new Set(input.makeupWorkdays)].sort();
-	for (const [field, list] of [['offDays', off], ['makeupWorkdays', makeup]] as const) {
+	for (const [field, list] of [
+		['offDays', off],
+		['makeupWorkdays', makeup]
+	] as const) {
 		for (const d of list) {
 			if (!isDate(d)) issues.push({ field, code: 'invalid_date', value: d });
-			else if (Number.isInteger(year) && !d.startsWith(`${year}-`)) issues.push({ field, code: 'outside_year', value: d });
+			else if (Number.isInteger(year) && !d.startsWith(`${year}-`))
+				issues.push({ field, code: 'outside_year', value: d });
 		}
 	}
 	const offSet = new Set(off);
-	for (const d of makeup) if (offSet.has(d)) issues.push({ field: 'makeupWorkdays', code: 'both_off_and_workday', value: d });
-	for (const d of makeup) if (isDate(d) && !isWeekend(d)) issues.push({ field: 'makeupWorkdays', code: 'workday_not_weekend', value: d });
+	for (const d of makeup)
+		if (offSet.has(d)) issues.push({ field: 'makeupWorkdays', code: 'both_off_and_workday', value: d });
+	for (const d of makeup)
+		if (isDate(d) && !isWeekend(d)) issues.push({ field: 'makeupWorkdays', code: 'workday_not_weekend', value: d });
 	const weekdaysOff = off.filter((d) => !isDate(d) || !isWeekend(d));
-	if (!weekdaysOff.length && !issues.some((i) => i.field === 'offDays')) issues.push({ field: 'offDays', code: 'no_off_days' });
+	if (!weekdaysOff.length && !issues.some((i) => i.field === 'offDays'))
+		issues.push({ field: 'offDays', code: 'no_off_days' });
 	if (issues.length) return { ok: false, issues };
-	return { ok: true, year: { year, title, source: input.source.trim(), offDays: weekdaysOff, makeupWorkdays: makeup }, droppedWeekends: off.filter(isWeekend) };
+	return {
+		ok: true,
+		year: { year, title, source: input.source.trim(), offDays: weekdaysOff, makeupWorkdays: makeup },
+		droppedWeekends: off.filter(isWeekend)
+	};
 }
 
 /** Every year of a JSON file shaped like calendar-cn.json ({ years: { "2027": { title, source, offDays, makeupWorkdays } } }). */
-export function yearsFromJson(text: string): { ok: true; years: CheckedYear[] } | { ok: false; issues: CalendarIssue[] } {
+export function yearsFromJson(
+	text: string
+): { ok: true; years: CheckedYear[] } | { ok: false; issues: CalendarIssue[] } {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
@@ -109,7 +132,8 @@ export function yearsFromJson(text: string): { ok: true; years: CheckedYear[] } 
 		return { ok: false, issues: [{ field: 'file', code: 'bad_json' }] };
 	}
 	const years = (parsed as { years?: unknown })?.years;
-	if (!years || typeof years !== 'object' || Array.isArray(years)) return { ok: false, issues: [{ field: 'file', code: 'bad_json' }] };
+	if (!years || typeof years !== 'object' || Array.isArray(years))
+		return { ok: false, issues: [{ field: 'file', code: 'bad_json' }] };
 	const entries = Object.entries(years as Record<string, unknown>);
 	if (!entries.length) return { ok: false, issues: [{ field: 'file', code: 'no_years' }] };
 	const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
@@ -117,7 +141,13 @@ export function yearsFromJson(text: string): { ok: true; years: CheckedYear[] } 
 		ok: true,
 		years: entries.map(([year, y]) => {
 			const o = (y ?? {}) as Record<string, unknown>;
-			return checkCalendarYear({ year, title: String(o.title ?? ''), source: String(o.source ?? ''), offDays: strings(o.offDays), makeupWorkdays: strings(o.makeupWorkdays) });
+			return checkCalendarYear({
+				year,
+				title: String(o.title ?? ''),
+				source: String(o.source ?? ''),
+				offDays: strings(o.offDays),
+				makeupWorkdays: strings(o.makeupWorkdays)
+			});
 		})
 	};
 }

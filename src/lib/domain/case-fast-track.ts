@@ -2,7 +2,14 @@
 // the workflow, each checked by the same state machine and each its own event; one refusal refuses
 // all three, so the case never stops half-way (accepted but not filed) because of this screen.
 import type { Urgency } from './case-status';
-import { applyCaseCommand, type CaseCommand, type CaseEventDraft, type CaseState, type Rejection, type WorkflowContext } from './case-workflow';
+import {
+	applyCaseCommand,
+	type CaseCommand,
+	type CaseEventDraft,
+	type CaseState,
+	type Rejection,
+	type WorkflowContext
+} from './case-workflow';
 import type { Limit } from './deadlines';
 
 export interface FastTrackInput {
@@ -20,14 +27,25 @@ export const FAST_TRACK_STEPS = ['accept', 'register', 'dispatch'] as const;
 export type FastTrackStep = (typeof FAST_TRACK_STEPS)[number];
 
 export type FastTrackResult =
-	| { ok: true; next: CaseState['status']; changes: Partial<CaseState> & { categoryCode?: string }; events: CaseEventDraft[] }
+	| {
+			ok: true;
+			next: CaseState['status'];
+			changes: Partial<CaseState> & { categoryCode?: string };
+			events: CaseEventDraft[];
+	  }
 	| { ok: false; step: FastTrackStep; reason: Rejection };
 
 /** 受理 + 立案 + 派遣 at one instant: the three transitions in order, their changes merged, their three events. */
 export function applyFastTrack(state: CaseState, input: FastTrackInput, ctx: WorkflowContext): FastTrackResult {
 	const commands: CaseCommand[] = [
 		{ action: 'accept' },
-		{ action: 'register', categoryCode: input.categoryCode, urgency: input.urgency, handleLimit: input.handleLimit, efficientLimit: input.efficientLimit },
+		{
+			action: 'register',
+			categoryCode: input.categoryCode,
+			urgency: input.urgency,
+			handleLimit: input.handleLimit,
+			efficientLimit: input.efficientLimit
+		},
 		{ action: 'dispatch', departmentId: input.departmentId, note: input.note }
 	];
 	let current = state;

@@ -98,7 +98,10 @@ describe('openCase: 自行处置', () => {
 	const selfHandle: OpeningInput = { ...base, mode: 'self_handle', afterPhotos: 1, note: '已现场清理' };
 
 	it.each([0, -1])('without an after photo (%i) → photo_required, and nothing else', (afterPhotos) => {
-		expect(openCase({ ...selfHandle, afterPhotos }, at('2026-09-29 10:00'), cal)).toStrictEqual({ ok: false, reason: 'photo_required' });
+		expect(openCase({ ...selfHandle, afterPhotos }, at('2026-09-29 10:00'), cal)).toStrictEqual({
+			ok: false,
+			reason: 'photo_required'
+		});
 	});
 
 	it('lands in feedback with feedbackAt = dispatchedAt = now, waiting for 核查', () => {
@@ -140,10 +143,18 @@ describe('openCase: 自行处置', () => {
 	it('its efficient clock also ran from the report: half of 4 wh, or the category’s own limit', () => {
 		const now = at('2026-09-29 11:00');
 		// 2 wh: 11:00–12:00 + 13:00–14:00.
-		expect(opened(selfHandle, now).state).toMatchObject({ efficientLimit: { value: 2, unit: 'wh' }, efficientDeadlineAt: at('2026-09-29 14:00') });
+		expect(opened(selfHandle, now).state).toMatchObject({
+			efficientLimit: { value: 2, unit: 'wh' },
+			efficientDeadlineAt: at('2026-09-29 14:00')
+		});
 		const own = opened({ ...selfHandle, efficientLimit: { value: 1, unit: 'h24' } }, now).state;
-		expect(own).toMatchObject({ efficientLimit: { value: 1, unit: 'h24' }, efficientDeadlineAt: at('2026-09-29 12:00') });
-		expect(opened({ ...selfHandle, handleLimit: null, efficientLimit: { value: 1, unit: 'h24' } }, now).state).toMatchObject({
+		expect(own).toMatchObject({
+			efficientLimit: { value: 1, unit: 'h24' },
+			efficientDeadlineAt: at('2026-09-29 12:00')
+		});
+		expect(
+			opened({ ...selfHandle, handleLimit: null, efficientLimit: { value: 1, unit: 'h24' } }, now).state
+		).toMatchObject({
 			efficientLimit: null,
 			efficientDeadlineAt: null
 		});
@@ -151,7 +162,11 @@ describe('openCase: 自行处置', () => {
 
 	it('is checked by someone else next: check_pass and close work on it', () => {
 		const r = opened(selfHandle, at('2026-09-29 11:00'));
-		const passed = applyCaseCommand(r.state, { action: 'check_pass', photoCount: 1 }, { now: at('2026-09-29 13:30'), calendar: cal });
+		const passed = applyCaseCommand(
+			r.state,
+			{ action: 'check_pass', photoCount: 1 },
+			{ now: at('2026-09-29 13:30'), calendar: cal }
+		);
 		expect(passed.ok && passed.next).toBe('checked');
 	});
 });

@@ -18,7 +18,8 @@ export interface OpeningInput {
 	note: string | null;
 }
 
-export type OpeningResult = { ok: true; state: CaseState; event: CaseEventDraft } | { ok: false; reason: 'photo_required' };
+export type OpeningResult =
+	{ ok: true; state: CaseState; event: CaseEventDraft } | { ok: false; reason: 'photo_required' };
 
 /** The first state and event of a new grid-flow case. */
 export function openCase(input: OpeningInput, now: number, calendar: WorkCalendar): OpeningResult {

@@ -59,7 +59,10 @@ export function stageClock(
 	if (limit === 'handling') {
 		// 处置 runs to the case deadline (moved by 延期 and 挂账), in the category's unit.
 		if (c.deadlineAt === null) return { stageDeadlineAt: null, stageWarnAt: null };
-		return { stageDeadlineAt: c.deadlineAt, stageWarnAt: warningInstant(startedAt, c.deadlineAt, c.handleLimit?.unit ?? 'h24', cal) };
+		return {
+			stageDeadlineAt: c.deadlineAt,
+			stageWarnAt: warningInstant(startedAt, c.deadlineAt, c.handleLimit?.unit ?? 'h24', cal)
+		};
 	}
 	const due = computeDeadline(startedAt, limit, cal);
 	return { stageDeadlineAt: due, stageWarnAt: warningInstant(startedAt, due, limit.unit, cal) };

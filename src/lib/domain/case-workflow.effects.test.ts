@@ -4,7 +4,19 @@ import { applyCaseCommand, type CaseCommand, type CaseState } from './case-workf
 import { STAGE_LIMITS, stageDeadline } from './case-stages';
 import { computeDeadline, type Limit } from './deadlines';
 import { at, cal, endOf } from './fixtures/time';
-import { DEADLINE, DISPATCHED_AT, NOW, ok, REQUESTED, stateIn, VALID, WD3, WD5, WH2, WH4 } from './case-workflow.fixtures';
+import {
+	DEADLINE,
+	DISPATCHED_AT,
+	NOW,
+	ok,
+	REQUESTED,
+	stateIn,
+	VALID,
+	WD3,
+	WD5,
+	WH2,
+	WH4
+} from './case-workflow.fixtures';
 
 // What each allowed transition changes: deadlines on the official calendar, stage clocks, event payloads.
 
@@ -12,10 +24,14 @@ describe('effects', () => {
 	describe('dispatch: the handling clock starts, on the official calendar', () => {
 		const dispatchAt = (limit: Limit | null, when: string, urgency: '一般' | '紧急' = '一般') =>
 			ok(
-				applyCaseCommand(stateIn('registered', { handleLimit: limit, urgency }), { action: 'dispatch', departmentId: 9, note: ' 请处置 ' }, {
-					now: at(when),
-					calendar: cal
-				})
+				applyCaseCommand(
+					stateIn('registered', { handleLimit: limit, urgency }),
+					{ action: 'dispatch', departmentId: 9, note: ' 请处置 ' },
+					{
+						now: at(when),
+						calendar: cal
+					}
+				)
 			);
 
 		it('3 wd dispatched 2026-09-30 10:00 is due at the end of 2026-10-10 (the Saturday make-up day)', () => {
@@ -68,7 +84,13 @@ describe('effects', () => {
 	});
 
 	it('register stores category, urgency and limit; the 派遣 step is 0.5 wh', () => {
-		const cmd: CaseCommand = { action: 'register', categoryCode: 'SH-HWSR-02', urgency: '紧急', handleLimit: WH2, efficientLimit: null };
+		const cmd: CaseCommand = {
+			action: 'register',
+			categoryCode: 'SH-HWSR-02',
+			urgency: '紧急',
+			handleLimit: WH2,
+			efficientLimit: null
+		};
 		const r = ok(applyCaseCommand(stateIn('accepted'), cmd, { now: at('2026-09-29 11:45'), calendar: cal }));
 		expect(r.changes).toMatchObject({ categoryCode: 'SH-HWSR-02', urgency: '紧急', handleLimit: WH2 });
 		expect(r.changes.stageDeadlineAt).toBe(at('2026-09-29 13:15'));
@@ -98,7 +120,13 @@ describe('effects', () => {
 		const cmd: CaseCommand = { action: 'request_return', reasonCode: 'wrong_location', note: ' 地址不在辖区 ' };
 		const r = ok(applyCaseCommand(stateIn('dispatched'), cmd, { now: NOW, calendar: cal }));
 		expect(r.changes.resumeStatus).toBe('dispatched');
-		expect(r.event).toEqual({ action: 'request_return', from: 'dispatched', to: 'return_requested', note: '地址不在辖区', payload: { reasonCode: 'wrong_location' } });
+		expect(r.event).toEqual({
+			action: 'request_return',
+			from: 'dispatched',
+			to: 'return_requested',
+			note: '地址不在辖区',
+			payload: { reasonCode: 'wrong_location' }
+		});
 		expect(r.changes.stageDeadlineAt).toBe(computeDeadline(NOW, STAGE_LIMITS.decide, cal));
 		expect(r.changes.stageDeadlineAt).toBe(at('2026-09-29 11:00'));
 	});
@@ -106,7 +134,13 @@ describe('effects', () => {
 	it('approve_return hands the case back to the dispatcher for 改派', () => {
 		const r = ok(applyCaseCommand(stateIn('return_requested'), VALID.approve_return, { now: NOW, calendar: cal }));
 		expect(r.next).toBe('registered');
-		expect(r.changes).toMatchObject({ resumeStatus: null, departmentId: null, dispatchedAt: null, deadlineAt: null, stageStartedAt: NOW });
+		expect(r.changes).toMatchObject({
+			resumeStatus: null,
+			departmentId: null,
+			dispatchedAt: null,
+			deadlineAt: null,
+			stageStartedAt: NOW
+		});
 		expect(r.changes.stageDeadlineAt).toBe(at('2026-09-29 10:30'));
 	});
 
@@ -119,12 +153,18 @@ describe('effects', () => {
 	});
 
 	it('approve_extension replaces deadlineAt with the requested one', () => {
-		const r = ok(applyCaseCommand(stateIn('extension_requested'), VALID.approve_extension, { now: NOW, calendar: cal }));
+		const r = ok(
+			applyCaseCommand(stateIn('extension_requested'), VALID.approve_extension, { now: NOW, calendar: cal })
+		);
 		expect(r.next).toBe('handling');
 		expect(r.changes.deadlineAt).toBe(REQUESTED);
 		expect(r.changes.requestedDeadlineAt).toBeNull();
 		expect(r.changes.stageDeadlineAt).toBe(REQUESTED);
-		expect(r.event.payload).toEqual({ previousDeadline: DEADLINE, requestedDeadline: REQUESTED, deadlineAt: REQUESTED });
+		expect(r.event.payload).toEqual({
+			previousDeadline: DEADLINE,
+			requestedDeadline: REQUESTED,
+			deadlineAt: REQUESTED
+		});
 	});
 
 	it('reject_extension keeps the old deadline and drops the request', () => {
@@ -136,8 +176,19 @@ describe('effects', () => {
 	});
 
 	it('park stops the stage clock and remembers when and from where', () => {
-		const r = ok(applyCaseCommand(stateIn('handling'), { action: 'park', reason: '  需管线单位施工 ' }, { now: NOW, calendar: cal }));
-		expect(r.changes).toMatchObject({ status: 'parked', resumeStatus: 'handling', parkedAt: NOW, stageDeadlineAt: null });
+		const r = ok(
+			applyCaseCommand(
+				stateIn('handling'),
+				{ action: 'park', reason: '  需管线单位施工 ' },
+				{ now: NOW, calendar: cal }
+			)
+		);
+		expect(r.changes).toMatchObject({
+			status: 'parked',
+			resumeStatus: 'handling',
+			parkedAt: NOW,
+			stageDeadlineAt: null
+		});
 		expect(r.changes.deadlineAt).toBeUndefined();
 		expect(r.event).toEqual({ action: 'park', from: 'handling', to: 'parked', note: '需管线单位施工', payload: {} });
 	});
@@ -145,7 +196,9 @@ describe('effects', () => {
 	describe('park → unpark moves the deadline by the paused time in the limit’s own unit', () => {
 		/** Parks at `from` and unparks at `to` through applyCaseCommand, like the server would. */
 		function parkAndUnpark(state: CaseState, from: string, to: string) {
-			const parked = ok(applyCaseCommand(state, { action: 'park', reason: '工程施工' }, { now: at(from), calendar: cal }));
+			const parked = ok(
+				applyCaseCommand(state, { action: 'park', reason: '工程施工' }, { now: at(from), calendar: cal })
+			);
 			const stored: CaseState = { ...state, ...parked.changes };
 			const r = ok(applyCaseCommand(stored, { action: 'unpark', note: '施工结束' }, { now: at(to), calendar: cal }));
 			return { stored, r };
@@ -156,7 +209,11 @@ describe('effects', () => {
 			const dispatchedAt = at('2026-09-29 09:30');
 			const deadlineAt = computeDeadline(dispatchedAt, WH4, cal);
 			expect(deadlineAt).toBe(at('2026-09-29 14:30'));
-			const { stored, r } = parkAndUnpark(stateIn('handling', { handleLimit: WH4, dispatchedAt, deadlineAt }), '2026-09-29 10:30', '2026-09-29 13:30');
+			const { stored, r } = parkAndUnpark(
+				stateIn('handling', { handleLimit: WH4, dispatchedAt, deadlineAt }),
+				'2026-09-29 10:30',
+				'2026-09-29 13:30'
+			);
 			expect(stored.parkedAt).toBe(at('2026-09-29 10:30'));
 			expect(r.changes.deadlineAt).toBe(at('2026-09-29 16:30'));
 			expect(r.changes.parkedAt).toBeNull();
@@ -169,7 +226,11 @@ describe('effects', () => {
 			const dispatchedAt = at('2026-09-30 14:00');
 			const deadlineAt = computeDeadline(dispatchedAt, WH2, cal);
 			expect(deadlineAt).toBe(at('2026-09-30 16:00'));
-			const { r } = parkAndUnpark(stateIn('handling', { handleLimit: WH2, dispatchedAt, deadlineAt }), '2026-09-30 14:30', '2026-09-30 16:30');
+			const { r } = parkAndUnpark(
+				stateIn('handling', { handleLimit: WH2, dispatchedAt, deadlineAt }),
+				'2026-09-30 14:30',
+				'2026-09-30 16:30'
+			);
 			expect(r.changes.deadlineAt).toBe(at('2026-10-08 10:00'));
 		});
 
@@ -184,7 +245,11 @@ describe('effects', () => {
 			const deadlineAt = computeDeadline(dispatchedAt, WD5, cal);
 			expect(deadlineAt).toBe(endOf('2026-09-30'));
 			// Paused 09-24 10:00 → 09-30 10:00: working days 09-24, 09-28, 09-29 (09-25 off, weekend) = 3.
-			const { r } = parkAndUnpark(stateIn('handling', { handleLimit: WD5, dispatchedAt, deadlineAt }), '2026-09-24 10:00', '2026-09-30 10:00');
+			const { r } = parkAndUnpark(
+				stateIn('handling', { handleLimit: WD5, dispatchedAt, deadlineAt }),
+				'2026-09-24 10:00',
+				'2026-09-30 10:00'
+			);
 			// 09-30 + 3 wd: 10-08, 10-09, 10-10 (Sat 调休) → end of 10-10.
 			expect(r.changes.deadlineAt).toBe(endOf('2026-10-10'));
 		});
@@ -193,12 +258,20 @@ describe('effects', () => {
 			const dispatchedAt = at('2026-09-29 10:00');
 			const limit: Limit = { value: 2, unit: 'h24' };
 			const deadlineAt = computeDeadline(dispatchedAt, limit, cal);
-			const { r } = parkAndUnpark(stateIn('handling', { handleLimit: limit, dispatchedAt, deadlineAt }), '2026-09-29 10:30', '2026-09-29 11:30');
+			const { r } = parkAndUnpark(
+				stateIn('handling', { handleLimit: limit, dispatchedAt, deadlineAt }),
+				'2026-09-29 10:30',
+				'2026-09-29 11:30'
+			);
 			expect(r.changes.deadlineAt).toBe(at('2026-09-29 13:00'));
 		});
 
 		it('a case without a handling deadline stays without one', () => {
-			const { r } = parkAndUnpark(stateIn('handling', { handleLimit: null, deadlineAt: null }), '2026-09-29 10:00', '2026-09-30 10:00');
+			const { r } = parkAndUnpark(
+				stateIn('handling', { handleLimit: null, deadlineAt: null }),
+				'2026-09-29 10:00',
+				'2026-09-30 10:00'
+			);
 			expect(r.changes.deadlineAt).toBeNull();
 		});
 	});
@@ -206,10 +279,27 @@ describe('effects', () => {
 	describe('check_fail (返工)', () => {
 		it('goes back to the department, counts the rework and clears feedbackAt', () => {
 			const state = stateIn('feedback', { reworkCount: 1 });
-			const r = ok(applyCaseCommand(state, { action: 'check_fail', note: ' 仍有垃圾 ', photoCount: 2 }, { now: NOW, calendar: cal }));
+			const r = ok(
+				applyCaseCommand(
+					state,
+					{ action: 'check_fail', note: ' 仍有垃圾 ', photoCount: 2 },
+					{ now: NOW, calendar: cal }
+				)
+			);
 			expect(r.next).toBe('handling');
-			expect(r.changes).toMatchObject({ reworkCount: 2, feedbackAt: null, stageStartedAt: DISPATCHED_AT, stageDeadlineAt: DEADLINE });
-			expect(r.event).toEqual({ action: 'check_fail', from: 'feedback', to: 'handling', note: '仍有垃圾', payload: {} });
+			expect(r.changes).toMatchObject({
+				reworkCount: 2,
+				feedbackAt: null,
+				stageStartedAt: DISPATCHED_AT,
+				stageDeadlineAt: DEADLINE
+			});
+			expect(r.event).toEqual({
+				action: 'check_fail',
+				from: 'feedback',
+				to: 'handling',
+				note: '仍有垃圾',
+				payload: {}
+			});
 		});
 
 		it('a self-handled case (no department) goes to the dispatcher with a fresh 派遣 step', () => {
@@ -225,14 +315,18 @@ describe('effects', () => {
 	});
 
 	it('check_pass and close: the 结案 step is 0.5 wh, then the clock stops', () => {
-		const passed = ok(applyCaseCommand(stateIn('feedback'), VALID.check_pass, { now: at('2026-09-29 16:50'), calendar: cal }));
+		const passed = ok(
+			applyCaseCommand(stateIn('feedback'), VALID.check_pass, { now: at('2026-09-29 16:50'), calendar: cal })
+		);
 		expect(passed.changes.stageDeadlineAt).toBe(at('2026-09-30 09:20'));
 		const closed = ok(applyCaseCommand(stateIn('checked'), VALID.close, { now: NOW, calendar: cal }));
 		expect(closed.changes).toMatchObject({ closedAt: NOW, stageDeadlineAt: null });
 	});
 
 	it('void closes the case with the reason as note', () => {
-		const r = ok(applyCaseCommand(stateIn('accepted'), { action: 'void', reason: ' 重复上报 ' }, { now: NOW, calendar: cal }));
+		const r = ok(
+			applyCaseCommand(stateIn('accepted'), { action: 'void', reason: ' 重复上报 ' }, { now: NOW, calendar: cal })
+		);
 		expect(r.changes).toMatchObject({ closedAt: NOW, stageDeadlineAt: null });
 		expect(r.event).toEqual({ action: 'void', from: 'accepted', to: 'void', note: '重复上报', payload: {} });
 	});
@@ -252,7 +346,9 @@ describe('effects', () => {
 		const ctx = { now: NOW, calendar: cal };
 		expect(ok(applyCaseCommand(stateIn('reported'), { action: 'accept' }, ctx)).event.note).toBeNull();
 		expect(ok(applyCaseCommand(stateIn('reported'), { action: 'accept', note: '  ' }, ctx)).event.note).toBeNull();
-		expect(ok(applyCaseCommand(stateIn('reported'), { action: 'accept', note: ' 核实属实 ' }, ctx)).event.note).toBe('核实属实');
+		expect(ok(applyCaseCommand(stateIn('reported'), { action: 'accept', note: ' 核实属实 ' }, ctx)).event.note).toBe(
+			'核实属实'
+		);
 	});
 
 	it('is pure: the input state is not modified (frozen fixtures would throw)', () => {

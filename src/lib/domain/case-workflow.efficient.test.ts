@@ -19,7 +19,11 @@ describe('effects', () => {
 			['the category’s own limit wins', WD5, { value: 3, unit: 'wh' }, '2026-09-29 16:00', at('2026-09-30 11:00')]
 		])('dispatch %s', (_label, handleLimit, own, when, due) => {
 			const registered = ok(
-				applyCaseCommand(stateIn('accepted'), { action: 'register', categoryCode: 'X', urgency: '一般', handleLimit, efficientLimit: own }, ctx('2026-09-22 09:00'))
+				applyCaseCommand(
+					stateIn('accepted'),
+					{ action: 'register', categoryCode: 'X', urgency: '一般', handleLimit, efficientLimit: own },
+					ctx('2026-09-22 09:00')
+				)
 			);
 			const state: CaseState = { ...stateIn('accepted'), ...registered.changes, status: 'registered' };
 			const r = ok(applyCaseCommand(state, VALID.dispatch, ctx(when)));
@@ -29,15 +33,36 @@ describe('effects', () => {
 		});
 
 		it('register stores the efficient limit in force: the category’s own, or the default', () => {
-			const cmd = (efficientLimit: Limit | null): CaseCommand => ({ action: 'register', categoryCode: 'SH-SSGL-02', urgency: '一般', handleLimit: WD3, efficientLimit });
-			expect(ok(applyCaseCommand(stateIn('accepted'), cmd(null), ctx('2026-09-29 10:00'))).changes.efficientLimit).toEqual({ value: 1, unit: 'wd' });
-			expect(ok(applyCaseCommand(stateIn('accepted'), cmd({ value: 2, unit: 'wh' }), ctx('2026-09-29 10:00'))).changes.efficientLimit).toEqual({ value: 2, unit: 'wh' });
-			const none = { action: 'register', categoryCode: 'X', urgency: '一般', handleLimit: null, efficientLimit: { value: 2, unit: 'wh' } } as const;
-			expect(ok(applyCaseCommand(stateIn('accepted'), none, ctx('2026-09-29 10:00'))).changes.efficientLimit).toBeNull();
+			const cmd = (efficientLimit: Limit | null): CaseCommand => ({
+				action: 'register',
+				categoryCode: 'SH-SSGL-02',
+				urgency: '一般',
+				handleLimit: WD3,
+				efficientLimit
+			});
+			expect(
+				ok(applyCaseCommand(stateIn('accepted'), cmd(null), ctx('2026-09-29 10:00'))).changes.efficientLimit
+			).toEqual({ value: 1, unit: 'wd' });
+			expect(
+				ok(applyCaseCommand(stateIn('accepted'), cmd({ value: 2, unit: 'wh' }), ctx('2026-09-29 10:00'))).changes
+					.efficientLimit
+			).toEqual({ value: 2, unit: 'wh' });
+			const none = {
+				action: 'register',
+				categoryCode: 'X',
+				urgency: '一般',
+				handleLimit: null,
+				efficientLimit: { value: 2, unit: 'wh' }
+			} as const;
+			expect(
+				ok(applyCaseCommand(stateIn('accepted'), none, ctx('2026-09-29 10:00'))).changes.efficientLimit
+			).toBeNull();
 		});
 
 		it('no handling limit → no efficient deadline either', () => {
-			const r = ok(applyCaseCommand(stateIn('registered', { handleLimit: null }), VALID.dispatch, ctx('2026-09-29 10:00')));
+			const r = ok(
+				applyCaseCommand(stateIn('registered', { handleLimit: null }), VALID.dispatch, ctx('2026-09-29 10:00'))
+			);
 			expect(r.changes).toMatchObject({ deadlineAt: null, efficientDeadlineAt: null });
 		});
 
@@ -47,7 +72,10 @@ describe('effects', () => {
 			const state: CaseState = { ...stateIn('return_requested'), ...returned.changes };
 			const again = ok(applyCaseCommand(state, VALID.dispatch, ctx('2026-09-29 10:30')));
 			// 1 wd from 2026-09-29 → end of 2026-09-30.
-			expect(again.changes).toMatchObject({ deadlineAt: computeDeadline(at('2026-09-29 10:30'), WD3, cal), efficientDeadlineAt: endOf('2026-09-30') });
+			expect(again.changes).toMatchObject({
+				deadlineAt: computeDeadline(at('2026-09-29 10:30'), WD3, cal),
+				efficientDeadlineAt: endOf('2026-09-30')
+			});
 		});
 
 		it('sign, feedback, park, request/approve/reject 延期 leave it alone', () => {
@@ -62,8 +90,13 @@ describe('effects', () => {
 				const r = ok(applyCaseCommand(stateIn(status), cmd, { now: NOW, calendar: cal }));
 				expect(r.changes.efficientDeadlineAt, `${status} ${cmd.action}`).toBeUndefined();
 			}
-			const approved = ok(applyCaseCommand(stateIn('extension_requested'), VALID.approve_extension, { now: NOW, calendar: cal }));
-			expect({ ...stateIn('extension_requested'), ...approved.changes }).toMatchObject({ deadlineAt: REQUESTED, efficientDeadlineAt: EFFICIENT_DEADLINE });
+			const approved = ok(
+				applyCaseCommand(stateIn('extension_requested'), VALID.approve_extension, { now: NOW, calendar: cal })
+			);
+			expect({ ...stateIn('extension_requested'), ...approved.changes }).toMatchObject({
+				deadlineAt: REQUESTED,
+				efficientDeadlineAt: EFFICIENT_DEADLINE
+			});
 		});
 
 		it('解挂 moves it by the paused time in the efficient limit’s own unit', () => {
@@ -71,7 +104,9 @@ describe('effects', () => {
 			const parked = ok(applyCaseCommand(stateIn('handling'), VALID.park, ctx('2026-09-29 10:00')));
 			const stored: CaseState = { ...stateIn('handling'), ...parked.changes };
 			const r = ok(applyCaseCommand(stored, VALID.unpark, ctx('2026-10-08 10:00')));
-			expect(r.changes.efficientDeadlineAt).toBe(extendForPause(EFFICIENT_DEADLINE, at('2026-09-29 10:00'), at('2026-10-08 10:00'), 'wd', cal));
+			expect(r.changes.efficientDeadlineAt).toBe(
+				extendForPause(EFFICIENT_DEADLINE, at('2026-09-29 10:00'), at('2026-10-08 10:00'), 'wd', cal)
+			);
 			// end of 09-29 + 2 wd → 09-30, 10-08; the handling deadline, end of 10-08 + 2 wd → 10-09, 10-10 (Sat 调休).
 			expect(r.changes.efficientDeadlineAt).toBe(endOf('2026-10-08'));
 			expect(r.changes.deadlineAt).toBe(endOf('2026-10-10'));
@@ -97,7 +132,9 @@ describe('effects', () => {
 		it('a case without an efficient deadline stays without one after 解挂', () => {
 			const state = stateIn('parked', { handleLimit: null, deadlineAt: null });
 			expect(state.efficientDeadlineAt).toBeNull();
-			expect(ok(applyCaseCommand(state, VALID.unpark, { now: NOW, calendar: cal })).changes.efficientDeadlineAt).toBeNull();
+			expect(
+				ok(applyCaseCommand(state, VALID.unpark, { now: NOW, calendar: cal })).changes.efficientDeadlineAt
+			).toBeNull();
 		});
 	});
 });

@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS, CASE_STATUSES, OPEN_STATUSES, type CaseAction, type CaseStatus } from './case-status';
 import { actionsInState, applyCaseCommand, isAllowedInState, TRANSITIONS, type CaseCommand } from './case-workflow';
 import { at, cal, HOUR } from './fixtures/time';
-import { DEADLINE, DISPATCHED_AT, NOW, ok, REQUESTED, stateIn, VALID, WD3, WD5, WH2, WH4 } from './case-workflow.fixtures';
+import {
+	DEADLINE,
+	DISPATCHED_AT,
+	NOW,
+	ok,
+	REQUESTED,
+	stateIn,
+	VALID,
+	WD3,
+	WD5,
+	WH2,
+	WH4
+} from './case-workflow.fixtures';
 
 // The transition table of the case workflow: which action is allowed from which status, where it lands,
 // and which commands are refused. Effects on deadlines: case-workflow.effects.test.ts; whole paths: case-workflow.paths.test.ts.
@@ -101,7 +113,11 @@ describe('transition table: every (action, status) pair', () => {
 	it('a refused state wins over an invalid command (state is checked first)', () => {
 		const r = applyCaseCommand(stateIn('closed'), { action: 'void', reason: '  ' }, { now: NOW, calendar: cal });
 		expect(r).toStrictEqual({ ok: false, reason: 'not_allowed_in_state' });
-		const r2 = applyCaseCommand(stateIn('handling'), { action: 'check_pass', photoCount: 0 }, { now: NOW, calendar: cal });
+		const r2 = applyCaseCommand(
+			stateIn('handling'),
+			{ action: 'check_pass', photoCount: 0 },
+			{ now: NOW, calendar: cal }
+		);
 		expect(r2).toStrictEqual({ ok: false, reason: 'not_allowed_in_state' });
 	});
 });
@@ -133,7 +149,9 @@ describe('resuming: reject_return / unpark / approve_* / reject_* go back to res
 	});
 
 	it('falls back to handling when resumeStatus is missing', () => {
-		const r = ok(applyCaseCommand(stateIn('parked', { resumeStatus: null }), VALID.unpark, { now: NOW, calendar: cal }));
+		const r = ok(
+			applyCaseCommand(stateIn('parked', { resumeStatus: null }), VALID.unpark, { now: NOW, calendar: cal })
+		);
 		expect(r.next).toBe('handling');
 	});
 });

@@ -106,7 +106,18 @@ export const TRANSITIONS: Readonly<Record<CaseAction, readonly CaseStatus[]>> = 
 	check_pass: ['feedback'],
 	check_fail: ['feedback'],
 	close: ['checked'],
-	supervise: ['reported', 'accepted', 'registered', 'dispatched', 'handling', 'return_requested', 'extension_requested', 'parked', 'feedback', 'checked']
+	supervise: [
+		'reported',
+		'accepted',
+		'registered',
+		'dispatched',
+		'handling',
+		'return_requested',
+		'extension_requested',
+		'parked',
+		'feedback',
+		'checked'
+	]
 };
 
 export function isAllowedInState(action: CaseAction, status: CaseStatus): boolean {
@@ -117,7 +128,6 @@ export function isAllowedInState(action: CaseAction, status: CaseStatus): boolea
 export function actionsInState(status: CaseStatus): CaseAction[] {
 	return (Object.keys(TRANSITIONS) as CaseAction[]).filter((a) => TRANSITIONS[a].includes(status));
 }
-
 
 const reject = (reason: Rejection): TransitionResult => ({ ok: false, reason });
 const blank = (s: string | undefined | null) => !s || s.trim() === '';
@@ -139,7 +149,8 @@ export function applyCaseCommand(state: CaseState, cmd: CaseCommand, ctx: Workfl
 	): TransitionResult => {
 		const merged = { ...state, ...changes, status: next };
 		// Every move to another status starts a new step; staying put (督办) keeps the running one.
-		const stageChanges = next === from && !('stageStartedAt' in changes) ? {} : { stageStartedAt: changes.stageStartedAt ?? now };
+		const stageChanges =
+			next === from && !('stageStartedAt' in changes) ? {} : { stageStartedAt: changes.stageStartedAt ?? now };
 		const startedAt = stageChanges.stageStartedAt ?? state.stageStartedAt;
 		const clock = stageClock(next, startedAt, merged, calendar);
 		return {
@@ -172,10 +183,15 @@ export function applyCaseCommand(state: CaseState, cmd: CaseCommand, ctx: Workfl
 			// The handling clock starts at 派遣 (also at 改派 after an approved 回退).
 			const deadlineAt = state.handleLimit ? computeDeadline(now, state.handleLimit, calendar) : null;
 			const efficientDeadlineAt = state.efficientLimit ? computeDeadline(now, state.efficientLimit, calendar) : null;
-			return moveTo('dispatched', { departmentId: cmd.departmentId, dispatchedAt: now, deadlineAt, efficientDeadlineAt }, clean(cmd.note), {
-				departmentId: cmd.departmentId,
-				deadlineAt
-			});
+			return moveTo(
+				'dispatched',
+				{ departmentId: cmd.departmentId, dispatchedAt: now, deadlineAt, efficientDeadlineAt },
+				clean(cmd.note),
+				{
+					departmentId: cmd.departmentId,
+					deadlineAt
+				}
+			);
 		}
 		case 'sign':
 			// The handling countdown runs from 派遣, so the 处置 stage starts there.
@@ -183,7 +199,9 @@ export function applyCaseCommand(state: CaseState, cmd: CaseCommand, ctx: Workfl
 		case 'feedback':
 			if (blank(cmd.note)) return reject('reason_required');
 			if (cmd.photoCount < 1) return reject('photo_required');
-			return moveTo('feedback', { feedbackAt: now }, clean(cmd.note), { onTime: state.deadlineAt === null || now <= state.deadlineAt });
+			return moveTo('feedback', { feedbackAt: now }, clean(cmd.note), {
+				onTime: state.deadlineAt === null || now <= state.deadlineAt
+			});
 		case 'request_return':
 			if (blank(cmd.note)) return reject('reason_required');
 			return moveTo('return_requested', { resumeStatus: from }, clean(cmd.note), { reasonCode: cmd.reasonCode });
@@ -202,10 +220,15 @@ export function applyCaseCommand(state: CaseState, cmd: CaseCommand, ctx: Workfl
 			if (blank(cmd.reason)) return reject('reason_required');
 			if (cmd.proposedDeadline <= now) return reject('deadline_in_past');
 			if (state.deadlineAt !== null && cmd.proposedDeadline <= state.deadlineAt) return reject('deadline_not_later');
-			return moveTo('extension_requested', { resumeStatus: from, requestedDeadlineAt: cmd.proposedDeadline }, clean(cmd.reason), {
-				proposedDeadline: cmd.proposedDeadline,
-				previousDeadline: state.deadlineAt
-			});
+			return moveTo(
+				'extension_requested',
+				{ resumeStatus: from, requestedDeadlineAt: cmd.proposedDeadline },
+				clean(cmd.reason),
+				{
+					proposedDeadline: cmd.proposedDeadline,
+					previousDeadline: state.deadlineAt
+				}
+			);
 		case 'approve_extension': {
 			// The dispatcher approves the date asked for or sets another (the asked one may have passed
 			// while the request waited): never a date already missed, never one before the current deadline.
@@ -214,11 +237,17 @@ export function applyCaseCommand(state: CaseState, cmd: CaseCommand, ctx: Workfl
 			if (approved === null) return reject('required');
 			if (approved <= now) return reject('deadline_in_past');
 			if (state.deadlineAt !== null && approved <= state.deadlineAt) return reject('deadline_not_later');
-			return resume(state, moveTo, clean(cmd.note), { deadlineAt: approved, requestedDeadlineAt: null }, {
-				previousDeadline: state.deadlineAt,
-				requestedDeadline: state.requestedDeadlineAt,
-				deadlineAt: approved
-			});
+			return resume(
+				state,
+				moveTo,
+				clean(cmd.note),
+				{ deadlineAt: approved, requestedDeadlineAt: null },
+				{
+					previousDeadline: state.deadlineAt,
+					requestedDeadline: state.requestedDeadlineAt,
+					deadlineAt: approved
+				}
+			);
 		}
 		case 'park':
 			if (blank(cmd.reason)) return reject('reason_required');
@@ -226,10 +255,18 @@ export function applyCaseCommand(state: CaseState, cmd: CaseCommand, ctx: Workfl
 		case 'unpark': {
 			// 挂账 stops the clock: the paused time is added back in the limit's own unit.
 			const extend = (deadline: number | null, limit: Limit | null) =>
-				deadline !== null && state.parkedAt !== null ? extendForPause(deadline, state.parkedAt, now, limit?.unit ?? 'h24', calendar) : deadline;
+				deadline !== null && state.parkedAt !== null
+					? extendForPause(deadline, state.parkedAt, now, limit?.unit ?? 'h24', calendar)
+					: deadline;
 			const deadlineAt = extend(state.deadlineAt, state.handleLimit);
 			const efficientDeadlineAt = extend(state.efficientDeadlineAt, state.efficientLimit);
-			return resume(state, moveTo, clean(cmd.note), { deadlineAt, efficientDeadlineAt, parkedAt: null }, { previousDeadline: state.deadlineAt, deadlineAt });
+			return resume(
+				state,
+				moveTo,
+				clean(cmd.note),
+				{ deadlineAt, efficientDeadlineAt, parkedAt: null },
+				{ previousDeadline: state.deadlineAt, deadlineAt }
+			);
 		}
 		case 'check_pass':
 			if (cmd.photoCount < 1) return reject('photo_required');
@@ -259,9 +296,20 @@ type MoveTo = (
 ) => TransitionResult;
 
 /** Ends a pending request or a pause: back to the status the case came from. */
-function resume(state: CaseState, moveTo: MoveTo, note: string | null, changes: Partial<CaseState>, payload: Record<string, unknown> = {}) {
+function resume(
+	state: CaseState,
+	moveTo: MoveTo,
+	note: string | null,
+	changes: Partial<CaseState>,
+	payload: Record<string, unknown> = {}
+) {
 	const back = state.resumeStatus ?? 'handling';
 	// 处置 keeps counting from 派遣; a case still waiting for 签收 gets a fresh signing window.
 	const stageStartedAt = back === 'handling' ? (state.dispatchedAt ?? state.stageStartedAt) : undefined;
-	return moveTo(back, { ...changes, resumeStatus: null, ...(stageStartedAt === undefined ? {} : { stageStartedAt }) }, note, payload);
+	return moveTo(
+		back,
+		{ ...changes, resumeStatus: null, ...(stageStartedAt === undefined ? {} : { stageStartedAt }) },
+		note,
+		payload
+	);
 }

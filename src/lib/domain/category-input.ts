@@ -35,11 +35,19 @@ export interface CategoryValues {
 }
 
 export type CategoryField = keyof CategoryForm;
-export type CategoryCheck = { ok: true; value: CategoryValues } | { ok: false; errors: Partial<Record<CategoryField, string>> };
+export type CategoryCheck =
+	{ ok: true; value: CategoryValues } | { ok: false; errors: Partial<Record<CategoryField, string>> };
 
 /** Aliases as typed: one per line or separated by 、，, ; blanks and repeats dropped. */
 export function parseAliases(text: string): string[] {
-	return [...new Set(text.split(/[\n\r、，,;；]+/).map((s) => s.trim()).filter(Boolean))];
+	return [
+		...new Set(
+			text
+				.split(/[\n\r、，,;；]+/)
+				.map((s) => s.trim())
+				.filter(Boolean)
+		)
+	];
 }
 
 function required(v: string, max: number): string | null {
@@ -73,6 +81,17 @@ export function checkCategory(f: CategoryForm, departmentIds: readonly number[])
 	if (Object.keys(errors).length) return { ok: false, errors };
 	return {
 		ok: true,
-		value: { code, kind: f.kind, major, minor, variant: variant || null, aliases, urgency: f.urgency, closeCondition: closeCondition || null, track: f.track, departmentId: f.departmentId }
+		value: {
+			code,
+			kind: f.kind,
+			major,
+			minor,
+			variant: variant || null,
+			aliases,
+			urgency: f.urgency,
+			closeCondition: closeCondition || null,
+			track: f.track,
+			departmentId: f.departmentId
+		}
 	};
 }

@@ -18,7 +18,8 @@ export interface LimitVersion {
 /** The version in force at `at`: the latest that started at or before it; null before the first. */
 export function limitsAt<V extends { effectiveFrom: number }>(versions: readonly V[], at: number): V | null {
 	let best: V | null = null;
-	for (const v of versions) if (v.effectiveFrom <= at && (best === null || v.effectiveFrom > best.effectiveFrom)) best = v;
+	for (const v of versions)
+		if (v.effectiveFrom <= at && (best === null || v.effectiveFrom > best.effectiveFrom)) best = v;
 	return best;
 }
 
@@ -57,7 +58,9 @@ export function checkLimitForm(f: LimitForm, now: number): LimitCheck {
 	// Cases filed before now already took their limits: a version cannot start in the past.
 	else if (f.effectiveFrom < now - EFFECTIVE_GRACE_MS) errors.effectiveFrom = 'effective_in_past';
 	if (f.noLimit) {
-		return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: { effectiveFrom: Math.max(f.effectiveFrom, now), handleLimit: null, efficientLimit: null } };
+		return Object.keys(errors).length
+			? { ok: false, errors }
+			: { ok: true, value: { effectiveFrom: Math.max(f.effectiveFrom, now), handleLimit: null, efficientLimit: null } };
 	}
 	let handle: Limit | null = null;
 	let efficient: Limit | null = null;
@@ -80,11 +83,18 @@ export function checkLimitForm(f: LimitForm, now: number): LimitCheck {
 		errors.efficientValue = 'efficient_over_handle';
 	}
 	if (Object.keys(errors).length) return { ok: false, errors };
-	return { ok: true, value: { effectiveFrom: Math.max(f.effectiveFrom, now), handleLimit: handle, efficientLimit: efficient } };
+	return {
+		ok: true,
+		value: { effectiveFrom: Math.max(f.effectiveFrom, now), handleLimit: handle, efficientLimit: efficient }
+	};
 }
 
 /** Same limits (a "change" that changes nothing is refused rather than versioned). */
-export function sameLimits(a: Pick<LimitVersion, 'handleLimit' | 'efficientLimit'>, b: Pick<LimitVersion, 'handleLimit' | 'efficientLimit'>): boolean {
-	const eq = (x: Limit | null, y: Limit | null) => (x === null ? y === null : y !== null && x.value === y.value && x.unit === y.unit);
+export function sameLimits(
+	a: Pick<LimitVersion, 'handleLimit' | 'efficientLimit'>,
+	b: Pick<LimitVersion, 'handleLimit' | 'efficientLimit'>
+): boolean {
+	const eq = (x: Limit | null, y: Limit | null) =>
+		x === null ? y === null : y !== null && x.value === y.value && x.unit === y.unit;
 	return eq(a.handleLimit, b.handleLimit) && eq(a.efficientLimit, b.efficientLimit);
 }

@@ -131,7 +131,12 @@ describe('everyday words and pinyin initials (aliases kept with the categories)'
 	it('every demo category has everyday aliases and pinyin initials, within the 30 an admin may keep', () => {
 		for (const c of categories) {
 			const initials = c.aliases.filter((a) => /^[a-z]+$/.test(a));
-			expect([c.code, initials.length > 0, c.aliases.length > initials.length, c.aliases.length <= 30]).toEqual([c.code, true, true, true]);
+			expect([c.code, initials.length > 0, c.aliases.length > initials.length, c.aliases.length <= 30]).toEqual([
+				c.code,
+				true,
+				true,
+				true
+			]);
 		}
 	});
 

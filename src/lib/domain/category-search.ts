@@ -46,7 +46,11 @@ function fieldsOf(c: SearchableCategory): Field[] {
 	const fields: Field[] = [
 		{ text: c.minor, weight: 0, kind: 'prose' },
 		{ text: categoryLabel(c), weight: 0, kind: 'label' },
-		...c.aliases.map((a) => ({ text: a, weight: 0, kind: isInitials(normalize(a)) ? ('initials' as const) : ('prose' as const) })),
+		...c.aliases.map((a) => ({
+			text: a,
+			weight: 0,
+			kind: isInitials(normalize(a)) ? ('initials' as const) : ('prose' as const)
+		})),
 		{ text: c.major, weight: 2, kind: 'prose' },
 		{ text: c.code, weight: 3, kind: 'code' }
 	];

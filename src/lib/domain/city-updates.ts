@@ -5,7 +5,13 @@ import type { HotlineAction } from './hotline-status';
  * 退单 request and 延期 request. The other actions are the street's own business (派单, approvals,
  * 督办, 回访), or the city's (an approved 退单 is the city's answer to the request).
  */
-export const CITY_ACTIONS = ['sign', 'first_contact', 'reply', 'request_return', 'request_extension'] as const satisfies readonly HotlineAction[];
+export const CITY_ACTIONS = [
+	'sign',
+	'first_contact',
+	'reply',
+	'request_return',
+	'request_extension'
+] as const satisfies readonly HotlineAction[];
 export type CityAction = (typeof CITY_ACTIONS)[number];
 
 export function isCityAction(a: string): a is CityAction {
@@ -30,14 +36,28 @@ export interface CityUpdate {
 const iso = (ms: unknown) => (typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms).toISOString() : null);
 
 /** The update for one order event, or null when the action is not reported to the city. */
-export function cityUpdateOf(orderNo: string, event: { action: string; note: string | null; payload: Record<string, unknown> }, at: number, idempotencyKey: string): CityUpdate | null {
+export function cityUpdateOf(
+	orderNo: string,
+	event: { action: string; note: string | null; payload: Record<string, unknown> },
+	at: number,
+	idempotencyKey: string
+): CityUpdate | null {
 	if (!isCityAction(event.action)) return null;
 	const p = event.payload;
 	const data: Record<CityAction, () => Record<string, unknown>> = {
 		sign: () => ({ signedAt: iso(at), firstContactDueAt: iso(p.firstContactDueAt) }),
-		first_contact: () => ({ contactedAt: iso(p.at), outcome: p.outcome ?? null, method: p.method ?? null, summary: event.note }),
+		first_contact: () => ({
+			contactedAt: iso(p.at),
+			outcome: p.outcome ?? null,
+			method: p.method ?? null,
+			summary: event.note
+		}),
 		reply: () => ({ text: event.note, resolved: p.resolved === true, redo: p.redo === true }),
-		request_return: () => ({ reasonCode: p.reasonCode ?? null, reason: event.note, evidenceCount: p.evidenceCount ?? 0 }),
+		request_return: () => ({
+			reasonCode: p.reasonCode ?? null,
+			reason: event.note,
+			evidenceCount: p.evidenceCount ?? 0
+		}),
 		request_extension: () => ({ proposedDeadline: iso(p.proposedDeadline), reason: event.note })
 	};
 	return { idempotencyKey, orderNo, action: event.action, at: new Date(at).toISOString(), data: data[event.action]() };
@@ -49,7 +69,10 @@ export type DeliveryAnswer =
 	| { kind: 'timeout' }
 	| { kind: 'network'; message: string };
 
-export type DeliveryVerdict = { outcome: 'delivered'; ref: string | null } | { outcome: 'refused'; reason: string } | { outcome: 'retry'; error: string };
+export type DeliveryVerdict =
+	| { outcome: 'delivered'; ref: string | null }
+	| { outcome: 'refused'; reason: string }
+	| { outcome: 'retry'; error: string };
 
 /**
  * 2xx: delivered. A 4xx is the city refusing this update, for good: recorded with its reason and
@@ -63,7 +86,8 @@ export function judgeDelivery(a: DeliveryAnswer): DeliveryVerdict {
 	if (a.status >= 200 && a.status < 300) return { outcome: 'delivered', ref: a.ref };
 	const retryable = a.status < 400 || a.status >= 500 || [401, 403, 408, 425, 429].includes(a.status);
 	const said = a.reason?.trim() ? a.reason.trim().slice(0, 500) : null;
-	if (retryable) return { outcome: 'retry', error: said ? `HTTP ${a.status}: ${said}`.slice(0, 300) : `HTTP ${a.status}` };
+	if (retryable)
+		return { outcome: 'retry', error: said ? `HTTP ${a.status}: ${said}`.slice(0, 300) : `HTTP ${a.status}` };
 	return { outcome: 'refused', reason: said ?? `HTTP ${a.status}` };
 }
 

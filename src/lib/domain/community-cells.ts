@@ -25,7 +25,10 @@ function clip(ring: XY[], side: (p: XY) => number): XY[] {
 }
 
 /** The cell of every community with a marker, by community id; rings are closed ([lng, lat]). */
-export function communityCells(areas: readonly AreaShape[], communities: readonly CommunityPoint[]): Map<number, LngLat[]> {
+export function communityCells(
+	areas: readonly AreaShape[],
+	communities: readonly CommunityPoint[]
+): Map<number, LngLat[]> {
 	const cells = new Map<number, LngLat[]>();
 	for (const area of areas) {
 		const outer = area.rings[0];

@@ -10,8 +10,7 @@ export interface PlaceName {
 }
 
 export type AddressMatch =
-	| { ok: true; communityId: number; name: string }
-	| { ok: false; reason: 'no_match' | 'ambiguous'; names: string[] };
+	{ ok: true; communityId: number; name: string } | { ok: false; reason: 'no_match' | 'ambiguous'; names: string[] };
 
 /** One spelling for comparing: full-width folded, spaces dropped. */
 export const placeKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
@@ -27,7 +26,13 @@ export function matchCommunityByAddress(address: string, names: readonly PlaceNa
 	const text = placeKey(address);
 	const hits = names.filter((n) => n.name !== '' && text.includes(placeKey(n.name)));
 	if (hits.length === 0) return { ok: false, reason: 'no_match', names: [] };
-	const standalone = hits.filter((h) => !hits.some((o) => o !== h && placeKey(o.name).length > placeKey(h.name).length && placeKey(o.name).includes(placeKey(h.name))));
+	const standalone = hits.filter(
+		(h) =>
+			!hits.some(
+				(o) =>
+					o !== h && placeKey(o.name).length > placeKey(h.name).length && placeKey(o.name).includes(placeKey(h.name))
+			)
+	);
 	const estates = standalone.filter((h) => h.kind === 'estate');
 	const pool = estates.length > 0 ? estates : standalone;
 	const longest = Math.max(...pool.map((h) => placeKey(h.name).length));
@@ -40,13 +45,17 @@ export function matchCommunityByAddress(address: string, names: readonly PlaceNa
 export type PlaceNameProblem = 'required' | 'too_long' | 'invalid' | 'unknown_community';
 
 /** A name the admin types: 2–30 characters of text, one of the two kinds, a known 居民区. */
-export function checkPlaceName(input: { name: string; kind: string; communityId: number }, communityIds: ReadonlySet<number>): { ok: true; value: PlaceName } | { ok: false; field: 'name' | 'kind' | 'communityId'; code: PlaceNameProblem } {
+export function checkPlaceName(
+	input: { name: string; kind: string; communityId: number },
+	communityIds: ReadonlySet<number>
+): { ok: true; value: PlaceName } | { ok: false; field: 'name' | 'kind' | 'communityId'; code: PlaceNameProblem } {
 	const name = placeKey(input.name);
 	if (name === '') return { ok: false, field: 'name', code: 'required' };
 	if (Array.from(name).length > 30) return { ok: false, field: 'name', code: 'too_long' };
 	// One character ('路', '村') would match nearly every address.
 	if (Array.from(name).length < 2 || /[\p{Cc}<>]/u.test(name)) return { ok: false, field: 'name', code: 'invalid' };
-	if (!(PLACE_NAME_KINDS as readonly string[]).includes(input.kind)) return { ok: false, field: 'kind', code: 'invalid' };
+	if (!(PLACE_NAME_KINDS as readonly string[]).includes(input.kind))
+		return { ok: false, field: 'kind', code: 'invalid' };
 	if (!communityIds.has(input.communityId)) return { ok: false, field: 'communityId', code: 'unknown_community' };
 	return { ok: true, value: { name, kind: input.kind as PlaceNameKind, communityId: input.communityId } };
 }

@@ -1,5 +1,14 @@
 import { describe, it, expect } from 'vitest';
-import { computeDeadline, countdown, describeLimit, extendForPause, formatDeadline, warningInstant, formatRemaining, type LimitUnit } from './deadlines';
+import {
+	computeDeadline,
+	countdown,
+	describeLimit,
+	extendForPause,
+	formatDeadline,
+	warningInstant,
+	formatRemaining,
+	type LimitUnit
+} from './deadlines';
 import { createCalendar } from './working-days';
 import * as cn from './fixtures/calendar-cn';
 
@@ -163,8 +172,20 @@ describe('formatDeadline', () => {
 describe('warningInstant: 75 % of the step, in the limit’s own unit', () => {
 	it.each([
 		['h24: natural time', '2026-09-29T10:00+08:00', t('2026-09-29T14:00+08:00'), 'h24', '2026-09-29T13:00+08:00'],
-		['wh: a 1 wh step started at 16:30 turns yellow at 09:15 the next working day', '2026-09-29T16:30+08:00', t('2026-09-30T09:30+08:00'), 'wh', '2026-09-30T09:15+08:00'],
-		['wd: 3 wd over the National Day break turns yellow on 10-08, not in the holiday', '2026-09-28T10:00+08:00', endOf('2026-10-08'), 'wd', '2026-10-08T09:15+08:00']
+		[
+			'wh: a 1 wh step started at 16:30 turns yellow at 09:15 the next working day',
+			'2026-09-29T16:30+08:00',
+			t('2026-09-30T09:30+08:00'),
+			'wh',
+			'2026-09-30T09:15+08:00'
+		],
+		[
+			'wd: 3 wd over the National Day break turns yellow on 10-08, not in the holiday',
+			'2026-09-28T10:00+08:00',
+			endOf('2026-10-08'),
+			'wd',
+			'2026-10-08T09:15+08:00'
+		]
 	] as const)('%s', (_name, start, deadline, unit, expected) => {
 		expect(warningInstant(t(start), deadline, unit, cal)).toBe(t(expected));
 	});

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { appealSentence, chineseNumber, DEFAULT_APPEAL_ROUTES, readAppealRoutes, validateAppealRoutes } from './enforcement-appeal';
+import {
+	appealSentence,
+	chineseNumber,
+	DEFAULT_APPEAL_ROUTES,
+	readAppealRoutes,
+	validateAppealRoutes
+} from './enforcement-appeal';
 
 const form = (over: Partial<Record<'reviewOrgan' | 'reviewDays' | 'court' | 'litigationMonths', string>> = {}) => ({
 	reviewOrgan: '上海市闵行区人民政府',
@@ -11,7 +17,9 @@ const form = (over: Partial<Record<'reviewOrgan' | 'reviewDays' | 'court' | 'lit
 
 describe('validateAppealRoutes', () => {
 	it('accepts an organ and a court with the law’s periods, spaces and full-width forms tidied', () => {
-		expect(validateAppealRoutes(form({ reviewOrgan: ' 上海市闵行区 人民政府 ', reviewDays: '９０'.normalize('NFKC') }))).toEqual({
+		expect(
+			validateAppealRoutes(form({ reviewOrgan: ' 上海市闵行区 人民政府 ', reviewDays: '９０'.normalize('NFKC') }))
+		).toEqual({
 			ok: true,
 			value: { reviewOrgan: '上海市闵行区人民政府', reviewDays: 90, court: '上海市闵行区人民法院', litigationMonths: 6 }
 		});
@@ -41,7 +49,15 @@ describe('validateAppealRoutes', () => {
 });
 
 it('writes periods in Chinese numerals and names both routes in the 决定书 sentence', () => {
-	expect([6, 10, 15, 60, 90, 105, 365].map(chineseNumber)).toEqual(['六', '十', '十五', '六十', '九十', '一百零五', '三百六十五']);
+	expect([6, 10, 15, 60, 90, 105, 365].map(chineseNumber)).toEqual([
+		'六',
+		'十',
+		'十五',
+		'六十',
+		'九十',
+		'一百零五',
+		'三百六十五'
+	]);
 	expect(appealSentence(DEFAULT_APPEAL_ROUTES)).toBe(
 		'如不服本决定，可以在收到本决定书之日起六十日内向上海市闵行区人民政府申请行政复议，或者在六个月内依法向上海市闵行区人民法院提起行政诉讼。申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。'
 	);

@@ -29,9 +29,11 @@ export const LITIGATION_MONTHS_RANGE = [6, 24] as const;
 
 export type AppealField = keyof AppealRoutes;
 export type AppealError = 'required' | 'too_long' | 'not_an_organ' | 'not_a_court' | 'out_of_range';
-export type AppealValidation = { ok: true; value: AppealRoutes } | { ok: false; errors: Partial<Record<AppealField, AppealError>> };
+export type AppealValidation =
+	{ ok: true; value: AppealRoutes } | { ok: false; errors: Partial<Record<AppealField, AppealError>> };
 
-const intIn = (s: string, [min, max]: readonly [number, number]) => (/^\d{1,4}$/.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : null);
+const intIn = (s: string, [min, max]: readonly [number, number]) =>
+	/^\d{1,4}$/.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : null;
 
 /** Form text in, the routes out or an error per field. An organ is a 人民政府 (or 司法局/局/委); a court a 法院. */
 export function validateAppealRoutes(input: Record<AppealField, string>): AppealValidation {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { currentClock, decisionDeadline, naturalDaysDeadline, paymentDeadline, rectifyDeadline, statementDeadline } from './enforcement-clocks';
+import {
+	currentClock,
+	decisionDeadline,
+	naturalDaysDeadline,
+	paymentDeadline,
+	rectifyDeadline,
+	statementDeadline
+} from './enforcement-clocks';
 import { amountDue, daysLate, formatYuan, parseYuan, surcharge } from './enforcement-money';
 import { at, cal, endOf } from './fixtures/time';
 
@@ -43,11 +50,29 @@ describe('legal clocks', () => {
 		expect(rectifyDeadline(at('2026-10-03 23:50'), 120)).toBe(at('2026-10-04 01:50'));
 	});
 
-	it('the current clock follows the status; warnings at 75 % in the clock\'s own time', () => {
-		const dates = { stageStartedAt: at('2026-09-30 16:30'), rectifyDueAt: null, registeredAt: at('2026-07-10 11:00'), decisionDueAt: endOf('2026-10-08'), statementDueAt: null, noticeAt: null, decisionAt: null, paymentDueAt: null };
+	it("the current clock follows the status; warnings at 75 % in the clock's own time", () => {
+		const dates = {
+			stageStartedAt: at('2026-09-30 16:30'),
+			rectifyDueAt: null,
+			registeredAt: at('2026-07-10 11:00'),
+			decisionDueAt: endOf('2026-10-08'),
+			statementDueAt: null,
+			noticeAt: null,
+			decisionAt: null,
+			paymentDueAt: null
+		};
 		// 1 working hour from 16:30 on the last day before the break: 30 min that day, 30 after the break.
-		expect(currentClock('pending_notice', dates, cal)).toEqual({ kind: 'notify', startedAt: dates.stageStartedAt, deadlineAt: at('2026-10-08 09:30'), warnAt: at('2026-10-08 09:15') });
-		expect(currentClock('pending_decision', dates, cal)).toMatchObject({ kind: 'decision', startedAt: at('2026-07-10 11:00'), deadlineAt: endOf('2026-10-08') });
+		expect(currentClock('pending_notice', dates, cal)).toEqual({
+			kind: 'notify',
+			startedAt: dates.stageStartedAt,
+			deadlineAt: at('2026-10-08 09:30'),
+			warnAt: at('2026-10-08 09:15')
+		});
+		expect(currentClock('pending_decision', dates, cal)).toMatchObject({
+			kind: 'decision',
+			startedAt: at('2026-07-10 11:00'),
+			deadlineAt: endOf('2026-10-08')
+		});
 		expect(currentClock('closed', dates, cal)).toBeNull();
 		expect(currentClock('cancelled', dates, cal)).toBeNull();
 	});
@@ -68,7 +93,12 @@ describe('late payment (行政处罚法 §72)', () => {
 		expect(surcharge(50_000, 33)).toBe(49_500);
 		expect(surcharge(50_000, 34)).toBe(50_000);
 		expect(surcharge(50_000, 400)).toBe(50_000);
-		expect(amountDue(20_000, due, '2026-11-06')).toEqual({ fine: 20_000, surcharge: 6_000, total: 26_000, daysLate: 10 });
+		expect(amountDue(20_000, due, '2026-11-06')).toEqual({
+			fine: 20_000,
+			surcharge: 6_000,
+			total: 26_000,
+			daysLate: 10
+		});
 	});
 	it('reads and writes 元 amounts in 分', () => {
 		expect(parseYuan('500')).toBe(50_000);

@@ -41,7 +41,8 @@ export function rectifyDeadline(notifiedAt: number, minutes: number = ENFORCEMEN
 }
 
 /** The clock a status runs on: which legal step it is, when it started, when it ends. */
-export type ClockKind = 'notify' | 'rectify' | 'register' | 'confirm_party' | 'issue_notice' | 'statement' | 'decision' | 'payment' | 'close';
+export type ClockKind =
+	'notify' | 'rectify' | 'register' | 'confirm_party' | 'issue_notice' | 'statement' | 'decision' | 'payment' | 'close';
 
 export interface LegalClock {
 	kind: ClockKind;
@@ -99,9 +100,17 @@ export function currentClock(status: EnforcementStatus, d: ClockDates, cal: Work
 }
 
 const CLOCK_OF: Record<EnforcementStatus, ClockKind | null> = {
-	pending_notice: 'notify', rectifying: 'rectify', pending_register: 'register', registered: 'confirm_party',
-	party_confirmed: 'issue_notice', statement: 'statement', pending_decision: 'decision', awaiting_payment: 'payment',
-	paid: 'close', closed: null, cancelled: null
+	pending_notice: 'notify',
+	rectifying: 'rectify',
+	pending_register: 'register',
+	registered: 'confirm_party',
+	party_confirmed: 'issue_notice',
+	statement: 'statement',
+	pending_decision: 'decision',
+	awaiting_payment: 'payment',
+	paid: 'close',
+	closed: null,
+	cancelled: null
 };
 
 /** Which clock a status runs on, for lists that show its name beside the deadline. */

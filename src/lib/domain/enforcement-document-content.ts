@@ -88,21 +88,36 @@ export function composeEnforcementDocument(f: DocumentFacts): IssuedDocumentCont
 	];
 	const paragraphs: Run[][] = [facts];
 	if (f.kind === 'notice') {
-		paragraphs.push([{ text: `依据${basis}的规定，本机关拟对你（单位）作出如下行政处罚：` }, { text: `罚款人民币${yuan(f.proposedFine)}元`, strong: true, mark: 'fine' }, { text: '。' }]);
+		paragraphs.push([
+			{ text: `依据${basis}的规定，本机关拟对你（单位）作出如下行政处罚：` },
+			{ text: `罚款人民币${yuan(f.proposedFine)}元`, strong: true, mark: 'fine' },
+			{ text: '。' }
+		]);
 		paragraphs.push([
 			{ text: '根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）有权进行陈述和申辩。请于' },
 			{ text: f.statementDueAt !== null ? formatDeadline(f.statementDueAt) : '—', strong: true, mark: 'statement-due' },
 			{ text: '前向本机关提出陈述、申辩；逾期未提出的，视为放弃陈述和申辩的权利。' }
 		]);
 	} else {
-		const served = f.notice ? `本机关于${chineseDate(f.notice.at)}向你（单位）送达了《违法行为告知书》（${f.notice.number}）。` : '';
-		const heard = f.statement !== null ? `你（单位）在规定期限内提出了陈述申辩：“${f.statement}”。经复核，本机关已充分听取并予以考虑。` : '你（单位）在规定期限内未提出陈述、申辩。';
+		const served = f.notice
+			? `本机关于${chineseDate(f.notice.at)}向你（单位）送达了《违法行为告知书》（${f.notice.number}）。`
+			: '';
+		const heard =
+			f.statement !== null
+				? `你（单位）在规定期限内提出了陈述申辩：“${f.statement}”。经复核，本机关已充分听取并予以考虑。`
+				: '你（单位）在规定期限内未提出陈述、申辩。';
 		paragraphs.push([{ text: served + heard }]);
-		paragraphs.push([{ text: `依据${basis}的规定，本机关决定对你（单位）作出如下行政处罚：` }, { text: `罚款人民币${yuan(f.fine)}元`, strong: true, mark: 'fine' }, { text: '。' }]);
+		paragraphs.push([
+			{ text: `依据${basis}的规定，本机关决定对你（单位）作出如下行政处罚：` },
+			{ text: `罚款人民币${yuan(f.fine)}元`, strong: true, mark: 'fine' },
+			{ text: '。' }
+		]);
 		paragraphs.push([
 			{ text: '请于' },
 			{ text: f.paymentDueAt !== null ? formatDeadline(f.paymentDueAt) : '—', strong: true, mark: 'payment-due' },
-			{ text: '前，持本决定书到指定银行或通过电子支付系统缴纳罚款。到期不缴纳罚款的，依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。' }
+			{
+				text: '前，持本决定书到指定银行或通过电子支付系统缴纳罚款。到期不缴纳罚款的，依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。'
+			}
 		]);
 		paragraphs.push([{ text: appealSentence(f.appeal), mark: 'appeal' }]);
 	}
@@ -124,7 +139,11 @@ export function composeEnforcementDocument(f: DocumentFacts): IssuedDocumentCont
 /** JSON with keys in sorted order at every level: the same content always gives the same text (and hash). */
 export function canonicalJson(value: unknown): string {
 	return JSON.stringify(value, (_k, v: unknown) =>
-		v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v
+		v && typeof v === 'object' && !Array.isArray(v)
+			? Object.fromEntries(
+					Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+				)
+			: v
 	);
 }
 

@@ -18,12 +18,17 @@ export function renderDocumentHtml(c: IssuedDocumentContent): string {
 		? [
 				`<p>当事人：${escapeHtml(p.name)}</p>`,
 				p.creditCode ? `<p>统一社会信用代码：${escapeHtml(p.creditCode)}</p>` : '',
-				p.ownerName !== null ? `<p>负责人：${escapeHtml(p.ownerName)}${GAP}联系电话：${escapeHtml(p.phone ?? '')}</p>` : '',
+				p.ownerName !== null
+					? `<p>负责人：${escapeHtml(p.ownerName)}${GAP}联系电话：${escapeHtml(p.phone ?? '')}</p>`
+					: '',
 				p.address !== null ? `<p>地址：${escapeHtml(p.address)}</p>` : ''
 			].join('')
 		: '<p>当事人：（未关联当事人）</p>';
 	const evidence = c.evidence
-		.map((e) => `<li>${e.kind === 'frame' ? '视频截图' : '现场照片'}${e.cameraId ? `${GAP}摄像头 ${escapeHtml(e.cameraId)}` : ''}${e.capturedAt !== null ? `${GAP}${shanghaiDateTime(e.capturedAt)}` : ''}${GAP}证据编号 ${escapeHtml(e.id)}${GAP}SHA-256：${escapeHtml(e.sha256)}</li>`)
+		.map(
+			(e) =>
+				`<li>${e.kind === 'frame' ? '视频截图' : '现场照片'}${e.cameraId ? `${GAP}摄像头 ${escapeHtml(e.cameraId)}` : ''}${e.capturedAt !== null ? `${GAP}${shanghaiDateTime(e.capturedAt)}` : ''}${GAP}证据编号 ${escapeHtml(e.id)}${GAP}SHA-256：${escapeHtml(e.sha256)}</li>`
+		)
 		.join('');
 	return [
 		'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">',

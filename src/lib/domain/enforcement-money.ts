@@ -26,7 +26,11 @@ export function surcharge(fine: number, late: number): number {
 }
 
 /** What must be paid on `paidOn`: the fine plus the surcharge for the days late. */
-export function amountDue(fine: number, paymentDueAt: number, paidOn: string): { fine: number; surcharge: number; total: number; daysLate: number } {
+export function amountDue(
+	fine: number,
+	paymentDueAt: number,
+	paidOn: string
+): { fine: number; surcharge: number; total: number; daysLate: number } {
 	const late = daysLate(paymentDueAt, paidOn);
 	const extra = surcharge(fine, late);
 	return { fine, surcharge: extra, total: fine + extra, daysLate: late };

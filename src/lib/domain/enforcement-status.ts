@@ -14,7 +14,9 @@ export const ENFORCEMENT_STATUSES = [
 ] as const;
 export type EnforcementStatus = (typeof ENFORCEMENT_STATUSES)[number];
 
-export const OPEN_ENFORCEMENT_STATUSES: readonly EnforcementStatus[] = ENFORCEMENT_STATUSES.filter((s) => s !== 'closed' && s !== 'cancelled');
+export const OPEN_ENFORCEMENT_STATUSES: readonly EnforcementStatus[] = ENFORCEMENT_STATUSES.filter(
+	(s) => s !== 'closed' && s !== 'cancelled'
+);
 
 export function isEnforcementStatus(s: string): s is EnforcementStatus {
 	return (ENFORCEMENT_STATUSES as readonly string[]).includes(s);

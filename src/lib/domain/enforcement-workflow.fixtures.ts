@@ -1,10 +1,20 @@
-import { openEnforcement, type EnforcementCommand, type EnforcementContext, type EnforcementState } from './enforcement-workflow';
+import {
+	openEnforcement,
+	type EnforcementCommand,
+	type EnforcementContext,
+	type EnforcementState
+} from './enforcement-workflow';
 import type { EnforcementStatus } from './enforcement-status';
 import { at, cal } from './fixtures/time';
 
 export const T0 = at('2026-09-29 10:00'); // a Tuesday before the National Day break
 export const RANGE = { min: 10_000, max: 100_000 }; // 100–1000 元 in 分
-export const ctxAt = (now: number): EnforcementContext => ({ now, calendar: cal, fineRange: RANGE, rectifyMinutes: 30 });
+export const ctxAt = (now: number): EnforcementContext => ({
+	now,
+	calendar: cal,
+	fineRange: RANGE,
+	rectifyMinutes: 30
+});
 
 /** A case sitting in `status`, with the dates that status implies already filled in. */
 export function stateIn(status: EnforcementStatus, extra: Partial<EnforcementState> = {}): EnforcementState {

@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { ENFORCEMENT_ACTIONS, ENFORCEMENT_STATUSES, type EnforcementAction, type EnforcementStatus } from './enforcement-status';
-import { applyEnforcementCommand, ENFORCEMENT_TRANSITIONS, openEnforcement, type EnforcementCommand } from './enforcement-workflow';
+import {
+	ENFORCEMENT_ACTIONS,
+	ENFORCEMENT_STATUSES,
+	type EnforcementAction,
+	type EnforcementStatus
+} from './enforcement-status';
+import {
+	applyEnforcementCommand,
+	ENFORCEMENT_TRANSITIONS,
+	openEnforcement,
+	type EnforcementCommand
+} from './enforcement-workflow';
 import { ctxAt, stateIn, T0, VALID, WHEN } from './enforcement-workflow.fixtures';
 import { at, cal } from './fixtures/time';
 
 // The transition table of the enforcement track, written out by hand: every allowed move lands where it should, every other
 // (status, action) pair is refused and changes nothing.
 const EXPECTED_NEXT: { [A in EnforcementAction]: Partial<Record<EnforcementStatus, EnforcementStatus>> } = {
-	link_shop: { pending_notice: 'pending_notice', rectifying: 'rectifying', pending_register: 'pending_register', registered: 'registered' },
+	link_shop: {
+		pending_notice: 'pending_notice',
+		rectifying: 'rectifying',
+		pending_register: 'pending_register',
+		registered: 'registered'
+	},
 	notify: { pending_notice: 'rectifying' },
 	recheck: { rectifying: 'pending_register' },
 	register: { pending_register: 'registered' },
@@ -19,8 +34,14 @@ const EXPECTED_NEXT: { [A in EnforcementAction]: Partial<Record<EnforcementStatu
 	record_payment: { awaiting_payment: 'paid' },
 	close: { paid: 'closed' },
 	cancel: {
-		pending_notice: 'cancelled', rectifying: 'cancelled', pending_register: 'cancelled', registered: 'cancelled',
-		party_confirmed: 'cancelled', statement: 'cancelled', pending_decision: 'cancelled', awaiting_payment: 'cancelled'
+		pending_notice: 'cancelled',
+		rectifying: 'cancelled',
+		pending_register: 'cancelled',
+		registered: 'cancelled',
+		party_confirmed: 'cancelled',
+		statement: 'cancelled',
+		pending_decision: 'cancelled',
+		awaiting_payment: 'cancelled'
 	}
 };
 
@@ -43,7 +64,8 @@ describe('transition table', () => {
 	});
 
 	it('the table in the module is exactly the specification', () => {
-		for (const a of ENFORCEMENT_ACTIONS) expect([...ENFORCEMENT_TRANSITIONS[a]].sort()).toEqual(Object.keys(EXPECTED_NEXT[a]).sort());
+		for (const a of ENFORCEMENT_ACTIONS)
+			expect([...ENFORCEMENT_TRANSITIONS[a]].sort()).toEqual(Object.keys(EXPECTED_NEXT[a]).sort());
 	});
 });
 
@@ -53,46 +75,104 @@ describe('refusals with a reason', () => {
 		for (const s of ['pending_notice', 'rectifying', 'pending_register', 'registered', 'party_confirmed'] as const) {
 			expect(applyEnforcementCommand(stateIn(s), VALID.decide, ctx)).toEqual({ ok: false, reason: 'notice_required' });
 		}
-		expect(applyEnforcementCommand(stateIn('closed'), VALID.decide, ctx)).toEqual({ ok: false, reason: 'not_allowed_in_state' });
+		expect(applyEnforcementCommand(stateIn('closed'), VALID.decide, ctx)).toEqual({
+			ok: false,
+			reason: 'not_allowed_in_state'
+		});
 	});
 	it('先行告知 needs a linked shop and a phone to text', () => {
-		expect(applyEnforcementCommand(stateIn('pending_notice', { shopId: null }), VALID.notify, ctx)).toEqual({ ok: false, reason: 'shop_required' });
-		expect(applyEnforcementCommand(stateIn('pending_notice'), { ...VALID.notify, phone: null }, ctx)).toEqual({ ok: false, reason: 'phone_required' });
+		expect(applyEnforcementCommand(stateIn('pending_notice', { shopId: null }), VALID.notify, ctx)).toEqual({
+			ok: false,
+			reason: 'shop_required'
+		});
+		expect(applyEnforcementCommand(stateIn('pending_notice'), { ...VALID.notify, phone: null }, ctx)).toEqual({
+			ok: false,
+			reason: 'phone_required'
+		});
 	});
 	it('"not corrected" only after the rectify period, and only with a photo; "corrected" closes at once', () => {
 		const s = stateIn('rectifying');
-		expect(applyEnforcementCommand(s, VALID.recheck, ctxAt(T0 + 29 * 60_000))).toEqual({ ok: false, reason: 'rectify_period_running' });
-		expect(applyEnforcementCommand(s, { ...VALID.recheck, photoCount: 0 }, ctxAt(T0 + 31 * 60_000))).toEqual({ ok: false, reason: 'photo_required' });
-		const fixed = applyEnforcementCommand(s, { action: 'recheck', corrected: true, note: '', photoCount: 0 }, ctxAt(T0 + 10 * 60_000));
-		expect(fixed).toMatchObject({ ok: true, next: 'closed', changes: { outcome: 'corrected', closedAt: T0 + 10 * 60_000 } });
+		expect(applyEnforcementCommand(s, VALID.recheck, ctxAt(T0 + 29 * 60_000))).toEqual({
+			ok: false,
+			reason: 'rectify_period_running'
+		});
+		expect(applyEnforcementCommand(s, { ...VALID.recheck, photoCount: 0 }, ctxAt(T0 + 31 * 60_000))).toEqual({
+			ok: false,
+			reason: 'photo_required'
+		});
+		const fixed = applyEnforcementCommand(
+			s,
+			{ action: 'recheck', corrected: true, note: '', photoCount: 0 },
+			ctxAt(T0 + 10 * 60_000)
+		);
+		expect(fixed).toMatchObject({
+			ok: true,
+			next: 'closed',
+			changes: { outcome: 'corrected', closedAt: T0 + 10 * 60_000 }
+		});
 	});
 	it('fines outside the legal range are refused at the notice and at the decision', () => {
 		const low = { ...VALID.issue_notice, proposedFine: 9_999 };
 		const high = { ...VALID.decide, fine: 100_001 };
-		expect(applyEnforcementCommand(stateIn('party_confirmed'), low, ctx)).toEqual({ ok: false, reason: 'fine_out_of_range' });
-		expect(applyEnforcementCommand(stateIn('pending_decision'), high, ctx)).toEqual({ ok: false, reason: 'fine_out_of_range' });
-		expect(applyEnforcementCommand(stateIn('pending_decision'), { ...VALID.decide, fine: 10_000.5 }, ctx)).toEqual({ ok: false, reason: 'fine_out_of_range' });
+		expect(applyEnforcementCommand(stateIn('party_confirmed'), low, ctx)).toEqual({
+			ok: false,
+			reason: 'fine_out_of_range'
+		});
+		expect(applyEnforcementCommand(stateIn('pending_decision'), high, ctx)).toEqual({
+			ok: false,
+			reason: 'fine_out_of_range'
+		});
+		expect(applyEnforcementCommand(stateIn('pending_decision'), { ...VALID.decide, fine: 10_000.5 }, ctx)).toEqual({
+			ok: false,
+			reason: 'fine_out_of_range'
+		});
 		expect(applyEnforcementCommand(stateIn('pending_decision'), { ...VALID.decide, fine: 100_000 }, ctx).ok).toBe(true);
 	});
 	it('陈述申辩: recorded only inside the window, lapsed only after it', () => {
 		const s = stateIn('statement');
-		expect(applyEnforcementCommand(s, VALID.lapse_statement, ctxAt(at('2026-10-09 23:59')))).toEqual({ ok: false, reason: 'statement_window_open' });
-		expect(applyEnforcementCommand(s, VALID.record_statement, ctxAt(at('2026-10-10 00:01')))).toEqual({ ok: false, reason: 'statement_window_closed' });
-		expect(applyEnforcementCommand(s, { action: 'record_statement', statement: '  ' }, ctxAt(at('2026-10-09 10:00')))).toEqual({ ok: false, reason: 'reason_required' });
+		expect(applyEnforcementCommand(s, VALID.lapse_statement, ctxAt(at('2026-10-09 23:59')))).toEqual({
+			ok: false,
+			reason: 'statement_window_open'
+		});
+		expect(applyEnforcementCommand(s, VALID.record_statement, ctxAt(at('2026-10-10 00:01')))).toEqual({
+			ok: false,
+			reason: 'statement_window_closed'
+		});
+		expect(
+			applyEnforcementCommand(s, { action: 'record_statement', statement: '  ' }, ctxAt(at('2026-10-09 10:00')))
+		).toEqual({ ok: false, reason: 'reason_required' });
 	});
 	it('撤销 needs a reason', () => {
-		expect(applyEnforcementCommand(stateIn('statement'), { action: 'cancel', reason: ' ' }, ctx)).toEqual({ ok: false, reason: 'reason_required' });
+		expect(applyEnforcementCommand(stateIn('statement'), { action: 'cancel', reason: ' ' }, ctx)).toEqual({
+			ok: false,
+			reason: 'reason_required'
+		});
 	});
 	it('a payment must be dated between the decision and today, and be exactly what is due', () => {
 		const s = stateIn('awaiting_payment', { decisionAt: at('2026-09-30 10:00'), paymentDueAt: at('2026-10-16 00:00') });
 		const today = ctxAt(at('2026-10-20 09:00'));
-		expect(applyEnforcementCommand(s, { ...VALID.record_payment, paidOn: '2026-09-29' }, today)).toEqual({ ok: false, reason: 'paid_date_invalid' });
-		expect(applyEnforcementCommand(s, { ...VALID.record_payment, paidOn: '2026-10-21' }, today)).toEqual({ ok: false, reason: 'paid_date_invalid' });
-		expect(applyEnforcementCommand(s, { ...VALID.record_payment, paidOn: '2026-02-30' }, today)).toEqual({ ok: false, reason: 'paid_date_invalid' });
+		expect(applyEnforcementCommand(s, { ...VALID.record_payment, paidOn: '2026-09-29' }, today)).toEqual({
+			ok: false,
+			reason: 'paid_date_invalid'
+		});
+		expect(applyEnforcementCommand(s, { ...VALID.record_payment, paidOn: '2026-10-21' }, today)).toEqual({
+			ok: false,
+			reason: 'paid_date_invalid'
+		});
+		expect(applyEnforcementCommand(s, { ...VALID.record_payment, paidOn: '2026-02-30' }, today)).toEqual({
+			ok: false,
+			reason: 'paid_date_invalid'
+		});
 		// Four days late: 50,000 分 + 4 × 3 % = 6,000 分 surcharge.
 		const late = applyEnforcementCommand(s, { action: 'record_payment', amount: 50_000, paidOn: '2026-10-19' }, today);
-		expect(late).toEqual({ ok: false, reason: 'amount_mismatch', detail: { fine: 50_000, surcharge: 6_000, total: 56_000, daysLate: 4 } });
-		expect(applyEnforcementCommand(s, { action: 'record_payment', amount: 56_000, paidOn: '2026-10-19' }, today)).toMatchObject({ ok: true, next: 'paid', changes: { paidAmount: 56_000, paidOn: '2026-10-19' } });
+		expect(late).toEqual({
+			ok: false,
+			reason: 'amount_mismatch',
+			detail: { fine: 50_000, surcharge: 6_000, total: 56_000, daysLate: 4 }
+		});
+		expect(
+			applyEnforcementCommand(s, { action: 'record_payment', amount: 56_000, paidOn: '2026-10-19' }, today)
+		).toMatchObject({ ok: true, next: 'paid', changes: { paidAmount: 56_000, paidOn: '2026-10-19' } });
 	});
 });
 
@@ -108,15 +188,28 @@ describe('a whole case, alert to paid penalty, on the official calendar', () => 
 		expect(s).toMatchObject({ status: 'pending_notice', stageDeadlineAt: at('2026-09-29 11:00') });
 		step(VALID.link_shop, at('2026-09-29 10:05'));
 		step(VALID.notify, at('2026-09-29 10:10'));
-		expect(s).toMatchObject({ status: 'rectifying', rectifyDueAt: at('2026-09-29 10:40'), stageDeadlineAt: at('2026-09-29 10:40') });
+		expect(s).toMatchObject({
+			status: 'rectifying',
+			rectifyDueAt: at('2026-09-29 10:40'),
+			stageDeadlineAt: at('2026-09-29 10:40')
+		});
 		step(VALID.recheck, at('2026-09-29 10:45'));
 		step(VALID.register, at('2026-09-29 11:00'));
 		// 90 natural days from 09-29 end on 12-28 (a Monday, a working day).
-		expect(s).toMatchObject({ status: 'registered', registeredAt: at('2026-09-29 11:00'), decisionDueAt: at('2026-12-29 00:00'), stageDeadlineAt: at('2026-10-01 00:00') });
+		expect(s).toMatchObject({
+			status: 'registered',
+			registeredAt: at('2026-09-29 11:00'),
+			decisionDueAt: at('2026-12-29 00:00'),
+			stageDeadlineAt: at('2026-10-01 00:00')
+		});
 		step(VALID.confirm_party, at('2026-09-29 14:00'));
 		step(VALID.issue_notice, at('2026-09-29 15:00'));
 		// 3 working days: 09-30, then the National Day break, then 10-08 and 10-09.
-		expect(s).toMatchObject({ status: 'statement', statementDueAt: at('2026-10-10 00:00'), stageDeadlineAt: at('2026-10-10 00:00') });
+		expect(s).toMatchObject({
+			status: 'statement',
+			statementDueAt: at('2026-10-10 00:00'),
+			stageDeadlineAt: at('2026-10-10 00:00')
+		});
 		step(VALID.lapse_statement, at('2026-10-10 09:00'));
 		expect(s).toMatchObject({ status: 'pending_decision', stageDeadlineAt: at('2026-12-29 00:00') });
 		step({ action: 'decide', fine: 50_000 }, at('2026-10-12 10:00'));
@@ -124,6 +217,11 @@ describe('a whole case, alert to paid penalty, on the official calendar', () => 
 		expect(s).toMatchObject({ status: 'awaiting_payment', fine: 50_000, paymentDueAt: at('2026-10-28 00:00') });
 		step({ action: 'record_payment', amount: 50_000, paidOn: '2026-10-20' }, at('2026-10-20 16:00'));
 		step(VALID.close, at('2026-10-21 09:00'));
-		expect(s).toMatchObject({ status: 'closed', outcome: 'paid', closedAt: at('2026-10-21 09:00'), stageDeadlineAt: null });
+		expect(s).toMatchObject({
+			status: 'closed',
+			outcome: 'paid',
+			closedAt: at('2026-10-21 09:00'),
+			stageDeadlineAt: null
+		});
 	});
 });

@@ -1,5 +1,11 @@
 // The non-onsite enforcement track as a pure function: (state, command, context) → next | rejection.
-import { currentClock, decisionDeadline, paymentDeadline, rectifyDeadline, statementDeadline } from './enforcement-clocks';
+import {
+	currentClock,
+	decisionDeadline,
+	paymentDeadline,
+	rectifyDeadline,
+	statementDeadline
+} from './enforcement-clocks';
 import { amountDue, isFineInRange, type FineRange } from './enforcement-money';
 import type { EnforcementAction, EnforcementOutcome, EnforcementStatus } from './enforcement-status';
 import { isValidDate, shanghaiDate, type WorkCalendar } from './working-days';
@@ -93,28 +99,80 @@ export const ENFORCEMENT_TRANSITIONS: Readonly<Record<EnforcementAction, readonl
 	decide: ['pending_decision'],
 	record_payment: ['awaiting_payment'],
 	close: ['paid'],
-	cancel: ['pending_notice', 'rectifying', 'pending_register', 'registered', 'party_confirmed', 'statement', 'pending_decision', 'awaiting_payment']
+	cancel: [
+		'pending_notice',
+		'rectifying',
+		'pending_register',
+		'registered',
+		'party_confirmed',
+		'statement',
+		'pending_decision',
+		'awaiting_payment'
+	]
 };
 
-const BEFORE_NOTICE: readonly EnforcementStatus[] = ['pending_notice', 'rectifying', 'pending_register', 'registered', 'party_confirmed'];
+const BEFORE_NOTICE: readonly EnforcementStatus[] = [
+	'pending_notice',
+	'rectifying',
+	'pending_register',
+	'registered',
+	'party_confirmed'
+];
 
 /** A new case, as a reviewed alert or patrol photo opens it: waiting for the 先行告知. */
-export function openEnforcement(now: number, calendar: WorkCalendar, shopId: number | null): { state: EnforcementState; event: EnforcementEventDraft } {
+export function openEnforcement(
+	now: number,
+	calendar: WorkCalendar,
+	shopId: number | null
+): { state: EnforcementState; event: EnforcementEventDraft } {
 	const state: EnforcementState = {
-		status: 'pending_notice', outcome: null, shopId, createdAt: now, notifiedAt: null, rectifyDueAt: null,
-		registeredAt: null, decisionDueAt: null, partyConfirmedAt: null, noticeAt: null, proposedFine: null,
-		statementDueAt: null, statementAt: null, decisionAt: null, fine: null, paymentDueAt: null, paidOn: null,
-		paidAmount: null, closedAt: null, stageStartedAt: now, stageDeadlineAt: null, stageWarnAt: null
+		status: 'pending_notice',
+		outcome: null,
+		shopId,
+		createdAt: now,
+		notifiedAt: null,
+		rectifyDueAt: null,
+		registeredAt: null,
+		decisionDueAt: null,
+		partyConfirmedAt: null,
+		noticeAt: null,
+		proposedFine: null,
+		statementDueAt: null,
+		statementAt: null,
+		decisionAt: null,
+		fine: null,
+		paymentDueAt: null,
+		paidOn: null,
+		paidAmount: null,
+		closedAt: null,
+		stageStartedAt: now,
+		stageDeadlineAt: null,
+		stageWarnAt: null
 	};
-	return { state: { ...state, ...stageFields('pending_notice', state, now, calendar) }, event: { action: 'open', from: null, to: 'pending_notice', note: null, payload: {} } };
+	return {
+		state: { ...state, ...stageFields('pending_notice', state, now, calendar) },
+		event: { action: 'open', from: null, to: 'pending_notice', note: null, payload: {} }
+	};
 }
 
-function stageFields(next: EnforcementStatus, s: EnforcementState, now: number, cal: WorkCalendar): Partial<EnforcementState> {
+function stageFields(
+	next: EnforcementStatus,
+	s: EnforcementState,
+	now: number,
+	cal: WorkCalendar
+): Partial<EnforcementState> {
 	const clock = currentClock(next, { ...s, stageStartedAt: now }, cal);
 	return { stageStartedAt: now, stageDeadlineAt: clock?.deadlineAt ?? null, stageWarnAt: clock?.warnAt ?? null };
 }
 
-type Step = { next: EnforcementStatus; changes: Partial<EnforcementState>; note: string | null; payload?: Record<string, unknown> } | EnforcementRejection;
+type Step =
+	| {
+			next: EnforcementStatus;
+			changes: Partial<EnforcementState>;
+			note: string | null;
+			payload?: Record<string, unknown>;
+	  }
+	| EnforcementRejection;
 
 function decide(s: EnforcementState, c: EnforcementCommand, ctx: EnforcementContext): Step {
 	const { now, calendar } = ctx;
@@ -124,23 +182,48 @@ function decide(s: EnforcementState, c: EnforcementCommand, ctx: EnforcementCont
 		case 'notify': {
 			if (s.shopId === null) return 'shop_required';
 			if (!c.phone) return 'phone_required';
-			return { next: 'rectifying', changes: { notifiedAt: now, rectifyDueAt: rectifyDeadline(now, ctx.rectifyMinutes) }, note: c.text, payload: { text: c.text } };
+			return {
+				next: 'rectifying',
+				changes: { notifiedAt: now, rectifyDueAt: rectifyDeadline(now, ctx.rectifyMinutes) },
+				note: c.text,
+				payload: { text: c.text }
+			};
 		}
 		case 'recheck': {
 			const note = c.note.trim();
-			if (c.corrected) return { next: 'closed', changes: { outcome: 'corrected', closedAt: now }, note: note || null, payload: { corrected: true } };
+			if (c.corrected)
+				return {
+					next: 'closed',
+					changes: { outcome: 'corrected', closedAt: now },
+					note: note || null,
+					payload: { corrected: true }
+				};
 			if (s.rectifyDueAt !== null && now < s.rectifyDueAt) return 'rectify_period_running';
 			if (c.photoCount < 1) return 'photo_required';
 			return { next: 'pending_register', changes: {}, note: note || null, payload: { corrected: false } };
 		}
 		case 'register':
-			return { next: 'registered', changes: { registeredAt: now, decisionDueAt: decisionDeadline(now, calendar) }, note: c.note?.trim() || null };
+			return {
+				next: 'registered',
+				changes: { registeredAt: now, decisionDueAt: decisionDeadline(now, calendar) },
+				note: c.note?.trim() || null
+			};
 		case 'confirm_party':
 			if (s.shopId === null) return 'shop_required';
-			return { next: 'party_confirmed', changes: { partyConfirmedAt: now }, note: c.note.trim() || null, payload: { method: c.method } };
+			return {
+				next: 'party_confirmed',
+				changes: { partyConfirmedAt: now },
+				note: c.note.trim() || null,
+				payload: { method: c.method }
+			};
 		case 'issue_notice':
 			if (!isFineInRange(c.proposedFine, ctx.fineRange)) return 'fine_out_of_range';
-			return { next: 'statement', changes: { noticeAt: now, proposedFine: c.proposedFine, statementDueAt: statementDeadline(now, calendar) }, note: null, payload: { proposedFine: c.proposedFine } };
+			return {
+				next: 'statement',
+				changes: { noticeAt: now, proposedFine: c.proposedFine, statementDueAt: statementDeadline(now, calendar) },
+				note: null,
+				payload: { proposedFine: c.proposedFine }
+			};
 		case 'record_statement': {
 			if (s.statementDueAt !== null && now > s.statementDueAt) return 'statement_window_closed';
 			const text = c.statement.trim();
@@ -152,13 +235,24 @@ function decide(s: EnforcementState, c: EnforcementCommand, ctx: EnforcementCont
 			return { next: 'pending_decision', changes: {}, note: null, payload: { lapsedAt: s.statementDueAt } };
 		case 'decide':
 			if (!isFineInRange(c.fine, ctx.fineRange)) return 'fine_out_of_range';
-			return { next: 'awaiting_payment', changes: { decisionAt: now, fine: c.fine, paymentDueAt: paymentDeadline(now, calendar) }, note: c.note?.trim() || null, payload: { fine: c.fine } };
+			return {
+				next: 'awaiting_payment',
+				changes: { decisionAt: now, fine: c.fine, paymentDueAt: paymentDeadline(now, calendar) },
+				note: c.note?.trim() || null,
+				payload: { fine: c.fine }
+			};
 		case 'record_payment': {
 			const decided = s.decisionAt === null ? null : shanghaiDate(s.decisionAt);
-			if (!isValidDate(c.paidOn) || decided === null || c.paidOn < decided || c.paidOn > shanghaiDate(now)) return 'paid_date_invalid';
+			if (!isValidDate(c.paidOn) || decided === null || c.paidOn < decided || c.paidOn > shanghaiDate(now))
+				return 'paid_date_invalid';
 			const due = amountDue(s.fine ?? 0, s.paymentDueAt ?? now, c.paidOn);
 			if (c.amount !== due.total) return 'amount_mismatch';
-			return { next: 'paid', changes: { paidOn: c.paidOn, paidAmount: c.amount }, note: null, payload: { ...due, paidOn: c.paidOn } };
+			return {
+				next: 'paid',
+				changes: { paidOn: c.paidOn, paidAmount: c.amount },
+				note: null,
+				payload: { ...due, paidOn: c.paidOn }
+			};
 		}
 		case 'close':
 			return { next: 'closed', changes: { outcome: 'paid', closedAt: now }, note: c.note?.trim() || null };
@@ -170,7 +264,11 @@ function decide(s: EnforcementState, c: EnforcementCommand, ctx: EnforcementCont
 	}
 }
 
-export function applyEnforcementCommand(s: EnforcementState, c: EnforcementCommand, ctx: EnforcementContext): EnforcementResult {
+export function applyEnforcementCommand(
+	s: EnforcementState,
+	c: EnforcementCommand,
+	ctx: EnforcementContext
+): EnforcementResult {
 	if (!ENFORCEMENT_TRANSITIONS[c.action].includes(s.status)) {
 		// A decision needs the 违法行为告知书 and its 陈述申辩 window first: say so, not just "not now".
 		if (c.action === 'decide' && BEFORE_NOTICE.includes(s.status)) return { ok: false, reason: 'notice_required' };

@@ -18,7 +18,11 @@ function polygonRings(f: GeoFeature): LngLat[][] {
 
 const byKind = (kind: string) => gumeiGeo.features.filter((f) => f.properties.kind === kind);
 const boundary = polygonRings(byKind('subdistrict')[0]);
-const areas: AreaShape[] = byKind('area').map((f, i) => ({ id: i + 1, name: f.properties.name, rings: polygonRings(f) }));
+const areas: AreaShape[] = byKind('area').map((f, i) => ({
+	id: i + 1,
+	name: f.properties.name,
+	rings: polygonRings(f)
+}));
 const communities: CommunityPoint[] = byKind('community').map((f, i) => {
 	if (f.geometry.type !== 'Point') throw new Error('expected Point');
 	const area = areas.find((a) => a.name === f.properties.area);
@@ -49,7 +53,10 @@ describe('locatePoint on the 古美路街道 data', () => {
 	});
 
 	it('a point outside the boundary is outside_subdistrict', () => {
-		expect(locatePoint([121.3, 31.1], boundary, areas, communities)).toEqual({ ok: false, reason: 'outside_subdistrict' });
+		expect(locatePoint([121.3, 31.1], boundary, areas, communities)).toEqual({
+			ok: false,
+			reason: 'outside_subdistrict'
+		});
 		expect(locatePoint([0, 0], boundary, areas, communities)).toEqual({ ok: false, reason: 'outside_subdistrict' });
 	});
 
@@ -171,7 +178,10 @@ describe('pointInPolygon', () => {
 		const c = communities[0];
 		const d = 0.0005;
 		const holed = [boundary[0], square(c.lng - d, c.lat - d, c.lng + d, c.lat + d)];
-		expect(locatePoint([c.lng, c.lat], holed, areas, communities)).toEqual({ ok: false, reason: 'outside_subdistrict' });
+		expect(locatePoint([c.lng, c.lat], holed, areas, communities)).toEqual({
+			ok: false,
+			reason: 'outside_subdistrict'
+		});
 	});
 
 	it('concave polygon', () => {
@@ -253,25 +263,93 @@ describe('isValidLngLat', () => {
 
 describe('locatePoint with 居民区 outlines', () => {
 	// Two 居民区 of 西片区 whose outlines split a square; the markers sit on the "wrong" sides.
-	const square: AreaShape = { id: 1, name: '片区', rings: [[[121.0, 31.0], [121.01, 31.0], [121.01, 31.01], [121.0, 31.01], [121.0, 31.0]]] };
-	const west: CommunityPoint = { id: 10, name: '西', areaId: 1, lng: 121.009, lat: 31.005, rings: [[[121.0, 31.0], [121.005, 31.0], [121.005, 31.01], [121.0, 31.01], [121.0, 31.0]]] };
-	const east: CommunityPoint = { id: 11, name: '东', areaId: 1, lng: 121.001, lat: 31.005, rings: [[[121.005, 31.0], [121.01, 31.0], [121.01, 31.008], [121.005, 31.008], [121.005, 31.0]]] };
+	const square: AreaShape = {
+		id: 1,
+		name: '片区',
+		rings: [
+			[
+				[121.0, 31.0],
+				[121.01, 31.0],
+				[121.01, 31.01],
+				[121.0, 31.01],
+				[121.0, 31.0]
+			]
+		]
+	};
+	const west: CommunityPoint = {
+		id: 10,
+		name: '西',
+		areaId: 1,
+		lng: 121.009,
+		lat: 31.005,
+		rings: [
+			[
+				[121.0, 31.0],
+				[121.005, 31.0],
+				[121.005, 31.01],
+				[121.0, 31.01],
+				[121.0, 31.0]
+			]
+		]
+	};
+	const east: CommunityPoint = {
+		id: 11,
+		name: '东',
+		areaId: 1,
+		lng: 121.001,
+		lat: 31.005,
+		rings: [
+			[
+				[121.005, 31.0],
+				[121.01, 31.0],
+				[121.01, 31.008],
+				[121.005, 31.008],
+				[121.005, 31.0]
+			]
+		]
+	};
 	const bounds = square.rings;
 	it('the outline decides, not the nearest marker', () => {
-		expect(locatePoint([121.002, 31.005], bounds, [square], [west, east])).toEqual({ ok: true, areaId: 1, communityId: 10 });
-		expect(locatePoint([121.008, 31.005], bounds, [square], [west, east])).toEqual({ ok: true, areaId: 1, communityId: 11 });
+		expect(locatePoint([121.002, 31.005], bounds, [square], [west, east])).toEqual({
+			ok: true,
+			areaId: 1,
+			communityId: 10
+		});
+		expect(locatePoint([121.008, 31.005], bounds, [square], [west, east])).toEqual({
+			ok: true,
+			areaId: 1,
+			communityId: 11
+		});
 	});
 	it('a point on the shared edge goes to the first outline listed', () => {
-		expect(locatePoint([121.005, 31.004], bounds, [square], [west, east])).toEqual({ ok: true, areaId: 1, communityId: 10 });
+		expect(locatePoint([121.005, 31.004], bounds, [square], [west, east])).toEqual({
+			ok: true,
+			areaId: 1,
+			communityId: 10
+		});
 	});
 	it('a point outside every outline falls back to the nearest marker', () => {
-		expect(locatePoint([121.008, 31.009], bounds, [square], [west, east])).toEqual({ ok: true, areaId: 1, communityId: 10 });
+		expect(locatePoint([121.008, 31.009], bounds, [square], [west, east])).toEqual({
+			ok: true,
+			areaId: 1,
+			communityId: 10
+		});
 	});
 });
 
 describe('interiorPoint', () => {
 	it('lands inside a concave outline (a U shape), where the middle of the box would not', () => {
-		const u: LngLat[] = [[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]];
+		const u: LngLat[] = [
+			[0, 0],
+			[3, 0],
+			[3, 3],
+			[2, 3],
+			[2, 1],
+			[1, 1],
+			[1, 3],
+			[0, 3],
+			[0, 0]
+		];
 		const p = interiorPoint([u])!;
 		expect(pointInPolygon(p, [u])).toBe(true);
 		expect(pointInPolygon([1.5, 1.5], [u])).toBe(false);

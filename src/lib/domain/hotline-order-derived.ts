@@ -30,7 +30,9 @@ export function orderTiming(
 	fail: (column: OrderColumnKey, code: OrderErrorCode) => null,
 	notes: OrderNote[]
 ): { limit: Limit; dueAt: number | null } {
-	const fallback: Limit = orderType ? { value: orderType.limit.value, unit: orderType.limit.unit } : { value: 1, unit: 'wd' };
+	const fallback: Limit = orderType
+		? { value: orderType.limit.value, unit: orderType.limit.unit }
+		: { value: 1, unit: 'wd' };
 	let limit = fallback;
 	let dueAt: number | null = null;
 	let dueColumn: OrderColumnKey = 'dueAt';
@@ -38,7 +40,12 @@ export function orderTiming(
 		const read = readTimeLimit(limitText);
 		if (read.kind === 'limit') limit = read.limit;
 		else if (read.kind === 'due') [dueAt, dueColumn] = [read.at, 'timeLimit'];
-		else notes.push({ column: 'timeLimit', code: 'limit_unreadable', params: { text: limitText.slice(0, 40), limit: describeLimit(fallback) } });
+		else
+			notes.push({
+				column: 'timeLimit',
+				code: 'limit_unreadable',
+				params: { text: limitText.slice(0, 40), limit: describeLimit(fallback) }
+			});
 	}
 	if (dueText !== '') {
 		const at = parseDueText(dueText);
@@ -57,14 +64,29 @@ export function orderTiming(
 		else if (deadline !== standard) {
 			// As the file wrote it ('2天' reads better than '48 小时'); a deadline as the screen shows deadlines.
 			const given = dueAt === null ? limitText.slice(0, 40) : formatDeadline(dueAt);
-			notes.push({ column: dueColumn === 'dueAt' && dueAt !== null ? 'dueAt' : 'timeLimit', code: 'limit_from_file', params: { given, deadline: formatDeadline(deadline), limit: describeLimit(fallback), standard: formatDeadline(standard) } });
+			notes.push({
+				column: dueColumn === 'dueAt' && dueAt !== null ? 'dueAt' : 'timeLimit',
+				code: 'limit_from_file',
+				params: {
+					given,
+					deadline: formatDeadline(deadline),
+					limit: describeLimit(fallback),
+					standard: formatDeadline(standard)
+				}
+			});
 		}
 	}
 	return { limit, dueAt };
 }
 
 /** The 居民区 of an order without one: from its point, else from a road or 小区 its address names, else 待定. */
-export function findCommunity(address: string, lng: number | null, lat: number | null, ctx: OrderValidationContext, notes: OrderNote[]): number | null {
+export function findCommunity(
+	address: string,
+	lng: number | null,
+	lat: number | null,
+	ctx: OrderValidationContext,
+	notes: OrderNote[]
+): number | null {
 	if (!ctx.locateCommunity && !ctx.placeNames) return null;
 	const nameOf = (id: number) => communityNames(ctx.communities).get(id) ?? String(id);
 	if (lng !== null && lat !== null && ctx.locateCommunity) {
@@ -76,7 +98,11 @@ export function findCommunity(address: string, lng: number | null, lat: number |
 	}
 	const match = matchCommunityByAddress(address, ctx.placeNames ?? []);
 	if (match.ok) {
-		notes.push({ column: 'community', code: 'community_from_address', params: { community: nameOf(match.communityId), name: match.name } });
+		notes.push({
+			column: 'community',
+			code: 'community_from_address',
+			params: { community: nameOf(match.communityId), name: match.name }
+		});
 		return match.communityId;
 	}
 	notes.push({ column: 'community', code: 'community_pending', params: { names: match.names.join('、') } });

@@ -1,4 +1,9 @@
-import { validateOrderRecord, type OrderColumnKey, type OrderInput, type OrderValidationContext } from './hotline-order-input';
+import {
+	validateOrderRecord,
+	type OrderColumnKey,
+	type OrderInput,
+	type OrderValidationContext
+} from './hotline-order-input';
 import type { Limit } from './deadlines';
 import { categoriesData } from './fixtures/categories';
 import { gumeiGeo } from './fixtures/gumei-geo';
@@ -9,7 +14,10 @@ import { gumeiGeo } from './fixtures/gumei-geo';
 export const at = (s: string): number => Date.parse(`${s.replace(' ', 'T')}${s.length === 16 ? ':00' : ''}+08:00`);
 export const NOW = at('2026-09-29 10:00');
 
-const subdistrict = gumeiGeo.features.find((f) => f.properties.kind === 'subdistrict')!.geometry as { type: 'Polygon'; coordinates: [number, number][][] };
+const subdistrict = gumeiGeo.features.find((f) => f.properties.kind === 'subdistrict')!.geometry as {
+	type: 'Polygon';
+	coordinates: [number, number][][];
+};
 const communityNames = gumeiGeo.features.filter((f) => f.properties.kind === 'community').map((f) => f.properties.name);
 export const ctx: OrderValidationContext = {
 	now: NOW,
@@ -36,7 +44,14 @@ export const FULL: Raw = {
 	categoryCode: 'SH-HWSR-01',
 	community: '古美一村'
 };
-export const MINIMAL: Raw = { orderNo: '2309280001', channel: 'APP', orderType: '咨询', address: '平南路', content: '咨询办事时间', receivedAt: '2026/9/29 9:05' };
+export const MINIMAL: Raw = {
+	orderNo: '2309280001',
+	channel: 'APP',
+	orderType: '咨询',
+	address: '平南路',
+	content: '咨询办事时间',
+	receivedAt: '2026/9/29 9:05'
+};
 
 export function valid(raw: Raw): OrderInput {
 	const r = validateOrderRecord(raw, ctx);

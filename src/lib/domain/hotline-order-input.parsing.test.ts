@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ORDER_COLUMNS, mapHeaders, canonicalOrder, parseOrderTime, type OrderColumnKey, type OrderInput } from './hotline-order-input';
+import {
+	ORDER_COLUMNS,
+	mapHeaders,
+	canonicalOrder,
+	parseOrderTime,
+	type OrderColumnKey,
+	type OrderInput
+} from './hotline-order-input';
 import { headerKey } from './hotline-order-columns';
 import { at, FULL, valid } from './hotline-order-input.fixtures';
 
@@ -37,11 +44,26 @@ describe('mapHeaders', () => {
 
 	it('strips a UTF-8 BOM and spaces, and the template’s required marker', () => {
 		const r = mapHeaders(['\uFEFF工单号', ' 来源渠道 ', '诉求类型*', '地址', '诉求内容', '派单时间']);
-		expect(r).toMatchObject({ ok: true, index: { orderNo: 0, channel: 1, orderType: 2, address: 3, content: 4, receivedAt: 5 } });
+		expect(r).toMatchObject({
+			ok: true,
+			index: { orderNo: 0, channel: 1, orderType: 2, address: 3, content: 4, receivedAt: 5 }
+		});
 	});
 
 	it('accepts aliases: other Chinese names, English in any case and spelling', () => {
-		const r = mapHeaders(['ORDER_NO', 'Source', '工单类型', '事发地址', 'Description', 'received at', '手机号', 'Longitude', 'LAT', '所属居民区', 'category_code']);
+		const r = mapHeaders([
+			'ORDER_NO',
+			'Source',
+			'工单类型',
+			'事发地址',
+			'Description',
+			'received at',
+			'手机号',
+			'Longitude',
+			'LAT',
+			'所属居民区',
+			'category_code'
+		]);
 		expect(r).toStrictEqual({
 			ok: true,
 			index: {
@@ -75,11 +97,18 @@ describe('mapHeaders', () => {
 			missing: ['诉求类型', '派单时间'],
 			unknown: ['诉求类别', '时间']
 		});
-		expect(mapHeaders([])).toStrictEqual({ ok: false, missing: ORDER_COLUMNS.filter((c) => c.required).map((c) => c.header) });
+		expect(mapHeaders([])).toStrictEqual({
+			ok: false,
+			missing: ORDER_COLUMNS.filter((c) => c.required).map((c) => c.header)
+		});
 	});
 
 	it('refuses two columns that mean the same field', () => {
-		expect(mapHeaders([...EXPORT_HEADERS, '工单编号'])).toStrictEqual({ ok: false, missing: [], duplicate: ['工单编号'] });
+		expect(mapHeaders([...EXPORT_HEADERS, '工单编号'])).toStrictEqual({
+			ok: false,
+			missing: [],
+			duplicate: ['工单编号']
+		});
 	});
 
 	it('no header or alias names two different columns', () => {

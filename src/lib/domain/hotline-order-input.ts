@@ -9,7 +9,14 @@ import { normalizePhone } from './personal-data';
 import { cleanText } from './clean-text';
 import { pointInPolygon, type LngLat } from './geo';
 
-export { ORDER_COLUMNS, ORDER_COLUMN_KEYS, mapHeaders, type OrderColumn, type OrderColumnKey, type HeaderMapping } from './hotline-order-columns';
+export {
+	ORDER_COLUMNS,
+	ORDER_COLUMN_KEYS,
+	mapHeaders,
+	type OrderColumn,
+	type OrderColumnKey,
+	type HeaderMapping
+} from './hotline-order-columns';
 
 /** A valid order, typed and normalised, ready to store. */
 export interface OrderInput {
@@ -57,7 +64,8 @@ export interface OrderError {
  * - community_from_point / community_from_address: the 居民区 was found from the point or the address;
  * - community_pending: no 居民区 could be found: 待定, for the dispatcher to set.
  */
-export type OrderNoteCode = 'limit_from_file' | 'limit_unreadable' | 'community_from_point' | 'community_from_address' | 'community_pending';
+export type OrderNoteCode =
+	'limit_from_file' | 'limit_unreadable' | 'community_from_point' | 'community_from_address' | 'community_pending';
 
 export interface OrderNote {
 	column: OrderColumnKey;
@@ -93,8 +101,15 @@ const MAX = { orderNo: 64, channel: 20, citizenName: 50, address: 200, content: 
 /** A 派单时间 a little ahead of our clock is clock skew between platforms, not the future. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const URGENCY_WORDS: Readonly<Record<string, OrderUrgency>> = { 普通: '一般', normal: '一般', 特急: '紧急', 加急: '紧急', urgent: '紧急' };
-const DATE_TIME = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const URGENCY_WORDS: Readonly<Record<string, OrderUrgency>> = {
+	普通: '一般',
+	normal: '一般',
+	特急: '紧急',
+	加急: '紧急',
+	urgent: '紧急'
+};
+const DATE_TIME =
+	/^(\d{4})([-/])(\d{1,2})\2(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
  * 派单时间 as 'YYYY-MM-DD HH:mm[:ss]', 'YYYY/MM/DD HH:mm[:ss]' (month, day and hour may have one
@@ -146,7 +161,10 @@ function parseCoordinate(v: string, limit: number): number | null {
 }
 
 /** Checks every column of one order and reports all problems at once, one per column. */
-export function validateOrderRecord(raw: Partial<Record<OrderColumnKey, string>>, ctx: OrderValidationContext): OrderValidation {
+export function validateOrderRecord(
+	raw: Partial<Record<OrderColumnKey, string>>,
+	ctx: OrderValidationContext
+): OrderValidation {
 	const errors: OrderError[] = [];
 	const fail = (column: OrderColumnKey, code: OrderErrorCode): null => {
 		errors.push({ column, code });
@@ -172,7 +190,9 @@ export function validateOrderRecord(raw: Partial<Record<OrderColumnKey, string>>
 	const typeText = text('orderType').normalize('NFKC');
 	const types = orderTypeLookup(ctx.orderTypes);
 	const orderType =
-		typeText === '' ? fail('orderType', 'required') : (types.get(typeText) ?? types.get(typeText.toLowerCase()) ?? fail('orderType', 'unknown_order_type'));
+		typeText === ''
+			? fail('orderType', 'required')
+			: (types.get(typeText) ?? types.get(typeText.toLowerCase()) ?? fail('orderType', 'unknown_order_type'));
 
 	const urgencyText = text('urgency');
 	const urgency: OrderUrgency | null =
@@ -183,7 +203,8 @@ export function validateOrderRecord(raw: Partial<Record<OrderColumnKey, string>>
 				: (URGENCY_WORDS[urgencyText.toLowerCase()] ?? fail('urgency', 'invalid'));
 
 	const nameText = text('citizenName');
-	const citizenName = nameText === '' ? null : tooLong(nameText, MAX.citizenName) ? fail('citizenName', 'too_long') : nameText;
+	const citizenName =
+		nameText === '' ? null : tooLong(nameText, MAX.citizenName) ? fail('citizenName', 'too_long') : nameText;
 	const phoneText = text('phone');
 	const phone = phoneText === '' ? null : (normalizePhone(phoneText) ?? fail('phone', 'invalid_phone'));
 
@@ -199,7 +220,13 @@ export function validateOrderRecord(raw: Partial<Record<OrderColumnKey, string>>
 		if (lng === null) fail('lng', 'invalid_point');
 		if (lat === null) fail('lat', 'invalid_point');
 		if (lng === 0 && lat === 0) fail('lng', 'invalid_point');
-		else if (lng !== null && lat !== null && ctx.boundary.length > 0 && !pointInPolygon([lng, lat], ctx.boundary as LngLat[][])) fail('lng', 'outside_subdistrict');
+		else if (
+			lng !== null &&
+			lat !== null &&
+			ctx.boundary.length > 0 &&
+			!pointInPolygon([lng, lat], ctx.boundary as LngLat[][])
+		)
+			fail('lng', 'outside_subdistrict');
 	}
 
 	const content = required('content');
@@ -213,10 +240,12 @@ export function validateOrderRecord(raw: Partial<Record<OrderColumnKey, string>>
 	const codeText = text('categoryCode');
 	// Codes are upper case ('SH-HWSR-01'); a lower-case spelling from a hand-made sheet still matches.
 	const code = ctx.categoryCodes.has(codeText) ? codeText : codeText.toUpperCase();
-	const categoryCode = codeText === '' ? null : ctx.categoryCodes.has(code) ? code : fail('categoryCode', 'unknown_category');
+	const categoryCode =
+		codeText === '' ? null : ctx.categoryCodes.has(code) ? code : fail('categoryCode', 'unknown_category');
 
 	const communityText = text('community');
-	const communityId = communityText === '' ? null : (ctx.communities.get(communityText) ?? fail('community', 'unknown_community'));
+	const communityId =
+		communityText === '' ? null : (ctx.communities.get(communityText) ?? fail('community', 'unknown_community'));
 
 	const notes: OrderNote[] = [];
 	const timing = orderTiming(text('timeLimit'), text('dueAt'), orderType, receivedAt, ctx.calendar, fail, notes);

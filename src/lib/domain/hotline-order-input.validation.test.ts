@@ -78,7 +78,13 @@ describe('validateOrderRecord: valid orders', () => {
 	});
 
 	it('values at the length limits are accepted (characters, not UTF-16 units)', () => {
-		const o = valid({ ...MINIMAL, channel: '渠'.repeat(20), citizenName: '名'.repeat(50), address: '址'.repeat(200), content: '😀'.repeat(4000) });
+		const o = valid({
+			...MINIMAL,
+			channel: '渠'.repeat(20),
+			citizenName: '名'.repeat(50),
+			address: '址'.repeat(200),
+			content: '😀'.repeat(4000)
+		});
 		expect(Array.from(o.content)).toHaveLength(4000);
 	});
 
@@ -143,8 +149,20 @@ describe('validateOrderRecord: each error code', () => {
 	});
 
 	it('removes control characters and bidi overrides from every text (a 工单号 with a NUL is the same order)', () => {
-		const r = validateOrderRecord({ ...FULL, orderNo: 'GM20260929-0001\u0000', address: '古美路\u202E1000 弄\u001b[2J', content: '楼道堆物\n\u0007影响消防通道' }, ctx);
-		expect(r.ok && [r.order.orderNo, r.order.address, r.order.content]).toStrictEqual(['GM20260929-0001', '古美路1000 弄[2J', '楼道堆物\n影响消防通道']);
+		const r = validateOrderRecord(
+			{
+				...FULL,
+				orderNo: 'GM20260929-0001\u0000',
+				address: '古美路\u202E1000 弄\u001b[2J',
+				content: '楼道堆物\n\u0007影响消防通道'
+			},
+			ctx
+		);
+		expect(r.ok && [r.order.orderNo, r.order.address, r.order.content]).toStrictEqual([
+			'GM20260929-0001',
+			'古美路1000 弄[2J',
+			'楼道堆物\n影响消防通道'
+		]);
 	});
 
 	it('reports every problem of a record at once, one per column', () => {

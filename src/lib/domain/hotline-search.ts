@@ -37,7 +37,14 @@ function fullPhone(text: string): string | null {
 export function planOrderSearch(q: string, maySearchPersonal: boolean): OrderSearchPlan {
 	const text = q.trim();
 	const phoneLike = looksLikePhone(text);
-	if (!maySearchPersonal) return { text, phone: null, name: null, textColumns: phoneLike ? 'order_no' : 'all', notice: phoneLike ? 'phone_not_allowed' : null };
+	if (!maySearchPersonal)
+		return {
+			text,
+			phone: null,
+			name: null,
+			textColumns: phoneLike ? 'order_no' : 'all',
+			notice: phoneLike ? 'phone_not_allowed' : null
+		};
 	const phone = phoneLike ? fullPhone(text) : null;
 	const name = phoneLike || Array.from(text).length > 40 ? null : text;
 	return { text, phone, name, textColumns: 'all', notice: phoneLike && phone === null ? 'phone_incomplete' : null };

@@ -65,13 +65,20 @@ export function hotlineWarnAt(
 	const prevStep = hotlineStep(prev);
 	if (!ctx.deadlineMoved && step === prevStep && due === stepDeadline(prev, prevStep)) return prev.warnAt;
 	const start =
-		step === 'first_contact' ? (next.signedAt ?? ctx.now) : step === 'deadline' && !ctx.deadlineMoved ? next.receivedAt : ctx.now;
+		step === 'first_contact'
+			? (next.signedAt ?? ctx.now)
+			: step === 'deadline' && !ctx.deadlineMoved
+				? next.receivedAt
+				: ctx.now;
 	const unit: LimitUnit = step === 'deadline' ? next.orderLimit.unit : 'wd';
 	return warningInstant(start, due, unit, ctx.calendar);
 }
 
 /** The first state of an order pushed down to the street: its 办结 clock starts at 派单 (receipt). */
-export function openHotlineOrder(input: { receivedAt: number; orderLimit: Limit; hasPhone: boolean; dueAt?: number | null }, cal: WorkCalendar): HotlineState {
+export function openHotlineOrder(
+	input: { receivedAt: number; orderLimit: Limit; hasPhone: boolean; dueAt?: number | null },
+	cal: WorkCalendar
+): HotlineState {
 	// N wd after the day of receipt, on the official calendar; the city's own 截止时间 when it sent one.
 	const deadlineAt = input.dueAt ?? computeDeadline(input.receivedAt, input.orderLimit, cal);
 	return {

@@ -39,7 +39,13 @@ export interface HotlineState {
 export type HotlineCommand =
 	| { action: 'assign'; departmentId: number; note?: string }
 	| { action: 'sign'; note?: string }
-	| { action: 'first_contact'; at: number; outcome: ContactOutcome; method?: ContactMethod | null; summary?: string | null }
+	| {
+			action: 'first_contact';
+			at: number;
+			outcome: ContactOutcome;
+			method?: ContactMethod | null;
+			summary?: string | null;
+	  }
 	| { action: 'reply'; resolved: boolean; text: string }
 	| { action: 'request_return'; reasonCode: HotlineReturnReason; note: string; evidenceCount: number }
 	| { action: 'approve_return'; note?: string }

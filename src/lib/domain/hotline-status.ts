@@ -12,7 +12,9 @@ export const HOTLINE_STATUSES = [
 ] as const;
 export type HotlineStatus = (typeof HOTLINE_STATUSES)[number];
 
-export const OPEN_HOTLINE_STATUSES: readonly HotlineStatus[] = HOTLINE_STATUSES.filter((s) => s !== 'completed' && s !== 'returned');
+export const OPEN_HOTLINE_STATUSES: readonly HotlineStatus[] = HOTLINE_STATUSES.filter(
+	(s) => s !== 'completed' && s !== 'returned'
+);
 
 export function isHotlineStatus(s: string): s is HotlineStatus {
 	return (HOTLINE_STATUSES as readonly string[]).includes(s);

@@ -22,9 +22,12 @@ describe('parseLimitText: 办理时限 as 12345 exports write it', () => {
 		expect(parseLimitText(text)).toEqual(limit);
 	});
 
-	it.each(['尽快', '', '工作日', '0个工作日', '1.5个工作日', '61个工作日', '15', '15个月', '马上办'])('%s → null (not a limit we can count)', (text) => {
-		expect(parseLimitText(text)).toBeNull();
-	});
+	it.each(['尽快', '', '工作日', '0个工作日', '1.5个工作日', '61个工作日', '15', '15个月', '马上办'])(
+		'%s → null (not a limit we can count)',
+		(text) => {
+			expect(parseLimitText(text)).toBeNull();
+		}
+	);
 });
 
 describe('parseDueText: 截止时间 in Asia/Shanghai', () => {

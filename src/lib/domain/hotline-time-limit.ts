@@ -9,7 +9,19 @@ const DAY_MS = 86_400_000;
 /** Longer than any 12345 limit (复杂事项 15 wd; 延期 at most 15 wd in all): a typo, not a limit (GridCase rule). */
 const MAX_LIMIT: Readonly<Record<Limit['unit'], number>> = { wd: 60, wh: 480, h24: 60 * 24 };
 
-const DIGITS: Readonly<Record<string, number>> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Readonly<Record<string, number>> = {
+	零: 0,
+	一: 1,
+	二: 2,
+	两: 2,
+	三: 3,
+	四: 4,
+	五: 5,
+	六: 6,
+	七: 7,
+	八: 8,
+	九: 9
+};
 
 /** '15', '1.5', '十五', '二十', '两' → a number; anything else null. */
 function readNumber(s: string): number | null {
@@ -31,7 +43,10 @@ const UNITS: readonly [RegExp, Limit['unit'], number][] = [
 
 /** A duration such as '15个工作日', '3 个工作日', '24小时', '2天', '十五个工作日'; null when it is none. */
 export function parseLimitText(text: string): Limit | null {
-	const t = text.normalize('NFKC').replace(/\s+/g, '').replace(/以内$|内$/, '');
+	const t = text
+		.normalize('NFKC')
+		.replace(/\s+/g, '')
+		.replace(/以内$|内$/, '');
 	const m = /^(\d+(?:\.\d+)?|[零一二两三四五六七八九十]+)(.+)$/.exec(t);
 	if (!m) return null;
 	const n = readNumber(m[1]);

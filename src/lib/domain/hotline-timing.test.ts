@@ -43,20 +43,64 @@ function order(over: Partial<HotlineState> = {}): HotlineState {
 		...over
 	};
 }
-const contacted = (when: number): Partial<HotlineState> => ({ firstContactAt: when, contactOutcome: 'contacted', contactMethod: 'phone' });
+const contacted = (when: number): Partial<HotlineState> => ({
+	firstContactAt: when,
+	contactOutcome: 'contacted',
+	contactMethod: 'phone'
+});
 const NOT_SIGNED: Partial<HotlineState> = { status: 'assigned', signedAt: null, firstContactDueAt: null };
 const LATER = at('2026-11-30 10:00');
 
 describe('judgeFirstContact (先行联系 ≤ 1 wd after 签收)', () => {
 	const TABLE: ReadonlyArray<readonly [string, Partial<HotlineState>, number, Judgement]> = [
-		['contacted the next afternoon', contacted(at('2026-09-29 16:00')), LATER, { verdict: 'on_time', dueAt: CONTACT_DUE, countedAt: at('2026-09-29 16:00'), reason: 'contacted_before_due' }],
-		['contacted exactly at the due instant (24:00)', contacted(CONTACT_DUE), LATER, { verdict: 'on_time', dueAt: CONTACT_DUE, countedAt: CONTACT_DUE, reason: 'contacted_before_due' }],
-		['contacted 1 ms after the due instant', contacted(CONTACT_DUE + 1), LATER, { verdict: 'late', dueAt: CONTACT_DUE, countedAt: CONTACT_DUE + 1, reason: 'contacted_after_due' }],
-		['no contact yet, window still open (now = due)', {}, CONTACT_DUE, { verdict: 'pending', dueAt: CONTACT_DUE, countedAt: null, reason: 'awaiting_contact' }],
-		['no contact, window passed: decided late', {}, CONTACT_DUE + 1, { verdict: 'late', dueAt: CONTACT_DUE, countedAt: null, reason: 'no_contact_past_due' }],
-		['not signed yet: no window', NOT_SIGNED, LATER, { verdict: 'pending', dueAt: null, countedAt: null, reason: 'not_signed' }],
-		['anonymous order (no phone)', { hasPhone: false }, LATER, { verdict: 'excluded', dueAt: CONTACT_DUE, countedAt: null, reason: 'excluded_no_phone' }],
-		['no phone, not even signed', { ...NOT_SIGNED, hasPhone: false }, LATER, { verdict: 'excluded', dueAt: null, countedAt: null, reason: 'excluded_no_phone' }],
+		[
+			'contacted the next afternoon',
+			contacted(at('2026-09-29 16:00')),
+			LATER,
+			{ verdict: 'on_time', dueAt: CONTACT_DUE, countedAt: at('2026-09-29 16:00'), reason: 'contacted_before_due' }
+		],
+		[
+			'contacted exactly at the due instant (24:00)',
+			contacted(CONTACT_DUE),
+			LATER,
+			{ verdict: 'on_time', dueAt: CONTACT_DUE, countedAt: CONTACT_DUE, reason: 'contacted_before_due' }
+		],
+		[
+			'contacted 1 ms after the due instant',
+			contacted(CONTACT_DUE + 1),
+			LATER,
+			{ verdict: 'late', dueAt: CONTACT_DUE, countedAt: CONTACT_DUE + 1, reason: 'contacted_after_due' }
+		],
+		[
+			'no contact yet, window still open (now = due)',
+			{},
+			CONTACT_DUE,
+			{ verdict: 'pending', dueAt: CONTACT_DUE, countedAt: null, reason: 'awaiting_contact' }
+		],
+		[
+			'no contact, window passed: decided late',
+			{},
+			CONTACT_DUE + 1,
+			{ verdict: 'late', dueAt: CONTACT_DUE, countedAt: null, reason: 'no_contact_past_due' }
+		],
+		[
+			'not signed yet: no window',
+			NOT_SIGNED,
+			LATER,
+			{ verdict: 'pending', dueAt: null, countedAt: null, reason: 'not_signed' }
+		],
+		[
+			'anonymous order (no phone)',
+			{ hasPhone: false },
+			LATER,
+			{ verdict: 'excluded', dueAt: CONTACT_DUE, countedAt: null, reason: 'excluded_no_phone' }
+		],
+		[
+			'no phone, not even signed',
+			{ ...NOT_SIGNED, hasPhone: false },
+			LATER,
+			{ verdict: 'excluded', dueAt: null, countedAt: null, reason: 'excluded_no_phone' }
+		],
 		[
 			'logged "no usable number"',
 			{ firstContactAt: at('2026-09-29 09:00'), contactOutcome: 'no_phone' },
@@ -115,11 +159,36 @@ describe('judgeCompletion (按时办结: the first 答复 ≤ deadline)', () => 
 		...extra
 	});
 	const TABLE: ReadonlyArray<readonly [string, Partial<HotlineState>, number, Judgement]> = [
-		['replied before the deadline', replied(at('2026-10-09 15:00')), LATER, { verdict: 'on_time', dueAt: DEADLINE, countedAt: at('2026-10-09 15:00'), reason: 'replied_before_due' }],
-		['replied exactly at the deadline', replied(DEADLINE), LATER, { verdict: 'on_time', dueAt: DEADLINE, countedAt: DEADLINE, reason: 'replied_before_due' }],
-		['replied 1 ms late', replied(DEADLINE + 1), LATER, { verdict: 'late', dueAt: DEADLINE, countedAt: DEADLINE + 1, reason: 'replied_after_due' }],
-		['open, deadline not reached: undecided', {}, DEADLINE, { verdict: 'pending', dueAt: DEADLINE, countedAt: null, reason: 'awaiting_reply' }],
-		['open past the deadline: late, though nobody closed it', {}, DEADLINE + 1, { verdict: 'late', dueAt: DEADLINE, countedAt: null, reason: 'no_reply_past_due' }],
+		[
+			'replied before the deadline',
+			replied(at('2026-10-09 15:00')),
+			LATER,
+			{ verdict: 'on_time', dueAt: DEADLINE, countedAt: at('2026-10-09 15:00'), reason: 'replied_before_due' }
+		],
+		[
+			'replied exactly at the deadline',
+			replied(DEADLINE),
+			LATER,
+			{ verdict: 'on_time', dueAt: DEADLINE, countedAt: DEADLINE, reason: 'replied_before_due' }
+		],
+		[
+			'replied 1 ms late',
+			replied(DEADLINE + 1),
+			LATER,
+			{ verdict: 'late', dueAt: DEADLINE, countedAt: DEADLINE + 1, reason: 'replied_after_due' }
+		],
+		[
+			'open, deadline not reached: undecided',
+			{},
+			DEADLINE,
+			{ verdict: 'pending', dueAt: DEADLINE, countedAt: null, reason: 'awaiting_reply' }
+		],
+		[
+			'open past the deadline: late, though nobody closed it',
+			{},
+			DEADLINE + 1,
+			{ verdict: 'late', dueAt: DEADLINE, countedAt: null, reason: 'no_reply_past_due' }
+		],
 		[
 			'an approved 延期 applies',
 			replied(at('2026-10-15 10:00'), { deadlineAt: EXTENDED }),
@@ -134,13 +203,22 @@ describe('judgeCompletion (按时办结: the first 答复 ≤ deadline)', () => 
 		],
 		[
 			'重办 answered late does not change an on-time first reply',
-			replied(at('2026-10-09 15:00'), { lastReplyAt: at('2026-10-20 10:00'), redoDeadlineAt: endOf('2026-10-15'), redoCount: 1 }),
+			replied(at('2026-10-09 15:00'), {
+				lastReplyAt: at('2026-10-20 10:00'),
+				redoDeadlineAt: endOf('2026-10-15'),
+				redoCount: 1
+			}),
 			LATER,
 			{ verdict: 'on_time', dueAt: DEADLINE, countedAt: at('2026-10-09 15:00'), reason: 'replied_before_due' }
 		],
 		[
 			'a late first reply stays late after an on-time 重办',
-			replied(DEADLINE + 60_000, { status: 'completed', lastReplyAt: at('2026-10-14 10:00'), redoCount: 1, completedAt: at('2026-10-15 10:00') }),
+			replied(DEADLINE + 60_000, {
+				status: 'completed',
+				lastReplyAt: at('2026-10-14 10:00'),
+				redoCount: 1,
+				completedAt: at('2026-10-15 10:00')
+			}),
 			LATER,
 			{ verdict: 'late', dueAt: DEADLINE, countedAt: DEADLINE + 60_000, reason: 'replied_after_due' }
 		]

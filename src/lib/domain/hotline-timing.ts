@@ -29,13 +29,20 @@ export interface Judgement {
 	reason: JudgementReason;
 }
 
-type FirstContactFields = Pick<HotlineState, 'hasPhone' | 'contactOutcome' | 'firstContactDueAt' | 'firstContactAt' | 'returnApprovedAt'>;
+type FirstContactFields = Pick<
+	HotlineState,
+	'hasPhone' | 'contactOutcome' | 'firstContactDueAt' | 'firstContactAt' | 'returnApprovedAt'
+>;
 type CompletionFields = Pick<HotlineState, 'deadlineAt' | 'firstReplyAt' | 'returnApprovedAt'>;
 
 /** 先行联系: contact logged ≤ 1 wd after 签收. */
 export function judgeFirstContact(s: FirstContactFields, now: number): Judgement {
 	const dueAt = s.firstContactDueAt;
-	const judged = (verdict: Judgement['verdict'], reason: JudgementReason, countedAt: number | null = null): Judgement => ({
+	const judged = (
+		verdict: Judgement['verdict'],
+		reason: JudgementReason,
+		countedAt: number | null = null
+	): Judgement => ({
 		verdict,
 		dueAt,
 		countedAt,
@@ -51,7 +58,9 @@ export function judgeFirstContact(s: FirstContactFields, now: number): Judgement
 	}
 	if (dueAt === null) return judged('pending', 'not_signed');
 	if (s.firstContactAt !== null) {
-		return s.firstContactAt <= dueAt ? judged('on_time', 'contacted_before_due', s.firstContactAt) : judged('late', 'contacted_after_due', s.firstContactAt);
+		return s.firstContactAt <= dueAt
+			? judged('on_time', 'contacted_before_due', s.firstContactAt)
+			: judged('late', 'contacted_after_due', s.firstContactAt);
 	}
 	// No contact logged: decided as late once the window has passed.
 	return now > dueAt ? judged('late', 'no_contact_past_due') : judged('pending', 'awaiting_contact');
@@ -63,10 +72,16 @@ export function judgeFirstContact(s: FirstContactFields, now: number): Judgement
  */
 export function judgeCompletion(s: CompletionFields, now: number): Judgement {
 	const dueAt = s.deadlineAt;
-	if (s.returnApprovedAt !== null) return { verdict: 'excluded', dueAt, countedAt: s.firstReplyAt, reason: 'excluded_returned' };
+	if (s.returnApprovedAt !== null)
+		return { verdict: 'excluded', dueAt, countedAt: s.firstReplyAt, reason: 'excluded_returned' };
 	if (s.firstReplyAt !== null) {
 		const onTime = s.firstReplyAt <= dueAt;
-		return { verdict: onTime ? 'on_time' : 'late', dueAt, countedAt: s.firstReplyAt, reason: onTime ? 'replied_before_due' : 'replied_after_due' };
+		return {
+			verdict: onTime ? 'on_time' : 'late',
+			dueAt,
+			countedAt: s.firstReplyAt,
+			reason: onTime ? 'replied_before_due' : 'replied_after_due'
+		};
 	}
 	// An open order past its deadline counts as late: backlog never makes a rate look better.
 	if (now > dueAt) return { verdict: 'late', dueAt, countedAt: null, reason: 'no_reply_past_due' };

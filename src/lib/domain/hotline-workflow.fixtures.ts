@@ -81,7 +81,13 @@ type CommandOf<A extends HotlineAction> = Extract<HotlineCommand, { action: A }>
 export const VALID: { [A in HotlineAction]: CommandOf<A> } = {
 	assign: { action: 'assign', departmentId: 9 },
 	sign: { action: 'sign' },
-	first_contact: { action: 'first_contact', at: NOW - HOUR, outcome: 'contacted', method: 'phone', summary: '已电话联系，约定上门' },
+	first_contact: {
+		action: 'first_contact',
+		at: NOW - HOUR,
+		outcome: 'contacted',
+		method: 'phone',
+		summary: '已电话联系，约定上门'
+	},
 	reply: { action: 'reply', resolved: true, text: '已协调物业清理' },
 	request_return: { action: 'request_return', reasonCode: 'not_our_duty', note: '属市场监管职责', evidenceCount: 1 },
 	approve_return: { action: 'approve_return' },
@@ -97,7 +103,9 @@ export function ok(r: HotlineTransitionResult) {
 	if (!r.ok) throw new Error(`expected success, got ${r.reason}`);
 	return r;
 }
-export const apply = (s: HotlineState, cmd: HotlineCommand, now = NOW) => applyHotlineCommand(s, cmd, { now, calendar: cal });
+export const apply = (s: HotlineState, cmd: HotlineCommand, now = NOW) =>
+	applyHotlineCommand(s, cmd, { now, calendar: cal });
 
 export const BLANKS = ['', '   ', '\t\n '];
-export const expectRejected = (r: HotlineTransitionResult, reason: HotlineRejection) => expect(r).toStrictEqual({ ok: false, reason });
+export const expectRejected = (r: HotlineTransitionResult, reason: HotlineRejection) =>
+	expect(r).toStrictEqual({ ok: false, reason });

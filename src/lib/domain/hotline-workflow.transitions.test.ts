@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { HOTLINE_ACTIONS, HOTLINE_STATUSES, OPEN_HOTLINE_STATUSES, isHotlineAction, isHotlineStatus, type HotlineAction, type HotlineStatus } from './hotline-status';
+import {
+	HOTLINE_ACTIONS,
+	HOTLINE_STATUSES,
+	OPEN_HOTLINE_STATUSES,
+	isHotlineAction,
+	isHotlineStatus,
+	type HotlineAction,
+	type HotlineStatus
+} from './hotline-status';
 import { HOTLINE_TRANSITIONS, hotlineActionsInState, isHotlineAllowed } from './hotline-workflow';
 import { HOTLINE_LIMITS } from './hotline-stages';
 import { categoriesData } from './fixtures/categories';
-import { apply, COMPLAINT, COMPLEX, CONSULT, NOT_CONTACTED, ok, REDO_DUE, stateIn, VALID } from './hotline-workflow.fixtures';
+import {
+	apply,
+	COMPLAINT,
+	COMPLEX,
+	CONSULT,
+	NOT_CONTACTED,
+	ok,
+	REDO_DUE,
+	stateIn,
+	VALID
+} from './hotline-workflow.fixtures';
 
 // The transition table of the 12345 hotline workflow: which action is allowed from which status and where it lands.
 // Refused commands: hotline-workflow.validation.test.ts; effects: hotline-workflow.effects.test.ts; whole paths: hotline-workflow.paths.test.ts.
@@ -42,7 +60,9 @@ describe('statuses and actions', () => {
 		expect(isHotlineAction(a)).toBe((HOTLINE_ACTIONS as readonly string[]).includes(a));
 	});
 	it('open statuses are all but completed and returned', () => {
-		expect([...OPEN_HOTLINE_STATUSES].sort()).toEqual(HOTLINE_STATUSES.filter((s) => s !== 'completed' && s !== 'returned').sort());
+		expect([...OPEN_HOTLINE_STATUSES].sort()).toEqual(
+			HOTLINE_STATUSES.filter((s) => s !== 'completed' && s !== 'returned').sort()
+		);
 	});
 });
 
@@ -89,8 +109,14 @@ describe('transition table: every (action, status) pair', () => {
 	});
 
 	it('a refused state wins over an invalid command', () => {
-		expect(apply(stateIn('completed'), { action: 'supervise', note: ' ' })).toStrictEqual({ ok: false, reason: 'not_allowed_in_state' });
-		expect(apply(stateIn('assigned'), { ...VALID.reply, text: '' })).toStrictEqual({ ok: false, reason: 'not_allowed_in_state' });
+		expect(apply(stateIn('completed'), { action: 'supervise', note: ' ' })).toStrictEqual({
+			ok: false,
+			reason: 'not_allowed_in_state'
+		});
+		expect(apply(stateIn('assigned'), { ...VALID.reply, text: '' })).toStrictEqual({
+			ok: false,
+			reason: 'not_allowed_in_state'
+		});
 	});
 
 	it('is pure: the input state is not modified', () => {

@@ -4,7 +4,23 @@ import type { HotlineCommand, HotlineRejection } from './hotline-workflow';
 import { HOTLINE_LIMITS } from './hotline-stages';
 import { computeDeadline } from './deadlines';
 import { at, cal, HOUR } from './fixtures/time';
-import { apply, BLANKS, CAP, COMPLEX, DEADLINE, expectRejected, NOT_CONTACTED, NOW, ok, RECEIVED_AT, REDO_DUE, REQUESTED, SIGNED_AT, stateIn, VALID } from './hotline-workflow.fixtures';
+import {
+	apply,
+	BLANKS,
+	CAP,
+	COMPLEX,
+	DEADLINE,
+	expectRejected,
+	NOT_CONTACTED,
+	NOW,
+	ok,
+	RECEIVED_AT,
+	REDO_DUE,
+	REQUESTED,
+	SIGNED_AT,
+	stateIn,
+	VALID
+} from './hotline-workflow.fixtures';
 
 // Commands the hotline workflow refuses: blank reasons, missing evidence, bad times, and the 延期 date rules.
 
@@ -20,26 +36,37 @@ describe('validation rejections', () => {
 		['handling', (b) => ({ ...VALID.reply, text: b })],
 		['redo', (b) => ({ ...VALID.reply, text: b })]
 	];
-	const reasonCases = REASON_REQUIRED.flatMap(([status, make]) => BLANKS.map((b) => [make(b).action, status, JSON.stringify(b), make(b)] as const));
+	const reasonCases = REASON_REQUIRED.flatMap(([status, make]) =>
+		BLANKS.map((b) => [make(b).action, status, JSON.stringify(b), make(b)] as const)
+	);
 	it.each(reasonCases)('%s from %s with %s → reason_required', (_a, status, _b, cmd) => {
 		expectRejected(apply(stateIn(status), cmd), 'reason_required');
 	});
 
 	it.each(BLANKS)('first_contact "contacted" with summary %j → reason_required', (b) => {
-		expectRejected(apply(stateIn('handling', NOT_CONTACTED), { ...VALID.first_contact, summary: b }), 'reason_required');
+		expectRejected(
+			apply(stateIn('handling', NOT_CONTACTED), { ...VALID.first_contact, summary: b }),
+			'reason_required'
+		);
 	});
 
 	it.each([0, -1, Number.NaN])('request_return with %d pieces of evidence → evidence_required', (evidenceCount) => {
 		expectRejected(apply(stateIn('handling'), { ...VALID.request_return, evidenceCount }), 'evidence_required');
 	});
 
-	it.each(['handling', 'redo'] as const)('reply from %s before 先行联系 is logged → first_contact_required', (status) => {
-		expectRejected(apply(stateIn(status, NOT_CONTACTED), VALID.reply), 'first_contact_required');
-	});
+	it.each(['handling', 'redo'] as const)(
+		'reply from %s before 先行联系 is logged → first_contact_required',
+		(status) => {
+			expectRejected(apply(stateIn(status, NOT_CONTACTED), VALID.reply), 'first_contact_required');
+		}
+	);
 
-	it.each(['contacted', 'declined', 'no_phone'] as const)('a second first_contact after %s → already_contacted', (contactOutcome) => {
-		expectRejected(apply(stateIn('handling', { contactOutcome }), VALID.first_contact), 'already_contacted');
-	});
+	it.each(['contacted', 'declined', 'no_phone'] as const)(
+		'a second first_contact after %s → already_contacted',
+		(contactOutcome) => {
+			expectRejected(apply(stateIn('handling', { contactOutcome }), VALID.first_contact), 'already_contacted');
+		}
+	);
 
 	const CONTACT_TIMES: ReadonlyArray<readonly [string, number, boolean]> = [
 		['one minute in the future', NOW + 60_000, false],
@@ -60,18 +87,29 @@ describe('validation rejections', () => {
 		['first_contact with an unknown outcome', 'handling', { ...VALID.first_contact, outcome: 'maybe' as 'contacted' }],
 		['first_contact with an unknown method', 'handling', { ...VALID.first_contact, method: 'fax' as 'phone' }],
 		['first_contact at NaN', 'handling', { ...VALID.first_contact, at: Number.NaN }],
-		['reply without resolved', 'handling', { action: 'reply', text: '已办理', resolved: undefined as unknown as boolean }],
+		[
+			'reply without resolved',
+			'handling',
+			{ action: 'reply', text: '已办理', resolved: undefined as unknown as boolean }
+		],
 		['request_return with an unknown reason', 'handling', { ...VALID.request_return, reasonCode: 'lazy' as 'other' }],
 		['request_extension to NaN', 'handling', { ...VALID.request_extension, proposedDeadline: Number.NaN }],
 		['evaluate with an unknown satisfaction', 'replied', { ...VALID.evaluate, satisfaction: '很好' as '满意' }],
-		['evaluate without resolvedConfirmed', 'replied', { action: 'evaluate', satisfaction: '满意', resolvedConfirmed: 'yes' as unknown as boolean }]
+		[
+			'evaluate without resolvedConfirmed',
+			'replied',
+			{ action: 'evaluate', satisfaction: '满意', resolvedConfirmed: 'yes' as unknown as boolean }
+		]
 	];
 	it.each(INVALID)('%s → invalid_input', (_label, status, cmd) => {
 		expectRejected(apply(stateIn(status, status === 'handling' ? NOT_CONTACTED : {}), cmd), 'invalid_input');
 	});
 
 	it('approve_extension with no requested date on record → invalid_input', () => {
-		expectRejected(apply(stateIn('extension_requested', { requestedDeadlineAt: null }), VALID.approve_extension), 'invalid_input');
+		expectRejected(
+			apply(stateIn('extension_requested', { requestedDeadlineAt: null }), VALID.approve_extension),
+			'invalid_input'
+		);
 	});
 
 	it('declined and no_phone contacts need neither method nor summary', () => {
@@ -97,7 +135,12 @@ describe('延期: the proposed date', () => {
 	it.each(EXTENSION)('request_extension from handling proposing %s', (_label, proposedDeadline, reason) => {
 		const r = apply(stateIn('handling'), { ...VALID.request_extension, proposedDeadline });
 		if (reason) expectRejected(r, reason);
-		else expect(ok(r).changes).toMatchObject({ status: 'extension_requested', resumeStatus: 'handling', requestedDeadlineAt: proposedDeadline });
+		else
+			expect(ok(r).changes).toMatchObject({
+				status: 'extension_requested',
+				resumeStatus: 'handling',
+				requestedDeadlineAt: proposedDeadline
+			});
 	});
 
 	it('the cap is 15 wd after the day of receipt on the calendar', () => {
@@ -132,8 +175,15 @@ describe('延期: the proposed date', () => {
 		const later = at('2026-10-20 23:00');
 		const r = ok(apply(state, { action: 'approve_extension', approvedDeadline: later }, REQUESTED + 1));
 		expect(r.changes).toMatchObject({ deadlineAt: later, requestedDeadlineAt: null });
-		expect(r.event.payload).toMatchObject({ deadlineAt: later, requestedDeadline: REQUESTED, previousDeadline: DEADLINE });
-		expectRejected(apply(state, { action: 'approve_extension', approvedDeadline: REQUESTED }, REQUESTED + 1), 'deadline_in_past');
+		expect(r.event.payload).toMatchObject({
+			deadlineAt: later,
+			requestedDeadline: REQUESTED,
+			previousDeadline: DEADLINE
+		});
+		expectRejected(
+			apply(state, { action: 'approve_extension', approvedDeadline: REQUESTED }, REQUESTED + 1),
+			'deadline_in_past'
+		);
 		expectRejected(apply(state, { action: 'approve_extension', approvedDeadline: DEADLINE }), 'deadline_not_later');
 		expectRejected(apply(state, { action: 'approve_extension', approvedDeadline: CAP + HOUR }), 'extension_too_long');
 	});

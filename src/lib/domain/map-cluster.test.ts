@@ -26,11 +26,25 @@ describe('worldPixel', () => {
 	});
 });
 
-const point = (id: number, lng: number, lat: number, state: MapPoint['state'] = 'on_track'): MapPoint => ({ kind: 'case', id, code: `W${id}`, lng, lat, state });
+const point = (id: number, lng: number, lat: number, state: MapPoint['state'] = 'on_track'): MapPoint => ({
+	kind: 'case',
+	id,
+	code: `W${id}`,
+	lng,
+	lat,
+	state
+});
 
 describe('clusterPoints', () => {
 	// 1,000 cases spread over about 600 m around one 居民区, and one far away.
-	const dense = Array.from({ length: 1000 }, (_, i) => point(i, 121.385 + (i % 40) * 0.00015, 31.145 + Math.floor(i / 40) * 0.0002, i === 7 ? 'overdue' : i % 3 ? 'on_track' : 'due_soon'));
+	const dense = Array.from({ length: 1000 }, (_, i) =>
+		point(
+			i,
+			121.385 + (i % 40) * 0.00015,
+			31.145 + Math.floor(i / 40) * 0.0002,
+			i === 7 ? 'overdue' : i % 3 ? 'on_track' : 'due_soon'
+		)
+	);
 	const far = point(5000, 121.6, 31.3, 'done');
 
 	it('draws a thousand nearby cases as a handful of clusters at district zoom, keeping every case counted once', () => {
@@ -43,7 +57,11 @@ describe('clusterPoints', () => {
 	it('colours a cluster by its most urgent case and counts each state', () => {
 		const { clusters } = clusterPoints(dense, 10);
 		expect(clusters).toHaveLength(1);
-		expect(clusters[0]).toMatchObject({ count: 1000, worst: 'overdue', states: { overdue: 1, due_soon: 334, on_track: 665 } });
+		expect(clusters[0]).toMatchObject({
+			count: 1000,
+			worst: 'overdue',
+			states: { overdue: 1, due_soon: 334, on_track: 665 }
+		});
 		const [w, s, e, n] = clusters[0].bounds;
 		expect([w, s]).toEqual([121.385, 31.145]);
 		expect(e).toBeCloseTo(121.385 + 39 * 0.00015, 9);
@@ -58,8 +76,12 @@ describe('clusterPoints', () => {
 	});
 
 	it('gives the same clusters whatever the order of the cases', () => {
-		const a = clusterPoints(dense, 15).clusters.map((c) => c.count).sort();
-		const b = clusterPoints([...dense].reverse(), 15).clusters.map((c) => c.count).sort();
+		const a = clusterPoints(dense, 15)
+			.clusters.map((c) => c.count)
+			.sort();
+		const b = clusterPoints([...dense].reverse(), 15)
+			.clusters.map((c) => c.count)
+			.sort();
 		expect(b).toEqual(a);
 	});
 });

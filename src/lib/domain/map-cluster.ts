@@ -5,7 +5,10 @@ export const DEADLINE_STATES = ['overdue', 'due_soon', 'on_track', 'paused', 'do
 export type DeadlineState = (typeof DEADLINE_STATES)[number];
 
 /** Open work past its step's deadline is overdue; past its warning instant (75 % used) due soon. */
-export function deadlineState(p: { open: boolean; paused: boolean; deadlineAt: number | null; warnAt: number | null }, now: number): DeadlineState {
+export function deadlineState(
+	p: { open: boolean; paused: boolean; deadlineAt: number | null; warnAt: number | null },
+	now: number
+): DeadlineState {
 	if (!p.open) return 'done';
 	if (p.paused) return 'paused';
 	if (p.deadlineAt !== null && now > p.deadlineAt) return 'overdue';
@@ -47,7 +50,11 @@ export const NO_CLUSTER_ZOOM = 18;
  * Grid clustering: points falling in the same `cellPx` square at `zoom` become one cluster; a
  * square holding one point keeps it as a marker. Order of the input does not matter.
  */
-export function clusterPoints(points: readonly MapPoint[], zoom: number, cellPx = 60): { clusters: Cluster[]; singles: MapPoint[] } {
+export function clusterPoints(
+	points: readonly MapPoint[],
+	zoom: number,
+	cellPx = 60
+): { clusters: Cluster[]; singles: MapPoint[] } {
 	if (zoom >= NO_CLUSTER_ZOOM) return { clusters: [], singles: [...points] };
 	const cells = new Map<string, MapPoint[]>();
 	for (const p of points) {

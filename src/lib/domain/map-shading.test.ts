@@ -11,9 +11,18 @@ describe('shade', () => {
 		expect(s.legend[1].from).toBeCloseTo(0.92, 9);
 	});
 	it('darkens with volume, and puts equal values in one class', () => {
-		expect(shade({ a: { value: 3 }, b: { value: 30 } }, false).colors).toEqual({ a: VOLUME_COLORS[0], b: VOLUME_COLORS[4] });
-		expect(shade({ a: { value: 5 }, b: { value: 5 } }, false)).toEqual({ colors: { a: VOLUME_COLORS[4], b: VOLUME_COLORS[4] }, legend: [{ from: 5, to: 5, color: VOLUME_COLORS[4] }] });
-		expect(shade({ a: { value: 0 }, b: { value: 0 } }, false).colors).toEqual({ a: VOLUME_COLORS[0], b: VOLUME_COLORS[0] });
+		expect(shade({ a: { value: 3 }, b: { value: 30 } }, false).colors).toEqual({
+			a: VOLUME_COLORS[0],
+			b: VOLUME_COLORS[4]
+		});
+		expect(shade({ a: { value: 5 }, b: { value: 5 } }, false)).toEqual({
+			colors: { a: VOLUME_COLORS[4], b: VOLUME_COLORS[4] },
+			legend: [{ from: 5, to: 5, color: VOLUME_COLORS[4] }]
+		});
+		expect(shade({ a: { value: 0 }, b: { value: 0 } }, false).colors).toEqual({
+			a: VOLUME_COLORS[0],
+			b: VOLUME_COLORS[0]
+		});
 	});
 	it('greys everything when nothing can be judged', () => {
 		expect(shade({ a: { value: null } }, true)).toEqual({ colors: { a: NO_DATA_COLOR }, legend: [] });

@@ -4,7 +4,8 @@
 export const SHADE_RATES = ['grid_on_time', 'grid_efficient', 'first_contact', 'hotline_on_time'] as const;
 export const SHADE_VOLUMES = ['reported', 'closed', 'supervised'] as const;
 export type ShadeMetric = (typeof SHADE_RATES)[number] | (typeof SHADE_VOLUMES)[number];
-export const isShadeMetric = (s: string): s is ShadeMetric => (SHADE_RATES as readonly string[]).includes(s) || (SHADE_VOLUMES as readonly string[]).includes(s);
+export const isShadeMetric = (s: string): s is ShadeMetric =>
+	(SHADE_RATES as readonly string[]).includes(s) || (SHADE_VOLUMES as readonly string[]).includes(s);
 export const isRateMetric = (s: ShadeMetric) => (SHADE_RATES as readonly string[]).includes(s);
 
 /** Low rates are the ones to look at (red); for volumes, more is darker. */
@@ -46,8 +47,15 @@ export function shade(values: Record<string, ShadeValue>, rate: boolean): Shadin
 	// All alike: rates in the best class; volumes in the lightest when all are zero, else the darkest.
 	const flat = !rate && hi === 0 ? 0 : palette.length - 1;
 	const classOf = (v: number) => (width === 0 ? flat : Math.min(palette.length - 1, Math.floor((v - lo) / width)));
-	for (const [id, v] of Object.entries(values)) colors[id] = v.value === null ? NO_DATA_COLOR : palette[classOf(v.value)];
+	for (const [id, v] of Object.entries(values))
+		colors[id] = v.value === null ? NO_DATA_COLOR : palette[classOf(v.value)];
 	const legend =
-		width === 0 ? [{ from: lo, to: hi, color: palette[flat] }] : palette.map((color, i) => ({ from: lo + i * width, to: i === palette.length - 1 ? hi : lo + (i + 1) * width, color }));
+		width === 0
+			? [{ from: lo, to: hi, color: palette[flat] }]
+			: palette.map((color, i) => ({
+					from: lo + i * width,
+					to: i === palette.length - 1 ? hi : lo + (i + 1) * width,
+					color
+				}));
 	return { colors, legend };
 }

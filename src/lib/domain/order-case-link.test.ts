@@ -1,9 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { checkJoin, checkOrderLinkable, draftReplyFrom, LINK_RADIUS_M, pickCandidates, type CandidateCase, type LinkableOrder } from './order-case-link';
+import {
+	checkJoin,
+	checkOrderLinkable,
+	draftReplyFrom,
+	LINK_RADIUS_M,
+	pickCandidates,
+	type CandidateCase,
+	type LinkableOrder
+} from './order-case-link';
 
 // 古美路街道: about 0.0018° of latitude is 200 m.
-const order: LinkableOrder = { status: 'handling', linkedCaseId: null, categoryCode: 'SH-DLJT-01', lng: 121.39, lat: 31.15 };
-const near = (id: number, dLat: number, over: Partial<CandidateCase> = {}): CandidateCase => ({ id, status: 'dispatched', categoryCode: 'SH-DLJT-01', lng: 121.39, lat: 31.15 + dLat, reportedAt: id * 1000, ...over });
+const order: LinkableOrder = {
+	status: 'handling',
+	linkedCaseId: null,
+	categoryCode: 'SH-DLJT-01',
+	lng: 121.39,
+	lat: 31.15
+};
+const near = (id: number, dLat: number, over: Partial<CandidateCase> = {}): CandidateCase => ({
+	id,
+	status: 'dispatched',
+	categoryCode: 'SH-DLJT-01',
+	lng: 121.39,
+	lat: 31.15 + dLat,
+	reportedAt: id * 1000,
+	...over
+});
 
 describe('which orders may become or join a grid case', () => {
 	it.each([
@@ -41,7 +63,13 @@ describe('joining an open case nearby', () => {
 	});
 
 	it('offers the candidates newest first, with their distance, and leaves out what may not be joined', () => {
-		const cases = [near(1, 0.001), near(3, 0.0005), near(2, 0.0027), near(4, 0, { status: 'closed' }), near(5, 0, { categoryCode: 'X' })];
+		const cases = [
+			near(1, 0.001),
+			near(3, 0.0005),
+			near(2, 0.0027),
+			near(4, 0, { status: 'closed' }),
+			near(5, 0, { categoryCode: 'X' })
+		];
 		const picked = pickCandidates(order, cases);
 		expect(picked.map((c) => c.id)).toEqual([3, 1]);
 		expect(picked[0].distance).toBeGreaterThan(50);

@@ -11,7 +11,8 @@ export const LINK_RADIUS_M = 200;
 /** The source of a grid case opened from a 12345 order (来源: 12345 热线). */
 export const HOTLINE_CASE_SOURCE = 'hotline';
 
-export type LinkRejection = 'order_closed' | 'already_linked' | 'case_closed' | 'category_mismatch' | 'too_far' | 'no_point';
+export type LinkRejection =
+	'order_closed' | 'already_linked' | 'case_closed' | 'category_mismatch' | 'too_far' | 'no_point';
 
 export interface LinkableOrder {
 	status: HotlineStatus;
@@ -49,7 +50,11 @@ export function checkJoin(order: LinkableOrder, target: CandidateCase, radius = 
 }
 
 /** The open cases the order may join, newest first (the same problem reported again is usually recent). */
-export function pickCandidates<C extends CandidateCase>(order: LinkableOrder, cases: readonly C[], radius = LINK_RADIUS_M): (C & { distance: number })[] {
+export function pickCandidates<C extends CandidateCase>(
+	order: LinkableOrder,
+	cases: readonly C[],
+	radius = LINK_RADIUS_M
+): (C & { distance: number })[] {
 	if (order.lng === null || order.lat === null) return [];
 	const at: [number, number] = [order.lng, order.lat];
 	return cases

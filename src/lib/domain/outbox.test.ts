@@ -1,26 +1,58 @@
 import { describe, expect, it } from 'vitest';
 import { captureTime, CLOCK_SKEW_MS, isSubmissionKey, MAX_OUTBOX_AGE_MS } from './field-submission';
-import { afterSend, canResendHeld, classifyResponse, nextSeq, resendHeld, retryDelay, sendQueue, type OutboxEntry } from './outbox';
+import {
+	afterSend,
+	canResendHeld,
+	classifyResponse,
+	nextSeq,
+	resendHeld,
+	retryDelay,
+	sendQueue,
+	type OutboxEntry
+} from './outbox';
 
 const entry = (over: Partial<OutboxEntry> = {}): OutboxEntry => ({
-	key: 'k-0000000000000001', seq: 1, username: 'wangge', kind: 'report', state: 'pending', reason: null, attempts: 0, ...over
+	key: 'k-0000000000000001',
+	seq: 1,
+	username: 'wangge',
+	kind: 'report',
+	state: 'pending',
+	reason: null,
+	attempts: 0,
+	...over
 });
 
 describe('classifyResponse', () => {
 	it.each([
-		[201, { ok: true, caseId: 7, code: 'W1', duplicate: false }, { kind: 'done', caseId: 7, code: 'W1', duplicate: false }],
-		[200, { ok: true, caseId: 7, code: 'W1', duplicate: true }, { kind: 'done', caseId: 7, code: 'W1', duplicate: true }],
+		[
+			201,
+			{ ok: true, caseId: 7, code: 'W1', duplicate: false },
+			{ kind: 'done', caseId: 7, code: 'W1', duplicate: false }
+		],
+		[
+			200,
+			{ ok: true, caseId: 7, code: 'W1', duplicate: true },
+			{ kind: 'done', caseId: 7, code: 'W1', duplicate: true }
+		],
 		[0, null, { kind: 'retry', reason: 'network' }],
 		[408, null, { kind: 'retry', reason: 'network' }],
 		[502, 'Bad gateway', { kind: 'retry', reason: 'server' }],
 		[500, { message: 'Internal Error' }, { kind: 'retry', reason: 'server' }],
 		[429, {}, { kind: 'retry', reason: 'server' }],
 		[401, { ok: false, code: 'signed_out' }, { kind: 'signed_out' }],
-		[400, { ok: false, code: 'not_image', errors: { beforePhotos: 'not_image' } }, { kind: 'held', reason: 'not_image', errors: { beforePhotos: 'not_image' } }],
+		[
+			400,
+			{ ok: false, code: 'not_image', errors: { beforePhotos: 'not_image' } },
+			{ kind: 'held', reason: 'not_image', errors: { beforePhotos: 'not_image' } }
+		],
 		[403, { ok: false, code: 'forbidden' }, { kind: 'held', reason: 'forbidden' }],
 		[403, 'Change your temporary password first', { kind: 'held', reason: 'http_403' }],
 		[413, null, { kind: 'held', reason: 'http_413' }],
-		[409, { ok: false, code: 'stale', current: { code: 'W1', status: 'checked', version: 9 } }, { kind: 'held', reason: 'stale', current: { code: 'W1', status: 'checked', version: 9 } }],
+		[
+			409,
+			{ ok: false, code: 'stale', current: { code: 'W1', status: 'checked', version: 9 } },
+			{ kind: 'held', reason: 'stale', current: { code: 'W1', status: 'checked', version: 9 } }
+		],
 		[200, { ok: false }, { kind: 'held', reason: 'http_200' }]
 	] as const)('%i %j → %j', (status, body, expected) => {
 		expect(classifyResponse(status, body)).toEqual(expected);
@@ -29,11 +61,22 @@ describe('classifyResponse', () => {
 
 describe('afterSend', () => {
 	it('drops an item the server acknowledged, first time or again', () => {
-		expect(afterSend(entry(), { kind: 'done', caseId: 1, code: 'W', duplicate: true })).toEqual({ remove: true, next: true });
+		expect(afterSend(entry(), { kind: 'done', caseId: 1, code: 'W', duplicate: true })).toEqual({
+			remove: true,
+			next: true
+		});
 	});
 	it('keeps the item and stops the run when there was no answer, so later items stay behind it', () => {
-		expect(afterSend(entry(), { kind: 'retry', reason: 'network' })).toEqual({ remove: false, entry: entry({ attempts: 1, reason: 'network' }), next: false });
-		expect(afterSend(entry(), { kind: 'signed_out' })).toMatchObject({ remove: false, entry: { state: 'pending', reason: 'signed_out' }, next: false });
+		expect(afterSend(entry(), { kind: 'retry', reason: 'network' })).toEqual({
+			remove: false,
+			entry: entry({ attempts: 1, reason: 'network' }),
+			next: false
+		});
+		expect(afterSend(entry(), { kind: 'signed_out' })).toMatchObject({
+			remove: false,
+			entry: { state: 'pending', reason: 'signed_out' },
+			next: false
+		});
 	});
 	it('holds a refused item with its reason and goes on with the next one', () => {
 		const current = { code: 'W1', status: 'checked', version: 3 };
@@ -47,7 +90,13 @@ describe('afterSend', () => {
 
 describe('sendQueue', () => {
 	it('sends the pending items of the signed-in person, oldest first', () => {
-		const items = [entry({ key: 'c', seq: 30 }), entry({ key: 'a', seq: 10 }), entry({ key: 'h', seq: 5, state: 'held' }), entry({ key: 'o', seq: 1, username: 'wangge2' }), entry({ key: 'b', seq: 20 })];
+		const items = [
+			entry({ key: 'c', seq: 30 }),
+			entry({ key: 'a', seq: 10 }),
+			entry({ key: 'h', seq: 5, state: 'held' }),
+			entry({ key: 'o', seq: 1, username: 'wangge2' }),
+			entry({ key: 'b', seq: 20 })
+		];
 		expect(sendQueue(items, 'wangge').map((e) => e.key)).toEqual(['a', 'b', 'c']);
 	});
 	it('numbers new items after every kept one, even when the phone clock went back', () => {
@@ -57,10 +106,15 @@ describe('sendQueue', () => {
 });
 
 describe('held 核查', () => {
-	const stale = (status: string) => entry({ kind: 'check_pass', state: 'held', reason: 'stale', current: { code: 'W1', status, version: 8 } });
+	const stale = (status: string) =>
+		entry({ kind: 'check_pass', state: 'held', reason: 'stale', current: { code: 'W1', status, version: 8 } });
 	it('may be sent again while the case still waits for 核查, against its current version', () => {
 		expect(canResendHeld(stale('feedback'))).toBe(true);
-		expect(resendHeld({ ...stale('feedback'), version: 6 })).toMatchObject({ state: 'pending', reason: null, version: 8 });
+		expect(resendHeld({ ...stale('feedback'), version: 6 })).toMatchObject({
+			state: 'pending',
+			reason: null,
+			version: 8
+		});
 	});
 	it('is left for the worker to discard once someone else checked the case', () => {
 		expect(canResendHeld(stale('checked'))).toBe(false);

@@ -30,7 +30,12 @@ export type SendOutcome =
 	| { kind: 'retry'; reason: 'network' | 'server' }
 	/** The session ended: the outbox waits until the worker signs in again. */
 	| { kind: 'signed_out' }
-	| { kind: 'held'; reason: string; errors?: Record<string, string>; current?: { code: string; status: string; version: number } };
+	| {
+			kind: 'held';
+			reason: string;
+			errors?: Record<string, string>;
+			current?: { code: string; status: string; version: number };
+	  };
 
 /** Reads a response of POST /field/submit. */
 export function classifyResponse(status: number, body: unknown): SendOutcome {
@@ -40,10 +45,14 @@ export function classifyResponse(status: number, body: unknown): SendOutcome {
 	}
 	if (status === 401) return { kind: 'signed_out' };
 	// 403 with a temporary password to replace, or a redirect to the login page answered as HTML.
-	if (status === 0 || status === 408 || status === 429 || status >= 500) return { kind: 'retry', reason: status === 0 || status === 408 ? 'network' : 'server' };
+	if (status === 0 || status === 408 || status === 429 || status >= 500)
+		return { kind: 'retry', reason: status === 0 || status === 408 ? 'network' : 'server' };
 	const code = typeof b.code === 'string' ? b.code : `http_${status}`;
 	const errors = b.errors && typeof b.errors === 'object' ? (b.errors as Record<string, string>) : undefined;
-	const current = b.current && typeof b.current === 'object' ? (b.current as { code: string; status: string; version: number }) : undefined;
+	const current =
+		b.current && typeof b.current === 'object'
+			? (b.current as { code: string; status: string; version: number })
+			: undefined;
 	return { kind: 'held', reason: code, ...(errors ? { errors } : {}), ...(current ? { current } : {}) };
 }
 
@@ -61,7 +70,11 @@ export function afterSend(entry: OutboxEntry, outcome: SendOutcome): AfterSend {
 		case 'signed_out':
 			return { remove: false, entry: { ...entry, attempts, reason: 'signed_out' }, next: false };
 		case 'held':
-			return { remove: false, entry: { ...entry, attempts, state: 'held', reason: outcome.reason, current: outcome.current ?? null }, next: true };
+			return {
+				remove: false,
+				entry: { ...entry, attempts, state: 'held', reason: outcome.reason, current: outcome.current ?? null },
+				next: true
+			};
 	}
 }
 
@@ -72,7 +85,12 @@ export function sendQueue<E extends OutboxEntry>(entries: readonly E[], username
 
 /** A held 核查 whose case still waits for 核查 can be sent again against the case as it is now. */
 export function canResendHeld(entry: OutboxEntry): boolean {
-	return entry.state === 'held' && (entry.kind === 'check_pass' || entry.kind === 'check_fail') && entry.reason === 'stale' && entry.current?.status === 'feedback';
+	return (
+		entry.state === 'held' &&
+		(entry.kind === 'check_pass' || entry.kind === 'check_fail') &&
+		entry.reason === 'stale' &&
+		entry.current?.status === 'feedback'
+	);
 }
 
 /** The worker chose to send a held 核查 again: it goes back in line, against the version the server reported. */

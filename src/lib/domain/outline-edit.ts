@@ -14,13 +14,17 @@ const same = (a: LngLat, b: LngLat) => a[0] === b[0] && a[1] === b[1];
 /** Every distinct vertex once (closing points are not counted twice). */
 export function vertices(outlines: readonly EditableOutline[]): LngLat[] {
 	const seen = new Map<string, LngLat>();
-	for (const o of outlines) for (const p of o.polygons) for (const r of p) for (const v of r.slice(0, -1)) seen.set(`${v[0]},${v[1]}`, v);
+	for (const o of outlines)
+		for (const p of o.polygons) for (const r of p) for (const v of r.slice(0, -1)) seen.set(`${v[0]},${v[1]}`, v);
 	return [...seen.values()];
 }
 
 /** Moves the vertex at `from` to `to` wherever it appears. */
 export function moveVertex(outlines: readonly EditableOutline[], from: LngLat, to: LngLat): EditableOutline[] {
-	return outlines.map((o) => ({ ...o, polygons: o.polygons.map((p) => p.map((r) => r.map((v) => (same(v, from) ? ([to[0], to[1]] as LngLat) : v)))) }));
+	return outlines.map((o) => ({
+		...o,
+		polygons: o.polygons.map((p) => p.map((r) => r.map((v) => (same(v, from) ? ([to[0], to[1]] as LngLat) : v))))
+	}));
 }
 
 /** Adds `p` between the neighbouring vertices a and b in every ring that has that edge (either way round). */
@@ -59,6 +63,10 @@ export function edges(outlines: readonly EditableOutline[]): [LngLat, LngLat][] 
 export function outlinesToGeoJson(outlines: readonly EditableOutline[]): string {
 	return JSON.stringify({
 		type: 'FeatureCollection',
-		features: outlines.map((o) => ({ type: 'Feature', properties: { name: o.name }, geometry: { type: 'MultiPolygon', coordinates: o.polygons } }))
+		features: outlines.map((o) => ({
+			type: 'Feature',
+			properties: { name: o.name },
+			geometry: { type: 'MultiPolygon', coordinates: o.polygons }
+		}))
 	});
 }

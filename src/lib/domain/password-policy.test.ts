@@ -12,7 +12,17 @@ describe('checkNewPassword', () => {
 		expect(checkNewPassword('wangge', 'wangge', 'wangge')).toBe('password_is_username');
 	});
 	it('refuses common passwords, also with a year or digits added, ignoring case', () => {
-		for (const p of ['1234567890', 'woaini1314', 'Qwerty123456', '5201314520', 'qwertyuiop', 'QWERTYUIOP2026!', 'Password2026', 'a123456789', '1qaz2wsx3edc'])
+		for (const p of [
+			'1234567890',
+			'woaini1314',
+			'Qwerty123456',
+			'5201314520',
+			'qwertyuiop',
+			'QWERTYUIOP2026!',
+			'Password2026',
+			'a123456789',
+			'1qaz2wsx3edc'
+		])
 			expect([p, checkNewPassword(p, p, 'wangge')]).toEqual([p, 'password_common']);
 		expect(checkNewPassword('gumei-patrol-3', 'gumei-patrol-3', 'wangge')).toBeNull();
 	});

@@ -60,7 +60,8 @@ describe('maskPhone', () => {
 	});
 
 	it('never returns the full digits of a valid number', () => {
-		for (const p of ['13812345678', '021-64001234', '64001234']) expect(maskPhone(p).replace(/\D/g, '').length).toBeLessThan(p.replace(/\D/g, '').length);
+		for (const p of ['13812345678', '021-64001234', '64001234'])
+			expect(maskPhone(p).replace(/\D/g, '').length).toBeLessThan(p.replace(/\D/g, '').length);
 	});
 });
 
@@ -91,9 +92,12 @@ describe('telHref', () => {
 		expect(telHref(shown)).toBe(href);
 	});
 
-	it.each(['138****5678', '021-****1234', '****1234', '****', '', '12345', '请联系居委'])('no link for %j (masked or not a number)', (shown) => {
-		expect(telHref(shown)).toBeNull();
-	});
+	it.each(['138****5678', '021-****1234', '****1234', '****', '', '12345', '请联系居委'])(
+		'no link for %j (masked or not a number)',
+		(shown) => {
+			expect(telHref(shown)).toBeNull();
+		}
+	);
 
 	it('a masked number never becomes a link, whatever was masked', () => {
 		for (const phone of ['13812345678', '021-64001234', '64001234']) expect(telHref(maskPhone(phone))).toBeNull();

@@ -146,7 +146,8 @@ export class EdgeGrid {
 	/** Calls `fn` for pairs of edges that may touch (a pair may come more than once); stops when it returns true. */
 	somePair(fn: (e: Edge, f: Edge) => boolean): boolean {
 		for (const list of this.#cells.values()) {
-			for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) if (fn(list[i], list[j])) return true;
+			for (let i = 0; i < list.length; i++)
+				for (let j = i + 1; j < list.length; j++) if (fn(list[i], list[j])) return true;
 		}
 		for (const l of this.#long) for (const e of this.#edges) if (e !== l && fn(l, e)) return true;
 		return false;
@@ -155,7 +156,8 @@ export class EdgeGrid {
 	near(p: Pt, r: number, distance: (p: Pt, e: Edge) => number): boolean {
 		const [cx0, cy0, cx1, cy1] = this.#box({ a: p, b: p }, r);
 		for (let cx = cx0; cx <= cx1; cx++) {
-			for (let cy = cy0; cy <= cy1; cy++) for (const e of this.#cells.get(cx * 1_048_576 + cy) ?? []) if (distance(p, e) <= r) return true;
+			for (let cy = cy0; cy <= cy1; cy++)
+				for (const e of this.#cells.get(cx * 1_048_576 + cy) ?? []) if (distance(p, e) <= r) return true;
 		}
 		return this.#long.some((e) => distance(p, e) <= r);
 	}

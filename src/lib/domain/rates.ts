@@ -75,14 +75,21 @@ const ACCEPTED = new Set(['checked', 'closed']);
  * final feedback).
  */
 export function judgeGridOnTime(c: GridRateFacts, now: number): GridJudgement {
-	const j = (verdict: Verdict, reason: GridReason, countedAt: number | null = null): GridJudgement => ({ verdict, dueAt: c.deadlineAt, countedAt, reason });
+	const j = (verdict: Verdict, reason: GridReason, countedAt: number | null = null): GridJudgement => ({
+		verdict,
+		dueAt: c.deadlineAt,
+		countedAt,
+		reason
+	});
 	if (c.status === 'void') return j('excluded', 'excluded_void');
 	if (!c.hasLimit) return j('excluded', 'excluded_no_limit');
 	if (c.status === 'parked') return j('excluded', 'excluded_parked');
 	if (c.deadlineAt === null) return j('pending', 'not_dispatched');
 	if (c.status === 'closed') {
 		const at = c.feedbackAt ?? c.closedAt;
-		return at !== null && at <= c.deadlineAt ? j('on_time', 'closed_before_due', at) : j('late', 'closed_after_due', at);
+		return at !== null && at <= c.deadlineAt
+			? j('on_time', 'closed_before_due', at)
+			: j('late', 'closed_after_due', at);
 	}
 	const inTime = c.feedbackAt !== null && c.feedbackAt <= c.deadlineAt;
 	if (inTime && c.status === 'checked') return j('on_time', 'checked_before_due', c.feedbackAt);
@@ -97,7 +104,11 @@ export function judgeGridOnTime(c: GridRateFacts, now: number): GridJudgement {
 export function judgeGridEfficient(c: GridRateFacts, now: number): GridJudgement {
 	const base = judgeGridOnTime(c, now);
 	if (base.verdict !== 'on_time' && base.verdict !== 'late') return base;
-	const hit = ACCEPTED.has(c.status) && c.feedbackAt !== null && c.efficientDeadlineAt !== null && c.feedbackAt <= c.efficientDeadlineAt;
+	const hit =
+		ACCEPTED.has(c.status) &&
+		c.feedbackAt !== null &&
+		c.efficientDeadlineAt !== null &&
+		c.feedbackAt <= c.efficientDeadlineAt;
 	return { ...base, verdict: hit ? 'on_time' : 'late', reason: hit ? 'efficient' : 'not_efficient' };
 }
 

@@ -35,14 +35,23 @@ export interface ReplayMismatch {
 	replayed: unknown;
 }
 
-const TERMINAL: Record<ReplayKind, readonly string[]> = { case: ['closed', 'void'], order: ['completed'], enforcement: ['closed', 'cancelled'] };
+const TERMINAL: Record<ReplayKind, readonly string[]> = {
+	case: ['closed', 'void'],
+	order: ['completed'],
+	enforcement: ['closed', 'cancelled']
+};
 
 /** The first disagreement between a row and its log, or null when they agree. */
-export function replayRecord(kind: ReplayKind, row: StoredFacts, events: readonly LoggedEvent[]): ReplayMismatch | null {
+export function replayRecord(
+	kind: ReplayKind,
+	row: StoredFacts,
+	events: readonly LoggedEvent[]
+): ReplayMismatch | null {
 	if (!events.length) return { field: 'events', stored: row.status, replayed: 'no events' };
 	if (events[0].from !== null) return { field: 'first event', stored: null, replayed: events[0].from };
 	for (let i = 1; i < events.length; i++) {
-		if (events[i].from !== events[i - 1].to) return { field: `event ${i + 1} (${events[i].action}) from`, stored: events[i].from, replayed: events[i - 1].to };
+		if (events[i].from !== events[i - 1].to)
+			return { field: `event ${i + 1} (${events[i].action}) from`, stored: events[i].from, replayed: events[i - 1].to };
 	}
 	const last = events[events.length - 1];
 	const checks: [string, unknown, unknown][] = [

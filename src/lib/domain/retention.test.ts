@@ -6,7 +6,17 @@ const DAY = 86_400_000;
 
 describe('parseRetentionDays', () => {
 	it.each([
-		['30', 30], [' 0 ', 0], ['3650', 3650], ['3651', null], ['-1', null], ['1.5', null], ['', null], ['30天', null], ['1e3', null], ['0012', 12], ['00012', null]
+		['30', 30],
+		[' 0 ', 0],
+		['3650', 3650],
+		['3651', null],
+		['-1', null],
+		['1.5', null],
+		['', null],
+		['30天', null],
+		['1e3', null],
+		['0012', 12],
+		['00012', null]
 	])('%j → %j', (raw, days) => expect(parseRetentionDays(raw)).toBe(days));
 });
 

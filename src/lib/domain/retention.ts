@@ -19,8 +19,16 @@ export function parseRetentionDays(raw: string): number | null {
 	return n <= MAX_IMPORT_RETENTION_DAYS ? n : null;
 }
 
-export function isImportFileExpired(imp: { status: string; finished_at: number | null }, days: number, now: number): boolean {
-	return (FINISHED_IMPORT_STATUSES as readonly string[]).includes(imp.status) && imp.finished_at !== null && imp.finished_at + days * DAY_MS <= now;
+export function isImportFileExpired(
+	imp: { status: string; finished_at: number | null },
+	days: number,
+	now: number
+): boolean {
+	return (
+		(FINISHED_IMPORT_STATUSES as readonly string[]).includes(imp.status) &&
+		imp.finished_at !== null &&
+		imp.finished_at + days * DAY_MS <= now
+	);
 }
 
 export type DataFolderKind = 'media' | 'imports';
@@ -32,7 +40,13 @@ const IMPORT = /^\d+\.(csv|xlsx)$/;
 const TEMP = /\.[0-9a-f-]{36}\.tmp$/;
 
 /** Whether a file the database does not refer to is to be removed: only the app's own, never a young one. */
-export function isLeftBehind(rel: string, kind: DataFolderKind, mtimeMs: number, referenced: boolean, now: number): boolean {
+export function isLeftBehind(
+	rel: string,
+	kind: DataFolderKind,
+	mtimeMs: number,
+	referenced: boolean,
+	now: number
+): boolean {
 	if (now - mtimeMs < IN_FLIGHT_MS) return false;
 	if (TEMP.test(rel)) return true;
 	if (referenced) return false;

@@ -62,7 +62,10 @@ const intInRange = (key: string, fallback: number, range: readonly [number, numb
 
 /** `a.example.com, b.example.com:8080` → entries; null if one is not a plain host[:port]. */
 export function parseFrameHosts(text: string): string[] | null {
-	const entries = text.split(/[,\s]+/).map((s) => s.trim().toLowerCase()).filter(Boolean);
+	const entries = text
+		.split(/[,\s]+/)
+		.map((s) => s.trim().toLowerCase())
+		.filter(Boolean);
 	const valid = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/;
 	for (const e of entries) {
 		const port = e.match(/:(\d{1,5})$/)?.[1];
@@ -82,7 +85,9 @@ export const SETTINGS = {
 		fallback: [],
 		read: (stored) => {
 			const v = readJson(stored);
-			return (typeof v === 'string' ? parseFrameHosts(v) : Array.isArray(v) ? parseFrameHosts(v.join(',')) : null) ?? [];
+			return (
+				(typeof v === 'string' ? parseFrameHosts(v) : Array.isArray(v) ? parseFrameHosts(v.join(',')) : null) ?? []
+			);
 		},
 		write: (hosts) => hosts.join(',')
 	} satisfies SettingSpec<string[]> as SettingSpec<string[]>,
@@ -100,7 +105,10 @@ export const SETTINGS = {
 		write: (days) => JSON.stringify(days)
 	} satisfies IntSettingSpec as IntSettingSpec,
 	/** Days an uploaded 12345 file is kept after its import finished. */
-	importRetentionDays: finiteNumber('import_retention_days', DEFAULT_IMPORT_RETENTION_DAYS, [0, MAX_IMPORT_RETENTION_DAYS]),
+	importRetentionDays: finiteNumber('import_retention_days', DEFAULT_IMPORT_RETENTION_DAYS, [
+		0,
+		MAX_IMPORT_RETENTION_DAYS
+	]),
 	/** The base map every Leaflet map draws (JSON BaseMapConfig). */
 	baseMap: {
 		key: 'map.base',
@@ -124,7 +132,10 @@ export const SETTINGS = {
 export type SettingName = keyof typeof SETTINGS;
 
 /** A form field for an IntSettingSpec: the number, or why not ('required' when empty, 'out_of_range' otherwise). */
-export function parseIntSetting(spec: IntSettingSpec, input: string): { ok: true; value: number } | { ok: false; error: 'required' | 'out_of_range' } {
+export function parseIntSetting(
+	spec: IntSettingSpec,
+	input: string
+): { ok: true; value: number } | { ok: false; error: 'required' | 'out_of_range' } {
 	const [min, max] = spec.range;
 	if (/^\d+$/.test(input) && Number(input) >= min && Number(input) <= max) return { ok: true, value: Number(input) };
 	return { ok: false, error: input ? 'out_of_range' : 'required' };

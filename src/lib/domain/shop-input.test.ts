@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, isValidCreditCode, normalizeCreditCode, repeatOffences, validateShopInput, type ShopInput } from './shop-input';
+import {
+	creditCodeCheckChar,
+	isValidCreditCode,
+	normalizeCreditCode,
+	repeatOffences,
+	validateShopInput,
+	type ShopInput
+} from './shop-input';
 
 describe('统一社会信用代码 (GB 32100-2015)', () => {
-	it.each(['91350100M000100Y43', '91350200776049653A', '91440101MA5CJQ4N59', '913502000728319549', '9135021359498494XQ'])(
-		'accepts the published code %s',
-		(code) => expect(isValidCreditCode(code)).toBe(true)
-	);
+	it.each([
+		'91350100M000100Y43',
+		'91350200776049653A',
+		'91440101MA5CJQ4N59',
+		'913502000728319549',
+		'9135021359498494XQ'
+	])('accepts the published code %s', (code) => expect(isValidCreditCode(code)).toBe(true));
 
 	it('rejects a one-character change anywhere, the check character included', () => {
 		expect(isValidCreditCode('91350100M000100Y44')).toBe(false);
@@ -56,7 +66,15 @@ describe('validateShopInput', () => {
 		const r = validateShopInput(input({ signName: '  老王早餐店 ', creditCode: '91350100m000100y43' }));
 		expect(r).toEqual({
 			ok: true,
-			value: { signName: '老王早餐店', creditCode: '91350100M000100Y43', ownerName: '王建国', phone: '13912345678', address: '古美路 100 号', lng: 121.3977, lat: 31.1434 }
+			value: {
+				signName: '老王早餐店',
+				creditCode: '91350100M000100Y43',
+				ownerName: '王建国',
+				phone: '13912345678',
+				address: '古美路 100 号',
+				lng: 121.3977,
+				lat: 31.1434
+			}
 		});
 	});
 
@@ -70,10 +88,24 @@ describe('validateShopInput', () => {
 	});
 
 	it('reports every field at once', () => {
-		const r = validateShopInput({ signName: ' ', creditCode: '91350100M000100Y44', ownerName: '', phone: '', address: '', lng: NaN, lat: NaN });
+		const r = validateShopInput({
+			signName: ' ',
+			creditCode: '91350100M000100Y44',
+			ownerName: '',
+			phone: '',
+			address: '',
+			lng: NaN,
+			lat: NaN
+		});
 		expect(r).toEqual({
 			ok: false,
-			errors: { signName: 'required', creditCode: 'invalid_credit_code', ownerName: 'required', phone: 'required', point: 'required' }
+			errors: {
+				signName: 'required',
+				creditCode: 'invalid_credit_code',
+				ownerName: 'required',
+				phone: 'required',
+				point: 'required'
+			}
 		});
 	});
 

@@ -60,7 +60,9 @@ export interface ShopFields {
 }
 
 /** Field → error code ('required', 'too_long', 'invalid_credit_code', 'invalid_phone', 'invalid_point'). */
-export type ShopFieldErrors = Partial<Record<'signName' | 'creditCode' | 'ownerName' | 'phone' | 'address' | 'point', string>>;
+export type ShopFieldErrors = Partial<
+	Record<'signName' | 'creditCode' | 'ownerName' | 'phone' | 'address' | 'point', string>
+>;
 
 export type ShopValidation = { ok: true; value: ShopFields } | { ok: false; errors: ShopFieldErrors };
 
@@ -90,7 +92,10 @@ export function validateShopInput(input: ShopInput): ShopValidation {
 	else if (!isValidLngLat(input.lng, input.lat)) errors.point = 'invalid_point';
 
 	if (Object.keys(errors).length || phone === null) return { ok: false, errors };
-	return { ok: true, value: { signName, creditCode: code || null, ownerName, phone, address, lng: input.lng, lat: input.lat } };
+	return {
+		ok: true,
+		value: { signName, creditCode: code || null, ownerName, phone, address, lng: input.lng, lat: input.lat }
+	};
 }
 
 /**

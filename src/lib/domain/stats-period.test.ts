@@ -36,11 +36,20 @@ describe('stats periods', () => {
 			{ from: '2026-01-01', to: '2026-12-31' },
 			{ from: '2025-01-01', to: '2025-12-31' }
 		]);
-		expect(quickPeriods('2026-12-06', 2023).map((q) => (q.key === 'year' ? q.year : q.key))).toEqual(['this_month', 'last_month', 'this_year', 2025, 2024, 2023]);
+		expect(quickPeriods('2026-12-06', 2023).map((q) => (q.key === 'year' ? q.year : q.key))).toEqual([
+			'this_month',
+			'last_month',
+			'this_year',
+			2025,
+			2024,
+			2023
+		]);
 	});
 
 	it('offers at most three past years, and none without data or when the data starts this year', () => {
-		expect(quickPeriods('2030-06-01', 2023).flatMap((q) => (q.key === 'year' ? [q.year] : []))).toEqual([2029, 2028, 2027]);
+		expect(quickPeriods('2030-06-01', 2023).flatMap((q) => (q.key === 'year' ? [q.year] : []))).toEqual([
+			2029, 2028, 2027
+		]);
 		expect(quickPeriods('2026-06-01', null)).toHaveLength(3);
 		expect(quickPeriods('2026-06-01', 2026)).toHaveLength(3);
 	});

@@ -54,7 +54,8 @@ export function parsePeriod(from: string | null, to: string | null, today: strin
 	return { from, to };
 }
 
-export type QuickPeriod = { key: 'this_month' | 'last_month' | 'this_year'; period: Period } | { key: 'year'; year: number; period: Period };
+export type QuickPeriod =
+	{ key: 'this_month' | 'last_month' | 'this_year'; period: Period } | { key: 'year'; year: number; period: Period };
 
 /** How many complete years before this one the quick links offer at most (the period limit is three years). */
 export const QUICK_YEARS = 3;

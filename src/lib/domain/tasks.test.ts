@@ -8,7 +8,10 @@ describe('taskStatuses: where each role has work waiting', () => {
 	it.each([
 		['grid_worker', ['feedback']],
 		['handler', ['dispatched', 'handling']],
-		['dispatcher', ['reported', 'accepted', 'registered', 'return_requested', 'extension_requested', 'parked', 'checked']],
+		[
+			'dispatcher',
+			['reported', 'accepted', 'registered', 'return_requested', 'extension_requested', 'parked', 'checked']
+		],
 		['enforcer', []],
 		['leader', []],
 		['admin', []]
@@ -44,8 +47,15 @@ describe('orderTaskStatuses: the 12345 orders waiting on each role', () => {
 	});
 });
 
-describe('taskFilter: which of the cases in view are the person\'s own', () => {
-	const actor = (a: Partial<Actor>): Actor => ({ id: 7, role: 'dispatcher', departmentId: null, areaId: null, communityId: null, ...a });
+describe("taskFilter: which of the cases in view are the person's own", () => {
+	const actor = (a: Partial<Actor>): Actor => ({
+		id: 7,
+		role: 'dispatcher',
+		departmentId: null,
+		areaId: null,
+		communityId: null,
+		...a
+	});
 	it('a handler: the own department; none without one', () => {
 		expect(taskFilter(actor({ role: 'handler', departmentId: 3 }))).toEqual({ departmentId: 3 });
 		expect(taskFilter(actor({ role: 'handler' }))).toEqual({ departmentId: -1 });

@@ -11,7 +11,9 @@ import { roleMay, type Actor, type Role } from './access';
 const DISCRETIONARY = new Set(['supervise', 'park']);
 
 export function taskStatuses(role: Role): CaseStatus[] {
-	return CASE_STATUSES.filter((s) => actionsInState(s).some((a) => !DISCRETIONARY.has(a) && roleMay(role, `case.${a}`)));
+	return CASE_STATUSES.filter((s) =>
+		actionsInState(s).some((a) => !DISCRETIONARY.has(a) && roleMay(role, `case.${a}`))
+	);
 }
 
 /**

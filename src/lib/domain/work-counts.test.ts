@@ -5,10 +5,20 @@ import { ROLES } from './access';
 
 describe('countPlan: what the header badge counts for each role', () => {
 	it('a grid worker: the cases waiting for 核查', () => {
-		expect(countPlan('grid_worker')).toEqual({ newCases: ['feedback'], openCases: ['feedback'], newOrders: [], openOrders: [] });
+		expect(countPlan('grid_worker')).toEqual({
+			newCases: ['feedback'],
+			openCases: ['feedback'],
+			newOrders: [],
+			openOrders: []
+		});
 	});
 	it('a handler: 签收 is new; overdue also counts what is being handled, cases and orders', () => {
-		expect(countPlan('handler')).toEqual({ newCases: ['dispatched'], openCases: ['dispatched', 'handling'], newOrders: ['assigned'], openOrders: ['assigned', 'handling', 'redo'] });
+		expect(countPlan('handler')).toEqual({
+			newCases: ['dispatched'],
+			openCases: ['dispatched', 'handling'],
+			newOrders: ['assigned'],
+			openOrders: ['assigned', 'handling', 'redo']
+		});
 	});
 	it('the dispatcher: 受理, the approvals and the orders to assign are new', () => {
 		const plan = countPlan('dispatcher')!;

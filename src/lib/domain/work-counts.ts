@@ -26,10 +26,20 @@ export function countPlan(role: Role): CountPlan | null {
 			return { newCases: taskStatuses(role), openCases: taskStatuses(role), newOrders: [], openOrders: [] };
 		case 'handler':
 			// 签收 is the new work; 超期 also counts what is being handled (处置, 先行联系, 答复, 重办).
-			return { newCases: ['dispatched'], openCases: taskStatuses(role), newOrders: ['assigned'], openOrders: ['assigned', 'handling', 'redo'] };
+			return {
+				newCases: ['dispatched'],
+				openCases: taskStatuses(role),
+				newOrders: ['assigned'],
+				openOrders: ['assigned', 'handling', 'redo']
+			};
 		case 'dispatcher':
 			// 受理 and the approvals (回退, 延期) are new; 超期 counts every step waiting on the centre.
-			return { newCases: ['reported', 'return_requested', 'extension_requested'], openCases: taskStatuses(role), newOrders: DISPATCHER_ORDERS, openOrders: DISPATCHER_ORDERS };
+			return {
+				newCases: ['reported', 'return_requested', 'extension_requested'],
+				openCases: taskStatuses(role),
+				newOrders: DISPATCHER_ORDERS,
+				openOrders: DISPATCHER_ORDERS
+			};
 		default:
 			return null;
 	}
@@ -53,7 +63,11 @@ export interface StatusCount {
 	dueSoon: number;
 }
 
-export function tallyWork(rows: readonly StatusCount[], newStatuses: readonly string[], openStatuses: readonly string[]): WorkTally {
+export function tallyWork(
+	rows: readonly StatusCount[],
+	newStatuses: readonly string[],
+	openStatuses: readonly string[]
+): WorkTally {
 	const tally: WorkTally = { todo: 0, overdue: 0, dueSoon: 0 };
 	for (const r of rows) {
 		if (newStatuses.includes(r.status)) tally.todo += r.n;
@@ -66,7 +80,13 @@ export function tallyWork(rows: readonly StatusCount[], newStatuses: readonly st
 }
 
 export function combineWork(cases: WorkTally, orders: WorkTally): WorkCounts {
-	return { todo: cases.todo + orders.todo, overdue: cases.overdue + orders.overdue, dueSoon: cases.dueSoon + orders.dueSoon, cases, orders };
+	return {
+		todo: cases.todo + orders.todo,
+		overdue: cases.overdue + orders.overdue,
+		dueSoon: cases.dueSoon + orders.dueSoon,
+		cases,
+		orders
+	};
 }
 
 /** Every status either list reads, once. */

@@ -52,7 +52,11 @@ describe('sortWorkItems: one list of cases and orders, nearest deadline first', 
 		},
 		{
 			name: 'equal deadlines: cases before orders, then by id, whatever the input order',
-			items: [item('order:1', { deadlineAt: NOW }), item('case:9', { deadlineAt: NOW }), item('case:2', { deadlineAt: NOW })],
+			items: [
+				item('order:1', { deadlineAt: NOW }),
+				item('case:9', { deadlineAt: NOW }),
+				item('case:2', { deadlineAt: NOW })
+			],
 			expected: ['case:2', 'case:9', 'order:1']
 		},
 		{ name: 'an empty list stays empty', items: [], expected: [] }

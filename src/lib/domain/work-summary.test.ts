@@ -3,7 +3,12 @@ import { summaryWords } from '$lib/work-summary-words';
 import type { RateCount } from './rates';
 import { buildWorkSummary, summaryRate, summaryScope, summaryText, type SummaryInput } from './work-summary';
 
-const rate = (numerator: number, denominator: number): RateCount => ({ numerator, denominator, excluded: 0, undecided: 0 });
+const rate = (numerator: number, denominator: number): RateCount => ({
+	numerator,
+	denominator,
+	excluded: 0,
+	undecided: 0
+});
 const YEAR_2023: SummaryInput = {
 	from: '2023-01-01',
 	to: '2023-12-31',
@@ -51,7 +56,14 @@ describe('buildWorkSummary', () => {
 		],
 		[
 			'a month in Chinese',
-			{ ...YEAR_2023, from: '2023-07-01', to: '2023-07-31', ordersReceived: 70, firstContact: rate(60, 62), stockStructures: 0 },
+			{
+				...YEAR_2023,
+				from: '2023-07-01',
+				to: '2023-07-31',
+				ordersReceived: 70,
+				firstContact: rate(60, 62),
+				stockStructures: 0
+			},
 			'zh',
 			'本月受理12345工单70件，先行联系率96.77%，按时办结率100%；网格流转案件736件，按时办结率99.83%，高效处置率70.15%；拆除存量违法建筑0处；非现场执法立案9件。'
 		],
@@ -67,7 +79,12 @@ describe('buildWorkSummary', () => {
 			'en',
 			'In 2023, the street accepted 864 12345 hotline orders, with a first-contact rate of 97.35% and an on-time completion rate of 100%; 736 grid cases were reported, with an on-time completion rate of 99.83% and an efficient handling rate of 70.15%; 109 existing illegal structures were demolished; 9 off-site enforcement cases were opened.'
 		],
-		['a month in English', { ...YEAR_2023, from: '2026-11-01', to: '2026-11-30' }, 'en', 'This month, the street accepted 864']
+		[
+			'a month in English',
+			{ ...YEAR_2023, from: '2026-11-01', to: '2026-11-30' },
+			'en',
+			'This month, the street accepted 864'
+		]
 	])('%s', (_, input, locale, text) => {
 		const out = summaryText(buildWorkSummary(input, summaryWords(locale)));
 		if (text.endsWith('.') || text.endsWith('。')) expect(out).toBe(text);
@@ -89,9 +106,15 @@ describe('buildWorkSummary', () => {
 	});
 
 	it('a language may put the figures in its own order', () => {
-		const words = { scope: () => 'X', sentence: (s: Record<string, string>) => `${s.enforcement_opened} then ${s.orders_received} (${s.scope})` };
+		const words = {
+			scope: () => 'X',
+			sentence: (s: Record<string, string>) => `${s.enforcement_opened} then ${s.orders_received} (${s.scope})`
+		};
 		const pieces = buildWorkSummary(YEAR_2023, words);
 		expect(summaryText(pieces)).toBe('9 then 864 (X)');
-		expect(pieces.filter((p) => 'figure' in p).map((p) => ('figure' in p ? p.figure : ''))).toEqual(['enforcement_opened', 'orders_received']);
+		expect(pieces.filter((p) => 'figure' in p).map((p) => ('figure' in p ? p.figure : ''))).toEqual([
+			'enforcement_opened',
+			'orders_received'
+		]);
 	});
 });

@@ -5,11 +5,22 @@
 import { rateBasisPoints, type RateCount } from './rates';
 
 /** The figures of the paragraph, in the order they are read. */
-export const SUMMARY_FIGURES = ['orders_received', 'first_contact', 'hotline_on_time', 'grid_reported', 'grid_on_time', 'grid_efficient', 'stock_structures', 'enforcement_opened'] as const;
+export const SUMMARY_FIGURES = [
+	'orders_received',
+	'first_contact',
+	'hotline_on_time',
+	'grid_reported',
+	'grid_on_time',
+	'grid_efficient',
+	'stock_structures',
+	'enforcement_opened'
+] as const;
 export type SummaryFigure = (typeof SUMMARY_FIGURES)[number];
 
 /** Where a figure's cases are listed: a part of a rate, or a volume. */
-export type SummaryLink = { rate: 'first_contact' | 'hotline_on_time' | 'grid_on_time' | 'grid_efficient'; part: 'denominator' } | { volume: 'orders_received' | 'reported' | 'stock_structures_closed' | 'enforcement_opened' };
+export type SummaryLink =
+	| { rate: 'first_contact' | 'hotline_on_time' | 'grid_on_time' | 'grid_efficient'; part: 'denominator' }
+	| { volume: 'orders_received' | 'reported' | 'stock_structures_closed' | 'enforcement_opened' };
 
 export const SUMMARY_LINKS: Record<SummaryFigure, SummaryLink> = {
 	orders_received: { volume: 'orders_received' },
@@ -36,7 +47,8 @@ export interface SummaryInput {
 }
 
 /** 全年 for a calendar year, 本月 for a calendar month, otherwise the dates themselves. */
-export type SummaryScope = { kind: 'year'; year: string } | { kind: 'month'; month: string } | { kind: 'range'; from: string; to: string };
+export type SummaryScope =
+	{ kind: 'year'; year: string } | { kind: 'month'; month: string } | { kind: 'range'; from: string; to: string };
 
 const lastDayOfMonth = (ym: string) => {
 	const [y, mo] = ym.split('-').map(Number);
@@ -55,7 +67,9 @@ export function summaryScope(from: string, to: string): SummaryScope {
 export function summaryRate(c: Pick<RateCount, 'numerator' | 'denominator'>): string {
 	const bp = rateBasisPoints(c);
 	if (bp === null) return '—';
-	const decimals = String(bp % 100).padStart(2, '0').replace(/0+$/, '');
+	const decimals = String(bp % 100)
+		.padStart(2, '0')
+		.replace(/0+$/, '');
 	return `${Math.floor(bp / 100)}${decimals ? `.${decimals}` : ''}%`;
 }
 
@@ -82,7 +96,10 @@ export function buildWorkSummary(input: SummaryInput, words: SummaryWords): Summ
 		stock_structures: { text: String(input.stockStructures), count: input.stockStructures },
 		enforcement_opened: { text: String(input.enforcementOpened), count: input.enforcementOpened }
 	};
-	const slots = Object.fromEntries(SUMMARY_FIGURES.map((f) => [f, `${MARK}${f}${MARK}`])) as Record<SummaryFigure, string>;
+	const slots = Object.fromEntries(SUMMARY_FIGURES.map((f) => [f, `${MARK}${f}${MARK}`])) as Record<
+		SummaryFigure,
+		string
+	>;
 	const rendered = words.sentence({ ...slots, scope: words.scope(summaryScope(input.from, input.to)) });
 	const pieces: SummaryPiece[] = [];
 	rendered.split(MARK).forEach((part, i) => {

@@ -54,7 +54,8 @@ function digits(s: string, at: number, n: number): number {
 
 /** Day number of 'YYYY-MM-DD'; null unless it is exactly a real date (not 2026-02-30, not '2026-1-1'). */
 export function parseDay(date: string): number | null {
-	if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return null;
+	if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45)
+		return null;
 	const y = digits(date, 0, 4);
 	const m = digits(date, 5, 2);
 	const d = digits(date, 8, 2);

@@ -229,17 +229,15 @@ describe('addWorkingMs', () => {
 		expect(fmt(addWorkingMs(t(start), hours * H, cal))).toBe(expected);
 	});
 
-	it.each([
-		'2025-09-24T10:00+08:00',
-		'2025-09-24T12:30+08:00',
-		'2025-09-26T15:10+08:00',
-		'2025-09-30T16:59+08:00'
-	])('workingMsBetween undoes addWorkingMs from %s', (start) => {
-		for (const ms of [1, 59 * 60_000, 3 * H, 7 * H, 40 * H]) {
-			const end = addWorkingMs(t(start), ms, cal);
-			expect(workingMsBetween(t(start), end, cal)).toBe(ms);
+	it.each(['2025-09-24T10:00+08:00', '2025-09-24T12:30+08:00', '2025-09-26T15:10+08:00', '2025-09-30T16:59+08:00'])(
+		'workingMsBetween undoes addWorkingMs from %s',
+		(start) => {
+			for (const ms of [1, 59 * 60_000, 3 * H, 7 * H, 40 * H]) {
+				const end = addWorkingMs(t(start), ms, cal);
+				expect(workingMsBetween(t(start), end, cal)).toBe(ms);
+			}
 		}
-	});
+	);
 
 	it('rejects negative time', () => {
 		expect(() => addWorkingMs(t('2025-09-24T10:00+08:00'), -1, cal)).toThrow(RangeError);
@@ -257,14 +255,30 @@ describe('createCalendar', () => {
 	});
 
 	it('honours configured working hours', () => {
-		const c = createCalendar({ ...cn, workingHours: [['08:30', '11:30'], ['13:30', '17:30']] });
+		const c = createCalendar({
+			...cn,
+			workingHours: [
+				['08:30', '11:30'],
+				['13:30', '17:30']
+			]
+		});
 		expect(fmt(addWorkingMs(t('2025-09-24T11:00+08:00'), H, c))).toBe('2025-09-24T14:00+08:00');
 	});
 
 	it.each([
 		[[['12:00', '09:00']]],
-		[[['13:00', '17:00'], ['09:00', '12:00']]],
-		[[['09:00', '12:30'], ['12:00', '17:00']]],
+		[
+			[
+				['13:00', '17:00'],
+				['09:00', '12:00']
+			]
+		],
+		[
+			[
+				['09:00', '12:30'],
+				['12:00', '17:00']
+			]
+		],
 		[[['9:00', '12:00']]],
 		[[['09:00', '25:00']]],
 		[[]]

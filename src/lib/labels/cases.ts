@@ -25,7 +25,7 @@ const actionMessages: Record<string, Msg> = {
 	supervise: m.action_supervise,
 	link_order: m.action_link_order,
 	fast_track: m.ft_title,
-	relocate: m.action_relocate,
+	relocate: m.action_relocate
 };
 
 const errMessages: Record<string, Msg> = {
@@ -141,13 +141,13 @@ const errMessages: Record<string, Msg> = {
 	category_code_taken: m.err_category_code_taken,
 	tianditu_key_format: m.err_tianditu_key_format,
 	xyz_template: m.err_xyz_template,
-	xyz_subdomains: m.err_xyz_subdomains,
+	xyz_subdomains: m.err_xyz_subdomains
 };
 
 const photoKindMessages: Record<string, Msg> = {
 	before: m.photo_kind_before,
 	after: m.photo_kind_after,
-	check: m.photo_kind_check,
+	check: m.photo_kind_check
 };
 
 const returnReasonMessages: Record<string, Msg> = {
@@ -155,7 +155,7 @@ const returnReasonMessages: Record<string, Msg> = {
 	wrong_location: m.return_reason_wrong_location,
 	duplicate: m.return_reason_duplicate,
 	info_insufficient: m.return_reason_info_insufficient,
-	other: m.return_reason_other,
+	other: m.return_reason_other
 };
 
 const roleMessages: Record<string, Msg> = {
@@ -164,7 +164,7 @@ const roleMessages: Record<string, Msg> = {
 	dispatcher: m.role_dispatcher,
 	enforcer: m.role_enforcer,
 	leader: m.role_leader,
-	admin: m.role_admin,
+	admin: m.role_admin
 };
 
 const sourceMessages: Record<string, Msg> = {
@@ -172,7 +172,7 @@ const sourceMessages: Record<string, Msg> = {
 	resident: m.source_resident,
 	video: m.source_video,
 	leader: m.source_leader,
-	hotline: m.source_hotline,
+	hotline: m.source_hotline
 };
 
 const statusMessages: Record<string, Msg> = {
@@ -187,7 +187,7 @@ const statusMessages: Record<string, Msg> = {
 	feedback: m.status_feedback,
 	checked: m.status_checked,
 	closed: m.status_closed,
-	void: m.status_void,
+	void: m.status_void
 };
 
 export const statusLabel = (s: string) => label(statusMessages, s);
@@ -203,7 +203,10 @@ const urgencyMessages: Record<string, Msg> = { 一般: m.urgency_normal, 紧急:
 /** Urgency is stored as the city's word (一般/紧急); shown in the reader's language. */
 export const urgencyLabel = (u: string) => label(urgencyMessages, u);
 
-const categoryTrackMessages: Record<string, Msg> = { grid: m.cat_track_grid, 'enforcement-eligible': m.cat_track_enforcement_eligible };
+const categoryTrackMessages: Record<string, Msg> = {
+	grid: m.cat_track_grid,
+	'enforcement-eligible': m.cat_track_enforcement_eligible
+};
 /** A category's track: grid only, or also the non-onsite enforcement track. */
 export const categoryTrackLabel = (t: string) => label(categoryTrackMessages, t);
 

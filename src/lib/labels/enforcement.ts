@@ -15,7 +15,7 @@ const enfActionMessages: Record<string, Msg> = {
 	decide: m.enf_action_decide,
 	record_payment: m.enf_action_record_payment,
 	close: m.enf_action_close,
-	cancel: m.enf_action_cancel,
+	cancel: m.enf_action_cancel
 };
 
 const enfAlertStatusMessages: Record<string, Msg> = {
@@ -23,13 +23,13 @@ const enfAlertStatusMessages: Record<string, Msg> = {
 	false_alarm: m.enf_alert_status_false_alarm,
 	case: m.enf_alert_status_case,
 	enforcement: m.enf_alert_status_enforcement,
-	attached: m.enf_alert_status_attached,
+	attached: m.enf_alert_status_attached
 };
 
 const enfCheckMessages: Record<string, Msg> = {
 	ok: m.enf_check_ok,
 	mismatch: m.enf_check_mismatch,
-	missing: m.enf_check_missing,
+	missing: m.enf_check_missing
 };
 
 const enfClockMessages: Record<string, Msg> = {
@@ -41,7 +41,7 @@ const enfClockMessages: Record<string, Msg> = {
 	statement: m.enf_clock_statement,
 	decision: m.enf_clock_decision,
 	payment: m.enf_clock_payment,
-	close: m.enf_clock_close,
+	close: m.enf_clock_close
 };
 
 const enfFalseMessages: Record<string, Msg> = {
@@ -49,19 +49,19 @@ const enfFalseMessages: Record<string, Msg> = {
 	misdetected: m.enf_false_misdetected,
 	already_gone: m.enf_false_already_gone,
 	out_of_area: m.enf_false_out_of_area,
-	other: m.enf_false_other,
+	other: m.enf_false_other
 };
 
 const enfMethodMessages: Record<string, Msg> = {
 	onsite: m.enf_method_onsite,
 	phone: m.enf_method_phone,
-	visit: m.enf_method_visit,
+	visit: m.enf_method_visit
 };
 
 const enfOutcomeMessages: Record<string, Msg> = {
 	corrected: m.enf_outcome_corrected,
 	paid: m.enf_outcome_paid,
-	cancelled: m.enf_outcome_cancelled,
+	cancelled: m.enf_outcome_cancelled
 };
 
 const enfRuleMessages: Record<string, Msg> = {
@@ -72,7 +72,7 @@ const enfRuleMessages: Record<string, Msg> = {
 	statement: m.enf_rule_statement,
 	decision: m.enf_rule_decision,
 	payment: m.enf_rule_payment,
-	close: m.enf_rule_close,
+	close: m.enf_rule_close
 };
 
 const enfStatusMessages: Record<string, Msg> = {
@@ -86,7 +86,7 @@ const enfStatusMessages: Record<string, Msg> = {
 	awaiting_payment: m.enf_status_awaiting_payment,
 	paid: m.enf_status_paid,
 	closed: m.enf_status_closed,
-	cancelled: m.enf_status_cancelled,
+	cancelled: m.enf_status_cancelled
 };
 
 export const enfStatusLabel = (s: string) => label(enfStatusMessages, s);
@@ -98,4 +98,5 @@ export const falseAlarmLabel = (r: string) => label(enfFalseMessages, r);
 export const alertStatusLabel = (s: string) => label(enfAlertStatusMessages, s);
 export const evidenceCheckLabel = (c: string) => label(enfCheckMessages, c);
 /** The rule behind a legal clock, in words (shown beside every deadline). */
-export const enfClockRule = (k: string, minutes: number) => (k === 'rectify' ? m.enf_rule_rectify({ minutes }) : label(enfRuleMessages, k));
+export const enfClockRule = (k: string, minutes: number) =>
+	k === 'rectify' ? m.enf_rule_rectify({ minutes }) : label(enfRuleMessages, k);

@@ -17,7 +17,7 @@ const hlActionMessages: Record<string, Msg> = {
 	supervise: m.hl_action_supervise,
 	evaluate: m.hl_action_evaluate,
 	link_case: m.hl_action_link_case,
-	set_community: m.hl_action_set_community,
+	set_community: m.hl_action_set_community
 };
 
 const hlImportStatusMessages: Record<string, Msg> = {
@@ -26,19 +26,19 @@ const hlImportStatusMessages: Record<string, Msg> = {
 	committing: m.hl_import_status_committing,
 	committed: m.hl_import_status_committed,
 	failed: m.hl_import_status_failed,
-	interrupted: m.hl_import_status_interrupted,
+	interrupted: m.hl_import_status_interrupted
 };
 
 const hlMethodMessages: Record<string, Msg> = {
 	phone: m.hl_method_phone,
 	sms: m.hl_method_sms,
-	visit: m.hl_method_visit,
+	visit: m.hl_method_visit
 };
 
 const hlOutcomeMessages: Record<string, Msg> = {
 	contacted: m.hl_outcome_contacted,
 	declined: m.hl_outcome_declined,
-	no_phone: m.hl_outcome_no_phone,
+	no_phone: m.hl_outcome_no_phone
 };
 
 const hlQueueMessages: Record<string, Msg> = {
@@ -47,7 +47,7 @@ const hlQueueMessages: Record<string, Msg> = {
 	due_soon: m.hl_queue_due_soon,
 	overdue: m.hl_queue_overdue,
 	returned: m.hl_queue_returned,
-	awaiting_approval: m.hl_queue_awaiting_approval,
+	awaiting_approval: m.hl_queue_awaiting_approval
 };
 
 const hlReasonMessages: Record<string, Msg> = {
@@ -63,7 +63,7 @@ const hlReasonMessages: Record<string, Msg> = {
 	replied_after_due: m.hl_reason_replied_after_due,
 	no_reply_past_due: m.hl_reason_no_reply_past_due,
 	awaiting_reply: m.hl_reason_awaiting_reply,
-	excluded_returned: m.hl_reason_excluded_returned,
+	excluded_returned: m.hl_reason_excluded_returned
 };
 
 const hlReturnMessages: Record<string, Msg> = {
@@ -72,14 +72,14 @@ const hlReturnMessages: Record<string, Msg> = {
 	not_our_duty: m.hl_return_not_our_duty,
 	duplicate: m.hl_return_duplicate,
 	info_insufficient: m.hl_return_info_insufficient,
-	other: m.hl_return_other,
+	other: m.hl_return_other
 };
 
 const hlSatMessages: Record<string, Msg> = {
-	"\u6ee1\u610f": m.hl_sat_满意,
-	"\u57fa\u672c\u6ee1\u610f": m.hl_sat_基本满意,
-	"\u4e0d\u6ee1\u610f": m.hl_sat_不满意,
-	unreachable: m.hl_sat_unreachable,
+	'\u6ee1\u610f': m.hl_sat_满意,
+	'\u57fa\u672c\u6ee1\u610f': m.hl_sat_基本满意,
+	'\u4e0d\u6ee1\u610f': m.hl_sat_不满意,
+	unreachable: m.hl_sat_unreachable
 };
 
 const hlStatusMessages: Record<string, Msg> = {
@@ -91,7 +91,7 @@ const hlStatusMessages: Record<string, Msg> = {
 	replied: m.hl_status_replied,
 	redo: m.hl_status_redo,
 	completed: m.hl_status_completed,
-	returned: m.hl_status_returned,
+	returned: m.hl_status_returned
 };
 
 /** Delivery of an update to the city platform: 待发送 / 重试中 / 已送达 / 被拒绝. */
@@ -99,14 +99,14 @@ const cityStatusMessages: Record<string, Msg> = {
 	pending: m.hl_city_pending,
 	retrying: m.hl_city_retrying,
 	delivered: m.hl_city_delivered,
-	refused: m.hl_city_refused,
+	refused: m.hl_city_refused
 };
 
 const hlVerdictMessages: Record<string, Msg> = {
 	on_time: m.hl_verdict_on_time,
 	late: m.hl_verdict_late,
 	pending: m.hl_verdict_pending,
-	excluded: m.hl_verdict_excluded,
+	excluded: m.hl_verdict_excluded
 };
 
 export const hotlineStatusLabel = (s: string) => label(hlStatusMessages, s);

@@ -3,4 +3,5 @@
 // can show, not every message of the app (a lookup by a built key would keep them all).
 
 export type Msg = () => string;
-export const label = (table: Record<string, Msg>, code: string, fallback = code): string => (Object.hasOwn(table, code) ? table[code]() : fallback);
+export const label = (table: Record<string, Msg>, code: string, fallback = code): string =>
+	Object.hasOwn(table, code) ? table[code]() : fallback;

@@ -21,12 +21,17 @@ describe('kept pages', () => {
 	});
 
 	it('keys data requests without the parameters SvelteKit adds, keeping the page’s own', () => {
-		expect(pageKey(new URL('http://h/cases/4/__data.json?x-sveltekit-invalidated=01'))).toBe('http://h/cases/4/__data.json');
-		expect(pageKey(new URL('http://h/tasks?view=reported&x-sveltekit-trailing-slash=1'))).toBe('http://h/tasks?view=reported');
+		expect(pageKey(new URL('http://h/cases/4/__data.json?x-sveltekit-invalidated=01'))).toBe(
+			'http://h/cases/4/__data.json'
+		);
+		expect(pageKey(new URL('http://h/tasks?view=reported&x-sveltekit-trailing-slash=1'))).toBe(
+			'http://h/tasks?view=reported'
+		);
 	});
 
 	it('finds each linked case once, in page order', () => {
-		const html = '<a href="/cases/9">W9</a><a href="/cases/3">W3</a><a href="/cases/9">again</a><a href="/cases/new">上报</a><a href="/hotline/5">工单</a>';
+		const html =
+			'<a href="/cases/9">W9</a><a href="/cases/3">W3</a><a href="/cases/9">again</a><a href="/cases/new">上报</a><a href="/hotline/5">工单</a>';
 		expect(taskLinks(html)).toEqual(['/cases/9', '/cases/3']);
 	});
 

@@ -49,4 +49,5 @@ export const writeItem = (item: OutboxItem) => run('readwrite', (s) => s.put(ite
 export const removeItem = (key: string) => run('readwrite', (s) => s.delete(key));
 
 /** A full phone refuses the write with QuotaExceededError: the worker must be told, not the item lost. */
-export const isStorageFull = (e: unknown) => e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+export const isStorageFull = (e: unknown) =>
+	e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');

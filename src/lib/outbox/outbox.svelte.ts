@@ -25,7 +25,14 @@ class Outbox {
 	/** Keeps the work on the phone first: nothing is lost if the page or the link dies afterwards. */
 	async add(item: NewItem): Promise<OutboxItem> {
 		await this.refresh();
-		const kept: OutboxItem = { ...item, seq: nextSeq(this.items, Date.now()), state: 'pending', reason: null, attempts: 0, current: null };
+		const kept: OutboxItem = {
+			...item,
+			seq: nextSeq(this.items, Date.now()),
+			state: 'pending',
+			reason: null,
+			attempts: 0,
+			current: null
+		};
 		await writeItem(kept);
 		await this.refresh();
 		return kept;

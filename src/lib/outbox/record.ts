@@ -38,12 +38,23 @@ export async function recordFieldWork(f: FieldForm): Promise<Recorded> {
 	const capturedAt = Date.now();
 	const photos: OutboxPhoto[] = [];
 	for (const field of f.photoFields) {
-		for (const file of await scalePhotos(f.form.getAll(field).filter(isFile))) photos.push({ field, name: file.name, blob: file });
+		for (const file of await scalePhotos(f.form.getAll(field).filter(isFile)))
+			photos.push({ field, name: file.name, blob: file });
 	}
 	const fields = Object.fromEntries(f.fieldNames.map((n) => [n, String(f.form.get(n) ?? '')]));
 	let item;
 	try {
-		item = await outbox.add({ key: newKey(), username: f.username, kind: f.kind, title: f.title, capturedAt, fields, photos, caseId: f.caseId, version: f.version });
+		item = await outbox.add({
+			key: newKey(),
+			username: f.username,
+			kind: f.kind,
+			title: f.title,
+			capturedAt,
+			fields,
+			photos,
+			caseId: f.caseId,
+			version: f.version
+		});
 	} catch (e) {
 		return { kind: 'not_saved', reason: isStorageFull(e) ? 'storage_full' : 'unknown' };
 	}
@@ -59,5 +70,8 @@ export async function recordFieldWork(f: FieldForm): Promise<Recorded> {
 	}
 	// No answer, signed out, or refused as a whole (moved on, no longer allowed): kept for the worker.
 	await outbox.settle(item, outcome);
-	return { kind: 'queued', reason: outcome.kind === 'held' ? outcome.reason : outcome.kind === 'signed_out' ? 'signed_out' : outcome.reason };
+	return {
+		kind: 'queued',
+		reason: outcome.kind === 'held' ? outcome.reason : outcome.kind === 'signed_out' ? 'signed_out' : outcome.reason
+	};
 }

@@ -26,7 +26,10 @@ export async function scalePhoto(file: File): Promise<File> {
 	bitmap.close();
 	const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', QUALITY));
 	if (!blob || blob.size >= file.size) return file;
-	return new File([blob], file.name.replace(/\.[^.]*$/, '') + '.jpg', { type: 'image/jpeg', lastModified: file.lastModified });
+	return new File([blob], file.name.replace(/\.[^.]*$/, '') + '.jpg', {
+		type: 'image/jpeg',
+		lastModified: file.lastModified
+	});
 }
 
 export const scalePhotos = (files: File[]) => Promise.all(files.map(scalePhoto));

@@ -21,7 +21,12 @@ export async function sendItem(item: OutboxItem): Promise<SendOutcome & { errors
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
 	try {
-		const res = await fetch('/field/submit', { method: 'POST', body: toFormData(item), signal: controller.signal, headers: { accept: 'application/json' } });
+		const res = await fetch('/field/submit', {
+			method: 'POST',
+			body: toFormData(item),
+			signal: controller.signal,
+			headers: { accept: 'application/json' }
+		});
 		const body = await res.json().catch(() => null);
 		return classifyResponse(res.status, body);
 	} catch {

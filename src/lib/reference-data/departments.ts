@@ -9,7 +9,11 @@ export const DEPARTMENTS: { name: string; kind: string; categories: string[] }[]
 	{ name: '房办', kind: 'housing', categories: ['SH-XQGL-02'] },
 	{ name: '绿化所', kind: 'greening', categories: ['SH-HWSR-05', 'SH-YLLH-01', 'SH-YLLH-02'] },
 	{ name: '物业/居委', kind: 'community', categories: ['SH-JMZX-04', 'SH-JMZX-05'] },
-	{ name: '市政养护所', kind: 'municipal', categories: ['SH-GYSS-01', 'SH-GYSS-02', 'SH-TFSJ-01', 'SH-SSGL-01', 'SH-SSGL-02', 'SH-SSGL-03', 'SH-SSGL-04'] }
+	{
+		name: '市政养护所',
+		kind: 'municipal',
+		categories: ['SH-GYSS-01', 'SH-GYSS-02', 'SH-TFSJ-01', 'SH-SSGL-01', 'SH-SSGL-02', 'SH-SSGL-03', 'SH-SSGL-04']
+	}
 ];
 
 /**

@@ -10,6 +10,13 @@ export async function loadBaseMap(db: Db): Promise<BaseMapView> {
 	const stored = await getSetting(db, SETTINGS.baseMap.key);
 	if (stored) return baseMapView(parseBaseMap(stored));
 	const url = env.PUBLIC_TILE_URL ?? '';
-	if (url) return baseMapView({ ...DEFAULT_BASE_MAP, kind: 'xyz', url, attribution: env.PUBLIC_TILE_ATTRIBUTION ?? '', datum: 'wgs84' });
+	if (url)
+		return baseMapView({
+			...DEFAULT_BASE_MAP,
+			kind: 'xyz',
+			url,
+			attribution: env.PUBLIC_TILE_ATTRIBUTION ?? '',
+			datum: 'wgs84'
+		});
 	return baseMapView(DEFAULT_BASE_MAP);
 }

@@ -21,10 +21,17 @@ if (!isMainThread && (workerData as { task?: string } | null)?.task === TASK) {
 const self = import.meta.url;
 const canFork = self.startsWith('file:') && self.endsWith('.js');
 
-export function checkUploadOffThread(text: string, ctx: UploadContext, timeoutMs = BOUNDARY_CHECK_MS): Promise<UploadCheck> {
+export function checkUploadOffThread(
+	text: string,
+	ctx: UploadContext,
+	timeoutMs = BOUNDARY_CHECK_MS
+): Promise<UploadCheck> {
 	if (!canFork) return Promise.resolve(checkBoundaryUpload(text, ctx));
 	return new Promise((resolve, reject) => {
-		const worker = new Worker(fileURLToPath(self), { workerData: { task: TASK, text, ctx }, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+		const worker = new Worker(fileURLToPath(self), {
+			workerData: { task: TASK, text, ctx },
+			resourceLimits: { maxOldGenerationSizeMb: 512 }
+		});
 		const timer = setTimeout(() => {
 			void worker.terminate();
 			resolve({ ok: false, issues: [{ code: 'too_complex', value: Math.round(timeoutMs / 1000) }] });

@@ -23,7 +23,8 @@ export class LoggingCityPlatform implements CityPlatform {
 function readBody(text: string): { reason: string | null; ref: string | null } {
 	try {
 		const j = JSON.parse(text) as Record<string, unknown>;
-		const pick = (...keys: string[]) => keys.map((k) => j?.[k]).find((v) => typeof v === 'string' || typeof v === 'number');
+		const pick = (...keys: string[]) =>
+			keys.map((k) => j?.[k]).find((v) => typeof v === 'string' || typeof v === 'number');
 		const reason = pick('reason', 'message', 'error', 'msg');
 		const ref = pick('ref', 'receipt', 'id');
 		return { reason: reason === undefined ? null : String(reason), ref: ref === undefined ? null : String(ref) };
@@ -44,7 +45,11 @@ export class HttpCityPlatform implements CityPlatform {
 		try {
 			const res = await fetch(this.url, {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', authorization: `Bearer ${this.key}`, 'idempotency-key': u.idempotencyKey },
+				headers: {
+					'content-type': 'application/json',
+					authorization: `Bearer ${this.key}`,
+					'idempotency-key': u.idempotencyKey
+				},
 				body: JSON.stringify(u),
 				redirect: 'manual',
 				signal: AbortSignal.timeout(this.timeoutMs)
@@ -54,7 +59,8 @@ export class HttpCityPlatform implements CityPlatform {
 		} catch (e) {
 			const name = e instanceof Error ? e.name : '';
 			if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout' };
-			const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
+			const cause =
+				e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
 			return { kind: 'network', message: cause };
 		}
 	}
@@ -70,7 +76,8 @@ export function cityPlatform(): CityPlatform {
 	else if (kind === 'http') {
 		const url = process.env.GRIDCASE_CITY_URL;
 		const key = process.env.GRIDCASE_CITY_KEY;
-		if (!url || !/^https?:\/\//.test(url)) throw new Error('GRIDCASE_CITY=http needs GRIDCASE_CITY_URL (http:// or https://)');
+		if (!url || !/^https?:\/\//.test(url))
+			throw new Error('GRIDCASE_CITY=http needs GRIDCASE_CITY_URL (http:// or https://)');
 		if (!key) throw new Error('GRIDCASE_CITY=http needs GRIDCASE_CITY_KEY');
 		const timeout = Number(process.env.GRIDCASE_CITY_TIMEOUT_MS ?? 10_000);
 		platform = new HttpCityPlatform(url, key, Number.isFinite(timeout) && timeout > 0 ? timeout : 10_000);

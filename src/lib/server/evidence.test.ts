@@ -30,9 +30,20 @@ const input = (bytes: Uint8Array, name = 'frame.jpg') => ({ name, bytes });
 
 describe('storeEvidence', () => {
 	it('keeps a JPEG byte for byte (EXIF included): the recorded hash is the hash of what was sent', async () => {
-		const original = new Uint8Array(await canvas().jpeg({ quality: 90 }).withExif({ IFD0: { Make: 'PlatformCam' } }).toBuffer());
+		const original = new Uint8Array(
+			await canvas()
+				.jpeg({ quality: 90 })
+				.withExif({ IFD0: { Make: 'PlatformCam' } })
+				.toBuffer()
+		);
 		const s = await storeEvidence(root, input(original), NOW);
-		expect(s).toMatchObject({ mime: 'image/jpeg', width: 800, height: 600, bytes: original.length, sha256: sha(original) });
+		expect(s).toMatchObject({
+			mime: 'image/jpeg',
+			width: 800,
+			height: 600,
+			bytes: original.length,
+			sha256: sha(original)
+		});
 		expect(s.path).toMatch(/^2026\/12\/[0-9a-f-]{36}\.jpg$/);
 		expect(s.thumbPath).toMatch(/^2026\/12\/[0-9a-f-]{36}_t\.jpg$/);
 		const onDisk = fs.readFileSync(path.join(root, s.path));
@@ -103,7 +114,9 @@ describe('verifyEvidence and discardEvidence', () => {
 	it('storeEvidenceAll is all or nothing', async () => {
 		const good = new Uint8Array(await canvas(64, 48).jpeg().toBuffer());
 		const before = listFiles(root);
-		await expect(storeEvidenceAll(root, [input(good), input(good), input(new Uint8Array([1, 2, 3]))], NOW)).rejects.toBeInstanceOf(EvidenceValidationError);
+		await expect(
+			storeEvidenceAll(root, [input(good), input(good), input(new Uint8Array([1, 2, 3]))], NOW)
+		).rejects.toBeInstanceOf(EvidenceValidationError);
 		expect(listFiles(root)).toEqual(before);
 		const stored = await storeEvidenceAll(root, [input(good), input(good)], NOW);
 		expect(stored).toHaveLength(2);

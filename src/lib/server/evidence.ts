@@ -49,10 +49,17 @@ const SHARP_FORMAT: Record<EvidenceMime, string> = { 'image/jpeg': 'jpeg', 'imag
 /** Image formats we recognise but refuse (GIF, BMP, TIFF, HEIC/AVIF). */
 function isOtherImage(b: Uint8Array): boolean {
 	const head = String.fromCharCode(...b.subarray(0, 12));
-	return /^GIF8[79]a/.test(head) || head.startsWith('BM') || head.startsWith('II*\0') || head.startsWith('MM\0*') || /^....ftyp(hei[cx]|hevc|mif1|msf1|avi[fs])/s.test(head);
+	return (
+		/^GIF8[79]a/.test(head) ||
+		head.startsWith('BM') ||
+		head.startsWith('II*\0') ||
+		head.startsWith('MM\0*') ||
+		/^....ftyp(hei[cx]|hevc|mif1|msf1|avi[fs])/s.test(head)
+	);
 }
 
-type Inspected = { code: EvidenceError } | { code: null; mime: EvidenceMime; width: number; height: number; thumb: Buffer };
+type Inspected =
+	{ code: EvidenceError } | { code: null; mime: EvidenceMime; width: number; height: number; thumb: Buffer };
 
 /** Decodes every pixel (truncated or corrupt data fails) and makes the thumbnail on the way. */
 async function inspect(bytes: Uint8Array): Promise<Inspected> {
@@ -83,7 +90,6 @@ export async function validateEvidence(input: EvidenceInput): Promise<EvidenceEr
 
 export const sha256Hex = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-
 /** Stores the original bytes unchanged plus a 320 px JPEG thumbnail; throws EvidenceValidationError. */
 export async function storeEvidence(rootDir: string, input: EvidenceInput, now: number): Promise<StoredEvidence> {
 	if (!Number.isFinite(now)) throw new TypeError('storeEvidence: `now` must be a finite timestamp');
@@ -102,7 +108,15 @@ export async function storeEvidence(rootDir: string, input: EvidenceInput, now: 
 		await rm(mainFile, { force: true }).catch(() => {});
 		throw err;
 	}
-	return { id, ...rel, mime: checked.mime, bytes: input.bytes.length, width: checked.width, height: checked.height, sha256: sha256Hex(input.bytes) };
+	return {
+		id,
+		...rel,
+		mime: checked.mime,
+		bytes: input.bytes.length,
+		width: checked.width,
+		height: checked.height,
+		sha256: sha256Hex(input.bytes)
+	};
 }
 
 /** Re-hashes the stored file against the hash recorded at capture. */
@@ -118,7 +132,10 @@ export async function verifyEvidence(rootDir: string, row: { path: string; sha25
 }
 
 /** Removes files written before a transaction that then failed (never files already recorded). */
-export async function discardEvidence(rootDir: string, stored: readonly Pick<StoredEvidence, 'path' | 'thumbPath'>[]): Promise<void> {
+export async function discardEvidence(
+	rootDir: string,
+	stored: readonly Pick<StoredEvidence, 'path' | 'thumbPath'>[]
+): Promise<void> {
 	for (const s of stored) {
 		await rm(resolvePhotoPath(rootDir, s.path), { force: true });
 		await rm(resolvePhotoPath(rootDir, s.thumbPath), { force: true });
@@ -126,7 +143,11 @@ export async function discardEvidence(rootDir: string, stored: readonly Pick<Sto
 }
 
 /** Stores several files, all or none: if one fails, those already written are removed. */
-export async function storeEvidenceAll(rootDir: string, inputs: readonly EvidenceInput[], now: number): Promise<StoredEvidence[]> {
+export async function storeEvidenceAll(
+	rootDir: string,
+	inputs: readonly EvidenceInput[],
+	now: number
+): Promise<StoredEvidence[]> {
 	const stored: StoredEvidence[] = [];
 	try {
 		for (const input of inputs) stored.push(await storeEvidence(rootDir, input, now));

@@ -36,9 +36,7 @@ export function parseExifDateTime(value: unknown, offset?: unknown): number | nu
 }
 
 function coord(value: unknown, limit: number): number | null {
-	return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= limit
-		? value
-		: null;
+	return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= limit ? value : null;
 }
 
 /**

@@ -17,7 +17,8 @@ export function actionName(url: URL): string {
 }
 
 /** `?/default` is reserved by SvelteKit, which answers it with a 500: refuse it ourselves. */
-export const namesReservedAction = (url: URL) => [...url.searchParams.keys()].some((k) => k.startsWith('/')) && actionName(url) === 'default';
+export const namesReservedAction = (url: URL) =>
+	[...url.searchParams.keys()].some((k) => k.startsWith('/')) && actionName(url) === 'default';
 
 export function cleanForm(form: FormData): FormData {
 	const out = new FormData();
@@ -33,7 +34,11 @@ export async function readForm(request: Request): Promise<FormRead> {
 		return { ok: true, form: cleanForm(await request.formData()) };
 	} catch (e) {
 		const status = statusOf(e) ?? statusOf((e as { cause?: unknown })?.cause) ?? 400;
-		return { ok: false, status, message: status === 413 ? 'The form is too large' : 'The form body is malformed and cannot be read' };
+		return {
+			ok: false,
+			status,
+			message: status === 413 ? 'The form is too large' : 'The form body is malformed and cannot be read'
+		};
 	}
 }
 
@@ -55,7 +60,8 @@ export function withForm(request: Request, form: FormData): Request {
 
 /** A refusal in the shape the asker reads: SvelteKit's enhance (JSON action result), JSON, or text. */
 export function refuse(request: Request, status: number, message: string): Response {
-	if (request.headers.get('x-sveltekit-action') === 'true') return Response.json({ type: 'error', error: { message } }, { status });
+	if (request.headers.get('x-sveltekit-action') === 'true')
+		return Response.json({ type: 'error', error: { message } }, { status });
 	if ((request.headers.get('accept') ?? '').includes('application/json')) return Response.json({ message }, { status });
 	return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
@@ -63,7 +69,8 @@ export function refuse(request: Request, status: number, message: string): Respo
 /** The hook (hooks.server.ts): `?/default` → 400; a page's form read here, unreadable → 400; /api/ reads its own bodies. */
 export const handleFormBody: Handle = async ({ event, resolve }) => {
 	const r = event.request;
-	if (r.method === 'POST' && namesReservedAction(event.url)) return refuse(r, 400, 'No form action named "default"; post to the page itself');
+	if (r.method === 'POST' && namesReservedAction(event.url))
+		return refuse(r, 400, 'No form action named "default"; post to the page itself');
 	if (!isFormBody(r) || event.url.pathname.startsWith('/api/')) return resolve(event);
 	const read = await readForm(r);
 	if (!read.ok) return refuse(r, read.status, read.message);

@@ -13,7 +13,14 @@ export function writeVersion(db: Db): string | null {
 	const sqlite = sqliteHandle(db);
 	if (!sqlite) return null;
 	let p = probes.get(sqlite);
-	if (!p) probes.set(sqlite, (p = { changes: sqlite.prepare('SELECT total_changes()').pluck(), version: sqlite.prepare('PRAGMA data_version').pluck() }));
+	if (!p)
+		probes.set(
+			sqlite,
+			(p = {
+				changes: sqlite.prepare('SELECT total_changes()').pluck(),
+				version: sqlite.prepare('PRAGMA data_version').pluck()
+			})
+		);
 	return `${p.changes.get()}:${p.version.get()}`;
 }
 

@@ -26,7 +26,9 @@ afterAll(() => {
 });
 
 const canvas = (width = 800, height = 600, channels: 3 | 4 = 3) =>
-	sharp({ create: { width, height, channels, background: channels === 4 ? { r: 0, g: 0, b: 0, alpha: 0 } : '#88aaff' } });
+	sharp({
+		create: { width, height, channels, background: channels === 4 ? { r: 0, g: 0, b: 0, alpha: 0 } : '#88aaff' }
+	});
 
 /** Beijing, Tiananmen-ish: 39°54'30" N, 116°23'29.4" E. */
 const FULL_EXIF = {
@@ -170,7 +172,10 @@ describe('storePhoto', () => {
 	});
 
 	it('accepts PNG (with alpha) and WebP, stores JPEG, and reads their EXIF too', async () => {
-		for (const [fmt, name] of [['png', 'a.png'], ['webp', 'a.webp']] as const) {
+		for (const [fmt, name] of [
+			['png', 'a.png'],
+			['webp', 'a.webp']
+		] as const) {
 			const src = await canvas(640, 480, 4)[fmt]().withExif(FULL_EXIF).toBuffer();
 			const p = await storePhoto(root, input(src, name), NOW);
 			expect(p.mime).toBe('image/jpeg');

@@ -17,16 +17,25 @@ const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 export type PhotoError = 'too_large' | 'not_image' | 'unsupported_type' | 'too_many' | 'empty';
 /** `recorded`: when and where the phone took it, for photos scaled on the phone (which drops EXIF). */
-export type PhotoInput = { name: string; bytes: Uint8Array; recorded?: { at: number; lng: number | null; lat: number | null } };
+export type PhotoInput = {
+	name: string;
+	bytes: Uint8Array;
+	recorded?: { at: number; lng: number | null; lat: number | null };
+};
 
 export interface StoredPhoto {
 	id: string;
 	mime: 'image/jpeg';
-	width: number; height: number; bytes: number; sha256: string; // of the stored (re-encoded) file
+	width: number;
+	height: number;
+	bytes: number;
+	sha256: string; // of the stored (re-encoded) file
 	originalName: string;
 	capturedAt: number | null; // EXIF DateTimeOriginal, ms UTC (see exif.ts for zone handling)
-	lng: number | null; lat: number | null; // EXIF GPS (WGS-84)
-	path: string; thumbPath: string; // relative to the photo root, always '/'-separated
+	lng: number | null;
+	lat: number | null; // EXIF GPS (WGS-84)
+	path: string;
+	thumbPath: string; // relative to the photo root, always '/'-separated
 }
 
 export class PhotoValidationError extends Error {
@@ -52,17 +61,20 @@ export function sniffImageType(buf: Uint8Array): 'image/jpeg' | 'image/png' | 'i
 function isOtherImage(b: Uint8Array): boolean {
 	const head = ascii(b, 0, 12);
 	return (
-		/^GIF8[79]a/.test(head) || head.startsWith('BM') || head.startsWith('II*\0') ||
-		head.startsWith('MM\0*') || /^....ftyp(hei[cx]|hevc|mif1|msf1|avi[fs])/s.test(head) ||
-		head.startsWith('\xff\x0a') || head === '\0\0\0\x0cJXL \r\n\x87\n'
+		/^GIF8[79]a/.test(head) ||
+		head.startsWith('BM') ||
+		head.startsWith('II*\0') ||
+		head.startsWith('MM\0*') ||
+		/^....ftyp(hei[cx]|hevc|mif1|msf1|avi[fs])/s.test(head) ||
+		head.startsWith('\xff\x0a') ||
+		head === '\0\0\0\x0cJXL \r\n\x87\n'
 	);
 }
 
 const SHARP_FORMAT = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 
 type Prepared =
-	| { code: PhotoError }
-	| { code: null; full: Buffer; width: number; height: number; exif: Uint8Array | undefined };
+	{ code: PhotoError } | { code: null; full: Buffer; width: number; height: number; exif: Uint8Array | undefined };
 
 /** Full validation + re-encode. Sharp decodes every pixel, so truncated/corrupt data is caught. */
 async function prepare(bytes: Uint8Array): Promise<Prepared> {
@@ -100,7 +112,11 @@ function prepareOnce(bytes: Uint8Array): Promise<Prepared> {
 const thumbnails = new WeakMap<Buffer, Promise<Buffer>>();
 function thumbnailOnce(full: Buffer): Promise<Buffer> {
 	let t = thumbnails.get(full);
-	if (!t) thumbnails.set(full, (t = sharp(full).resize({ width: THUMB_WIDTH, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer()));
+	if (!t)
+		thumbnails.set(
+			full,
+			(t = sharp(full).resize({ width: THUMB_WIDTH, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer())
+		);
 	return t;
 }
 
@@ -156,10 +172,13 @@ export function resolvePhotoPath(rootDir: string, relPath: string): string {
 	return full;
 }
 
-
 function cleanName(name: string): string {
 	const base = name.split(/[\\/]/).pop() ?? '';
-	return [...base].filter((c) => c >= ' ' && c !== '\x7f').join('').trim().slice(0, 200);
+	return [...base]
+		.filter((c) => c >= ' ' && c !== '\x7f')
+		.join('')
+		.trim()
+		.slice(0, 200);
 }
 
 export async function storePhoto(rootDir: string, input: PhotoInput, now: number): Promise<StoredPhoto> {
@@ -184,7 +203,11 @@ export async function storePhoto(rootDir: string, input: PhotoInput, now: number
 		throw err;
 	}
 	return {
-		id, mime: 'image/jpeg', width, height, bytes: full.length,
+		id,
+		mime: 'image/jpeg',
+		width,
+		height,
+		bytes: full.length,
 		sha256: createHash('sha256').update(full).digest('hex'),
 		originalName: cleanName(input.name),
 		capturedAt: facts.capturedAt ?? input.recorded?.at ?? null,

@@ -1,5 +1,8 @@
 /** Reads a byte stream whole, or null as soon as it passes `max` bytes (whatever Content-Length said). */
-export async function readCapped(stream: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array<ArrayBuffer> | null> {
+export async function readCapped(
+	stream: ReadableStream<Uint8Array> | null,
+	max: number
+): Promise<Uint8Array<ArrayBuffer> | null> {
 	if (!stream) return new Uint8Array(0);
 	const chunks: Uint8Array[] = [];
 	let total = 0;

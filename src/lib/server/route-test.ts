@@ -29,11 +29,24 @@ export async function routeTestDb(): Promise<RouteTestDb> {
 	};
 }
 
-export type RouteEvent = { locals: { actor: Actor | null }; url: URL; request: Request; params: Record<string, string> };
-export type PageModule = { load: (e: RouteEvent) => Promise<Record<string, unknown>>; actions: Record<string, (e: RouteEvent) => Promise<unknown>> };
+export type RouteEvent = {
+	locals: { actor: Actor | null };
+	url: URL;
+	request: Request;
+	params: Record<string, string>;
+};
+export type PageModule = {
+	load: (e: RouteEvent) => Promise<Record<string, unknown>>;
+	actions: Record<string, (e: RouteEvent) => Promise<unknown>>;
+};
 
 /** A form POST to `url` by `actor` (also usable as a load's event). */
-export function formEvent(url: string | URL, actor: Actor | null, fields: Record<string, string | File> = {}, params: Record<string, string> = {}): RouteEvent {
+export function formEvent(
+	url: string | URL,
+	actor: Actor | null,
+	fields: Record<string, string | File> = {},
+	params: Record<string, string> = {}
+): RouteEvent {
 	const body = new FormData();
 	for (const [k, v] of Object.entries(fields)) body.set(k, v);
 	const u = new URL(url);

@@ -3,7 +3,12 @@
  * read as another origin ('//x', '/\x', control characters) falls back to `fallback`.
  */
 export function safePath(raw: string | null | undefined, fallback = '/tasks'): string {
-	if (!raw || !raw.startsWith('/') || raw.includes('\\') || [...raw].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) {
+	if (
+		!raw ||
+		!raw.startsWith('/') ||
+		raw.includes('\\') ||
+		[...raw].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)
+	) {
 		return fallback;
 	}
 	try {

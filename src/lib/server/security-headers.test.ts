@@ -17,7 +17,7 @@ describe('setSecurityHeaders', () => {
 	it('widens a page policy by the base map and gives every other response a policy that allows nothing', async () => {
 		const page = new Headers({ 'content-type': 'text/html', 'content-security-policy': PAGE });
 		await setSecurityHeaders(page, async () => baseMapView({ ...DEFAULT_BASE_MAP, kind: 'amap' }));
-		expect(page.get('content-security-policy')).toContain('img-src \'self\' data: blob: https://*.is.autonavi.com;');
+		expect(page.get('content-security-policy')).toContain("img-src 'self' data: blob: https://*.is.autonavi.com;");
 		expect(page.get('x-content-type-options')).toBe('nosniff');
 		expect(page.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
 		const json = new Headers({ 'content-type': 'application/json' });

@@ -10,14 +10,18 @@ const NOTHING = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; fo
 /** The page policy with `sources` added to its img-src (kit writes img-src from svelte.config.js). */
 export function withImageSources(policy: string, sources: string[]): string {
 	if (sources.length === 0) return policy;
-	return policy.replace(/(^|;\s*)img-src([^;]*)/, (_, lead: string, list: string) => `${lead}img-src${list} ${sources.join(' ')}`);
+	return policy.replace(
+		/(^|;\s*)img-src([^;]*)/,
+		(_, lead: string, list: string) => `${lead}img-src${list} ${sources.join(' ')}`
+	);
 }
 
 /** Sets the policy and the plain security headers on `headers`; `baseMap` only read for pages. */
 export async function setSecurityHeaders(headers: Headers, baseMap: () => Promise<BaseMapView>): Promise<void> {
 	const policy = headers.get('content-security-policy');
 	if (policy) headers.set('content-security-policy', withImageSources(policy, tileImageSources(await baseMap())));
-	else if (!(headers.get('content-type') ?? '').startsWith('text/html')) headers.set('content-security-policy', NOTHING);
+	else if (!(headers.get('content-type') ?? '').startsWith('text/html'))
+		headers.set('content-security-policy', NOTHING);
 	headers.set('X-Content-Type-Options', 'nosniff');
 	// Tile servers that check the site a key was issued for (天地图) need the origin, never the path.
 	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');

@@ -76,6 +76,13 @@ export function listFiles(root: string): string[] {
 /** Row counts of the tables a case write touches. */
 export async function caseTableCounts(db: Db): Promise<{ cases: number; events: number; attachments: number }> {
 	const count = async (t: 'cases' | 'case_events' | 'attachments') =>
-		Number((await db.selectFrom(t).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+		Number(
+			(
+				await db
+					.selectFrom(t)
+					.select(({ fn }) => fn.countAll<number>().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		);
 	return { cases: await count('cases'), events: await count('case_events'), attachments: await count('attachments') };
 }

@@ -21,10 +21,22 @@ export const load: LayoutServerLoad = async (event) => {
 	// Only the admin can act on it: the others are told once, in one line, and not again for the same years.
 	const seenKey = calendarMissing.join(',');
 	const calendarNotice: 'full' | 'short' | null =
-		calendarMissing.length === 0 ? null : can(actor, 'admin.manage') ? 'full' : event.cookies.get(CALENDAR_NOTICE_COOKIE) === seenKey ? null : 'short';
+		calendarMissing.length === 0
+			? null
+			: can(actor, 'admin.manage')
+				? 'full'
+				: event.cookies.get(CALENDAR_NOTICE_COOKIE) === seenKey
+					? null
+					: 'short';
 	if (calendarNotice === 'short') {
 		try {
-			event.cookies.set(CALENDAR_NOTICE_COOKIE, seenKey, { path: '/', maxAge: 400 * 86_400, httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+			event.cookies.set(CALENDAR_NOTICE_COOKIE, seenKey, {
+				path: '/',
+				maxAge: 400 * 86_400,
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: event.url.protocol === 'https:'
+			});
 		} catch {
 			// The page's own load already answered (a redirect it threw while this one waited for the
 			// database): nothing was shown, so the notice simply comes on the next page.

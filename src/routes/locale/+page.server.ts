@@ -10,7 +10,8 @@ export const actions: Actions = {
 	default: async ({ request, cookies }) => {
 		const form = await request.formData();
 		const locale = String(form.get('locale') ?? '');
-		if (isLocale(locale)) cookies.set(cookieName, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 86400 });
+		if (isLocale(locale))
+			cookies.set(cookieName, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 86400 });
 		redirect(303, safePath(String(form.get('back') ?? '')));
 	}
 };

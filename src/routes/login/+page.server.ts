@@ -16,12 +16,18 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
-		const username = String(form.get('username') ?? '').trim().slice(0, 64);
+		const username = String(form.get('username') ?? '')
+			.trim()
+			.slice(0, 64);
 		const password = String(form.get('password') ?? '').slice(0, 256);
 		if (!username || !password) return fail(400, { username, error: 'missing' as const });
 		const result = await signIn(getDb(), username, password, getClientAddress(), Date.now());
 		if (!result.ok) {
-			return fail(result.reason === 'locked' ? 429 : 400, { username, error: result.reason, until: result.until ?? null });
+			return fail(result.reason === 'locked' ? 429 : 400, {
+				username,
+				error: result.reason,
+				until: result.until ?? null
+			});
 		}
 		cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(url, result.expiresAt));
 		redirect(303, safeNext(url.searchParams.get('next')));

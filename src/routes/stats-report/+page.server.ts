@@ -26,7 +26,10 @@ export const load: PageServerLoad = async (event) => {
 	const period = monthPeriod(month);
 	const db = getDb();
 	const yearToDate = { from: `${month.slice(0, 4)}-01-01`, to: period.to };
-	const [result, trend] = await Promise.all([computeStats(db, period.from, period.to, null, now), loadTrend(db, yearToDate, HEADLINE_RATES, now)]);
+	const [result, trend] = await Promise.all([
+		computeStats(db, period.from, period.to, null, now),
+		loadTrend(db, yearToDate, HEADLINE_RATES, now)
+	]);
 	const categories = monthAxisLabels(trend.months);
 	const locale: 'zh' | 'en' = getLocale() === 'en' ? 'en' : 'zh';
 	return {
@@ -39,11 +42,19 @@ export const load: PageServerLoad = async (event) => {
 		trend: {
 			months: trend.months,
 			series: trend.series,
-			lineSvg: renderTrendSvg({ categories, series: trend.series.map((s) => ({ name: rateName(s.rate), values: s.current.map(percent) })), width: 680, height: 280 }),
+			lineSvg: renderTrendSvg({
+				categories,
+				series: trend.series.map((s) => ({ name: rateName(s.rate), values: s.current.map(percent) })),
+				width: 680,
+				height: 280
+			}),
 			compareSvg: renderCompareSvg({
 				categories: trend.series.map((s) => rateName(s.rate)),
 				series: [
-					{ name: m.stats_report_ytd({ year: month.slice(0, 4), month: String(Number(month.slice(5))) }), values: trend.series.map((s) => percent(s.currentTotal)) },
+					{
+						name: m.stats_report_ytd({ year: month.slice(0, 4), month: String(Number(month.slice(5))) }),
+						values: trend.series.map((s) => percent(s.currentTotal))
+					},
 					{ name: m.stats_last_year(), values: trend.series.map((s) => percent(s.previousTotal)) }
 				],
 				width: 680,

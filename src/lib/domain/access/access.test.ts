@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS, type CaseAction } from '../case-status';
-import { alertTrackFilter, can, CAPABILITIES, isRole, orderDepartmentFilter, roleMay, ROLES, scopeOf, TABLES, viewScope, type Actor, type CaseScope, type Capability, type Role } from '.';
+import {
+	alertTrackFilter,
+	can,
+	CAPABILITIES,
+	isRole,
+	orderDepartmentFilter,
+	roleMay,
+	ROLES,
+	scopeOf,
+	TABLES,
+	viewScope,
+	type Actor,
+	type CaseScope,
+	type Capability,
+	type Role
+} from '.';
 
 type CaseCap = CaseAction | 'report' | 'self_handle' | 'view_personal_data';
 const ALL_CAPABILITIES: readonly CaseCap[] = [...CASE_ACTIONS, 'report', 'self_handle', 'view_personal_data'];
@@ -32,7 +47,14 @@ const EXPECTED: Record<Role, readonly CaseCap[]> = {
 };
 
 // Places: 片区 1 holds 居民区 11 and 12; 片区 2 holds 居民区 21. Departments 5 and 6.
-const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({ id: 100, role, departmentId: null, areaId: null, communityId: null, ...over });
+const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({
+	id: 100,
+	role,
+	departmentId: null,
+	areaId: null,
+	communityId: null,
+	...over
+});
 const gridWorker = actor('grid_worker', { areaId: 1, communityId: 11 });
 const handler = actor('handler', { id: 200, departmentId: 5 });
 const dispatcher = actor('dispatcher', { id: 300 });
@@ -55,7 +77,9 @@ describe('the case table: role × capability', () => {
 		expect([...ROLES].sort()).toEqual(Object.keys(EXPECTED).sort());
 	});
 
-	const MATRIX = ROLES.flatMap((role) => ALL_CAPABILITIES.map((cap) => [role, cap, EXPECTED[role].includes(cap)] as const));
+	const MATRIX = ROLES.flatMap((role) =>
+		ALL_CAPABILITIES.map((cap) => [role, cap, EXPECTED[role].includes(cap)] as const)
+	);
 	it.each(MATRIX)('%s / %s → %s', (role, cap, allowed) => {
 		expect(roleMay(role, `case.${cap}`)).toBe(allowed);
 		expect(can(actor(role), `case.${cap}`)).toBe(allowed);
@@ -97,16 +121,41 @@ describe('view scope', () => {
 		['grid worker: own 片区, own 居民区', gridWorker, kase(), true],
 		['grid worker: own 片区, other 居民区', gridWorker, kase({ communityId: 12 }), true],
 		['grid worker: other 片区', gridWorker, kase({ areaId: 2, communityId: 21 }), false],
-		['grid worker: other 片区, handled by them but reported by someone else', gridWorker, kase({ areaId: 2, communityId: 21, handlerId: 100 }), false],
-		['grid worker: other 片区 but reported by them (own reports stay visible)', gridWorker, kase({ areaId: 2, communityId: 21, reporterId: 100 }), true],
-		['grid worker with no area: own report', actor('grid_worker', { communityId: 11 }), kase({ reporterId: 100 }), false],
+		[
+			'grid worker: other 片区, handled by them but reported by someone else',
+			gridWorker,
+			kase({ areaId: 2, communityId: 21, handlerId: 100 }),
+			false
+		],
+		[
+			'grid worker: other 片区 but reported by them (own reports stay visible)',
+			gridWorker,
+			kase({ areaId: 2, communityId: 21, reporterId: 100 }),
+			true
+		],
+		[
+			'grid worker with no area: own report',
+			actor('grid_worker', { communityId: 11 }),
+			kase({ reporterId: 100 }),
+			false
+		],
 		['grid worker with no area: any case', actor('grid_worker', { communityId: 11 }), kase(), false],
 		['handler: own department', handler, kase(), true],
 		['handler: other department', handler, kase({ departmentId: 6 }), false],
 		['handler: undispatched case', handler, kase({ departmentId: null, handlerId: null }), false],
-		['handler: a case they handled, since moved to another department', handler, kase({ departmentId: 6, handlerId: 200 }), true],
+		[
+			'handler: a case they handled, since moved to another department',
+			handler,
+			kase({ departmentId: 6, handlerId: 200 }),
+			true
+		],
 		['handler with no department: any case', actor('handler'), kase({ departmentId: null, handlerId: null }), false],
-		['enforcer: enforcement-eligible grid case (enforcement cases are their own track)', enforcer, kase({ categoryTrack: 'enforcement-eligible' }), false],
+		[
+			'enforcer: enforcement-eligible grid case (enforcement cases are their own track)',
+			enforcer,
+			kase({ categoryTrack: 'enforcement-eligible' }),
+			false
+		],
 		['enforcer: grid track', enforcer, kase(), false],
 		['enforcer: 12345 track', enforcer, kase({ categoryTrack: '12345' }), false],
 		['dispatcher: any case', dispatcher, kase({ areaId: 3, communityId: 31, departmentId: null }), true],
@@ -124,14 +173,26 @@ describe('acting in scope', () => {
 		['grid worker checks a case of own 居民区', gridWorker, 'check_pass', kase(), true],
 		['grid worker fails a case of own 居民区', gridWorker, 'check_fail', kase(), true],
 		['grid worker checks a case with no handler recorded', gridWorker, 'check_pass', kase({ handlerId: null }), true],
-		['grid worker checks a case they reported (someone else handled it)', gridWorker, 'check_pass', kase({ reporterId: 100 }), true],
+		[
+			'grid worker checks a case they reported (someone else handled it)',
+			gridWorker,
+			'check_pass',
+			kase({ reporterId: 100 }),
+			true
+		],
 		['grid worker checks own handling', gridWorker, 'check_pass', kase({ handlerId: 100 }), false],
 		['grid worker fails own handling', gridWorker, 'check_fail', kase({ handlerId: 100 }), false],
 		['grid worker checks another 居民区 in own 片区', gridWorker, 'check_pass', kase({ communityId: 12 }), false],
 		['grid worker checks another 片区', gridWorker, 'check_pass', kase({ areaId: 2, communityId: 21 }), false],
 		['grid worker with no 居民区', actor('grid_worker', { areaId: 1 }), 'check_pass', kase(), false],
 		['grid worker with no area', actor('grid_worker', { communityId: 11 }), 'check_pass', kase(), false],
-		['grid worker checks own report filed in another 片区', gridWorker, 'check_pass', kase({ areaId: 2, communityId: 21, reporterId: 100 }), false],
+		[
+			'grid worker checks own report filed in another 片区',
+			gridWorker,
+			'check_pass',
+			kase({ areaId: 2, communityId: 21, reporterId: 100 }),
+			false
+		],
 		['grid worker signs', gridWorker, 'sign', kase(), false],
 		['grid worker closes', gridWorker, 'close', kase(), false],
 		// Handler: only the own department's cases.
@@ -140,7 +201,13 @@ describe('acting in scope', () => {
 		['handler requests 回退 own department', handler, 'request_return', kase(), true],
 		['handler requests 延期 own department', handler, 'request_extension', kase(), true],
 		['handler signs another department', handler, 'sign', kase({ departmentId: 6 }), false],
-		['handler feeds back a case they once handled, now another department', handler, 'feedback', kase({ departmentId: 6, handlerId: 200 }), false],
+		[
+			'handler feeds back a case they once handled, now another department',
+			handler,
+			'feedback',
+			kase({ departmentId: 6, handlerId: 200 }),
+			false
+		],
 		['handler signs an undispatched case', handler, 'sign', kase({ departmentId: null }), false],
 		['handler with no department', actor('handler'), 'sign', kase({ departmentId: null }), false],
 		['handler approves own 延期', handler, 'approve_extension', kase(), false],
@@ -168,7 +235,9 @@ describe('deny by default', () => {
 		for (const role of ROLES) {
 			for (const cap of ['case.delete', 'delete', 'hotline.', 'nothing.view', 'case.constructor', 'case.__proto__'])
 				expect(can(actor(role), cap as Capability)).toBe(false);
-			expect(canAct(actor(role, { areaId: 1, communityId: 11, departmentId: 5 }), 'delete' as CaseAction, kase())).toBe(false);
+			expect(canAct(actor(role, { areaId: 1, communityId: 11, departmentId: 5 }), 'delete' as CaseAction, kase())).toBe(
+				false
+			);
 		}
 	});
 
@@ -180,13 +249,16 @@ describe('deny by default', () => {
 			return false;
 		}
 	};
-	it.each(['guest', 'superuser', '', 'constructor', 'toString', '__proto__'])('an unknown role %j is never granted anything', (role) => {
-		const who = actor(role as Role, { areaId: 1, communityId: 11, departmentId: 5 });
-		expect(isRole(role)).toBe(false);
-		expect(grants(() => canView(who, kase()))).toBe(false);
-		for (const cap of CAPABILITIES) expect(grants(() => can(who, cap))).toBe(false);
-		for (const action of CASE_ACTIONS) expect(grants(() => canAct(who, action, kase()))).toBe(false);
-	});
+	it.each(['guest', 'superuser', '', 'constructor', 'toString', '__proto__'])(
+		'an unknown role %j is never granted anything',
+		(role) => {
+			const who = actor(role as Role, { areaId: 1, communityId: 11, departmentId: 5 });
+			expect(isRole(role)).toBe(false);
+			expect(grants(() => canView(who, kase()))).toBe(false);
+			for (const cap of CAPABILITIES) expect(grants(() => can(who, cap))).toBe(false);
+			for (const action of CASE_ACTIONS) expect(grants(() => canAct(who, action, kase()))).toBe(false);
+		}
+	);
 
 	it('signed out is denied everything', () => {
 		for (const cap of CAPABILITIES) expect(can(null, cap)).toBe(false);
@@ -201,7 +273,24 @@ describe('deny by default', () => {
 /** The other tracks, written out: which role holds what (the scope is tested below). Everything else is denied. */
 const EXPECTED_OTHER: Record<Role, readonly Capability[]> = {
 	dispatcher: [
-		...(['view', 'import', 'create', 'export', 'assign', 'approve_return', 'reject_return', 'approve_extension', 'reject_extension', 'evaluate', 'link_case', 'set_community', 'personal_data', 'search_personal_data'] as const).map((c) => `hotline.${c}` as const),
+		...(
+			[
+				'view',
+				'import',
+				'create',
+				'export',
+				'assign',
+				'approve_return',
+				'reject_return',
+				'approve_extension',
+				'reject_extension',
+				'evaluate',
+				'link_case',
+				'set_community',
+				'personal_data',
+				'search_personal_data'
+			] as const
+		).map((c) => `hotline.${c}` as const),
 		'alerts.review',
 		'enforcement.view',
 		'enforcement.open',
@@ -211,15 +300,53 @@ const EXPECTED_OTHER: Record<Role, readonly Capability[]> = {
 		'stats.export'
 	],
 	handler: [
-		...(['view', 'sign', 'first_contact', 'reply', 'request_return', 'request_extension', 'personal_data', 'search_personal_data'] as const).map((c) => `hotline.${c}` as const)
+		...(
+			[
+				'view',
+				'sign',
+				'first_contact',
+				'reply',
+				'request_return',
+				'request_extension',
+				'personal_data',
+				'search_personal_data'
+			] as const
+		).map((c) => `hotline.${c}` as const)
 	],
-	leader: ['hotline.view', 'hotline.export', 'hotline.supervise', 'enforcement.view', 'enforcement.view_shops', 'stats.view', 'stats.board', 'stats.export'],
+	leader: [
+		'hotline.view',
+		'hotline.export',
+		'hotline.supervise',
+		'enforcement.view',
+		'enforcement.view_shops',
+		'stats.view',
+		'stats.board',
+		'stats.export'
+	],
 	admin: ['hotline.view', 'enforcement.view', 'stats.view', 'stats.export', 'admin.manage'],
 	enforcer: [
 		'alerts.review',
-		...(['view', 'open', 'view_shops', 'manage_shops', 'personal_data', 'link_shop', 'notify', 'recheck', 'register', 'confirm_party', 'issue_notice', 'record_statement', 'lapse_statement', 'decide', 'record_payment', 'close', 'cancel'] as const).map(
-			(c) => `enforcement.${c}` as const
-		)
+		...(
+			[
+				'view',
+				'open',
+				'view_shops',
+				'manage_shops',
+				'personal_data',
+				'link_shop',
+				'notify',
+				'recheck',
+				'register',
+				'confirm_party',
+				'issue_notice',
+				'record_statement',
+				'lapse_statement',
+				'decide',
+				'record_payment',
+				'close',
+				'cancel'
+			] as const
+		).map((c) => `enforcement.${c}` as const)
 	],
 	grid_worker: []
 };
@@ -252,7 +379,13 @@ describe('scopes outside the case track', () => {
 		['handler replies own department', handler, 'hotline.reply', { departmentId: 5 }, true],
 		['handler replies another department', otherHandler, 'hotline.reply', { departmentId: 5 }, false],
 		['handler sees the caller of own department', handler, 'hotline.personal_data', { departmentId: 5 }, true],
-		['handler sees the caller of another department', otherHandler, 'hotline.personal_data', { departmentId: 5 }, false],
+		[
+			'handler sees the caller of another department',
+			otherHandler,
+			'hotline.personal_data',
+			{ departmentId: 5 },
+			false
+		],
 		['dispatcher sees any caller', dispatcher, 'hotline.personal_data', { departmentId: null }, true],
 		['leader sees no caller', leader, 'hotline.personal_data', { departmentId: 5 }, false],
 		['leader sees any order', leader, 'hotline.view', { departmentId: 6 }, true],

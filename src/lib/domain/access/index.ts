@@ -74,7 +74,9 @@ export function viewScope(actor: Actor): ViewScope {
 		case 'own_area':
 			return actor.areaId === null ? { kind: 'none' } : { kind: 'area', areaId: actor.areaId, userId: actor.id };
 		case 'own_department_or_handled':
-			return actor.departmentId === null ? { kind: 'none' } : { kind: 'department', departmentId: actor.departmentId, userId: actor.id };
+			return actor.departmentId === null
+				? { kind: 'none' }
+				: { kind: 'department', departmentId: actor.departmentId, userId: actor.id };
 		default:
 			return { kind: 'none' };
 	}

@@ -31,7 +31,8 @@ export interface AlertScope {
  * - own_community_unhandled: 核查 — a case in the actor's 居民区 (and 片区 view) they did not handle.
  * - enforcement_track: an alert whose category belongs to the enforcement track (执法队员).
  */
-export type Scope = 'all' | 'own_area' | 'own_department_or_handled' | 'own_department' | 'own_community_unhandled' | 'enforcement_track';
+export type Scope =
+	'all' | 'own_area' | 'own_department_or_handled' | 'own_department' | 'own_community_unhandled' | 'enforcement_track';
 
 export type Resource = CaseScope | OrderScope | AlertScope;
 

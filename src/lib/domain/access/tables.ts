@@ -16,7 +16,13 @@ const CHECKER = { grid_worker: 'own_community_unhandled' } as const;
 /** Grid cases (网格案件): reporting, the workflow verbs, and who sees which case. */
 export const CASE_TABLE = {
 	/** See a case: the 片区 for a 网格员, the department for a handler, all for the centre and above. */
-	view: { grid_worker: 'own_area', handler: 'own_department_or_handled', dispatcher: 'all', leader: 'all', admin: 'all' },
+	view: {
+		grid_worker: 'own_area',
+		handler: 'own_department_or_handled',
+		dispatcher: 'all',
+		leader: 'all',
+		admin: 'all'
+	},
 	report: { grid_worker: 'all', dispatcher: 'all' },
 	/** 自行处置: a 网格员 closes a small problem on the spot. */
 	self_handle: { grid_worker: 'all' },
@@ -41,7 +47,10 @@ export const CASE_TABLE = {
 	check_fail: CHECKER,
 	close: DISPATCHER,
 	supervise: { leader: 'all' }
-} as const satisfies Record<CaseAction | 'view' | 'report' | 'self_handle' | 'choose_source' | 'view_personal_data', Grants>;
+} as const satisfies Record<
+	CaseAction | 'view' | 'report' | 'self_handle' | 'choose_source' | 'view_personal_data',
+	Grants
+>;
 
 /** 12345 hotline orders. link_case: open a grid case from an order or join it to one nearby. set_community: set an order's 居民区. */
 export const HOTLINE_TABLE = {
@@ -68,7 +77,15 @@ export const HOTLINE_TABLE = {
 	supervise: { leader: 'all' },
 	evaluate: DISPATCHER
 } as const satisfies Record<
-	HotlineAction | 'view' | 'import' | 'create' | 'export' | 'link_case' | 'set_community' | 'personal_data' | 'search_personal_data',
+	| HotlineAction
+	| 'view'
+	| 'import'
+	| 'create'
+	| 'export'
+	| 'link_case'
+	| 'set_community'
+	| 'personal_data'
+	| 'search_personal_data',
 	Grants
 >;
 
@@ -99,7 +116,10 @@ export const ENFORCEMENT_TABLE = {
 	record_payment: OFFICER,
 	close: OFFICER,
 	cancel: OFFICER
-} as const satisfies Record<EnforcementAction | 'view' | 'open' | 'personal_data' | 'view_shops' | 'manage_shops', Grants>;
+} as const satisfies Record<
+	EnforcementAction | 'view' | 'open' | 'personal_data' | 'view_shops' | 'manage_shops',
+	Grants
+>;
 
 /** Statistics: rates and drill-down, the live board, exports (always masked). */
 export const STATS_TABLE = {

@@ -19,8 +19,18 @@ describe('API keys: integration', () => {
 		const alerts = await createApiKey(t.db, '视频平台', admin, NOW, 'alerts');
 		expect(hotline.integration).toBe('hotline');
 		expect(alerts.integration).toBe('alerts');
-		expect(await verifyApiKey(t.db, `Bearer ${hotline.key}`, NOW)).toEqual({ ok: true, id: hotline.id, name: '市12345平台', integration: 'hotline' });
-		expect(await verifyApiKey(t.db, `Bearer ${alerts.key}`, NOW)).toEqual({ ok: true, id: alerts.id, name: '视频平台', integration: 'alerts' });
+		expect(await verifyApiKey(t.db, `Bearer ${hotline.key}`, NOW)).toEqual({
+			ok: true,
+			id: hotline.id,
+			name: '市12345平台',
+			integration: 'hotline'
+		});
+		expect(await verifyApiKey(t.db, `Bearer ${alerts.key}`, NOW)).toEqual({
+			ok: true,
+			id: alerts.id,
+			name: '视频平台',
+			integration: 'alerts'
+		});
 		const listed = await listApiKeys(t.db);
 		expect(listed.find((k) => k.id === alerts.id)).toMatchObject({ integration: 'alerts', last_used_at: NOW });
 		expect(listed.find((k) => k.id === hotline.id)).toMatchObject({ integration: 'hotline' });

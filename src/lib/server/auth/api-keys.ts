@@ -31,13 +31,24 @@ export async function createApiKey(
 	const secret = random(20);
 	const row = await db
 		.insertInto('api_keys')
-		.values({ name, prefix, secret_hash: hashSecret(secret), created_by: createdBy, created_at: now, revoked_at: null, last_used_at: null, integration })
+		.values({
+			name,
+			prefix,
+			secret_hash: hashSecret(secret),
+			created_by: createdBy,
+			created_at: now,
+			revoked_at: null,
+			last_used_at: null,
+			integration
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return { id: row.id, key: `gck_${prefix}_${secret}`, prefix, integration };
 }
 
-export type ApiKeyCheck = { ok: true; id: number; name: string; integration: ApiIntegration } | { ok: false; reason: 'missing' | 'invalid' | 'revoked' };
+export type ApiKeyCheck =
+	| { ok: true; id: number; name: string; integration: ApiIntegration }
+	| { ok: false; reason: 'missing' | 'invalid' | 'revoked' };
 
 /** Checks an `Authorization: Bearer gck_…` header value. */
 export async function verifyApiKey(db: Db, authorization: string | null, now: number): Promise<ApiKeyCheck> {
@@ -47,7 +58,8 @@ export async function verifyApiKey(db: Db, authorization: string | null, now: nu
 	if (!parts) return { ok: false, reason: 'invalid' };
 	const row = await db.selectFrom('api_keys').selectAll().where('prefix', '=', parts[1]).executeTakeFirst();
 	const given = new TextEncoder().encode(hashSecret(parts[2]));
-	if (!row || !constantTimeEqual(given, new TextEncoder().encode(row.secret_hash))) return { ok: false, reason: 'invalid' };
+	if (!row || !constantTimeEqual(given, new TextEncoder().encode(row.secret_hash)))
+		return { ok: false, reason: 'invalid' };
 	if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
 	await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
 	// An unknown value (never written by this code) gets no integration rather than a guess.
@@ -56,7 +68,12 @@ export async function verifyApiKey(db: Db, authorization: string | null, now: nu
 }
 
 export async function revokeApiKey(db: Db, id: number, now: number): Promise<boolean> {
-	const r = await db.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+	const r = await db
+		.updateTable('api_keys')
+		.set({ revoked_at: now })
+		.where('id', '=', id)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
 	return Number(r.numUpdatedRows) === 1;
 }
 
@@ -64,7 +81,16 @@ export async function listApiKeys(db: Db) {
 	return db
 		.selectFrom('api_keys')
 		.innerJoin('users', 'users.id', 'api_keys.created_by')
-		.select(['api_keys.id', 'api_keys.name', 'api_keys.prefix', 'api_keys.created_at', 'api_keys.revoked_at', 'api_keys.last_used_at', 'api_keys.integration', 'users.display_name as created_by_name'])
+		.select([
+			'api_keys.id',
+			'api_keys.name',
+			'api_keys.prefix',
+			'api_keys.created_at',
+			'api_keys.revoked_at',
+			'api_keys.last_used_at',
+			'api_keys.integration',
+			'users.display_name as created_by_name'
+		])
 		.orderBy('api_keys.id', 'desc')
 		.execute();
 }

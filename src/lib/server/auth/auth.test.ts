@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../test-db';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
-import { SESSION_LIFETIME_MS, createSession, invalidateSession, invalidateUserSessions, validateSessionToken } from './session';
+import {
+	SESSION_LIFETIME_MS,
+	createSession,
+	invalidateSession,
+	invalidateUserSessions,
+	validateSessionToken
+} from './session';
 import { releaseAttempt, reserveAttempt, signInRules, type ThrottleRule } from './throttle';
 
 const NOW = Date.parse('2025-09-30T09:00:00+08:00');
@@ -51,9 +57,12 @@ describe('sessions', () => {
 		expect(await validateSessionToken(t.db, token, NOW)).not.toBeNull();
 	});
 
-	it.each(['', 'a', 'a.', '.b', 'a.b', 'a.b.c', '...', 'nosuchid.nosuchsecret'])('malformed or unknown token %j → null', async (token) => {
-		expect(await validateSessionToken(t.db, token, NOW)).toBeNull();
-	});
+	it.each(['', 'a', 'a.', '.b', 'a.b', 'a.b.c', '...', 'nosuchid.nosuchsecret'])(
+		'malformed or unknown token %j → null',
+		async (token) => {
+			expect(await validateSessionToken(t.db, token, NOW)).toBeNull();
+		}
+	);
 
 	it('an expired session → null, and its row is deleted', async () => {
 		const { token, session } = await createSession(t.db, userId, NOW);
@@ -140,7 +149,8 @@ describe('login throttle', () => {
 	});
 
 	it('an address is closed only after many failures across accounts', async () => {
-		for (let i = 0; i < 50; i++) expect((await reserveAttempt(t.db, signInRules(`guess${i}`, '10.9.9.9'), NOW)).ok).toBe(true);
+		for (let i = 0; i < 50; i++)
+			expect((await reserveAttempt(t.db, signInRules(`guess${i}`, '10.9.9.9'), NOW)).ok).toBe(true);
 		expect((await reserveAttempt(t.db, signInRules('fresh', '10.9.9.9'), NOW)).ok).toBe(false);
 		expect((await reserveAttempt(t.db, signInRules('fresh', '10.9.9.8'), NOW)).ok).toBe(true);
 	});
@@ -191,7 +201,15 @@ describe('login throttle', () => {
 		const r = signInRules('owner', '10.3.3.3');
 		await reserveN(r, 4);
 		await releaseAttempt(t.db, r);
-		const rows = await t.db.selectFrom('login_throttle').selectAll().where('key', 'in', r.map((x) => x.key)).execute();
+		const rows = await t.db
+			.selectFrom('login_throttle')
+			.selectAll()
+			.where(
+				'key',
+				'in',
+				r.map((x) => x.key)
+			)
+			.execute();
 		expect(rows.map((x) => [x.key, x.failures])).toEqual([['ip:10.3.3.3', 3]]);
 	});
 });

@@ -22,6 +22,11 @@ export function requireCan<C extends Capability>(event: GateEvent, cap: C, resou
 }
 
 /** For a resource loaded after the actor is known: 403 unless `can(actor, cap, resource)`. */
-export function assertCan<C extends Capability>(actor: Actor, cap: C, resource?: ResourceOf<C>, message: () => string = m.err_forbidden): void {
+export function assertCan<C extends Capability>(
+	actor: Actor,
+	cap: C,
+	resource?: ResourceOf<C>,
+	message: () => string = m.err_forbidden
+): void {
 	if (!can(actor, cap, resource)) error(403, message());
 }

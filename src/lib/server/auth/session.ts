@@ -10,8 +10,15 @@ export const SESSION_COOKIE = 'gc_session';
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000; // a working shift and a half
 const REFRESH_WHEN_LEFT_MS = SESSION_LIFETIME_MS / 2;
 
-export type SessionUser = Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'department_id' | 'area_id' | 'community_id' | 'must_change_password'>;
-export interface Session { id: string; userId: number; expiresAt: number }
+export type SessionUser = Pick<
+	UserRow,
+	'id' | 'username' | 'display_name' | 'role' | 'department_id' | 'area_id' | 'community_id' | 'must_change_password'
+>;
+export interface Session {
+	id: string;
+	userId: number;
+	expiresAt: number;
+}
 
 function randomString(): string {
 	const bytes = new Uint8Array(20);
@@ -45,7 +52,20 @@ export async function validateSessionToken(
 	const row = await db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.user_id')
-		.select(['sessions.id', 'sessions.secret_hash', 'sessions.expires_at', 'users.id as user_id', 'users.username', 'users.display_name', 'users.role', 'users.department_id', 'users.area_id', 'users.community_id', 'users.active', 'users.must_change_password'])
+		.select([
+			'sessions.id',
+			'sessions.secret_hash',
+			'sessions.expires_at',
+			'users.id as user_id',
+			'users.username',
+			'users.display_name',
+			'users.role',
+			'users.department_id',
+			'users.area_id',
+			'users.community_id',
+			'users.active',
+			'users.must_change_password'
+		])
 		.where('sessions.id', '=', id)
 		.executeTakeFirst();
 	if (!row) return null;

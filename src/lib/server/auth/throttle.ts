@@ -39,7 +39,15 @@ export type Reservation = { ok: true } | { ok: false; until: number };
 /** Counts this attempt against every rule, unless one of them is closed now (then nothing is counted). */
 export async function reserveAttempt(db: Db, rules: ThrottleRule[], now: number): Promise<Reservation> {
 	return db.transaction().execute(async (trx) => {
-		const rows = await trx.selectFrom('login_throttle').selectAll().where('key', 'in', rules.map((r) => r.key)).execute();
+		const rows = await trx
+			.selectFrom('login_throttle')
+			.selectAll()
+			.where(
+				'key',
+				'in',
+				rules.map((r) => r.key)
+			)
+			.execute();
 		const byKey = new Map(rows.map((r) => [r.key, r]));
 		const until = Math.max(0, ...rows.map((r) => r.locked_until ?? 0));
 		if (until > now) return { ok: false, until };
@@ -48,7 +56,11 @@ export async function reserveAttempt(db: Db, rules: ThrottleRule[], now: number)
 			const fresh = !row || now - row.first_failure_at > WINDOW_MS;
 			const failures = fresh ? 1 : row.failures + 1;
 			const closedMs = closedForMs(rule, failures);
-			const values = { failures, first_failure_at: fresh ? now : row.first_failure_at, locked_until: closedMs ? now + closedMs : null };
+			const values = {
+				failures,
+				first_failure_at: fresh ? now : row.first_failure_at,
+				locked_until: closedMs ? now + closedMs : null
+			};
 			await trx
 				.insertInto('login_throttle')
 				.values({ key: rule.key, ...values })
@@ -71,6 +83,11 @@ export async function releaseAttempt(db: Db, rules: ThrottleRule[]): Promise<voi
 		if (!row) return;
 		const failures = Math.max(0, row.failures - 1);
 		if (failures === 0) await trx.deleteFrom('login_throttle').where('key', '=', address.key).execute();
-		else await trx.updateTable('login_throttle').set({ failures, locked_until: closedForMs(address, failures) ? row.locked_until : null }).where('key', '=', address.key).execute();
+		else
+			await trx
+				.updateTable('login_throttle')
+				.set({ failures, locked_until: closedForMs(address, failures) ? row.locked_until : null })
+				.where('key', '=', address.key)
+				.execute();
 	});
 }

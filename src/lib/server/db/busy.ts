@@ -18,7 +18,10 @@ export interface BusyRetry {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function retryWhileBusy<T>(work: () => Promise<T>, { onWait, maxWaitMs = 10 * 60_000 }: BusyRetry = {}): Promise<T> {
+export async function retryWhileBusy<T>(
+	work: () => Promise<T>,
+	{ onWait, maxWaitMs = 10 * 60_000 }: BusyRetry = {}
+): Promise<T> {
 	const started = Date.now();
 	for (let attempt = 1; ; attempt++) {
 		try {
@@ -36,4 +39,6 @@ export async function retryWhileBusy<T>(work: () => Promise<T>, { onWait, maxWai
 export const sayWhenWaiting =
 	(what: string) =>
 	(attempt: number, waitedMs: number, e: unknown): void =>
-		console.log(`${what}: the database is busy with other writes (${(e as { code?: string })?.code ?? 'locked'}); waiting and trying again (attempt ${attempt + 1}, ${(waitedMs / 1000).toFixed(1)} s so far)`);
+		console.log(
+			`${what}: the database is busy with other writes (${(e as { code?: string })?.code ?? 'locked'}); waiting and trying again (attempt ${attempt + 1}, ${(waitedMs / 1000).toFixed(1)} s so far)`
+		);

@@ -22,9 +22,22 @@ const seedAliases = (code: string) => categoriesJson.categories.find((c) => c.co
 const before = (code: string) => seedAliases(code).slice(0, seedAliases(code).length - (m015.ADDED[code]?.length ?? 0));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const anyDb = () => t.db as any;
-const aliasesOf = async (code: string) => JSON.parse((await t.db.selectFrom('categories').select('aliases').where('code', '=', code).executeTakeFirstOrThrow()).aliases) as string[];
-const setAliases = (code: string, aliases: string[]) => t.db.updateTable('categories').set({ aliases: JSON.stringify(aliases) }).where('code', '=', code).execute();
-const indexes = async () => (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases'`.execute(t.db)).rows.map((r) => r.name);
+const aliasesOf = async (code: string) =>
+	JSON.parse(
+		(await t.db.selectFrom('categories').select('aliases').where('code', '=', code).executeTakeFirstOrThrow()).aliases
+	) as string[];
+const setAliases = (code: string, aliases: string[]) =>
+	t.db
+		.updateTable('categories')
+		.set({ aliases: JSON.stringify(aliases) })
+		.where('code', '=', code)
+		.execute();
+const indexes = async () =>
+	(
+		await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases'`.execute(
+			t.db
+		)
+	).rows.map((r) => r.name);
 
 describe('migration 015: everyday aliases and pinyin initials for existing databases', () => {
 	it('gives an untouched category exactly the seed’s aliases, merges into an admin’s list, and down takes back only its own', async () => {
@@ -51,9 +64,14 @@ describe('migration 015: everyday aliases and pinyin initials for existing datab
 		// A category that already has them is left alone and gets no audit entry.
 		expect(await aliasesOf('SH-SSGL-04')).toEqual(untouched);
 		const audit = await t.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
-		expect(audit.map((a) => a.target)).toEqual(categoriesJson.categories.filter((c) => c.code !== 'SH-SSGL-04').map((c) => `category:${c.code}`));
+		expect(audit.map((a) => a.target)).toEqual(
+			categoriesJson.categories.filter((c) => c.code !== 'SH-SSGL-04').map((c) => `category:${c.code}`)
+		);
 		expect(audit.every((a) => a.action === 'category.update' && a.actor_id === null)).toBe(true);
-		expect(JSON.parse(audit[0].detail)).toEqual({ aliases: { from: before('SH-GYSS-01'), to: seedAliases('SH-GYSS-01') }, by: 'migration 015' });
+		expect(JSON.parse(audit[0].detail)).toEqual({
+			aliases: { from: before('SH-GYSS-01'), to: seedAliases('SH-GYSS-01') },
+			by: 'migration 015'
+		});
 		expect(await indexes()).toContain('cases_reporter_id_reported_at');
 
 		// The admin adds one more after the migration; down takes out what up added, nothing else.

@@ -12,7 +12,12 @@ export function snapshotDatabase(source: string, target: string): string {
 		from.prepare('VACUUM INTO ?').run(target);
 		const snapshot = new Database(target, { readonly: true });
 		try {
-			return (snapshot.prepare('SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1').get() as { name: string } | undefined)?.name ?? 'none';
+			return (
+				(
+					snapshot.prepare('SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1').get() as
+						{ name: string } | undefined
+				)?.name ?? 'none'
+			);
 		} finally {
 			snapshot.close();
 		}
@@ -22,8 +27,13 @@ export function snapshotDatabase(source: string, target: string): string {
 }
 
 /** SQLite's integrity check (['ok'] when sound) and the rows whose foreign key points at nothing. */
-export async function checkDatabase(db: Db): Promise<{ integrity: string[]; orphans: { table: string; rowid: number; parent: string }[] }> {
-	const integrity = (await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db)).rows.map((r) => r.integrity_check);
-	const orphans = (await sql<{ table: string; rowid: number; parent: string }>`PRAGMA foreign_key_check`.execute(db)).rows;
+export async function checkDatabase(
+	db: Db
+): Promise<{ integrity: string[]; orphans: { table: string; rowid: number; parent: string }[] }> {
+	const integrity = (await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db)).rows.map(
+		(r) => r.integrity_check
+	);
+	const orphans = (await sql<{ table: string; rowid: number; parent: string }>`PRAGMA foreign_key_check`.execute(db))
+		.rows;
 	return { integrity, orphans };
 }

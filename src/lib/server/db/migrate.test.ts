@@ -17,7 +17,8 @@ afterAll(async () => {
 	await db.destroy();
 });
 
-const caseColumns = async () => (await sql<{ name: string; type: string; notnull: number }>`PRAGMA table_info(cases)`.execute(db)).rows;
+const caseColumns = async () =>
+	(await sql<{ name: string; type: string; notnull: number }>`PRAGMA table_info(cases)`.execute(db)).rows;
 
 describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', () => {
 	it('runs in order after 001–003 and adds a nullable integer column', async () => {
@@ -45,16 +46,46 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 			'migration 2026-11-27-019-order-case-links: Success',
 			'migration 2026-11-27-020-issued-documents: Success'
 		]);
-		expect((await caseColumns()).find((c) => c.name === 'efficient_deadline_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
+		expect((await caseColumns()).find((c) => c.name === 'efficient_deadline_at')).toMatchObject({
+			type: 'INTEGER',
+			notnull: 0
+		});
 	});
 
 	it('the list indexes: each filter hands out its page in reported-at order; down restores the old ones', async () => {
-		const indexes = async () => (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(db)).rows.map((r) => r.name);
-		expect(await indexes()).toEqual(expect.arrayContaining(['cases_area_id_status_reported_at', 'cases_community_id_status_reported_at', 'cases_department_id_status_reported_at', 'cases_status_reported_at', 'cases_open_reported_at', 'cases_open_stage_deadline_at']));
+		const indexes = async () =>
+			(
+				await sql<{
+					name: string;
+				}>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(
+					db
+				)
+			).rows.map((r) => r.name);
+		expect(await indexes()).toEqual(
+			expect.arrayContaining([
+				'cases_area_id_status_reported_at',
+				'cases_community_id_status_reported_at',
+				'cases_department_id_status_reported_at',
+				'cases_status_reported_at',
+				'cases_open_reported_at',
+				'cases_open_stage_deadline_at'
+			])
+		);
 		expect(await indexes()).not.toContain('cases_area_id_status');
-		const plan = async (where: string) => (await sql.raw<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE ${where} ORDER BY reported_at DESC, id DESC LIMIT 20`).execute(db)).rows.map((r) => r.detail).join(' | ');
+		const plan = async (where: string) =>
+			(
+				await sql
+					.raw<{ detail: string }>(
+						`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE ${where} ORDER BY reported_at DESC, id DESC LIMIT 20`
+					)
+					.execute(db)
+			).rows
+				.map((r) => r.detail)
+				.join(' | ');
 		expect(await plan("status = 'handling' AND area_id = 2")).not.toContain('TEMP B-TREE');
-		expect(await plan("stage_deadline_at < 1 AND status NOT IN ('closed', 'void')")).toContain('cases_open_reported_at');
+		expect(await plan("stage_deadline_at < 1 AND status NOT IN ('closed', 'void')")).toContain(
+			'cases_open_reported_at'
+		);
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		await m005.down(db as any);
 		expect(await indexes()).toContain('cases_area_id_status');
@@ -64,11 +95,16 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 	});
 
 	it('013: overdue and due-soon totals read only the open cases in the deadline range; down drops the index', async () => {
-		const plan = async (q: string) => (await sql.raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${q}`).execute(db)).rows.map((r) => r.detail).join(' | ');
+		const plan = async (q: string) =>
+			(await sql.raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${q}`).execute(db)).rows.map((r) => r.detail).join(' | ');
 		const overdueTotal = "SELECT count(*) FROM cases WHERE stage_deadline_at < 1 AND status NOT IN ('closed', 'void')";
 		expect(await plan(overdueTotal)).toContain('USING INDEX cases_open_stage_deadline_at (stage_deadline_at<?)');
 		// The overdue page itself still comes newest first from the open-cases index, without sorting.
-		expect(await plan(`SELECT id FROM cases WHERE stage_deadline_at < 1 AND status NOT IN ('closed', 'void') ORDER BY reported_at DESC, id DESC LIMIT 20`)).not.toContain('TEMP B-TREE');
+		expect(
+			await plan(
+				`SELECT id FROM cases WHERE stage_deadline_at < 1 AND status NOT IN ('closed', 'void') ORDER BY reported_at DESC, id DESC LIMIT 20`
+			)
+		).not.toContain('TEMP B-TREE');
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		await m013.down(db as any);
 		expect(await plan(`${overdueTotal} AND 1 = 1`)).not.toContain('cases_open_stage_deadline_at');
@@ -86,13 +122,22 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 	});
 
 	it('006 adds the statistics counts empty and marked stale (to be rebuilt before use); down removes them', async () => {
-		const state = async () => (await db.selectFrom('settings').select('value').where('key', '=', 'stat_counts_state').executeTakeFirst())?.value;
+		const state = async () =>
+			(await db.selectFrom('settings').select('value').where('key', '=', 'stat_counts_state').executeTakeFirst())
+				?.value;
 		expect(await state()).toBe('stale');
-		expect(await db.selectFrom('stat_counts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 0 });
+		expect(
+			await db
+				.selectFrom('stat_counts')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).toEqual({ n: 0 });
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		await m006.down(db as any);
 		expect(await state()).toBeUndefined();
-		expect((await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name = 'stat_counts'`.execute(db)).rows).toEqual([]);
+		expect(
+			(await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name = 'stat_counts'`.execute(db)).rows
+		).toEqual([]);
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		await m006.up(db as any);
 		expect(await state()).toBe('stale');
@@ -102,8 +147,19 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 describe('migration 020 (issued documents)', () => {
 	it('seals the table like those of 016; down drops it and its triggers, up restores them', async () => {
 		await migrateToLatest(db);
-		const triggers = async () => (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'enforcement_documents' ORDER BY name`.execute(db)).rows.map((r) => r.name);
-		expect(await triggers()).toEqual(['enforcement_documents_no_delete', 'enforcement_documents_no_update', 'enforcement_documents_sealed_insert']);
+		const triggers = async () =>
+			(
+				await sql<{
+					name: string;
+				}>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'enforcement_documents' ORDER BY name`.execute(
+					db
+				)
+			).rows.map((r) => r.name);
+		expect(await triggers()).toEqual([
+			'enforcement_documents_no_delete',
+			'enforcement_documents_no_update',
+			'enforcement_documents_sealed_insert'
+		]);
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		await m020.down(db as any);
 		expect(await triggers()).toEqual([]);
@@ -117,8 +173,19 @@ describe('migration 014 (field submissions)', () => {
 	it('keeps keys append-only, and down/up removes and restores the table and cases.captured_at', async () => {
 		await migrateToLatest(db);
 		expect((await caseColumns()).find((c) => c.name === 'captured_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
-		const triggers = async () => (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'field_submissions' ORDER BY name`.execute(db)).rows.map((r) => r.name);
-		expect(await triggers()).toEqual(['field_submissions_no_delete', 'field_submissions_no_replace', 'field_submissions_no_update']);
+		const triggers = async () =>
+			(
+				await sql<{
+					name: string;
+				}>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'field_submissions' ORDER BY name`.execute(
+					db
+				)
+			).rows.map((r) => r.name);
+		expect(await triggers()).toEqual([
+			'field_submissions_no_delete',
+			'field_submissions_no_replace',
+			'field_submissions_no_update'
+		]);
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		await m016.down(db as any);
 		expect(await triggers()).toEqual(['field_submissions_no_delete', 'field_submissions_no_update']);
@@ -136,14 +203,33 @@ describe('migration 014 (field submissions)', () => {
 describe('migration 019 (order ↔ case links)', () => {
 	it('keeps links append-only: no update, no delete, no second link of an order even by REPLACE; down drops the table', async () => {
 		await migrateToLatest(db);
-		const triggers = async () => (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'order_case_links' ORDER BY name`.execute(db)).rows.map((r) => r.name);
-		expect(await triggers()).toEqual(['order_case_links_no_delete', 'order_case_links_no_replace', 'order_case_links_no_update']);
+		const triggers = async () =>
+			(
+				await sql<{
+					name: string;
+				}>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'order_case_links' ORDER BY name`.execute(
+					db
+				)
+			).rows.map((r) => r.name);
+		expect(await triggers()).toEqual([
+			'order_case_links_no_delete',
+			'order_case_links_no_replace',
+			'order_case_links_no_update'
+		]);
 		await sql`PRAGMA foreign_keys = OFF`.execute(db);
-		await sql`INSERT INTO order_case_links (order_id, case_id, kind, linked_by, linked_at) VALUES (1, 1, 'opened', 1, 0)`.execute(db);
+		await sql`INSERT INTO order_case_links (order_id, case_id, kind, linked_by, linked_at) VALUES (1, 1, 'opened', 1, 0)`.execute(
+			db
+		);
 		await expect(sql`UPDATE order_case_links SET case_id = 2`.execute(db)).rejects.toThrow(/append-only/);
 		await expect(sql`DELETE FROM order_case_links`.execute(db)).rejects.toThrow(/append-only/);
-		await expect(sql`INSERT OR REPLACE INTO order_case_links (order_id, case_id, kind, linked_by, linked_at) VALUES (1, 2, 'joined', 1, 0)`.execute(db)).rejects.toThrow(/append-only/);
-		expect((await sql<{ case_id: number }>`SELECT case_id FROM order_case_links`.execute(db)).rows).toEqual([{ case_id: 1 }]);
+		await expect(
+			sql`INSERT OR REPLACE INTO order_case_links (order_id, case_id, kind, linked_by, linked_at) VALUES (1, 2, 'joined', 1, 0)`.execute(
+				db
+			)
+		).rejects.toThrow(/append-only/);
+		expect((await sql<{ case_id: number }>`SELECT case_id FROM order_case_links`.execute(db)).rows).toEqual([
+			{ case_id: 1 }
+		]);
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		await m019.down(db as any);
 		expect(await triggers()).toEqual([]);
@@ -158,8 +244,21 @@ describe('migration 018 (city outbox, caller and address indexes)', () => {
 	it('down removes the outbox and the three order indexes; up restores them', async () => {
 		await migrateToLatest(db);
 		const names = async () =>
-			(await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name LIKE 'city_outbox%' OR name IN ('hotline_orders_phone_received_at', 'hotline_orders_citizen_name', 'hotline_orders_address_received_at') ORDER BY name`.execute(db)).rows.map((r) => r.name);
-		const all = ['city_outbox', 'city_outbox_order_id', 'city_outbox_status_next_attempt_at', 'hotline_orders_address_received_at', 'hotline_orders_citizen_name', 'hotline_orders_phone_received_at'];
+			(
+				await sql<{
+					name: string;
+				}>`SELECT name FROM sqlite_master WHERE name LIKE 'city_outbox%' OR name IN ('hotline_orders_phone_received_at', 'hotline_orders_citizen_name', 'hotline_orders_address_received_at') ORDER BY name`.execute(
+					db
+				)
+			).rows.map((r) => r.name);
+		const all = [
+			'city_outbox',
+			'city_outbox_order_id',
+			'city_outbox_status_next_attempt_at',
+			'hotline_orders_address_received_at',
+			'hotline_orders_citizen_name',
+			'hotline_orders_phone_received_at'
+		];
 		expect(await names()).toEqual(all);
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		await m018.down(db as any);

@@ -1,9 +1,31 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { AlertTable, CameraTable, EnforcementCaseTable, EnforcementDocumentTable, EnforcementEventTable, EnforcementRuleTable, EvidenceFileTable, ShopTable, SmsMessageTable } from './schema-enforcement';
-import type { ApiKeyTable, CityOutboxTable, HotlineAttachmentTable, HotlineEventTable, HotlineImportTable, HotlineOrderTable } from './schema-hotline';
+import type {
+	AlertTable,
+	CameraTable,
+	EnforcementCaseTable,
+	EnforcementDocumentTable,
+	EnforcementEventTable,
+	EnforcementRuleTable,
+	EvidenceFileTable,
+	ShopTable,
+	SmsMessageTable
+} from './schema-enforcement';
+import type {
+	ApiKeyTable,
+	CityOutboxTable,
+	HotlineAttachmentTable,
+	HotlineEventTable,
+	HotlineImportTable,
+	HotlineOrderTable
+} from './schema-hotline';
 
 /** Row types of the SQLite schema (migrations/). Instants: integer ms UTC. */
-export interface DepartmentTable { id: Generated<number>; name: string; kind: string; active: Generated<number> }
+export interface DepartmentTable {
+	id: Generated<number>;
+	name: string;
+	kind: string;
+	active: Generated<number>;
+}
 /** A 片区 (or the subdistrict): its identity; its outlines are versioned in area_shapes (migration 010). */
 export interface AreaTable {
 	id: Generated<number>;
@@ -28,9 +50,23 @@ export interface AreaShapeTable {
 	area_id: number;
 	geometry: string;
 }
-export interface CommunityTable { id: Generated<number>; name: string; area_id: number; cluster: string | null; lng: number; lat: number }
+export interface CommunityTable {
+	id: Generated<number>;
+	name: string;
+	area_id: number;
+	cluster: string | null;
+	lng: number;
+	lat: number;
+}
 /** A road or 小区 name and the 居民区 it lies in (migration 017): finds the 居民区 an address names. */
-export interface PlaceNameTable { id: Generated<number>; name: string; kind: string; community_id: number; created_by: number | null; created_at: number }
+export interface PlaceNameTable {
+	id: Generated<number>;
+	name: string;
+	kind: string;
+	community_id: number;
+	created_by: number | null;
+	created_at: number;
+}
 export interface CategoryTable {
 	code: string;
 	kind: string;
@@ -69,11 +105,33 @@ export interface UserTable {
 	created_at: number;
 	must_change_password: Generated<number>;
 }
-export interface SessionTable { id: string; secret_hash: string; user_id: number; created_at: number; expires_at: number }
-export interface LoginThrottleTable { key: string; failures: number; first_failure_at: number; locked_until: number | null }
-export interface CalendarYearTable { year: number; title: string; source: string }
-export interface CalendarDayTable { date: string; year: number; kind: 'off' | 'makeup' }
-export interface SettingTable { key: string; value: string }
+export interface SessionTable {
+	id: string;
+	secret_hash: string;
+	user_id: number;
+	created_at: number;
+	expires_at: number;
+}
+export interface LoginThrottleTable {
+	key: string;
+	failures: number;
+	first_failure_at: number;
+	locked_until: number | null;
+}
+export interface CalendarYearTable {
+	year: number;
+	title: string;
+	source: string;
+}
+export interface CalendarDayTable {
+	date: string;
+	year: number;
+	kind: 'off' | 'makeup';
+}
+export interface SettingTable {
+	key: string;
+	value: string;
+}
 export interface CaseTable {
 	id: Generated<number>;
 	code: string;

@@ -11,14 +11,21 @@ describe('the SQLite dialect (statement cache, first-come-first-served connectio
 	it('a transaction holds the one connection: 50 concurrent read-then-write transactions lose no update', async () => {
 		await migrateToLatest(db);
 		await db.insertInto('settings').values({ key: 'counter', value: '0' }).execute();
-		const read = async (trx: typeof db) => Number((await trx.selectFrom('settings').select('value').where('key', '=', 'counter').executeTakeFirstOrThrow()).value);
+		const read = async (trx: typeof db) =>
+			Number(
+				(await trx.selectFrom('settings').select('value').where('key', '=', 'counter').executeTakeFirstOrThrow()).value
+			);
 		const order: number[] = [];
 		await Promise.all(
 			Array.from({ length: 50 }, (_, i) =>
 				db.transaction().execute(async (trx) => {
 					const n = await read(trx);
 					await new Promise((r) => setTimeout(r, 0));
-					await trx.updateTable('settings').set({ value: String(n + 1) }).where('key', '=', 'counter').execute();
+					await trx
+						.updateTable('settings')
+						.set({ value: String(n + 1) })
+						.where('key', '=', 'counter')
+						.execute();
 					order.push(i);
 				})
 			)
@@ -35,11 +42,17 @@ describe('the SQLite dialect (statement cache, first-come-first-served connectio
 				throw new Error('boom');
 			})
 		).rejects.toThrow('boom');
-		expect((await db.selectFrom('settings').select('value').where('key', '=', 'counter').executeTakeFirstOrThrow()).value).toBe('50');
+		expect(
+			(await db.selectFrom('settings').select('value').where('key', '=', 'counter').executeTakeFirstOrThrow()).value
+		).toBe('50');
 	});
 
 	it('a streamed statement is reused once its stream is done; statements of other SQL are unaffected', async () => {
-		for (let i = 0; i < 5; i++) await db.insertInto('settings').values({ key: `zz${i}`, value: String(i) }).execute();
+		for (let i = 0; i < 5; i++)
+			await db
+				.insertInto('settings')
+				.values({ key: `zz${i}`, value: String(i) })
+				.execute();
 		const q = () => db.selectFrom('settings').select('key').where('key', 'like', 'zz%').orderBy('key');
 		const seen: string[] = [];
 		for await (const row of q().stream()) seen.push(row.key);

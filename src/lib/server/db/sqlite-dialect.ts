@@ -4,7 +4,15 @@
 // (Kysely's mutex wakes every waiter on each release, and a request can be passed over many times).
 import type Database from 'better-sqlite3';
 import { FifoLock } from './fifo-lock';
-import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig, type TransactionSettings } from 'kysely';
+import {
+	CompiledQuery,
+	SqliteDialect,
+	SqliteDriver,
+	type DatabaseConnection,
+	type Driver,
+	type SqliteDialectConfig,
+	type TransactionSettings
+} from 'kysely';
 
 const CACHED_STATEMENTS = 256;
 
@@ -56,7 +64,8 @@ class FifoSqliteDriver extends SqliteDriver {
 		await super.releaseConnection();
 		this.#connection = {
 			executeQuery: async (query) => {
-				if (this.#inWriteTransaction || !this.#gate.held || this.#prepare(query.sql).readonly) return connection.executeQuery(query);
+				if (this.#inWriteTransaction || !this.#gate.held || this.#prepare(query.sql).readonly)
+					return connection.executeQuery(query);
 				// A write on its own (no transaction) while a bulk write holds the gate.
 				await this.#passGate();
 				try {

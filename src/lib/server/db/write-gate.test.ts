@@ -18,7 +18,8 @@ afterAll(async () => {
 });
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
-const value = async (d: Db) => (await d.selectFrom('settings').select('value').where('key', '=', 'n').executeTakeFirstOrThrow()).value;
+const value = async (d: Db) =>
+	(await d.selectFrom('settings').select('value').where('key', '=', 'n').executeTakeFirstOrThrow()).value;
 
 describe('a long write on its own connection (the write gate)', () => {
 	it("the app connection's reads go on while it writes, and see only its commit", async () => {
@@ -27,7 +28,11 @@ describe('a long write on its own connection (the write gate)', () => {
 		const bulk = onOwnConnection(db, (own) =>
 			own.transaction().execute(async (trx) => {
 				for (let i = 1; i <= 20; i++) {
-					await trx.updateTable('settings').set({ value: String(i) }).where('key', '=', 'n').execute();
+					await trx
+						.updateTable('settings')
+						.set({ value: String(i) })
+						.where('key', '=', 'n')
+						.execute();
 					stepsDone = i;
 					await tick();
 				}
@@ -62,7 +67,11 @@ describe('a long write on its own connection (the write gate)', () => {
 			await trx.updateTable('settings').set({ value: 'after' }).where('key', '=', 'n').execute();
 			order.push('transaction');
 		});
-		const alone = db.insertInto('settings').values({ key: 'alone', value: '1' }).execute().then(() => order.push('alone'));
+		const alone = db
+			.insertInto('settings')
+			.values({ key: 'alone', value: '1' })
+			.execute()
+			.then(() => order.push('alone'));
 		await tick();
 		// A read asked after them is answered first: the waiting writes gave the connection back.
 		expect(await value(db)).toBe('20');
@@ -85,7 +94,14 @@ describe('a long write on its own connection (the write gate)', () => {
 			order.push('app committed');
 		});
 		await tick();
-		const bulk = onOwnConnection(db, (own) => own.updateTable('settings').set({ value: 'second' }).where('key', '=', 'n').execute().then(() => order.push('bulk')));
+		const bulk = onOwnConnection(db, (own) =>
+			own
+				.updateTable('settings')
+				.set({ value: 'second' })
+				.where('key', '=', 'n')
+				.execute()
+				.then(() => order.push('bulk'))
+		);
 		await tick();
 		release();
 		await Promise.all([running, bulk]);

@@ -23,8 +23,16 @@ describe('parseCsv', () => {
 	});
 
 	it('handles LF, CRLF, lone CR, a trailing newline and a BOM alike', async () => {
-		const rows = [{ line: 1, cells: ['工单号', '诉求人'] }, { line: 2, cells: ['GD1', '张三'] }];
-		for (const text of ['工单号,诉求人\nGD1,张三\n', '工单号,诉求人\r\nGD1,张三\r\n', '工单号,诉求人\rGD1,张三', '\uFEFF工单号,诉求人\r\nGD1,张三']) {
+		const rows = [
+			{ line: 1, cells: ['工单号', '诉求人'] },
+			{ line: 2, cells: ['GD1', '张三'] }
+		];
+		for (const text of [
+			'工单号,诉求人\nGD1,张三\n',
+			'工单号,诉求人\r\nGD1,张三\r\n',
+			'工单号,诉求人\rGD1,张三',
+			'\uFEFF工单号,诉求人\r\nGD1,张三'
+		]) {
 			for (const size of [1, 4, 100]) expect(await parse(text, size)).toEqual(rows);
 		}
 	});
@@ -44,7 +52,10 @@ describe('parseCsv', () => {
 
 	it('refuses an unterminated quote with the line where the field opens', async () => {
 		for (const size of [1, 3, 100]) {
-			expect(await failure(parseCsv(chunked('a,b\n1,2\n3,"never\nclosed,4\n', size)))).toEqual({ code: 'malformed_csv', line: 3 });
+			expect(await failure(parseCsv(chunked('a,b\n1,2\n3,"never\nclosed,4\n', size)))).toEqual({
+				code: 'malformed_csv',
+				line: 3
+			});
 		}
 		expect(await failure(parseCsv(chunked('a,"b""', 100)))).toEqual({ code: 'malformed_csv', line: 1 });
 	});

@@ -53,7 +53,10 @@ describe('decodeImportText on real files', () => {
 
 	it('refuses UTF-8 lines followed by GB18030 lines (mixed_encoding with the line)', async () => {
 		const bytes = concatBytes(utf8('工单号,诉求人\nGD001,张三\n'), encodeGb18030('GD002,李四\n'));
-		expect(await failure(decodeImportText(Readable.from([Buffer.from(bytes)])))).toEqual({ code: 'mixed_encoding', line: 3 });
+		expect(await failure(decodeImportText(Readable.from([Buffer.from(bytes)])))).toEqual({
+			code: 'mixed_encoding',
+			line: 3
+		});
 	});
 
 	it('refuses a mix that starts beyond the sniffed 64 KB', async () => {
@@ -77,12 +80,14 @@ describe('decodeImportText on real files', () => {
 		const bom = concatBytes(BOM, utf8('工单号\n'), encodeGb18030('张三\n'));
 		expect((await failure(decodeImportText(chunked(bom, 4)))).code).toBe('mixed_encoding');
 		const cut = utf8('工单号\n张三').subarray(0, 12);
-		expect((await failure(decodeImportText(chunked(cut, 64))))).toEqual({ code: 'mixed_encoding', line: 2 });
+		expect(await failure(decodeImportText(chunked(cut, 64)))).toEqual({ code: 'mixed_encoding', line: 2 });
 	});
 
 	it('works as a web TransformStream', async () => {
 		const source = Readable.toWeb(Readable.from([Buffer.from(encodeGb18030(TEXT))])) as ReadableStream<Uint8Array>;
-		const out = await collect(source.pipeThrough(createTextDecoderStream('gb18030')) as unknown as AsyncIterable<string>);
+		const out = await collect(
+			source.pipeThrough(createTextDecoderStream('gb18030')) as unknown as AsyncIterable<string>
+		);
 		expect(out.join('')).toBe(TEXT);
 	});
 });

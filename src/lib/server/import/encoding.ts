@@ -31,7 +31,7 @@ function scanUtf8(b: Uint8Array, from: number, to: number, final: boolean, count
 	let lineMb = 0;
 	let mixed = false;
 	let line = 0;
-	for (let i = from; i < to; ) {
+	for (let i = from; i < to;) {
 		const c = b[i];
 		if (c < 0x80) {
 			if (c === LF) {

@@ -26,7 +26,10 @@ const asciiXml = () =>
 	new Transform({
 		decodeStrings: false,
 		transform(chunk: string | Buffer, _enc, done) {
-			done(null, String(chunk).replace(NON_ASCII, (ch) => `&#${ch.codePointAt(0)};`));
+			done(
+				null,
+				String(chunk).replace(NON_ASCII, (ch) => `&#${ch.codePointAt(0)};`)
+			);
 		}
 	});
 
@@ -50,7 +53,10 @@ export interface ZipHookCount {
 	inflated: number;
 }
 
-export function hookExcelJsZip(source: Readable, limits: InflateLimits = { maxBytes: MAX_XLSX_INFLATED_BYTES, maxEntries: MAX_XLSX_ENTRIES }): ZipHookCount {
+export function hookExcelJsZip(
+	source: Readable,
+	limits: InflateLimits = { maxBytes: MAX_XLSX_INFLATED_BYTES, maxEntries: MAX_XLSX_ENTRIES }
+): ZipHookCount {
 	const count: ZipHookCount = { piped: false, entries: 0, inflated: 0 };
 	const pipe = source.pipe;
 	source.pipe = function (this: Readable, dest: NodeJS.WritableStream, opts?: { end?: boolean }) {

@@ -16,7 +16,7 @@ const HEADERS = ['工单号', '诉求人', '诉求内容', '金额'];
 const ROWS = [
 	['GD001', '张三', EVIL, '-12.5'],
 	['GD002', '@SUM(A1)', '路灯不亮，"很黑"\n请处理', '+1'],
-	['GD003', '\t=1+1', '-2+3+cmd|\' /C calc\'!A0', '']
+	['GD003', '\t=1+1', "-2+3+cmd|' /C calc'!A0", '']
 ];
 const SAFE = [
 	['GD001', '张三', `'${EVIL}`, '-12.5'],
@@ -27,8 +27,10 @@ const SAFE = [
 describe('neutralizeFormula', () => {
 	it('prefixes values Excel would read as formulas, and nothing else', () => {
 		expect(neutralizeFormula(EVIL)).toBe(`'${EVIL}`);
-		for (const v of ['+1', '-1+1', '@x', '\tx', '\rx', '\nx', '-', '-1e5', '- 1']) expect(neutralizeFormula(v)).toBe(`'${v}`);
-		for (const v of ['', 'GD001', '张三', '-12', '-12.5', '13812345678', ' =1', "'=1"]) expect(neutralizeFormula(v)).toBe(v);
+		for (const v of ['+1', '-1+1', '@x', '\tx', '\rx', '\nx', '-', '-1e5', '- 1'])
+			expect(neutralizeFormula(v)).toBe(`'${v}`);
+		for (const v of ['', 'GD001', '张三', '-12', '-12.5', '13812345678', ' =1', "'=1"])
+			expect(neutralizeFormula(v)).toBe(v);
 	});
 });
 

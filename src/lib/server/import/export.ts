@@ -4,7 +4,8 @@ import { once } from 'node:events';
 import type { Stream } from 'node:stream';
 import ExcelJS from 'exceljs';
 
-export type ExportRows = Iterable<readonly (string | null | undefined)[]> | AsyncIterable<readonly (string | null | undefined)[]>;
+export type ExportRows =
+	Iterable<readonly (string | null | undefined)[]> | AsyncIterable<readonly (string | null | undefined)[]>;
 
 const PLAIN_NEGATIVE_NUMBER = /^-\d+(\.\d+)?$/;
 

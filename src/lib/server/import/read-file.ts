@@ -62,7 +62,11 @@ async function* limited(rows: AsyncGenerator<RowRecord>, maxRows: number): Async
  * Opens an upload: 'empty' (no bytes, or no non-blank record), 'too_large' (over maxBytes, checked before
  * reading; or more than maxRows data rows, checked while streaming), 'not_csv_or_xlsx' (by content).
  */
-export async function openImportFile(source: string | Blob, name: string, limits: ImportLimits = {}): Promise<ImportFile> {
+export async function openImportFile(
+	source: string | Blob,
+	name: string,
+	limits: ImportLimits = {}
+): Promise<ImportFile> {
 	const { size, first } = await head(source);
 	if (size === 0) throw new ImportFileError('empty');
 	if (size > (limits.maxBytes ?? MAX_IMPORT_BYTES)) throw new ImportFileError('too_large');

@@ -14,7 +14,11 @@ const CSV = toCsv([ORDER_HEADERS, orderRow(1), orderRow(2)]);
 let png: Uint8Array;
 let xlsx: Uint8Array<ArrayBuffer>;
 beforeAll(async () => {
-	png = new Uint8Array(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#88aaff' } }).png().toBuffer());
+	png = new Uint8Array(
+		await sharp({ create: { width: 4, height: 4, channels: 3, background: '#88aaff' } })
+			.png()
+			.toBuffer()
+	);
 	const wb = new ExcelJS.Workbook();
 	wb.addWorksheet('工单').addRows([ORDER_HEADERS, orderRow(1), orderRow(2)]);
 	xlsx = new Uint8Array(await wb.xlsx.writeBuffer());
@@ -74,7 +78,7 @@ describe('openImportFile', () => {
 		expect(await failure(file.rows)).toEqual({ code: 'too_large', line: 3 });
 	});
 
-	it("answers empty, blank-only, PNG and text-renamed-.xlsx files with clear codes", async () => {
+	it('answers empty, blank-only, PNG and text-renamed-.xlsx files with clear codes', async () => {
 		expect((await failure(openImportFile(tmp.file('e.csv', ''), 'e.csv'))).code).toBe('empty');
 		expect((await failure(openImportFile(tmp.file('blank.csv', '\uFEFF\r\n , \r\n'), 'blank.csv'))).code).toBe('empty');
 		expect((await failure(openImportFile(tmp.file('p.csv', png), 'p.csv'))).code).toBe('not_csv_or_xlsx');

@@ -63,7 +63,11 @@ export async function failure(p: Promise<unknown> | AsyncIterable<unknown>): Pro
 	throw new Error('expected a failure');
 }
 
-export function tempDir(prefix: string): { dir: string; file: (name: string, data?: Uint8Array | string) => string; cleanup: () => void } {
+export function tempDir(prefix: string): {
+	dir: string;
+	file: (name: string, data?: Uint8Array | string) => string;
+	cleanup: () => void;
+} {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 	return {
 		dir,
@@ -76,16 +80,42 @@ export function tempDir(prefix: string): { dir: string; file: (name: string, dat
 	};
 }
 
-export const ORDER_HEADERS = ['工单号', '来源渠道', '诉求类型', '紧急程度', '诉求人', '联系电话', '地址', '诉求内容', '派单时间', '类别', '居民区', '备注'];
+export const ORDER_HEADERS = [
+	'工单号',
+	'来源渠道',
+	'诉求类型',
+	'紧急程度',
+	'诉求人',
+	'联系电话',
+	'地址',
+	'诉求内容',
+	'派单时间',
+	'类别',
+	'居民区',
+	'备注'
+];
 
 /** A generated 12-column order row; every 10th has a quoted comma, every 25th a line break and quotes. */
 export function orderRow(i: number): string[] {
 	const content =
-		i % 25 === 0 ? `楼道灯不亮，\n居民说"晚上很黑"` : i % 10 === 0 ? `噪音扰民, 夜间施工` : `小区门口道路破损需要维修${i % 7}`;
+		i % 25 === 0
+			? `楼道灯不亮，\n居民说"晚上很黑"`
+			: i % 10 === 0
+				? `噪音扰民, 夜间施工`
+				: `小区门口道路破损需要维修${i % 7}`;
 	return [
-		`GD2024${String(i).padStart(8, '0')}`, '12345热线', ['咨询', '建议', '求助', '投诉'][i % 4], i % 9 === 0 ? '紧急' : '一般',
-		`张${i % 100}`, `138${String(i).padStart(8, '0')}`, `幸福路${i % 300}号${i % 20}室`, content,
-		`2024-05-${String((i % 28) + 1).padStart(2, '0')} 09:${String(i % 60).padStart(2, '0')}:00`, '市容环境', `第${i % 12}居民区`, ''
+		`GD2024${String(i).padStart(8, '0')}`,
+		'12345热线',
+		['咨询', '建议', '求助', '投诉'][i % 4],
+		i % 9 === 0 ? '紧急' : '一般',
+		`张${i % 100}`,
+		`138${String(i).padStart(8, '0')}`,
+		`幸福路${i % 300}号${i % 20}室`,
+		content,
+		`2024-05-${String((i % 28) + 1).padStart(2, '0')} 09:${String(i % 60).padStart(2, '0')}:00`,
+		'市容环境',
+		`第${i % 12}居民区`,
+		''
 	];
 }
 

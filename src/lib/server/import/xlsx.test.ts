@@ -24,11 +24,20 @@ beforeAll(async () => {
 	]);
 	ws.getCell('D2').numFmt = 'yyyy-mm-dd hh:mm:ss';
 	ws.addRow([]); // a blank row in the middle (row 3) is skipped
-	ws.addRow(['GD002', '李四', '021-12345678', new Date(Date.UTC(2024, 0, 31, 23, 59, 59, 600)), 0.1 + 0.2, 1e21, { formula: 'D4+1', result: 45323.5 }]);
+	ws.addRow([
+		'GD002',
+		'李四',
+		'021-12345678',
+		new Date(Date.UTC(2024, 0, 31, 23, 59, 59, 600)),
+		0.1 + 0.2,
+		1e21,
+		{ formula: 'D4+1', result: 45323.5 }
+	]);
 	ws.getCell('D4').numFmt = 'yyyy/m/d h:mm';
 	ws.getCell('G4').numFmt = 'yyyy-mm-dd hh:mm';
 	ws.getCell('A6').value = '   ';
-	for (let r = 7; r <= 12; r++) ws.getCell(`B${r}`).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+	for (let r = 7; r <= 12; r++)
+		ws.getCell(`B${r}`).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
 	wb.addWorksheet('说明').addRow(['这张表不导入']);
 	sample = tmp.file('sample.xlsx');
 	await wb.xlsx.writeFile(sample);
@@ -56,7 +65,18 @@ describe('readXlsxRows', () => {
 	const expected = [
 		{ line: 1, cells: ['工单号', '诉求人', '联系电话', '派单时间', '备注', '链接', '其他'] },
 		{ line: 2, cells: ['GD001', '张三', '13812345678', '2024-05-06 07:08:09', 'y', '查看', 'TRUE'] },
-		{ line: 4, cells: ['GD002', '李四', '021-12345678', '2024-02-01 00:00:00', '0.3', '1000000000000000000000', '2024-02-01 12:00:00'] }
+		{
+			line: 4,
+			cells: [
+				'GD002',
+				'李四',
+				'021-12345678',
+				'2024-02-01 00:00:00',
+				'0.3',
+				'1000000000000000000000',
+				'2024-02-01 12:00:00'
+			]
+		}
 	];
 
 	it(`reads the first sheet as strings: dates (UTC fields), phones, rich text, formula results, links (TZ=${process.env.TZ ?? 'unset'})`, async () => {

@@ -17,7 +17,13 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { RowRecord } from './csv';
 import { ImportFileError } from './errors';
-import { MAX_XLSX_ENTRIES, MAX_XLSX_INFLATED_BYTES, openXlsxWorkbook, UnguardedXlsxReadError, type InflateLimits } from './exceljs-reader';
+import {
+	MAX_XLSX_ENTRIES,
+	MAX_XLSX_INFLATED_BYTES,
+	openXlsxWorkbook,
+	UnguardedXlsxReadError,
+	type InflateLimits
+} from './exceljs-reader';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const isZip = (b: Uint8Array) => b.length >= 4 && ZIP_MAGIC.every((m, k) => b[k] === m);
@@ -52,7 +58,8 @@ function valueText(v: unknown, numFmt: string | undefined, date1904: boolean): s
 	if (typeof v === 'string') return v;
 	if (typeof v === 'number') {
 		// Plain numbers in a date format arrive as Date already; this is for formula results.
-		if (numFmt && isDateFormat(numFmt)) return dateText(new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 864e5)));
+		if (numFmt && isDateFormat(numFmt))
+			return dateText(new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 864e5)));
 		return numberText(v);
 	}
 	if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
@@ -87,7 +94,10 @@ async function openZip(input: string | NodeJS.ReadableStream): Promise<{ stream:
 	while (size < 4) {
 		const r = await it.next();
 		if (r.done) break;
-		const b = typeof r.value === 'string' ? Buffer.from(r.value) : Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength);
+		const b =
+			typeof r.value === 'string'
+				? Buffer.from(r.value)
+				: Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength);
 		head.push(b);
 		size += b.length;
 	}
@@ -107,7 +117,10 @@ async function openZip(input: string | NodeJS.ReadableStream): Promise<{ stream:
 }
 
 /** Rows of the first worksheet. Throws ImportFileError('not_xlsx') for anything that is not a readable xlsx. */
-export async function* readXlsxRows(input: string | NodeJS.ReadableStream, limits: InflateLimits = { maxBytes: MAX_XLSX_INFLATED_BYTES, maxEntries: MAX_XLSX_ENTRIES }): AsyncGenerator<RowRecord> {
+export async function* readXlsxRows(
+	input: string | NodeJS.ReadableStream,
+	limits: InflateLimits = { maxBytes: MAX_XLSX_INFLATED_BYTES, maxEntries: MAX_XLSX_ENTRIES }
+): AsyncGenerator<RowRecord> {
 	const { stream, close } = await openZip(input);
 	const workbook = openXlsxWorkbook(stream, limits);
 	let sawSheet = false;

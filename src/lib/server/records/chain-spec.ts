@@ -25,15 +25,84 @@ export const SEALED_TABLES = {
 	attachments: {
 		chainKey: 'case_id',
 		autoId: false,
-		columns: ['id', 'case_id', 'chain_seq', 'event_id', 'kind', 'path', 'thumb_path', 'mime', 'width', 'height', 'bytes', 'sha256', 'original_name', 'captured_at', 'lng', 'lat', 'uploaded_by', 'created_at']
+		columns: [
+			'id',
+			'case_id',
+			'chain_seq',
+			'event_id',
+			'kind',
+			'path',
+			'thumb_path',
+			'mime',
+			'width',
+			'height',
+			'bytes',
+			'sha256',
+			'original_name',
+			'captured_at',
+			'lng',
+			'lat',
+			'uploaded_by',
+			'created_at'
+		]
 	},
-	hotline_events: { chainKey: 'order_id', autoId: true, columns: ['order_id', 'chain_seq', 'at', 'actor_id', 'api_key_id', 'action', 'from_status', 'to_status', 'note', 'payload'] },
-	hotline_attachments: { chainKey: 'order_id', autoId: false, columns: ['id', 'order_id', 'chain_seq', 'event_id', 'path', 'thumb_path', 'sha256', 'original_name', 'uploaded_by', 'created_at'] },
+	hotline_events: {
+		chainKey: 'order_id',
+		autoId: true,
+		columns: [
+			'order_id',
+			'chain_seq',
+			'at',
+			'actor_id',
+			'api_key_id',
+			'action',
+			'from_status',
+			'to_status',
+			'note',
+			'payload'
+		]
+	},
+	hotline_attachments: {
+		chainKey: 'order_id',
+		autoId: false,
+		columns: [
+			'id',
+			'order_id',
+			'chain_seq',
+			'event_id',
+			'path',
+			'thumb_path',
+			'sha256',
+			'original_name',
+			'uploaded_by',
+			'created_at'
+		]
+	},
 	enforcement_events: { chainKey: 'enforcement_id', autoId: true, columns: ['enforcement_id', 'chain_seq', ...EVENT] },
 	evidence_files: {
 		chainKey: null,
 		autoId: false,
-		columns: ['id', 'chain_seq', 'alert_id', 'enforcement_id', 'event_id', 'kind', 'seq', 'path', 'thumb_path', 'mime', 'bytes', 'width', 'height', 'sha256', 'source', 'camera_id', 'captured_at', 'uploaded_by', 'created_at'],
+		columns: [
+			'id',
+			'chain_seq',
+			'alert_id',
+			'enforcement_id',
+			'event_id',
+			'kind',
+			'seq',
+			'path',
+			'thumb_path',
+			'mime',
+			'bytes',
+			'width',
+			'height',
+			'sha256',
+			'source',
+			'camera_id',
+			'captured_at',
+			'uploaded_by',
+			'created_at'
+		],
 		defaults: { seq: 0 }
 	},
 	audit_log: { chainKey: null, autoId: true, columns: ['chain_seq', 'at', 'actor_id', 'action', 'target', 'detail'] },
@@ -41,7 +110,19 @@ export const SEALED_TABLES = {
 	enforcement_documents: {
 		chainKey: 'enforcement_id',
 		autoId: true,
-		columns: ['enforcement_id', 'chain_seq', 'event_id', 'kind', 'document_no', 'issued_at', 'issued_by', 'content', 'content_sha256', 'html', 'sha256']
+		columns: [
+			'enforcement_id',
+			'chain_seq',
+			'event_id',
+			'kind',
+			'document_no',
+			'issued_at',
+			'issued_by',
+			'content',
+			'content_sha256',
+			'html',
+			'sha256'
+		]
 	}
 } as const satisfies Record<string, SealedTableSpec>;
 
@@ -50,7 +131,15 @@ export type SealedTable = keyof typeof SEALED_TABLES;
  * The tables migration 016 sealed. Frozen: that migration walks this list (up and down), so a table
  * sealed by a later migration is added to ALL_SEALED_TABLE_NAMES only.
  */
-export const SEALED_TABLE_NAMES: SealedTable[] = ['case_events', 'attachments', 'hotline_events', 'hotline_attachments', 'enforcement_events', 'evidence_files', 'audit_log'];
+export const SEALED_TABLE_NAMES: SealedTable[] = [
+	'case_events',
+	'attachments',
+	'hotline_events',
+	'hotline_attachments',
+	'enforcement_events',
+	'evidence_files',
+	'audit_log'
+];
 /** Every sealed table: what `npm run verify` walks and the tests check. */
 export const ALL_SEALED_TABLE_NAMES = Object.keys(SEALED_TABLES) as SealedTable[];
 
@@ -62,7 +151,10 @@ export const GENESIS = '';
 
 /** Lone UTF-16 surrogates replaced by U+FFFD: a sealed row stores only text that reads back as written. */
 const SURROGATE = /[\uD800-\uDFFF]/;
-export const wellFormed = (s: string) => (SURROGATE.test(s) ? s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD') : s);
+export const wellFormed = (s: string) =>
+	SURROGATE.test(s)
+		? s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+		: s;
 
 /**
  * The row's canonical form: its table, then each hashed column's value as text (null stays null).
@@ -80,7 +172,9 @@ export function canonicalRow(table: SealedTable, row: Readonly<Record<string, un
 
 /** SHA-256 (hex) over the previous row's hash and this row's canonical form. */
 export function rowHash(table: SealedTable, row: Readonly<Record<string, unknown>>, previousHash: string): string {
-	return createHash('sha256').update(`${previousHash}\n${canonicalRow(table, row)}`).digest('hex');
+	return createHash('sha256')
+		.update(`${previousHash}\n${canonicalRow(table, row)}`)
+		.digest('hex');
 }
 
 /** The chain a row belongs to, as text ('' for a table-wide chain). */

@@ -13,7 +13,12 @@ export type NewAlert = Insertable<AlertTable>;
 export type NewEvidenceFile = Unsealed<'evidence_files'>;
 
 /** The replay guard: one alert per camera, capture instant and category (UNIQUE alerts_replay). */
-export async function findReplayedAlert(db: Db, cameraId: string, capturedAt: number, categoryCode: string): Promise<{ id: number } | undefined> {
+export async function findReplayedAlert(
+	db: Db,
+	cameraId: string,
+	capturedAt: number,
+	categoryCode: string
+): Promise<{ id: number } | undefined> {
 	return db
 		.selectFrom('alerts')
 		.select('id')
@@ -28,17 +33,37 @@ export async function insertAlert(db: Db, alert: NewAlert): Promise<number> {
 }
 
 export async function insertEvidenceFiles(db: Db, rows: NewEvidenceFile[]): Promise<void> {
-	if (rows.length) await inTransaction(db, async (trx) => void (await trx.insertInto('evidence_files').values(await sealRows(trx, 'evidence_files', rows)).execute()));
+	if (rows.length)
+		await inTransaction(
+			db,
+			async (trx) =>
+				void (await trx
+					.insertInto('evidence_files')
+					.values(await sealRows(trx, 'evidence_files', rows))
+					.execute())
+		);
 }
 
 /** One alert with the name of its camera, as 人工复核 decides on it. */
 export async function getAlertWithCamera(db: Db, id: number) {
-	return db.selectFrom('alerts').innerJoin('cameras', 'cameras.id', 'alerts.camera_id').selectAll('alerts').select('cameras.name as camera_name').where('alerts.id', '=', id).executeTakeFirst();
+	return db
+		.selectFrom('alerts')
+		.innerJoin('cameras', 'cameras.id', 'alerts.camera_id')
+		.selectAll('alerts')
+		.select('cameras.name as camera_name')
+		.where('alerts.id', '=', id)
+		.executeTakeFirst();
 }
 
 /** The stored frames of an alert, in order. */
 export async function listAlertFrameFiles(db: Db, alertId: number, limit: number) {
-	return db.selectFrom('evidence_files').select(['path', 'id', 'mime']).where('alert_id', '=', alertId).orderBy('seq').limit(limit).execute();
+	return db
+		.selectFrom('evidence_files')
+		.select(['path', 'id', 'mime'])
+		.where('alert_id', '=', alertId)
+		.orderBy('seq')
+		.limit(limit)
+		.execute();
 }
 
 export interface AlertReview {
@@ -50,7 +75,14 @@ export interface AlertReview {
 }
 
 /** Records the review of a pending alert read at `version`; false when it was reviewed or changed meanwhile. */
-export async function markAlertReviewed(trx: Db, alertId: number, version: number, set: AlertReview, actorId: number, now: number): Promise<boolean> {
+export async function markAlertReviewed(
+	trx: Db,
+	alertId: number,
+	version: number,
+	set: AlertReview,
+	actorId: number,
+	now: number
+): Promise<boolean> {
 	const r = await trx
 		.updateTable('alerts')
 		.set({ ...set, reviewed_by: actorId, reviewed_at: now, version: version + 1 })
@@ -62,7 +94,11 @@ export async function markAlertReviewed(trx: Db, alertId: number, version: numbe
 }
 
 /** The duplicates of a reviewed alert follow it to the same case or enforcement case. */
-export async function linkDuplicateAlerts(trx: Db, alertId: number, to: { case_id: number } | { enforcement_id: number }): Promise<void> {
+export async function linkDuplicateAlerts(
+	trx: Db,
+	alertId: number,
+	to: { case_id: number } | { enforcement_id: number }
+): Promise<void> {
 	await trx.updateTable('alerts').set(to).where('parent_alert_id', '=', alertId).execute();
 }
 
@@ -79,22 +115,45 @@ export async function listDedupCandidates(
 	const from = s.at - s.minutes * 60_000;
 	const to = s.at + s.minutes * 60_000;
 	// The same window on each table: its category, its time column within the minutes, its point in the box.
-	const near = (time: 'reported_at' | 'created_at' | 'captured_at') => (e: ExpressionBuilder<DB, 'cases' | 'enforcement_cases' | 'alerts'>) =>
-		e.and([
-			e('category_code', '=', s.categoryCode),
-			e(time, '>=', from),
-			e(time, '<=', to),
-			e('lng', '>=', box.minLng),
-			e('lng', '<=', box.maxLng),
-			e('lat', '>=', box.minLat),
-			e('lat', '<=', box.maxLat)
-		]);
+	const near =
+		(time: 'reported_at' | 'created_at' | 'captured_at') =>
+		(e: ExpressionBuilder<DB, 'cases' | 'enforcement_cases' | 'alerts'>) =>
+			e.and([
+				e('category_code', '=', s.categoryCode),
+				e(time, '>=', from),
+				e(time, '<=', to),
+				e('lng', '>=', box.minLng),
+				e('lng', '<=', box.maxLng),
+				e('lat', '>=', box.minLat),
+				e('lat', '<=', box.maxLat)
+			]);
 	const [gridCases, enforcement, pending] = await Promise.all([
-		db.selectFrom('cases').select(['id', 'code', 'category_code', 'lng', 'lat', 'reported_at as at']).where(near('reported_at')).where('status', 'in', [...OPEN_STATUSES]).execute(),
-		db.selectFrom('enforcement_cases').select(['id', 'code', 'category_code', 'lng', 'lat', 'created_at as at']).where(near('created_at')).where('status', 'in', [...OPEN_ENFORCEMENT_STATUSES]).execute(),
-		db.selectFrom('alerts').select(['id', 'category_code', 'lng', 'lat', 'captured_at as at']).where(near('captured_at')).where('status', '=', 'pending').execute()
+		db
+			.selectFrom('cases')
+			.select(['id', 'code', 'category_code', 'lng', 'lat', 'reported_at as at'])
+			.where(near('reported_at'))
+			.where('status', 'in', [...OPEN_STATUSES])
+			.execute(),
+		db
+			.selectFrom('enforcement_cases')
+			.select(['id', 'code', 'category_code', 'lng', 'lat', 'created_at as at'])
+			.where(near('created_at'))
+			.where('status', 'in', [...OPEN_ENFORCEMENT_STATUSES])
+			.execute(),
+		db
+			.selectFrom('alerts')
+			.select(['id', 'category_code', 'lng', 'lat', 'captured_at as at'])
+			.where(near('captured_at'))
+			.where('status', '=', 'pending')
+			.execute()
 	]);
-	const common = (r: { id: number; category_code: string; lng: number; lat: number; at: number }) => ({ id: r.id, categoryCode: r.category_code, lng: r.lng, lat: r.lat, at: r.at });
+	const common = (r: { id: number; category_code: string; lng: number; lat: number; at: number }) => ({
+		id: r.id,
+		categoryCode: r.category_code,
+		lng: r.lng,
+		lat: r.lat,
+		at: r.at
+	});
 	return [
 		...gridCases.map((r) => ({ kind: 'case' as const, code: r.code, ...common(r) })),
 		...enforcement.map((r) => ({ kind: 'enforcement' as const, code: r.code, ...common(r) })),
@@ -111,7 +170,11 @@ export interface AlertSettings {
 }
 
 export async function loadAlertSettings(db: Db): Promise<AlertSettings> {
-	const [dedupMeters, dedupMinutes, frameHosts] = await Promise.all([readSetting(db, SETTINGS.dedupMeters), readSetting(db, SETTINGS.dedupMinutes), readSetting(db, SETTINGS.frameHosts)]);
+	const [dedupMeters, dedupMinutes, frameHosts] = await Promise.all([
+		readSetting(db, SETTINGS.dedupMeters),
+		readSetting(db, SETTINGS.dedupMinutes),
+		readSetting(db, SETTINGS.frameHosts)
+	]);
 	return { dedupMeters, dedupMinutes, frameHosts };
 }
 
@@ -128,6 +191,13 @@ export const findEvidenceFile = (db: Db, id: string) =>
 		.selectFrom('evidence_files')
 		.leftJoin('alerts', 'alerts.id', 'evidence_files.alert_id')
 		.leftJoin('categories', 'categories.code', 'alerts.category_code')
-		.select(['evidence_files.path', 'evidence_files.thumb_path', 'evidence_files.mime', 'evidence_files.enforcement_id', 'alerts.enforcement_id as alert_enforcement_id', 'categories.track'])
+		.select([
+			'evidence_files.path',
+			'evidence_files.thumb_path',
+			'evidence_files.mime',
+			'evidence_files.enforcement_id',
+			'alerts.enforcement_id as alert_enforcement_id',
+			'categories.track'
+		])
 		.where('evidence_files.id', '=', id)
 		.executeTakeFirst();

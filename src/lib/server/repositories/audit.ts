@@ -15,7 +15,14 @@ export interface AuditEntry {
 /** Call inside the transaction of the change it records. */
 export async function appendAudit(db: Db, e: AuditEntry): Promise<void> {
 	const row = { at: e.at, actor_id: e.actorId, action: e.action, target: e.target, detail: JSON.stringify(e.detail) };
-	await inTransaction(db, async (trx) => void (await trx.insertInto('audit_log').values(await sealRows(trx, 'audit_log', [row])).execute()));
+	await inTransaction(
+		db,
+		async (trx) =>
+			void (await trx
+				.insertInto('audit_log')
+				.values(await sealRows(trx, 'audit_log', [row]))
+				.execute())
+	);
 }
 
 export interface AuditFilters {
@@ -38,7 +45,15 @@ export async function listAudit(db: Db, f: AuditFilters) {
 	if (f.toMs !== undefined) q = q.where('audit_log.at', '<', f.toMs);
 	const [rows, total] = await Promise.all([
 		q
-			.select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.target', 'audit_log.detail', 'users.display_name as actor_name', 'users.username as actor_username'])
+			.select([
+				'audit_log.id',
+				'audit_log.at',
+				'audit_log.action',
+				'audit_log.target',
+				'audit_log.detail',
+				'users.display_name as actor_name',
+				'users.username as actor_username'
+			])
 			.orderBy('audit_log.at', 'desc')
 			.orderBy('audit_log.id', 'desc')
 			.limit(AUDIT_PAGE_SIZE)
@@ -46,14 +61,23 @@ export async function listAudit(db: Db, f: AuditFilters) {
 			.execute(),
 		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 	]);
-	return { rows: rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> })), total: Number(total.n) };
+	return {
+		rows: rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> })),
+		total: Number(total.n)
+	};
 }
 
 /** The actions and the people that appear in the log (the filter's choices). */
 export async function auditChoices(db: Db) {
 	const [actions, actors] = await Promise.all([
 		db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute(),
-		db.selectFrom('audit_log').innerJoin('users', 'users.id', 'audit_log.actor_id').select(['users.id', 'users.display_name']).distinct().orderBy('users.id').execute()
+		db
+			.selectFrom('audit_log')
+			.innerJoin('users', 'users.id', 'audit_log.actor_id')
+			.select(['users.id', 'users.display_name'])
+			.distinct()
+			.orderBy('users.id')
+			.execute()
 	]);
 	return { actions: actions.map((a) => a.action), actors };
 }
@@ -72,10 +96,22 @@ export async function auditNames(db: Db, refs: AuditRefs): Promise<Record<string
 	const ids = (s: Set<number>) => [...s];
 	const [areas, communities, departments, users, categories] = await Promise.all([
 		refs.area.size ? db.selectFrom('areas').select(['id', 'name']).where('id', 'in', ids(refs.area)).execute() : [],
-		refs.community.size ? db.selectFrom('communities').select(['id', 'name']).where('id', 'in', ids(refs.community)).execute() : [],
-		refs.department.size ? db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids(refs.department)).execute() : [],
-		refs.user.size ? db.selectFrom('users').select(['id', 'display_name as name']).where('id', 'in', ids(refs.user)).execute() : [],
-		refs.category.size ? db.selectFrom('categories').select(['code as id', 'minor as name', 'variant']).where('code', 'in', [...refs.category]).execute() : []
+		refs.community.size
+			? db.selectFrom('communities').select(['id', 'name']).where('id', 'in', ids(refs.community)).execute()
+			: [],
+		refs.department.size
+			? db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids(refs.department)).execute()
+			: [],
+		refs.user.size
+			? db.selectFrom('users').select(['id', 'display_name as name']).where('id', 'in', ids(refs.user)).execute()
+			: [],
+		refs.category.size
+			? db
+					.selectFrom('categories')
+					.select(['code as id', 'minor as name', 'variant'])
+					.where('code', 'in', [...refs.category])
+					.execute()
+			: []
 	]);
 	const out: Record<string, string> = {};
 	for (const r of areas) out[`area:${r.id}`] = r.name;

@@ -34,27 +34,69 @@ describe('live board', () => {
 		await caseWith('dispatched', { stage_deadline_at: NOW + 48 * HOUR }); // awaiting 签收
 		await caseWith('return_requested'); // 回退 awaiting approval
 		const reassign = await caseWith('registered', { department_id: null }); // approved 回退, awaiting 改派
-		const returned = { case_id: reassign, at: NOW - HOUR, actor_id: t.users.get('diaodu')!, action: 'approve_return', from_status: 'return_requested', to_status: 'registered', note: null, payload: null };
-		await t.db.transaction().execute(async (trx) => void (await trx.insertInto('case_events').values(await sealRows(trx, 'case_events', [returned])).execute()));
+		const returned = {
+			case_id: reassign,
+			at: NOW - HOUR,
+			actor_id: t.users.get('diaodu')!,
+			action: 'approve_return',
+			from_status: 'return_requested',
+			to_status: 'registered',
+			note: null,
+			payload: null
+		};
+		await t.db.transaction().execute(
+			async (trx) =>
+				void (await trx
+					.insertInto('case_events')
+					.values(await sealRows(trx, 'case_events', [returned]))
+					.execute())
+		);
 		await caseWith('registered', { department_id: null }); // a fresh 待派遣: not returned
 		await caseWith('extension_requested', { supervised: 1 }); // 延期 awaiting, and 督办
 		await caseWith('closed', { supervised: 1, stage_deadline_at: NOW - HOUR }); // finished: nowhere
 		// 处置反馈 in time, 核查 past its limit and past the handling deadline: overdue, and counted late (核查超时).
-		await caseWith('feedback', { feedback_at: NOW - 30 * HOUR, deadline_at: NOW - 24 * HOUR, stage_deadline_at: NOW - 28 * HOUR });
+		await caseWith('feedback', {
+			feedback_at: NOW - 30 * HOUR,
+			deadline_at: NOW - 24 * HOUR,
+			stage_deadline_at: NOW - 28 * HOUR
+		});
 		// 处置反馈 in time, 核查 step overdue but the handling deadline not reached: overdue only.
-		await caseWith('feedback', { feedback_at: NOW - 5 * HOUR, deadline_at: NOW + 24 * HOUR, stage_deadline_at: NOW - 3 * HOUR });
+		await caseWith('feedback', {
+			feedback_at: NOW - 5 * HOUR,
+			deadline_at: NOW + 24 * HOUR,
+			stage_deadline_at: NOW - 3 * HOUR
+		});
 		await caseWith('void'); // nowhere
 		await orderRow(t.db, { receivedAt: NOW - 24 * HOUR, deadlineAt: NOW + 72 * HOUR, status: 'handling' }); // signed, no contact yet
 		await t.db.updateTable('hotline_orders').set({ community_id: community.id, area_id: community.area_id }).execute();
 		await orderRow(t.db, { receivedAt: NOW - 24 * HOUR, deadlineAt: NOW + 72 * HOUR, status: 'handling' }); // no 居民区
-		await orderRow(t.db, { receivedAt: NOW - 24 * HOUR, deadlineAt: NOW + 72 * HOUR, firstContactAt: NOW - HOUR, status: 'handling' }); // contacted
+		await orderRow(t.db, {
+			receivedAt: NOW - 24 * HOUR,
+			deadlineAt: NOW + 72 * HOUR,
+			firstContactAt: NOW - HOUR,
+			status: 'handling'
+		}); // contacted
 
-		const expected: BoardCounts = { open: 10, due_soon: 1, overdue: 3, check_late: 1, awaiting_sign: 1, returned: 2, extension: 1, supervised: 1, awaiting_contact: 1 };
+		const expected: BoardCounts = {
+			open: 10,
+			due_soon: 1,
+			overdue: 3,
+			check_late: 1,
+			awaiting_sign: 1,
+			returned: 2,
+			extension: 1,
+			supervised: 1,
+			awaiting_contact: 1
+		};
 		const byArea = await loadBoard(t.db, 'area', NOW);
 		const area = byArea.rows.find((r) => r.id === community.area_id)!;
 		expect(area.counts).toEqual(expected);
 		// Every other current 片区 is listed, with zeros; the order without a 居民区 is unplaced.
-		expect(byArea.rows.filter((r) => r.id !== community.area_id).every((r) => JSON.stringify(r.counts) === JSON.stringify(zero()))).toBe(true);
+		expect(
+			byArea.rows
+				.filter((r) => r.id !== community.area_id)
+				.every((r) => JSON.stringify(r.counts) === JSON.stringify(zero()))
+		).toBe(true);
 		expect(byArea.rows.length).toBeGreaterThanOrEqual(3);
 		expect(byArea.unplaced).toEqual({ ...zero(), awaiting_contact: 1 });
 		expect(byArea.total).toEqual({ ...expected, awaiting_contact: 2 });
@@ -64,7 +106,12 @@ describe('live board', () => {
 
 		// Per department: the two 待派遣 cases have none yet.
 		const byDepartment = await loadBoard(t.db, 'department', NOW);
-		expect(byDepartment.rows.find((r) => r.id === 2)!.counts).toEqual({ ...expected, open: 8, returned: 1, awaiting_contact: 2 });
+		expect(byDepartment.rows.find((r) => r.id === 2)!.counts).toEqual({
+			...expected,
+			open: 8,
+			returned: 1,
+			awaiting_contact: 2
+		});
 		expect(byDepartment.unplaced).toEqual({ ...zero(), open: 2, returned: 1 });
 
 		// The case list, filtered as the board links, finds exactly the counted cases.

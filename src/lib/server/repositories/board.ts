@@ -14,7 +14,16 @@ export type BoardDimension = (typeof BOARD_DIMENSIONS)[number];
 export const isBoardDimension = (s: string): s is BoardDimension => (BOARD_DIMENSIONS as readonly string[]).includes(s);
 
 /** Grid-case figures, then the one 12345 figure (先行联系 awaiting). */
-export const CASE_METRICS = ['open', 'due_soon', 'overdue', 'check_late', 'awaiting_sign', 'returned', 'extension', 'supervised'] as const;
+export const CASE_METRICS = [
+	'open',
+	'due_soon',
+	'overdue',
+	'check_late',
+	'awaiting_sign',
+	'returned',
+	'extension',
+	'supervised'
+] as const;
 export const BOARD_METRICS = [...CASE_METRICS, 'awaiting_contact'] as const;
 export type BoardMetric = (typeof BOARD_METRICS)[number];
 export type BoardCounts = Record<BoardMetric, number>;
@@ -41,7 +50,11 @@ const CASE_CONDITIONS: Record<(typeof CASE_METRICS)[number], (eb: CaseEb, now: n
 	supervised: (eb) => eb.and([eb('cases.supervised', '=', 1), eb('cases.status', 'in', OPEN)])
 };
 
-const CASE_COLUMN = { area: 'cases.area_id', community: 'cases.community_id', department: 'cases.department_id' } as const;
+const CASE_COLUMN = {
+	area: 'cases.area_id',
+	community: 'cases.community_id',
+	department: 'cases.department_id'
+} as const;
 
 const emptyCounts = (): BoardCounts => Object.fromEntries(BOARD_METRICS.map((k) => [k, 0])) as BoardCounts;
 
@@ -51,7 +64,9 @@ async function countCases(db: Db, by: BoardDimension, now: number) {
 		.selectFrom('cases')
 		.select((eb) => [
 			eb.ref(column).as('group_id'),
-			...CASE_METRICS.map((k) => eb.fn.sum<number | string>(eb.case().when(CASE_CONDITIONS[k](eb, now)).then(1).else(0).end()).as(k))
+			...CASE_METRICS.map((k) =>
+				eb.fn.sum<number | string>(eb.case().when(CASE_CONDITIONS[k](eb, now)).then(1).else(0).end()).as(k)
+			)
 		])
 		.where('cases.status', 'in', OPEN)
 		.groupBy(column)
@@ -60,7 +75,12 @@ async function countCases(db: Db, by: BoardDimension, now: number) {
 
 /** 12345 orders signed (处置中) with no 先行联系 logged: the hotline list's awaiting_contact queue. */
 async function countAwaitingContact(db: Db, by: BoardDimension) {
-	const column = by === 'area' ? 'hotline_orders.area_id' : by === 'community' ? 'hotline_orders.community_id' : 'hotline_orders.department_id';
+	const column =
+		by === 'area'
+			? 'hotline_orders.area_id'
+			: by === 'community'
+				? 'hotline_orders.community_id'
+				: 'hotline_orders.department_id';
 	return db
 		.selectFrom('hotline_orders')
 		.leftJoin('communities', 'communities.id', 'hotline_orders.community_id')
@@ -71,10 +91,17 @@ async function countAwaitingContact(db: Db, by: BoardDimension) {
 		.execute();
 }
 
-async function groupNames(db: Db, by: BoardDimension, now: number): Promise<{ id: number; name: string; current: boolean }[]> {
+async function groupNames(
+	db: Db,
+	by: BoardDimension,
+	now: number
+): Promise<{ id: number; name: string; current: boolean }[]> {
 	if (by === 'area') {
 		// Current: drawn in the boundary version in force today.
-		const [rows, today] = await Promise.all([db.selectFrom('areas').select(['id', 'name']).where('kind', '=', 'area').orderBy('id').execute(), loadGeography(db, shanghaiDate(now))]);
+		const [rows, today] = await Promise.all([
+			db.selectFrom('areas').select(['id', 'name']).where('kind', '=', 'area').orderBy('id').execute(),
+			loadGeography(db, shanghaiDate(now))
+		]);
 		const current = new Set(today.areas.map((a) => a.id));
 		return rows.map((r) => ({ id: r.id, name: r.name, current: current.has(r.id) }));
 	}
@@ -87,8 +114,16 @@ async function groupNames(db: Db, by: BoardDimension, now: number): Promise<{ id
  * The board now, one row per group (every current one, zeros included; a retired 片区 version only
  * while work filed in it is open), then a row for work without a group, and the total.
  */
-export async function loadBoard(db: Db, by: BoardDimension, now: number): Promise<{ rows: BoardRow[]; unplaced: BoardCounts | null; total: BoardCounts }> {
-	const [caseCounts, contactCounts, names] = await Promise.all([countCases(db, by, now), countAwaitingContact(db, by), groupNames(db, by, now)]);
+export async function loadBoard(
+	db: Db,
+	by: BoardDimension,
+	now: number
+): Promise<{ rows: BoardRow[]; unplaced: BoardCounts | null; total: BoardCounts }> {
+	const [caseCounts, contactCounts, names] = await Promise.all([
+		countCases(db, by, now),
+		countAwaitingContact(db, by),
+		groupNames(db, by, now)
+	]);
 	const byId = new Map<number | null, BoardCounts>();
 	const countsOf = (id: number | null) => {
 		let c = byId.get(id);
@@ -103,6 +138,8 @@ export async function loadBoard(db: Db, by: BoardDimension, now: number): Promis
 
 	const total = emptyCounts();
 	for (const c of byId.values()) for (const k of BOARD_METRICS) total[k] += c[k];
-	const rows = names.filter((n) => n.current || byId.has(n.id)).map((n) => ({ id: n.id, name: n.name, counts: byId.get(n.id) ?? emptyCounts() }));
+	const rows = names
+		.filter((n) => n.current || byId.has(n.id))
+		.map((n) => ({ id: n.id, name: n.name, counts: byId.get(n.id) ?? emptyCounts() }));
 	return { rows, unplaced: byId.get(null) ?? null, total };
 }

@@ -14,8 +14,19 @@ describe('listBoundaryVersions', () => {
 		expect(versions.length).toBeGreaterThan(0);
 		expect(versions.map((v) => v.effective_from)).toEqual([...versions.map((v) => v.effective_from)].sort().reverse());
 		for (const v of versions) {
-			const areas = await t.db.selectFrom('area_shapes').innerJoin('areas', 'areas.id', 'area_shapes.area_id').select('areas.name').where('area_shapes.version_id', '=', v.id).where('areas.kind', '=', 'area').orderBy('areas.id').execute();
-			const outlines = await t.db.selectFrom('community_shapes').select('version_id').where('version_id', '=', v.id).execute();
+			const areas = await t.db
+				.selectFrom('area_shapes')
+				.innerJoin('areas', 'areas.id', 'area_shapes.area_id')
+				.select('areas.name')
+				.where('area_shapes.version_id', '=', v.id)
+				.where('areas.kind', '=', 'area')
+				.orderBy('areas.id')
+				.execute();
+			const outlines = await t.db
+				.selectFrom('community_shapes')
+				.select('version_id')
+				.where('version_id', '=', v.id)
+				.execute();
 			expect(v.areas).toEqual(areas.map((a) => a.name));
 			expect(v.communityOutlines).toBe(outlines.length);
 		}

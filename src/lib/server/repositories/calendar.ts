@@ -44,7 +44,10 @@ export async function loadCalendar(db: Db): Promise<WorkCalendar> {
 	if (cached?.db === db) return cached.calendar;
 	const [days, years, hours] = await Promise.all([
 		db.selectFrom('calendar_days').select(['date', 'kind']).execute(),
-		db.selectFrom('calendar_years').select(({ fn }) => fn.max('year').as('last')).executeTakeFirst(),
+		db
+			.selectFrom('calendar_years')
+			.select(({ fn }) => fn.max('year').as('last'))
+			.executeTakeFirst(),
 		db.selectFrom('settings').select('value').where('key', '=', 'workingHours').executeTakeFirst()
 	]);
 	const calendar = createCalendar({
@@ -72,7 +75,8 @@ export async function listCalendarYears(db: Db) {
 
 /** The years on file, kept until a year is saved (every page's warning reads it). */
 export async function calendarYearsOnFile(db: Db): Promise<number[]> {
-	if (yearsCache?.db !== db) yearsCache = { db, years: (await db.selectFrom('calendar_years').select('year').execute()).map((r) => r.year) };
+	if (yearsCache?.db !== db)
+		yearsCache = { db, years: (await db.selectFrom('calendar_years').select('year').execute()).map((r) => r.year) };
 	return yearsCache.years;
 }
 let yearsCache: { db: Db; years: number[] } | null = null;

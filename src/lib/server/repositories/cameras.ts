@@ -63,7 +63,17 @@ export async function getCamera(db: Db, id: string): Promise<CameraRow | undefin
 export async function insertCamera(db: Db, id: string, place: CameraPlace, now: number): Promise<boolean> {
 	const r = await db
 		.insertInto('cameras')
-		.values({ id, name: place.name, lng: place.lng, lat: place.lat, area_id: place.areaId, community_id: place.communityId, active: 1, created_at: now, updated_at: now })
+		.values({
+			id,
+			name: place.name,
+			lng: place.lng,
+			lat: place.lat,
+			area_id: place.areaId,
+			community_id: place.communityId,
+			active: 1,
+			created_at: now,
+			updated_at: now
+		})
 		.onConflict((oc) => oc.column('id').doNothing())
 		.executeTakeFirst();
 	return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
@@ -72,13 +82,24 @@ export async function insertCamera(db: Db, id: string, place: CameraPlace, now: 
 export async function updateCamera(db: Db, id: string, place: CameraPlace, now: number): Promise<boolean> {
 	const r = await db
 		.updateTable('cameras')
-		.set({ name: place.name, lng: place.lng, lat: place.lat, area_id: place.areaId, community_id: place.communityId, updated_at: now })
+		.set({
+			name: place.name,
+			lng: place.lng,
+			lat: place.lat,
+			area_id: place.areaId,
+			community_id: place.communityId,
+			updated_at: now
+		})
 		.where('id', '=', id)
 		.executeTakeFirst();
 	return Number(r.numUpdatedRows) === 1;
 }
 
 export async function setCameraActive(db: Db, id: string, active: boolean, now: number): Promise<boolean> {
-	const r = await db.updateTable('cameras').set({ active: active ? 1 : 0, updated_at: now }).where('id', '=', id).executeTakeFirst();
+	const r = await db
+		.updateTable('cameras')
+		.set({ active: active ? 1 : 0, updated_at: now })
+		.where('id', '=', id)
+		.executeTakeFirst();
 	return Number(r.numUpdatedRows) === 1;
 }

@@ -14,7 +14,16 @@ export interface NewEvent {
 
 /** Appends to the event log, chained to the case's last event (the table refuses updates and deletes). */
 export async function appendEvent(db: Db, e: NewEvent): Promise<number> {
-	const event = { case_id: e.caseId, at: e.at, actor_id: e.actorId, action: e.action, from_status: e.from, to_status: e.to, note: e.note, payload: JSON.stringify(e.payload) };
+	const event = {
+		case_id: e.caseId,
+		at: e.at,
+		actor_id: e.actorId,
+		action: e.action,
+		from_status: e.from,
+		to_status: e.to,
+		note: e.note,
+		payload: JSON.stringify(e.payload)
+	};
 	return inTransaction(db, async (trx) => {
 		const [sealed] = await sealRows(trx, 'case_events', [event]);
 		return (await trx.insertInto('case_events').values(sealed).returning('id').executeTakeFirstOrThrow()).id;
@@ -22,7 +31,15 @@ export async function appendEvent(db: Db, e: NewEvent): Promise<number> {
 }
 
 export async function insertAttachments(db: Db, rows: Unsealed<'attachments'>[]): Promise<void> {
-	if (rows.length) await inTransaction(db, async (trx) => void (await trx.insertInto('attachments').values(await sealRows(trx, 'attachments', rows)).execute()));
+	if (rows.length)
+		await inTransaction(
+			db,
+			async (trx) =>
+				void (await trx
+					.insertInto('attachments')
+					.values(await sealRows(trx, 'attachments', rows))
+					.execute())
+		);
 }
 
 export async function listEvents(db: Db, caseId: number) {
@@ -56,7 +73,14 @@ export async function listAttachments(db: Db, caseId: number) {
 
 /** The stored files of a case's photos of one kind, oldest first. */
 export async function listCasePhotoFiles(db: Db, caseId: number, kind: 'before' | 'after' | 'check', limit: number) {
-	return db.selectFrom('attachments').select(['path', 'id', 'captured_at']).where('case_id', '=', caseId).where('kind', '=', kind).orderBy('created_at').limit(limit).execute();
+	return db
+		.selectFrom('attachments')
+		.select(['path', 'id', 'captured_at'])
+		.where('case_id', '=', caseId)
+		.where('kind', '=', kind)
+		.orderBy('created_at')
+		.limit(limit)
+		.execute();
 }
 
 export async function getAttachment(db: Db, id: string) {
@@ -64,6 +88,10 @@ export async function getAttachment(db: Db, id: string) {
 }
 
 export async function countEvents(db: Db, caseId: number): Promise<number> {
-	const r = await db.selectFrom('case_events').select(({ fn }) => fn.countAll<number>().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow();
+	const r = await db
+		.selectFrom('case_events')
+		.select(({ fn }) => fn.countAll<number>().as('n'))
+		.where('case_id', '=', caseId)
+		.executeTakeFirstOrThrow();
 	return Number(r.n);
 }

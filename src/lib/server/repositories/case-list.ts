@@ -83,7 +83,13 @@ export const returnedWhere = (eb: Eb) =>
 		eb('cases.status', '=', 'return_requested'),
 		eb.and([
 			eb('cases.status', '=', 'registered'),
-			eb.exists(eb.selectFrom('case_events').select('case_events.id').whereRef('case_events.case_id', '=', 'cases.id').where('case_events.action', '=', 'approve_return'))
+			eb.exists(
+				eb
+					.selectFrom('case_events')
+					.select('case_events.id')
+					.whereRef('case_events.case_id', '=', 'cases.id')
+					.where('case_events.action', '=', 'approve_return')
+			)
 		])
 	]);
 
@@ -105,7 +111,13 @@ export function filteredCases(db: Db, scope: ViewScope, f: CaseFilters, now: num
 	if (f.returned) q = q.where(returnedWhere);
 	if (f.q) {
 		const text = f.q;
-		q = q.where((eb) => eb.or([contains(eb.ref('cases.code'), text), contains(eb.ref('cases.description'), text), contains(eb.ref('cases.address'), text)]));
+		q = q.where((eb) =>
+			eb.or([
+				contains(eb.ref('cases.code'), text),
+				contains(eb.ref('cases.description'), text),
+				contains(eb.ref('cases.address'), text)
+			])
+		);
 	}
 	return q;
 }
@@ -113,7 +125,15 @@ export function filteredCases(db: Db, scope: ViewScope, f: CaseFilters, now: num
 const totals = memo<{ n: number }>(5_000);
 
 /** Who a case is and where it stands: what every list of cases and the order page's linked case read first. */
-export const CASE_PLACE_COLUMNS = ['cases.id', 'cases.code', 'cases.status', 'cases.category_code', 'cases.area_id', 'cases.community_id', 'cases.department_id'] as const;
+export const CASE_PLACE_COLUMNS = [
+	'cases.id',
+	'cases.code',
+	'cases.status',
+	'cases.category_code',
+	'cases.area_id',
+	'cases.community_id',
+	'cases.department_id'
+] as const;
 
 /** What the case list shows of a case; every column read costs on every request. */
 const listColumns = [
@@ -145,7 +165,13 @@ export async function listCases(db: Db, scope: ViewScope, f: CaseFilters, now: n
 				.select(({ fn }) => fn.countAll<number>().as('n'))
 				.executeTakeFirstOrThrow()
 		),
-		db.selectFrom('cases').select(listColumns).where('cases.id', 'in', ids).orderBy('cases.reported_at', 'desc').orderBy('cases.id', 'desc').execute(),
+		db
+			.selectFrom('cases')
+			.select(listColumns)
+			.where('cases.id', 'in', ids)
+			.orderBy('cases.reported_at', 'desc')
+			.orderBy('cases.id', 'desc')
+			.execute(),
 		// Names come from the kept reference lists: four joins cost more than the rest of the query.
 		referenceNames(db)
 	]);
@@ -176,4 +202,3 @@ export async function listCases(db: Db, scope: ViewScope, f: CaseFilters, now: n
 		pageCount: Math.max(1, Math.ceil(Number(total.n) / PAGE_SIZE))
 	};
 }
-

@@ -41,7 +41,8 @@ function taskWhere(eb: ExpressionBuilder<DB, 'cases'>, scope: ViewScope, statuse
 	const conditions = [scopeWhere(eb, scope), eb('cases.status', 'in', statuses)];
 	if (extra.departmentId !== undefined) conditions.push(eb('cases.department_id', '=', extra.departmentId));
 	if (extra.communityId !== undefined) conditions.push(eb('cases.community_id', '=', extra.communityId));
-	if (extra.notHandlerId !== undefined) conditions.push(eb.or([eb('cases.handler_id', 'is', null), eb('cases.handler_id', '!=', extra.notHandlerId)]));
+	if (extra.notHandlerId !== undefined)
+		conditions.push(eb.or([eb('cases.handler_id', 'is', null), eb('cases.handler_id', '!=', extra.notHandlerId)]));
 	if (extra.supervisedOnly) conditions.push(eb('cases.supervised', '=', 1));
 	return eb.and(conditions);
 }
@@ -51,7 +52,14 @@ export async function listTasks(db: Db, scope: ViewScope, statuses: CaseStatus[]
 	if (!statuses.length) return [];
 	// NULL deadlines (parked) sort last in SQLite and PostgreSQL alike with this expression.
 	return withNames(db)
-		.select([...summaryColumns, 'categories.minor as category_name', 'categories.variant as category_variant', 'areas.name as area_name', 'communities.name as community_name', 'departments.name as department_name'])
+		.select([
+			...summaryColumns,
+			'categories.minor as category_name',
+			'categories.variant as category_variant',
+			'areas.name as area_name',
+			'communities.name as community_name',
+			'departments.name as department_name'
+		])
 		.where((eb) => taskWhere(eb, scope, statuses, extra))
 		.orderBy((eb) => eb.case().when('cases.stage_deadline_at', 'is', null).then(1).else(0).end())
 		.orderBy('cases.stage_deadline_at', 'asc')
@@ -63,11 +71,23 @@ export const REPORTED_PAGE_SIZE = 20;
 
 /** 我上报的: the cases this person reported, newest first, a page at a time (inside their scope). */
 export async function listReportedCases(db: Db, scope: ViewScope, reporterId: number, page: number) {
-	const base = () => db.selectFrom('cases').where('cases.reporter_id', '=', reporterId).where((eb) => scopeWhere(eb, scope));
+	const base = () =>
+		db
+			.selectFrom('cases')
+			.where('cases.reporter_id', '=', reporterId)
+			.where((eb) => scopeWhere(eb, scope));
 	const [total, rows] = await Promise.all([
-		base().select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+		base()
+			.select(({ fn }) => fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow(),
 		withNames(db)
-			.select([...summaryColumns, 'categories.minor as category_name', 'categories.variant as category_variant', 'areas.name as area_name', 'communities.name as community_name'])
+			.select([
+				...summaryColumns,
+				'categories.minor as category_name',
+				'categories.variant as category_variant',
+				'areas.name as area_name',
+				'communities.name as community_name'
+			])
 			.where('cases.reporter_id', '=', reporterId)
 			.where((eb) => scopeWhere(eb, scope))
 			.orderBy('cases.reported_at', 'desc')
@@ -81,7 +101,13 @@ export async function listReportedCases(db: Db, scope: ViewScope, reporterId: nu
 }
 
 /** The same cases counted per status, with how many are overdue or due soon (the case list's conditions). */
-export async function countTasksByStatus(db: Db, scope: ViewScope, statuses: CaseStatus[], extra: TaskFilter, now: number): Promise<StatusCount[]> {
+export async function countTasksByStatus(
+	db: Db,
+	scope: ViewScope,
+	statuses: CaseStatus[],
+	extra: TaskFilter,
+	now: number
+): Promise<StatusCount[]> {
 	if (!statuses.length) return [];
 	const rows = await db
 		.selectFrom('cases')
@@ -94,7 +120,12 @@ export async function countTasksByStatus(db: Db, scope: ViewScope, statuses: Cas
 		.where((eb) => taskWhere(eb, scope, statuses, extra))
 		.groupBy('cases.status')
 		.execute();
-	return rows.map((r) => ({ status: r.status, n: Number(r.n), overdue: Number(r.overdue ?? 0), dueSoon: Number(r.due_soon ?? 0) }));
+	return rows.map((r) => ({
+		status: r.status,
+		n: Number(r.n),
+		overdue: Number(r.overdue ?? 0),
+		dueSoon: Number(r.due_soon ?? 0)
+	}));
 }
 
 export async function getCaseRow(db: Db, id: number) {
@@ -154,4 +185,8 @@ export async function countCasesOn(db: Db, fromMs: number, toMs: number): Promis
 }
 
 /** Where every case lies, for a boundary preview (which cases a new outline moves). */
-export const listCasePlaces = (db: Db) => db.selectFrom('cases').select(['id', 'code', 'status', 'lng', 'lat', 'area_id', 'community_id', 'reported_at']).execute();
+export const listCasePlaces = (db: Db) =>
+	db
+		.selectFrom('cases')
+		.select(['id', 'code', 'status', 'lng', 'lat', 'area_id', 'community_id', 'reported_at'])
+		.execute();

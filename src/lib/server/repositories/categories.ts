@@ -5,9 +5,11 @@ import type { Db } from '../db/create-database';
 import type { CategoryTable } from '../db/schema';
 
 /** Every category, active ones first, then by code. */
-export const listAllCategories = (db: Db) => db.selectFrom('categories').selectAll().orderBy('active', 'desc').orderBy('code').execute();
+export const listAllCategories = (db: Db) =>
+	db.selectFrom('categories').selectAll().orderBy('active', 'desc').orderBy('code').execute();
 
-export const findCategoryRow = (db: Db, code: string) => db.selectFrom('categories').selectAll().where('code', '=', code).executeTakeFirst();
+export const findCategoryRow = (db: Db, code: string) =>
+	db.selectFrom('categories').selectAll().where('code', '=', code).executeTakeFirst();
 
 export async function insertCategory(db: Db, row: Insertable<CategoryTable>): Promise<void> {
 	await db.insertInto('categories').values(row).execute();
@@ -19,6 +21,11 @@ export async function updateCategoryRow(db: Db, code: string, changes: Updateabl
 
 /** Cases of this category not yet closed or void (what a retirement leaves running). */
 export async function countOpenCasesOf(db: Db, code: string): Promise<number> {
-	const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('category_code', '=', code).where('status', 'not in', ['closed', 'void']).executeTakeFirstOrThrow();
+	const row = await db
+		.selectFrom('cases')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('category_code', '=', code)
+		.where('status', 'not in', ['closed', 'void'])
+		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }

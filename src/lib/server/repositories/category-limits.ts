@@ -8,7 +8,8 @@ export interface CategoryLimits {
 	efficientLimit: Limit | null;
 }
 
-export const toLimit = (value: number | null, unit: string | null): Limit | null => (value === null || unit === null ? null : { value, unit: unit as LimitUnit });
+export const toLimit = (value: number | null, unit: string | null): Limit | null =>
+	value === null || unit === null ? null : { value, unit: unit as LimitUnit };
 
 export interface StoredLimitVersion extends LimitVersion {
 	id: number;
@@ -43,7 +44,12 @@ export async function limitsInForce(db: Db, code: string, at: number): Promise<C
 		.orderBy('effective_from', 'desc')
 		.limit(1)
 		.executeTakeFirst();
-	return row ? { handleLimit: toLimit(row.handle_value, row.handle_unit), efficientLimit: toLimit(row.efficient_value, row.efficient_unit) } : { handleLimit: null, efficientLimit: null };
+	return row
+		? {
+				handleLimit: toLimit(row.handle_value, row.handle_unit),
+				efficientLimit: toLimit(row.efficient_value, row.efficient_unit)
+			}
+		: { handleLimit: null, efficientLimit: null };
 }
 
 /** The version in force at `at` for every category, from one read (lists and the admin page). */
@@ -58,7 +64,13 @@ export async function allLimitsAt(db: Db, at: number): Promise<Map<string, Store
 	return out;
 }
 
-export async function insertLimitVersion(db: Db, code: string, v: LimitVersion, createdAt: number, createdBy: number | null): Promise<number> {
+export async function insertLimitVersion(
+	db: Db,
+	code: string,
+	v: LimitVersion,
+	createdAt: number,
+	createdBy: number | null
+): Promise<number> {
 	const row = await db
 		.insertInto('category_limits')
 		.values({

@@ -4,7 +4,13 @@ import type { Db } from '../db/create-database';
 const WAITING = [...WAITING_CITY_STATUSES];
 
 /** Queues an update; called inside the transaction that writes the order's event. */
-export async function enqueueCityUpdate(trx: Db, orderId: number, eventId: number, update: CityUpdate, now: number): Promise<void> {
+export async function enqueueCityUpdate(
+	trx: Db,
+	orderId: number,
+	eventId: number,
+	update: CityUpdate,
+	now: number
+): Promise<void> {
 	await trx
 		.insertInto('city_outbox')
 		.values({
@@ -31,7 +37,15 @@ export async function listDueHeads(db: Db, now: number, limit: number) {
 		.where('c.status', 'in', WAITING)
 		.where('c.next_attempt_at', '<=', now)
 		.where(({ not, exists, selectFrom }) =>
-			not(exists(selectFrom('city_outbox as e').select('e.id').whereRef('e.order_id', '=', 'c.order_id').whereRef('e.id', '<', 'c.id').where('e.status', 'in', WAITING)))
+			not(
+				exists(
+					selectFrom('city_outbox as e')
+						.select('e.id')
+						.whereRef('e.order_id', '=', 'c.order_id')
+						.whereRef('e.id', '<', 'c.id')
+						.where('e.status', 'in', WAITING)
+				)
+			)
 		)
 		.orderBy('c.id')
 		.limit(limit)
@@ -68,22 +82,47 @@ export async function claimCityUpdate(db: Db, id: number, now: number, leaseUnti
 }
 
 export async function markCityDelivered(db: Db, id: number, ref: string | null, now: number): Promise<void> {
-	await db.updateTable('city_outbox').set({ status: 'delivered', city_ref: ref, delivered_at: now, last_error: null }).where('id', '=', id).execute();
+	await db
+		.updateTable('city_outbox')
+		.set({ status: 'delivered', city_ref: ref, delivered_at: now, last_error: null })
+		.where('id', '=', id)
+		.execute();
 }
 
 export async function markCityRefused(db: Db, id: number, reason: string, now: number): Promise<void> {
-	await db.updateTable('city_outbox').set({ status: 'refused', refused_reason: reason, delivered_at: now }).where('id', '=', id).execute();
+	await db
+		.updateTable('city_outbox')
+		.set({ status: 'refused', refused_reason: reason, delivered_at: now })
+		.where('id', '=', id)
+		.execute();
 }
 
 export async function markCityRetry(db: Db, id: number, error: string, nextAttemptAt: number): Promise<void> {
-	await db.updateTable('city_outbox').set({ status: 'retrying', last_error: error, next_attempt_at: nextAttemptAt }).where('id', '=', id).execute();
+	await db
+		.updateTable('city_outbox')
+		.set({ status: 'retrying', last_error: error, next_attempt_at: nextAttemptAt })
+		.where('id', '=', id)
+		.execute();
 }
 
 /** What was sent to the city for one order, oldest first (the order page). */
 export async function listOrderCityUpdates(db: Db, orderId: number) {
 	return db
 		.selectFrom('city_outbox')
-		.select(['id', 'event_id', 'action', 'status', 'attempts', 'next_attempt_at', 'last_attempt_at', 'last_error', 'refused_reason', 'city_ref', 'delivered_at', 'created_at'])
+		.select([
+			'id',
+			'event_id',
+			'action',
+			'status',
+			'attempts',
+			'next_attempt_at',
+			'last_attempt_at',
+			'last_error',
+			'refused_reason',
+			'city_ref',
+			'delivered_at',
+			'created_at'
+		])
 		.where('order_id', '=', orderId)
 		.orderBy('id')
 		.execute();
@@ -91,6 +130,10 @@ export async function listOrderCityUpdates(db: Db, orderId: number) {
 
 /** Counts by status (the sender's log line and the seed's). */
 export async function countCityUpdates(db: Db) {
-	const rows = await db.selectFrom('city_outbox').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+	const rows = await db
+		.selectFrom('city_outbox')
+		.select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+		.groupBy('status')
+		.execute();
 	return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
 }

@@ -19,14 +19,25 @@ export async function listDepartmentsWithWork(db: Db) {
 			'departments.name',
 			'departments.kind',
 			'departments.active',
-			eb.selectFrom('users').select(eb.fn.countAll<number>().as('n')).whereRef('users.department_id', '=', 'departments.id').where('users.active', '=', 1).as('people'),
-			eb.selectFrom('cases').select(eb.fn.countAll<number>().as('n')).whereRef('cases.department_id', '=', 'departments.id').where('cases.status', 'in', OPEN_STATUSES).as('open_cases')
+			eb
+				.selectFrom('users')
+				.select(eb.fn.countAll<number>().as('n'))
+				.whereRef('users.department_id', '=', 'departments.id')
+				.where('users.active', '=', 1)
+				.as('people'),
+			eb
+				.selectFrom('cases')
+				.select(eb.fn.countAll<number>().as('n'))
+				.whereRef('cases.department_id', '=', 'departments.id')
+				.where('cases.status', 'in', OPEN_STATUSES)
+				.as('open_cases')
 		])
 		.orderBy('departments.id')
 		.execute();
 }
 
-export const findDepartment = (db: Db, id: number) => db.selectFrom('departments').select(['name', 'active']).where('id', '=', id).executeTakeFirst();
+export const findDepartment = (db: Db, id: number) =>
+	db.selectFrom('departments').select(['name', 'active']).where('id', '=', id).executeTakeFirst();
 
 export async function insertDepartment(db: Db, name: string, kind: string): Promise<number> {
 	return (await db.insertInto('departments').values({ name, kind }).returning('id').executeTakeFirstOrThrow()).id;
@@ -39,8 +50,18 @@ export async function updateDepartment(db: Db, id: number, changes: { name?: str
 /** Open cases and open 12345 orders with the department (what retiring it would strand). */
 export async function countOpenWorkOf(db: Db, departmentId: number): Promise<number> {
 	const [cases, orders] = await Promise.all([
-		db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('department_id', '=', departmentId).where('status', 'in', OPEN_STATUSES).executeTakeFirstOrThrow(),
-		db.selectFrom('hotline_orders').select((eb) => eb.fn.countAll<number>().as('n')).where('department_id', '=', departmentId).where('status', 'in', OPEN_HOTLINE_STATUSES).executeTakeFirstOrThrow()
+		db
+			.selectFrom('cases')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('department_id', '=', departmentId)
+			.where('status', 'in', OPEN_STATUSES)
+			.executeTakeFirstOrThrow(),
+		db
+			.selectFrom('hotline_orders')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('department_id', '=', departmentId)
+			.where('status', 'in', OPEN_HOTLINE_STATUSES)
+			.executeTakeFirstOrThrow()
 	]);
 	return Number(cases.n) + Number(orders.n);
 }

@@ -7,7 +7,14 @@ export async function findSubmission(db: Db, key: string) {
 	return db
 		.selectFrom('field_submissions')
 		.innerJoin('cases', 'cases.id', 'field_submissions.case_id')
-		.select(['field_submissions.user_id', 'field_submissions.kind', 'field_submissions.case_id', 'cases.code', 'cases.status', 'cases.version'])
+		.select([
+			'field_submissions.user_id',
+			'field_submissions.kind',
+			'field_submissions.case_id',
+			'cases.code',
+			'cases.status',
+			'cases.version'
+		])
 		.where('field_submissions.key', '=', key)
 		.executeTakeFirst();
 }

@@ -7,10 +7,12 @@ import type { HotlineImportTable } from '../db/schema-hotline';
 /** States of a job still under way in some process. */
 const RUNNING = ['analysing', 'committing'] as const;
 
-export const findImport = (db: Db, id: number) => db.selectFrom('hotline_imports').selectAll().where('id', '=', id).executeTakeFirst();
+export const findImport = (db: Db, id: number) =>
+	db.selectFrom('hotline_imports').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** The newest imports first. */
-export const listRecentImports = (db: Db, limit: number) => db.selectFrom('hotline_imports').selectAll().orderBy('id', 'desc').limit(limit).execute();
+export const listRecentImports = (db: Db, limit: number) =>
+	db.selectFrom('hotline_imports').selectAll().orderBy('id', 'desc').limit(limit).execute();
 
 export async function insertImport(db: Db, row: Insertable<HotlineImportTable>): Promise<number> {
 	return (await db.insertInto('hotline_imports').values(row).returning('id').executeTakeFirstOrThrow()).id;
@@ -22,25 +24,42 @@ export async function updateImport(db: Db, id: number, changes: Updateable<Hotli
 
 /** Moves an import from the state it was read in to 'committing'; false when another request moved it first. */
 export async function claimImportCommit(db: Db, id: number, fromStatus: string, mode: string): Promise<boolean> {
-	const claimed = await db.updateTable('hotline_imports').set({ status: 'committing', mode }).where('id', '=', id).where('status', '=', fromStatus).executeTakeFirst();
+	const claimed = await db
+		.updateTable('hotline_imports')
+		.set({ status: 'committing', mode })
+		.where('id', '=', id)
+		.where('status', '=', fromStatus)
+		.executeTakeFirst();
 	return Number(claimed.numUpdatedRows) === 1;
 }
 
 /** Imports still marked as running (all of them, or the one asked about). */
 export async function listRunningImportIds(db: Db, onlyId?: number): Promise<number[]> {
-	let q = db.selectFrom('hotline_imports').select('id').where('status', 'in', [...RUNNING]);
+	let q = db
+		.selectFrom('hotline_imports')
+		.select('id')
+		.where('status', 'in', [...RUNNING]);
 	if (onlyId !== undefined) q = q.where('id', '=', onlyId);
 	return (await q.execute()).map((r) => r.id);
 }
 
 /** A job whose process is gone: nothing of it was written. */
 export async function markImportInterrupted(db: Db, id: number): Promise<void> {
-	await db.updateTable('hotline_imports').set({ status: 'interrupted' }).where('id', '=', id).where('status', 'in', [...RUNNING]).execute();
+	await db
+		.updateTable('hotline_imports')
+		.set({ status: 'interrupted' })
+		.where('id', '=', id)
+		.where('status', 'in', [...RUNNING])
+		.execute();
 }
 
 /** Imports whose file is no longer needed once their retention has run out. */
 export const listFinishedImports = (db: Db, statuses: readonly string[]) =>
-	db.selectFrom('hotline_imports').select(['id', 'file_kind', 'status', 'finished_at']).where('status', 'in', [...statuses]).execute();
+	db
+		.selectFrom('hotline_imports')
+		.select(['id', 'file_kind', 'status', 'finished_at'])
+		.where('status', 'in', [...statuses])
+		.execute();
 
 /** Every import's id and file kind (the name its file has in the imports folder). */
 export const listImportFiles = (db: Db) => db.selectFrom('hotline_imports').select(['id', 'file_kind']).execute();

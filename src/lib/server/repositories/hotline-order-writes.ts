@@ -19,22 +19,30 @@ export interface ReceiveEvent {
 }
 
 /** A new order's first event: the first row of the order's chain (migration 016). */
-const eventRow = (orderId: number, e: ReceiveEvent) => sealFirstRow('hotline_events', {
-	order_id: orderId,
-	at: e.at,
-	actor_id: e.actor_id,
-	api_key_id: e.api_key_id,
-	action: 'receive',
-	from_status: null,
-	to_status: 'received',
-	note: null,
-	payload: e.payload
-});
+const eventRow = (orderId: number, e: ReceiveEvent) =>
+	sealFirstRow('hotline_events', {
+		order_id: orderId,
+		at: e.at,
+		actor_id: e.actor_id,
+		api_key_id: e.api_key_id,
+		action: 'receive',
+		from_status: null,
+		to_status: 'received',
+		note: null,
+		payload: e.payload
+	});
 
 /** Dialect-neutral: one multi-row INSERT for the orders and one for their events. */
-export async function insertOrders(db: Db, rows: NewOrderRow[], e: ReceiveEvent): Promise<{ id: number; order_no: string }[]> {
+export async function insertOrders(
+	db: Db,
+	rows: NewOrderRow[],
+	e: ReceiveEvent
+): Promise<{ id: number; order_no: string }[]> {
 	const inserted = await db.insertInto('hotline_orders').values(rows).returning(['id', 'order_no']).execute();
-	await db.insertInto('hotline_events').values(inserted.map((r) => eventRow(r.id, e))).execute();
+	await db
+		.insertInto('hotline_events')
+		.values(inserted.map((r) => eventRow(r.id, e)))
+		.execute();
 	return inserted;
 }
 
@@ -67,7 +75,10 @@ export function insertOrdersWithStatements(
 	);
 	const existing = prepared(sqlite, 'SELECT fingerprint FROM hotline_orders WHERE order_no = ?');
 	const eventColumns = Object.keys(eventRow(0, e)) as (keyof ReturnType<typeof eventRow>)[];
-	const insertEvent = prepared(sqlite, `INSERT INTO hotline_events (${eventColumns.join(', ')}) VALUES (${eventColumns.map(() => '?').join(', ')})`);
+	const insertEvent = prepared(
+		sqlite,
+		`INSERT INTO hotline_events (${eventColumns.join(', ')}) VALUES (${eventColumns.map(() => '?').join(', ')})`
+	);
 	for (const row of rows) {
 		const written = insertOrder.run(...columns.map((c) => row[c] ?? null));
 		if (written.changes === 0) {
@@ -85,12 +96,21 @@ export function insertOrdersWithStatements(
 
 /** The stored fingerprints of the orders already here among these 工单号 (importing again never duplicates one). */
 export async function findFingerprints(db: Db, orderNos: string[]): Promise<Map<string, string>> {
-	const rows = await db.selectFrom('hotline_orders').select(['order_no', 'fingerprint']).where('order_no', 'in', orderNos).execute();
+	const rows = await db
+		.selectFrom('hotline_orders')
+		.select(['order_no', 'fingerprint'])
+		.where('order_no', 'in', orderNos)
+		.execute();
 	return new Map(rows.map((r) => [r.order_no, r.fingerprint]));
 }
 
 /** Optimistic concurrency: the update lands only if nobody changed the order since it was read. */
-export async function updateOrderIfVersion(db: Db, id: number, version: number, changes: OrderUpdate): Promise<boolean> {
+export async function updateOrderIfVersion(
+	db: Db,
+	id: number,
+	version: number,
+	changes: OrderUpdate
+): Promise<boolean> {
 	const r = await db
 		.updateTable('hotline_orders')
 		.set({ ...changes, version: version + 1 })

@@ -27,7 +27,8 @@ type OrderEb = ExpressionBuilder<DB, 'hotline_orders'>;
 /** Overdue: the current step's deadline has passed. */
 const overdueWhere = (eb: OrderEb, now: number) => eb('hotline_orders.due_at', '<', now);
 /** Due soon: 75 % of the current step used, not yet past it. */
-const dueSoonWhere = (eb: OrderEb, now: number) => eb.and([eb('hotline_orders.warn_at', '<=', now), eb('hotline_orders.due_at', '>=', now)]);
+const dueSoonWhere = (eb: OrderEb, now: number) =>
+	eb.and([eb('hotline_orders.warn_at', '<=', now), eb('hotline_orders.due_at', '>=', now)]);
 
 function baseQuery(db: Db, actor: Actor, f: HotlineFilters, now: number) {
 	let q = db.selectFrom('hotline_orders');
@@ -58,8 +59,16 @@ function baseQuery(db: Db, actor: Actor, f: HotlineFilters, now: number) {
 		const s = planOrderSearch(f.q, can(actor, 'hotline.search_personal_data'));
 		q = q.where((eb) => {
 			const text = [contains(eb.ref('hotline_orders.order_no'), s.text)];
-			if (s.textColumns === 'all') text.push(contains(eb.ref('hotline_orders.content'), s.text), contains(eb.ref('hotline_orders.address'), s.text));
-			return eb.or([...text, ...(s.phone ? [eb('hotline_orders.phone', '=', s.phone)] : []), ...(s.name ? [eb('hotline_orders.citizen_name', '=', s.name)] : [])]);
+			if (s.textColumns === 'all')
+				text.push(
+					contains(eb.ref('hotline_orders.content'), s.text),
+					contains(eb.ref('hotline_orders.address'), s.text)
+				);
+			return eb.or([
+				...text,
+				...(s.phone ? [eb('hotline_orders.phone', '=', s.phone)] : []),
+				...(s.name ? [eb('hotline_orders.citizen_name', '=', s.name)] : [])
+			]);
 		});
 	}
 	if (f.repeat) q = q.where((eb) => isRepeatCall(eb));
@@ -69,7 +78,9 @@ function baseQuery(db: Db, actor: Actor, f: HotlineFilters, now: number) {
 export async function listOrders(db: Db, actor: Actor, f: HotlineFilters, now: number) {
 	const page = Math.max(1, f.page ?? 1);
 	const [total, rows] = await Promise.all([
-		baseQuery(db, actor, f, now).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+		baseQuery(db, actor, f, now)
+			.select(({ fn }) => fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow(),
 		baseQuery(db, actor, f, now)
 			.leftJoin('departments', 'departments.id', 'hotline_orders.department_id')
 			.select([
@@ -91,8 +102,28 @@ export async function listOrders(db: Db, actor: Actor, f: HotlineFilters, now: n
 	]);
 	const n = Number(total.n);
 	// Flagged for the page's rows only, after the sort (in the select list it would run for every row sorted).
-	const repeats = new Set(rows.length ? (await db.selectFrom('hotline_orders').select('id').where('id', 'in', rows.map((r) => r.id)).where((eb) => isRepeatCall(eb)).execute()).map((r) => r.id) : []);
-	return { rows: rows.map((r) => ({ ...r, is_repeat: repeats.has(r.id) })), total: n, page, pageCount: Math.max(1, Math.ceil(n / HOTLINE_PAGE_SIZE)) };
+	const repeats = new Set(
+		rows.length
+			? (
+					await db
+						.selectFrom('hotline_orders')
+						.select('id')
+						.where(
+							'id',
+							'in',
+							rows.map((r) => r.id)
+						)
+						.where((eb) => isRepeatCall(eb))
+						.execute()
+				).map((r) => r.id)
+			: []
+	);
+	return {
+		rows: rows.map((r) => ({ ...r, is_repeat: repeats.has(r.id) })),
+		total: n,
+		page,
+		pageCount: Math.max(1, Math.ceil(n / HOTLINE_PAGE_SIZE))
+	};
 }
 
 /**
@@ -133,7 +164,12 @@ export async function listOrdersWaiting(db: Db, statuses: readonly string[], dep
 }
 
 /** The orders this person sees in these statuses, counted per status with the due-soon and overdue queues' conditions. */
-export async function countOrdersByStatus(db: Db, actor: Actor, statuses: readonly HotlineStatus[], now: number): Promise<StatusCount[]> {
+export async function countOrdersByStatus(
+	db: Db,
+	actor: Actor,
+	statuses: readonly HotlineStatus[],
+	now: number
+): Promise<StatusCount[]> {
 	if (!statuses.length) return [];
 	const rows = await baseQuery(db, actor, { queue: 'all' }, now)
 		.select((eb) => [
@@ -145,7 +181,12 @@ export async function countOrdersByStatus(db: Db, actor: Actor, statuses: readon
 		.where('hotline_orders.status', 'in', statuses)
 		.groupBy('hotline_orders.status')
 		.execute();
-	return rows.map((r) => ({ status: r.status, n: Number(r.n), overdue: Number(r.overdue ?? 0), dueSoon: Number(r.due_soon ?? 0) }));
+	return rows.map((r) => ({
+		status: r.status,
+		n: Number(r.n),
+		overdue: Number(r.overdue ?? 0),
+		dueSoon: Number(r.due_soon ?? 0)
+	}));
 }
 
 export async function getOrderDetail(db: Db, id: number) {
@@ -155,7 +196,11 @@ export async function getOrderDetail(db: Db, id: number) {
 		.leftJoin('communities', 'communities.id', 'hotline_orders.community_id')
 		.leftJoin('categories', 'categories.code', 'hotline_orders.category_code')
 		.selectAll('hotline_orders')
-		.select(['departments.name as department_name', 'communities.name as community_name', 'categories.minor as category_name'])
+		.select([
+			'departments.name as department_name',
+			'communities.name as community_name',
+			'categories.minor as category_name'
+		])
 		.where('hotline_orders.id', '=', id)
 		.executeTakeFirst();
 }
@@ -167,12 +212,22 @@ export async function getOrderRow(db: Db, id: number) {
 
 /** 退单 evidence and the like, sealed in the order's attachment chain; inside the caller's transaction. */
 export async function insertOrderAttachments(trx: Db, files: Unsealed<'hotline_attachments'>[]): Promise<void> {
-	if (files.length) await trx.insertInto('hotline_attachments').values(await sealRows(trx, 'hotline_attachments', files)).execute();
+	if (files.length)
+		await trx
+			.insertInto('hotline_attachments')
+			.values(await sealRows(trx, 'hotline_attachments', files))
+			.execute();
 }
 
 /** The stored files of an order's first photos (those a case opened from it carries over). */
 export async function listOrderPhotoFiles(db: Db, orderId: number, limit: number) {
-	return db.selectFrom('hotline_attachments').select(['id', 'path']).where('order_id', '=', orderId).orderBy('created_at').limit(limit).execute();
+	return db
+		.selectFrom('hotline_attachments')
+		.select(['id', 'path'])
+		.where('order_id', '=', orderId)
+		.orderBy('created_at')
+		.limit(limit)
+		.execute();
 }
 
 export async function listOrderEvents(db: Db, orderId: number) {
@@ -231,7 +286,8 @@ export async function* iterateOrders(db: Db, actor: Actor, f: HotlineFilters, no
 }
 
 /** The stored fingerprint of each of these 工单号 that is already here (what an import compares a row with). */
-export const listFingerprints = (db: Db, orderNos: string[]) => db.selectFrom('hotline_orders').select(['order_no', 'fingerprint']).where('order_no', 'in', orderNos).execute();
+export const listFingerprints = (db: Db, orderNos: string[]) =>
+	db.selectFrom('hotline_orders').select(['order_no', 'fingerprint']).where('order_no', 'in', orderNos).execute();
 
 /**
  * On SQLite, one prepared point look-up per order (faster than batched IN (…) queries built by

@@ -20,7 +20,10 @@ beforeAll(async () => {
 	t = await createTestDb();
 	const ctx = await orderValidationContext(t.db, NOW);
 	const make = (orderNo: string, receivedAt: string, raw: Partial<Record<OrderColumnKey, string>>) => {
-		const r = validateOrderRecord({ orderNo, channel: '12345热线', orderType: '投诉', content: '占道经营噪音', receivedAt, ...raw }, ctx);
+		const r = validateOrderRecord(
+			{ orderNo, channel: '12345热线', orderType: '投诉', content: '占道经营噪音', receivedAt, ...raw },
+			ctx
+		);
 		if (!r.ok) throw new Error(JSON.stringify(r.errors));
 		return r.order;
 	};
@@ -37,11 +40,29 @@ beforeAll(async () => {
 		{ origin: 'manual', importId: null, actorId: null, apiKeyId: null, now: NOW, calendar: await loadCalendar(t.db) }
 	);
 	res.created.forEach((c, i) => ids.set(`R${i + 1}`, c.id));
-	const chengguan = (await t.db.selectFrom('departments').select('id').where('name', '=', '城管中队').executeTakeFirstOrThrow()).id;
-	const shirong = (await t.db.selectFrom('departments').select('id').where('name', '=', '市容所').executeTakeFirstOrThrow()).id;
+	const chengguan = (
+		await t.db.selectFrom('departments').select('id').where('name', '=', '城管中队').executeTakeFirstOrThrow()
+	).id;
+	const shirong = (
+		await t.db.selectFrom('departments').select('id').where('name', '=', '市容所').executeTakeFirstOrThrow()
+	).id;
 	const diaodu = await actorOf(t.db, 'diaodu');
-	for (const [no, dept] of [['R1', chengguan], ['R2', chengguan], ['R3', chengguan], ['R4', shirong], ['R5', chengguan]] as const) {
-		const r = await applyHotlineAction(t.db, diaodu, ids.get(no)!, 1, { action: 'assign', departmentId: dept }, [], NOW);
+	for (const [no, dept] of [
+		['R1', chengguan],
+		['R2', chengguan],
+		['R3', chengguan],
+		['R4', shirong],
+		['R5', chengguan]
+	] as const) {
+		const r = await applyHotlineAction(
+			t.db,
+			diaodu,
+			ids.get(no)!,
+			1,
+			{ action: 'assign', departmentId: dept },
+			[],
+			NOW
+		);
 		if (!r.ok) throw new Error(JSON.stringify(r));
 	}
 });
@@ -49,7 +70,10 @@ afterAll(async () => {
 	await t.cleanup();
 });
 
-const found = async (username: string, q: string, repeat = false) => (await listOrders(t.db, await actorOf(t.db, username), { queue: 'all', q, repeat }, NOW)).rows.map((r) => r.order_no).sort();
+const found = async (username: string, q: string, repeat = false) =>
+	(await listOrders(t.db, await actorOf(t.db, username), { queue: 'all', q, repeat }, NOW)).rows
+		.map((r) => r.order_no)
+		.sort();
 
 describe('search by the caller (who may, and that it does not leak)', () => {
 	it('the dispatcher finds orders by full phone number in any spelling, and by name', async () => {
@@ -86,7 +110,8 @@ describe('search by the caller (who may, and that it does not leak)', () => {
 		for await (const r of iterateOrders(t.db, leader, { queue: 'all', q: '13916880001' }, NOW)) rows.push(r.order_no);
 		expect(rows).toEqual([]);
 		const dispatcher = await actorOf(t.db, 'diaodu');
-		for await (const r of iterateOrders(t.db, dispatcher, { queue: 'all', q: '13916880001' }, NOW)) rows.push(r.order_no);
+		for await (const r of iterateOrders(t.db, dispatcher, { queue: 'all', q: '13916880001' }, NOW))
+			rows.push(r.order_no);
 		expect(rows).toEqual(['R1', 'R2', 'R3']);
 	});
 });
@@ -97,22 +122,40 @@ describe('重复来电', () => {
 		expect(await found('diaodu', '', true)).toEqual(['R2', 'R3', 'R4']);
 		expect(await found('lingdao', '', true)).toEqual(['R2', 'R3', 'R4']);
 		expect(await found('chengguan', '', true)).toEqual(['R2', 'R3']);
-		const flagged = (await listOrders(t.db, await actorOf(t.db, 'diaodu'), { queue: 'all' }, NOW)).rows.map((r) => [r.order_no, r.is_repeat]).sort();
-		expect(flagged).toEqual([['R1', false], ['R2', true], ['R3', true], ['R4', true], ['R5', false]]);
+		const flagged = (await listOrders(t.db, await actorOf(t.db, 'diaodu'), { queue: 'all' }, NOW)).rows
+			.map((r) => [r.order_no, r.is_repeat])
+			.sort();
+		expect(flagged).toEqual([
+			['R1', false],
+			['R2', true],
+			['R3', true],
+			['R4', true],
+			['R5', false]
+		]);
 	});
 
 	it('an order shows the same caller’s and the same address’s other orders from 90 days before it on', async () => {
-		const order = await t.db.selectFrom('hotline_orders').selectAll().where('id', '=', ids.get('R3')!).executeTakeFirstOrThrow();
+		const order = await t.db
+			.selectFrom('hotline_orders')
+			.selectAll()
+			.where('id', '=', ids.get('R3')!)
+			.executeTakeFirstOrThrow();
 		const { rows, hidden } = await listRepeatOrders(t.db, order, null);
 		// R1 is 100 days before R3: outside the window.
 		expect(rows.map((r) => [r.order_no, r.sameCaller, r.sameAddress])).toEqual([['R2', true, false]]);
 		expect(hidden).toBe(0);
-		const r2 = await t.db.selectFrom('hotline_orders').selectAll().where('id', '=', ids.get('R2')!).executeTakeFirstOrThrow();
-		expect((await listRepeatOrders(t.db, r2, null)).rows.map((r) => [r.order_no, r.sameCaller, r.sameAddress])).toEqual([
-			['R4', false, true],
-			['R3', true, false],
-			['R1', true, false]
-		]);
+		const r2 = await t.db
+			.selectFrom('hotline_orders')
+			.selectAll()
+			.where('id', '=', ids.get('R2')!)
+			.executeTakeFirstOrThrow();
+		expect((await listRepeatOrders(t.db, r2, null)).rows.map((r) => [r.order_no, r.sameCaller, r.sameAddress])).toEqual(
+			[
+				['R4', false, true],
+				['R3', true, false],
+				['R1', true, false]
+			]
+		);
 		// 城管中队's handler: R4 (市容所) is counted, not shown.
 		const forHandler = await listRepeatOrders(t.db, r2, (await actorOf(t.db, 'chengguan')).departmentId);
 		expect(forHandler.rows.map((r) => r.order_no)).toEqual(['R3', 'R1']);
@@ -120,13 +163,30 @@ describe('重复来电', () => {
 	});
 
 	it('reads indexes, never scans the orders for a caller, an address or a repeat', async () => {
-		const plan = async (q: string) => (await sql.raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${q}`).execute(t.db)).rows.map((r) => r.detail).join(' | ');
-		expect(await plan("SELECT id FROM hotline_orders WHERE phone = '13800138000' AND received_at >= 0")).toContain('hotline_orders_phone_received_at');
-		expect(await plan("SELECT id FROM hotline_orders WHERE citizen_name = '张三'")).toContain('hotline_orders_citizen_name');
-		expect(await plan("SELECT id FROM hotline_orders WHERE address = 'x' AND received_at >= 0")).toContain('hotline_orders_address_received_at');
+		const plan = async (q: string) =>
+			(await sql.raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${q}`).execute(t.db)).rows
+				.map((r) => r.detail)
+				.join(' | ');
+		expect(await plan("SELECT id FROM hotline_orders WHERE phone = '13800138000' AND received_at >= 0")).toContain(
+			'hotline_orders_phone_received_at'
+		);
+		expect(await plan("SELECT id FROM hotline_orders WHERE citizen_name = '张三'")).toContain(
+			'hotline_orders_citizen_name'
+		);
+		expect(await plan("SELECT id FROM hotline_orders WHERE address = 'x' AND received_at >= 0")).toContain(
+			'hotline_orders_address_received_at'
+		);
 		// The repeat filter: one pass over the orders in the list, each probing the two indexes.
-		const q = t.db.selectFrom('hotline_orders').select('id').where((eb) => isRepeatCall(eb)).compile();
-		const repeatPlan = (await t.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${q.sql}`, [...q.parameters]))).rows.map((r) => r.detail).join(' | ');
+		const q = t.db
+			.selectFrom('hotline_orders')
+			.select('id')
+			.where((eb) => isRepeatCall(eb))
+			.compile();
+		const repeatPlan = (
+			await t.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${q.sql}`, [...q.parameters]))
+		).rows
+			.map((r) => r.detail)
+			.join(' | ');
 		expect(repeatPlan).toContain('SEARCH p USING COVERING INDEX hotline_orders_phone_received_at');
 		expect(repeatPlan).toContain('SEARCH p USING COVERING INDEX hotline_orders_address_received_at');
 	});

@@ -17,7 +17,15 @@ export function isRepeatCall(eb: OrderEb) {
 				.select('p.id')
 				.whereRef(`p.${column}`, '=', `hotline_orders.${column}`)
 				.where('p.received_at', '>=', eb('hotline_orders.received_at', '-', REPEAT_WINDOW_MS))
-				.where((e) => e.or([e('p.received_at', '<', e.ref('hotline_orders.received_at')), e.and([e('p.received_at', '=', e.ref('hotline_orders.received_at')), e('p.id', '<', e.ref('hotline_orders.id'))])]))
+				.where((e) =>
+					e.or([
+						e('p.received_at', '<', e.ref('hotline_orders.received_at')),
+						e.and([
+							e('p.received_at', '=', e.ref('hotline_orders.received_at')),
+							e('p.id', '<', e.ref('hotline_orders.id'))
+						])
+					])
+				)
 		);
 	return eb.or([eb.and([eb('hotline_orders.phone', 'is not', null), earlier('phone')]), earlier('address')]);
 }
@@ -42,7 +50,11 @@ const LIMIT = 50;
  * before this one on, newest first; each row says which of the two it is (or both). A handler is
  * given only their department's orders and the number of the others.
  */
-export async function listRepeatOrders(db: Db, order: { id: number; phone: string | null; address: string; received_at: number }, departmentId: number | null) {
+export async function listRepeatOrders(
+	db: Db,
+	order: { id: number; phone: string | null; address: string; received_at: number },
+	departmentId: number | null
+) {
 	const since = order.received_at - REPEAT_WINDOW_MS;
 	const select = (column: 'phone' | 'address', value: string) =>
 		db
@@ -55,7 +67,10 @@ export async function listRepeatOrders(db: Db, order: { id: number; phone: strin
 			.orderBy('hotline_orders.received_at', 'desc')
 			.limit(LIMIT)
 			.execute();
-	const [byPhone, byAddress] = await Promise.all([order.phone ? select('phone', order.phone) : Promise.resolve([]), order.address.trim() ? select('address', order.address) : Promise.resolve([])]);
+	const [byPhone, byAddress] = await Promise.all([
+		order.phone ? select('phone', order.phone) : Promise.resolve([]),
+		order.address.trim() ? select('address', order.address) : Promise.resolve([])
+	]);
 	const rows = new Map<number, (typeof byPhone)[number] & { sameCaller: boolean; sameAddress: boolean }>();
 	for (const r of byPhone) rows.set(r.id, { ...r, sameCaller: true, sameAddress: r.address === order.address });
 	for (const r of byAddress) if (!rows.has(r.id)) rows.set(r.id, { ...r, sameCaller: false, sameAddress: true });

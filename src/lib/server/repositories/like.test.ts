@@ -5,12 +5,27 @@ import { contains } from './like';
 let t: TestDb;
 beforeEach(async () => {
 	t = await createTestDb();
-	await t.db.insertInto('settings').values([{ key: 'like.a', value: '50%_off' }, { key: 'like.b', value: '5000 off' }, { key: 'like.c', value: 'C:\\path' }]).execute();
+	await t.db
+		.insertInto('settings')
+		.values([
+			{ key: 'like.a', value: '50%_off' },
+			{ key: 'like.b', value: '5000 off' },
+			{ key: 'like.c', value: 'C:\\path' }
+		])
+		.execute();
 });
 afterEach(() => t.cleanup());
 
 const keys = async (text: string) =>
-	(await t.db.selectFrom('settings').select('key').where('key', 'like', 'like.%').where((eb) => contains(eb.ref('value'), text)).orderBy('key').execute()).map((r) => r.key);
+	(
+		await t.db
+			.selectFrom('settings')
+			.select('key')
+			.where('key', 'like', 'like.%')
+			.where((eb) => contains(eb.ref('value'), text))
+			.orderBy('key')
+			.execute()
+	).map((r) => r.key);
 
 it('a search for %, _ or \\ matches only those characters, not any text', async () => {
 	expect(await keys('%')).toEqual(['like.a']);

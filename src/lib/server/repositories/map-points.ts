@@ -14,13 +14,27 @@ export type Bbox = [number, number, number, number];
 /** More points than this in one view are not all sent; the map says so and asks to zoom in or filter. */
 export const MAX_MAP_POINTS = 50_000;
 
-export async function casePoints(db: Db, scope: ViewScope, f: CaseFilters, [w, s, e, n]: Bbox, now: number): Promise<MapPoint[]> {
+export async function casePoints(
+	db: Db,
+	scope: ViewScope,
+	f: CaseFilters,
+	[w, s, e, n]: Bbox,
+	now: number
+): Promise<MapPoint[]> {
 	const rows = await filteredCases(db, scope, f, now)
 		.where('cases.lng', '>=', w)
 		.where('cases.lng', '<=', e)
 		.where('cases.lat', '>=', s)
 		.where('cases.lat', '<=', n)
-		.select(['cases.id', 'cases.code', 'cases.lng', 'cases.lat', 'cases.status', 'cases.stage_deadline_at', 'cases.stage_warn_at'])
+		.select([
+			'cases.id',
+			'cases.code',
+			'cases.lng',
+			'cases.lat',
+			'cases.status',
+			'cases.stage_deadline_at',
+			'cases.stage_warn_at'
+		])
 		.limit(MAX_MAP_POINTS + 1)
 		.execute();
 	return rows.map((r) => ({
@@ -29,7 +43,15 @@ export async function casePoints(db: Db, scope: ViewScope, f: CaseFilters, [w, s
 		code: r.code,
 		lng: r.lng,
 		lat: r.lat,
-		state: deadlineState({ open: (OPEN_STATUSES as readonly string[]).includes(r.status), paused: r.status === 'parked', deadlineAt: r.stage_deadline_at, warnAt: r.stage_warn_at }, now)
+		state: deadlineState(
+			{
+				open: (OPEN_STATUSES as readonly string[]).includes(r.status),
+				paused: r.status === 'parked',
+				deadlineAt: r.stage_deadline_at,
+				warnAt: r.stage_warn_at
+			},
+			now
+		)
 	}));
 }
 
@@ -47,13 +69,24 @@ export async function enforcementPoints(db: Db, f: CaseFilters, [w, s, e, n]: Bb
 	if (f.from) q = q.where('created_at', '>=', shanghaiMidnight(f.from));
 	if (f.to) q = q.where('created_at', '<', shanghaiMidnight(addDays(f.to, 1)));
 	if (f.overdue) q = q.where('stage_deadline_at', '<', now).where('status', 'in', OPEN_ENFORCEMENT_STATUSES);
-	const rows = await q.select(['id', 'code', 'lng', 'lat', 'status', 'stage_deadline_at', 'stage_warn_at']).limit(MAX_MAP_POINTS + 1).execute();
+	const rows = await q
+		.select(['id', 'code', 'lng', 'lat', 'status', 'stage_deadline_at', 'stage_warn_at'])
+		.limit(MAX_MAP_POINTS + 1)
+		.execute();
 	return rows.map((r) => ({
 		kind: 'enforcement',
 		id: r.id,
 		code: r.code,
 		lng: r.lng,
 		lat: r.lat,
-		state: deadlineState({ open: (OPEN_ENFORCEMENT_STATUSES as readonly string[]).includes(r.status), paused: false, deadlineAt: r.stage_deadline_at, warnAt: r.stage_warn_at }, now)
+		state: deadlineState(
+			{
+				open: (OPEN_ENFORCEMENT_STATUSES as readonly string[]).includes(r.status),
+				paused: false,
+				deadlineAt: r.stage_deadline_at,
+				warnAt: r.stage_warn_at
+			},
+			now
+		)
 	}));
 }

@@ -6,12 +6,22 @@ import type { Db } from '../db/create-database';
 import { CASE_PLACE_COLUMNS } from './case-list';
 
 /** The link row, in the caller's transaction (a second link of one order fails at its unique order_id). */
-export async function insertLinkRow(trx: Db, l: { orderId: number; caseId: number; kind: 'opened' | 'joined'; actorId: number; now: number }): Promise<void> {
-	await trx.insertInto('order_case_links').values({ order_id: l.orderId, case_id: l.caseId, kind: l.kind, linked_by: l.actorId, linked_at: l.now }).execute();
+export async function insertLinkRow(
+	trx: Db,
+	l: { orderId: number; caseId: number; kind: 'opened' | 'joined'; actorId: number; now: number }
+): Promise<void> {
+	await trx
+		.insertInto('order_case_links')
+		.values({ order_id: l.orderId, case_id: l.caseId, kind: l.kind, linked_by: l.actorId, linked_at: l.now })
+		.execute();
 }
 
 export async function getLinkedCaseId(db: Db, orderId: number): Promise<number | null> {
-	const r = await db.selectFrom('order_case_links').select('case_id').where('order_id', '=', orderId).executeTakeFirst();
+	const r = await db
+		.selectFrom('order_case_links')
+		.select('case_id')
+		.where('order_id', '=', orderId)
+		.executeTakeFirst();
 	return r?.case_id ?? null;
 }
 
@@ -43,7 +53,15 @@ export async function listLinkedOrders(db: Db, caseId: number) {
 	return db
 		.selectFrom('order_case_links')
 		.innerJoin('hotline_orders', 'hotline_orders.id', 'order_case_links.order_id')
-		.select(['order_case_links.kind', 'order_case_links.linked_at', 'hotline_orders.id', 'hotline_orders.order_no', 'hotline_orders.status', 'hotline_orders.deadline_at', 'hotline_orders.department_id'])
+		.select([
+			'order_case_links.kind',
+			'order_case_links.linked_at',
+			'hotline_orders.id',
+			'hotline_orders.order_no',
+			'hotline_orders.status',
+			'hotline_orders.deadline_at',
+			'hotline_orders.department_id'
+		])
 		.where('order_case_links.case_id', '=', caseId)
 		.orderBy('order_case_links.id')
 		.execute();
@@ -60,7 +78,13 @@ export async function getCaseOutcome(db: Db, caseId: number) {
 		.limit(1)
 		.executeTakeFirst();
 	if (!feedback) return { note: null, photos: [] };
-	const photos = await db.selectFrom('attachments').select(['id', 'width', 'height']).where('event_id', '=', feedback.id).where('kind', '=', 'after').orderBy('created_at').execute();
+	const photos = await db
+		.selectFrom('attachments')
+		.select(['id', 'width', 'height'])
+		.where('event_id', '=', feedback.id)
+		.where('kind', '=', 'after')
+		.orderBy('created_at')
+		.execute();
 	return { note: feedback.note, photos };
 }
 
@@ -85,5 +109,10 @@ export async function listOpenCasesNear(db: Db, categoryCode: string, lng: numbe
 
 /** Whether the photo (an after photo of a case) belongs to a case linked to some order: for the order's viewers. */
 export async function listOrdersLinkedToPhotoCase(db: Db, caseId: number) {
-	return db.selectFrom('order_case_links').innerJoin('hotline_orders', 'hotline_orders.id', 'order_case_links.order_id').select(['hotline_orders.department_id']).where('order_case_links.case_id', '=', caseId).execute();
+	return db
+		.selectFrom('order_case_links')
+		.innerJoin('hotline_orders', 'hotline_orders.id', 'order_case_links.order_id')
+		.select(['hotline_orders.department_id'])
+		.where('order_case_links.case_id', '=', caseId)
+		.execute();
 }

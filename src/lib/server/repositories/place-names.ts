@@ -12,12 +12,24 @@ export async function listPlaceNames(db: Db): Promise<PlaceNameRow[]> {
 	const rows = await db
 		.selectFrom('place_names')
 		.innerJoin('communities', 'communities.id', 'place_names.community_id')
-		.select(['place_names.id', 'place_names.name', 'place_names.kind', 'place_names.community_id', 'communities.name as community_name'])
+		.select([
+			'place_names.id',
+			'place_names.name',
+			'place_names.kind',
+			'place_names.community_id',
+			'communities.name as community_name'
+		])
 		.orderBy('communities.id')
 		.orderBy('place_names.kind')
 		.orderBy('place_names.name')
 		.execute();
-	return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as PlaceName['kind'], communityId: r.community_id, communityName: r.community_name }));
+	return rows.map((r) => ({
+		id: r.id,
+		name: r.name,
+		kind: r.kind as PlaceName['kind'],
+		communityId: r.community_id,
+		communityName: r.community_name
+	}));
 }
 
 export async function findPlaceName(db: Db, name: string) {
@@ -29,7 +41,11 @@ export async function getPlaceName(db: Db, id: number) {
 }
 
 export async function insertPlaceName(db: Db, p: PlaceName, actorId: number, now: number): Promise<number> {
-	const row = await db.insertInto('place_names').values({ name: p.name, kind: p.kind, community_id: p.communityId, created_by: actorId, created_at: now }).returning('id').executeTakeFirstOrThrow();
+	const row = await db
+		.insertInto('place_names')
+		.values({ name: p.name, kind: p.kind, community_id: p.communityId, created_by: actorId, created_at: now })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	return row.id;
 }
 

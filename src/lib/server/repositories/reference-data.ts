@@ -11,8 +11,16 @@ import type { Db } from '../db/create-database';
 import { saveCalendarYear, saveWorkingHours } from './calendar';
 import { insertLimitVersion } from './category-limits';
 
-const isEmpty = async (db: Db, table: 'calendar_years' | 'areas' | 'departments' | 'categories' | 'enforcement_rules') =>
-	!(await db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+const isEmpty = async (
+	db: Db,
+	table: 'calendar_years' | 'areas' | 'departments' | 'categories' | 'enforcement_rules'
+) =>
+	!(
+		await db
+			.selectFrom(table)
+			.select(({ fn }) => fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow()
+	).n;
 
 /** Loads what is missing, all of it or nothing; returns what it loaded (empty when all was there). */
 export async function loadReferenceData(db: Db, log: (s: string) => void = () => {}): Promise<string[]> {
@@ -34,7 +42,13 @@ export async function loadReferenceData(db: Db, log: (s: string) => void = () =>
 
 async function loadCalendar(trx: Db): Promise<string> {
 	for (const [year, y] of Object.entries(calendarJson.years)) {
-		await saveCalendarYear(trx, { year: Number(year), title: y.title, source: y.source, offDays: y.offDays, makeupWorkdays: y.makeupWorkdays });
+		await saveCalendarYear(trx, {
+			year: Number(year),
+			title: y.title,
+			source: y.source,
+			offDays: y.offDays,
+			makeupWorkdays: y.makeupWorkdays
+		});
 	}
 	await saveWorkingHours(trx, calendarJson.workingHours as [string, string][]);
 	return `calendar: ${Object.keys(calendarJson.years).join(', ')}`;
@@ -43,7 +57,11 @@ async function loadCalendar(trx: Db): Promise<string> {
 async function loadGeography(trx: Db): Promise<string> {
 	const areaIds = new Map<string, number>();
 	// The outlines on file are the first boundary version (migration 010), in force from 2023.
-	const version = await trx.insertInto('boundary_versions').values({ effective_from: '2023-01-01', note: '初始边界（演示数据）', created_at: 0, created_by: null }).returning('id').executeTakeFirstOrThrow();
+	const version = await trx
+		.insertInto('boundary_versions')
+		.values({ effective_from: '2023-01-01', note: '初始边界（演示数据）', created_at: 0, created_by: null })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	for (const f of geoJson.features) {
 		const p = f.properties as { kind: string; name: string; cluster?: string; area?: string };
 		if (p.kind === 'community') continue;
@@ -52,16 +70,27 @@ async function loadGeography(trx: Db): Promise<string> {
 			.values({ name: p.name, kind: p.kind === 'subdistrict' ? 'subdistrict' : 'area' })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await trx.insertInto('area_shapes').values({ version_id: version.id, area_id: row.id, geometry: JSON.stringify(f.geometry) }).execute();
+		await trx
+			.insertInto('area_shapes')
+			.values({ version_id: version.id, area_id: row.id, geometry: JSON.stringify(f.geometry) })
+			.execute();
 		areaIds.set(p.name, row.id);
 	}
 	const communities = geoJson.features.filter((f) => f.properties.kind === 'community');
 	for (const f of communities) {
 		const p = f.properties as { name: string; cluster?: string; area?: string };
 		const [lng, lat] = f.geometry.coordinates as unknown as [number, number];
-		const community = await trx.insertInto('communities').values({ name: p.name, area_id: areaIds.get(p.area!)!, cluster: p.cluster ?? null, lng, lat }).returning('id').executeTakeFirstOrThrow();
+		const community = await trx
+			.insertInto('communities')
+			.values({ name: p.name, area_id: areaIds.get(p.area!)!, cluster: p.cluster ?? null, lng, lat })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		// Each 居民区's name is its 小区's name too: an address naming it finds the 居民区 (migration 017).
-		await trx.insertInto('place_names').values({ name: p.name, kind: 'estate', community_id: community.id, created_by: null, created_at: Date.now() }).onConflict((oc) => oc.doNothing()).execute();
+		await trx
+			.insertInto('place_names')
+			.values({ name: p.name, kind: 'estate', community_id: community.id, created_by: null, created_at: Date.now() })
+			.onConflict((oc) => oc.doNothing())
+			.execute();
 	}
 	return `geography: ${areaIds.size} areas, ${communities.length} communities (and their 小区 names)`;
 }
@@ -72,13 +101,19 @@ async function loadDepartments(trx: Db): Promise<string> {
 }
 
 async function loadCategories(trx: Db): Promise<string> {
-	const deptIds = new Map((await trx.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [d.name, d.id]));
+	const deptIds = new Map(
+		(await trx.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [d.name, d.id])
+	);
 	const deptOf = (code: string) => {
 		const d = DEPARTMENTS.find((x) => x.categories.includes(code));
 		return d ? (deptIds.get(d.name) ?? null) : null;
 	};
 	for (const c of categoriesJson.categories) {
-		const x = c as typeof c & { variant?: string; handleLimit: { value: number; unit: string } | null; efficientLimit: { value: number; unit: string } | null };
+		const x = c as typeof c & {
+			variant?: string;
+			handleLimit: { value: number; unit: string } | null;
+			efficientLimit: { value: number; unit: string } | null;
+		};
 		await trx
 			.insertInto('categories')
 			.values({
@@ -95,7 +130,17 @@ async function loadCategories(trx: Db): Promise<string> {
 			})
 			.execute();
 		// The first version of its limits, in force from the beginning (migration 009).
-		await insertLimitVersion(trx, x.code, { effectiveFrom: 0, handleLimit: x.handleLimit as Limit | null, efficientLimit: x.efficientLimit as Limit | null }, 0, null);
+		await insertLimitVersion(
+			trx,
+			x.code,
+			{
+				effectiveFrom: 0,
+				handleLimit: x.handleLimit as Limit | null,
+				efficientLimit: x.efficientLimit as Limit | null
+			},
+			0,
+			null
+		);
 	}
 	return `categories: ${categoriesJson.categories.length}`;
 }

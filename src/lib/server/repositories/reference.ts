@@ -38,7 +38,9 @@ const lists = memo<unknown>(60_000, 20);
 const kept = <T>(db: Db, key: string, load: () => Promise<T>) => lists.get(db, key, Date.now(), load) as Promise<T>;
 
 export async function listCategories(db: Db): Promise<readonly Category[]> {
-	return kept(db, 'categories', async () => (await db.selectFrom('categories').selectAll().where('active', '=', 1).orderBy('code').execute()).map(toCategory));
+	return kept(db, 'categories', async () =>
+		(await db.selectFrom('categories').selectAll().where('active', '=', 1).orderBy('code').execute()).map(toCategory)
+	);
 }
 
 /** A category as an existing case needs it, even if it has since been switched off. */
@@ -49,7 +51,12 @@ export async function getCaseCategory(db: Db, code: string): Promise<Category | 
 
 /** A category that may be chosen for a new or re-registered case. */
 export async function getCategory(db: Db, code: string): Promise<Category | null> {
-	const row = await db.selectFrom('categories').selectAll().where('code', '=', code).where('active', '=', 1).executeTakeFirst();
+	const row = await db
+		.selectFrom('categories')
+		.selectAll()
+		.where('code', '=', code)
+		.where('active', '=', 1)
+		.executeTakeFirst();
 	return row ? toCategory(row) : null;
 }
 
@@ -80,21 +87,46 @@ export async function loadGeography(db: Db, date: string): Promise<Geography> {
 					.execute()
 			: Promise.resolve([]),
 		db.selectFrom('communities').select(['id', 'name', 'area_id', 'lng', 'lat']).orderBy('id').execute(),
-		version ? db.selectFrom('community_shapes').select(['community_id', 'geometry']).where('version_id', '=', version.id).execute() : Promise.resolve([])
+		version
+			? db
+					.selectFrom('community_shapes')
+					.select(['community_id', 'geometry'])
+					.where('version_id', '=', version.id)
+					.execute()
+			: Promise.resolve([])
 	]);
 	const outlines = new Map(communityShapes.map((c) => [c.community_id, polygonsOf(c.geometry).flat()]));
 	const sub = shapeRows.find((a) => a.kind === 'subdistrict');
 	return {
 		boundary: sub ? polygonsOf(sub.geometry).flat() : [],
-		areas: shapeRows.filter((a) => a.kind === 'area').map((a) => ({ id: a.id, name: a.name, rings: polygonsOf(a.geometry).flat() })),
-		communities: communityRows.map((c) => ({ id: c.id, name: c.name, areaId: c.area_id, lng: c.lng, lat: c.lat, rings: outlines.get(c.id) ?? null }))
+		areas: shapeRows
+			.filter((a) => a.kind === 'area')
+			.map((a) => ({ id: a.id, name: a.name, rings: polygonsOf(a.geometry).flat() })),
+		communities: communityRows.map((c) => ({
+			id: c.id,
+			name: c.name,
+			areaId: c.area_id,
+			lng: c.lng,
+			lat: c.lat,
+			rings: outlines.get(c.id) ?? null
+		}))
 	};
 }
 
 /** The version in force on `date`; before the first one, the first one (the oldest outlines known). */
 export async function boundaryVersionOn(db: Db, date: string) {
-	const onOrBefore = await db.selectFrom('boundary_versions').selectAll().where('effective_from', '<=', date).orderBy('effective_from', 'desc').limit(1).executeTakeFirst();
-	return onOrBefore ?? (await db.selectFrom('boundary_versions').selectAll().orderBy('effective_from').limit(1).executeTakeFirst()) ?? null;
+	const onOrBefore = await db
+		.selectFrom('boundary_versions')
+		.selectAll()
+		.where('effective_from', '<=', date)
+		.orderBy('effective_from', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return (
+		onOrBefore ??
+		(await db.selectFrom('boundary_versions').selectAll().orderBy('effective_from').limit(1).executeTakeFirst()) ??
+		null
+	);
 }
 
 /** A stored GeoJSON Polygon or MultiPolygon as a list of polygons (each: outer ring, then holes). */
@@ -130,11 +162,15 @@ export async function referenceNames(db: Db): Promise<ReferenceNames> {
 }
 
 export async function listAreaNames(db: Db) {
-	return kept(db, 'areas', () => db.selectFrom('areas').select(['id', 'name']).where('kind', '=', 'area').orderBy('id').execute());
+	return kept(db, 'areas', () =>
+		db.selectFrom('areas').select(['id', 'name']).where('kind', '=', 'area').orderBy('id').execute()
+	);
 }
 
 export async function listCommunityNames(db: Db) {
-	return kept(db, 'communities', () => db.selectFrom('communities').select(['id', 'name', 'area_id']).orderBy('id').execute());
+	return kept(db, 'communities', () =>
+		db.selectFrom('communities').select(['id', 'name', 'area_id']).orderBy('id').execute()
+	);
 }
 
 /** Every 居民区 id, read fresh (what an admin's form is checked against). */
@@ -149,5 +185,7 @@ export async function getCommunity(db: Db, id: number) {
 
 /** 居民区 id → the 片区 holding it now. */
 export async function communityAreas(db: Db): Promise<Map<number, number>> {
-	return new Map((await db.selectFrom('communities').select(['id', 'area_id']).execute()).map((c) => [c.id, c.area_id]));
+	return new Map(
+		(await db.selectFrom('communities').select(['id', 'area_id']).execute()).map((c) => [c.id, c.area_id])
+	);
 }

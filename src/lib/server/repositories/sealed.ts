@@ -12,19 +12,30 @@ export type Unsealed<T extends SealedTable> = Omit<Insertable<DB[T]>, 'chain_seq
 export type Sealed<T extends SealedTable> = Unsealed<T> & { chain_seq: number; hash: string };
 
 /** The last place and hash of a chain, or null for a chain not started. */
-async function chainHead(db: Db, table: SealedTable, chain: string): Promise<{ chain_seq: number; hash: string } | null> {
+async function chainHead(
+	db: Db,
+	table: SealedTable,
+	chain: string
+): Promise<{ chain_seq: number; hash: string } | null> {
 	const key: string | null = SEALED_TABLES[table].chainKey;
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	let q = (db as any).selectFrom(table).select(['chain_seq', 'hash']);
 	if (key !== null) q = q.where(key, '=', Number(chain));
-	return ((await q.orderBy('chain_seq', 'desc').limit(1).executeTakeFirst()) as { chain_seq: number; hash: string } | undefined) ?? null;
+	return (
+		((await q.orderBy('chain_seq', 'desc').limit(1).executeTakeFirst()) as
+			{ chain_seq: number; hash: string } | undefined) ?? null
+	);
 }
 
 /**
  * The rows with their places and hashes, in the order given; insert them in this transaction
  * (and in this order). Throws outside a transaction, where another write could slip in between.
  */
-export async function sealRows<T extends SealedTable>(db: Db, table: T, rows: readonly Unsealed<T>[]): Promise<Sealed<T>[]> {
+export async function sealRows<T extends SealedTable>(
+	db: Db,
+	table: T,
+	rows: readonly Unsealed<T>[]
+): Promise<Sealed<T>[]> {
 	if (!db.isTransaction) throw new Error(`sealRows(${table}): call inside the transaction that inserts the rows`);
 	const heads = new Map<string, { next: number; hash: string }>();
 	const sealed: Sealed<T>[] = [];
@@ -55,7 +66,10 @@ export function inTransaction<R>(db: Db, fn: (trx: Db) => Promise<R>): Promise<R
 }
 
 /** Every row of a sealed table in chain order (by chain, then place, then id), streamed: what a check of the hash chains reads. */
-export function streamChainRows(db: Db, table: SealedTable): AsyncIterable<Record<string, unknown> & { id: string | number; chain_seq: number | null; hash: string | null }> {
+export function streamChainRows(
+	db: Db,
+	table: SealedTable
+): AsyncIterable<Record<string, unknown> & { id: string | number; chain_seq: number | null; hash: string | null }> {
 	const key: string | null = SEALED_TABLES[table].chainKey;
 	// The tables differ in their columns; the chain spec says which one groups the rows.
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -68,10 +82,14 @@ export function streamChainRows(db: Db, table: SealedTable): AsyncIterable<Recor
 export type FileTable = 'attachments' | 'hotline_attachments' | 'evidence_files';
 
 /** The stored files a table names, streamed in chain order. */
-export function streamFileRows(db: Db, table: FileTable): AsyncIterable<{ id: string; path: string; thumb_path: string; sha256: string }> {
+export function streamFileRows(
+	db: Db,
+	table: FileTable
+): AsyncIterable<{ id: string; path: string; thumb_path: string; sha256: string }> {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	return (db as any).selectFrom(table).select(['id', 'path', 'thumb_path', 'sha256']).orderBy('chain_seq').stream(500);
 }
 
 /** Every file and thumbnail path a table names (what a sweep of the data folders must keep). */
-export const listFilePaths = (db: Db, table: FileTable) => db.selectFrom(table).select(['path', 'thumb_path']).execute();
+export const listFilePaths = (db: Db, table: FileTable) =>
+	db.selectFrom(table).select(['path', 'thumb_path']).execute();

@@ -25,7 +25,11 @@ export async function getNumberSetting(db: Db, key: string, fallback: number): P
 }
 
 export async function setSetting(db: Db, key: string, value: string): Promise<void> {
-	await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+	await db
+		.insertInto('settings')
+		.values({ key, value })
+		.onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+		.execute();
 }
 
 export async function deleteSetting(db: Db, key: string): Promise<void> {

@@ -32,7 +32,12 @@ export async function insertShop(db: Db, row: Insertable<ShopTable>): Promise<nu
  * Updates one shop; when `expectedUpdatedAt` is given the row must still carry it (someone else's
  * save in between makes this a no-op). Returns whether a row changed.
  */
-export async function updateShop(db: Db, id: number, patch: Updateable<ShopTable>, expectedUpdatedAt?: number): Promise<boolean> {
+export async function updateShop(
+	db: Db,
+	id: number,
+	patch: Updateable<ShopTable>,
+	expectedUpdatedAt?: number
+): Promise<boolean> {
 	let q = db.updateTable('shops').set(patch).where('id', '=', id);
 	if (expectedUpdatedAt !== undefined) q = q.where('updated_at', '=', expectedUpdatedAt);
 	const r = await q.executeTakeFirst();

@@ -5,7 +5,16 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/create-database';
 
-export const COUNT_COLUMNS = ['month', 'area', 'community', 'category', 'department', 'item', 'detail', 'verdict'] as const;
+export const COUNT_COLUMNS = [
+	'month',
+	'area',
+	'community',
+	'category',
+	'department',
+	'item',
+	'detail',
+	'verdict'
+] as const;
 const AREA_COLUMNS = ['month', 'area', 'category', 'item', 'detail', 'verdict'] as const;
 export type CountKey = [string, string, string, string, string, string, string, string];
 export type CountGroup = 'month' | 'area' | 'community' | 'category' | 'department';
@@ -19,7 +28,15 @@ const toRow = (key: string, n: number) => {
 };
 // Category is kept only where the 片区 sums read it (the by-category volume of reported cases): the
 // roll-up stays a few hundred rows a month. Grouping by category reads the fine table.
-const toAreaRow = ({ month, area, category, item, detail, verdict, n }: ReturnType<typeof toRow>) => ({ month, area, category: item === 'reported' ? category : '', item, detail, verdict, n });
+const toAreaRow = ({ month, area, category, item, detail, verdict, n }: ReturnType<typeof toRow>) => ({
+	month,
+	area,
+	category: item === 'reported' ? category : '',
+	item,
+	detail,
+	verdict,
+	n
+});
 
 /** The fine counts rolled up to the 片区 table's key. */
 function rollUp(rows: ReturnType<typeof toRow>[]) {
@@ -41,14 +58,18 @@ export async function applyCountChanges(db: Db, changes: Map<string, number>): P
 		await db
 			.insertInto('stat_counts')
 			.values(row)
-			.onConflict((oc) => oc.columns([...COUNT_COLUMNS]).doUpdateSet((eb) => ({ n: eb('stat_counts.n', '+', eb.ref('excluded.n')) })))
+			.onConflict((oc) =>
+				oc.columns([...COUNT_COLUMNS]).doUpdateSet((eb) => ({ n: eb('stat_counts.n', '+', eb.ref('excluded.n')) }))
+			)
 			.execute();
 	}
 	for (const row of rollUp(rows)) {
 		await db
 			.insertInto('stat_counts_area')
 			.values(row)
-			.onConflict((oc) => oc.columns([...AREA_COLUMNS]).doUpdateSet((eb) => ({ n: eb('stat_counts_area.n', '+', eb.ref('excluded.n')) })))
+			.onConflict((oc) =>
+				oc.columns([...AREA_COLUMNS]).doUpdateSet((eb) => ({ n: eb('stat_counts_area.n', '+', eb.ref('excluded.n')) }))
+			)
 			.execute();
 	}
 }
@@ -60,7 +81,9 @@ export async function applyCountChanges(db: Db, changes: Map<string, number>): P
 export function applyCountChangesWithStatements(sqlite: Database.Database, changes: Map<string, number>): void {
 	const rows = [...changes].filter(([, d]) => d !== 0).map(([k, d]) => toRow(k, d));
 	const upsert = (table: string, columns: readonly string[]) =>
-		sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}, n) VALUES (${columns.map(() => '?').join(', ')}, ?) ON CONFLICT (${columns.join(', ')}) DO UPDATE SET n = ${table}.n + excluded.n`);
+		sqlite.prepare(
+			`INSERT INTO ${table} (${columns.join(', ')}, n) VALUES (${columns.map(() => '?').join(', ')}, ?) ON CONFLICT (${columns.join(', ')}) DO UPDATE SET n = ${table}.n + excluded.n`
+		);
 	const fine = upsert('stat_counts', COUNT_COLUMNS);
 	for (const r of rows) fine.run(...COUNT_COLUMNS.map((c) => r[c]), r.n);
 	const area = upsert('stat_counts_area', AREA_COLUMNS);
@@ -79,7 +102,9 @@ export async function readAllCounts(db: Db): Promise<{ fine: Map<string, number>
 
 /** The 片区 table's counts that a set of fine counts rolls up to, keyed like readAllCounts' `area`. */
 export function rolledUp(counts: Map<string, number>): Map<string, number> {
-	return new Map(rollUp([...counts].map(([k, n]) => toRow(k, n))).map((r) => [encodeKey(AREA_COLUMNS.map((c) => r[c])), r.n]));
+	return new Map(
+		rollUp([...counts].map(([k, n]) => toRow(k, n))).map((r) => [encodeKey(AREA_COLUMNS.map((c) => r[c])), r.n])
+	);
 }
 
 /** Replaces all counts in both tables; call inside the caller's transaction. */
@@ -88,9 +113,17 @@ export async function replaceAllCounts(trx: Db, counts: Map<string, number>): Pr
 	await trx.deleteFrom('stat_counts_area').execute();
 	const rows = [...counts].filter(([, n]) => n !== 0).map(([k, n]) => toRow(k, n));
 	// At most 9 values a row: 100 rows stay under every dialect's limit on bound parameters.
-	for (let i = 0; i < rows.length; i += 100) await trx.insertInto('stat_counts').values(rows.slice(i, i + 100)).execute();
+	for (let i = 0; i < rows.length; i += 100)
+		await trx
+			.insertInto('stat_counts')
+			.values(rows.slice(i, i + 100))
+			.execute();
 	const area = rollUp(rows);
-	for (let i = 0; i < area.length; i += 100) await trx.insertInto('stat_counts_area').values(area.slice(i, i + 100)).execute();
+	for (let i = 0; i < area.length; i += 100)
+		await trx
+			.insertInto('stat_counts_area')
+			.values(area.slice(i, i + 100))
+			.execute();
 }
 
 export interface CountSums {
@@ -99,14 +132,30 @@ export interface CountSums {
 }
 
 /** Sums for the months [fromMonth, toMonth], by item/detail/verdict and the group column (key '' for none). */
-export async function sumCounts(db: Db, fromMonth: string, toMonth: string, group: CountGroup | null): Promise<CountSums> {
+export async function sumCounts(
+	db: Db,
+	fromMonth: string,
+	toMonth: string,
+	group: CountGroup | null
+): Promise<CountSums> {
 	// Without 居民区, department or category in the question, the 片区 table answers (its columns are a
 	// subset of the fine table's, hence the one typed query for both).
-	const table = group === 'community' || group === 'department' || group === 'category' ? 'stat_counts' : 'stat_counts_area';
+	const table =
+		group === 'community' || group === 'department' || group === 'category' ? 'stat_counts' : 'stat_counts_area';
 	const key = group ?? 'item';
-	const base = db.selectFrom(table as 'stat_counts').where('month', '>=', fromMonth).where('month', '<=', toMonth);
-	const main = await base.select((eb) => ['item', 'detail', 'verdict', eb.ref(key).as('key'), eb.fn.sum<number>('n').as('n')]).groupBy(['item', 'detail', 'verdict', key]).execute();
-	const byCategory = await base.where('item', '=', 'reported').select((eb) => ['category', eb.ref(key).as('key'), eb.fn.sum<number>('n').as('n')]).groupBy(['category', key]).execute();
+	const base = db
+		.selectFrom(table as 'stat_counts')
+		.where('month', '>=', fromMonth)
+		.where('month', '<=', toMonth);
+	const main = await base
+		.select((eb) => ['item', 'detail', 'verdict', eb.ref(key).as('key'), eb.fn.sum<number>('n').as('n')])
+		.groupBy(['item', 'detail', 'verdict', key])
+		.execute();
+	const byCategory = await base
+		.where('item', '=', 'reported')
+		.select((eb) => ['category', eb.ref(key).as('key'), eb.fn.sum<number>('n').as('n')])
+		.groupBy(['category', key])
+		.execute();
 	return {
 		main: main.map((r) => ({ ...r, key: group ? r.key : '', n: Number(r.n) })),
 		byCategory: byCategory.map((r) => ({ ...r, key: group ? r.key : '', n: Number(r.n) }))
@@ -115,6 +164,10 @@ export async function sumCounts(db: Db, fromMonth: string, toMonth: string, grou
 
 /** The year of the oldest counted month (from the 片区 table, the smaller of the two), or null when nothing is counted yet. */
 export async function firstCountedYear(db: Db): Promise<number | null> {
-	const row = await db.selectFrom('stat_counts_area').select(({ fn }) => fn.min('month').as('first')).where('n', '!=', 0).executeTakeFirst();
+	const row = await db
+		.selectFrom('stat_counts_area')
+		.select(({ fn }) => fn.min('month').as('first'))
+		.where('n', '!=', 0)
+		.executeTakeFirst();
 	return row?.first ? Number(String(row.first).slice(0, 4)) : null;
 }

@@ -15,10 +15,34 @@ const gridQuery = (db: Db) =>
 	db
 		.selectFrom('cases')
 		.select((eb) => [
-			'cases.id', 'cases.code', 'cases.status', 'cases.source', 'cases.category_code', 'cases.area_id', 'cases.community_id', 'cases.department_id',
-			'cases.reporter_id', 'cases.reported_at', 'cases.dispatched_at', 'cases.deadline_at', 'cases.efficient_deadline_at', 'cases.feedback_at',
-			'cases.closed_at', 'cases.rework_count', 'cases.supervised', 'cases.handle_value', 'cases.stage_deadline_at',
-			eb.exists(eb.selectFrom('case_events').select('case_events.id').whereRef('case_events.case_id', '=', 'cases.id').where('case_events.action', '=', 'approve_extension')).as('extended')
+			'cases.id',
+			'cases.code',
+			'cases.status',
+			'cases.source',
+			'cases.category_code',
+			'cases.area_id',
+			'cases.community_id',
+			'cases.department_id',
+			'cases.reporter_id',
+			'cases.reported_at',
+			'cases.dispatched_at',
+			'cases.deadline_at',
+			'cases.efficient_deadline_at',
+			'cases.feedback_at',
+			'cases.closed_at',
+			'cases.rework_count',
+			'cases.supervised',
+			'cases.handle_value',
+			'cases.stage_deadline_at',
+			eb
+				.exists(
+					eb
+						.selectFrom('case_events')
+						.select('case_events.id')
+						.whereRef('case_events.case_id', '=', 'cases.id')
+						.where('case_events.action', '=', 'approve_extension')
+				)
+				.as('extended')
 		]);
 
 /** The columns the 12345 rates read (shared with the period loader in stats.ts). */
@@ -26,14 +50,40 @@ export const orderStatsQuery = (db: Db) =>
 	db
 		.selectFrom('hotline_orders')
 		.select([
-			'hotline_orders.id', 'hotline_orders.order_no', 'hotline_orders.status', 'hotline_orders.category_code', 'hotline_orders.community_id',
-			'hotline_orders.area_id', 'hotline_orders.department_id', 'hotline_orders.received_at', 'hotline_orders.has_phone', 'hotline_orders.contact_outcome',
-			'hotline_orders.first_contact_due_at', 'hotline_orders.first_contact_at', 'hotline_orders.return_approved_at', 'hotline_orders.deadline_at',
-			'hotline_orders.first_reply_at', 'hotline_orders.satisfaction', 'hotline_orders.completed_at'
+			'hotline_orders.id',
+			'hotline_orders.order_no',
+			'hotline_orders.status',
+			'hotline_orders.category_code',
+			'hotline_orders.community_id',
+			'hotline_orders.area_id',
+			'hotline_orders.department_id',
+			'hotline_orders.received_at',
+			'hotline_orders.has_phone',
+			'hotline_orders.contact_outcome',
+			'hotline_orders.first_contact_due_at',
+			'hotline_orders.first_contact_at',
+			'hotline_orders.return_approved_at',
+			'hotline_orders.deadline_at',
+			'hotline_orders.first_reply_at',
+			'hotline_orders.satisfaction',
+			'hotline_orders.completed_at'
 		]);
 
 export const enforcementStatsQuery = (db: Db) =>
-	db.selectFrom('enforcement_cases').select(['id', 'code', 'status', 'outcome', 'category_code', 'area_id', 'community_id', 'created_at', 'closed_at', 'fine']);
+	db
+		.selectFrom('enforcement_cases')
+		.select([
+			'id',
+			'code',
+			'status',
+			'outcome',
+			'category_code',
+			'area_id',
+			'community_id',
+			'created_at',
+			'closed_at',
+			'fine'
+		]);
 
 export interface StatRows {
 	grid: Awaited<ReturnType<ReturnType<typeof gridQuery>['execute']>>;
@@ -49,7 +99,8 @@ export async function statRowsById(db: Db, kind: StatKind, ids: readonly number[
 	for (let i = 0; i < ids.length; i += 500) {
 		const slice = ids.slice(i, i + 500);
 		if (kind === 'case') out.grid.push(...(await gridQuery(db).where('cases.id', 'in', slice).execute()));
-		else if (kind === 'order') out.orders.push(...(await orderStatsQuery(db).where('hotline_orders.id', 'in', slice).execute()));
+		else if (kind === 'order')
+			out.orders.push(...(await orderStatsQuery(db).where('hotline_orders.id', 'in', slice).execute()));
 		else out.enforcement.push(...(await enforcementStatsQuery(db).where('id', 'in', slice).execute()));
 	}
 	return out;
@@ -58,15 +109,23 @@ export async function statRowsById(db: Db, kind: StatKind, ids: readonly number[
 /** Rows with ids in [fromId, toId) of one kind: the rebuild walks every table this way. */
 export async function statRowsInIdRange(db: Db, kind: StatKind, fromId: number, toId: number): Promise<StatRows> {
 	const out = noRows();
-	if (kind === 'case') out.grid = await gridQuery(db).where('cases.id', '>=', fromId).where('cases.id', '<', toId).execute();
-	else if (kind === 'order') out.orders = await orderStatsQuery(db).where('hotline_orders.id', '>=', fromId).where('hotline_orders.id', '<', toId).execute();
+	if (kind === 'case')
+		out.grid = await gridQuery(db).where('cases.id', '>=', fromId).where('cases.id', '<', toId).execute();
+	else if (kind === 'order')
+		out.orders = await orderStatsQuery(db)
+			.where('hotline_orders.id', '>=', fromId)
+			.where('hotline_orders.id', '<', toId)
+			.execute();
 	else out.enforcement = await enforcementStatsQuery(db).where('id', '>=', fromId).where('id', '<', toId).execute();
 	return out;
 }
 
 export async function maxStatId(db: Db, kind: StatKind): Promise<number> {
 	const table = kind === 'case' ? 'cases' : kind === 'order' ? 'hotline_orders' : 'enforcement_cases';
-	const r = await db.selectFrom(table).select((eb) => eb.fn.max<number | null>('id').as('max')).executeTakeFirst();
+	const r = await db
+		.selectFrom(table)
+		.select((eb) => eb.fn.max<number | null>('id').as('max'))
+		.executeTakeFirst();
 	return r?.max ?? 0;
 }
 
@@ -84,7 +143,12 @@ export async function statRowsAwaitingClock(db: Db, s: Span, now: number): Promi
 		.where('cases.deadline_at', '>', s.fromMs)
 		.where('cases.deadline_at', '<=', s.toMs)
 		.where('cases.status', 'not in', ['closed', 'void', 'parked'])
-		.where((eb) => eb.or([eb('cases.deadline_at', '>=', now), eb.and([eb('cases.status', '=', 'feedback'), eb('cases.stage_deadline_at', '>=', now)])]))
+		.where((eb) =>
+			eb.or([
+				eb('cases.deadline_at', '>=', now),
+				eb.and([eb('cases.status', '=', 'feedback'), eb('cases.stage_deadline_at', '>=', now)])
+			])
+		)
 		.execute();
 	if (now > s.toMs) return { grid, orders: [], enforcement: [] };
 	const orders = await orderStatsQuery(db)

@@ -8,4 +8,7 @@ export interface Span {
 	toMs: number;
 }
 
-export const spanOf = (from: string, to: string): Span => ({ fromMs: shanghaiMidnight(from), toMs: shanghaiMidnight(addDays(to, 1)) });
+export const spanOf = (from: string, to: string): Span => ({
+	fromMs: shanghaiMidnight(from),
+	toMs: shanghaiMidnight(addDays(to, 1))
+});

@@ -16,7 +16,11 @@ function periodCaseIds(db: Db, s: Span) {
 		.where((eb) =>
 			eb.or([
 				eb.and([eb('cases.deadline_at', '>', s.fromMs), eb('cases.deadline_at', '<=', s.toMs)]),
-				eb.and([eb('cases.deadline_at', 'is', null), eb('cases.reported_at', '>=', s.fromMs), eb('cases.reported_at', '<', s.toMs)])
+				eb.and([
+					eb('cases.deadline_at', 'is', null),
+					eb('cases.reported_at', '>=', s.fromMs),
+					eb('cases.reported_at', '<', s.toMs)
+				])
 			])
 		);
 }
@@ -25,8 +29,21 @@ function periodCaseIds(db: Db, s: Span) {
 export function listPeriodCases(db: Db, s: Span) {
 	return withNames(db)
 		.select([
-			'cases.id', 'cases.code', 'cases.status', 'cases.reported_at', 'cases.deadline_at', 'cases.efficient_deadline_at', 'cases.feedback_at', 'cases.closed_at', 'cases.stage_deadline_at',
-			'categories.minor', 'categories.variant', 'cases.handle_value', 'areas.name as area_name', 'communities.name as community_name', 'departments.name as department_name'
+			'cases.id',
+			'cases.code',
+			'cases.status',
+			'cases.reported_at',
+			'cases.deadline_at',
+			'cases.efficient_deadline_at',
+			'cases.feedback_at',
+			'cases.closed_at',
+			'cases.stage_deadline_at',
+			'categories.minor',
+			'categories.variant',
+			'cases.handle_value',
+			'areas.name as area_name',
+			'communities.name as community_name',
+			'departments.name as department_name'
 		])
 		.where('cases.id', 'in', periodCaseIds(db, s))
 		.orderBy('cases.reported_at')
@@ -53,9 +70,20 @@ export function listPeriodOrders(db: Db, s: Span) {
 		.leftJoin('communities', 'communities.id', 'hotline_orders.community_id')
 		.leftJoin('departments', 'departments.id', 'hotline_orders.department_id')
 		.select([
-			'hotline_orders.id', 'hotline_orders.order_no', 'hotline_orders.citizen_name', 'hotline_orders.phone', 'hotline_orders.status', 'hotline_orders.received_at',
-			'hotline_orders.signed_at', 'hotline_orders.first_contact_at', 'hotline_orders.first_reply_at', 'hotline_orders.completed_at', 'hotline_orders.deadline_at',
-			'hotline_orders.return_approved_at', 'communities.name as community_name', 'departments.name as department_name'
+			'hotline_orders.id',
+			'hotline_orders.order_no',
+			'hotline_orders.citizen_name',
+			'hotline_orders.phone',
+			'hotline_orders.status',
+			'hotline_orders.received_at',
+			'hotline_orders.signed_at',
+			'hotline_orders.first_contact_at',
+			'hotline_orders.first_reply_at',
+			'hotline_orders.completed_at',
+			'hotline_orders.deadline_at',
+			'hotline_orders.return_approved_at',
+			'communities.name as community_name',
+			'departments.name as department_name'
 		])
 		.where('hotline_orders.deadline_at', '>', s.fromMs)
 		.where('hotline_orders.deadline_at', '<=', s.toMs)

@@ -11,14 +11,33 @@ export async function loadGridCases(db: Db, s: Span) {
 	return db
 		.selectFrom('cases')
 		.select([
-			'cases.id', 'cases.code', 'cases.status', 'cases.source', 'cases.category_code', 'cases.area_id', 'cases.community_id', 'cases.department_id',
-			'cases.reporter_id', 'cases.reported_at', 'cases.dispatched_at', 'cases.deadline_at', 'cases.efficient_deadline_at', 'cases.feedback_at',
-			'cases.closed_at', 'cases.rework_count', 'cases.handle_value', 'cases.stage_deadline_at'
+			'cases.id',
+			'cases.code',
+			'cases.status',
+			'cases.source',
+			'cases.category_code',
+			'cases.area_id',
+			'cases.community_id',
+			'cases.department_id',
+			'cases.reporter_id',
+			'cases.reported_at',
+			'cases.dispatched_at',
+			'cases.deadline_at',
+			'cases.efficient_deadline_at',
+			'cases.feedback_at',
+			'cases.closed_at',
+			'cases.rework_count',
+			'cases.handle_value',
+			'cases.stage_deadline_at'
 		])
 		.where((eb) =>
 			eb.or([
 				eb.and([eb('cases.deadline_at', '>', s.fromMs), eb('cases.deadline_at', '<=', s.toMs)]),
-				eb.and([eb('cases.deadline_at', 'is', null), eb('cases.reported_at', '>=', s.fromMs), eb('cases.reported_at', '<', s.toMs)])
+				eb.and([
+					eb('cases.deadline_at', 'is', null),
+					eb('cases.reported_at', '>=', s.fromMs),
+					eb('cases.reported_at', '<', s.toMs)
+				])
 			])
 		)
 		.execute();
@@ -30,9 +49,29 @@ export async function loadGridEvents(db: Db, s: Span) {
 	return db
 		.selectFrom('cases')
 		.select((eb) => [
-			'cases.id', 'cases.code', 'cases.status', 'cases.source', 'cases.category_code', 'cases.area_id', 'cases.community_id', 'cases.department_id',
-			'cases.reporter_id', 'cases.reported_at', 'cases.dispatched_at', 'cases.closed_at', 'cases.rework_count', 'cases.supervised',
-			eb.exists(eb.selectFrom('case_events').select('case_events.id').whereRef('case_events.case_id', '=', 'cases.id').where('case_events.action', '=', 'approve_extension')).as('extended')
+			'cases.id',
+			'cases.code',
+			'cases.status',
+			'cases.source',
+			'cases.category_code',
+			'cases.area_id',
+			'cases.community_id',
+			'cases.department_id',
+			'cases.reporter_id',
+			'cases.reported_at',
+			'cases.dispatched_at',
+			'cases.closed_at',
+			'cases.rework_count',
+			'cases.supervised',
+			eb
+				.exists(
+					eb
+						.selectFrom('case_events')
+						.select('case_events.id')
+						.whereRef('case_events.case_id', '=', 'cases.id')
+						.where('case_events.action', '=', 'approve_extension')
+				)
+				.as('extended')
 		])
 		.where((eb) =>
 			eb.or([
@@ -50,7 +89,10 @@ export async function loadOrders(db: Db, s: Span) {
 	return orderStatsQuery(db)
 		.where((eb) =>
 			eb.or([
-				eb.and([eb('hotline_orders.first_contact_due_at', '>', s.fromMs), eb('hotline_orders.first_contact_due_at', '<=', s.toMs)]),
+				eb.and([
+					eb('hotline_orders.first_contact_due_at', '>', s.fromMs),
+					eb('hotline_orders.first_contact_due_at', '<=', s.toMs)
+				]),
 				eb.and([eb('hotline_orders.deadline_at', '>', s.fromMs), eb('hotline_orders.deadline_at', '<=', s.toMs)]),
 				eb.and([eb('hotline_orders.received_at', '>=', s.fromMs), eb('hotline_orders.received_at', '<', s.toMs)]),
 				eb.and([eb('hotline_orders.completed_at', '>=', s.fromMs), eb('hotline_orders.completed_at', '<', s.toMs)])
@@ -64,7 +106,10 @@ export type OrderStatsRow = Awaited<ReturnType<typeof loadOrders>>[number];
 export async function loadEnforcement(db: Db, s: Span) {
 	return enforcementStatsQuery(db)
 		.where((eb) =>
-			eb.or([eb.and([eb('created_at', '>=', s.fromMs), eb('created_at', '<', s.toMs)]), eb.and([eb('closed_at', '>=', s.fromMs), eb('closed_at', '<', s.toMs)])])
+			eb.or([
+				eb.and([eb('created_at', '>=', s.fromMs), eb('created_at', '<', s.toMs)]),
+				eb.and([eb('closed_at', '>=', s.fromMs), eb('closed_at', '<', s.toMs)])
+			])
 		)
 		.execute();
 }

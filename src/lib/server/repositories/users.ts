@@ -36,7 +36,10 @@ export async function insertUser(db: Db, u: NewUserInput, now: number): Promise<
 }
 
 export async function countUsers(db: Db): Promise<number> {
-	const r = await db.selectFrom('users').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const r = await db
+		.selectFrom('users')
+		.select(({ fn }) => fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	return Number(r.n);
 }
 
@@ -53,15 +56,27 @@ export async function listAccounts(db: Db, f: { role?: string; active?: boolean;
 		.leftJoin('areas', 'areas.id', 'users.area_id')
 		.leftJoin('communities', 'communities.id', 'users.community_id')
 		.select([
-			'users.id', 'users.username', 'users.display_name', 'users.role', 'users.active', 'users.must_change_password', 'users.created_at',
-			'users.department_id', 'users.area_id', 'users.community_id',
-			'departments.name as department_name', 'areas.name as area_name', 'communities.name as community_name'
+			'users.id',
+			'users.username',
+			'users.display_name',
+			'users.role',
+			'users.active',
+			'users.must_change_password',
+			'users.created_at',
+			'users.department_id',
+			'users.area_id',
+			'users.community_id',
+			'departments.name as department_name',
+			'areas.name as area_name',
+			'communities.name as community_name'
 		]);
 	if (f.role) q = q.where('users.role', '=', f.role);
 	if (f.active !== undefined) q = q.where('users.active', '=', f.active ? 1 : 0);
 	if (f.q) {
 		const text = f.q;
-		q = q.where((eb) => eb.or([contains(eb.ref('users.username'), text), contains(eb.ref('users.display_name'), text)]));
+		q = q.where((eb) =>
+			eb.or([contains(eb.ref('users.username'), text), contains(eb.ref('users.display_name'), text)])
+		);
 	}
 	return q.orderBy('users.role').orderBy('users.id').execute();
 }
@@ -69,13 +84,29 @@ export async function listAccounts(db: Db, f: { role?: string; active?: boolean;
 export async function getAccount(db: Db, id: number) {
 	return db
 		.selectFrom('users')
-		.select(['id', 'username', 'display_name', 'role', 'active', 'must_change_password', 'created_at', 'department_id', 'area_id', 'community_id'])
+		.select([
+			'id',
+			'username',
+			'display_name',
+			'role',
+			'active',
+			'must_change_password',
+			'created_at',
+			'department_id',
+			'area_id',
+			'community_id'
+		])
 		.where('id', '=', id)
 		.executeTakeFirst();
 }
 
 export async function countActiveAdmins(db: Db): Promise<number> {
-	const r = await db.selectFrom('users').select(({ fn }) => fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1).executeTakeFirstOrThrow();
+	const r = await db
+		.selectFrom('users')
+		.select(({ fn }) => fn.countAll<number>().as('n'))
+		.where('role', '=', 'admin')
+		.where('active', '=', 1)
+		.executeTakeFirstOrThrow();
 	return Number(r.n);
 }
 
@@ -84,7 +115,8 @@ export async function updateUser(db: Db, id: number, changes: Updateable<UserTab
 }
 
 /** What a password change checks against. */
-export const findCredentials = (db: Db, id: number) => db.selectFrom('users').select(['username', 'password_hash']).where('id', '=', id).executeTakeFirst();
+export const findCredentials = (db: Db, id: number) =>
+	db.selectFrom('users').select(['username', 'password_hash']).where('id', '=', id).executeTakeFirst();
 
 /** Ends every session of the user but the one given (the one that changed the password). */
 export async function deleteOtherSessions(db: Db, userId: number, keepSessionId: string): Promise<void> {

@@ -17,15 +17,36 @@ afterAll(() => t.cleanup());
 
 const user = (id: number) => t.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const lastAudit = async () => (await listAudit(t.db, { page: 1 })).rows[0];
-const areaOf = async (community: string) => t.db.selectFrom('communities').select(['id', 'area_id']).where('name', '=', community).executeTakeFirstOrThrow();
+const areaOf = async (community: string) =>
+	t.db.selectFrom('communities').select(['id', 'area_id']).where('name', '=', community).executeTakeFirstOrThrow();
 
 describe('accounts', () => {
 	it('creates an account with a temporary password that signs in once and must then be changed', async () => {
 		const c = await areaOf('古美一村');
-		const r = await createAccount(t.db, adminId, { username: 'Zhao.Liu', displayName: '赵六', role: 'grid_worker', areaId: null, communityId: c.id, departmentId: 3 }, now);
+		const r = await createAccount(
+			t.db,
+			adminId,
+			{
+				username: 'Zhao.Liu',
+				displayName: '赵六',
+				role: 'grid_worker',
+				areaId: null,
+				communityId: c.id,
+				departmentId: 3
+			},
+			now
+		);
 		if (!r.ok) throw new Error(JSON.stringify(r.errors));
 		const row = await user(r.id);
-		expect(row).toMatchObject({ username: 'zhao.liu', role: 'grid_worker', area_id: c.area_id, community_id: c.id, department_id: null, must_change_password: 1, active: 1 });
+		expect(row).toMatchObject({
+			username: 'zhao.liu',
+			role: 'grid_worker',
+			area_id: c.area_id,
+			community_id: c.id,
+			department_id: null,
+			must_change_password: 1,
+			active: 1
+		});
 		expect(row.password_hash).not.toContain(r.password);
 		expect(await lastAudit()).toMatchObject({ action: 'user.create', target: `user:${r.id}` });
 		const signed = await signIn(t.db, 'zhao.liu', r.password, '10.0.0.1', now);
@@ -33,10 +54,28 @@ describe('accounts', () => {
 		if (!signed.ok) return;
 		expect((await validateSessionToken(t.db, signed.token, now))?.user.must_change_password).toBe(1);
 
-		expect(await changeOwnPassword(t.db, r.id, 'x', { current: 'wrong', password: 'new-pass-2026', confirm: 'new-pass-2026' }, now)).toEqual({ ok: false, errors: { current: 'wrong_password' } });
-		expect(await changeOwnPassword(t.db, r.id, 'x', { current: r.password, password: 'zhao.liu', confirm: 'zhao.liu' }, now)).toEqual({ ok: false, errors: { password: 'password_is_username' } });
+		expect(
+			await changeOwnPassword(
+				t.db,
+				r.id,
+				'x',
+				{ current: 'wrong', password: 'new-pass-2026', confirm: 'new-pass-2026' },
+				now
+			)
+		).toEqual({ ok: false, errors: { current: 'wrong_password' } });
+		expect(
+			await changeOwnPassword(t.db, r.id, 'x', { current: r.password, password: 'zhao.liu', confirm: 'zhao.liu' }, now)
+		).toEqual({ ok: false, errors: { password: 'password_is_username' } });
 		const sessionId = signed.token.split('.')[0];
-		expect(await changeOwnPassword(t.db, r.id, sessionId, { current: r.password, password: 'new-pass-2026', confirm: 'new-pass-2026' }, now)).toEqual({ ok: true });
+		expect(
+			await changeOwnPassword(
+				t.db,
+				r.id,
+				sessionId,
+				{ current: r.password, password: 'new-pass-2026', confirm: 'new-pass-2026' },
+				now
+			)
+		).toEqual({ ok: true });
 		expect((await user(r.id)).must_change_password).toBe(0);
 		// The session that made the change stays signed in, with the flag cleared.
 		expect((await validateSessionToken(t.db, signed.token, now))?.user.must_change_password).toBe(0);
@@ -47,11 +86,39 @@ describe('accounts', () => {
 
 	it('refuses a taken username and bad scope, and writes nothing', async () => {
 		const before = (await t.db.selectFrom('users').select('id').execute()).length;
-		expect(await createAccount(t.db, adminId, { username: 'wangge', displayName: '重名', role: 'dispatcher', areaId: null, communityId: null, departmentId: null }, now)).toEqual({
+		expect(
+			await createAccount(
+				t.db,
+				adminId,
+				{
+					username: 'wangge',
+					displayName: '重名',
+					role: 'dispatcher',
+					areaId: null,
+					communityId: null,
+					departmentId: null
+				},
+				now
+			)
+		).toEqual({
 			ok: false,
 			errors: { username: 'username_taken' }
 		});
-		expect(await createAccount(t.db, adminId, { username: 'new.handler', displayName: '新人', role: 'handler', areaId: null, communityId: null, departmentId: null }, now)).toEqual({
+		expect(
+			await createAccount(
+				t.db,
+				adminId,
+				{
+					username: 'new.handler',
+					displayName: '新人',
+					role: 'handler',
+					areaId: null,
+					communityId: null,
+					departmentId: null
+				},
+				now
+			)
+		).toEqual({
 			ok: false,
 			errors: { departmentId: 'scope_department_required' }
 		});
@@ -62,15 +129,49 @@ describe('accounts', () => {
 		const id = t.users.get('wangge3')!;
 		const s = await signIn(t.db, 'wangge3', 'gridcase-demo', '10.0.0.3', now);
 		if (!s.ok) throw new Error('sign-in');
-		expect(await updateAccount(t.db, adminId, id, { displayName: '王网格（新）', role: 'grid_worker', areaId: null, communityId: (await user(id)).community_id, departmentId: null }, now)).toEqual({ ok: true });
+		expect(
+			await updateAccount(
+				t.db,
+				adminId,
+				id,
+				{
+					displayName: '王网格（新）',
+					role: 'grid_worker',
+					areaId: null,
+					communityId: (await user(id)).community_id,
+					departmentId: null
+				},
+				now
+			)
+		).toEqual({ ok: true });
 		expect(await validateSessionToken(t.db, s.token, now)).not.toBeNull();
-		const dept = await t.db.selectFrom('departments').select('id').where('name', '=', '市容所').executeTakeFirstOrThrow();
-		expect(await updateAccount(t.db, adminId, id, { displayName: '王网格（新）', role: 'handler', areaId: null, communityId: null, departmentId: dept.id }, now)).toEqual({ ok: true });
+		const dept = await t.db
+			.selectFrom('departments')
+			.select('id')
+			.where('name', '=', '市容所')
+			.executeTakeFirstOrThrow();
+		expect(
+			await updateAccount(
+				t.db,
+				adminId,
+				id,
+				{ displayName: '王网格（新）', role: 'handler', areaId: null, communityId: null, departmentId: dept.id },
+				now
+			)
+		).toEqual({ ok: true });
 		expect(await validateSessionToken(t.db, s.token, now)).toBeNull();
-		expect(await user(id)).toMatchObject({ role: 'handler', department_id: dept.id, area_id: null, community_id: null });
+		expect(await user(id)).toMatchObject({
+			role: 'handler',
+			department_id: dept.id,
+			area_id: null,
+			community_id: null
+		});
 		const entry = await lastAudit();
 		expect(entry).toMatchObject({ action: 'user.update', target: `user:${id}` });
-		expect(entry.detail).toMatchObject({ role: { from: 'grid_worker', to: 'handler' }, departmentId: { from: null, to: dept.id } });
+		expect(entry.detail).toMatchObject({
+			role: { from: 'grid_worker', to: 'handler' },
+			departmentId: { from: null, to: dept.id }
+		});
 	});
 
 	it('disables (ending sessions) and enables again, but never the admin themself or the last admin', async () => {
@@ -83,8 +184,19 @@ describe('accounts', () => {
 		expect(await setAccountActive(t.db, adminId, id, true, now)).toEqual({ ok: true });
 		expect((await signIn(t.db, 'wangge2', 'gridcase-demo', '10.0.0.5', now)).ok).toBe(true);
 
-		expect(await setAccountActive(t.db, adminId, adminId, false, now)).toEqual({ ok: false, errors: { form: 'self_disable' } });
-		expect(await updateAccount(t.db, adminId, adminId, { displayName: '管理员', role: 'leader', areaId: null, communityId: null, departmentId: null }, now)).toEqual({ ok: false, errors: { role: 'last_admin' } });
+		expect(await setAccountActive(t.db, adminId, adminId, false, now)).toEqual({
+			ok: false,
+			errors: { form: 'self_disable' }
+		});
+		expect(
+			await updateAccount(
+				t.db,
+				adminId,
+				adminId,
+				{ displayName: '管理员', role: 'leader', areaId: null, communityId: null, departmentId: null },
+				now
+			)
+		).toEqual({ ok: false, errors: { role: 'last_admin' } });
 		expect((await user(adminId)).role).toBe('admin');
 	});
 
@@ -107,11 +219,26 @@ describe('departments', () => {
 	it('adds, renames and retires a department, refusing duplicates and departments with open work', async () => {
 		const r = await createDepartment(t.db, adminId, ' 网格化中心 ', 'other', now);
 		if (!r.ok) throw new Error(r.code);
-		expect(await createDepartment(t.db, adminId, '网格化中心', 'other', now)).toEqual({ ok: false, field: 'name', code: 'name_taken' });
-		expect(await createDepartment(t.db, adminId, '新部门', 'spaceship', now)).toEqual({ ok: false, field: 'kind', code: 'invalid' });
-		expect(await renameDepartment(t.db, adminId, r.id, '市容所', now)).toEqual({ ok: false, field: 'name', code: 'name_taken' });
+		expect(await createDepartment(t.db, adminId, '网格化中心', 'other', now)).toEqual({
+			ok: false,
+			field: 'name',
+			code: 'name_taken'
+		});
+		expect(await createDepartment(t.db, adminId, '新部门', 'spaceship', now)).toEqual({
+			ok: false,
+			field: 'kind',
+			code: 'invalid'
+		});
+		expect(await renameDepartment(t.db, adminId, r.id, '市容所', now)).toEqual({
+			ok: false,
+			field: 'name',
+			code: 'name_taken'
+		});
 		expect(await renameDepartment(t.db, adminId, r.id, '网格中心', now)).toEqual({ ok: true, id: r.id });
-		expect(await lastAudit()).toMatchObject({ action: 'department.rename', detail: { from: '网格化中心', to: '网格中心' } });
+		expect(await lastAudit()).toMatchObject({
+			action: 'department.rename',
+			detail: { from: '网格化中心', to: '网格中心' }
+		});
 		expect(await setDepartmentActive(t.db, adminId, r.id, false, now)).toEqual({ ok: true, id: r.id });
 		const { listDepartments } = await import('../repositories/reference');
 		expect((await listDepartments(t.db)).map((d) => d.id)).not.toContain(r.id);
@@ -120,17 +247,47 @@ describe('departments', () => {
 	});
 
 	it('keeps a department that still has an open case', async () => {
-		const dept = await t.db.selectFrom('departments').select('id').where('name', '=', '绿化所').executeTakeFirstOrThrow();
+		const dept = await t.db
+			.selectFrom('departments')
+			.select('id')
+			.where('name', '=', '绿化所')
+			.executeTakeFirstOrThrow();
 		const c = await t.db.selectFrom('communities').select(['id', 'area_id']).executeTakeFirstOrThrow();
 		await t.db
 			.insertInto('cases')
 			.values({
-				code: 'T-DEPT-1', track: 'grid', source: 'patrol', status: 'handling', category_code: 'SH-YLLH-01', urgency: '一般', description: '树枝', address: '路口',
-				lng: 121.38, lat: 31.15, area_id: c.area_id, community_id: c.id, reporter_id: t.users.get('wangge')!, department_id: dept.id, handler_id: null, self_handled: 0,
-				supervised: 0, rework_count: 0, reported_at: now, stage_started_at: now, version: 1, updated_at: now
+				code: 'T-DEPT-1',
+				track: 'grid',
+				source: 'patrol',
+				status: 'handling',
+				category_code: 'SH-YLLH-01',
+				urgency: '一般',
+				description: '树枝',
+				address: '路口',
+				lng: 121.38,
+				lat: 31.15,
+				area_id: c.area_id,
+				community_id: c.id,
+				reporter_id: t.users.get('wangge')!,
+				department_id: dept.id,
+				handler_id: null,
+				self_handled: 0,
+				supervised: 0,
+				rework_count: 0,
+				reported_at: now,
+				stage_started_at: now,
+				version: 1,
+				updated_at: now
 			})
 			.execute();
-		expect(await setDepartmentActive(t.db, adminId, dept.id, false, now)).toEqual({ ok: false, field: 'form', code: 'department_has_open_work', count: 1 });
-		expect((await t.db.selectFrom('departments').select('active').where('id', '=', dept.id).executeTakeFirstOrThrow()).active).toBe(1);
+		expect(await setDepartmentActive(t.db, adminId, dept.id, false, now)).toEqual({
+			ok: false,
+			field: 'form',
+			code: 'department_has_open_work',
+			count: 1
+		});
+		expect(
+			(await t.db.selectFrom('departments').select('active').where('id', '=', dept.id).executeTakeFirstOrThrow()).active
+		).toBe(1);
 	});
 });

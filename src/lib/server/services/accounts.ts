@@ -1,26 +1,53 @@
 // Accounts kept by the admin: create, change role and scope, disable (never delete),
 // reset a password; and a user's own password change. Every change is audited in its own transaction.
-import { checkAccount, temporaryPassword, type AccountCheck, type AccountForm, type ScopeChoices } from '$lib/domain/account-input';
+import {
+	checkAccount,
+	temporaryPassword,
+	type AccountCheck,
+	type AccountForm,
+	type ScopeChoices
+} from '$lib/domain/account-input';
 import { checkNewPassword } from '$lib/domain/password-policy';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import type { Db } from '../db/create-database';
 import { appendAudit } from '../repositories/audit';
 import { listAreaNames, listCommunityNames, listDepartments } from '../repositories/reference';
-import { countActiveAdmins, deleteOtherSessions, findCredentials, findUserByUsername, getAccount, insertUser, updateUser } from '../repositories/users';
+import {
+	countActiveAdmins,
+	deleteOtherSessions,
+	findCredentials,
+	findUserByUsername,
+	getAccount,
+	insertUser,
+	updateUser
+} from '../repositories/users';
 
 export type AccountResult<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string> };
 
 export async function scopeChoices(db: Db): Promise<ScopeChoices> {
-	const [areas, communities, departments] = await Promise.all([listAreaNames(db), listCommunityNames(db), listDepartments(db)]);
-	return { areaIds: areas.map((a) => a.id), communities: communities.map((c) => ({ id: c.id, areaId: c.area_id })), departmentIds: departments.map((d) => d.id) };
+	const [areas, communities, departments] = await Promise.all([
+		listAreaNames(db),
+		listCommunityNames(db),
+		listDepartments(db)
+	]);
+	return {
+		areaIds: areas.map((a) => a.id),
+		communities: communities.map((c) => ({ id: c.id, areaId: c.area_id })),
+		departmentIds: departments.map((d) => d.id)
+	};
 }
 
 const failed = (c: AccountCheck & { ok: false }): AccountResult<never> => ({ ok: false, errors: c.errors });
 const newTemporaryPassword = () => temporaryPassword(crypto.getRandomValues(new Uint8Array(64)));
 
 /** A new account with a temporary password (shown once), to be changed at the first sign-in. */
-export async function createAccount(db: Db, adminId: number, form: AccountForm, now: number): Promise<AccountResult<{ id: number; password: string }>> {
+export async function createAccount(
+	db: Db,
+	adminId: number,
+	form: AccountForm,
+	now: number
+): Promise<AccountResult<{ id: number; password: string }>> {
 	const check = checkAccount(form, await scopeChoices(db));
 	if (!check.ok) return failed(check);
 	const v = check.value;
@@ -30,26 +57,57 @@ export async function createAccount(db: Db, adminId: number, form: AccountForm, 
 	const id = await db.transaction().execute(async (trx) => {
 		const id = await insertUser(trx, { ...v, passwordHash }, now);
 		await updateUser(trx, id, { must_change_password: 1 });
-		await appendAudit(trx, { at: now, actorId: adminId, action: 'user.create', target: `user:${id}`, detail: { ...v } });
+		await appendAudit(trx, {
+			at: now,
+			actorId: adminId,
+			action: 'user.create',
+			target: `user:${id}`,
+			detail: { ...v }
+		});
 		return id;
 	});
 	return { ok: true, id, password };
 }
 
 /** Display name, role and scope; the username stays. A change of role or scope signs the user out. */
-export async function updateAccount(db: Db, adminId: number, id: number, form: Omit<AccountForm, 'username'>, now: number): Promise<AccountResult> {
+export async function updateAccount(
+	db: Db,
+	adminId: number,
+	id: number,
+	form: Omit<AccountForm, 'username'>,
+	now: number
+): Promise<AccountResult> {
 	const before = await getAccount(db, id);
 	if (!before) return { ok: false, errors: { form: 'not_found' } };
 	const check = checkAccount({ ...form, username: before.username }, await scopeChoices(db));
 	if (!check.ok) return failed(check);
 	const v = check.value;
-	if (before.role === 'admin' && v.role !== 'admin' && before.active && (await countActiveAdmins(db)) <= 1) return { ok: false, errors: { role: 'last_admin' } };
-	const from = { displayName: before.display_name, role: before.role, areaId: before.area_id, communityId: before.community_id, departmentId: before.department_id };
-	const to = { displayName: v.displayName, role: v.role, areaId: v.areaId, communityId: v.communityId, departmentId: v.departmentId };
+	if (before.role === 'admin' && v.role !== 'admin' && before.active && (await countActiveAdmins(db)) <= 1)
+		return { ok: false, errors: { role: 'last_admin' } };
+	const from = {
+		displayName: before.display_name,
+		role: before.role,
+		areaId: before.area_id,
+		communityId: before.community_id,
+		departmentId: before.department_id
+	};
+	const to = {
+		displayName: v.displayName,
+		role: v.role,
+		areaId: v.areaId,
+		communityId: v.communityId,
+		departmentId: v.departmentId
+	};
 	const changed = (Object.keys(to) as (keyof typeof to)[]).filter((k) => from[k] !== to[k]);
 	if (!changed.length) return { ok: true };
 	await db.transaction().execute(async (trx) => {
-		await updateUser(trx, id, { display_name: v.displayName, role: v.role, area_id: v.areaId, community_id: v.communityId, department_id: v.departmentId });
+		await updateUser(trx, id, {
+			display_name: v.displayName,
+			role: v.role,
+			area_id: v.areaId,
+			community_id: v.communityId,
+			department_id: v.departmentId
+		});
 		// What the user may see changed: the next request signs in again with the new rights.
 		if (changed.some((k) => k !== 'displayName')) await invalidateUserSessions(trx, id);
 		await appendAudit(trx, {
@@ -64,22 +122,40 @@ export async function updateAccount(db: Db, adminId: number, id: number, form: O
 }
 
 /** Disable (sessions end at once) or enable again; an admin cannot disable themself or the last admin. */
-export async function setAccountActive(db: Db, adminId: number, id: number, active: boolean, now: number): Promise<AccountResult> {
+export async function setAccountActive(
+	db: Db,
+	adminId: number,
+	id: number,
+	active: boolean,
+	now: number
+): Promise<AccountResult> {
 	const before = await getAccount(db, id);
 	if (!before) return { ok: false, errors: { form: 'not_found' } };
 	if (!active && id === adminId) return { ok: false, errors: { form: 'self_disable' } };
-	if (!active && before.role === 'admin' && before.active && (await countActiveAdmins(db)) <= 1) return { ok: false, errors: { form: 'last_admin' } };
+	if (!active && before.role === 'admin' && before.active && (await countActiveAdmins(db)) <= 1)
+		return { ok: false, errors: { form: 'last_admin' } };
 	if (Boolean(before.active) === active) return { ok: true };
 	await db.transaction().execute(async (trx) => {
 		await updateUser(trx, id, { active: active ? 1 : 0 });
 		if (!active) await invalidateUserSessions(trx, id);
-		await appendAudit(trx, { at: now, actorId: adminId, action: active ? 'user.enable' : 'user.disable', target: `user:${id}`, detail: { username: before.username } });
+		await appendAudit(trx, {
+			at: now,
+			actorId: adminId,
+			action: active ? 'user.enable' : 'user.disable',
+			target: `user:${id}`,
+			detail: { username: before.username }
+		});
 	});
 	return { ok: true };
 }
 
 /** A new temporary password (shown once to the admin); the user's sessions end and must change it. */
-export async function resetPassword(db: Db, adminId: number, id: number, now: number): Promise<AccountResult<{ password: string }>> {
+export async function resetPassword(
+	db: Db,
+	adminId: number,
+	id: number,
+	now: number
+): Promise<AccountResult<{ password: string }>> {
 	const before = await getAccount(db, id);
 	if (!before) return { ok: false, errors: { form: 'not_found' } };
 	const password = newTemporaryPassword();
@@ -87,7 +163,13 @@ export async function resetPassword(db: Db, adminId: number, id: number, now: nu
 	await db.transaction().execute(async (trx) => {
 		await updateUser(trx, id, { password_hash: passwordHash, must_change_password: 1 });
 		await invalidateUserSessions(trx, id);
-		await appendAudit(trx, { at: now, actorId: adminId, action: 'user.reset_password', target: `user:${id}`, detail: { username: before.username } });
+		await appendAudit(trx, {
+			at: now,
+			actorId: adminId,
+			action: 'user.reset_password',
+			target: `user:${id}`,
+			detail: { username: before.username }
+		});
 	});
 	return { ok: true, password };
 }
@@ -102,7 +184,8 @@ export async function changeOwnPassword(
 ): Promise<AccountResult> {
 	const user = await findCredentials(db, userId);
 	if (!user) return { ok: false, errors: { form: 'not_found' } };
-	if (!(await verifyPassword(user.password_hash, input.current))) return { ok: false, errors: { current: 'wrong_password' } };
+	if (!(await verifyPassword(user.password_hash, input.current)))
+		return { ok: false, errors: { current: 'wrong_password' } };
 	const problem = checkNewPassword(input.password, input.confirm, user.username);
 	if (problem) return { ok: false, errors: { password: problem } };
 	if (input.password === input.current) return { ok: false, errors: { password: 'password_unchanged' } };
@@ -110,7 +193,13 @@ export async function changeOwnPassword(
 	await db.transaction().execute(async (trx) => {
 		await updateUser(trx, userId, { password_hash: passwordHash, must_change_password: 0 });
 		await deleteOtherSessions(trx, userId, keepSessionId);
-		await appendAudit(trx, { at: now, actorId: userId, action: 'user.change_password', target: `user:${userId}`, detail: {} });
+		await appendAudit(trx, {
+			at: now,
+			actorId: userId,
+			action: 'user.change_password',
+			target: `user:${userId}`,
+			detail: {}
+		});
 	});
 	return { ok: true };
 }

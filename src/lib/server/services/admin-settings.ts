@@ -18,18 +18,35 @@ export async function saveBaseMapSetting(db: Db, actorId: number, config: BaseMa
 	const before = await readSetting(db, SETTINGS.baseMap);
 	await db.transaction().execute(async (trx) => {
 		await writeSetting(trx, SETTINGS.baseMap, config);
-		await appendAudit(trx, { at: now, actorId, action: 'settings.base_map', target: `setting:${SETTINGS.baseMap.key}`, detail: { from: shown(before), to: shown(config) } });
+		await appendAudit(trx, {
+			at: now,
+			actorId,
+			action: 'settings.base_map',
+			target: `setting:${SETTINGS.baseMap.key}`,
+			detail: { from: shown(before), to: shown(config) }
+		});
 	});
 }
 
 /** Saves the retention period typed by the admin; a shorter period deletes the files now expired at once, not at the next sweep. */
-export async function saveImportRetention(db: Db, actorId: number, typed: string, now: number): Promise<{ ok: true; deleted: number } | { ok: false }> {
+export async function saveImportRetention(
+	db: Db,
+	actorId: number,
+	typed: string,
+	now: number
+): Promise<{ ok: true; deleted: number } | { ok: false }> {
 	const days = parseRetentionDays(typed);
 	if (days === null) return { ok: false };
 	await db.transaction().execute(async (trx) => {
 		const before = await readSetting(trx, SETTINGS.importRetentionDays);
 		await writeSetting(trx, SETTINGS.importRetentionDays, days);
-		await appendAudit(trx, { at: now, actorId, action: 'settings.import_retention', target: `setting:${SETTINGS.importRetentionDays.key}`, detail: { from: before, to: days } });
+		await appendAudit(trx, {
+			at: now,
+			actorId,
+			action: 'settings.import_retention',
+			target: `setting:${SETTINGS.importRetentionDays.key}`,
+			detail: { from: before, to: days }
+		});
 	});
 	const deleted = await purgeImportFiles(db, importDir(), now);
 	return { ok: true, deleted: deleted.length };

@@ -9,12 +9,24 @@ const MAX_NAME = 60;
 export type IssueApiKeyResult = { ok: true; key: string } | { ok: false; error: 'required' | 'too_long' | 'invalid' };
 
 /** Checks the name and integration, then issues a key; the key itself is returned this once (only its hash is kept). */
-export async function issueApiKey(db: Db, actorId: number, name: string, integration: string, now: number): Promise<IssueApiKeyResult> {
+export async function issueApiKey(
+	db: Db,
+	actorId: number,
+	name: string,
+	integration: string,
+	now: number
+): Promise<IssueApiKeyResult> {
 	if (!name || name.length > MAX_NAME) return { ok: false, error: name ? 'too_long' : 'required' };
 	if (!isApiIntegration(integration)) return { ok: false, error: 'invalid' };
 	const created = await db.transaction().execute(async (trx) => {
 		const key = await createApiKey(trx, name, actorId, now, integration);
-		await appendAudit(trx, { at: now, actorId, action: 'api_key.create', target: `api_key:${key.id}`, detail: { name, integration, prefix: key.prefix } });
+		await appendAudit(trx, {
+			at: now,
+			actorId,
+			action: 'api_key.create',
+			target: `api_key:${key.id}`,
+			detail: { name, integration, prefix: key.prefix }
+		});
 		return key;
 	});
 	return { ok: true, key: created.key };

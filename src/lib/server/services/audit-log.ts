@@ -11,7 +11,13 @@ export const AUDIT_REF_KEYS: Record<string, keyof AuditRefs> = {
 	userId: 'user',
 	categoryCode: 'category'
 };
-const TARGET_KINDS: Record<string, keyof AuditRefs> = { user: 'user', department: 'department', category: 'category', area: 'area', community: 'community' };
+const TARGET_KINDS: Record<string, keyof AuditRefs> = {
+	user: 'user',
+	department: 'department',
+	category: 'category',
+	area: 'area',
+	community: 'community'
+};
 
 function collect(refs: AuditRefs, kind: keyof AuditRefs, v: unknown) {
 	if (v && typeof v === 'object' && 'from' in v && 'to' in v) {
@@ -23,7 +29,13 @@ function collect(refs: AuditRefs, kind: keyof AuditRefs, v: unknown) {
 
 /** The references of some entries (their detail and their target). */
 export function auditRefs(rows: { target: string; detail: Record<string, unknown> }[]): AuditRefs {
-	const refs: AuditRefs = { area: new Set(), community: new Set(), department: new Set(), user: new Set(), category: new Set() };
+	const refs: AuditRefs = {
+		area: new Set(),
+		community: new Set(),
+		department: new Set(),
+		user: new Set(),
+		category: new Set()
+	};
 	for (const r of rows) {
 		for (const [k, v] of Object.entries(r.detail)) if (AUDIT_REF_KEYS[k]) collect(refs, AUDIT_REF_KEYS[k], v);
 		const [kind, id] = [r.target.slice(0, r.target.indexOf(':')), r.target.slice(r.target.indexOf(':') + 1)];

@@ -25,10 +25,15 @@ describe('居民区 outlines', () => {
 		const a = geo.communities.find((c) => c.name === '东兰一居')!;
 		const b = geo.communities.find((c) => c.name === '东兰二居')!;
 		// The outlines of 东兰一居 and 东兰二居 given the other way round: a valid tiling, but not the marker rule.
-		const name = (id: number) => (id === a.id ? b.name : id === b.id ? a.name : geo.communities.find((c) => c.id === id)!.name);
+		const name = (id: number) =>
+			id === a.id ? b.name : id === b.id ? a.name : geo.communities.find((c) => c.id === id)!.name;
 		const text = JSON.stringify({
 			type: 'FeatureCollection',
-			features: [...cells].map(([id, ring]) => ({ type: 'Feature', properties: { name: name(id) }, geometry: { type: 'Polygon', coordinates: [ring] } }))
+			features: [...cells].map(([id, ring]) => ({
+				type: 'Feature',
+				properties: { name: name(id) },
+				geometry: { type: 'Polygon', coordinates: [ring] }
+			}))
 		});
 		const preview = await previewBoundary(t.db, text, today, today, 'community');
 		if (!preview.ok) throw new Error(JSON.stringify(preview.issues));
@@ -38,13 +43,30 @@ describe('居民区 outlines', () => {
 		expect(preview.preview).toMatchObject({ level: 'community', dropped: [], past: false });
 		const before = await t.db.selectFrom('cases').select(['id', 'community_id']).orderBy('id').execute();
 
-		expect(await publishBoundary(t.db, t.users.get('admin')!, { text, effectiveFrom: today, note: '居民区边界（测试）', confirmPast: false, level: 'community' }, today, now)).toMatchObject({ ok: true, relocated: 0 });
+		expect(
+			await publishBoundary(
+				t.db,
+				t.users.get('admin')!,
+				{ text, effectiveFrom: today, note: '居民区边界（测试）', confirmPast: false, level: 'community' },
+				today,
+				now
+			)
+		).toMatchObject({ ok: true, relocated: 0 });
 		expect(await t.db.selectFrom('cases').select(['id', 'community_id']).orderBy('id').execute()).toEqual(before);
 		const after = await loadGeography(t.db, today);
 		expect(after.areas.map((x) => x.name)).toEqual(geo.areas.map((x) => x.name));
 		const inside = interiorPoint([cells.get(a.id)!])!;
-		expect(locatePoint(inside, geo.boundary, geo.areas, geo.communities)).toMatchObject({ ok: true, communityId: a.id });
-		expect(locatePoint(inside, after.boundary, after.areas, after.communities)).toMatchObject({ ok: true, communityId: b.id });
-		expect((await listAudit(t.db, { action: 'boundary.publish', page: 1 })).rows[0].detail).toMatchObject({ level: 'community', relocated: 0 });
+		expect(locatePoint(inside, geo.boundary, geo.areas, geo.communities)).toMatchObject({
+			ok: true,
+			communityId: a.id
+		});
+		expect(locatePoint(inside, after.boundary, after.areas, after.communities)).toMatchObject({
+			ok: true,
+			communityId: b.id
+		});
+		expect((await listAudit(t.db, { action: 'boundary.publish', page: 1 })).rows[0].detail).toMatchObject({
+			level: 'community',
+			relocated: 0
+		});
 	});
 });

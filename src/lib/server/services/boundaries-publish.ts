@@ -31,7 +31,13 @@ export interface PublishInput {
 	level?: BoundaryLevel;
 }
 
-export async function publishBoundary(db: Db, adminId: number, input: PublishInput, today: string, now: number): Promise<PublishResult> {
+export async function publishBoundary(
+	db: Db,
+	adminId: number,
+	input: PublishInput,
+	today: string,
+	now: number
+): Promise<PublishResult> {
 	const level = input.level ?? 'area';
 	const checked = await previewBoundary(db, input.text, input.effectiveFrom, today, level);
 	if (!checked.ok) return checked;
@@ -39,12 +45,22 @@ export async function publishBoundary(db: Db, adminId: number, input: PublishInp
 	const note = input.note.trim().slice(0, 200);
 	if (!note) return { ok: false, issues: [{ code: 'boundary_note_required' }] };
 	const relocate = p.moved.filter((c) => c.relocate);
-	if (p.past && !input.confirmPast) return { ok: false, issues: [{ code: 'boundary_confirm_past', value: relocate.length }] };
+	if (p.past && !input.confirmPast)
+		return { ok: false, issues: [{ code: 'boundary_confirm_past', value: relocate.length }] };
 	return db.transaction().execute(async (trx) => {
 		const previous = await latestBoundaryVersion(trx);
 		if (!previous) throw new Error('no boundary version to follow');
-		const version = { id: await insertBoundaryVersion(trx, { effective_from: input.effectiveFrom, note, created_at: now, created_by: adminId }) };
-		const drawn = new Map(p.features.map((f) => [f.name, JSON.stringify({ type: 'MultiPolygon', coordinates: f.polygons })]));
+		const version = {
+			id: await insertBoundaryVersion(trx, {
+				effective_from: input.effectiveFrom,
+				note,
+				created_at: now,
+				created_by: adminId
+			})
+		};
+		const drawn = new Map(
+			p.features.map((f) => [f.name, JSON.stringify({ type: 'MultiPolygon', coordinates: f.polygons })])
+		);
 		const previousAreas = await listAreaShapes(trx, previous.id);
 		const previousCommunities = await listCommunityShapes(trx, previous.id);
 		// The subdistrict is never redrawn here; a 居民区 version keeps every 片区 outline as it was.
@@ -53,7 +69,8 @@ export async function publishBoundary(db: Db, adminId: number, input: PublishInp
 		if (level === 'community') {
 			for (const r of previousAreas) await insertAreaShape(trx, version.id, r.area_id, r.geometry);
 		} else {
-			for (const r of previousAreas.filter((x) => x.area_id === sub.id)) await insertAreaShape(trx, version.id, sub.id, r.geometry);
+			for (const r of previousAreas.filter((x) => x.area_id === sub.id))
+				await insertAreaShape(trx, version.id, sub.id, r.geometry);
 			// 片区: the same name keeps its identity, a new name is a new 片区.
 			for (const a of p.next.areas) {
 				const id = a.id > 0 ? a.id : await insertArea(trx, a.name);
@@ -61,7 +78,11 @@ export async function publishBoundary(db: Db, adminId: number, input: PublishInp
 				await insertAreaShape(trx, version.id, id, drawn.get(a.name)!);
 			}
 		}
-		const keptOutlines = new Map(level === 'area' && p.communityOutlines === 'kept' ? previousCommunities.map((r) => [r.community_id, r.geometry]) : []);
+		const keptOutlines = new Map(
+			level === 'area' && p.communityOutlines === 'kept'
+				? previousCommunities.map((r) => [r.community_id, r.geometry])
+				: []
+		);
 		for (const c of p.next.communities) {
 			const geometry = level === 'community' ? drawn.get(c.name) : keptOutlines.get(c.id);
 			if (geometry) await insertCommunityShape(trx, version.id, c.id, geometry);
@@ -69,7 +90,14 @@ export async function publishBoundary(db: Db, adminId: number, input: PublishInp
 			const areaId = areaIds.get(c.areaId) ?? c.areaId;
 			if ((await getCommunityAreaId(trx, c.id)) !== areaId) await moveCommunity(trx, c.id, areaId);
 		}
-		if (relocate.length) await relocateCases(trx, relocate, areaIds, { adminId, versionId: version.id, effectiveFrom: input.effectiveFrom, note, now });
+		if (relocate.length)
+			await relocateCases(trx, relocate, areaIds, {
+				adminId,
+				versionId: version.id,
+				effectiveFrom: input.effectiveFrom,
+				note,
+				now
+			});
 		await appendAudit(trx, {
 			at: now,
 			actorId: adminId,
@@ -91,15 +119,32 @@ export async function publishBoundary(db: Db, adminId: number, input: PublishInp
 	});
 }
 
-async function relocateCases(trx: Db, cases: MovedCase[], areaIds: Map<number, number>, v: { adminId: number; versionId: number; effectiveFrom: string; note: string; now: number }) {
+async function relocateCases(
+	trx: Db,
+	cases: MovedCase[],
+	areaIds: Map<number, number>,
+	v: { adminId: number; versionId: number; effectiveFrom: string; note: string; now: number }
+) {
 	await unitOfWork(trx, async (w) => {
-		await w.willWrite('case', cases.map((c) => c.id));
+		await w.willWrite(
+			'case',
+			cases.map((c) => c.id)
+		);
 		for (const c of cases) {
 			const toArea = areaIds.get(c.toAreaId) ?? c.toAreaId;
 			// Read in this transaction: the version check cannot fail, it keeps the write the one kind of case write.
 			const row = (await getCaseRow(w.trx, c.id))!;
-			const payload = { boundaryVersion: v.versionId, effectiveFrom: v.effectiveFrom, fromArea: c.fromArea, toArea, fromCommunity: c.fromCommunity, toCommunity: c.toCommunityId };
-			await w.updateCase(c.id, row.version, { area_id: toArea, community_id: c.toCommunityId, updated_at: v.now }, [{ at: v.now, actorId: v.adminId, action: 'relocate', from: row.status, to: row.status, note: v.note, payload }]);
+			const payload = {
+				boundaryVersion: v.versionId,
+				effectiveFrom: v.effectiveFrom,
+				fromArea: c.fromArea,
+				toArea,
+				fromCommunity: c.fromCommunity,
+				toCommunity: c.toCommunityId
+			};
+			await w.updateCase(c.id, row.version, { area_id: toArea, community_id: c.toCommunityId, updated_at: v.now }, [
+				{ at: v.now, actorId: v.adminId, action: 'relocate', from: row.status, to: row.status, note: v.note, payload }
+			]);
 		}
 	});
 }

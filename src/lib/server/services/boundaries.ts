@@ -54,15 +54,27 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const outlineOf = (polygons: LngLat[][][]) => polygons.flat();
 
-export async function previewBoundary(db: Db, text: string, effectiveFrom: string, today: string, level: BoundaryLevel = 'area'): Promise<PreviewResult> {
+export async function previewBoundary(
+	db: Db,
+	text: string,
+	effectiveFrom: string,
+	today: string,
+	level: BoundaryLevel = 'area'
+): Promise<PreviewResult> {
 	if (!isValidDate(effectiveFrom)) return { ok: false, issues: [{ code: 'invalid_date' }] };
 	if (effectiveFrom > today) return { ok: false, issues: [{ code: 'boundary_in_future' }] };
 	const latest = await latestBoundaryVersion(db);
-	if (latest && effectiveFrom <= latest.effective_from) return { ok: false, issues: [{ code: 'boundary_before_latest', area: latest.effective_from }] };
+	if (latest && effectiveFrom <= latest.effective_from)
+		return { ok: false, issues: [{ code: 'boundary_before_latest', area: latest.effective_from }] };
 	if (text.length > MAX_BOUNDARY_BYTES) return { ok: false, issues: [{ code: 'file_too_large' }] };
 	const [now, allAreas] = await Promise.all([loadGeography(db, today), listAllAreas(db)]);
 	// Parsed and checked on a worker thread: a detailed outline takes a while, and the server keeps answering meanwhile.
-	const checked = await checkUploadOffThread(text, { level, subdistrict: now.boundary, areas: now.areas, communities: now.communities });
+	const checked = await checkUploadOffThread(text, {
+		level,
+		subdistrict: now.boundary,
+		areas: now.areas,
+		communities: now.communities
+	});
 	if (!checked.ok) return checked;
 	const features = checked.features;
 	const names = features.map((f) => f.name);
@@ -72,7 +84,11 @@ export async function previewBoundary(db: Db, text: string, effectiveFrom: strin
 	if (level === 'area') {
 		// A 片区 of the same name (drawn now or in an older version) keeps its identity; a new name is a new 片区 (negative id until stored).
 		const current = new Map(allAreas.filter((a) => a.kind === 'area').map((a) => [a.name, a.id]));
-		const areas = features.map((f, i) => ({ id: current.get(f.name) ?? -(i + 1), name: f.name, rings: outlineOf(f.polygons) }));
+		const areas = features.map((f, i) => ({
+			id: current.get(f.name) ?? -(i + 1),
+			name: f.name,
+			rings: outlineOf(f.polygons)
+		}));
 		// Each 居民区 belongs to the 片区 holding its outline (or, without one, its marker).
 		const fit = checked.outlinesFit === true;
 		communityOutlines = checked.outlinesFit === null ? 'none' : fit ? 'kept' : 'dropped';
@@ -129,7 +145,11 @@ export async function previewBoundary(db: Db, text: string, effectiveFrom: strin
 			moved,
 			communitiesMoved: now.communities
 				.filter((c) => nextArea.get(c.id) !== c.areaId)
-				.map((c) => ({ name: c.name, from: areaName.get(c.areaId) ?? '', to: areaName.get(nextArea.get(c.id)!) ?? '' })),
+				.map((c) => ({
+					name: c.name,
+					from: areaName.get(c.areaId) ?? '',
+					to: areaName.get(nextArea.get(c.id)!) ?? ''
+				})),
 			communityOutlines,
 			past,
 			next

@@ -11,7 +11,14 @@ export type SaveCalendarResult =
 	| { ok: false; issues: []; existing: number[] };
 
 /** Saves checked years, all or none; a year already on file is replaced only when the admin ticked "replace". */
-export async function saveCalendarYears(db: Db, actorId: number, checked: CheckedYear[], replace: boolean, via: 'save' | 'upload', now: number): Promise<SaveCalendarResult> {
+export async function saveCalendarYears(
+	db: Db,
+	actorId: number,
+	checked: CheckedYear[],
+	replace: boolean,
+	via: 'save' | 'upload',
+	now: number
+): Promise<SaveCalendarResult> {
 	const issues: (CalendarIssue & { year?: number })[] = checked.flatMap((c) => (c.ok ? [] : c.issues));
 	if (issues.length) return { ok: false, issues };
 	const years = checked.flatMap((c) => (c.ok ? [c.year] : []));
@@ -26,9 +33,20 @@ export async function saveCalendarYears(db: Db, actorId: number, checked: Checke
 				actorId,
 				action: 'calendar.save',
 				target: `calendar:${y.year}`,
-				detail: { year: y.year, title: y.title, offDays: y.offDays.length, makeupWorkdays: y.makeupWorkdays.length, replaced: onFile.has(y.year), via }
+				detail: {
+					year: y.year,
+					title: y.title,
+					offDays: y.offDays.length,
+					makeupWorkdays: y.makeupWorkdays.length,
+					replaced: onFile.has(y.year),
+					via
+				}
 			});
 		}
 	});
-	return { ok: true, saved: years.map((y) => y.year), droppedWeekends: checked.flatMap((c) => (c.ok ? c.droppedWeekends : [])) };
+	return {
+		ok: true,
+		saved: years.map((y) => y.year),
+		droppedWeekends: checked.flatMap((c) => (c.ok ? c.droppedWeekends : []))
+	};
 }

@@ -6,7 +6,14 @@ import { shanghaiDate } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
 import { loadAlertSettings, saveAlertSettings } from '../repositories/alerts';
 import { appendAudit } from '../repositories/audit';
-import { getCamera, insertCamera, listCameras, setCameraActive, updateCamera, type CameraPlace } from '../repositories/cameras';
+import {
+	getCamera,
+	insertCamera,
+	listCameras,
+	setCameraActive,
+	updateCamera,
+	type CameraPlace
+} from '../repositories/cameras';
 import { loadGeography } from '../repositories/reference';
 import { readSetting, writeSetting } from '../repositories/settings';
 
@@ -25,21 +32,38 @@ export interface CameraForm {
 export type CameraWriteResult = { ok: true } | { ok: false; status: 400 | 404; errors: Errors };
 
 export async function loadCameraAdmin(db: Db) {
-	const [cameras, alertSettings, rectifyMinutes, repeatDays] = await Promise.all([listCameras(db), loadAlertSettings(db), readSetting(db, SETTINGS.rectifyMinutes), readSetting(db, SETTINGS.repeatWindowDays)]);
+	const [cameras, alertSettings, rectifyMinutes, repeatDays] = await Promise.all([
+		listCameras(db),
+		loadAlertSettings(db),
+		readSetting(db, SETTINGS.rectifyMinutes),
+		readSetting(db, SETTINGS.repeatWindowDays)
+	]);
 	return {
 		cameras,
 		settings: { ...alertSettings, rectifyMinutes, repeatDays },
-		ranges: { meters: SETTINGS.dedupMeters.range, minutes: SETTINGS.dedupMinutes.range, rectify: SETTINGS.rectifyMinutes.range, repeat: SETTINGS.repeatWindowDays.range }
+		ranges: {
+			meters: SETTINGS.dedupMeters.range,
+			minutes: SETTINGS.dedupMinutes.range,
+			rectify: SETTINGS.rectifyMinutes.range,
+			repeat: SETTINGS.repeatWindowDays.range
+		}
 	};
 }
 
 /** Name and point; the 片区 and 居民区 follow from the point, inside the subdistrict only. */
-async function readPlace(db: Db, form: CameraForm, lng: number, lat: number, now: number): Promise<{ errors: Errors; place: CameraPlace | null }> {
+async function readPlace(
+	db: Db,
+	form: CameraForm,
+	lng: number,
+	lat: number,
+	now: number
+): Promise<{ errors: Errors; place: CameraPlace | null }> {
 	const errors: Errors = {};
 	if (!form.name) errors.name = 'required';
 	else if (form.name.length > MAX_NAME) errors.name = 'too_long';
 	let found: { areaId: number; communityId: number } | null = null;
-	if (!Number.isFinite(lng) || !Number.isFinite(lat)) errors.point = form.lng || form.lat ? 'invalid_point' : 'required';
+	if (!Number.isFinite(lng) || !Number.isFinite(lat))
+		errors.point = form.lng || form.lat ? 'invalid_point' : 'required';
 	else {
 		const geo = await loadGeography(db, shanghaiDate(now));
 		const located = locatePoint([lng, lat] as LngLat, geo.boundary, geo.areas, geo.communities);
@@ -50,9 +74,22 @@ async function readPlace(db: Db, form: CameraForm, lng: number, lat: number, now
 	return { errors, place };
 }
 
-const cameraAudit = (actorId: number, at: number, action: string, id: string, detail: Record<string, unknown>) => ({ at, actorId, action, target: `camera:${id}`, detail });
+const cameraAudit = (actorId: number, at: number, action: string, id: string, detail: Record<string, unknown>) => ({
+	at,
+	actorId,
+	action,
+	target: `camera:${id}`,
+	detail
+});
 
-export async function addCamera(db: Db, actorId: number, form: CameraForm, lng: number, lat: number, now: number): Promise<CameraWriteResult> {
+export async function addCamera(
+	db: Db,
+	actorId: number,
+	form: CameraForm,
+	lng: number,
+	lat: number,
+	now: number
+): Promise<CameraWriteResult> {
 	const { errors, place } = await readPlace(db, form, lng, lat, now);
 	if (!form.id) errors.id = 'required';
 	else if (!CAMERA_ID.test(form.id)) errors.id = 'invalid_id';
@@ -65,7 +102,14 @@ export async function addCamera(db: Db, actorId: number, form: CameraForm, lng: 
 	return added ? { ok: true } : { ok: false, status: 400, errors: { id: 'duplicate' } };
 }
 
-export async function editCamera(db: Db, actorId: number, form: CameraForm, lng: number, lat: number, now: number): Promise<CameraWriteResult> {
+export async function editCamera(
+	db: Db,
+	actorId: number,
+	form: CameraForm,
+	lng: number,
+	lat: number,
+	now: number
+): Promise<CameraWriteResult> {
 	const { errors, place } = await readPlace(db, form, lng, lat, now);
 	if (!(await getCamera(db, form.id))) return { ok: false, status: 404, errors: { form: 'not_found' } };
 	if (Object.keys(errors).length || !place) return { ok: false, status: 400, errors };
@@ -77,7 +121,13 @@ export async function editCamera(db: Db, actorId: number, form: CameraForm, lng:
 }
 
 /** Switches a camera off or back on; false when there is no such camera (or it is already so). */
-export async function setCameraActivity(db: Db, actorId: number, id: string, active: boolean, now: number): Promise<boolean> {
+export async function setCameraActivity(
+	db: Db,
+	actorId: number,
+	id: string,
+	active: boolean,
+	now: number
+): Promise<boolean> {
 	if (!id) return false;
 	return db.transaction().execute(async (trx) => {
 		if (!(await setCameraActive(trx, id, active, now))) return false;
@@ -96,7 +146,12 @@ export interface CameraSettingsForm {
 }
 
 /** Checks every field, then saves the alert settings, the rectify period and the repeat window with one audit row. */
-export async function saveCameraSettings(db: Db, actorId: number, form: CameraSettingsForm, now: number): Promise<{ ok: true } | { ok: false; errors: Errors }> {
+export async function saveCameraSettings(
+	db: Db,
+	actorId: number,
+	form: CameraSettingsForm,
+	now: number
+): Promise<{ ok: true } | { ok: false; errors: Errors }> {
 	const errors: Errors = {};
 	const meters = parseIntSetting(SETTINGS.dedupMeters, form.dedupMeters);
 	const minutes = parseIntSetting(SETTINGS.dedupMinutes, form.dedupMinutes);
@@ -109,9 +164,19 @@ export async function saveCameraSettings(db: Db, actorId: number, form: CameraSe
 	if (!rectify.ok) errors.rectifyMinutes = rectify.error;
 	if (!repeat.ok) errors.repeatDays = repeat.error;
 	if (!meters.ok || !minutes.ok || hosts === null || !rectify.ok || !repeat.ok) return { ok: false, errors };
-	const saved = { dedupMeters: meters.value, dedupMinutes: minutes.value, frameHosts: hosts, rectifyMinutes: rectify.value, repeatDays: repeat.value };
+	const saved = {
+		dedupMeters: meters.value,
+		dedupMinutes: minutes.value,
+		frameHosts: hosts,
+		rectifyMinutes: rectify.value,
+		repeatDays: repeat.value
+	};
 	await db.transaction().execute(async (trx) => {
-		await saveAlertSettings(trx, { dedupMeters: saved.dedupMeters, dedupMinutes: saved.dedupMinutes, frameHosts: saved.frameHosts });
+		await saveAlertSettings(trx, {
+			dedupMeters: saved.dedupMeters,
+			dedupMinutes: saved.dedupMinutes,
+			frameHosts: saved.frameHosts
+		});
 		await writeSetting(trx, SETTINGS.rectifyMinutes, saved.rectifyMinutes);
 		await writeSetting(trx, SETTINGS.repeatWindowDays, saved.repeatDays);
 		await appendAudit(trx, { at: now, actorId, action: 'settings.alerts', target: 'settings', detail: saved });

@@ -15,11 +15,21 @@ export type ActionFailure =
 	| { ok: false; status: 404; code: 'not_found' }
 	| { ok: false; status: 403; code: 'forbidden' }
 	| { ok: false; status: 409; code: 'stale' }
-	| { ok: false; status: 400; code: Rejection | 'unknown_category' | 'unknown_department' | 'photo_invalid'; field?: string; photoCode?: string };
+	| {
+			ok: false;
+			status: 400;
+			code: Rejection | 'unknown_category' | 'unknown_department' | 'photo_invalid';
+			field?: string;
+			photoCode?: string;
+	  };
 export type ActionResult = { ok: true; status: string } | ActionFailure;
 
 /** 核查 photos are the "after" photos taken from the same spot; 处置反馈 has the handler's after photos. */
-const PHOTO_KIND: Partial<Record<CaseAction, 'after' | 'check'>> = { feedback: 'after', check_pass: 'check', check_fail: 'check' };
+const PHOTO_KIND: Partial<Record<CaseAction, 'after' | 'check'>> = {
+	feedback: 'after',
+	check_pass: 'check',
+	check_fail: 'check'
+};
 
 /**
  * Applies one action to a case: permission, state and version are checked, then the case row,
@@ -76,7 +86,9 @@ export async function applyCaseAction(
 			const update = { ...toCaseUpdate(result.changes), updated_at: now };
 			if (command.action === 'feedback') update.handler_id = actor.id;
 			const e = result.event;
-			const [eventId] = await w.updateCase(caseId, expectedVersion, update, [{ at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }]);
+			const [eventId] = await w.updateCase(caseId, expectedVersion, update, [
+				{ at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }
+			]);
 			if (photoKind) await recordPhotos(w.trx, stored, { caseId, eventId, kind: photoKind, userId: actor.id, now });
 			await within?.(w, eventId);
 		});

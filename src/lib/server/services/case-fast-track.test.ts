@@ -20,7 +20,9 @@ beforeAll(async () => {
 	t = await createTestDb();
 	photo = await jpeg();
 	await rebuildCounts(t.db, { write: true });
-	const dept = (await t.db.selectFrom('departments').select('id').where('name', '=', '市容所').executeTakeFirstOrThrow()).id;
+	const dept = (
+		await t.db.selectFrom('departments').select('id').where('name', '=', '市容所').executeTakeFirstOrThrow()
+	).id;
 	request = { categoryCode: 'SH-HWSR-01', urgency: '一般', departmentId: dept, note: '请于今日清运' };
 });
 afterAll(async () => {
@@ -31,13 +33,31 @@ async function reported(): Promise<number> {
 	const r = await reportCase(
 		t.db,
 		await actorOf(t.db, 'wangge'),
-		{ mode: 'report', source: 'patrol', categoryCode: 'SH-HWSR-02', description: '路边暴露垃圾', address: '东兰路', lng: 121.37792, lat: 31.15505, communityId: null, handlingNote: '', beforePhotos: [photo], afterPhotos: [] },
+		{
+			mode: 'report',
+			source: 'patrol',
+			categoryCode: 'SH-HWSR-02',
+			description: '路边暴露垃圾',
+			address: '东兰路',
+			lng: 121.37792,
+			lat: 31.15505,
+			communityId: null,
+			handlingNote: '',
+			beforePhotos: [photo],
+			afterPhotos: []
+		},
 		at('2026-09-29T09:00')
 	);
 	if (!r.ok) throw new Error(JSON.stringify(r));
 	return r.caseId;
 }
-const events = (id: number) => t.db.selectFrom('case_events').select(['action', 'from_status', 'to_status', 'actor_id', 'at', 'note']).where('case_id', '=', id).orderBy('id').execute();
+const events = (id: number) =>
+	t.db
+		.selectFrom('case_events')
+		.select(['action', 'from_status', 'to_status', 'actor_id', 'at', 'note'])
+		.where('case_id', '=', id)
+		.orderBy('id')
+		.execute();
 
 describe('受理 + 立案 + 派遣 on one screen', () => {
 	it('writes the three events at one instant, files the chosen category and sets the deadline it gives', async () => {
@@ -47,16 +67,37 @@ describe('受理 + 立案 + 派遣 on one screen', () => {
 		expect(r).toMatchObject({ ok: true, status: 'dispatched' });
 		const after = (await getCaseRow(t.db, id))!;
 		const limits = await limitsInForce(t.db, 'SH-HWSR-01', NOW);
-		expect(after).toMatchObject({ status: 'dispatched', category_code: 'SH-HWSR-01', department_id: request.departmentId, dispatched_at: NOW, version: before.version + 1 });
+		expect(after).toMatchObject({
+			status: 'dispatched',
+			category_code: 'SH-HWSR-01',
+			department_id: request.departmentId,
+			dispatched_at: NOW,
+			version: before.version + 1
+		});
 		expect(after.deadline_at).toBe(computeDeadline(NOW, limits.handleLimit!, await loadCalendar(t.db)));
 		const diaodu = t.users.get('diaodu');
 		expect((await events(id)).slice(1)).toEqual([
 			{ action: 'accept', from_status: 'reported', to_status: 'accepted', actor_id: diaodu, at: NOW, note: null },
 			{ action: 'register', from_status: 'accepted', to_status: 'registered', actor_id: diaodu, at: NOW, note: null },
-			{ action: 'dispatch', from_status: 'registered', to_status: 'dispatched', actor_id: diaodu, at: NOW, note: '请于今日清运' }
+			{
+				action: 'dispatch',
+				from_status: 'registered',
+				to_status: 'dispatched',
+				actor_id: diaodu,
+				at: NOW,
+				note: '请于今日清运'
+			}
 		]);
 		// The handler can take it from there, as after three separate steps.
-		const signed = await applyCaseAction(t.db, await actorOf(t.db, 'shirong'), id, after.version, { action: 'sign' }, [], NOW + 60_000);
+		const signed = await applyCaseAction(
+			t.db,
+			await actorOf(t.db, 'shirong'),
+			id,
+			after.version,
+			{ action: 'sign' },
+			[],
+			NOW + 60_000
+		);
 		expect(signed).toMatchObject({ ok: true, status: 'handling' });
 		expect((await rebuildCounts(t.db, { write: false })).differences).toEqual([]);
 	});
@@ -64,22 +105,54 @@ describe('受理 + 立案 + 派遣 on one screen', () => {
 	it.each([
 		['a handler', 'shirong', {}, 0, { status: 403, code: 'forbidden' }],
 		['a stale form', 'diaodu', {}, -1, { status: 409, code: 'stale' }],
-		['an unknown department', 'diaodu', { departmentId: 99_999 }, 0, { status: 400, code: 'unknown_department', field: 'departmentId' }],
-		['an unknown category', 'diaodu', { categoryCode: 'NOPE' }, 0, { status: 400, code: 'unknown_category', field: 'categoryCode' }]
+		[
+			'an unknown department',
+			'diaodu',
+			{ departmentId: 99_999 },
+			0,
+			{ status: 400, code: 'unknown_department', field: 'departmentId' }
+		],
+		[
+			'an unknown category',
+			'diaodu',
+			{ categoryCode: 'NOPE' },
+			0,
+			{ status: 400, code: 'unknown_category', field: 'categoryCode' }
+		]
 	] as const)('refuses %s and writes nothing', async (_, who, over, versionDelta, failure) => {
 		const id = await reported();
 		const before = { row: await getCaseRow(t.db, id), events: await events(id) };
-		const r = await fastTrackCase(t.db, await actorOf(t.db, who), id, before.row!.version + versionDelta, { ...request, ...over }, NOW);
+		const r = await fastTrackCase(
+			t.db,
+			await actorOf(t.db, who),
+			id,
+			before.row!.version + versionDelta,
+			{ ...request, ...over },
+			NOW
+		);
 		expect(r).toEqual({ ok: false, ...failure });
 		expect({ row: await getCaseRow(t.db, id), events: await events(id) }).toEqual(before);
 	});
 
 	it('refuses a case already accepted (the first step cannot be taken) and leaves it as it was', async () => {
 		const id = await reported();
-		const accepted = await applyCaseAction(t.db, await actorOf(t.db, 'diaodu'), id, (await getCaseRow(t.db, id))!.version, { action: 'accept' }, [], NOW);
+		const accepted = await applyCaseAction(
+			t.db,
+			await actorOf(t.db, 'diaodu'),
+			id,
+			(await getCaseRow(t.db, id))!.version,
+			{ action: 'accept' },
+			[],
+			NOW
+		);
 		expect(accepted.ok).toBe(true);
 		const before = { row: await getCaseRow(t.db, id), events: await events(id) };
-		expect(await fastTrackCase(t.db, await actorOf(t.db, 'diaodu'), id, before.row!.version, request, NOW)).toEqual({ ok: false, status: 400, code: 'not_allowed_in_state', step: 'accept' });
+		expect(await fastTrackCase(t.db, await actorOf(t.db, 'diaodu'), id, before.row!.version, request, NOW)).toEqual({
+			ok: false,
+			status: 400,
+			code: 'not_allowed_in_state',
+			step: 'accept'
+		});
 		expect({ row: await getCaseRow(t.db, id), events: await events(id) }).toEqual(before);
 	});
 });

@@ -14,7 +14,13 @@ export type FastTrackFailure =
 	| { ok: false; status: 404; code: 'not_found' }
 	| { ok: false; status: 403; code: 'forbidden' }
 	| { ok: false; status: 409; code: 'stale' }
-	| { ok: false; status: 400; code: Rejection | 'unknown_category' | 'unknown_department'; field?: string; step?: FastTrackStep };
+	| {
+			ok: false;
+			status: 400;
+			code: Rejection | 'unknown_category' | 'unknown_department';
+			field?: string;
+			step?: FastTrackStep;
+	  };
 export type FastTrackOutcome = { ok: true; status: string; eventIds: number[] } | FastTrackFailure;
 
 export interface FastTrackRequest {
@@ -29,23 +35,46 @@ export interface FastTrackRequest {
  * in order, and the case row (one version check) and the three events are written in one
  * transaction. Any refusal writes nothing.
  */
-export async function fastTrackCase(db: Db, actor: Actor, caseId: number, expectedVersion: number, req: FastTrackRequest, now: number): Promise<FastTrackOutcome> {
+export async function fastTrackCase(
+	db: Db,
+	actor: Actor,
+	caseId: number,
+	expectedVersion: number,
+	req: FastTrackRequest,
+	now: number
+): Promise<FastTrackOutcome> {
 	const row = await getCaseRow(db, caseId);
 	if (!row) return { ok: false, status: 404, code: 'not_found' };
 	const scope = toCaseScope(row, (await getCaseCategory(db, row.category_code))?.track ?? 'grid');
-	if (!FAST_TRACK_STEPS.every((step) => can(actor, `case.${step}`, scope))) return { ok: false, status: 403, code: 'forbidden' };
+	if (!FAST_TRACK_STEPS.every((step) => can(actor, `case.${step}`, scope)))
+		return { ok: false, status: 403, code: 'forbidden' };
 	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
 	const chosen = await getCategory(db, req.categoryCode);
 	if (!chosen) return { ok: false, status: 400, code: 'unknown_category', field: 'categoryCode' };
-	if (!(await listDepartments(db)).some((d) => d.id === req.departmentId)) return { ok: false, status: 400, code: 'unknown_department', field: 'departmentId' };
+	if (!(await listDepartments(db)).some((d) => d.id === req.departmentId))
+		return { ok: false, status: 400, code: 'unknown_department', field: 'departmentId' };
 
 	const [calendar, limits] = await Promise.all([loadCalendar(db), limitsInForce(db, chosen.code, now)]);
-	const result = applyFastTrack(toCaseState(row), { categoryCode: chosen.code, urgency: req.urgency, ...limits, departmentId: req.departmentId, note: req.note }, { now, calendar });
+	const result = applyFastTrack(
+		toCaseState(row),
+		{ categoryCode: chosen.code, urgency: req.urgency, ...limits, departmentId: req.departmentId, note: req.note },
+		{ now, calendar }
+	);
 	if (!result.ok) return { ok: false, status: 400, code: result.reason, step: result.step };
 
 	try {
-		const events = result.events.map((e) => ({ at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }));
-		const eventIds = await unitOfWork(db, (w) => w.updateCase(caseId, expectedVersion, { ...toCaseUpdate(result.changes), updated_at: now }, events));
+		const events = result.events.map((e) => ({
+			at: now,
+			actorId: actor.id,
+			action: e.action,
+			from: e.from,
+			to: e.to,
+			note: e.note,
+			payload: e.payload
+		}));
+		const eventIds = await unitOfWork(db, (w) =>
+			w.updateCase(caseId, expectedVersion, { ...toCaseUpdate(result.changes), updated_at: now }, events)
+		);
 		return { ok: true, status: result.next, eventIds };
 	} catch (e) {
 		if (e instanceof StaleRecord) return { ok: false, status: 409, code: 'stale' };

@@ -68,11 +68,17 @@ export function toCaseUpdate(changes: Partial<CaseState> & { categoryCode?: stri
 		if (from in changes) (u as Record<string, unknown>)[to] = convert ? convert(changes[from]) : changes[from];
 	}
 	// Limits change only when the case takes a (new) category: 立案 re-categorises it.
-	if ('handleLimit' in changes || 'efficientLimit' in changes) Object.assign(u, limitColumns(changes.handleLimit ?? null, changes.efficientLimit ?? null));
+	if ('handleLimit' in changes || 'efficientLimit' in changes)
+		Object.assign(u, limitColumns(changes.handleLimit ?? null, changes.efficientLimit ?? null));
 	return u;
 }
 
 /** The limits a case keeps, as columns (migration 009). */
 export function limitColumns(handle: Limit | null, efficient: Limit | null) {
-	return { handle_value: handle?.value ?? null, handle_unit: handle?.unit ?? null, efficient_value: efficient?.value ?? null, efficient_unit: efficient?.unit ?? null };
+	return {
+		handle_value: handle?.value ?? null,
+		handle_unit: handle?.unit ?? null,
+		efficient_value: efficient?.value ?? null,
+		efficient_unit: efficient?.unit ?? null
+	};
 }

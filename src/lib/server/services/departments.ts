@@ -3,11 +3,27 @@
 // for dispatch or for new handler accounts. Every change is audited.
 import type { Db } from '../db/create-database';
 import { appendAudit } from '../repositories/audit';
-import { countOpenWorkOf, findDepartment, insertDepartment, isDepartmentNameTaken, listDepartmentsWithWork, updateDepartment } from '../repositories/departments';
+import {
+	countOpenWorkOf,
+	findDepartment,
+	insertDepartment,
+	isDepartmentNameTaken,
+	listDepartmentsWithWork,
+	updateDepartment
+} from '../repositories/departments';
 
-export const DEPARTMENT_KINDS = ['enforcement', 'sanitation', 'housing', 'greening', 'community', 'municipal', 'other'] as const;
+export const DEPARTMENT_KINDS = [
+	'enforcement',
+	'sanitation',
+	'housing',
+	'greening',
+	'community',
+	'municipal',
+	'other'
+] as const;
 
-export type DepartmentResult = { ok: true; id: number } | { ok: false; field: 'name' | 'kind' | 'form'; code: string; count?: number };
+export type DepartmentResult =
+	{ ok: true; id: number } | { ok: false; field: 'name' | 'kind' | 'form'; code: string; count?: number };
 
 function checkName(name: string): string | null {
 	if (!name) return 'required';
@@ -17,7 +33,13 @@ function checkName(name: string): string | null {
 
 export const listDepartmentsForAdmin = (db: Db) => listDepartmentsWithWork(db);
 
-export async function createDepartment(db: Db, adminId: number, name: string, kind: string, now: number): Promise<DepartmentResult> {
+export async function createDepartment(
+	db: Db,
+	adminId: number,
+	name: string,
+	kind: string,
+	now: number
+): Promise<DepartmentResult> {
 	name = name.trim();
 	const problem = checkName(name);
 	if (problem) return { ok: false, field: 'name', code: problem };
@@ -25,13 +47,25 @@ export async function createDepartment(db: Db, adminId: number, name: string, ki
 	if (await isDepartmentNameTaken(db, name, null)) return { ok: false, field: 'name', code: 'name_taken' };
 	const id = await db.transaction().execute(async (trx) => {
 		const id = await insertDepartment(trx, name, kind);
-		await appendAudit(trx, { at: now, actorId: adminId, action: 'department.create', target: `department:${id}`, detail: { name, kind } });
+		await appendAudit(trx, {
+			at: now,
+			actorId: adminId,
+			action: 'department.create',
+			target: `department:${id}`,
+			detail: { name, kind }
+		});
 		return id;
 	});
 	return { ok: true, id };
 }
 
-export async function renameDepartment(db: Db, adminId: number, id: number, name: string, now: number): Promise<DepartmentResult> {
+export async function renameDepartment(
+	db: Db,
+	adminId: number,
+	id: number,
+	name: string,
+	now: number
+): Promise<DepartmentResult> {
 	name = name.trim();
 	const before = await findDepartment(db, id);
 	if (!before) return { ok: false, field: 'form', code: 'not_found' };
@@ -41,13 +75,25 @@ export async function renameDepartment(db: Db, adminId: number, id: number, name
 	if (await isDepartmentNameTaken(db, name, id)) return { ok: false, field: 'name', code: 'name_taken' };
 	await db.transaction().execute(async (trx) => {
 		await updateDepartment(trx, id, { name });
-		await appendAudit(trx, { at: now, actorId: adminId, action: 'department.rename', target: `department:${id}`, detail: { from: before.name, to: name } });
+		await appendAudit(trx, {
+			at: now,
+			actorId: adminId,
+			action: 'department.rename',
+			target: `department:${id}`,
+			detail: { from: before.name, to: name }
+		});
 	});
 	return { ok: true, id };
 }
 
 /** Retiring waits until no open case or 12345 order is with the department (they would be stranded). */
-export async function setDepartmentActive(db: Db, adminId: number, id: number, active: boolean, now: number): Promise<DepartmentResult> {
+export async function setDepartmentActive(
+	db: Db,
+	adminId: number,
+	id: number,
+	active: boolean,
+	now: number
+): Promise<DepartmentResult> {
 	const before = await findDepartment(db, id);
 	if (!before) return { ok: false, field: 'form', code: 'not_found' };
 	if (Boolean(before.active) === active) return { ok: true, id };
@@ -57,7 +103,13 @@ export async function setDepartmentActive(db: Db, adminId: number, id: number, a
 	}
 	await db.transaction().execute(async (trx) => {
 		await updateDepartment(trx, id, { active: active ? 1 : 0 });
-		await appendAudit(trx, { at: now, actorId: adminId, action: active ? 'department.restore' : 'department.retire', target: `department:${id}`, detail: { name: before.name } });
+		await appendAudit(trx, {
+			at: now,
+			actorId: adminId,
+			action: active ? 'department.restore' : 'department.retire',
+			target: `department:${id}`,
+			detail: { name: before.name }
+		});
 	});
 	return { ok: true, id };
 }

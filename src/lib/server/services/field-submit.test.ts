@@ -26,21 +26,44 @@ afterAll(async () => {
 const report = (over: Partial<ReportInput> = {}): FieldWork => ({
 	kind: 'report',
 	report: {
-		mode: 'report', source: 'patrol', categoryCode: 'SH-XQGL-01', description: '地下车库违法搭建', address: '',
-		lng: 121.37792, lat: 31.15505, communityId: null, handlingNote: '',
-		beforePhotos: [{ ...photo, recorded: { at: CAPTURED, lng: 121.37792, lat: 31.15505 } }], afterPhotos: [], ...over
+		mode: 'report',
+		source: 'patrol',
+		categoryCode: 'SH-XQGL-01',
+		description: '地下车库违法搭建',
+		address: '',
+		lng: 121.37792,
+		lat: 31.15505,
+		communityId: null,
+		handlingNote: '',
+		beforePhotos: [{ ...photo, recorded: { at: CAPTURED, lng: 121.37792, lat: 31.15505 } }],
+		afterPhotos: [],
+		...over
 	}
 });
-const count = async () => Number((await t.db.selectFrom('field_submissions').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+	Number(
+		(
+			await t.db
+				.selectFrom('field_submissions')
+				.select(({ fn }) => fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
 /** A case reported, dispatched, signed and fed back: waiting for 核查. */
 async function caseAwaitingCheck(): Promise<number> {
 	const r = await submitFieldWork(t.db, wangge, { key: crypto.randomUUID(), capturedAt: NOW }, report(), NOW);
 	if (!r.ok) throw new Error(JSON.stringify(r));
-	const dept = (await t.db.selectFrom('departments').select('id').where('name', '=', '城管中队').executeTakeFirstOrThrow()).id;
+	const dept = (
+		await t.db.selectFrom('departments').select('id').where('name', '=', '城管中队').executeTakeFirstOrThrow()
+	).id;
 	const steps: [string, CaseCommand, PhotoInput[]][] = [
 		['diaodu', { action: 'accept' }, []],
-		['diaodu', { action: 'register', categoryCode: 'SH-XQGL-01', urgency: '一般', handleLimit: null, efficientLimit: null }, []],
+		[
+			'diaodu',
+			{ action: 'register', categoryCode: 'SH-XQGL-01', urgency: '一般', handleLimit: null, efficientLimit: null },
+			[]
+		],
 		['diaodu', { action: 'dispatch', departmentId: dept }, []],
 		['chengguan', { action: 'sign' }, []],
 		['chengguan', { action: 'feedback', note: '已拆除', photoCount: 1 }, [photo]]
@@ -48,7 +71,15 @@ async function caseAwaitingCheck(): Promise<number> {
 	let when = NOW;
 	for (const [who, cmd, photos] of steps) {
 		const row = (await getCaseRow(t.db, r.caseId))!;
-		const done = await applyCaseAction(t.db, await actorOf(t.db, who), r.caseId, row.version, cmd, photos, (when += 60_000));
+		const done = await applyCaseAction(
+			t.db,
+			await actorOf(t.db, who),
+			r.caseId,
+			row.version,
+			cmd,
+			photos,
+			(when += 60_000)
+		);
 		if (!done.ok) throw new Error(`${cmd.action}: ${JSON.stringify(done)}`);
 	}
 	return r.caseId;
@@ -68,14 +99,20 @@ describe('submitFieldWork', () => {
 		const row = (await getCaseRow(t.db, first.ok ? first.caseId : 0))!;
 		expect(row.captured_at).toBe(CAPTURED);
 		expect(row.reported_at).toBe(NOW);
-		const attachment = await t.db.selectFrom('attachments').select(['captured_at', 'lng']).where('case_id', '=', row.id).executeTakeFirstOrThrow();
+		const attachment = await t.db
+			.selectFrom('attachments')
+			.select(['captured_at', 'lng'])
+			.where('case_id', '=', row.id)
+			.executeTakeFirstOrThrow();
 		expect(attachment).toEqual({ captured_at: CAPTURED, lng: 121.37792 });
 	});
 
 	it('two sends of the same item at once create one case', async () => {
 		const key = crypto.randomUUID();
 		const before = await caseTableCounts(t.db);
-		const results = await Promise.all([1, 2, 3].map(() => submitFieldWork(t.db, wangge, { key, capturedAt: CAPTURED }, report(), NOW)));
+		const results = await Promise.all(
+			[1, 2, 3].map(() => submitFieldWork(t.db, wangge, { key, capturedAt: CAPTURED }, report(), NOW))
+		);
 		expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
 		expect(results.filter((r) => r.ok && r.duplicate)).toHaveLength(2);
 		expect((await caseTableCounts(t.db)).cases - before.cases).toBe(1);
@@ -85,14 +122,26 @@ describe('submitFieldWork', () => {
 		const key = crypto.randomUUID();
 		await submitFieldWork(t.db, wangge, { key, capturedAt: CAPTURED }, report(), NOW);
 		const before = await caseTableCounts(t.db);
-		const other = await submitFieldWork(t.db, await actorOf(t.db, 'wangge2'), { key, capturedAt: CAPTURED }, report(), NOW);
+		const other = await submitFieldWork(
+			t.db,
+			await actorOf(t.db, 'wangge2'),
+			{ key, capturedAt: CAPTURED },
+			report(),
+			NOW
+		);
 		expect(other).toEqual({ ok: false, status: 409, code: 'key_taken' });
 		expect(await caseTableCounts(t.db)).toEqual(before);
 	});
 
 	it('an invalid report keeps its field errors and leaves no key behind', async () => {
 		const n = await count();
-		const r = await submitFieldWork(t.db, wangge, { key: crypto.randomUUID(), capturedAt: CAPTURED }, report({ description: ' ' }), NOW);
+		const r = await submitFieldWork(
+			t.db,
+			wangge,
+			{ key: crypto.randomUUID(), capturedAt: CAPTURED },
+			report({ description: ' ' }),
+			NOW
+		);
 		expect(r).toMatchObject({ ok: false, status: 400, errors: { description: 'required' } });
 		expect(await count()).toBe(n);
 	});
@@ -102,11 +151,28 @@ describe('submitFieldWork', () => {
 		const version = (await getCaseRow(t.db, caseId))!.version;
 		const key = crypto.randomUUID();
 		const work: FieldWork = { kind: 'check_pass', caseId, version, note: '已复原', photos: [photo] };
-		const first = await submitFieldWork(t.db, await actorOf(t.db, 'wangge2'), { key, capturedAt: CAPTURED }, work, NOW + 3600_000);
-		const again = await submitFieldWork(t.db, await actorOf(t.db, 'wangge2'), { key, capturedAt: CAPTURED }, work, NOW + 3700_000);
+		const first = await submitFieldWork(
+			t.db,
+			await actorOf(t.db, 'wangge2'),
+			{ key, capturedAt: CAPTURED },
+			work,
+			NOW + 3600_000
+		);
+		const again = await submitFieldWork(
+			t.db,
+			await actorOf(t.db, 'wangge2'),
+			{ key, capturedAt: CAPTURED },
+			work,
+			NOW + 3700_000
+		);
 		expect(first).toMatchObject({ ok: true, duplicate: false });
 		expect(again).toMatchObject({ ok: true, duplicate: true, caseId });
-		const events = await t.db.selectFrom('case_events').select('action').where('case_id', '=', caseId).where('action', '=', 'check_pass').execute();
+		const events = await t.db
+			.selectFrom('case_events')
+			.select('action')
+			.where('case_id', '=', caseId)
+			.where('action', '=', 'check_pass')
+			.execute();
 		expect(events).toHaveLength(1);
 	});
 
@@ -115,9 +181,26 @@ describe('submitFieldWork', () => {
 		const version = (await getCaseRow(t.db, caseId))!.version;
 		const work: FieldWork = { kind: 'check_pass', caseId, version, note: '', photos: [photo] };
 		const wangge2 = await actorOf(t.db, 'wangge2');
-		const other = await submitFieldWork(t.db, wangge2, { key: crypto.randomUUID(), capturedAt: CAPTURED }, work, NOW + 3600_000);
+		const other = await submitFieldWork(
+			t.db,
+			wangge2,
+			{ key: crypto.randomUUID(), capturedAt: CAPTURED },
+			work,
+			NOW + 3600_000
+		);
 		expect(other.ok).toBe(true);
-		const late = await submitFieldWork(t.db, wangge2, { key: crypto.randomUUID(), capturedAt: CAPTURED }, work, NOW + 3700_000);
-		expect(late).toMatchObject({ ok: false, status: 409, code: 'stale', current: { status: 'checked', version: version + 1 } });
+		const late = await submitFieldWork(
+			t.db,
+			wangge2,
+			{ key: crypto.randomUUID(), capturedAt: CAPTURED },
+			work,
+			NOW + 3700_000
+		);
+		expect(late).toMatchObject({
+			ok: false,
+			status: 409,
+			code: 'stale',
+			current: { status: 'checked', version: version + 1 }
+		});
 	});
 });

@@ -36,13 +36,29 @@ async function known(db: Db, actor: Actor, key: string, kind: FieldKind): Promis
  * transaction as the case, so the second of two racing sends fails there, writes nothing, and finds
  * the first one's key.
  */
-export async function submitFieldWork(db: Db, actor: Actor, envelope: FieldEnvelope, work: FieldWork, now: number): Promise<FieldResult> {
+export async function submitFieldWork(
+	db: Db,
+	actor: Actor,
+	envelope: FieldEnvelope,
+	work: FieldWork,
+	now: number
+): Promise<FieldResult> {
 	const before = await known(db, actor, envelope.key, work.kind);
 	if (before) return before;
 	const record: Recorder = (trx, caseId, eventId) =>
-		insertSubmission(trx, { key: envelope.key, user_id: actor.id, kind: work.kind, case_id: caseId, event_id: eventId, captured_at: envelope.capturedAt, received_at: now });
+		insertSubmission(trx, {
+			key: envelope.key,
+			user_id: actor.id,
+			kind: work.kind,
+			case_id: caseId,
+			event_id: eventId,
+			captured_at: envelope.capturedAt,
+			received_at: now
+		});
 	try {
-		const result = isReport(work) ? await submitReport(db, actor, work, envelope, record, now) : await submitCheck(db, actor, work, record, now);
+		const result = isReport(work)
+			? await submitReport(db, actor, work, envelope, record, now)
+			: await submitCheck(db, actor, work, record, now);
 		if (result.ok) return result;
 		// Two sends of one 核查 racing: the second finds the case a version on, with this key on it.
 		return (await known(db, actor, envelope.key, work.kind)) ?? result;
@@ -59,17 +75,46 @@ const isReport = (w: FieldWork): w is ReportWork => w.kind === 'report' || w.kin
 
 type Recorder = (trx: Db, caseId: number, eventId: number) => Promise<void>;
 
-async function submitReport(db: Db, actor: Actor, work: ReportWork, envelope: FieldEnvelope, record: Recorder, now: number): Promise<FieldResult> {
+async function submitReport(
+	db: Db,
+	actor: Actor,
+	work: ReportWork,
+	envelope: FieldEnvelope,
+	record: Recorder,
+	now: number
+): Promise<FieldResult> {
 	// The case keeps the moment the phone recorded it.
-	const r = await reportCase(db, actor, { ...work.report, mode: work.kind }, now, (w, caseId, eventId) => record(w.trx, caseId, eventId), { capturedAt: envelope.capturedAt });
-	if (!r.ok) return { ok: false, status: r.status, code: r.errors.form ?? Object.values(r.errors)[0] ?? 'invalid', errors: r.errors };
+	const r = await reportCase(
+		db,
+		actor,
+		{ ...work.report, mode: work.kind },
+		now,
+		(w, caseId, eventId) => record(w.trx, caseId, eventId),
+		{ capturedAt: envelope.capturedAt }
+	);
+	if (!r.ok)
+		return {
+			ok: false,
+			status: r.status,
+			code: r.errors.form ?? Object.values(r.errors)[0] ?? 'invalid',
+			errors: r.errors
+		};
 	return { ok: true, duplicate: false, caseId: r.caseId, code: r.code };
 }
 
-async function submitCheck(db: Db, actor: Actor, work: Exclude<FieldWork, ReportWork>, record: Recorder, now: number): Promise<FieldResult> {
+async function submitCheck(
+	db: Db,
+	actor: Actor,
+	work: Exclude<FieldWork, ReportWork>,
+	record: Recorder,
+	now: number
+): Promise<FieldResult> {
 	const command = { action: work.kind, note: work.note, photoCount: work.photos.length };
-	const r = await applyCaseAction(db, actor, work.caseId, work.version, command, work.photos, now, (w, eventId) => record(w.trx, work.caseId, eventId));
-	if (r.ok) return { ok: true, duplicate: false, caseId: work.caseId, code: (await caseStanding(db, work.caseId))?.code ?? '' };
+	const r = await applyCaseAction(db, actor, work.caseId, work.version, command, work.photos, now, (w, eventId) =>
+		record(w.trx, work.caseId, eventId)
+	);
+	if (r.ok)
+		return { ok: true, duplicate: false, caseId: work.caseId, code: (await caseStanding(db, work.caseId))?.code ?? '' };
 	if (r.status !== 409) {
 		const errors = r.status === 400 && r.field ? { [r.field]: r.photoCode ?? r.code } : undefined;
 		return { ok: false, status: r.status, code: r.status === 400 ? (r.photoCode ?? r.code) : r.code, errors };

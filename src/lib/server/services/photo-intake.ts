@@ -1,6 +1,13 @@
 import { rm } from 'node:fs/promises';
 import { photoDir } from '../config';
-import { resolvePhotoPath, storePhoto, validatePhotos, type PhotoError, type PhotoInput, type StoredPhoto } from '../photos';
+import {
+	resolvePhotoPath,
+	storePhoto,
+	validatePhotos,
+	type PhotoError,
+	type PhotoInput,
+	type StoredPhoto
+} from '../photos';
 import { insertAttachments } from '../repositories/case-events';
 import type { Db } from '../db/create-database';
 

@@ -6,16 +6,28 @@ import { appendAudit } from '../repositories/audit';
 import { listCommunityIds } from '../repositories/reference';
 import { deletePlaceName, findPlaceName, getPlaceName, insertPlaceName } from '../repositories/place-names';
 
-export type PlaceNameResult = { ok: true; id: number } | { ok: false; field: 'name' | 'kind' | 'communityId' | 'form'; code: string };
+export type PlaceNameResult =
+	{ ok: true; id: number } | { ok: false; field: 'name' | 'kind' | 'communityId' | 'form'; code: string };
 
-export async function addPlaceName(db: Db, adminId: number, input: { name: string; kind: string; communityId: number }, now: number): Promise<PlaceNameResult> {
+export async function addPlaceName(
+	db: Db,
+	adminId: number,
+	input: { name: string; kind: string; communityId: number },
+	now: number
+): Promise<PlaceNameResult> {
 	const communityIds = new Set(await listCommunityIds(db));
 	const checked = checkPlaceName(input, communityIds);
 	if (!checked.ok) return checked;
 	if (await findPlaceName(db, checked.value.name)) return { ok: false, field: 'name', code: 'name_taken' };
 	const id = await db.transaction().execute(async (trx) => {
 		const id = await insertPlaceName(trx, checked.value, adminId, now);
-		await appendAudit(trx, { at: now, actorId: adminId, action: 'place_name.create', target: `place_name:${id}`, detail: { name: checked.value.name, kind: checked.value.kind, communityId: checked.value.communityId } });
+		await appendAudit(trx, {
+			at: now,
+			actorId: adminId,
+			action: 'place_name.create',
+			target: `place_name:${id}`,
+			detail: { name: checked.value.name, kind: checked.value.kind, communityId: checked.value.communityId }
+		});
 		return id;
 	});
 	return { ok: true, id };
@@ -26,7 +38,13 @@ export async function removePlaceName(db: Db, adminId: number, id: number, now: 
 	if (!before) return { ok: false, field: 'form', code: 'not_found' };
 	await db.transaction().execute(async (trx) => {
 		await deletePlaceName(trx, id);
-		await appendAudit(trx, { at: now, actorId: adminId, action: 'place_name.delete', target: `place_name:${id}`, detail: { name: before.name, kind: before.kind, communityId: before.community_id } });
+		await appendAudit(trx, {
+			at: now,
+			actorId: adminId,
+			action: 'place_name.delete',
+			target: `place_name:${id}`,
+			detail: { name: before.name, kind: before.kind, communityId: before.community_id }
+		});
 	});
 	return { ok: true, id };
 }

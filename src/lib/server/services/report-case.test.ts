@@ -72,10 +72,20 @@ describe('reportCase', () => {
 		});
 		const events = await t.db.selectFrom('case_events').selectAll().where('case_id', '=', r.caseId).execute();
 		expect(events).toHaveLength(1);
-		expect(events[0]).toMatchObject({ action: 'report', from_status: null, to_status: 'reported', actor_id: wangge.id });
+		expect(events[0]).toMatchObject({
+			action: 'report',
+			from_status: null,
+			to_status: 'reported',
+			actor_id: wangge.id
+		});
 		const atts = await t.db.selectFrom('attachments').selectAll().where('case_id', '=', r.caseId).execute();
 		expect(atts).toHaveLength(1);
-		expect(atts[0]).toMatchObject({ kind: 'before', event_id: events[0].id, mime: 'image/jpeg', original_name: 'before.jpg' });
+		expect(atts[0]).toMatchObject({
+			kind: 'before',
+			event_id: events[0].id,
+			mime: 'image/jpeg',
+			original_name: 'before.jpg'
+		});
 		for (const rel of [atts[0].path, atts[0].thumb_path]) {
 			const file = path.join(photoDir(), rel);
 			expect(fs.existsSync(file)).toBe(true);
@@ -91,19 +101,36 @@ describe('reportCase', () => {
 		const r = await reportCase(t.db, wangge, input({ communityId: other }), NOW);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
-		const row = await t.db.selectFrom('cases').select(['community_id', 'area_id']).where('id', '=', r.caseId).executeTakeFirstOrThrow();
+		const row = await t.db
+			.selectFrom('cases')
+			.select(['community_id', 'area_id'])
+			.where('id', '=', r.caseId)
+			.executeTakeFirstOrThrow();
 		expect(row).toEqual({ community_id: other, area_id: await idOf('areas', '中片区') });
 	});
 
 	it('自行处置 with before and after photos goes straight to 核查, handled by the reporter', async () => {
-		const r = await reportCase(t.db, wangge, input({ mode: 'self_handle', afterPhotos: [await jpeg('after.jpg')], handlingNote: '已清理' }), NOW);
+		const r = await reportCase(
+			t.db,
+			wangge,
+			input({ mode: 'self_handle', afterPhotos: [await jpeg('after.jpg')], handlingNote: '已清理' }),
+			NOW
+		);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		const row = await t.db.selectFrom('cases').selectAll().where('id', '=', r.caseId).executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ status: 'feedback', self_handled: 1, handler_id: wangge.id, feedback_at: NOW });
 		// 暴露垃圾: 4 wh handling, 2 wh efficient, both from the report at 10:00.
-		expect(row).toMatchObject({ deadline_at: Date.parse('2025-09-30T15:00:00+08:00'), efficient_deadline_at: Date.parse('2025-09-30T12:00:00+08:00') });
-		const kinds = await t.db.selectFrom('attachments').select('kind').where('case_id', '=', r.caseId).orderBy('kind').execute();
+		expect(row).toMatchObject({
+			deadline_at: Date.parse('2025-09-30T15:00:00+08:00'),
+			efficient_deadline_at: Date.parse('2025-09-30T12:00:00+08:00')
+		});
+		const kinds = await t.db
+			.selectFrom('attachments')
+			.select('kind')
+			.where('case_id', '=', r.caseId)
+			.orderBy('kind')
+			.execute();
 		expect(kinds.map((k) => k.kind)).toEqual(['after', 'before']);
 	});
 
@@ -117,7 +144,11 @@ describe('reportCase', () => {
 		['a 10 MB description', () => ({ description: '垃圾'.repeat(5 * 1024 * 1024 + 1) }), { description: 'too_long' }],
 		['a blank description', () => ({ description: '   ' }), { description: 'required' }],
 		['a text file renamed .jpg', () => ({ beforePhotos: [textAsJpeg] }), { beforePhotos: 'not_image' }],
-		['a good before photo but a bad after photo', () => ({ mode: 'self_handle', afterPhotos: [textAsJpeg] }), { afterPhotos: 'not_image' }],
+		[
+			'a good before photo but a bad after photo',
+			() => ({ mode: 'self_handle', afterPhotos: [textAsJpeg] }),
+			{ afterPhotos: 'not_image' }
+		],
 		['an override to a 居民区 that does not exist', () => ({ communityId: 999_999 }), { communityId: 'invalid' }],
 		// 古美十村, the last marker the seed loads, is on the far side of the subdistrict (> 1 km).
 		['an override to a 居民区 far from the point', () => ({ communityId: 39 }), { communityId: 'invalid' }]

@@ -35,7 +35,8 @@ export interface ReportInput {
 }
 
 export type FieldErrors = Record<string, string>;
-export type ReportResult = { ok: true; caseId: number; code: string } | { ok: false; status: 400 | 403; errors: FieldErrors };
+export type ReportResult =
+	{ ok: true; caseId: number; code: string } | { ok: false; status: 400 | 403; errors: FieldErrors };
 
 /** 上报 / 自行处置: validates everything first, so a rejected report writes nothing. */
 export async function reportCase(
@@ -64,7 +65,8 @@ export async function reportCase(
 	if (input.handlingNote.length > MAX_DESCRIPTION) errors.handlingNote = 'too_long';
 	const source = can(actor, 'case.choose_source') ? input.source : 'patrol';
 	// Source 12345 belongs to cases opened from an order (and counts as such in the statistics).
-	if (!(CASE_SOURCES as readonly string[]).includes(source) || (source === HOTLINE_CASE_SOURCE) !== fromOrder) errors.source = 'invalid';
+	if (!(CASE_SOURCES as readonly string[]).includes(source) || (source === HOTLINE_CASE_SOURCE) !== fromOrder)
+		errors.source = 'invalid';
 
 	const geo = await loadGeography(db, shanghaiDate(now));
 	let areaId = 0;

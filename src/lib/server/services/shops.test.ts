@@ -21,7 +21,9 @@ let wangge: Actor;
 
 beforeAll(async () => {
 	t = await createTestDb();
-	[zhifa, diaodu, lingdao, wangge] = await Promise.all(['zhifa', 'diaodu', 'lingdao', 'wangge'].map((u) => actorOf(t.db, u)));
+	[zhifa, diaodu, lingdao, wangge] = await Promise.all(
+		['zhifa', 'diaodu', 'lingdao', 'wangge'].map((u) => actorOf(t.db, u))
+	);
 });
 afterAll(async () => {
 	await t.cleanup();
@@ -95,26 +97,51 @@ describe('createShop', () => {
 	it('refuses a point outside the subdistrict and a bad check digit, writing nothing', async () => {
 		const before = (await searchShops(t.db, { limit: 100, offset: 0 })).total;
 		const r = await createShop(t.db, zhifa, input({ creditCode: '91350100M000100Y44', lng: 121.3, lat: 31.1 }), NOW);
-		expect(r).toEqual({ ok: false, status: 400, errors: { creditCode: 'invalid_credit_code', point: 'outside_subdistrict' } });
+		expect(r).toEqual({
+			ok: false,
+			status: 400,
+			errors: { creditCode: 'invalid_credit_code', point: 'outside_subdistrict' }
+		});
 		expect((await searchShops(t.db, { limit: 100, offset: 0 })).total).toBe(before);
 	});
 
 	it.each(['diaodu', 'lingdao', 'wangge'])('is for enforcers only, not %s', async (username) => {
 		const actor = { diaodu, lingdao, wangge }[username]!;
-		expect(await createShop(t.db, actor, input({ signName: '越权' }), NOW)).toEqual({ ok: false, status: 403, errors: { form: 'forbidden' } });
+		expect(await createShop(t.db, actor, input({ signName: '越权' }), NOW)).toEqual({
+			ok: false,
+			status: 403,
+			errors: { form: 'forbidden' }
+		});
 	});
 });
 
 describe('updateShop', () => {
 	it('moves the shop to the 居民区 of its new point and keeps a concurrent edit from being overwritten', async () => {
-		const created = await createShop(t.db, zhifa, input({ signName: '小张水果', creditCode: '91440101MA5CJQ4N59' }), NOW);
+		const created = await createShop(
+			t.db,
+			zhifa,
+			input({ signName: '小张水果', creditCode: '91440101MA5CJQ4N59' }),
+			NOW
+		);
 		if (!created.ok) throw new Error('setup');
-		const r = await updateShop(t.db, zhifa, created.shopId, { ...input({ signName: '小张水果店', creditCode: '91440101MA5CJQ4N59', ...GUMEI_3 }), expectedUpdatedAt: NOW }, NOW + 1000);
+		const r = await updateShop(
+			t.db,
+			zhifa,
+			created.shopId,
+			{ ...input({ signName: '小张水果店', creditCode: '91440101MA5CJQ4N59', ...GUMEI_3 }), expectedUpdatedAt: NOW },
+			NOW + 1000
+		);
 		expect(r).toEqual({ ok: true, shopId: created.shopId });
 		const row = await getShop(t.db, created.shopId);
 		expect(row).toMatchObject({ sign_name: '小张水果店', community_name: '古美三村', updated_at: NOW + 1000 });
 
-		const stale = await updateShop(t.db, zhifa, created.shopId, { ...input({ signName: '旧表单' }), expectedUpdatedAt: NOW }, NOW + 2000);
+		const stale = await updateShop(
+			t.db,
+			zhifa,
+			created.shopId,
+			{ ...input({ signName: '旧表单' }), expectedUpdatedAt: NOW },
+			NOW + 2000
+		);
 		expect(stale).toEqual({ ok: false, status: 409, errors: { form: 'stale' } });
 		expect((await getShop(t.db, created.shopId))?.sign_name).toBe('小张水果店');
 	});
@@ -135,9 +162,19 @@ describe('updateShop', () => {
 describe('presentShop', () => {
 	it("shows the owner's name and phone in full to enforcers only", async () => {
 		const row = (await searchShops(t.db, { q: '老王早餐店', limit: 1, offset: 0 })).rows[0];
-		expect(presentShop(zhifa, row)).toMatchObject({ ownerName: '王建国', phone: '13912345678', masked: false, communityName: '东兰一居' });
+		expect(presentShop(zhifa, row)).toMatchObject({
+			ownerName: '王建国',
+			phone: '13912345678',
+			masked: false,
+			communityName: '东兰一居'
+		});
 		for (const actor of [diaodu, lingdao]) {
-			expect(presentShop(actor, row)).toMatchObject({ ownerName: '王**', phone: '139****5678', masked: true, creditCode: '91350100M000100Y43' });
+			expect(presentShop(actor, row)).toMatchObject({
+				ownerName: '王**',
+				phone: '139****5678',
+				masked: true,
+				creditCode: '91350100M000100Y43'
+			});
 		}
 	});
 });
@@ -154,8 +191,14 @@ describe('searchShops', () => {
 	});
 
 	it('finds a shop by any part of its name or address, spaces ignored, and by its 居民区 (古龙)', async () => {
-		const names = async (q: string) => (await searchShops(t.db, { q, limit: 50, offset: 0 })).rows.map((r) => r.sign_name);
-		const made = await createShop(t.db, zhifa, input({ signName: '新古龙小吃', address: '古龙路 58 号', ...GULONG_1 }), NOW);
+		const names = async (q: string) =>
+			(await searchShops(t.db, { q, limit: 50, offset: 0 })).rows.map((r) => r.sign_name);
+		const made = await createShop(
+			t.db,
+			zhifa,
+			input({ signName: '新古龙小吃', address: '古龙路 58 号', ...GULONG_1 }),
+			NOW
+		);
 		expect(made.ok).toBe(true);
 		expect(await names('古龙')).toEqual(['新古龙小吃']);
 		expect(await names('龙小')).toEqual(['新古龙小吃']);
@@ -168,7 +211,9 @@ describe('searchShops', () => {
 
 	it('treats % and _ as plain characters', async () => {
 		await createShop(t.db, zhifa, input({ signName: '100%_好味' }), NOW);
-		expect((await searchShops(t.db, { q: '%', limit: 50, offset: 0 })).rows.map((r) => r.sign_name)).toEqual(['100%_好味']);
+		expect((await searchShops(t.db, { q: '%', limit: 50, offset: 0 })).rows.map((r) => r.sign_name)).toEqual([
+			'100%_好味'
+		]);
 		expect((await searchShops(t.db, { q: '_', limit: 50, offset: 0 })).total).toBe(1);
 	});
 
@@ -194,7 +239,11 @@ describe('repeat offences on the shop page', () => {
 
 		await t.db.insertInto('settings').values({ key: SETTINGS.repeatWindowDays.key, value: '30' }).execute();
 		expect(await loadShopDetail(t.db, zhifa, shop.id, NOW)).toMatchObject({ repeatCount: 1, windowDays: 30 });
-		await t.db.updateTable('settings').set({ value: '"bad"' }).where('key', '=', SETTINGS.repeatWindowDays.key).execute();
+		await t.db
+			.updateTable('settings')
+			.set({ value: '"bad"' })
+			.where('key', '=', SETTINGS.repeatWindowDays.key)
+			.execute();
 		expect(await getRepeatWindowDays(t.db)).toBe(365);
 	});
 
@@ -217,14 +266,36 @@ describe('seedDemoShops', () => {
 			expect(rows).toHaveLength(DEMO_SHOPS.length);
 			for (const r of rows) {
 				if (r.credit_code !== null) expect(isValidCreditCode(r.credit_code), r.credit_code).toBe(true);
-				const v = validateShopInput({ signName: r.sign_name, creditCode: r.credit_code ?? '', ownerName: r.owner_name, phone: r.phone, address: r.address, lng: r.lng, lat: r.lat });
+				const v = validateShopInput({
+					signName: r.sign_name,
+					creditCode: r.credit_code ?? '',
+					ownerName: r.owner_name,
+					phone: r.phone,
+					address: r.address,
+					lng: r.lng,
+					lat: r.lat
+				});
 				expect(v.ok).toBe(true);
 			}
 			expect(rows.filter((r) => r.credit_code === null)).toHaveLength(1);
 			// The same records go through the service's checks (point inside, 居民区 found).
 			const actor = await actorOf(fresh.db, 'zhifa');
 			const sample = rows[0];
-			const r = await updateShop(fresh.db, actor, sample.id, { signName: sample.sign_name, creditCode: sample.credit_code ?? '', ownerName: sample.owner_name, phone: sample.phone, address: sample.address, lng: sample.lng, lat: sample.lat }, NOW + 2 * DAY);
+			const r = await updateShop(
+				fresh.db,
+				actor,
+				sample.id,
+				{
+					signName: sample.sign_name,
+					creditCode: sample.credit_code ?? '',
+					ownerName: sample.owner_name,
+					phone: sample.phone,
+					address: sample.address,
+					lng: sample.lng,
+					lat: sample.lat
+				},
+				NOW + 2 * DAY
+			);
 			expect(r.ok).toBe(true);
 			expect((await getShop(fresh.db, sample.id))?.community_id).toBe(sample.community_id);
 		} finally {

@@ -14,7 +14,8 @@ import * as shops from '../repositories/shops';
 import { type Actor, can } from '$lib/domain/access';
 
 export type ShopFieldErrors = Record<string, string>;
-export type ShopWriteResult = { ok: true; shopId: number } | { ok: false; status: 400 | 403 | 404 | 409; errors: ShopFieldErrors };
+export type ShopWriteResult =
+	{ ok: true; shopId: number } | { ok: false; status: 400 | 403 | 404 | 409; errors: ShopFieldErrors };
 
 /** A shop as a page may show it to this actor. */
 export interface ShopView {
@@ -67,7 +68,9 @@ async function checkInput(db: Db, input: ShopInput, now: number) {
 		if (found.ok) communityId = found.communityId;
 		else errors.point = found.reason;
 	}
-	return v.ok && !Object.keys(errors).length ? { ok: true as const, value: v.value, communityId } : { ok: false as const, errors };
+	return v.ok && !Object.keys(errors).length
+		? { ok: true as const, value: v.value, communityId }
+		: { ok: false as const, errors };
 }
 
 /** SQLite and PostgreSQL name a UNIQUE violation differently; the only UNIQUE column here is credit_code. */
@@ -161,10 +164,20 @@ export interface ShopDetail {
 }
 
 /** The shop page: the record as this actor may see it, its enforcement cases, and the repeat count. */
-export async function loadShopDetail(db: Db, actor: Actor, shopId: number, now: number): Promise<ShopDetail | 'forbidden' | null> {
+export async function loadShopDetail(
+	db: Db,
+	actor: Actor,
+	shopId: number,
+	now: number
+): Promise<ShopDetail | 'forbidden' | null> {
 	if (!can(actor, 'enforcement.view_shops')) return 'forbidden';
 	const row = await shops.getShop(db, shopId);
 	if (!row) return null;
 	const [cases, windowDays] = await Promise.all([shops.listShopCases(db, shopId), getRepeatWindowDays(db)]);
-	return { shop: presentShop(actor, row), cases, repeatCount: repeatOffences(cases, { windowDays, now }).length, windowDays };
+	return {
+		shop: presentShop(actor, row),
+		cases,
+		repeatCount: repeatOffences(cases, { windowDays, now }).length,
+		windowDays
+	};
 }

@@ -23,15 +23,21 @@ afterAll(() => t.cleanup());
 describe('signIn', () => {
 	it('an account under a stream of wrong passwords from one address still signs in from another', async () => {
 		const answers = [];
-		for (let i = 0; i < 30; i++) answers.push((await signIn(t.db, 'wangge', `guess-${i}`, '203.0.113.9', NOW + i * 1000)).ok === false);
+		for (let i = 0; i < 30; i++)
+			answers.push((await signIn(t.db, 'wangge', `guess-${i}`, '203.0.113.9', NOW + i * 1000)).ok === false);
 		expect(answers.every(Boolean)).toBe(true);
-		expect(await signIn(t.db, 'wangge', DEMO, '203.0.113.9', NOW + 31_000)).toMatchObject({ ok: false, reason: 'locked' });
+		expect(await signIn(t.db, 'wangge', DEMO, '203.0.113.9', NOW + 31_000)).toMatchObject({
+			ok: false,
+			reason: 'locked'
+		});
 		expect(await signIn(t.db, 'wangge', DEMO, '198.51.100.7', NOW + 31_000)).toMatchObject({ ok: true });
 	});
 
 	it('40 parallel guesses from one address check at most 5 passwords', async () => {
 		verify.mockClear();
-		const results = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(t.db, 'wangge2', `guess-${i}`, '203.0.113.10', NOW)));
+		const results = await Promise.all(
+			Array.from({ length: 40 }, (_, i) => signIn(t.db, 'wangge2', `guess-${i}`, '203.0.113.10', NOW))
+		);
 		expect(verify.mock.calls.length).toBeLessThanOrEqual(5);
 		expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(verify.mock.calls.length);
 		expect(results.filter((r) => !r.ok && r.reason === 'locked')).toHaveLength(40 - verify.mock.calls.length);
@@ -43,7 +49,11 @@ describe('signIn', () => {
 		const unknown = await signIn(t.db, 'nobody', DEMO, '192.0.2.1', NOW);
 		const disabled = await signIn(t.db, 'wangge3', DEMO, '192.0.2.1', NOW);
 		const wrong = await signIn(t.db, 'diaodu', 'not-the-password', '192.0.2.1', NOW);
-		expect([unknown, disabled, wrong]).toEqual([{ ok: false, reason: 'invalid' }, { ok: false, reason: 'invalid' }, { ok: false, reason: 'invalid' }]);
+		expect([unknown, disabled, wrong]).toEqual([
+			{ ok: false, reason: 'invalid' },
+			{ ok: false, reason: 'invalid' },
+			{ ok: false, reason: 'invalid' }
+		]);
 		expect(verify.mock.calls.map(([hash]) => hash === dummy)).toEqual([true, false, false]);
 		expect(verify).toHaveBeenCalledTimes(3);
 	});

@@ -25,15 +25,36 @@ async function reported(): Promise<number> {
 	const r = await reportCase(
 		t.db,
 		await actorOf(t.db, 'wangge'),
-		{ mode: 'report', source: 'patrol', categoryCode: 'SH-HWSR-02', description: '路边暴露垃圾', address: '东兰路', lng: 121.37792, lat: 31.15505, communityId: null, handlingNote: '', beforePhotos: [photo], afterPhotos: [] },
+		{
+			mode: 'report',
+			source: 'patrol',
+			categoryCode: 'SH-HWSR-02',
+			description: '路边暴露垃圾',
+			address: '东兰路',
+			lng: 121.37792,
+			lat: 31.15505,
+			communityId: null,
+			handlingNote: '',
+			beforePhotos: [photo],
+			afterPhotos: []
+		},
 		at('2026-09-29 09:00')
 	);
 	if (!r.ok) throw new Error(JSON.stringify(r));
 	return r.caseId;
 }
 
-const caseEvents = async (id: number) => (await t.db.selectFrom('case_events').select('id').where('case_id', '=', id).execute()).length;
-const voidEvent = (actorId: number): RecordEvent => ({ at: NOW, actorId, action: 'void', from: 'reported', to: 'void', note: '重复上报', payload: {} });
+const caseEvents = async (id: number) =>
+	(await t.db.selectFrom('case_events').select('id').where('case_id', '=', id).execute()).length;
+const voidEvent = (actorId: number): RecordEvent => ({
+	at: NOW,
+	actorId,
+	action: 'void',
+	from: 'reported',
+	to: 'void',
+	note: '重复上报',
+	payload: {}
+});
 
 describe('the unit of work', () => {
 	it('keeps the counts equal to a rebuild through a mixed workload of cases, orders and enforcement cases', async () => {
@@ -42,16 +63,42 @@ describe('the unit of work', () => {
 		const first = await reported();
 		const second = await reported();
 		expect(await applyCaseAction(t.db, diaodu, first, 1, { action: 'accept' }, [], NOW)).toMatchObject({ ok: true });
-		expect(await applyCaseAction(t.db, diaodu, second, 1, { action: 'void', reason: '重复上报' }, [], NOW)).toMatchObject({ ok: true });
+		expect(
+			await applyCaseAction(t.db, diaodu, second, 1, { action: 'void', reason: '重复上报' }, [], NOW)
+		).toMatchObject({ ok: true });
 		const order = await handlingOrder();
-		await ok('chengguan', order, { action: 'first_contact', at: NOW, outcome: 'contacted', method: 'phone', summary: '已电话联系' }, NOW);
+		await ok(
+			'chengguan',
+			order,
+			{ action: 'first_contact', at: NOW, outcome: 'contacted', method: 'phone', summary: '已电话联系' },
+			NOW
+		);
 		const other = await newOrder();
-		const community = (await t.db.selectFrom('communities').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+		const community = (
+			await t.db.selectFrom('communities').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()
+		).id;
 		expect(await setOrderCommunity(t.db, diaodu, other, 1, community, NOW)).toEqual({ ok: true });
 		const calendar = await loadCalendar(t.db);
 		const c = (await getCaseRow(t.db, first))!;
 		await unitOfWork(t.db, (w) =>
-			createEnforcementCase(w, diaodu.id, { categoryCode: c.category_code, description: '跨门营业', address: c.address, lng: c.lng, lat: c.lat, areaId: c.area_id, communityId: c.community_id, cameraId: null, shopId: null, alertId: null }, NOW, calendar)
+			createEnforcementCase(
+				w,
+				diaodu.id,
+				{
+					categoryCode: c.category_code,
+					description: '跨门营业',
+					address: c.address,
+					lng: c.lng,
+					lat: c.lat,
+					areaId: c.area_id,
+					communityId: c.community_id,
+					cameraId: null,
+					shopId: null,
+					alertId: null
+				},
+				NOW,
+				calendar
+			)
 		);
 		await expectAgreement();
 	});
@@ -72,7 +119,9 @@ describe('the unit of work', () => {
 	it('refuses a stale version with StaleRecord and writes nothing', async () => {
 		const id = await reported();
 		const diaodu = await actorOf(t.db, 'diaodu');
-		const stale = unitOfWork(t.db, (w) => w.updateCase(id, 7, { status: 'void', closed_at: NOW, updated_at: NOW }, [voidEvent(diaodu.id)]));
+		const stale = unitOfWork(t.db, (w) =>
+			w.updateCase(id, 7, { status: 'void', closed_at: NOW, updated_at: NOW }, [voidEvent(diaodu.id)])
+		);
 		await expect(stale).rejects.toBeInstanceOf(StaleRecord);
 		expect(await getCaseRow(t.db, id)).toMatchObject({ status: 'reported', version: 1 });
 		expect(await caseEvents(id)).toBe(1);
@@ -86,7 +135,9 @@ describe('the unit of work', () => {
 			await outer.updateCase(id, 1, { status: 'void', closed_at: NOW, updated_at: NOW }, [voidEvent(diaodu.id)]);
 			await unitOfWork(outer.trx, async (inner) => {
 				expect(inner).toBe(outer);
-				await inner.appendEvents('case', id, [{ at: NOW, actorId: diaodu.id, action: 'supervise', from: 'void', to: 'void', note: '核对', payload: {} }]);
+				await inner.appendEvents('case', id, [
+					{ at: NOW, actorId: diaodu.id, action: 'supervise', from: 'void', to: 'void', note: '核对', payload: {} }
+				]);
 				await inner.updateCase(id, 2, { supervised: 1, updated_at: NOW }, []);
 			});
 		});

@@ -61,7 +61,11 @@ export interface RecordWriter {
 	updateCase(id: number, version: number, set: CaseUpdate, events: RecordEvent[]): Promise<number[]>;
 	createOrders(rows: NewOrderRow[], receive: ReceiveEvent): Promise<{ id: number; order_no: string }[]>;
 	/** SQLite only, on the transaction's own handle: the bulk import's prepared statements. */
-	createOrdersWithStatements(sqlite: SqliteDatabase, rows: NewOrderRow[], receive: ReceiveEvent): ReturnType<typeof insertOrdersWithStatements>;
+	createOrdersWithStatements(
+		sqlite: SqliteDatabase,
+		rows: NewOrderRow[],
+		receive: ReceiveEvent
+	): ReturnType<typeof insertOrdersWithStatements>;
 	updateOrder(id: number, version: number, set: OrderUpdate, events: RecordEvent[]): Promise<number[]>;
 	createEnforcement(row: NewEnforcementRow, event: RecordEvent): Promise<{ id: number; eventId: number }>;
 	updateEnforcement(id: number, version: number, set: EnforcementUpdate, events: RecordEvent[]): Promise<number[]>;
@@ -117,7 +121,16 @@ class Writer implements RecordWriter {
 			if (kind === 'case') ids.push(await appendEvent(this.trx, { ...e, caseId: id }));
 			else if (kind === 'enforcement') ids.push(await appendEnforcementEvent(this.trx, { ...e, enforcementId: id }));
 			else {
-				const row = { at: e.at, actor_id: e.actorId, api_key_id: null, action: e.action, from_status: e.from, to_status: e.to, note: e.note, payload: JSON.stringify(e.payload) };
+				const row = {
+					at: e.at,
+					actor_id: e.actorId,
+					api_key_id: null,
+					action: e.action,
+					from_status: e.from,
+					to_status: e.to,
+					note: e.note,
+					payload: JSON.stringify(e.payload)
+				};
 				ids.push(await appendOrderEvent(this.trx, id, row));
 			}
 		}
@@ -126,7 +139,10 @@ class Writer implements RecordWriter {
 
 	async createOrders(rows: NewOrderRow[], receive: ReceiveEvent) {
 		const inserted = await insertOrders(this.trx, rows, receive);
-		this.created('order', inserted.map((r) => r.id));
+		this.created(
+			'order',
+			inserted.map((r) => r.id)
+		);
 		return inserted;
 	}
 
@@ -186,7 +202,11 @@ const active = new WeakMap<Db, Writer>();
  * and enforcement case written through `w` has its statistics counts committed with it. A thrown
  * error (StaleRecord included) rolls the whole of it back.
  */
-export async function unitOfWork<R>(db: Db, work: (w: RecordWriter) => Promise<R>, opts: { precounted?: Precounted } = {}): Promise<R> {
+export async function unitOfWork<R>(
+	db: Db,
+	work: (w: RecordWriter) => Promise<R>,
+	opts: { precounted?: Precounted } = {}
+): Promise<R> {
 	const joined = active.get(db);
 	if (joined) return work(joined);
 	return inTransaction(db, async (trx) => {

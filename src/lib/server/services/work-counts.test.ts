@@ -32,8 +32,10 @@ async function orderWith(status: string, set: Updateable<HotlineOrderTable>): Pr
 	await t.db.updateTable('hotline_orders').set(set).where('id', '=', id).execute();
 	return id;
 }
-const community = (name: string) => t.db.selectFrom('communities').select(['id', 'area_id']).where('name', '=', name).executeTakeFirstOrThrow();
-const department = (name: string) => t.db.selectFrom('departments').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+const community = (name: string) =>
+	t.db.selectFrom('communities').select(['id', 'area_id']).where('name', '=', name).executeTakeFirstOrThrow();
+const department = (name: string) =>
+	t.db.selectFrom('departments').select('id').where('name', '=', name).executeTakeFirstOrThrow();
 
 describe('countWork: the header badge', () => {
 	it('a grid worker counts the cases waiting for 核查 in the own 居民区, never one they handled, as /tasks lists them', async () => {
@@ -47,13 +49,19 @@ describe('countWork: the header badge', () => {
 		await caseWith('handling', { ...here, stage_deadline_at: OVERDUE }); // not theirs to do
 		const wangge = await actorOf(t.db, 'wangge');
 		const counts = await countWork(t.db, wangge, NOW);
-		expect(counts).toEqual({ todo: 2, overdue: 1, dueSoon: 1, cases: { todo: 2, overdue: 1, dueSoon: 1 }, orders: { todo: 0, overdue: 0, dueSoon: 0 } });
+		expect(counts).toEqual({
+			todo: 2,
+			overdue: 1,
+			dueSoon: 1,
+			cases: { todo: 2, overdue: 1, dueSoon: 1 },
+			orders: { todo: 0, overdue: 0, dueSoon: 0 }
+		});
 		expect((await listTasks(t.db, viewScope(wangge), taskStatuses('grid_worker'), taskFilter(wangge))).length).toBe(2);
 		// The second worker of the 居民区 may check the one wangge handled.
 		expect((await countWork(t.db, await actorOf(t.db, 'wangge2'), NOW))!.todo).toBe(3);
 	});
 
-	it('a handler counts the department\'s cases and 12345 orders to 签收, and what of theirs is overdue or due soon', async () => {
+	it("a handler counts the department's cases and 12345 orders to 签收, and what of theirs is overdue or due soon", async () => {
 		const own = (await department('城管中队')).id;
 		const other = (await department('市容所')).id;
 		await caseWith('dispatched', { department_id: own, stage_deadline_at: DUE_SOON });
@@ -90,7 +98,7 @@ describe('countWork: the header badge', () => {
 		expect(counts!.orders).toEqual({ todo: 2, overdue: 1, dueSoon: 0 });
 	});
 
-	it('a change moves the count: 签收 takes the case off the handler\'s new work', async () => {
+	it("a change moves the count: 签收 takes the case off the handler's new work", async () => {
 		const own = (await department('城管中队')).id;
 		const id = await caseWith('dispatched', { department_id: own, stage_deadline_at: LATER });
 		const chengguan = await actorOf(t.db, 'chengguan');

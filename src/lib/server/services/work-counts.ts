@@ -15,5 +15,8 @@ export async function countWork(db: Db, actor: Actor, now: number): Promise<Work
 		countTasksByStatus(db, viewScope(actor), statusesOf(plan.newCases, plan.openCases), taskFilter(actor), now),
 		countOrdersByStatus(db, actor, orderStatuses, now)
 	]);
-	return combineWork(tallyWork(caseRows, plan.newCases, plan.openCases), tallyWork(orderRows, plan.newOrders, plan.openOrders));
+	return combineWork(
+		tallyWork(caseRows, plan.newCases, plan.openCases),
+		tallyWork(orderRows, plan.newOrders, plan.openOrders)
+	);
 }

@@ -24,11 +24,17 @@ async function caseWith(status: string, set: CaseUpdate): Promise<string> {
 
 async function orderWith(status: string, dueAt: number | null, departmentId: number | null = DEPT): Promise<string> {
 	const id = await orderRow(t.db, { receivedAt: NOW - 24 * HOUR, deadlineAt: NOW + 72 * HOUR, status });
-	await t.db.updateTable('hotline_orders').set({ due_at: dueAt, warn_at: dueAt, department_id: departmentId, citizen_name: '张三', phone: '13812345678' }).where('id', '=', id).execute();
-	return (await t.db.selectFrom('hotline_orders').select('order_no').where('id', '=', id).executeTakeFirstOrThrow()).order_no;
+	await t.db
+		.updateTable('hotline_orders')
+		.set({ due_at: dueAt, warn_at: dueAt, department_id: departmentId, citizen_name: '张三', phone: '13812345678' })
+		.where('id', '=', id)
+		.execute();
+	return (await t.db.selectFrom('hotline_orders').select('order_no').where('id', '=', id).executeTakeFirstOrThrow())
+		.order_no;
 }
 
-const codes = async (username: string) => (await loadWorkList(t.db, await actorOf(t.db, username))).map((i) => `${i.kind}:${i.code}`);
+const codes = async (username: string) =>
+	(await loadWorkList(t.db, await actorOf(t.db, username))).map((i) => `${i.kind}:${i.code}`);
 
 describe('my tasks: cases and 12345 orders in one list', () => {
 	it('a handler gets the department’s cases and orders waiting on them, overdue first, nothing of another department', async () => {
@@ -45,7 +51,13 @@ describe('my tasks: cases and 12345 orders in one list', () => {
 		await orderWith('extension_requested', NOW - 9 * HOUR); // waits on the dispatcher's decision
 		await orderWith('completed', null);
 
-		expect(await codes('shirong')).toEqual([`order:${toSign}`, `case:${overdueCase}`, `order:${toContact}`, `case:${dueIn5h}`, `order:${redo}`]);
+		expect(await codes('shirong')).toEqual([
+			`order:${toSign}`,
+			`case:${overdueCase}`,
+			`order:${toContact}`,
+			`case:${dueIn5h}`,
+			`order:${redo}`
+		]);
 		expect(await codes('fangban')).toEqual([`case:${otherCase}`, `order:${otherOrder}`]);
 	});
 
@@ -57,7 +69,12 @@ describe('my tasks: cases and 12345 orders in one list', () => {
 			['order', 'handling', '求助'],
 			['case', 'dispatched', '暴露垃圾']
 		]);
-		expect(items[0]).toMatchObject({ deadlineAt: NOW + 2 * HOUR, warnAt: NOW + 2 * HOUR, paused: false, finished: false });
+		expect(items[0]).toMatchObject({
+			deadlineAt: NOW + 2 * HOUR,
+			warnAt: NOW + 2 * HOUR,
+			paused: false,
+			finished: false
+		});
 		const text = JSON.stringify(items);
 		expect(text).not.toContain('13812345678');
 		expect(text).not.toContain('张三');
@@ -70,13 +87,19 @@ describe('my tasks: cases and 12345 orders in one list', () => {
 		const extension = await orderWith('extension_requested', NOW + 4 * HOUR);
 		const revisit = await orderWith('replied', null);
 		await orderWith('handling', NOW - HOUR);
-		expect(await codes('diaodu')).toEqual([`case:${reported}`, `order:${extension}`, `order:${received}`, `order:${revisit}`]);
+		expect(await codes('diaodu')).toEqual([
+			`case:${reported}`,
+			`order:${extension}`,
+			`order:${received}`,
+			`order:${revisit}`
+		]);
 	});
 
 	it('leadership, admins and grid workers get no 12345 orders; a handler without a department gets nothing', async () => {
 		await orderWith('received', NOW, null);
 		await orderWith('handling', NOW);
-		for (const username of ['lingdao', 'admin', 'wangge']) expect([username, await codes(username)]).toEqual([username, []]);
+		for (const username of ['lingdao', 'admin', 'wangge'])
+			expect([username, await codes(username)]).toEqual([username, []]);
 		await t.db.updateTable('users').set({ department_id: null }).where('username', '=', 'shirong').execute();
 		expect(await codes('shirong')).toEqual([]);
 	});
@@ -85,9 +108,14 @@ describe('my tasks: cases and 12345 orders in one list', () => {
 describe('我上报的', () => {
 	it('lists only the cases this person reported, newest first, a page at a time', async () => {
 		const ids: number[] = [];
-		for (let i = 0; i < REPORTED_PAGE_SIZE + 3; i++) ids.push(await gridRow(t.db, { status: i % 2 ? 'closed' : 'handling', reportedAt: NOW - i * HOUR }));
+		for (let i = 0; i < REPORTED_PAGE_SIZE + 3; i++)
+			ids.push(await gridRow(t.db, { status: i % 2 ? 'closed' : 'handling', reportedAt: NOW - i * HOUR }));
 		const someoneElse = await gridRow(t.db, { status: 'handling', reportedAt: NOW + HOUR });
-		await t.db.updateTable('cases').set({ reporter_id: t.users.get('wangge2')! }).where('id', '=', someoneElse).execute();
+		await t.db
+			.updateTable('cases')
+			.set({ reporter_id: t.users.get('wangge2')! })
+			.where('id', '=', someoneElse)
+			.execute();
 
 		const wangge = await actorOf(t.db, 'wangge');
 		const first = await loadReportedList(t.db, wangge, 1);
@@ -104,7 +132,15 @@ describe('我上报的', () => {
 	});
 
 	it('is read from the reporter index, not by walking every case', async () => {
-		const plan = (await sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE reporter_id = 1 ORDER BY reported_at DESC, id DESC LIMIT 20`.execute(t.db)).rows.map((r) => r.detail).join(' | ');
+		const plan = (
+			await sql<{
+				detail: string;
+			}>`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE reporter_id = 1 ORDER BY reported_at DESC, id DESC LIMIT 20`.execute(
+				t.db
+			)
+		).rows
+			.map((r) => r.detail)
+			.join(' | ');
 		expect(plan).toContain('cases_reporter_id_reported_at');
 	});
 });

@@ -33,13 +33,19 @@ export function caseWorkItem(row: CaseSummary): WorkItem {
 }
 
 export function orderWorkItem(row: OrderSummary): WorkItem {
-	const step = hotlineStep({ status: row.status as HotlineStatus, resumeStatus: row.resume_status as HotlineStatus | null, contactOutcome: row.contact_outcome as ContactOutcome | null });
+	const step = hotlineStep({
+		status: row.status as HotlineStatus,
+		resumeStatus: row.resume_status as HotlineStatus | null,
+		contactOutcome: row.contact_outcome as ContactOutcome | null
+	});
 	return {
 		kind: 'order',
 		id: row.id,
 		code: row.order_no,
 		status: row.status,
-		category: row.category_name ? categoryLabel({ minor: row.category_name, variant: row.category_variant }) : orderTypeName(row.order_type),
+		category: row.category_name
+			? categoryLabel({ minor: row.category_name, variant: row.category_variant })
+			: orderTypeName(row.order_type),
 		place: row.community_name ?? row.address,
 		// 先行联系 runs from 签收; the 办结 clock from receipt (the yellow instant is kept with the order).
 		startedAt: step === 'first_contact' && row.signed_at !== null ? row.signed_at : row.received_at,

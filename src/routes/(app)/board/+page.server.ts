@@ -1,5 +1,11 @@
 import { getDb } from '$lib/server/db';
-import { BOARD_DIMENSIONS, BOARD_METRICS, isBoardDimension, loadBoard, type BoardDimension } from '$lib/server/repositories/board';
+import {
+	BOARD_DIMENSIONS,
+	BOARD_METRICS,
+	isBoardDimension,
+	loadBoard,
+	type BoardDimension
+} from '$lib/server/repositories/board';
 import type { PageServerLoad } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
 

@@ -4,7 +4,8 @@ import { getDb } from '$lib/server/db';
 import { countWork } from '$lib/server/services/work-counts';
 import type { RequestHandler } from './$types';
 
-const problem = (status: number, code: string, message: string) => json({ error: { code, message } }, { status, headers: { 'cache-control': 'private, no-store' } });
+const problem = (status: number, code: string, message: string) =>
+	json({ error: { code, message } }, { status, headers: { 'cache-control': 'private, no-store' } });
 
 /**
  * The signed-in person's live counts for the header badge, polled while the page is shown:

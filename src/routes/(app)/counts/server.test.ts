@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (actor: Actor | null, query = '') => GET({ locals: { actor }, url: new URL(`http://localhost/counts${query}`) });
+const get = (actor: Actor | null, query = '') =>
+	GET({ locals: { actor }, url: new URL(`http://localhost/counts${query}`) });
 
 describe('GET /counts', () => {
 	it('answers the signed-in person with their own counts, never cached', async () => {
@@ -24,7 +25,12 @@ describe('GET /counts', () => {
 		expect(r.status).toBe(200);
 		expect(r.headers.get('cache-control')).toContain('no-store');
 		const body = await r.json();
-		expect(body).toMatchObject({ todo: expect.any(Number), overdue: expect.any(Number), dueSoon: expect.any(Number), at: expect.any(Number) });
+		expect(body).toMatchObject({
+			todo: expect.any(Number),
+			overdue: expect.any(Number),
+			dueSoon: expect.any(Number),
+			at: expect.any(Number)
+		});
 		expect(body.todo).toBe(body.cases.todo + body.orders.todo);
 		expect(body.cases.todo).toBe(2);
 	});

@@ -7,7 +7,11 @@ import type { PageServerLoad } from './$types';
 import { can } from '$lib/domain/access';
 import { requireCan } from '$lib/server/auth/gate';
 
-const VIEWS: Record<string, EnforcementStatus[] | undefined> = { open: [...OPEN_ENFORCEMENT_STATUSES], closed: ['closed', 'cancelled'], all: undefined };
+const VIEWS: Record<string, EnforcementStatus[] | undefined> = {
+	open: [...OPEN_ENFORCEMENT_STATUSES],
+	closed: ['closed', 'cancelled'],
+	all: undefined
+};
 
 /** 执法案件: each case with the legal clock it is on now; the nearest deadline first. */
 export const load: PageServerLoad = async (event) => {
@@ -20,6 +24,8 @@ export const load: PageServerLoad = async (event) => {
 	const now = Date.now();
 	const db = getDb();
 	const list = await listEnforcementCases(db, { status: VIEWS[view], overdue, q, page }, now);
-	const pendingAlerts = can(actor, 'alerts.review') ? (await listAlerts(db, { status: 'pending', track: ENFORCEMENT_TRACK, page: 1 })).total : 0;
+	const pendingAlerts = can(actor, 'alerts.review')
+		? (await listAlerts(db, { status: 'pending', track: ENFORCEMENT_TRACK, page: 1 })).total
+		: 0;
 	return { ...list, filters: { view, q, overdue }, pendingAlerts, now };
 };

@@ -10,5 +10,10 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const sp = event.url.searchParams;
 	const asked = sp.get('role');
-	return { role: asked && isRole(asked) ? asked : actor.role, ownRole: actor.role, roles: ROLES, from: localPath(sp.get('from')) };
+	return {
+		role: asked && isRole(asked) ? asked : actor.role,
+		ownRole: actor.role,
+		roles: ROLES,
+		from: localPath(sp.get('from'))
+	};
 };

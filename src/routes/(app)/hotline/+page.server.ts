@@ -12,7 +12,9 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireCan(event, 'hotline.view');
 	const params = event.url.searchParams;
 	const queueParam = params.get('queue') ?? 'all';
-	const queue: HotlineQueue = (HOTLINE_QUEUES as readonly string[]).includes(queueParam) ? (queueParam as HotlineQueue) : 'all';
+	const queue: HotlineQueue = (HOTLINE_QUEUES as readonly string[]).includes(queueParam)
+		? (queueParam as HotlineQueue)
+		: 'all';
 	const page = /^[1-9][0-9]{0,6}$/.test(params.get('page') ?? '') ? Number(params.get('page')) : 1;
 	const q = params.get('q')?.trim().slice(0, 100) || undefined;
 	const repeat = params.get('repeat') === '1';

@@ -33,7 +33,17 @@ export const load: PageServerLoad = async (event) => {
 	const month = isMonth(sp.get('month') ?? '') ? sp.get('month')! : today.slice(0, 7);
 	const metricParam = sp.get('metric') ?? '';
 	const metric = isShadeMetric(metricParam) ? metricParam : 'grid_on_time';
-	const shading = canShade && sp.get('shade') !== '0' ? await mapShading(db, month, metric, geo.areas.map((a) => a.id), geo.communities.map((c) => c.id), now) : null;
+	const shading =
+		canShade && sp.get('shade') !== '0'
+			? await mapShading(
+					db,
+					month,
+					metric,
+					geo.areas.map((a) => a.id),
+					geo.communities.map((c) => c.id),
+					now
+				)
+			: null;
 
 	const track = sp.get('track');
 	return {
@@ -42,14 +52,32 @@ export const load: PageServerLoad = async (event) => {
 			boundary: geo.boundary,
 			areas: geo.areas,
 			// A 居民区 outline from the boundary version where there is one, else the region its marker wins.
-			communities: geo.communities.map(({ rings, ...c }) => ({ ...c, outline: rings ?? (cells.has(c.id) ? [cells.get(c.id)!] : null) })),
+			communities: geo.communities.map(({ rings, ...c }) => ({
+				...c,
+				outline: rings ?? (cells.has(c.id) ? [cells.get(c.id)!] : null)
+			})),
 			derivedCells: geo.communities.some((c) => !c.rings)
 		},
 		baseMap,
 		filters: parseCaseFilters(sp),
-		track: canGrid && canEnforcement ? (track === 'enforcement' || track === 'all' ? track : 'grid') : canGrid ? 'grid' : 'enforcement',
-		tracks: [...(canGrid ? ['grid'] : []), ...(canEnforcement ? ['enforcement'] : []), ...(canGrid && canEnforcement ? ['all'] : [])],
-		options: { statuses: CASE_STATUSES, sources: CASE_SOURCES, categories: categories.map((c) => ({ code: c.code, label: categoryLabel(c) })) },
+		track:
+			canGrid && canEnforcement
+				? track === 'enforcement' || track === 'all'
+					? track
+					: 'grid'
+				: canGrid
+					? 'grid'
+					: 'enforcement',
+		tracks: [
+			...(canGrid ? ['grid'] : []),
+			...(canEnforcement ? ['enforcement'] : []),
+			...(canGrid && canEnforcement ? ['all'] : [])
+		],
+		options: {
+			statuses: CASE_STATUSES,
+			sources: CASE_SOURCES,
+			categories: categories.map((c) => ({ code: c.code, label: categoryLabel(c) }))
+		},
 		shading,
 		shadeChoice: { month, metric, rates: SHADE_RATES, volumes: SHADE_VOLUMES, enabled: canShade },
 		canReport: can(actor, 'case.report')

@@ -20,7 +20,12 @@ export const load: PageServerLoad = async (event) => {
 	};
 	const db = getDb();
 	const [result, communities] = await Promise.all([
-		searchShops(db, { q: filters.q, communityId: filters.communityId, limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE }),
+		searchShops(db, {
+			q: filters.q,
+			communityId: filters.communityId,
+			limit: PAGE_SIZE,
+			offset: (filters.page - 1) * PAGE_SIZE
+		}),
 		listCommunityNames(db)
 	]);
 	return {

@@ -7,7 +7,7 @@ const shopErrors: Record<string, Msg> = {
 	invalid_credit_code: m.shop_err_invalid_credit_code,
 	duplicate: m.shop_err_duplicate,
 	stale: m.shop_err_stale,
-	not_found: m.shop_err_not_found,
+	not_found: m.shop_err_not_found
 };
 
 /** 'duplicate', 'invalid_credit_code', 'stale' are the registry's; 'required', 'outside_subdistrict', … are shared. */

@@ -15,7 +15,11 @@ import { requireCan } from '$lib/server/auth/gate';
 
 /** Ids in number order, months and codes as text, the unassigned ('') last. */
 const byKey = (a: { key: string }, b: { key: string }) =>
-	a.key === '' || b.key === '' ? Number(a.key === '') - Number(b.key === '') : /^\d+$/.test(a.key) && /^\d+$/.test(b.key) ? Number(a.key) - Number(b.key) : a.key.localeCompare(b.key);
+	a.key === '' || b.key === ''
+		? Number(a.key === '') - Number(b.key === '')
+		: /^\d+$/.test(a.key) && /^\d+$/.test(b.key)
+			? Number(a.key) - Number(b.key)
+			: a.key.localeCompare(b.key);
 
 const isGroupBy = (s: string): s is GroupBy => (GROUP_BYS as readonly string[]).includes(s);
 
@@ -31,11 +35,21 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	const quick = quickPeriods(today, await firstCountedYear(db));
 	const formError = 'error' in period ? period.error : groupParam && !groupBy ? 'group' : null;
-	const form = { from: 'error' in period ? (sp.get('from') ?? '') : period.from, to: 'error' in period ? (sp.get('to') ?? '') : period.to, groupBy };
+	const form = {
+		from: 'error' in period ? (sp.get('from') ?? '') : period.from,
+		to: 'error' in period ? (sp.get('to') ?? '') : period.to,
+		groupBy
+	};
 	if ('error' in period || formError) return { form, formError, quick, canExport: false, result: null };
 
 	const result = await computeStats(db, period.from, period.to, groupBy, now);
-	const labels = groupBy ? await groupLabels(db, groupBy, result.groups.map((g) => g.key)) : {};
+	const labels = groupBy
+		? await groupLabels(
+				db,
+				groupBy,
+				result.groups.map((g) => g.key)
+			)
+		: {};
 	const months = monthsOf(period);
 	let trend = null;
 	if (months.length > 1) {
@@ -44,7 +58,10 @@ export const load: PageServerLoad = async (event) => {
 		trend = {
 			months: t.months,
 			series: t.series,
-			lineSvg: renderTrendSvg({ categories, series: t.series.map((s) => ({ name: rateName(s.rate), values: s.current.map(percent) })) }),
+			lineSvg: renderTrendSvg({
+				categories,
+				series: t.series.map((s) => ({ name: rateName(s.rate), values: s.current.map(percent) }))
+			}),
 			compareSvg: renderCompareSvg({
 				categories: t.series.map((s) => rateName(s.rate)),
 				series: [
@@ -63,7 +80,11 @@ export const load: PageServerLoad = async (event) => {
 			period,
 			groupBy,
 			total: result.total,
-			groups: result.groups.sort(byKey).map((g) => ({ key: g.key, label: labels[g.key] ?? g.key, rates: Object.fromEntries(HEADLINE_RATES.map((r) => [r, g.rates[r]])) })),
+			groups: result.groups.sort(byKey).map((g) => ({
+				key: g.key,
+				label: labels[g.key] ?? g.key,
+				rates: Object.fromEntries(HEADLINE_RATES.map((r) => [r, g.rates[r]]))
+			})),
 			trend,
 			summaries: workSummaries(result),
 			reportMonth: period.from.slice(0, 7)

@@ -65,12 +65,14 @@ const VOLUME_NAMES: Record<string, Msg> = {
 	supervised: m.stats_vol_supervised
 };
 
-const pick = (table: Record<string, Msg>, key: string, locale?: Locale) => table[key]?.({}, locale ? { locale } : undefined) ?? key;
+const pick = (table: Record<string, Msg>, key: string, locale?: Locale) =>
+	table[key]?.({}, locale ? { locale } : undefined) ?? key;
 
 export const rateName = (key: string, locale?: Locale) => pick(RATE_NAMES, key, locale);
 export const rateRule = (key: string, locale?: Locale) => pick(RATE_RULES, key, locale);
 /** A part of a rate's denominator; `rate` names the rest of a lower-is-better rate for what it is. */
-export const partName = (key: string, locale?: Locale, rate?: string) => (key === 'missed' && rate && MISSED_NAMES[rate] ? pick(MISSED_NAMES, rate, locale) : pick(PART_NAMES, key, locale));
+export const partName = (key: string, locale?: Locale, rate?: string) =>
+	key === 'missed' && rate && MISSED_NAMES[rate] ? pick(MISSED_NAMES, rate, locale) : pick(PART_NAMES, key, locale);
 export const groupByName = (key: string, locale?: Locale) => pick(GROUP_NAMES, key, locale);
 export const volumeName = (key: string, locale?: Locale) => pick(VOLUME_NAMES, key, locale);
 
@@ -78,13 +80,30 @@ export const volumeName = (key: string, locale?: Locale) => pick(VOLUME_NAMES, k
 export const HEADLINE_RATES = ['grid_on_time', 'grid_efficient', 'first_contact', 'hotline_on_time'] as const;
 
 /** The volumes shown, in order (by source follows 上报). */
-export const SHOWN_VOLUMES = ['reported', 'closed', 'orders_received', 'orders_completed', 'stock_structures_closed', 'enforcement_opened', 'enforcement_closed', 'supervised'] as const;
+export const SHOWN_VOLUMES = [
+	'reported',
+	'closed',
+	'orders_received',
+	'orders_completed',
+	'stock_structures_closed',
+	'enforcement_opened',
+	'enforcement_closed',
+	'supervised'
+] as const;
 
 /** '2023-07' → '2023年7月'. */
-export const monthLabel = (ym: string, locale?: Locale) => m.stats_month_label({ year: ym.slice(0, 4), month: String(Number(ym.slice(5, 7))) }, locale ? { locale } : undefined);
+export const monthLabel = (ym: string, locale?: Locale) =>
+	m.stats_month_label({ year: ym.slice(0, 4), month: String(Number(ym.slice(5, 7))) }, locale ? { locale } : undefined);
 
 /** The drill-down list behind one figure (optionally one group's). */
-export function drillHref(q: { rate: string; part: string; from: string; to: string; groupBy?: string | null; group?: string }): string {
+export function drillHref(q: {
+	rate: string;
+	part: string;
+	from: string;
+	to: string;
+	groupBy?: string | null;
+	group?: string;
+}): string {
 	const p = new URLSearchParams({ rate: q.rate, part: q.part, from: q.from, to: q.to });
 	if (q.groupBy && q.group !== undefined) {
 		p.set('groupBy', q.groupBy);
@@ -97,5 +116,7 @@ export function drillHref(q: { rate: string; part: string; from: string; to: str
 export function monthAxisLabels(months: string[], locale?: Locale): string[] {
 	const oneYear = months.every((ym) => ym.slice(0, 4) === months[0]?.slice(0, 4));
 	const opts = locale ? { locale } : undefined;
-	return months.map((ym) => (oneYear ? m.stats_month_short({ month: String(Number(ym.slice(5, 7))) }, opts) : monthLabel(ym, locale)));
+	return months.map((ym) =>
+		oneYear ? m.stats_month_short({ month: String(Number(ym.slice(5, 7))) }, opts) : monthLabel(ym, locale)
+	);
 }

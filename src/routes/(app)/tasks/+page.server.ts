@@ -24,7 +24,9 @@ export const load: PageServerLoad = async (event) => {
 	}
 	const items = await loadWorkList(db, actor);
 	// Leadership's desk: the cases they urged that are still open.
-	const supervised = can(actor, 'case.supervise') ? await listTasks(db, viewScope(actor), [...OPEN_STATUSES], { supervisedOnly: true }) : [];
+	const supervised = can(actor, 'case.supervise')
+		? await listTasks(db, viewScope(actor), [...OPEN_STATUSES], { supervisedOnly: true })
+		: [];
 	const withOrders = can(actor, 'hotline.view') && orderTaskStatuses(actor.role).length > 0;
 	return { view: 'tasks' as const, canReport, reported: null, items, withOrders, supervised, now };
 };

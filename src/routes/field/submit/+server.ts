@@ -6,7 +6,8 @@ import type { PhotoInput } from '$lib/server/photos';
 import { submitFieldWork, type FieldWork } from '$lib/server/services/field-submit';
 import type { RequestHandler } from './$types';
 
-const problem = (status: number, code: string, errors?: Record<string, string>) => json({ ok: false, code, errors }, { status });
+const problem = (status: number, code: string, errors?: Record<string, string>) =>
+	json({ ok: false, code, errors }, { status });
 
 /**
  * The phone's outbox sends one piece of field work here (multipart): 上报, 自行处置 or 核查, with its
@@ -32,7 +33,8 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	const lng = num(form, 'lng');
 	const lat = num(form, 'lat');
 	const recorded = { at: captured.at, lng: Number.isFinite(lng) ? lng : null, lat: Number.isFinite(lat) ? lat : null };
-	const photos = async (name: string): Promise<PhotoInput[]> => (await photosOf(form, name)).map((p) => ({ ...p, recorded }));
+	const photos = async (name: string): Promise<PhotoInput[]> =>
+		(await photosOf(form, name)).map((p) => ({ ...p, recorded }));
 
 	let work: FieldWork;
 	if (kind === 'report' || kind === 'self_handle') {

@@ -21,12 +21,21 @@ export function isFrameHostAllowed(url: URL, allowed: readonly string[]): boolea
 }
 
 /** GET with a deadline and a byte cap; redirects are refused (they could leave the allow-list). */
-export async function fetchFrame(address: string, allowed: readonly string[], fetchImpl: typeof fetch = fetch): Promise<Uint8Array | FrameFetchError> {
+export async function fetchFrame(
+	address: string,
+	allowed: readonly string[],
+	fetchImpl: typeof fetch = fetch
+): Promise<Uint8Array | FrameFetchError> {
 	const url = new URL(address);
-	if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !isFrameHostAllowed(url, allowed)) return 'host_not_allowed';
+	if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !isFrameHostAllowed(url, allowed))
+		return 'host_not_allowed';
 	const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
 	try {
-		const res = await fetchImpl(url, { signal, redirect: 'error', headers: { accept: 'image/jpeg,image/png,image/webp' } });
+		const res = await fetchImpl(url, {
+			signal,
+			redirect: 'error',
+			headers: { accept: 'image/jpeg,image/png,image/webp' }
+		});
 		if (!res.ok || !res.body) {
 			await res.body?.cancel().catch(() => {});
 			return 'fetch_failed';

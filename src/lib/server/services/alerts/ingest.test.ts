@@ -32,17 +32,33 @@ const north = (m: number) => LAT + m / 111_195;
 beforeAll(async () => {
 	t = await createTestDb();
 	root = path.join(t.dir, 'evidence');
-	frameA = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#336699' } }).jpeg({ quality: 85 }).toBuffer();
-	frameB = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#993366' } }).png().toBuffer();
+	frameA = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#336699' } })
+		.jpeg({ quality: 85 })
+		.toBuffer();
+	frameB = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#993366' } })
+		.png()
+		.toBuffer();
 	const geo = await loadGeography(t.db, '2026-11-27');
-	for (const [id, active] of [['CAM-1', true], ['CAM-2', true], ['CAM-FAIL', true], ['CAM-OFF', false]] as const) {
+	for (const [id, active] of [
+		['CAM-1', true],
+		['CAM-2', true],
+		['CAM-FAIL', true],
+		['CAM-OFF', false]
+	] as const) {
 		const place = locatePoint([LNG, LAT] as LngLat, geo.boundary, geo.areas, geo.communities);
 		if (!place.ok) throw new Error('test point is outside the subdistrict');
-		await insertCamera(t.db, id, { name: `探头 ${id}`, lng: LNG, lat: LAT, areaId: place.areaId, communityId: place.communityId }, T0);
+		await insertCamera(
+			t.db,
+			id,
+			{ name: `探头 ${id}`, lng: LNG, lat: LAT, areaId: place.areaId, communityId: place.communityId },
+			T0
+		);
 		if (!active) await setCameraActive(t.db, id, false, T0);
 	}
 	// A database failure after the files are written: evidence rows of CAM-FAIL are refused.
-	await sql`CREATE TRIGGER test_fail_evidence BEFORE INSERT ON evidence_files WHEN NEW.camera_id = 'CAM-FAIL' BEGIN SELECT RAISE(ABORT, 'test failure'); END`.execute(t.db);
+	await sql`CREATE TRIGGER test_fail_evidence BEFORE INSERT ON evidence_files WHEN NEW.camera_id = 'CAM-FAIL' BEGIN SELECT RAISE(ABORT, 'test failure'); END`.execute(
+		t.db
+	);
 
 	server = http.createServer((req, res) => {
 		if (req.url === '/a.jpg') res.writeHead(200, { 'content-type': 'image/jpeg' }).end(frameA);
@@ -83,10 +99,23 @@ const alert = (over: Partial<IngestAlertInput> = {}): IngestAlertInput => ({
 	...over
 });
 const ingest = (a: IngestAlertInput) => ingestAlert(t.db, a, { apiKeyId: null, now: NOW, evidenceRoot: root });
-const count = async (table: 'alerts' | 'evidence_files') => Number((await t.db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const snapshot = async () => ({ alerts: await count('alerts'), evidence: await count('evidence_files'), files: listFiles(root) });
+const count = async (table: 'alerts' | 'evidence_files') =>
+	Number(
+		(
+			await t.db
+				.selectFrom(table)
+				.select(({ fn }) => fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
+const snapshot = async () => ({
+	alerts: await count('alerts'),
+	evidence: await count('evidence_files'),
+	files: listFiles(root)
+});
 /** Closes every pending alert so the next test starts without dedup targets. */
-const clearPending = () => t.db.updateTable('alerts').set({ status: 'false_alarm' }).where('status', '=', 'pending').execute();
+const clearPending = () =>
+	t.db.updateTable('alerts').set({ status: 'false_alarm' }).where('status', '=', 'pending').execute();
 
 describe('ingestAlert: a new alert', () => {
 	it('is stored pending, with its place, and each frame byte for byte with its hash', async () => {
@@ -96,15 +125,44 @@ describe('ingestAlert: a new alert', () => {
 		expect(r).toEqual({ status: 'created', alertId: expect.any(Number) });
 		if (r.status !== 'created') return;
 		const row = await t.db.selectFrom('alerts').selectAll().where('id', '=', r.alertId).executeTakeFirstOrThrow();
-		expect(row).toMatchObject({ status: 'pending', camera_id: 'CAM-1', captured_at: a.capturedAt, category_code: 'SH-JMZX-01', confidence: 0.9, external_id: 'EXT-1', received_at: NOW, case_id: null, enforcement_id: null, parent_alert_id: null });
+		expect(row).toMatchObject({
+			status: 'pending',
+			camera_id: 'CAM-1',
+			captured_at: a.capturedAt,
+			category_code: 'SH-JMZX-01',
+			confidence: 0.9,
+			external_id: 'EXT-1',
+			received_at: NOW,
+			case_id: null,
+			enforcement_id: null,
+			parent_alert_id: null
+		});
 		expect(row.area_id).toBeGreaterThan(0);
 		expect(row.community_id).toBeGreaterThan(0);
-		const ev = await t.db.selectFrom('evidence_files').selectAll().where('alert_id', '=', r.alertId).orderBy('created_at').execute();
+		const ev = await t.db
+			.selectFrom('evidence_files')
+			.selectAll()
+			.where('alert_id', '=', r.alertId)
+			.orderBy('created_at')
+			.execute();
 		expect(ev).toHaveLength(2);
 		const byHash = new Map(ev.map((e) => [e.sha256, e]));
-		for (const [bytes, mime] of [[frameA, 'image/jpeg'], [frameB, 'image/png']] as const) {
+		for (const [bytes, mime] of [
+			[frameA, 'image/jpeg'],
+			[frameB, 'image/png']
+		] as const) {
 			const e = byHash.get(sha(bytes))!;
-			expect(e).toMatchObject({ kind: 'frame', mime, bytes: bytes.length, width: 640, height: 360, source: 'upload', camera_id: 'CAM-1', captured_at: a.capturedAt, enforcement_id: null });
+			expect(e).toMatchObject({
+				kind: 'frame',
+				mime,
+				bytes: bytes.length,
+				width: 640,
+				height: 360,
+				source: 'upload',
+				camera_id: 'CAM-1',
+				captured_at: a.capturedAt,
+				enforcement_id: null
+			});
 			expect(fs.readFileSync(path.join(root, e.path)).equals(bytes)).toBe(true);
 			expect(await verifyEvidence(root, e)).toBe('ok');
 		}
@@ -114,7 +172,11 @@ describe('ingestAlert: a new alert', () => {
 		await clearPending();
 		const r = await ingest(alert({ frames: [{ kind: 'url', url: `${base}/a.jpg` }, b64(frameB)] }));
 		expect(r.status).toBe('created');
-		const ev = await t.db.selectFrom('evidence_files').select(['source', 'sha256']).where('alert_id', '=', (r as { alertId: number }).alertId).execute();
+		const ev = await t.db
+			.selectFrom('evidence_files')
+			.select(['source', 'sha256'])
+			.where('alert_id', '=', (r as { alertId: number }).alertId)
+			.execute();
 		expect(ev).toContainEqual({ source: `url:${base}/a.jpg`, sha256: sha(frameA) });
 	});
 });
@@ -126,13 +188,30 @@ describe('ingestAlert: refusals write nothing', () => {
 		['a switched-off camera', () => ({ cameraId: 'CAM-OFF' }), { cameraId: 'inactive_camera' }],
 		['an unknown category', () => ({ categoryCode: 'SH-NOPE-01' }), { categoryCode: 'unknown_category' }],
 		['a point outside the subdistrict', () => ({ lng: 121.5, lat: 31.23 }), { point: 'outside_subdistrict' }],
-		['a frame that is not an image', () => ({ frames: [b64(frameA), b64(Buffer.from('not an image'))] }), { 'frames[1]': 'not_image' }],
-		['a GIF frame', () => ({ frames: [b64(Buffer.from('GIF89a\x01\x00\x01\x00')), b64(frameA)] }), { 'frames[0]': 'unsupported_type' }]
-	] as [string, () => Partial<IngestAlertInput>, Record<string, string>][])('%s → 422 with the field', async (_label, over, fields) => {
-		const before = await snapshot();
-		expect(await ingest(alert(over()))).toEqual({ status: 'rejected', httpStatus: 422, code: 'invalid_alert', message: expect.any(String), fields });
-		expect(await snapshot()).toEqual(before);
-	});
+		[
+			'a frame that is not an image',
+			() => ({ frames: [b64(frameA), b64(Buffer.from('not an image'))] }),
+			{ 'frames[1]': 'not_image' }
+		],
+		[
+			'a GIF frame',
+			() => ({ frames: [b64(Buffer.from('GIF89a\x01\x00\x01\x00')), b64(frameA)] }),
+			{ 'frames[0]': 'unsupported_type' }
+		]
+	] as [string, () => Partial<IngestAlertInput>, Record<string, string>][])(
+		'%s → 422 with the field',
+		async (_label, over, fields) => {
+			const before = await snapshot();
+			expect(await ingest(alert(over()))).toEqual({
+				status: 'rejected',
+				httpStatus: 422,
+				code: 'invalid_alert',
+				message: expect.any(String),
+				fields
+			});
+			expect(await snapshot()).toEqual(before);
+		}
+	);
 
 	it.each([
 		['a host not on the allow-list', 'http://198.51.100.7/a.jpg', 'host_not_allowed'],
@@ -143,7 +222,9 @@ describe('ingestAlert: refusals write nothing', () => {
 		['not an image', '/text', 'not_image']
 	])('a URL frame from %s → 422 %s, and the other frames are not kept', async (_label, url, code) => {
 		const before = await snapshot();
-		const r = await ingest(alert({ frames: [b64(frameA), { kind: 'url', url: url.startsWith('/') ? `${base}${url}` : url }] }));
+		const r = await ingest(
+			alert({ frames: [b64(frameA), { kind: 'url', url: url.startsWith('/') ? `${base}${url}` : url }] })
+		);
 		expect(r).toMatchObject({ status: 'rejected', httpStatus: 422, fields: { 'frames[1]': code } });
 		expect(await snapshot()).toEqual(before);
 	});
@@ -160,7 +241,11 @@ describe('ingestAlert: refusals write nothing', () => {
 		const first = await ingest(a);
 		const before = await snapshot();
 		expect(await ingest({ ...a, confidence: 0.5, frames: [b64(frameB), b64(frameA)] })).toEqual({
-			status: 'rejected', httpStatus: 409, code: 'replayed', message: expect.any(String), alertId: (first as { alertId: number }).alertId
+			status: 'rejected',
+			httpStatus: 409,
+			code: 'replayed',
+			message: expect.any(String),
+			alertId: (first as { alertId: number }).alertId
 		});
 		expect(await snapshot()).toEqual(before);
 	});
@@ -192,9 +277,26 @@ describe('ingestAlert: duplicates are attached', () => {
 		const row = await t.db
 			.insertInto('cases')
 			.values({
-				code: `W-T-${++seq}`, track: 'grid', source: 'patrol', status, category_code: 'SH-JMZX-01', urgency: '一般', description: '流动摊贩', address: '古美路',
-				lng: LNG, lat, area_id: 1, community_id: 1, reporter_id: t.users.get('admin')!, self_handled: 0, supervised: 0, rework_count: 0,
-				reported_at: at, stage_started_at: at, version: 1, updated_at: at
+				code: `W-T-${++seq}`,
+				track: 'grid',
+				source: 'patrol',
+				status,
+				category_code: 'SH-JMZX-01',
+				urgency: '一般',
+				description: '流动摊贩',
+				address: '古美路',
+				lng: LNG,
+				lat,
+				area_id: 1,
+				community_id: 1,
+				reporter_id: t.users.get('admin')!,
+				self_handled: 0,
+				supervised: 0,
+				rework_count: 0,
+				reported_at: at,
+				stage_started_at: at,
+				version: 1,
+				updated_at: at
 			})
 			.returning(['id', 'code'])
 			.executeTakeFirstOrThrow();
@@ -204,8 +306,19 @@ describe('ingestAlert: duplicates are attached', () => {
 		t.db
 			.insertInto('enforcement_cases')
 			.values({
-				code: `E-T-${++seq}`, status, category_code: 'SH-JMZX-01', description: '占道经营', address: '古美路', lng: LNG, lat, area_id: 1, community_id: 1,
-				created_by: t.users.get('admin')!, created_at: at, stage_started_at: at, updated_at: at
+				code: `E-T-${++seq}`,
+				status,
+				category_code: 'SH-JMZX-01',
+				description: '占道经营',
+				address: '古美路',
+				lng: LNG,
+				lat,
+				area_id: 1,
+				community_id: 1,
+				created_by: t.users.get('admin')!,
+				created_at: at,
+				stage_started_at: at,
+				updated_at: at
 			})
 			.returning(['id', 'code'])
 			.executeTakeFirstOrThrow();
@@ -219,10 +332,25 @@ describe('ingestAlert: duplicates are attached', () => {
 		await closeAll();
 		const first = (await ingest(alert({ capturedAt: T0 - 60 * MIN }))) as { alertId: number };
 		const r = await ingest(alert({ cameraId: 'CAM-2', capturedAt: T0 - 30 * MIN, lat: north(10) }));
-		expect(r).toEqual({ status: 'attached', alertId: expect.any(Number), attachedTo: { kind: 'alert', id: first.alertId } });
-		const row = await t.db.selectFrom('alerts').selectAll().where('id', '=', (r as { alertId: number }).alertId).executeTakeFirstOrThrow();
-		expect(row).toMatchObject({ status: 'attached', parent_alert_id: first.alertId, case_id: null, enforcement_id: null });
-		expect(await t.db.selectFrom('evidence_files').select('id').where('alert_id', '=', row.id).execute()).toHaveLength(2);
+		expect(r).toEqual({
+			status: 'attached',
+			alertId: expect.any(Number),
+			attachedTo: { kind: 'alert', id: first.alertId }
+		});
+		const row = await t.db
+			.selectFrom('alerts')
+			.selectAll()
+			.where('id', '=', (r as { alertId: number }).alertId)
+			.executeTakeFirstOrThrow();
+		expect(row).toMatchObject({
+			status: 'attached',
+			parent_alert_id: first.alertId,
+			case_id: null,
+			enforcement_id: null
+		});
+		expect(await t.db.selectFrom('evidence_files').select('id').where('alert_id', '=', row.id).execute()).toHaveLength(
+			2
+		);
 	});
 
 	it('another category, 60 m away, or 25 h later → a new alert', async () => {
@@ -237,8 +365,18 @@ describe('ingestAlert: duplicates are attached', () => {
 		await closeAll();
 		const gridCase = await insertGridCase('dispatched', north(20), T0 - 120 * MIN);
 		const r = await ingest(alert({ lat: north(5) }));
-		expect(r).toEqual({ status: 'attached', alertId: expect.any(Number), attachedTo: { kind: 'case', id: gridCase.id, code: gridCase.code } });
-		expect(await t.db.selectFrom('alerts').select(['case_id', 'status']).where('id', '=', (r as { alertId: number }).alertId).executeTakeFirst()).toEqual({ case_id: gridCase.id, status: 'attached' });
+		expect(r).toEqual({
+			status: 'attached',
+			alertId: expect.any(Number),
+			attachedTo: { kind: 'case', id: gridCase.id, code: gridCase.code }
+		});
+		expect(
+			await t.db
+				.selectFrom('alerts')
+				.select(['case_id', 'status'])
+				.where('id', '=', (r as { alertId: number }).alertId)
+				.executeTakeFirst()
+		).toEqual({ case_id: gridCase.id, status: 'attached' });
 	});
 
 	it('closed or void grid cases and closed/cancelled enforcement cases are not targets', async () => {
@@ -253,9 +391,20 @@ describe('ingestAlert: duplicates are attached', () => {
 		await insertGridCase('dispatched', north(30), T0);
 		const enf = await insertEnforcement('rectifying', north(8), T0 - 10 * MIN);
 		const r = (await ingest(alert({ lat: north(2) }))) as { status: string; alertId: number };
-		expect(r).toEqual({ status: 'attached', alertId: expect.any(Number), attachedTo: { kind: 'enforcement', id: enf.id, code: enf.code } });
-		const ev = await t.db.selectFrom('evidence_files').select(['alert_id', 'enforcement_id']).where('alert_id', '=', r.alertId).execute();
-		expect(ev).toEqual([{ alert_id: r.alertId, enforcement_id: enf.id }, { alert_id: r.alertId, enforcement_id: enf.id }]);
+		expect(r).toEqual({
+			status: 'attached',
+			alertId: expect.any(Number),
+			attachedTo: { kind: 'enforcement', id: enf.id, code: enf.code }
+		});
+		const ev = await t.db
+			.selectFrom('evidence_files')
+			.select(['alert_id', 'enforcement_id'])
+			.where('alert_id', '=', r.alertId)
+			.execute();
+		expect(ev).toEqual([
+			{ alert_id: r.alertId, enforcement_id: enf.id },
+			{ alert_id: r.alertId, enforcement_id: enf.id }
+		]);
 	});
 
 	it('the distance and time come from the settings', async () => {
@@ -263,7 +412,10 @@ describe('ingestAlert: duplicates are attached', () => {
 		await saveAlertSettings(t.db, { dedupMeters: 200, dedupMinutes: 10, frameHosts: [host] });
 		try {
 			const first = (await ingest(alert({ capturedAt: T0 - 100 * MIN }))) as { alertId: number };
-			expect(await ingest(alert({ lat: north(150), capturedAt: T0 - 95 * MIN }))).toMatchObject({ status: 'attached', attachedTo: { id: first.alertId } });
+			expect(await ingest(alert({ lat: north(150), capturedAt: T0 - 95 * MIN }))).toMatchObject({
+				status: 'attached',
+				attachedTo: { id: first.alertId }
+			});
 			expect((await ingest(alert({ capturedAt: T0 - 80 * MIN }))).status).toBe('created');
 		} finally {
 			await saveAlertSettings(t.db, { dedupMeters: 50, dedupMinutes: 1440, frameHosts: [host] });
@@ -273,7 +425,12 @@ describe('ingestAlert: duplicates are attached', () => {
 
 describe('alert settings as stored', () => {
 	it('are plain text an admin (or settings.ts getSetting) can read', async () => {
-		const rows = await t.db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'alerts.%').orderBy('key').execute();
+		const rows = await t.db
+			.selectFrom('settings')
+			.select(['key', 'value'])
+			.where('key', 'like', 'alerts.%')
+			.orderBy('key')
+			.execute();
 		expect(rows).toEqual([
 			{ key: 'alerts.dedup_meters', value: '50' },
 			{ key: 'alerts.dedup_minutes', value: '1440' },

@@ -8,7 +8,13 @@ import { shanghaiDate } from '$lib/domain/working-days';
 import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { discardEvidence, storeEvidenceAll, validateEvidence, type StoredEvidence } from '../../evidence';
-import { findReplayedAlert, insertAlert, insertEvidenceFiles, listDedupCandidates, loadAlertSettings } from '../../repositories/alerts';
+import {
+	findReplayedAlert,
+	insertAlert,
+	insertEvidenceFiles,
+	listDedupCandidates,
+	loadAlertSettings
+} from '../../repositories/alerts';
 import { getCamera } from '../../repositories/cameras';
 import { getCategory, loadGeography } from '../../repositories/reference';
 import { loadFrames, type FrameInput, type LoadedFrame } from './frames';
@@ -48,12 +54,21 @@ const replayed = (alertId: number): IngestAlertResult => ({
 
 /** The UNIQUE(camera_id, captured_at, category_code) guard, hit by a concurrent identical push. */
 const isReplayViolation = (err: unknown) =>
-	err instanceof Error && /UNIQUE constraint failed: alerts\.camera_id, alerts\.captured_at, alerts\.category_code/.test(err.message);
+	err instanceof Error &&
+	/UNIQUE constraint failed: alerts\.camera_id, alerts\.captured_at, alerts\.category_code/.test(err.message);
 
-export async function ingestAlert(db: Db, input: IngestAlertInput, ctx: IngestAlertContext): Promise<IngestAlertResult> {
+export async function ingestAlert(
+	db: Db,
+	input: IngestAlertInput,
+	ctx: IngestAlertContext
+): Promise<IngestAlertResult> {
 	const root = ctx.evidenceRoot ?? evidenceDir();
 	const fields: Record<string, string> = {};
-	const [camera, category, geo] = await Promise.all([getCamera(db, input.cameraId), getCategory(db, input.categoryCode), loadGeography(db, shanghaiDate(ctx.now))]);
+	const [camera, category, geo] = await Promise.all([
+		getCamera(db, input.cameraId),
+		getCategory(db, input.categoryCode),
+		loadGeography(db, shanghaiDate(ctx.now))
+	]);
 	if (!camera) fields.cameraId = 'unknown_camera';
 	else if (camera.active !== 1) fields.cameraId = 'inactive_camera';
 	if (!category) fields.categoryCode = 'unknown_category';
@@ -68,7 +83,8 @@ export async function ingestAlert(db: Db, input: IngestAlertInput, ctx: IngestAl
 	const loaded = await loadFrames(input.frames, settings.frameHosts, ctx.fetchImpl);
 	if (!loaded.ok) return invalid(Object.fromEntries(loaded.errors.map((e) => [`frames[${e.index}]`, e.code])));
 	const problems = await Promise.all(loaded.frames.map((f) => validateEvidence(f)));
-	if (problems.some(Boolean)) return invalid(Object.fromEntries(problems.flatMap((code, i) => (code ? [[`frames[${i}]`, code]] : []))));
+	if (problems.some(Boolean))
+		return invalid(Object.fromEntries(problems.flatMap((code, i) => (code ? [[`frames[${i}]`, code]] : []))));
 
 	const stored = await storeEvidenceAll(root, loaded.frames, ctx.now);
 	try {
@@ -82,10 +98,14 @@ export async function ingestAlert(db: Db, input: IngestAlertInput, ctx: IngestAl
 				meters: settings.dedupMeters,
 				minutes: settings.dedupMinutes
 			});
-			const target = pickDedupTarget({ categoryCode: input.categoryCode, lng: input.lng, lat: input.lat, at: input.capturedAt }, candidates, {
-				meters: settings.dedupMeters,
-				minutes: settings.dedupMinutes
-			});
+			const target = pickDedupTarget(
+				{ categoryCode: input.categoryCode, lng: input.lng, lat: input.lat, at: input.capturedAt },
+				candidates,
+				{
+					meters: settings.dedupMeters,
+					minutes: settings.dedupMinutes
+				}
+			);
 			const alertId = await insertAlert(trx, {
 				camera_id: input.cameraId,
 				captured_at: input.capturedAt,
@@ -103,9 +123,21 @@ export async function ingestAlert(db: Db, input: IngestAlertInput, ctx: IngestAl
 				api_key_id: ctx.apiKeyId,
 				received_at: ctx.now
 			});
-			await insertEvidenceFiles(trx, evidenceRows(stored, loaded.frames, { alertId, enforcementId: target?.kind === 'enforcement' ? target.id : null, input, now: ctx.now }));
+			await insertEvidenceFiles(
+				trx,
+				evidenceRows(stored, loaded.frames, {
+					alertId,
+					enforcementId: target?.kind === 'enforcement' ? target.id : null,
+					input,
+					now: ctx.now
+				})
+			);
 			if (!target) return { status: 'created' as const, alertId };
-			const attachedTo: AttachedTo = { kind: target.kind, id: target.id, ...(target.code ? { code: target.code } : {}) };
+			const attachedTo: AttachedTo = {
+				kind: target.kind,
+				id: target.id,
+				...(target.code ? { code: target.code } : {})
+			};
 			return { status: 'attached' as const, alertId, attachedTo };
 		});
 	} catch (err) {
@@ -118,7 +150,11 @@ export async function ingestAlert(db: Db, input: IngestAlertInput, ctx: IngestAl
 	}
 }
 
-function evidenceRows(stored: StoredEvidence[], frames: LoadedFrame[], c: { alertId: number; enforcementId: number | null; input: IngestAlertInput; now: number }) {
+function evidenceRows(
+	stored: StoredEvidence[],
+	frames: LoadedFrame[],
+	c: { alertId: number; enforcementId: number | null; input: IngestAlertInput; now: number }
+) {
 	return stored.map((s, i) => ({
 		id: s.id,
 		alert_id: c.alertId,

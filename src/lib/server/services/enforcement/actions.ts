@@ -1,13 +1,28 @@
 import { composeRectifySms, documentNumber } from '$lib/domain/enforcement-documents';
 import type { EnforcementAction } from '$lib/domain/enforcement-status';
-import { applyEnforcementCommand, type EnforcementCommand, type EnforcementRejection } from '$lib/domain/enforcement-workflow';
+import {
+	applyEnforcementCommand,
+	type EnforcementCommand,
+	type EnforcementRejection
+} from '$lib/domain/enforcement-workflow';
 import { SETTINGS } from '$lib/domain/settings';
 import { shanghaiMidnight } from '$lib/domain/working-days';
 import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
-import { discardEvidence, storeEvidenceAll, validateEvidence, type EvidenceInput, type StoredEvidence } from '../../evidence';
+import {
+	discardEvidence,
+	storeEvidenceAll,
+	validateEvidence,
+	type EvidenceInput,
+	type StoredEvidence
+} from '../../evidence';
 import { loadCalendar } from '../../repositories/calendar';
-import { countEnforcementSince, getEnforcementRow, getEnforcementRule, insertEvidenceRows } from '../../repositories/enforcement';
+import {
+	countEnforcementSince,
+	getEnforcementRow,
+	getEnforcementRule,
+	insertEvidenceRows
+} from '../../repositories/enforcement';
 import { getCaseCategory } from '../../repositories/reference';
 import { readSetting } from '../../repositories/settings';
 import { getShop } from '../../repositories/shops';
@@ -26,11 +41,21 @@ export type EnforcementFailure =
 	| { ok: false; status: 403; code: 'forbidden' }
 	| { ok: false; status: 409; code: 'stale' }
 	| { ok: false; status: 502; code: 'sms_failed' }
-	| { ok: false; status: 400; code: EnforcementRejection | 'unknown_shop' | 'no_rule' | 'photo_invalid'; detail?: Record<string, unknown> };
+	| {
+			ok: false;
+			status: 400;
+			code: EnforcementRejection | 'unknown_shop' | 'no_rule' | 'photo_invalid';
+			detail?: Record<string, unknown>;
+	  };
 export type EnforcementActionResult = { ok: true; status: string } | EnforcementFailure;
 
 const WITH_PHOTOS: readonly EnforcementAction[] = ['recheck'];
-const DOCUMENT: Partial<Record<EnforcementAction, { kind: 'notice' | 'decision'; column: 'notice_at' | 'decision_at'; field: 'notice_no' | 'decision_no' }>> = {
+const DOCUMENT: Partial<
+	Record<
+		EnforcementAction,
+		{ kind: 'notice' | 'decision'; column: 'notice_at' | 'decision_at'; field: 'notice_no' | 'decision_no' }
+	>
+> = {
 	issue_notice: { kind: 'notice', column: 'notice_at', field: 'notice_no' },
 	decide: { kind: 'decision', column: 'decision_at', field: 'decision_no' }
 };
@@ -57,7 +82,8 @@ export async function applyEnforcementAction(
 	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
 
 	const rule = await getEnforcementRule(db, row.category_code);
-	if ((input.action === 'issue_notice' || input.action === 'decide') && !rule) return { ok: false, status: 400, code: 'no_rule' };
+	if ((input.action === 'issue_notice' || input.action === 'decide') && !rule)
+		return { ok: false, status: 400, code: 'no_rule' };
 	const shopId = input.action === 'link_shop' ? input.shopId : row.shop_id;
 	const shop = shopId === null ? undefined : ((await getShop(db, shopId)) ?? undefined);
 	if (input.action === 'link_shop' && !shop) return { ok: false, status: 400, code: 'unknown_shop' };
@@ -66,7 +92,12 @@ export async function applyEnforcementAction(
 	let command: EnforcementCommand;
 	if (input.action === 'notify') {
 		const category = await getCaseCategory(db, row.category_code);
-		const text = composeRectifySms({ signName: shop?.sign_name ?? '', address: shop?.address ?? row.address, violation: category?.minor ?? row.category_code, minutes });
+		const text = composeRectifySms({
+			signName: shop?.sign_name ?? '',
+			address: shop?.address ?? row.address,
+			violation: category?.minor ?? row.category_code,
+			minutes
+		});
 		command = { action: 'notify', phone: shop?.phone ?? null, text };
 	} else command = input;
 
@@ -78,14 +109,29 @@ export async function applyEnforcementAction(
 
 	const calendar = await loadCalendar(db);
 	const fineRange = { min: rule?.fine_min ?? 0, max: rule?.fine_max ?? 0 };
-	const decided = applyEnforcementCommand(toEnforcementState(row), command, { now, calendar, fineRange, rectifyMinutes: minutes });
+	const decided = applyEnforcementCommand(toEnforcementState(row), command, {
+		now,
+		calendar,
+		fineRange,
+		rectifyMinutes: minutes
+	});
 	if (!decided.ok) return { ok: false, status: 400, code: decided.reason, detail: decided.detail };
 
 	let version = expectedVersion;
 	let sms: { smsId: number; receipt: SmsReceipt } | null = null;
 	if (command.action === 'notify' && command.phone) {
-		const sent = await claimAndSendSms(db, { enforcementId: id, version, actorId: actor.id, phone: command.phone, body: command.text, now });
-		if (!sent.ok) return sent.code === 'stale' ? { ok: false, status: 409, code: 'stale' } : { ok: false, status: 502, code: 'sms_failed' };
+		const sent = await claimAndSendSms(db, {
+			enforcementId: id,
+			version,
+			actorId: actor.id,
+			phone: command.phone,
+			body: command.text,
+			now
+		});
+		if (!sent.ok)
+			return sent.code === 'stale'
+				? { ok: false, status: 409, code: 'stale' }
+				: { ok: false, status: 502, code: 'sms_failed' };
 		({ version } = sent);
 		sms = { smsId: sent.smsId, receipt: sent.receipt };
 	}
@@ -99,19 +145,48 @@ export async function applyEnforcementAction(
 			const payload: Record<string, unknown> = { ...decided.event.payload };
 			if (doc) {
 				const year = new Date(now + 8 * 3600_000).getUTCFullYear();
-				const seq = (await countEnforcementSince(trx, doc.column, shanghaiMidnight(`${year}-01-01`), shanghaiMidnight(`${year + 1}-01-01`))) + 1;
+				const seq =
+					(await countEnforcementSince(
+						trx,
+						doc.column,
+						shanghaiMidnight(`${year}-01-01`),
+						shanghaiMidnight(`${year + 1}-01-01`)
+					)) + 1;
 				update[doc.field] = documentNumber(doc.kind, year, seq);
 				payload.documentNo = update[doc.field];
 			}
 			const e = decided.event;
-			const event = { at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: { ...payload, ...(sms ? { sms: sms.receipt } : {}) } };
+			const event = {
+				at: now,
+				actorId: actor.id,
+				action: e.action,
+				from: e.from,
+				to: e.to,
+				note: e.note,
+				payload: { ...payload, ...(sms ? { sms: sms.receipt } : {}) }
+			};
 			const [eventId] = await w.updateEnforcement(id, version, { ...update, updated_at: now }, [event]);
 			await insertEvidenceRows(
 				trx,
 				stored.map((s, seq) => ({
-					id: s.id, alert_id: null, enforcement_id: id, event_id: eventId, kind: 'photo' as const, seq, path: s.path, thumb_path: s.thumbPath,
-					mime: s.mime, bytes: s.bytes, width: s.width, height: s.height, sha256: s.sha256, source: 'upload', camera_id: null,
-					captured_at: now, uploaded_by: actor.id, created_at: now
+					id: s.id,
+					alert_id: null,
+					enforcement_id: id,
+					event_id: eventId,
+					kind: 'photo' as const,
+					seq,
+					path: s.path,
+					thumb_path: s.thumbPath,
+					mime: s.mime,
+					bytes: s.bytes,
+					width: s.width,
+					height: s.height,
+					sha256: s.sha256,
+					source: 'upload',
+					camera_id: null,
+					captured_at: now,
+					uploaded_by: actor.id,
+					created_at: now
 				}))
 			);
 			if (sms) await markSmsSent(trx, sms.smsId, sms.receipt);

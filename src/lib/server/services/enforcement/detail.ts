@@ -9,7 +9,14 @@ import type { Db } from '../../db/create-database';
 import { verifyEvidence } from '../../evidence';
 import { loadCalendar } from '../../repositories/calendar';
 import { getCaseCode } from '../../repositories/cases';
-import { getEnforcementPlace, getEnforcementRow, getEnforcementRule, getSourceAlert, listEnforcementEvents, listEvidence } from '../../repositories/enforcement';
+import {
+	getEnforcementPlace,
+	getEnforcementRow,
+	getEnforcementRule,
+	getSourceAlert,
+	listEnforcementEvents,
+	listEvidence
+} from '../../repositories/enforcement';
 import { getCaseCategory } from '../../repositories/reference';
 import { getShop, listShopCases } from '../../repositories/shops';
 import { getRepeatWindowDays, presentShop } from '../shops';
@@ -38,15 +45,26 @@ export async function loadEnforcementDetail(db: Db, actor: Actor, id: number, no
 	// Evidence is re-hashed on every view: a file changed on disk shows up here at once.
 	// An unreadable file counts as missing; the storage path itself never leaves the server.
 	const evidence = await Promise.all(
-		evidenceRows.map(async ({ path, ...e }) => ({ ...e, check: await verifyEvidence(evidenceDir(), { path, sha256: e.sha256 }).catch(() => 'missing' as const) }))
+		evidenceRows.map(async ({ path, ...e }) => ({
+			...e,
+			check: await verifyEvidence(evidenceDir(), { path, sha256: e.sha256 }).catch(() => 'missing' as const)
+		}))
 	);
 	const windowDays = await getRepeatWindowDays(db);
-	const repeats = shopRow ? repeatOffences(await listShopCases(db, shopRow.id), { windowDays, now, excludeId: id }) : [];
+	const repeats = shopRow
+		? repeatOffences(await listShopCases(db, shopRow.id), { windowDays, now, excludeId: id })
+		: [];
 	// Inside the 陈述申辩 window a statement can be recorded; after it, only its lapse.
 	const windowOpen = state.statementDueAt !== null && now <= state.statementDueAt;
-	const offNow = (a: EnforcementAction) => (a === 'record_statement' && !windowOpen) || (a === 'lapse_statement' && windowOpen);
-	const actions = ENFORCEMENT_ACTIONS.filter((a) => ENFORCEMENT_TRANSITIONS[a].includes(state.status) && can(actor, `enforcement.${a}`) && !offNow(a));
-	const overdueDue = state.status === 'awaiting_payment' && state.fine !== null && state.paymentDueAt !== null ? amountDue(state.fine, state.paymentDueAt, shanghaiDate(now)) : null;
+	const offNow = (a: EnforcementAction) =>
+		(a === 'record_statement' && !windowOpen) || (a === 'lapse_statement' && windowOpen);
+	const actions = ENFORCEMENT_ACTIONS.filter(
+		(a) => ENFORCEMENT_TRANSITIONS[a].includes(state.status) && can(actor, `enforcement.${a}`) && !offNow(a)
+	);
+	const overdueDue =
+		state.status === 'awaiting_payment' && state.fine !== null && state.paymentDueAt !== null
+			? amountDue(state.fine, state.paymentDueAt, shanghaiDate(now))
+			: null;
 	return {
 		row,
 		state,

@@ -28,15 +28,36 @@ const T0 = at('2026-09-29 10:00');
 
 async function openFromAlert(now = T0) {
 	const alertId = await seedAlert(t.db, { now });
-	const r = await reviewAlert(t.db, await actorOf(t.db, 'diaodu'), alertId, 1, { kind: 'enforcement', categoryCode: 'SH-JMZX-01', description: '人行道上流动摊贩售卖水果' }, now);
+	const r = await reviewAlert(
+		t.db,
+		await actorOf(t.db, 'diaodu'),
+		alertId,
+		1,
+		{ kind: 'enforcement', categoryCode: 'SH-JMZX-01', description: '人行道上流动摊贩售卖水果' },
+		now
+	);
 	if (!r.ok || !r.enforcementId) throw new Error(`review failed: ${JSON.stringify(r)}`);
 	return { alertId, id: r.enforcementId, code: r.code };
 }
 
 async function counts() {
-	const n = async (tbl: 'enforcement_events' | 'evidence_files' | 'sms_messages') => Number((await t.db.selectFrom(tbl).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+	const n = async (tbl: 'enforcement_events' | 'evidence_files' | 'sms_messages') =>
+		Number(
+			(
+				await t.db
+					.selectFrom(tbl)
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		);
 	const row = await t.db.selectFrom('enforcement_cases').selectAll().executeTakeFirst();
-	return { events: await n('enforcement_events'), evidence: await n('evidence_files'), sms: await n('sms_messages'), row, files: listFiles(evidenceDir()).length };
+	return {
+		events: await n('enforcement_events'),
+		evidence: await n('evidence_files'),
+		sms: await n('sms_messages'),
+		row,
+		files: listFiles(evidenceDir()).length
+	};
 }
 
 describe('from an alert to a paid penalty', () => {
@@ -60,7 +81,9 @@ describe('from an alert to a paid penalty', () => {
 		await step({ action: 'notify' }, at('2026-09-29 10:05'));
 		expect(sms.sent).toEqual([{ phone: '13912345678', body: expect.stringContaining('老王水果店') }]);
 		expect(sms.sent[0].body).toContain('30分钟内自行整改');
-		await step({ action: 'recheck', corrected: false, note: '仍在经营', photoCount: 0 }, at('2026-09-29 10:40'), [await jpeg('recheck.jpg')]);
+		await step({ action: 'recheck', corrected: false, note: '仍在经营', photoCount: 0 }, at('2026-09-29 10:40'), [
+			await jpeg('recheck.jpg')
+		]);
 		await step({ action: 'register' }, at('2026-09-29 11:00'));
 		await step({ action: 'confirm_party', method: 'phone', note: '王建国电话确认' }, at('2026-09-29 14:00'));
 		await step({ action: 'issue_notice', proposedFine: 50_000 }, at('2026-09-29 15:00'));
@@ -70,9 +93,31 @@ describe('from an alert to a paid penalty', () => {
 		await step({ action: 'close' }, at('2026-10-21 09:00'));
 
 		const row = await t.db.selectFrom('enforcement_cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-		expect(row).toMatchObject({ status: 'closed', outcome: 'paid', notice_no: '古美城管告字〔2026〕第0001号', decision_no: '古美城管罚字〔2026〕第0001号', fine: 50_000, paid_amount: 50_000, statement_due_at: at('2026-10-10 00:00'), payment_due_at: at('2026-10-28 00:00'), version: 12 }); // 先行告知 claims the case before sending, then writes the step
+		expect(row).toMatchObject({
+			status: 'closed',
+			outcome: 'paid',
+			notice_no: '古美城管告字〔2026〕第0001号',
+			decision_no: '古美城管罚字〔2026〕第0001号',
+			fine: 50_000,
+			paid_amount: 50_000,
+			statement_due_at: at('2026-10-10 00:00'),
+			payment_due_at: at('2026-10-28 00:00'),
+			version: 12
+		}); // 先行告知 claims the case before sending, then writes the step
 		const actions = (await listEnforcementEvents(t.db, id)).map((e) => e.action);
-		expect(actions).toEqual(['open', 'link_shop', 'notify', 'recheck', 'register', 'confirm_party', 'issue_notice', 'lapse_statement', 'decide', 'record_payment', 'close']);
+		expect(actions).toEqual([
+			'open',
+			'link_shop',
+			'notify',
+			'recheck',
+			'register',
+			'confirm_party',
+			'issue_notice',
+			'lapse_statement',
+			'decide',
+			'record_payment',
+			'close'
+		]);
 		const sent = await t.db.selectFrom('sms_messages').selectAll().execute();
 		expect(sent).toMatchObject([{ enforcement_id: id, phone: '13912345678', provider: 'log', status: 'sent' }]);
 		const evidence = await listEvidence(t.db, id);
@@ -98,14 +143,20 @@ describe('evidence that changes on disk', () => {
 		expect(after.allEvidenceOk).toBe(false);
 		expect(after.evidence.map((e) => e.check)).toEqual(['mismatch', 'missing']);
 		// The recorded hashes themselves cannot be rewritten to match.
-		await expect(t.db.updateTable('evidence_files').set({ sha256: 'x' }).where('id', '=', first.id).execute()).rejects.toThrow(/fixed once recorded/);
-		await expect(t.db.deleteFrom('evidence_files').where('id', '=', first.id).execute()).rejects.toThrow(/never deleted/);
+		await expect(
+			t.db.updateTable('evidence_files').set({ sha256: 'x' }).where('id', '=', first.id).execute()
+		).rejects.toThrow(/fixed once recorded/);
+		await expect(t.db.deleteFrom('evidence_files').where('id', '=', first.id).execute()).rejects.toThrow(
+			/never deleted/
+		);
 	});
 
 	it('who may see a case page: officers, the dispatcher and leadership; nobody else', async () => {
 		const { id } = await openFromAlert();
-		for (const u of ['zhifa', 'diaodu', 'lingdao', 'admin']) expect(await loadEnforcementDetail(t.db, await actorOf(t.db, u), id, T0)).toMatchObject({ row: { id } });
-		for (const u of ['wangge', 'chengguan']) expect(await loadEnforcementDetail(t.db, await actorOf(t.db, u), id, T0)).toBe('forbidden');
+		for (const u of ['zhifa', 'diaodu', 'lingdao', 'admin'])
+			expect(await loadEnforcementDetail(t.db, await actorOf(t.db, u), id, T0)).toMatchObject({ row: { id } });
+		for (const u of ['wangge', 'chengguan'])
+			expect(await loadEnforcementDetail(t.db, await actorOf(t.db, u), id, T0)).toBe('forbidden');
 		const lingdao = await loadEnforcementDetail(t.db, await actorOf(t.db, 'lingdao'), id, T0);
 		expect(lingdao !== 'forbidden' && lingdao?.actions).toEqual([]);
 	});
@@ -131,13 +182,62 @@ describe('refusals write nothing', () => {
 		const { id } = await openFromAlert();
 		const shopId = await seedShop(t.db, zhifa.id, T0);
 		const steps: EnforcementInput[] = [{ action: 'link_shop', shopId }, { action: 'notify' }];
-		for (const s of steps) expect((await applyEnforcementAction(t.db, zhifa, id, await versionOf(t.db, id), s, [], T0 + 60_000)).ok).toBe(true);
-		expect((await applyEnforcementAction(t.db, zhifa, id, await versionOf(t.db, id), { action: 'recheck', corrected: false, note: '', photoCount: 0 }, [await jpeg()], T0 + 40 * 60_000)).ok).toBe(true);
-		expect((await applyEnforcementAction(t.db, zhifa, id, await versionOf(t.db, id), { action: 'register' }, [], T0 + 50 * 60_000)).ok).toBe(true);
-		expect((await applyEnforcementAction(t.db, zhifa, id, await versionOf(t.db, id), { action: 'confirm_party', method: 'onsite', note: '' }, [], T0 + 55 * 60_000)).ok).toBe(true);
+		for (const s of steps)
+			expect((await applyEnforcementAction(t.db, zhifa, id, await versionOf(t.db, id), s, [], T0 + 60_000)).ok).toBe(
+				true
+			);
+		expect(
+			(
+				await applyEnforcementAction(
+					t.db,
+					zhifa,
+					id,
+					await versionOf(t.db, id),
+					{ action: 'recheck', corrected: false, note: '', photoCount: 0 },
+					[await jpeg()],
+					T0 + 40 * 60_000
+				)
+			).ok
+		).toBe(true);
+		expect(
+			(
+				await applyEnforcementAction(
+					t.db,
+					zhifa,
+					id,
+					await versionOf(t.db, id),
+					{ action: 'register' },
+					[],
+					T0 + 50 * 60_000
+				)
+			).ok
+		).toBe(true);
+		expect(
+			(
+				await applyEnforcementAction(
+					t.db,
+					zhifa,
+					id,
+					await versionOf(t.db, id),
+					{ action: 'confirm_party', method: 'onsite', note: '' },
+					[],
+					T0 + 55 * 60_000
+				)
+			).ok
+		).toBe(true);
 		const before = await counts();
 		for (const fine of [9_900, 100_100]) {
-			expect(await applyEnforcementAction(t.db, zhifa, id, await versionOf(t.db, id), { action: 'issue_notice', proposedFine: fine }, [], T0 + 60 * 60_000)).toMatchObject({ ok: false, status: 400, code: 'fine_out_of_range' });
+			expect(
+				await applyEnforcementAction(
+					t.db,
+					zhifa,
+					id,
+					await versionOf(t.db, id),
+					{ action: 'issue_notice', proposedFine: fine },
+					[],
+					T0 + 60 * 60_000
+				)
+			).toMatchObject({ ok: false, status: 400, code: 'fine_out_of_range' });
 		}
 		expect(await counts()).toEqual(before);
 	});
@@ -150,7 +250,15 @@ describe('refusals write nothing', () => {
 		await applyEnforcementAction(t.db, zhifa, id, 2, { action: 'notify' }, [], T0 + 60_000);
 		const before = await counts();
 		const fake = { name: 'x.jpg', bytes: new TextEncoder().encode('not an image at all') };
-		const r = await applyEnforcementAction(t.db, zhifa, id, await versionOf(t.db, id), { action: 'recheck', corrected: false, note: '', photoCount: 0 }, [fake], T0 + 40 * 60_000);
+		const r = await applyEnforcementAction(
+			t.db,
+			zhifa,
+			id,
+			await versionOf(t.db, id),
+			{ action: 'recheck', corrected: false, note: '', photoCount: 0 },
+			[fake],
+			T0 + 40 * 60_000
+		);
 		expect(r).toMatchObject({ ok: false, status: 400, code: 'photo_invalid' });
 		expect(await counts()).toEqual(before);
 	});
@@ -158,36 +266,91 @@ describe('refusals write nothing', () => {
 	it('who may act: the officer only; a stale version gets 409', async () => {
 		const { id } = await openFromAlert();
 		for (const u of ['diaodu', 'lingdao', 'admin', 'chengguan', 'wangge']) {
-			expect(await applyEnforcementAction(t.db, await actorOf(t.db, u), id, 1, { action: 'cancel', reason: '测试' }, [], T0)).toMatchObject({ ok: false, status: 403 });
+			expect(
+				await applyEnforcementAction(t.db, await actorOf(t.db, u), id, 1, { action: 'cancel', reason: '测试' }, [], T0)
+			).toMatchObject({ ok: false, status: 403 });
 		}
-		expect(await applyEnforcementAction(t.db, await actorOf(t.db, 'zhifa'), id, 7, { action: 'cancel', reason: '测试' }, [], T0)).toMatchObject({ ok: false, status: 409 });
-		expect(await applyEnforcementAction(t.db, await actorOf(t.db, 'zhifa'), 999, 1, { action: 'cancel', reason: '测试' }, [], T0)).toMatchObject({ ok: false, status: 404 });
+		expect(
+			await applyEnforcementAction(
+				t.db,
+				await actorOf(t.db, 'zhifa'),
+				id,
+				7,
+				{ action: 'cancel', reason: '测试' },
+				[],
+				T0
+			)
+		).toMatchObject({ ok: false, status: 409 });
+		expect(
+			await applyEnforcementAction(
+				t.db,
+				await actorOf(t.db, 'zhifa'),
+				999,
+				1,
+				{ action: 'cancel', reason: '测试' },
+				[],
+				T0
+			)
+		).toMatchObject({ ok: false, status: 404 });
 	});
 
 	it('a failed SMS is recorded as failed and leaves the case waiting for its notice', async () => {
 		const zhifa = await actorOf(t.db, 'zhifa');
 		const { id } = await openFromAlert();
-		await applyEnforcementAction(t.db, zhifa, id, 1, { action: 'link_shop', shopId: await seedShop(t.db, zhifa.id, T0) }, [], T0);
+		await applyEnforcementAction(
+			t.db,
+			zhifa,
+			id,
+			1,
+			{ action: 'link_shop', shopId: await seedShop(t.db, zhifa.id, T0) },
+			[],
+			T0
+		);
 		setSmsSender({ send: async () => Promise.reject(new Error('gateway down')) });
 		const before = await counts();
-		expect(await applyEnforcementAction(t.db, zhifa, id, 2, { action: 'notify' }, [], T0 + 60_000)).toMatchObject({ ok: false, status: 502, code: 'sms_failed' });
+		expect(await applyEnforcementAction(t.db, zhifa, id, 2, { action: 'notify' }, [], T0 + 60_000)).toMatchObject({
+			ok: false,
+			status: 502,
+			code: 'sms_failed'
+		});
 		const after = await counts();
-		expect(after).toMatchObject({ events: before.events, evidence: before.evidence, files: before.files, sms: 1, row: { status: 'pending_notice', notified_at: null } });
-		expect(await t.db.selectFrom('sms_messages').select(['status', 'phone']).execute()).toEqual([{ status: 'failed', phone: '13912345678' }]);
+		expect(after).toMatchObject({
+			events: before.events,
+			evidence: before.evidence,
+			files: before.files,
+			sms: 1,
+			row: { status: 'pending_notice', notified_at: null }
+		});
+		expect(await t.db.selectFrom('sms_messages').select(['status', 'phone']).execute()).toEqual([
+			{ status: 'failed', phone: '13912345678' }
+		]);
 		// Sending again works once the gateway is back; the case moves on and the new message is sent.
 		setSmsSender(sms);
-		expect(await applyEnforcementAction(t.db, zhifa, id, after.row!.version, { action: 'notify' }, [], T0 + 120_000)).toMatchObject({ ok: true, status: 'rectifying' });
-		expect((await t.db.selectFrom('sms_messages').select('status').orderBy('id').execute()).map((r) => r.status)).toEqual(['failed', 'sent']);
+		expect(
+			await applyEnforcementAction(t.db, zhifa, id, after.row!.version, { action: 'notify' }, [], T0 + 120_000)
+		).toMatchObject({ ok: true, status: 'rectifying' });
+		expect(
+			(await t.db.selectFrom('sms_messages').select('status').orderBy('id').execute()).map((r) => r.status)
+		).toEqual(['failed', 'sent']);
 	});
 
 	it('two officers sending the notice at once: one SMS, one 409', async () => {
 		const zhifa = await actorOf(t.db, 'zhifa');
 		const { id } = await openFromAlert();
-		await applyEnforcementAction(t.db, zhifa, id, 1, { action: 'link_shop', shopId: await seedShop(t.db, zhifa.id, T0) }, [], T0);
-		const both = await Promise.all([1, 2].map(() => applyEnforcementAction(t.db, zhifa, id, 2, { action: 'notify' }, [], T0 + 60_000)));
+		await applyEnforcementAction(
+			t.db,
+			zhifa,
+			id,
+			1,
+			{ action: 'link_shop', shopId: await seedShop(t.db, zhifa.id, T0) },
+			[],
+			T0
+		);
+		const both = await Promise.all(
+			[1, 2].map(() => applyEnforcementAction(t.db, zhifa, id, 2, { action: 'notify' }, [], T0 + 60_000))
+		);
 		expect(both.map((r) => (r.ok ? 200 : r.status)).sort()).toEqual([200, 409]);
 		expect(sms.sent).toHaveLength(1);
 		expect(await t.db.selectFrom('sms_messages').select('status').execute()).toEqual([{ status: 'sent' }]);
 	});
-
 });

@@ -5,21 +5,73 @@ import { storeEvidence } from '../../evidence';
 import { insertEvidenceFiles } from '../../repositories/alerts';
 import { jpeg } from '../../test-db';
 
-export async function seedAlert(db: Db, opts: { categoryCode?: string; capturedAt?: number; now: number }): Promise<number> {
+export async function seedAlert(
+	db: Db,
+	opts: { categoryCode?: string; capturedAt?: number; now: number }
+): Promise<number> {
 	const c = await db.selectFrom('communities').selectAll().orderBy('id').executeTakeFirstOrThrow();
 	await db
 		.insertInto('cameras')
-		.values({ id: 'CAM-T1', name: '古美路平吉路口东', lng: c.lng, lat: c.lat, area_id: c.area_id, community_id: c.id, created_at: opts.now, updated_at: opts.now })
+		.values({
+			id: 'CAM-T1',
+			name: '古美路平吉路口东',
+			lng: c.lng,
+			lat: c.lat,
+			area_id: c.area_id,
+			community_id: c.id,
+			created_at: opts.now,
+			updated_at: opts.now
+		})
 		.onConflict((oc) => oc.column('id').doNothing())
 		.execute();
 	const alert = await db
 		.insertInto('alerts')
-		.values({ camera_id: 'CAM-T1', captured_at: opts.capturedAt ?? opts.now - 60_000, category_code: opts.categoryCode ?? 'SH-JMZX-01', lng: c.lng, lat: c.lat, area_id: c.area_id, community_id: c.id, confidence: 0.93, external_id: null, status: 'pending', false_reason: null, review_note: null, case_id: null, enforcement_id: null, parent_alert_id: null, api_key_id: null, received_at: opts.now, reviewed_by: null, reviewed_at: null })
+		.values({
+			camera_id: 'CAM-T1',
+			captured_at: opts.capturedAt ?? opts.now - 60_000,
+			category_code: opts.categoryCode ?? 'SH-JMZX-01',
+			lng: c.lng,
+			lat: c.lat,
+			area_id: c.area_id,
+			community_id: c.id,
+			confidence: 0.93,
+			external_id: null,
+			status: 'pending',
+			false_reason: null,
+			review_note: null,
+			case_id: null,
+			enforcement_id: null,
+			parent_alert_id: null,
+			api_key_id: null,
+			received_at: opts.now,
+			reviewed_by: null,
+			reviewed_at: null
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	for (const name of ['f1.jpg', 'f2.jpg']) {
 		const s = await storeEvidence(evidenceDir(), await jpeg(name), opts.now);
-		await insertEvidenceFiles(db, [{ id: s.id, alert_id: alert.id, enforcement_id: null, event_id: null, kind: 'frame', path: s.path, thumb_path: s.thumbPath, mime: s.mime, bytes: s.bytes, width: s.width, height: s.height, sha256: s.sha256, source: 'upload', camera_id: 'CAM-T1', captured_at: opts.capturedAt ?? opts.now - 60_000, uploaded_by: null, created_at: opts.now }]);
+		await insertEvidenceFiles(db, [
+			{
+				id: s.id,
+				alert_id: alert.id,
+				enforcement_id: null,
+				event_id: null,
+				kind: 'frame',
+				path: s.path,
+				thumb_path: s.thumbPath,
+				mime: s.mime,
+				bytes: s.bytes,
+				width: s.width,
+				height: s.height,
+				sha256: s.sha256,
+				source: 'upload',
+				camera_id: 'CAM-T1',
+				captured_at: opts.capturedAt ?? opts.now - 60_000,
+				uploaded_by: null,
+				created_at: opts.now
+			}
+		]);
 	}
 	return alert.id;
 }
@@ -28,12 +80,25 @@ export async function seedShop(db: Db, createdBy: number, now: number, phone = '
 	const c = await db.selectFrom('communities').selectAll().orderBy('id').executeTakeFirstOrThrow();
 	const r = await db
 		.insertInto('shops')
-		.values({ sign_name: '老王水果店', credit_code: null, owner_name: '王建国', phone, address: '古美路 100 号', lng: c.lng, lat: c.lat, community_id: c.id, created_by: createdBy, created_at: now, updated_at: now })
+		.values({
+			sign_name: '老王水果店',
+			credit_code: null,
+			owner_name: '王建国',
+			phone,
+			address: '古美路 100 号',
+			lng: c.lng,
+			lat: c.lat,
+			community_id: c.id,
+			created_by: createdBy,
+			created_at: now,
+			updated_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return r.id;
 }
 
 export async function versionOf(db: Db, id: number): Promise<number> {
-	return (await db.selectFrom('enforcement_cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+	return (await db.selectFrom('enforcement_cases').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+		.version;
 }

@@ -17,7 +17,24 @@ const T0 = at('2026-09-29 10:00');
 
 async function patrolCase(categoryCode: string) {
 	const c = await t.db.selectFrom('communities').selectAll().where('name', '=', '东兰一居').executeTakeFirstOrThrow();
-	const r = await reportCase(t.db, await actorOf(t.db, 'wangge'), { mode: 'report', source: 'patrol', categoryCode, description: '流动摊贩占道卖水果', address: '东兰路口', lng: c.lng, lat: c.lat, communityId: null, handlingNote: '', beforePhotos: [await jpeg()], afterPhotos: [] }, T0);
+	const r = await reportCase(
+		t.db,
+		await actorOf(t.db, 'wangge'),
+		{
+			mode: 'report',
+			source: 'patrol',
+			categoryCode,
+			description: '流动摊贩占道卖水果',
+			address: '东兰路口',
+			lng: c.lng,
+			lat: c.lat,
+			communityId: null,
+			handlingNote: '',
+			beforePhotos: [await jpeg()],
+			afterPhotos: []
+		},
+		T0
+	);
 	if (!r.ok) throw new Error(JSON.stringify(r));
 	return r.caseId;
 }
@@ -31,16 +48,36 @@ const counts = async () => ({
 describe('a patrol photo of 乱设摊 goes to enforcement', () => {
 	it('voids the grid case with the reason and opens an enforcement case with its photo as hashed evidence', async () => {
 		const caseId = await patrolCase('SH-JMZX-01');
-		const r = await convertCaseToEnforcement(t.db, await actorOf(t.db, 'diaodu'), caseId, 1, '摊主多次劝离未果，转非现场执法', T0 + 60_000);
+		const r = await convertCaseToEnforcement(
+			t.db,
+			await actorOf(t.db, 'diaodu'),
+			caseId,
+			1,
+			'摊主多次劝离未果，转非现场执法',
+			T0 + 60_000
+		);
 		expect(r).toMatchObject({ ok: true, code: 'Z202609290001' });
-		const gridCase = await t.db.selectFrom('cases').select(['status', 'version']).where('id', '=', caseId).executeTakeFirstOrThrow();
+		const gridCase = await t.db
+			.selectFrom('cases')
+			.select(['status', 'version'])
+			.where('id', '=', caseId)
+			.executeTakeFirstOrThrow();
 		expect(gridCase).toEqual({ status: 'void', version: 2 });
-		const voided = await t.db.selectFrom('case_events').select(['action', 'note']).where('case_id', '=', caseId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+		const voided = await t.db
+			.selectFrom('case_events')
+			.select(['action', 'note'])
+			.where('case_id', '=', caseId)
+			.orderBy('id', 'desc')
+			.executeTakeFirstOrThrow();
 		expect(voided).toEqual({ action: 'void', note: '转非现场执法：摊主多次劝离未果，转非现场执法' });
 		const evidence = await listEvidence(t.db, r.ok ? r.enforcementId : 0);
 		expect(evidence).toHaveLength(1);
 		expect(evidence[0]).toMatchObject({ kind: 'photo' });
-		const source = await t.db.selectFrom('evidence_files').select('source').where('id', '=', evidence[0].id).executeTakeFirstOrThrow();
+		const source = await t.db
+			.selectFrom('evidence_files')
+			.select('source')
+			.where('id', '=', evidence[0].id)
+			.executeTakeFirstOrThrow();
 		expect(source.source).toMatch(/^case:W20260929/);
 		expect(await verifyEvidence(evidenceDir(), evidence[0])).toBe('ok');
 	});
@@ -49,11 +86,28 @@ describe('a patrol photo of 乱设摊 goes to enforcement', () => {
 		const other = await patrolCase('SH-HWSR-01');
 		const eligible = await patrolCase('SH-JMZX-02');
 		const before = await counts();
-		expect(await convertCaseToEnforcement(t.db, await actorOf(t.db, 'diaodu'), other, 1, 'x', T0)).toMatchObject({ ok: false, status: 400, code: 'not_enforcement_category' });
-		expect(await convertCaseToEnforcement(t.db, await actorOf(t.db, 'diaodu'), eligible, 1, '  ', T0)).toMatchObject({ ok: false, status: 400, code: 'description_required' });
-		for (const u of ['zhifa', 'wangge', 'lingdao']) expect(await convertCaseToEnforcement(t.db, await actorOf(t.db, u), eligible, 1, 'x', T0)).toMatchObject({ ok: false, status: 403 });
-		expect(await convertCaseToEnforcement(t.db, await actorOf(t.db, 'diaodu'), eligible, 5, 'x', T0)).toMatchObject({ ok: false, status: 409 });
+		expect(await convertCaseToEnforcement(t.db, await actorOf(t.db, 'diaodu'), other, 1, 'x', T0)).toMatchObject({
+			ok: false,
+			status: 400,
+			code: 'not_enforcement_category'
+		});
+		expect(await convertCaseToEnforcement(t.db, await actorOf(t.db, 'diaodu'), eligible, 1, '  ', T0)).toMatchObject({
+			ok: false,
+			status: 400,
+			code: 'description_required'
+		});
+		for (const u of ['zhifa', 'wangge', 'lingdao'])
+			expect(await convertCaseToEnforcement(t.db, await actorOf(t.db, u), eligible, 1, 'x', T0)).toMatchObject({
+				ok: false,
+				status: 403
+			});
+		expect(await convertCaseToEnforcement(t.db, await actorOf(t.db, 'diaodu'), eligible, 5, 'x', T0)).toMatchObject({
+			ok: false,
+			status: 409
+		});
 		expect(await counts()).toEqual(before);
-		expect((await t.db.selectFrom('cases').select('status').where('id', '=', eligible).executeTakeFirstOrThrow()).status).toBe('reported');
+		expect(
+			(await t.db.selectFrom('cases').select('status').where('id', '=', eligible).executeTakeFirstOrThrow()).status
+		).toBe('reported');
 	});
 });

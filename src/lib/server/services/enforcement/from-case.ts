@@ -13,14 +13,24 @@ import { applyCaseAction, type ActionResult } from '../case-actions';
 import { createEnforcementCase } from './open';
 import { type Actor, can } from '$lib/domain/access';
 
-export type FromCaseResult = { ok: true; enforcementId: number; code: string } | Exclude<ActionResult, { ok: true }> | { ok: false; status: 400; code: 'not_enforcement_category' | 'description_required' };
+export type FromCaseResult =
+	| { ok: true; enforcementId: number; code: string }
+	| Exclude<ActionResult, { ok: true }>
+	| { ok: false; status: 400; code: 'not_enforcement_category' | 'description_required' };
 
 /**
  * A patrol photo of 乱设摊 / 跨门营业 goes down the enforcement track: the grid case is 作废 with the
  * reason, and an enforcement case opens with the case's photos as evidence (hashed now, as received
  * from the case's store) — both in one transaction.
  */
-export async function convertCaseToEnforcement(db: Db, actor: Actor, caseId: number, version: number, description: string, now: number): Promise<FromCaseResult> {
+export async function convertCaseToEnforcement(
+	db: Db,
+	actor: Actor,
+	caseId: number,
+	version: number,
+	description: string,
+	now: number
+): Promise<FromCaseResult> {
 	if (!can(actor, 'enforcement.open')) return { ok: false, status: 403, code: 'forbidden' };
 	const row = await getCaseRow(db, caseId);
 	if (!row) return { ok: false, status: 404, code: 'not_found' };
@@ -30,23 +40,70 @@ export async function convertCaseToEnforcement(db: Db, actor: Actor, caseId: num
 	if (!text) return { ok: false, status: 400, code: 'description_required' };
 
 	const photos = await listCasePhotoFiles(db, caseId, 'before', 6);
-	const inputs = await Promise.all(photos.map(async (p) => ({ name: `${p.id}.jpg`, bytes: new Uint8Array(await readFile(resolvePhotoPath(photoDir(), p.path))) })));
+	const inputs = await Promise.all(
+		photos.map(async (p) => ({
+			name: `${p.id}.jpg`,
+			bytes: new Uint8Array(await readFile(resolvePhotoPath(photoDir(), p.path)))
+		}))
+	);
 	const stored = await storeEvidenceAll(evidenceDir(), inputs, now);
 	const calendar = await loadCalendar(db);
 	let created: { id: number; code: string } | null = null;
 	try {
-		const r = await applyCaseAction(db, actor, caseId, version, { action: 'void', reason: `转非现场执法：${text}` }, [], now, async (w) => {
-			created = await createEnforcementCase(w, actor.id, { categoryCode: row.category_code, description: text, address: row.address, lng: row.lng, lat: row.lat, areaId: row.area_id, communityId: row.community_id, cameraId: null, shopId: null, alertId: null, caseId }, now, calendar);
-			const id = created.id;
-			await insertEvidenceRows(
-				w.trx,
-				stored.map((s, i) => ({
-					id: s.id, alert_id: null, enforcement_id: id, event_id: null, kind: 'photo' as const, seq: i, path: s.path, thumb_path: s.thumbPath, mime: s.mime,
-					bytes: s.bytes, width: s.width, height: s.height, sha256: s.sha256, source: `case:${row.code}`, camera_id: null,
-					captured_at: photos[i].captured_at ?? row.reported_at, uploaded_by: row.reporter_id, created_at: now
-				}))
-			);
-		});
+		const r = await applyCaseAction(
+			db,
+			actor,
+			caseId,
+			version,
+			{ action: 'void', reason: `转非现场执法：${text}` },
+			[],
+			now,
+			async (w) => {
+				created = await createEnforcementCase(
+					w,
+					actor.id,
+					{
+						categoryCode: row.category_code,
+						description: text,
+						address: row.address,
+						lng: row.lng,
+						lat: row.lat,
+						areaId: row.area_id,
+						communityId: row.community_id,
+						cameraId: null,
+						shopId: null,
+						alertId: null,
+						caseId
+					},
+					now,
+					calendar
+				);
+				const id = created.id;
+				await insertEvidenceRows(
+					w.trx,
+					stored.map((s, i) => ({
+						id: s.id,
+						alert_id: null,
+						enforcement_id: id,
+						event_id: null,
+						kind: 'photo' as const,
+						seq: i,
+						path: s.path,
+						thumb_path: s.thumbPath,
+						mime: s.mime,
+						bytes: s.bytes,
+						width: s.width,
+						height: s.height,
+						sha256: s.sha256,
+						source: `case:${row.code}`,
+						camera_id: null,
+						captured_at: photos[i].captured_at ?? row.reported_at,
+						uploaded_by: row.reporter_id,
+						created_at: now
+					}))
+				);
+			}
+		);
 		if (!r.ok) {
 			await discardEvidence(evidenceDir(), stored);
 			return r;

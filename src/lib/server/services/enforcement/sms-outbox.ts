@@ -3,7 +3,8 @@ import { insertSmsMessage, markSmsFailed, markSmsSentWith } from '../../reposito
 import { StaleRecord, unitOfWork } from '../unit-of-work';
 import { smsSender, type SmsReceipt } from '../../sms';
 
-export type SmsSendResult = { ok: true; version: number; smsId: number; receipt: SmsReceipt } | { ok: false; code: 'stale' | 'sms_failed' };
+export type SmsSendResult =
+	{ ok: true; version: number; smsId: number; receipt: SmsReceipt } | { ok: false; code: 'stale' | 'sms_failed' };
 
 /**
  * Sends the 先行告知 SMS at most once per click: the case is claimed first (its version bumped, the
@@ -11,7 +12,10 @@ export type SmsSendResult = { ok: true; version: number; smsId: number; receipt:
  * gateway is called; a failure is recorded on the message and the case is left in its step.
  * The caller writes the step itself with the returned version and marks the message `sent`.
  */
-export async function claimAndSendSms(db: Db, m: { enforcementId: number; version: number; actorId: number; phone: string; body: string; now: number }): Promise<SmsSendResult> {
+export async function claimAndSendSms(
+	db: Db,
+	m: { enforcementId: number; version: number; actorId: number; phone: string; body: string; now: number }
+): Promise<SmsSendResult> {
 	// The claim is a version step without an event of its own: the 先行告知 event follows with the receipt.
 	const claim = unitOfWork(db, async (w) => {
 		await w.updateEnforcement(m.enforcementId, m.version, { updated_at: m.now }, []);

@@ -31,9 +31,14 @@ beforeAll(async () => {
 			const a = answer(u, requests.filter((r) => r.idempotencyKey === u.idempotencyKey).length);
 			if (a === 'hang') return void hanging.push(res);
 			if (a === 'fail500') return void res.writeHead(500).end('internal error');
-			if (typeof a === 'object') return void res.writeHead(422, { 'content-type': 'application/json' }).end(JSON.stringify({ reason: a.refuse }));
+			if (typeof a === 'object')
+				return void res
+					.writeHead(422, { 'content-type': 'application/json' })
+					.end(JSON.stringify({ reason: a.refuse }));
 			if (!accepted.some((x) => x.idempotencyKey === u.idempotencyKey)) accepted.push(u);
-			res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ref: `CITY-${accepted.length}` }));
+			res
+				.writeHead(200, { 'content-type': 'application/json' })
+				.end(JSON.stringify({ ref: `CITY-${accepted.length}` }));
 		});
 	});
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -47,8 +52,18 @@ afterAll(async () => {
 
 const platform = () => new HttpCityPlatform(url, 'city-key', 300);
 let clock = at('2026-09-30 12:00');
-const opts = (o: Partial<CitySenderOptions> = {}): Partial<CitySenderOptions> => ({ clock: () => clock, backoff: { baseMs: 30_000, maxMs: 600_000 }, log: () => {}, ...o });
-const outboxOf = async (orderId: number) => (await listOrderCityUpdates(t.db, orderId)).map((u) => ({ action: u.action, status: u.status, attempts: u.attempts }));
+const opts = (o: Partial<CitySenderOptions> = {}): Partial<CitySenderOptions> => ({
+	clock: () => clock,
+	backoff: { baseMs: 30_000, maxMs: 600_000 },
+	log: () => {},
+	...o
+});
+const outboxOf = async (orderId: number) =>
+	(await listOrderCityUpdates(t.db, orderId)).map((u) => ({
+		action: u.action,
+		status: u.status,
+		attempts: u.attempts
+	}));
 const reset = (a: typeof answer) => {
 	answer = a;
 	requests = [];
@@ -58,7 +73,18 @@ const reset = (a: typeof answer) => {
 /** 签收, 先行联系 and 答复 on a new order: three updates queued. */
 async function threeUpdates(): Promise<number> {
 	const id = await handlingOrder();
-	await ok('chengguan', id, { action: 'first_contact', at: at('2026-09-28 11:00'), outcome: 'contacted', method: 'phone', summary: '已电话联系' }, at('2026-09-28 11:05'));
+	await ok(
+		'chengguan',
+		id,
+		{
+			action: 'first_contact',
+			at: at('2026-09-28 11:00'),
+			outcome: 'contacted',
+			method: 'phone',
+			summary: '已电话联系'
+		},
+		at('2026-09-28 11:05')
+	);
 	await ok('chengguan', id, { action: 'reply', resolved: true, text: '已责令停止夜间施工' }, at('2026-09-29 15:00'));
 	return id;
 }
@@ -68,13 +94,27 @@ describe('the city outbox', () => {
 		const id = await handlingOrder();
 		expect(await outboxOf(id)).toEqual([{ action: 'sign', status: 'pending', attempts: 0 }]); // 派单 is not reported
 		const before = (await row(id)).version;
-		expect(await act('chengguan', id, { action: 'reply', resolved: true, text: 'x' }, at('2026-09-28 11:00'))).toMatchObject({ ok: false, code: 'first_contact_required' });
-		expect(await act('chengguan', id, { action: 'sign' }, at('2026-09-28 11:00'), [], before - 1)).toMatchObject({ ok: false, status: 409 });
+		expect(
+			await act('chengguan', id, { action: 'reply', resolved: true, text: 'x' }, at('2026-09-28 11:00'))
+		).toMatchObject({ ok: false, code: 'first_contact_required' });
+		expect(await act('chengguan', id, { action: 'sign' }, at('2026-09-28 11:00'), [], before - 1)).toMatchObject({
+			ok: false,
+			status: 409
+		});
 		expect(await outboxOf(id)).toHaveLength(1);
-		const event = await t.db.selectFrom('city_outbox').innerJoin('hotline_events', 'hotline_events.id', 'city_outbox.event_id').select(['hotline_events.action', 'city_outbox.payload']).where('city_outbox.order_id', '=', id).executeTakeFirstOrThrow();
+		const event = await t.db
+			.selectFrom('city_outbox')
+			.innerJoin('hotline_events', 'hotline_events.id', 'city_outbox.event_id')
+			.select(['hotline_events.action', 'city_outbox.payload'])
+			.where('city_outbox.order_id', '=', id)
+			.executeTakeFirstOrThrow();
 		const sent = JSON.parse(event.payload) as CityUpdate;
 		expect(event.action).toBe('sign');
-		expect(sent).toMatchObject({ orderNo: (await row(id)).order_no, action: 'sign', at: new Date(at('2026-09-28 10:00')).toISOString() });
+		expect(sent).toMatchObject({
+			orderNo: (await row(id)).order_no,
+			action: 'sign',
+			at: new Date(at('2026-09-28 10:00')).toISOString()
+		});
 		expect(JSON.stringify(sent)).not.toMatch(/13812345678|张三/); // no personal data leaves for the city
 		await t.db.deleteFrom('city_outbox').where('order_id', '=', id).execute(); // out of the way of the next tests
 	});
@@ -99,7 +139,12 @@ describe('the city outbox', () => {
 		const started = Date.now();
 		expect(await deliverDueUpdates(t.db, platform(), opts())).toEqual({ delivered: 0, refused: 0, retrying: 1 });
 		expect(Date.now() - started).toBeLessThan(3_000);
-		expect((await listOrderCityUpdates(t.db, id))[0]).toMatchObject({ status: 'retrying', attempts: 2, last_error: 'timeout', next_attempt_at: clock + 60_000 });
+		expect((await listOrderCityUpdates(t.db, id))[0]).toMatchObject({
+			status: 'retrying',
+			attempts: 2,
+			last_error: 'timeout',
+			next_attempt_at: clock + 60_000
+		});
 
 		clock += 60_000;
 		expect(await deliverDueUpdates(t.db, platform(), opts())).toEqual({ delivered: 3, refused: 0, retrying: 0 });
@@ -121,7 +166,13 @@ describe('the city outbox', () => {
 
 	it('a refusal (4xx with a reason) is recorded with the reason, never retried, and does not hold the order’s later updates', async () => {
 		const id = await handlingOrder();
-		await ok('chengguan', id, { action: 'request_return', reasonCode: 'not_our_duty', note: '属于房办职责', evidenceCount: 0 }, at('2026-09-28 11:00'), [photo]);
+		await ok(
+			'chengguan',
+			id,
+			{ action: 'request_return', reasonCode: 'not_our_duty', note: '属于房办职责', evidenceCount: 0 },
+			at('2026-09-28 11:00'),
+			[photo]
+		);
 		reset((u) => (u.action === 'sign' ? { refuse: '工单已被市级平台收回' } : 'accept'));
 		expect(await deliverDueUpdates(t.db, platform(), opts())).toEqual({ delivered: 1, refused: 1, retrying: 0 });
 		const rows = await listOrderCityUpdates(t.db, id);
@@ -160,9 +211,11 @@ describe('the city outbox', () => {
 			clock += 600_000;
 		}
 		const orderNos = await Promise.all(ids.map(async (id) => (await row(id)).order_no));
-		for (const no of orderNos) expect(accepted.filter((u) => u.orderNo === no).map((u) => u.action)).toEqual(['sign', 'first_contact', 'reply']);
+		for (const no of orderNos)
+			expect(accepted.filter((u) => u.orderNo === no).map((u) => u.action)).toEqual(['sign', 'first_contact', 'reply']);
 		expect(accepted).toHaveLength(18);
 		expect(new Set(accepted.map((u) => u.idempotencyKey)).size).toBe(18);
-		for (const id of ids) expect((await outboxOf(id)).every((u) => u.status === 'delivered' && u.attempts === 2)).toBe(true);
+		for (const id of ids)
+			expect((await outboxOf(id)).every((u) => u.status === 'delivered' && u.attempts === 2)).toBe(true);
 	});
 });

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { cityUpdateOf, judgeDelivery, retryDelay, type Backoff, type CityUpdate } from '$lib/domain/city-updates';
 import type { Db } from '../../db/create-database';
 import type { CityPlatform } from '../../city-platform';
-import { claimCityUpdate, dueHeadOfOrder, enqueueCityUpdate, listDueHeads, markCityDelivered, markCityRefused, markCityRetry } from '../../repositories/city-outbox';
+import {
+	claimCityUpdate,
+	dueHeadOfOrder,
+	enqueueCityUpdate,
+	listDueHeads,
+	markCityDelivered,
+	markCityRefused,
+	markCityRetry
+} from '../../repositories/city-outbox';
 
 export interface CitySenderOptions {
 	backoff: Backoff;
@@ -25,7 +33,13 @@ export const DEFAULT_CITY_SENDER: CitySenderOptions = {
 };
 
 /** Queues the city's copy of an order event, in the caller's transaction (nothing when the action is not reported). */
-export async function queueCityUpdate(trx: Db, order: { id: number; order_no: string }, eventId: number, event: { action: string; note: string | null; payload: Record<string, unknown> }, now: number): Promise<void> {
+export async function queueCityUpdate(
+	trx: Db,
+	order: { id: number; order_no: string },
+	eventId: number,
+	event: { action: string; note: string | null; payload: Record<string, unknown> },
+	now: number
+): Promise<void> {
 	const update = cityUpdateOf(order.order_no, event, now, `gridcase-${randomUUID()}`);
 	if (update) await enqueueCityUpdate(trx, order.id, eventId, update, now);
 }
@@ -37,7 +51,13 @@ export interface RoundResult {
 }
 
 /** Sends one order's due updates in order, stopping at the first that has to wait. */
-async function sendAlongOrder(db: Db, platform: CityPlatform, first: { id: number; order_id: number; payload: string; attempts: number }, o: CitySenderOptions, tally: RoundResult) {
+async function sendAlongOrder(
+	db: Db,
+	platform: CityPlatform,
+	first: { id: number; order_id: number; payload: string; attempts: number },
+	o: CitySenderOptions,
+	tally: RoundResult
+) {
 	let item: typeof first | null = first;
 	while (item) {
 		const now = o.clock();
@@ -55,7 +75,9 @@ async function sendAlongOrder(db: Db, platform: CityPlatform, first: { id: numbe
 		} else {
 			const wait = retryDelay(item.attempts + 1, o.backoff);
 			await markCityRetry(db, item.id, verdict.error, at + wait);
-			o.log(`[city] ${update.orderNo} ${update.action} not delivered (${verdict.error}), attempt ${item.attempts + 1}; next in ${Math.round(wait / 1000)} s`);
+			o.log(
+				`[city] ${update.orderNo} ${update.action} not delivered (${verdict.error}), attempt ${item.attempts + 1}; next in ${Math.round(wait / 1000)} s`
+			);
 			tally.retrying++;
 			return;
 		}
@@ -64,7 +86,11 @@ async function sendAlongOrder(db: Db, platform: CityPlatform, first: { id: numbe
 }
 
 /** One round: every order with a due update gets its updates sent in order, a few orders at a time. */
-export async function deliverDueUpdates(db: Db, platform: CityPlatform, opts: Partial<CitySenderOptions> = {}): Promise<RoundResult> {
+export async function deliverDueUpdates(
+	db: Db,
+	platform: CityPlatform,
+	opts: Partial<CitySenderOptions> = {}
+): Promise<RoundResult> {
 	const o = { ...DEFAULT_CITY_SENDER, ...opts };
 	const heads = await listDueHeads(db, o.clock(), o.batch);
 	const tally: RoundResult = { delivered: 0, refused: 0, retrying: 0 };
@@ -77,7 +103,11 @@ export async function deliverDueUpdates(db: Db, platform: CityPlatform, opts: Pa
 }
 
 /** Rounds until nothing is due (the seed uses it for the demo history's updates). */
-export async function drainDueUpdates(db: Db, platform: CityPlatform, opts: Partial<CitySenderOptions> = {}): Promise<RoundResult> {
+export async function drainDueUpdates(
+	db: Db,
+	platform: CityPlatform,
+	opts: Partial<CitySenderOptions> = {}
+): Promise<RoundResult> {
 	const total: RoundResult = { delivered: 0, refused: 0, retrying: 0 };
 	for (;;) {
 		const r = await deliverDueUpdates(db, platform, opts);
@@ -94,7 +124,11 @@ export async function drainDueUpdates(db: Db, platform: CityPlatform, opts: Part
  * way of a request (its timer does not keep the process alive; its database work is a few small
  * statements; the city's answers are awaited, not blocked on). Returns a stop function.
  */
-export function startCitySender(db: Db, platform: () => CityPlatform, opts: Partial<CitySenderOptions> & { intervalMs?: number } = {}): () => void {
+export function startCitySender(
+	db: Db,
+	platform: () => CityPlatform,
+	opts: Partial<CitySenderOptions> & { intervalMs?: number } = {}
+): () => void {
 	const interval = opts.intervalMs ?? 2_000;
 	const log = opts.log ?? DEFAULT_CITY_SENDER.log;
 	let stopped = false;

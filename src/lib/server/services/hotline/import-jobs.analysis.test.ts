@@ -49,7 +49,13 @@ describe.each(FORMATS)('analyseImport, %s file', (format) => {
 			written_rows: 0,
 			finished_at: null
 		});
-		expect(report).toMatchObject({ problems: EXPECTED_PROBLEMS, more: 0, changed: [`${p}-003`], repeated: 0, headerLine: 1 });
+		expect(report).toMatchObject({
+			problems: EXPECTED_PROBLEMS,
+			more: 0,
+			changed: [`${p}-003`],
+			repeated: 0,
+			headerLine: 1
+		});
 		// Analysing writes nothing but the import's own report.
 		expect({ orders: await countOrders(), events: await countEvents() }).toEqual(before);
 	});
@@ -82,14 +88,29 @@ describe('analyseImport: file-level failures', () => {
 	});
 
 	it('blank lines are skipped and do not shift the reported line numbers', async () => {
-		const text = toCsv([HEADERS, valid('BL-001'), ['', '', '', '', '', '', '', '', ''], valid('BL-002', { phone: 'abc' })]).replace('\r\n', '\r\n\r\n');
+		const text = toCsv([
+			HEADERS,
+			valid('BL-001'),
+			['', '', '', '', '', '', '', '', ''],
+			valid('BL-002', { phone: 'abc' })
+		]).replace('\r\n', '\r\n\r\n');
 		const { row, report } = await analyse(tmp.file('blank.csv', text));
 		expect(row).toMatchObject({ status: 'previewed', total_rows: 2, valid_rows: 1, error_rows: 1 });
 		expect(report.problems).toEqual([{ line: 5, column: 'phone', code: 'invalid_phone' }]);
 	});
 
 	it('registering refuses a file that is neither CSV nor XLSX, or empty', async () => {
-		expect(await registerImportFile(t.db, tmp.file('photo.csv', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 1, 2, 3)), actorId, NOW)).toEqual({ ok: false, code: 'not_csv_or_xlsx' });
-		expect(await registerImportFile(t.db, tmp.file('empty.csv', ''), actorId, NOW)).toEqual({ ok: false, code: 'empty' });
+		expect(
+			await registerImportFile(
+				t.db,
+				tmp.file('photo.csv', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 1, 2, 3)),
+				actorId,
+				NOW
+			)
+		).toEqual({ ok: false, code: 'not_csv_or_xlsx' });
+		expect(await registerImportFile(t.db, tmp.file('empty.csv', ''), actorId, NOW)).toEqual({
+			ok: false,
+			code: 'empty'
+		});
 	});
 });

@@ -12,10 +12,32 @@ import { actorId, analyse, importRow, orders, t, tmp, useImportJobsEnv } from '.
 useImportJobsEnv();
 
 const TITLE = '12345市民服务热线工单导出';
-const HEADER = ['工单号', '来源渠道', '诉求类型', '诉求人', '联系电话', '地址', '诉求内容', '派单时间', '办理时限', '截止时间'];
+const HEADER = [
+	'工单号',
+	'来源渠道',
+	'诉求类型',
+	'诉求人',
+	'联系电话',
+	'地址',
+	'诉求内容',
+	'派单时间',
+	'办理时限',
+	'截止时间'
+];
 /** 派单时间 Monday 2026-09-28 09:15; 国庆 (10-01…10-07 off, 10-10 a make-up Saturday) lies inside the limits. */
 const RECEIVED = '2026-09-28 09:15';
-const row = (no: string, type: string, address: string, limit: string, due = '') => [no, '12345热线', type, '欧阳娜娜', '13812345678', address, '楼道堆物，影响通行', RECEIVED, limit, due];
+const row = (no: string, type: string, address: string, limit: string, due = '') => [
+	no,
+	'12345热线',
+	type,
+	'欧阳娜娜',
+	'13812345678',
+	address,
+	'楼道堆物，影响通行',
+	RECEIVED,
+	limit,
+	due
+];
 
 /** Line numbers: 1 title, 2 header, then 3… */
 const rows = (p: string) => [
@@ -56,29 +78,62 @@ describe.each([
 		expect(report.headerLine).toBe(2);
 		expect(report.repeated).toBe(1);
 		expect(report.problems).toEqual([{ line: 7, column: 'dueAt', code: 'due_before_received' }]);
-		const notes = report.notes.map((n: { line: number; code: string; params?: Record<string, string> }) => [n.line, n.code, n.params]);
+		const notes = report.notes.map((n: { line: number; code: string; params?: Record<string, string> }) => [
+			n.line,
+			n.code,
+			n.params
+		]);
 		expect(notes).toEqual([
 			[1, 'title_row_skipped', { header: '2' }],
-			[3, 'limit_from_file', { given: '15个工作日', deadline: '2026-10-23 24:00', limit: '5 工作日', standard: '2026-10-10 24:00' }],
+			[
+				3,
+				'limit_from_file',
+				{ given: '15个工作日', deadline: '2026-10-23 24:00', limit: '5 工作日', standard: '2026-10-10 24:00' }
+			],
 			[3, 'community_from_address', { community: '古美一村', name: '古美一村' }],
 			[4, 'community_pending', { names: '' }],
 			[5, 'repeated_line', { first: '3' }],
 			[6, 'limit_unreadable', { text: '尽快', limit: '1 工作日', deadline: '2026-09-29 24:00' }],
 			[6, 'community_from_address', { community: '平吉三村', name: '平吉三村' }],
-			[8, 'limit_from_file', { given: '24小时', deadline: '2026-09-29 09:15', limit: '5 工作日', standard: '2026-10-10 24:00' }],
+			[
+				8,
+				'limit_from_file',
+				{ given: '24小时', deadline: '2026-09-29 09:15', limit: '5 工作日', standard: '2026-10-10 24:00' }
+			],
 			[8, 'community_from_address', { community: '东兰一居', name: '东兰一居' }],
-			[9, 'limit_from_file', { given: '2026-10-20 24:00', deadline: '2026-10-20 24:00', limit: '5 工作日', standard: '2026-10-10 24:00' }],
+			[
+				9,
+				'limit_from_file',
+				{ given: '2026-10-20 24:00', deadline: '2026-10-20 24:00', limit: '5 工作日', standard: '2026-10-10 24:00' }
+			],
 			[9, 'community_from_address', { community: '古美三村', name: '古美三村' }]
 		]);
 	});
 
 	it('commits the valid rows with the deadline the city gave, each order once', async () => {
 		const { imp } = await analyse(await write(`${p}W`));
-		await commitImport(t.db, imp, tmp.file(`${p}W.${kind === 'CSV' ? 'csv' : 'xlsx'}`), 'valid_only', actorId, Date.parse('2026-09-29T10:00:00+08:00'));
+		await commitImport(
+			t.db,
+			imp,
+			tmp.file(`${p}W.${kind === 'CSV' ? 'csv' : 'xlsx'}`),
+			'valid_only',
+			actorId,
+			Date.parse('2026-09-29T10:00:00+08:00')
+		);
 		expect((await importRow(imp.id)).status).toBe('committed');
 		const stored = await orders(`${p}W`);
-		const communities = new Map((await t.db.selectFrom('communities').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
-		expect(stored.map((o) => [o.order_no, formatDeadline(o.deadline_at), o.limit_value, o.limit_unit, o.community_id === null ? '待定' : communities.get(o.community_id)])).toEqual([
+		const communities = new Map(
+			(await t.db.selectFrom('communities').select(['id', 'name']).execute()).map((c) => [c.id, c.name])
+		);
+		expect(
+			stored.map((o) => [
+				o.order_no,
+				formatDeadline(o.deadline_at),
+				o.limit_value,
+				o.limit_unit,
+				o.community_id === null ? '待定' : communities.get(o.community_id)
+			])
+		).toEqual([
 			[`${p}W-001`, '2026-10-23 24:00', 15, 'wd', '古美一村'],
 			[`${p}W-002`, '2026-10-10 24:00', 5, 'wd', '待定'],
 			[`${p}W-003`, '2026-09-29 24:00', 1, 'wd', '平吉三村'],
@@ -91,15 +146,41 @@ describe.each([
 
 describe('header-like rows', () => {
 	it('a second header row (Chinese, then English) is refused, naming both lines', async () => {
-		const english = ['orderNo', 'channel', 'orderType', 'name', 'phone', 'address', 'content', 'receivedAt', 'timeLimit', 'dueAt'];
-		const file = tmp.file('two-headers.csv', utf8(toCsv([HEADER, english, row('TH-001', '投诉', '古美一村', '15个工作日')])));
+		const english = [
+			'orderNo',
+			'channel',
+			'orderType',
+			'name',
+			'phone',
+			'address',
+			'content',
+			'receivedAt',
+			'timeLimit',
+			'dueAt'
+		];
+		const file = tmp.file(
+			'two-headers.csv',
+			utf8(toCsv([HEADER, english, row('TH-001', '投诉', '古美一村', '15个工作日')]))
+		);
 		const { row: imp, report } = await analyse(file);
 		expect(imp.status).toBe('failed');
 		expect(report).toEqual({ fileError: 'two_header_rows', line: 2, otherLine: 1 });
 	});
 
 	it('a header repeated below the data (two exports pasted together) is refused at its line', async () => {
-		const file = tmp.file('pasted.csv', utf8(toCsv([[TITLE], HEADER, row('TP-001', '投诉', '古美一村', ''), [TITLE], HEADER, row('TP-002', '投诉', '古美一村', '')])));
+		const file = tmp.file(
+			'pasted.csv',
+			utf8(
+				toCsv([
+					[TITLE],
+					HEADER,
+					row('TP-001', '投诉', '古美一村', ''),
+					[TITLE],
+					HEADER,
+					row('TP-002', '投诉', '古美一村', '')
+				])
+			)
+		);
 		const { report } = await analyse(file);
 		expect(report).toEqual({ fileError: 'two_header_rows', line: 5, otherLine: 2 });
 	});
@@ -110,6 +191,8 @@ describe('header-like rows', () => {
 		const file = tmp.file('dup.csv', utf8(toCsv([HEADER, row('TD-001', '投诉', '古美一村', ''), other])));
 		const { row: imp, report } = await analyse(file);
 		expect(imp).toMatchObject({ valid_rows: 1, error_rows: 1 });
-		expect(report.problems).toEqual([{ line: 3, column: 'orderNo', code: 'duplicate_in_file', params: { first: '2' } }]);
+		expect(report.problems).toEqual([
+			{ line: 3, column: 'orderNo', code: 'duplicate_in_file', params: { first: '2' } }
+		]);
 	});
 });

@@ -53,11 +53,30 @@ describe('commitImport', () => {
 		const stored = await orders(p);
 		expect(stored.map((o) => o.order_no)).toEqual([`${p}-001`, `${p}-002`, `${p}-003`]);
 		for (const o of stored) {
-			expect(o).toMatchObject({ origin: 'file', import_id: imp.id, status: 'received', citizen_name: '欧阳娜娜', phone: '13812345678', address: '古美路 1000 弄 3 号' });
+			expect(o).toMatchObject({
+				origin: 'file',
+				import_id: imp.id,
+				status: 'received',
+				citizen_name: '欧阳娜娜',
+				phone: '13812345678',
+				address: '古美路 1000 弄 3 号'
+			});
 		}
-		expect(stored.map((o) => o.content)).toEqual(['楼道堆物，影响通行', '楼道堆物，影响通行', '夜间施工噪音，已持续一周']);
+		expect(stored.map((o) => o.content)).toEqual([
+			'楼道堆物，影响通行',
+			'楼道堆物，影响通行',
+			'夜间施工噪音，已持续一周'
+		]);
 		expect(stored[0].received_at).toBe(at('2026-09-28 09:15'));
-		const events = await t.db.selectFrom('hotline_events').selectAll().where('order_id', 'in', stored.map((o) => o.id)).execute();
+		const events = await t.db
+			.selectFrom('hotline_events')
+			.selectAll()
+			.where(
+				'order_id',
+				'in',
+				stored.map((o) => o.id)
+			)
+			.execute();
 		expect(events.map((e) => [e.action, e.actor_id])).toEqual(stored.map(() => ['receive', actorId]));
 	});
 
@@ -77,7 +96,14 @@ describe('commitImport', () => {
 		await commit(file, 'valid_only');
 		const before = { rows: await orders('RI'), orders: await countOrders(), events: await countEvents() };
 		const again = await commit(file, 'valid_only');
-		expect(again.row).toMatchObject({ status: 'committed', valid_rows: 3, new_rows: 0, same_rows: 3, changed_rows: 0, written_rows: 0 });
+		expect(again.row).toMatchObject({
+			status: 'committed',
+			valid_rows: 3,
+			new_rows: 0,
+			same_rows: 3,
+			changed_rows: 0,
+			written_rows: 0
+		});
 		expect({ rows: await orders('RI'), orders: await countOrders(), events: await countEvents() }).toEqual(before);
 	});
 
@@ -132,17 +158,30 @@ describe('the upload path (startImport → startCommit), as the import page uses
 		if (!started.ok) throw new Error(started.code);
 		expect(fs.existsSync(importFilePath(started.id, 'xlsx'))).toBe(true);
 		expect(importFilePath(started.id, 'xlsx').startsWith(path.join(tmp.dir, 'imports'))).toBe(true);
-		expect(await settle(started.id, 'analysing')).toMatchObject({ status: 'previewed', file_name: '工单导出.xlsx', valid_rows: 3, error_rows: 6 });
+		expect(await settle(started.id, 'analysing')).toMatchObject({
+			status: 'previewed',
+			file_name: '工单导出.xlsx',
+			valid_rows: 3,
+			error_rows: 6
+		});
 
-		expect(await startCommit(t.db, started.id, 'all_or_nothing', actorId, NOW)).toEqual({ ok: false, code: 'import_has_errors' });
+		expect(await startCommit(t.db, started.id, 'all_or_nothing', actorId, NOW)).toEqual({
+			ok: false,
+			code: 'import_has_errors'
+		});
 		expect(await startCommit(t.db, started.id, 'valid_only', actorId, NOW)).toEqual({ ok: true });
-		expect(await startCommit(t.db, started.id, 'valid_only', actorId, NOW)).toEqual({ ok: false, code: 'not_allowed_in_state' });
+		expect(await startCommit(t.db, started.id, 'valid_only', actorId, NOW)).toEqual({
+			ok: false,
+			code: 'not_allowed_in_state'
+		});
 		expect(await settle(started.id, 'committing')).toMatchObject({ status: 'committed', written_rows: 3 });
 		expect((await orders('UP')).map((o) => o.order_no)).toEqual(['UP-001', 'UP-002', 'UP-003']);
 	});
 
 	it('refuses a file that is not CSV/XLSX and one over the size limit before storing anything', async () => {
-		expect(await startImport(t.db, new File([Uint8Array.of(0x25, 0x50, 0x44, 0x46, 0x2d)], 'a.csv'), actorId, NOW)).toEqual({ ok: false, code: 'not_csv_or_xlsx' });
+		expect(
+			await startImport(t.db, new File([Uint8Array.of(0x25, 0x50, 0x44, 0x46, 0x2d)], 'a.csv'), actorId, NOW)
+		).toEqual({ ok: false, code: 'not_csv_or_xlsx' });
 		const big = new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'big.csv');
 		expect(await startImport(t.db, big, actorId, NOW)).toEqual({ ok: false, code: 'file_too_large' });
 	});
@@ -160,15 +199,28 @@ describe('an import interrupted mid-commit', () => {
 
 	it('is marked interrupted once its process is gone, and commits when committed again', async () => {
 		process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
-		const bytes = fs.readFileSync(await writeFile('utf-8', [1, 2, 3, 4].map((i) => valid(`RETRY-00${i}`))));
+		const bytes = fs.readFileSync(
+			await writeFile(
+				'utf-8',
+				[1, 2, 3, 4].map((i) => valid(`RETRY-00${i}`))
+			)
+		);
 		const started = await startImport(t.db, new File([bytes], 'retry.csv'), actorId, NOW);
 		if (!started.ok) throw new Error(started.code);
 		expect(await settle(started.id, 'analysing')).toMatchObject({ status: 'previewed', valid_rows: 4 });
 
 		// A server killed while committing: the row says 'committing', its runner is a process that has ended.
 		const gone = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid;
-		await t.db.updateTable('hotline_imports').set({ status: 'committing', mode: 'all_or_nothing' }).where('id', '=', started.id).execute();
-		await t.db.updateTable('settings').set({ value: `${hostname()}:${gone}` }).where('key', '=', `import.runner.${started.id}`).execute();
+		await t.db
+			.updateTable('hotline_imports')
+			.set({ status: 'committing', mode: 'all_or_nothing' })
+			.where('id', '=', started.id)
+			.execute();
+		await t.db
+			.updateTable('settings')
+			.set({ value: `${hostname()}:${gone}` })
+			.where('key', '=', `import.runner.${started.id}`)
+			.execute();
 		expect(await markInterruptedImports(t.db, started.id)).toEqual([started.id]);
 		expect(await importRow(started.id)).toMatchObject({ status: 'interrupted', mode: 'all_or_nothing' });
 		expect(await orders('RETRY')).toEqual([]);
@@ -185,9 +237,22 @@ describe('an import interrupted mid-commit', () => {
 	it('is not offered again when interrupted before its check finished', async () => {
 		const row = await t.db
 			.insertInto('hotline_imports')
-			.values({ file_name: 'x.csv', file_kind: 'csv', file_sha256: '0'.repeat(64), status: 'interrupted', mode: null, report: null, created_by: actorId, created_at: NOW, finished_at: null })
+			.values({
+				file_name: 'x.csv',
+				file_kind: 'csv',
+				file_sha256: '0'.repeat(64),
+				status: 'interrupted',
+				mode: null,
+				report: null,
+				created_by: actorId,
+				created_at: NOW,
+				finished_at: null
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		expect(await startCommit(t.db, row.id, 'all_or_nothing', actorId, NOW)).toEqual({ ok: false, code: 'not_allowed_in_state' });
+		expect(await startCommit(t.db, row.id, 'all_or_nothing', actorId, NOW)).toEqual({
+			ok: false,
+			code: 'not_allowed_in_state'
+		});
 	});
 });

@@ -48,10 +48,33 @@ export function useImportJobsEnv() {
 // ---------------------------------------------------------------------------------------------
 // Test files, written to disk in each format the city platform exports.
 
-export const HEADERS = ['工单号', '来源渠道', '诉求类型', '紧急程度', '诉求人', '联系电话', '地址', '诉求内容', '派单时间'];
-export type Row = [orderNo: string, channel: string, type: string, urgency: string, name: string, phone: string, address: string, content: string, receivedAt: string];
+export const HEADERS = [
+	'工单号',
+	'来源渠道',
+	'诉求类型',
+	'紧急程度',
+	'诉求人',
+	'联系电话',
+	'地址',
+	'诉求内容',
+	'派单时间'
+];
+export type Row = [
+	orderNo: string,
+	channel: string,
+	type: string,
+	urgency: string,
+	name: string,
+	phone: string,
+	address: string,
+	content: string,
+	receivedAt: string
+];
 
-export const valid = (orderNo: string, over: Partial<Record<'type' | 'phone' | 'content' | 'receivedAt', string>> = {}): Row => [
+export const valid = (
+	orderNo: string,
+	over: Partial<Record<'type' | 'phone' | 'content' | 'receivedAt', string>> = {}
+): Row => [
 	orderNo,
 	'12345热线',
 	over.type ?? '投诉',
@@ -101,7 +124,8 @@ export async function writeFile(format: Format, rows: string[][], headers: strin
 	const name = `orders-${++fileSerial}-${format}.${format === 'xlsx' ? 'xlsx' : 'csv'}`;
 	if (format !== 'xlsx') {
 		const text = toCsv([headers, ...rows]);
-		const bytes = format === 'gb18030' ? encodeGb18030(text) : format === 'utf-8-bom' ? concatBytes(BOM, utf8(text)) : utf8(text);
+		const bytes =
+			format === 'gb18030' ? encodeGb18030(text) : format === 'utf-8-bom' ? concatBytes(BOM, utf8(text)) : utf8(text);
 		return tmp.file(name, bytes);
 	}
 	// As a person saves it from Excel: phones typed as numbers, a 派单时间 typed as a date.
@@ -131,11 +155,29 @@ export async function register(file: string) {
 	if (!r.ok) throw new Error(r.code);
 	return r.imp;
 }
-export const importRow = (id: number) => t.db.selectFrom('hotline_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+export const importRow = (id: number) =>
+	t.db.selectFrom('hotline_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 export const reportOf = async (id: number) => JSON.parse((await importRow(id)).report ?? 'null');
-export const orders = (prefix: string) => t.db.selectFrom('hotline_orders').selectAll().where('order_no', 'like', `${prefix}-%`).orderBy('order_no').execute();
-export const countOrders = async () => Number((await t.db.selectFrom('hotline_orders').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-export const countEvents = async () => Number((await t.db.selectFrom('hotline_events').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+export const orders = (prefix: string) =>
+	t.db.selectFrom('hotline_orders').selectAll().where('order_no', 'like', `${prefix}-%`).orderBy('order_no').execute();
+export const countOrders = async () =>
+	Number(
+		(
+			await t.db
+				.selectFrom('hotline_orders')
+				.select(({ fn }) => fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
+export const countEvents = async () =>
+	Number(
+		(
+			await t.db
+				.selectFrom('hotline_events')
+				.select(({ fn }) => fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
 export async function analyse(file: string) {
 	const imp = await register(file);
@@ -153,10 +195,21 @@ export async function commit(file: string, mode: ImportMode) {
 export async function store(rows: Row[]) {
 	const ctx = await orderValidationContext(t.db, NOW);
 	const inputs = rows.map((r) => {
-		const raw = Object.fromEntries(['orderNo', 'channel', 'orderType', 'urgency', 'citizenName', 'phone', 'address', 'content', 'receivedAt'].map((k, i) => [k, r[i]])) as Partial<Record<OrderColumnKey, string>>;
+		const raw = Object.fromEntries(
+			['orderNo', 'channel', 'orderType', 'urgency', 'citizenName', 'phone', 'address', 'content', 'receivedAt'].map(
+				(k, i) => [k, r[i]]
+			)
+		) as Partial<Record<OrderColumnKey, string>>;
 		const v = validateOrderRecord(raw, ctx);
 		if (!v.ok) throw new Error(JSON.stringify(v.errors));
 		return v.order;
 	});
-	await ingestOrders(t.db, inputs, { origin: 'api', importId: null, actorId: null, apiKeyId: null, now: NOW, calendar: await loadCalendar(t.db) });
+	await ingestOrders(t.db, inputs, {
+		origin: 'api',
+		importId: null,
+		actorId: null,
+		apiKeyId: null,
+		now: NOW,
+		calendar: await loadCalendar(t.db)
+	});
 }

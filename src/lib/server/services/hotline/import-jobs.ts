@@ -70,7 +70,10 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 		if (!pending.length) return;
 		const chunk = pending;
 		pending = [];
-		const stored = await findFingerprints(db, chunk.map((v) => v.orderNo));
+		const stored = await findFingerprints(
+			db,
+			chunk.map((v) => v.orderNo)
+		);
 		for (const v of chunk) tally(v.orderNo, v.fingerprint, stored.get(v.orderNo));
 	};
 	const tally = (orderNo: string, fingerprint: string, known: string | undefined) => {
@@ -87,7 +90,11 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 			// Two columns for one field are refused too; say so, rather than 'missing' with no column named.
 			header: (h) => {
 				headerLine = h.line;
-				headerError = h.ok ? null : h.missing.length ? { fileError: 'missing_columns', columns: h.missing } : { fileError: 'duplicate_columns', columns: h.duplicate };
+				headerError = h.ok
+					? null
+					: h.missing.length
+						? { fileError: 'missing_columns', columns: h.missing }
+						: { fileError: 'duplicate_columns', columns: h.duplicate };
 			},
 			order: async (order) => {
 				validRows++;
@@ -113,7 +120,8 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 			}
 		});
 		await compare();
-		await whenFree(imp.id, () => updateImport(db, imp.id, {
+		await whenFree(imp.id, () =>
+			updateImport(db, imp.id, {
 				status: headerError ? 'failed' : 'previewed',
 				total_rows: rows,
 				valid_rows: validRows,
@@ -124,10 +132,19 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
 				report: JSON.stringify(
 					headerError
 						? { ...(headerError as object), headerLine }
-						: { problems, more: Math.max(0, badLines.size - new Set(problems.map((p) => p.line)).size), changed, notes, moreNotes: noteCount - notes.length, repeated, headerLine }
+						: {
+								problems,
+								more: Math.max(0, badLines.size - new Set(problems.map((p) => p.line)).size),
+								changed,
+								notes,
+								moreNotes: noteCount - notes.length,
+								repeated,
+								headerLine
+							}
 				),
 				finished_at: headerError ? now : null
-			}));
+			})
+		);
 	} catch (e) {
 		await fail(db, imp.id, e, now);
 	} finally {
@@ -143,7 +160,14 @@ export async function analyseImport(db: Db, imp: ImportRow, path: string, now: n
  * leaves all of it or none of it, and committing again completes it (orders already stored count as
  * unchanged).
  */
-export async function commitImport(db: Db, imp: ImportRow, path: string, mode: ImportMode, actorId: number, now: number): Promise<void> {
+export async function commitImport(
+	db: Db,
+	imp: ImportRow,
+	path: string,
+	mode: ImportMode,
+	actorId: number,
+	now: number
+): Promise<void> {
 	try {
 		const ctx = await orderValidationContext(db, now);
 		const calendar = await loadCalendar(db);
@@ -175,17 +199,30 @@ export async function commitImport(db: Db, imp: ImportRow, path: string, mode: I
 		// Written on a connection of its own, so the centre's reads go on while it writes (its writes
 		// wait for the commit). Run again whole if another process holds the database too long.
 		// The unit of work uses `counted` when every row turns out new, and judges the created ones otherwise.
-		const written = await retryWhileBusy(() => onOwnConnection(db, (own) => unitOfWork(own, async (w) => {
-			const handle = sqliteHandle(own) ?? sqlite;
-			let created = 0;
-			for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-				created += writePreparedOrders(w, rows.slice(i, i + WRITE_BATCH), { ...ingest, sqlite: handle }).created.length;
-				progress.set(imp.id, created);
-				await tick();
-			}
-			return created;
-		}, { precounted: { rows: rows.length, counts: counted } })), { onWait: sayWhenWaiting(`import ${imp.id}`) });
-		await whenFree(imp.id, () => updateImport(db, imp.id, { status: 'committed', mode, written_rows: written, finished_at: Date.now() }));
+		const written = await retryWhileBusy(
+			() =>
+				onOwnConnection(db, (own) =>
+					unitOfWork(
+						own,
+						async (w) => {
+							const handle = sqliteHandle(own) ?? sqlite;
+							let created = 0;
+							for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+								created += writePreparedOrders(w, rows.slice(i, i + WRITE_BATCH), { ...ingest, sqlite: handle }).created
+									.length;
+								progress.set(imp.id, created);
+								await tick();
+							}
+							return created;
+						},
+						{ precounted: { rows: rows.length, counts: counted } }
+					)
+				),
+			{ onWait: sayWhenWaiting(`import ${imp.id}`) }
+		);
+		await whenFree(imp.id, () =>
+			updateImport(db, imp.id, { status: 'committed', mode, written_rows: written, finished_at: Date.now() })
+		);
 	} catch (e) {
 		await fail(db, imp.id, e, now);
 	} finally {
@@ -195,7 +232,14 @@ export async function commitImport(db: Db, imp: ImportRow, path: string, mode: I
 }
 
 /** Any other dialect: the rows are written through Kysely as they are read, in one transaction. */
-async function commitWithKysely(db: Db, imp: ImportRow, path: string, mode: ImportMode, ingest: Omit<IngestContext, 'sqlite'>, ctx: Awaited<ReturnType<typeof orderValidationContext>>): Promise<void> {
+async function commitWithKysely(
+	db: Db,
+	imp: ImportRow,
+	path: string,
+	mode: ImportMode,
+	ingest: Omit<IngestContext, 'sqlite'>,
+	ctx: Awaited<ReturnType<typeof orderValidationContext>>
+): Promise<void> {
 	let hadProblems = false;
 	const written = await unitOfWork(db, async (w) => {
 		const trx = w.trx;
@@ -246,9 +290,18 @@ async function fail(db: Db, id: number, e: unknown, now: number) {
 	const code = e instanceof ImportFileError ? e.code : e instanceof RowsInvalid ? 'import_has_errors' : 'internal';
 	if (code === 'internal') console.error(`import ${id} failed`, e);
 	await whenFree(id, () =>
-		updateImport(db, id, { status: 'failed', report: JSON.stringify({ fileError: code, line: e instanceof ImportFileError ? (e.line ?? null) : null, otherLine: e instanceof ImportFileError ? (e.otherLine ?? null) : null }), finished_at: now })
+		updateImport(db, id, {
+			status: 'failed',
+			report: JSON.stringify({
+				fileError: code,
+				line: e instanceof ImportFileError ? (e.line ?? null) : null,
+				otherLine: e instanceof ImportFileError ? (e.otherLine ?? null) : null
+			}),
+			finished_at: now
+		})
 	);
 }
 
 /** One statement of the import's own bookkeeping, waiting for the database as long as it takes. */
-const whenFree = <T>(id: number, work: () => Promise<T>) => retryWhileBusy(work, { onWait: sayWhenWaiting(`import ${id}`) });
+const whenFree = <T>(id: number, work: () => Promise<T>) =>
+	retryWhileBusy(work, { onWait: sayWhenWaiting(`import ${id}`) });

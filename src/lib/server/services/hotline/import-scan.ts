@@ -1,5 +1,11 @@
 import { countKnownHeaders, HEADER_LIKE_MIN, isKnownHeader } from '$lib/domain/hotline-order-columns';
-import { mapHeaders, validateOrderRecord, type OrderColumnKey, type OrderInput, type OrderValidationContext } from '$lib/domain/hotline-order-input';
+import {
+	mapHeaders,
+	validateOrderRecord,
+	type OrderColumnKey,
+	type OrderInput,
+	type OrderValidationContext
+} from '$lib/domain/hotline-order-input';
 import type { RowRecord } from '../../import/csv';
 import { ImportFileError } from '../../import/errors';
 import { openImportFile } from '../../import/read-file';
@@ -15,7 +21,8 @@ export interface RowProblem {
 /** What the preview says about a row that is imported, not as written or not at all, without being wrong. */
 export type RowNote = RowProblem;
 
-export type ScanHeader = { ok: true; line: number } | { ok: false; missing: string[]; duplicate: string[]; line: number };
+export type ScanHeader =
+	{ ok: true; line: number } | { ok: false; missing: string[]; duplicate: string[]; line: number };
 
 /** Rows above the header that may be titles ('12345市民服务热线工单导出', an export date): how far to look. */
 const TITLE_ROWS = 10;
@@ -25,7 +32,10 @@ const TITLE_ROWS = 10;
  * rows above it are skipped (real exports have a merged title row); the first row when none does
  * (its missing columns are then reported). The rows read past while looking come back in `rest`.
  */
-async function findHeader(first: RowRecord, rows: AsyncGenerator<RowRecord>): Promise<{ header: RowRecord; titles: RowRecord[]; rest: RowRecord[] }> {
+async function findHeader(
+	first: RowRecord,
+	rows: AsyncGenerator<RowRecord>
+): Promise<{ header: RowRecord; titles: RowRecord[]; rest: RowRecord[] }> {
 	const seen: RowRecord[] = [first];
 	while (countKnownHeaders(seen[seen.length - 1].cells) < HEADER_LIKE_MIN && seen.length <= TITLE_ROWS) {
 		const next = await rows.next();
@@ -70,7 +80,15 @@ export async function scanOrderFile(
 		return { rows: 0, headerOk: false, repeated: 0 };
 	}
 	on.header?.({ ok: true, line: header.line });
-	if (titles.length) on.notes?.(titles.map((t) => ({ line: t.line, column: null, code: 'title_row_skipped', params: { header: String(header.line) } })));
+	if (titles.length)
+		on.notes?.(
+			titles.map((t) => ({
+				line: t.line,
+				column: null,
+				code: 'title_row_skipped',
+				params: { header: String(header.line) }
+			}))
+		);
 	const noColumn = mapping.index.orderNo;
 	const keys = Object.entries(mapping.index).filter(([, i]) => i >= 0) as [OrderColumnKey, number][];
 	// 工单号 → the line it was first on and what it said there (a short hash keeps memory flat).
@@ -80,7 +98,8 @@ export async function scanOrderFile(
 	for await (const record of concat(rest, file.rows)) {
 		if (record.cells.every((c) => c.trim() === '')) continue; // blank lines, as spreadsheets leave them
 		// A header row repeats a header where the 工单号 goes; only such a row is looked at whole.
-		if (isKnownHeader(record.cells[noColumn] ?? '') && countKnownHeaders(record.cells) >= HEADER_LIKE_MIN) throw new ImportFileError('two_header_rows', record.line, { otherLine: header.line });
+		if (isKnownHeader(record.cells[noColumn] ?? '') && countKnownHeaders(record.cells) >= HEADER_LIKE_MIN)
+			throw new ImportFileError('two_header_rows', record.line, { otherLine: header.line });
 		rows++;
 		const raw: Partial<Record<OrderColumnKey, string>> = {};
 		for (const [key, i] of keys) raw[key] = record.cells[i] ?? '';
@@ -92,7 +111,10 @@ export async function scanOrderFile(
 			if (first && first.print === print) {
 				repeated++;
 				on.notes?.([{ line: record.line, column: null, code: 'repeated_line', params: { first: String(first.line) } }]);
-			} else if (first) on.problems([{ line: record.line, column: 'orderNo', code: 'duplicate_in_file', params: { first: String(first.line) } }]);
+			} else if (first)
+				on.problems([
+					{ line: record.line, column: 'orderNo', code: 'duplicate_in_file', params: { first: String(first.line) } }
+				]);
 			else {
 				seen.set(checked.order.orderNo, { line: record.line, print });
 				if (checked.notes.length) on.notes?.(checked.notes.map((n) => ({ line: record.line, ...n })));

@@ -13,14 +13,31 @@ import { importRetentionDays } from '../records/housekeeping';
 export const importFilePath = (id: number, kind: string) => join(importDir(), `${id}.${kind}`);
 
 /** Stores an upload and starts checking it in the background; the page shows its progress. */
-export async function startImport(db: Db, file: File, actorId: number, now: number): Promise<{ ok: true; id: number } | { ok: false; code: string }> {
+export async function startImport(
+	db: Db,
+	file: File,
+	actorId: number,
+	now: number
+): Promise<{ ok: true; id: number } | { ok: false; code: string }> {
 	if (file.size === 0) return { ok: false, code: 'file_empty' };
 	if (file.size > MAX_IMPORT_BYTES) return { ok: false, code: 'file_too_large' };
 	const head = new Uint8Array(await file.slice(0, SNIFF_HEAD_BYTES).arrayBuffer());
 	const kind = sniffFileKind(head, file.name);
 	if (!kind) return { ok: false, code: 'not_csv_or_xlsx' };
 	const bytes = new Uint8Array(await file.arrayBuffer());
-	const row = { id: await insertImport(db, { file_name: file.name.slice(0, 200), file_kind: kind, file_sha256: createHash('sha256').update(bytes).digest('hex'), status: 'analysing', mode: null, report: null, created_by: actorId, created_at: now, finished_at: null }) };
+	const row = {
+		id: await insertImport(db, {
+			file_name: file.name.slice(0, 200),
+			file_kind: kind,
+			file_sha256: createHash('sha256').update(bytes).digest('hex'),
+			status: 'analysing',
+			mode: null,
+			report: null,
+			created_by: actorId,
+			created_at: now,
+			finished_at: null
+		})
+	};
 	await claimImportJob(db, row.id);
 	await mkdir(importDir(), { recursive: true });
 	const path = importFilePath(row.id, kind);
@@ -57,7 +74,19 @@ export async function registerImportFile(
 	if (!kind) return { ok: false, code: 'not_csv_or_xlsx' };
 	const hash = createHash('sha256');
 	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-	const row = { id: await insertImport(db, { file_name: name, file_kind: kind, file_sha256: hash.digest('hex'), status: 'analysing', mode: null, report: null, created_by: actorId, created_at: now, finished_at: null }) };
+	const row = {
+		id: await insertImport(db, {
+			file_name: name,
+			file_kind: kind,
+			file_sha256: hash.digest('hex'),
+			status: 'analysing',
+			mode: null,
+			report: null,
+			created_by: actorId,
+			created_at: now,
+			finished_at: null
+		})
+	};
 	await claimImportJob(db, row.id);
 	return { ok: true, imp: { id: row.id, file_name: name, file_kind: kind } };
 }
@@ -67,7 +96,13 @@ export async function registerImportFile(
  * batches: other requests queue behind the transaction for its few seconds instead of meeting a
  * locked database (which, with better-sqlite3's synchronous busy wait, would freeze the server).
  */
-export async function startCommit(db: Db, id: number, mode: ImportMode, actorId: number, now: number): Promise<{ ok: true } | { ok: false; code: string }> {
+export async function startCommit(
+	db: Db,
+	id: number,
+	mode: ImportMode,
+	actorId: number,
+	now: number
+): Promise<{ ok: true } | { ok: false; code: string }> {
 	const imp = await findImport(db, id);
 	if (!imp) return { ok: false, code: 'not_found' };
 	if (!canCommit(imp)) return { ok: false, code: 'not_allowed_in_state' };
@@ -84,7 +119,8 @@ export async function startCommit(db: Db, id: number, mode: ImportMode, actorId:
  * Previewed, or interrupted while committing (a crash, a kill: its transaction left nothing, and its
  * check had finished, which the chosen mode shows): it can be committed, again.
  */
-export const canCommit = (imp: { status: string; mode: string | null }) => imp.status === 'previewed' || (imp.status === 'interrupted' && imp.mode !== null);
+export const canCommit = (imp: { status: string; mode: string | null }) =>
+	imp.status === 'previewed' || (imp.status === 'interrupted' && imp.mode !== null);
 
 /** A server that stopped mid-job, or a command-line import killed: see import-runner.ts. */
 export { markInterruptedImports } from './import-runner';

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDeadline } from '$lib/domain/deadlines';
-import { validateOrderRecord, type OrderColumnKey, type OrderInput, type OrderValidationContext } from '$lib/domain/hotline-order-input';
+import {
+	validateOrderRecord,
+	type OrderColumnKey,
+	type OrderInput,
+	type OrderValidationContext
+} from '$lib/domain/hotline-order-input';
 import { orderFingerprint } from './fingerprint';
 import type { WorkCalendar } from '$lib/domain/working-days';
 import { loadCalendar } from '../../repositories/calendar';
@@ -33,16 +38,36 @@ afterAll(async () => {
 /** A valid order as the validator makes it from a file row or an API push. */
 function order(orderNo: string, raw: Partial<Record<OrderColumnKey, string>> = {}): OrderInput {
 	const r = validateOrderRecord(
-		{ orderNo, channel: '12345热线', orderType: '投诉', citizenName: '张三', phone: '13812345678', address: '古美路 1000 弄', content: '楼道堆物', receivedAt: '2026-09-28 09:15', ...raw },
+		{
+			orderNo,
+			channel: '12345热线',
+			orderType: '投诉',
+			citizenName: '张三',
+			phone: '13812345678',
+			address: '古美路 1000 弄',
+			content: '楼道堆物',
+			receivedAt: '2026-09-28 09:15',
+			...raw
+		},
 		ctx
 	);
 	if (!r.ok) throw new Error(JSON.stringify(r.errors));
 	return r.order;
 }
 
-const ingestCtx = (over: Partial<IngestContext> = {}): IngestContext => ({ origin: 'file', importId: null, actorId: dispatcherId, apiKeyId: null, now: NOW, calendar, ...over });
-const ordersNamed = (prefix: string) => t.db.selectFrom('hotline_orders').selectAll().where('order_no', 'like', `${prefix}%`).orderBy('order_no').execute();
-const eventsOf = (ids: number[]) => t.db.selectFrom('hotline_events').selectAll().where('order_id', 'in', ids).orderBy('id').execute();
+const ingestCtx = (over: Partial<IngestContext> = {}): IngestContext => ({
+	origin: 'file',
+	importId: null,
+	actorId: dispatcherId,
+	apiKeyId: null,
+	now: NOW,
+	calendar,
+	...over
+});
+const ordersNamed = (prefix: string) =>
+	t.db.selectFrom('hotline_orders').selectAll().where('order_no', 'like', `${prefix}%`).orderBy('order_no').execute();
+const eventsOf = (ids: number[]) =>
+	t.db.selectFrom('hotline_events').selectAll().where('order_id', 'in', ids).orderBy('id').execute();
 
 describe('ingestOrders', () => {
 	it('creates each order with its 办结 deadline on the official calendar, and one receive event each', async () => {
@@ -86,7 +111,15 @@ describe('ingestOrders', () => {
 		const events = await eventsOf(r.created.map((c) => c.id));
 		expect(events).toHaveLength(3);
 		for (const [i, e] of events.entries()) {
-			expect(e).toMatchObject({ order_id: r.created[i].id, action: 'receive', from_status: null, to_status: 'received', at: NOW, actor_id: dispatcherId, api_key_id: null });
+			expect(e).toMatchObject({
+				order_id: r.created[i].id,
+				action: 'receive',
+				from_status: null,
+				to_status: 'received',
+				at: NOW,
+				actor_id: dispatcherId,
+				api_key_id: null
+			});
 			expect(JSON.parse(e.payload!)).toEqual({ origin: 'file', importId: null });
 		}
 	});
@@ -99,7 +132,9 @@ describe('ingestOrders', () => {
 
 		// Re-validated from the same raw data, a day later, by the API this time.
 		const again = [order('ING-B1'), order('ING-B2', { orderType: '求助' })];
-		const r = await t.db.transaction().execute((trx) => ingestOrders(trx, again, ingestCtx({ origin: 'api', now: NOW + 86_400_000 })));
+		const r = await t.db
+			.transaction()
+			.execute((trx) => ingestOrders(trx, again, ingestCtx({ origin: 'api', now: NOW + 86_400_000 })));
 		expect(r).toEqual({ created: [], same: ['ING-B1', 'ING-B2'], changed: [] });
 		expect(await ordersNamed('ING-B')).toEqual(before);
 		expect(await eventsOf(before.map((o) => o.id))).toEqual(eventsBefore);
@@ -111,7 +146,13 @@ describe('ingestOrders', () => {
 
 		const r = await t.db
 			.transaction()
-			.execute((trx) => ingestOrders(trx, [order('ING-C1', { content: '楼道堆物，已堆到三楼' }), order('ING-C2'), order('ING-C3')], ingestCtx()));
+			.execute((trx) =>
+				ingestOrders(
+					trx,
+					[order('ING-C1', { content: '楼道堆物，已堆到三楼' }), order('ING-C2'), order('ING-C3')],
+					ingestCtx()
+				)
+			);
 		expect(r.changed).toEqual(['ING-C1']);
 		expect(r.same).toEqual(['ING-C2']);
 		expect(r.created.map((c) => c.orderNo)).toEqual(['ING-C3']);
@@ -123,7 +164,9 @@ describe('ingestOrders', () => {
 	it('one 工单号 twice in one call: the first is created, the second reported (same or changed)', async () => {
 		const r = await t.db
 			.transaction()
-			.execute((trx) => ingestOrders(trx, [order('ING-D1'), order('ING-D1'), order('ING-D1', { content: '另一内容' })], ingestCtx()));
+			.execute((trx) =>
+				ingestOrders(trx, [order('ING-D1'), order('ING-D1'), order('ING-D1', { content: '另一内容' })], ingestCtx())
+			);
 		expect(r.created.map((c) => c.orderNo)).toEqual(['ING-D1']);
 		expect(r.same).toEqual(['ING-D1']);
 		expect(r.changed).toEqual(['ING-D1']);
@@ -141,20 +184,31 @@ describe('ingestOrders', () => {
 
 	it('the bulk path (prepared statements on the SQLite handle) writes exactly what the Kysely path writes', async () => {
 		const pick = (prefix: string) => async () =>
-			(await ordersNamed(prefix)).map(({ id: _id, order_no, ...rest }) => ({ ...rest, order_no: order_no.slice(prefix.length) }));
-		const make = (prefix: string) => [order(`${prefix}1`), order(`${prefix}2`, { phone: '', citizenName: '', orderType: '咨询' })];
+			(await ordersNamed(prefix)).map(({ id: _id, order_no, ...rest }) => ({
+				...rest,
+				order_no: order_no.slice(prefix.length)
+			}));
+		const make = (prefix: string) => [
+			order(`${prefix}1`),
+			order(`${prefix}2`, { phone: '', citizenName: '', orderType: '咨询' })
+		];
 		await t.db.transaction().execute((trx) => ingestOrders(trx, make('ING-K'), ingestCtx()));
-		const bulk = await t.db.transaction().execute((trx) => ingestOrders(trx, make('ING-S'), ingestCtx({ sqlite: sqliteHandle(t.db) })));
+		const bulk = await t.db
+			.transaction()
+			.execute((trx) => ingestOrders(trx, make('ING-S'), ingestCtx({ sqlite: sqliteHandle(t.db) })));
 		expect(bulk.created.map((c) => c.orderNo)).toEqual(['ING-S1', 'ING-S2']);
 		const kysely = await pick('ING-K')();
 		const statements = await pick('ING-S')();
 		expect(statements.map(({ fingerprint: _f, ...r }) => r)).toEqual(kysely.map(({ fingerprint: _f, ...r }) => r));
 		const events = await eventsOf(bulk.created.map((c) => c.id));
-		expect(events.map((e) => [e.order_id, e.action, e.to_status])).toEqual(bulk.created.map((c) => [c.id, 'receive', 'received']));
+		expect(events.map((e) => [e.order_id, e.action, e.to_status])).toEqual(
+			bulk.created.map((c) => [c.id, 'receive', 'received'])
+		);
 	});
 
 	it('two concurrent transactions ingesting the same order: exactly one row; the other reports it as same', async () => {
-		const push = () => t.db.transaction().execute((trx) => ingestOrders(trx, [order('ING-F1')], ingestCtx({ origin: 'api' })));
+		const push = () =>
+			t.db.transaction().execute((trx) => ingestOrders(trx, [order('ING-F1')], ingestCtx({ origin: 'api' })));
 		const [a, b] = await Promise.all([push(), push()]);
 		expect(a.created.length + b.created.length).toBe(1);
 		expect([...a.same, ...b.same]).toEqual(['ING-F1']);

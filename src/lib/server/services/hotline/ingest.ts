@@ -2,7 +2,12 @@ import type { OrderInput } from '$lib/domain/hotline-order-input';
 import { hotlineStageDeadline, openHotlineOrder } from '$lib/domain/hotline-workflow';
 import type { WorkCalendar } from '$lib/domain/working-days';
 import type { Db } from '../../db/create-database';
-import { findFingerprints, type NewOrderRow, type ReceiveEvent, type SqliteDatabase } from '../../repositories/hotline-order-writes';
+import {
+	findFingerprints,
+	type NewOrderRow,
+	type ReceiveEvent,
+	type SqliteDatabase
+} from '../../repositories/hotline-order-writes';
 import { communityAreas } from '../../repositories/reference';
 import { unitOfWork, type RecordWriter } from '../unit-of-work';
 import { orderFingerprint } from './fingerprint';
@@ -30,8 +35,21 @@ export interface IngestResult {
 const BATCH = 400; // rows per multi-row INSERT (26 columns × 400 stays under SQLite's 32,766 variables)
 
 /** The stored row of a new order: its first state and clocks come from the workflow. */
-function newOrderRow(order: OrderInput, fingerprint: string, ctx: IngestContext, areaOf: Map<number, number>): NewOrderRow {
-	const state = openHotlineOrder({ receivedAt: order.receivedAt, orderLimit: order.orderLimit, hasPhone: order.phone !== null, dueAt: order.dueAt ?? null }, ctx.calendar);
+function newOrderRow(
+	order: OrderInput,
+	fingerprint: string,
+	ctx: IngestContext,
+	areaOf: Map<number, number>
+): NewOrderRow {
+	const state = openHotlineOrder(
+		{
+			receivedAt: order.receivedAt,
+			orderLimit: order.orderLimit,
+			hasPhone: order.phone !== null,
+			dueAt: order.dueAt ?? null
+		},
+		ctx.calendar
+	);
 	return {
 		order_no: order.orderNo,
 		channel: order.channel,
@@ -62,7 +80,12 @@ function newOrderRow(order: OrderInput, fingerprint: string, ctx: IngestContext,
 	};
 }
 
-const receiveEvent = (ctx: IngestContext): ReceiveEvent => ({ at: ctx.now, actor_id: ctx.actorId, api_key_id: ctx.apiKeyId, payload: JSON.stringify({ origin: ctx.origin, importId: ctx.importId }) });
+const receiveEvent = (ctx: IngestContext): ReceiveEvent => ({
+	at: ctx.now,
+	actor_id: ctx.actorId,
+	api_key_id: ctx.apiKeyId,
+	payload: JSON.stringify({ origin: ctx.origin, importId: ctx.importId })
+});
 
 /** The stored rows of new orders, made before any transaction (a bulk import prepares them while others work). */
 export async function prepareOrderRows(db: Db, orders: OrderInput[], ctx: IngestContext): Promise<NewOrderRow[]> {
@@ -71,7 +94,11 @@ export async function prepareOrderRows(db: Db, orders: OrderInput[], ctx: Ingest
 }
 
 /** SQLite only, in the caller's unit of work on the same handle: writes prepared rows (the unit of work counts them). */
-export function writePreparedOrders(w: RecordWriter, rows: NewOrderRow[], ctx: IngestContext & { sqlite: SqliteDatabase }): IngestResult {
+export function writePreparedOrders(
+	w: RecordWriter,
+	rows: NewOrderRow[],
+	ctx: IngestContext & { sqlite: SqliteDatabase }
+): IngestResult {
 	return w.createOrdersWithStatements(ctx.sqlite, rows, receiveEvent(ctx));
 }
 
@@ -92,7 +119,10 @@ async function ingestIn(w: RecordWriter, orders: OrderInput[], ctx: IngestContex
 	const seen = new Map<string, string>(); // 工单号 → fingerprint, within this call
 	for (let i = 0; i < orders.length; i += BATCH) {
 		const batch = orders.slice(i, i + BATCH);
-		const existing = await findFingerprints(db, batch.map((o) => o.orderNo));
+		const existing = await findFingerprints(
+			db,
+			batch.map((o) => o.orderNo)
+		);
 		const fresh: NewOrderRow[] = [];
 		for (const order of batch) {
 			const row = rowOf(order);

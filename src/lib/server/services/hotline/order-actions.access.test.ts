@@ -34,7 +34,9 @@ describe('who may act', () => {
 		const id = await newOrder();
 		await expectNothingWritten(id, async () => {
 			for (const action of HOTLINE_ACTIONS) {
-				expect(await act('wangge', id, COMMANDS[action], at('2026-09-28 10:00'), action === 'request_return' ? [photo] : [])).toEqual({ ok: false, status: 403, code: 'forbidden' });
+				expect(
+					await act('wangge', id, COMMANDS[action], at('2026-09-28 10:00'), action === 'request_return' ? [photo] : [])
+				).toEqual({ ok: false, status: 403, code: 'forbidden' });
 			}
 		});
 	});
@@ -42,7 +44,8 @@ describe('who may act', () => {
 	it('the admin may look but not act', async () => {
 		const id = await newOrder();
 		await expectNothingWritten(id, async () => {
-			for (const action of HOTLINE_ACTIONS) expect(await act('admin', id, COMMANDS[action], at('2026-09-28 10:00'))).toMatchObject({ status: 403 });
+			for (const action of HOTLINE_ACTIONS)
+				expect(await act('admin', id, COMMANDS[action], at('2026-09-28 10:00'))).toMatchObject({ status: 403 });
 		});
 	});
 
@@ -50,13 +53,25 @@ describe('who may act', () => {
 		const id = await newOrder();
 		await ok('diaodu', id, { action: 'assign', departmentId: chengguanDept }, at('2026-09-28 09:30'));
 		await expectNothingWritten(id, async () => {
-			expect(await act('shirong', id, COMMANDS.sign, at('2026-09-28 10:00'))).toEqual({ ok: false, status: 403, code: 'forbidden' });
-			expect(await act('shirong', id, COMMANDS.request_return, at('2026-09-28 10:00'), [photo])).toEqual({ ok: false, status: 403, code: 'forbidden' });
+			expect(await act('shirong', id, COMMANDS.sign, at('2026-09-28 10:00'))).toEqual({
+				ok: false,
+				status: 403,
+				code: 'forbidden'
+			});
+			expect(await act('shirong', id, COMMANDS.request_return, at('2026-09-28 10:00'), [photo])).toEqual({
+				ok: false,
+				status: 403,
+				code: 'forbidden'
+			});
 		});
 		await ok('chengguan', id, COMMANDS.sign, at('2026-09-28 10:00'));
 		await expectNothingWritten(id, async () => {
 			for (const action of ['first_contact', 'reply', 'request_extension'] as const) {
-				expect(await act('shirong', id, COMMANDS[action], at('2026-09-28 11:00'))).toEqual({ ok: false, status: 403, code: 'forbidden' });
+				expect(await act('shirong', id, COMMANDS[action], at('2026-09-28 11:00'))).toEqual({
+					ok: false,
+					status: 403,
+					code: 'forbidden'
+				});
 			}
 		});
 		// Re-assigned to 市容所 (改派 is only possible before 签收, so a fresh order): now shirong may sign.
@@ -64,14 +79,19 @@ describe('who may act', () => {
 		await ok('diaodu', other, { action: 'assign', departmentId: chengguanDept }, at('2026-09-28 09:30'));
 		await ok('diaodu', other, { action: 'assign', departmentId: shirongDept }, at('2026-09-28 09:40'));
 		expect(await act('chengguan', other, COMMANDS.sign, at('2026-09-28 10:00'))).toMatchObject({ status: 403 });
-		expect(await act('shirong', other, COMMANDS.sign, at('2026-09-28 10:00'))).toEqual({ ok: true, status: 'handling' });
+		expect(await act('shirong', other, COMMANDS.sign, at('2026-09-28 10:00'))).toEqual({
+			ok: true,
+			status: 'handling'
+		});
 	});
 
 	it('a handler cannot act on an order not yet assigned, nor do a dispatcher’s step', async () => {
 		const id = await newOrder();
 		await expectNothingWritten(id, async () => {
 			expect(await act('chengguan', id, COMMANDS.sign, at('2026-09-28 10:00'))).toMatchObject({ status: 403 });
-			expect(await act('chengguan', id, { action: 'assign', departmentId: chengguanDept }, at('2026-09-28 10:00'))).toMatchObject({ status: 403 });
+			expect(
+				await act('chengguan', id, { action: 'assign', departmentId: chengguanDept }, at('2026-09-28 10:00'))
+			).toMatchObject({ status: 403 });
 		});
 	});
 
@@ -80,20 +100,40 @@ describe('who may act', () => {
 		await ok('chengguan', id, COMMANDS.first_contact, at('2026-09-28 10:30'));
 		const before = await row(id);
 		expect(before.deadline_at).toBe(endOf('2026-10-23'));
-		expect(await ok('lingdao', id, { action: 'supervise', note: '市民多次来电，请加快' }, at('2026-09-29 09:00'))).toEqual({ ok: true, status: 'handling' });
+		expect(
+			await ok('lingdao', id, { action: 'supervise', note: '市民多次来电，请加快' }, at('2026-09-29 09:00'))
+		).toEqual({ ok: true, status: 'handling' });
 		const urged = computeDeadline(at('2026-09-29 09:00'), HOTLINE_LIMITS.supervise, calendar);
 		expect(urged).toBe(endOf('2026-10-09')); // 09-30, 10-08, 10-09 (10-01..07 off)
-		expect(await row(id)).toMatchObject({ status: 'handling', supervised_at: at('2026-09-29 09:00'), deadline_at: urged, due_at: urged });
-		expect((await events(id)).at(-1)).toMatchObject({ action: 'supervise', actor_id: t.users.get('lingdao'), from_status: 'handling', to_status: 'handling' });
+		expect(await row(id)).toMatchObject({
+			status: 'handling',
+			supervised_at: at('2026-09-29 09:00'),
+			deadline_at: urged,
+			due_at: urged
+		});
+		expect((await events(id)).at(-1)).toMatchObject({
+			action: 'supervise',
+			actor_id: t.users.get('lingdao'),
+			from_status: 'handling',
+			to_status: 'handling'
+		});
 		// …but not assign or evaluate.
 		expect(await act('lingdao', id, COMMANDS.assign, at('2026-09-29 10:00'))).toMatchObject({ status: 403 });
 	});
 
 	it('an unknown order is 404; an unknown department is refused', async () => {
-		expect(await act('diaodu', 999_999, COMMANDS.sign, at('2026-09-28 10:00'), [], 1)).toEqual({ ok: false, status: 404, code: 'not_found' });
+		expect(await act('diaodu', 999_999, COMMANDS.sign, at('2026-09-28 10:00'), [], 1)).toEqual({
+			ok: false,
+			status: 404,
+			code: 'not_found'
+		});
 		const id = await newOrder();
 		await expectNothingWritten(id, async () => {
-			expect(await act('diaodu', id, { action: 'assign', departmentId: 9999 }, at('2026-09-28 10:00'))).toMatchObject({ ok: false, status: 400, code: 'unknown_department' });
+			expect(await act('diaodu', id, { action: 'assign', departmentId: 9999 }, at('2026-09-28 10:00'))).toMatchObject({
+				ok: false,
+				status: 400,
+				code: 'unknown_department'
+			});
 		});
 	});
 });
@@ -103,7 +143,11 @@ describe('versions and the event log', () => {
 		const id = await newOrder();
 		await ok('diaodu', id, { action: 'assign', departmentId: chengguanDept }, at('2026-09-28 09:30'));
 		await expectNothingWritten(id, async () => {
-			expect(await act('chengguan', id, COMMANDS.sign, at('2026-09-28 10:00'), [], 1)).toEqual({ ok: false, status: 409, code: 'stale' });
+			expect(await act('chengguan', id, COMMANDS.sign, at('2026-09-28 10:00'), [], 1)).toEqual({
+				ok: false,
+				status: 409,
+				code: 'stale'
+			});
 		});
 	});
 
@@ -125,7 +169,9 @@ describe('versions and the event log', () => {
 	it('hotline_events refuses UPDATE and DELETE', async () => {
 		const id = await newOrder();
 		const before = await events(id);
-		await expect(t.db.updateTable('hotline_events').set({ note: 'rewritten' }).where('order_id', '=', id).execute()).rejects.toThrow(/append-only/);
+		await expect(
+			t.db.updateTable('hotline_events').set({ note: 'rewritten' }).where('order_id', '=', id).execute()
+		).rejects.toThrow(/append-only/);
 		await expect(t.db.deleteFrom('hotline_events').where('order_id', '=', id).execute()).rejects.toThrow(/append-only/);
 		await expect(sql`DELETE FROM hotline_events`.execute(t.db)).rejects.toThrow(/append-only/);
 		expect(await events(id)).toEqual(before);

@@ -32,7 +32,8 @@ export function useOrderActionsDb() {
 		t = await createTestDb();
 		calendar = await loadCalendar(t.db);
 		photo = await jpeg('evidence.jpg');
-		const dept = async (name: string) => (await t.db.selectFrom('departments').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+		const dept = async (name: string) =>
+			(await t.db.selectFrom('departments').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 		chengguanDept = await dept('城管中队');
 		shirongDept = await dept('市容所');
 	});
@@ -41,25 +42,59 @@ export function useOrderActionsDb() {
 	});
 }
 
-export const row = (id: number) => t.db.selectFrom('hotline_orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-export const events = (id: number) => t.db.selectFrom('hotline_events').selectAll().where('order_id', '=', id).orderBy('id').execute();
-export const attachments = (id: number) => t.db.selectFrom('hotline_attachments').selectAll().where('order_id', '=', id).execute();
+export const row = (id: number) =>
+	t.db.selectFrom('hotline_orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+export const events = (id: number) =>
+	t.db.selectFrom('hotline_events').selectAll().where('order_id', '=', id).orderBy('id').execute();
+export const attachments = (id: number) =>
+	t.db.selectFrom('hotline_attachments').selectAll().where('order_id', '=', id).execute();
 
 /** A new 投诉 (5 wd) order, received at RECEIVED, as the import brings it in. */
 export async function newOrder(orderType = '投诉'): Promise<number> {
 	const ctx = await orderValidationContext(t.db, at('2026-09-28 10:00'));
 	const r = validateOrderRecord(
-		{ orderNo: `OA-${++serial}`, channel: '12345热线', orderType, citizenName: '张三', phone: '13812345678', address: '古美路 1000 弄', content: '夜间施工噪音', receivedAt: RECEIVED },
+		{
+			orderNo: `OA-${++serial}`,
+			channel: '12345热线',
+			orderType,
+			citizenName: '张三',
+			phone: '13812345678',
+			address: '古美路 1000 弄',
+			content: '夜间施工噪音',
+			receivedAt: RECEIVED
+		},
 		ctx
 	);
 	if (!r.ok) throw new Error(JSON.stringify(r.errors));
-	const res = await ingestOrders(t.db, [r.order], { origin: 'manual', importId: null, actorId: t.users.get('diaodu')!, apiKeyId: null, now: at('2026-09-28 09:20'), calendar });
+	const res = await ingestOrders(t.db, [r.order], {
+		origin: 'manual',
+		importId: null,
+		actorId: t.users.get('diaodu')!,
+		apiKeyId: null,
+		now: at('2026-09-28 09:20'),
+		calendar
+	});
 	return res.created[0].id;
 }
 
 /** One action by a demo user, at the order's current version unless told otherwise. */
-export async function act(username: string, id: number, cmd: HotlineCommand, when: number, evidence: PhotoInput[] = [], version?: number) {
-	return applyHotlineAction(t.db, await actorOf(t.db, username), id, version ?? (await row(id)).version, cmd, evidence, when);
+export async function act(
+	username: string,
+	id: number,
+	cmd: HotlineCommand,
+	when: number,
+	evidence: PhotoInput[] = [],
+	version?: number
+) {
+	return applyHotlineAction(
+		t.db,
+		await actorOf(t.db, username),
+		id,
+		version ?? (await row(id)).version,
+		cmd,
+		evidence,
+		when
+	);
 }
 
 export async function ok(username: string, id: number, cmd: HotlineCommand, when: number, evidence: PhotoInput[] = []) {
@@ -78,16 +113,32 @@ export async function handlingOrder(orderType = '投诉'): Promise<number> {
 
 /** Runs `fn` and asserts it changed neither the order row nor its event log nor its evidence. */
 export async function expectNothingWritten(id: number, fn: () => Promise<unknown>) {
-	const before = { row: await row(id), events: await events(id), attachments: await attachments(id), files: listFiles(photoDir()) };
+	const before = {
+		row: await row(id),
+		events: await events(id),
+		attachments: await attachments(id),
+		files: listFiles(photoDir())
+	};
 	await fn();
-	expect({ row: await row(id), events: await events(id), attachments: await attachments(id), files: listFiles(photoDir()) }).toEqual(before);
+	expect({
+		row: await row(id),
+		events: await events(id),
+		attachments: await attachments(id),
+		files: listFiles(photoDir())
+	}).toEqual(before);
 }
 
 /** One command per action, each valid in its own state. */
 export const COMMANDS: Record<HotlineAction, HotlineCommand> = {
 	assign: { action: 'assign', departmentId: 1 },
 	sign: { action: 'sign' },
-	first_contact: { action: 'first_contact', at: at('2026-09-28 10:00'), outcome: 'contacted', method: 'phone', summary: '已电话联系' },
+	first_contact: {
+		action: 'first_contact',
+		at: at('2026-09-28 10:00'),
+		outcome: 'contacted',
+		method: 'phone',
+		summary: '已电话联系'
+	},
 	reply: { action: 'reply', resolved: true, text: '已处理' },
 	request_return: { action: 'request_return', reasonCode: 'not_our_duty', note: '非本部门职责', evidenceCount: 1 },
 	approve_return: { action: 'approve_return' },

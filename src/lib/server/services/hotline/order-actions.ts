@@ -29,11 +29,13 @@ export async function applyHotlineAction(
 ): Promise<HotlineActionResult> {
 	const row = await getOrderRow(db, orderId);
 	if (!row) return { ok: false, status: 404, code: 'not_found' };
-	if (!can(actor, `hotline.${command.action}`, { departmentId: row.department_id })) return { ok: false, status: 403, code: 'forbidden' };
+	if (!can(actor, `hotline.${command.action}`, { departmentId: row.department_id }))
+		return { ok: false, status: 403, code: 'forbidden' };
 	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
 	if (command.action === 'assign') {
 		const departmentId = command.departmentId;
-		if (!(await listDepartments(db)).some((d) => d.id === departmentId)) return { ok: false, status: 400, code: 'unknown_department', field: 'departmentId' };
+		if (!(await listDepartments(db)).some((d) => d.id === departmentId))
+			return { ok: false, status: 400, code: 'unknown_department', field: 'departmentId' };
 	}
 	const needsEvidence = command.action === 'request_return';
 	if (command.action === 'request_return') {
@@ -50,10 +52,22 @@ export async function applyHotlineAction(
 		await unitOfWork(db, async (w) => {
 			const e = result.event;
 			const update = { ...toHotlineUpdate(state, result.changes), updated_at: now };
-			const [eventId] = await w.updateOrder(orderId, expectedVersion, update, [{ at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }]);
+			const [eventId] = await w.updateOrder(orderId, expectedVersion, update, [
+				{ at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }
+			]);
 			// 签收, 先行联系, 答复, 退单 and 延期 requests go back to the city: queued with the event, sent after the commit.
 			await queueCityUpdate(w.trx, row, eventId, e, now);
-			const files = stored.map((p) => ({ id: p.id, order_id: orderId, event_id: eventId, path: p.path, thumb_path: p.thumbPath, sha256: p.sha256, original_name: p.originalName.slice(0, 200), uploaded_by: actor.id, created_at: now }));
+			const files = stored.map((p) => ({
+				id: p.id,
+				order_id: orderId,
+				event_id: eventId,
+				path: p.path,
+				thumb_path: p.thumbPath,
+				sha256: p.sha256,
+				original_name: p.originalName.slice(0, 200),
+				uploaded_by: actor.id,
+				created_at: now
+			}));
 			await insertOrderAttachments(w.trx, files);
 		});
 	} catch (e) {

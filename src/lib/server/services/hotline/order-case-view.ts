@@ -25,7 +25,17 @@ export async function orderCaseView(db: Db, actor: Actor, order: OrderForView) {
 		const outcome = status === 'closed' ? await getCaseOutcome(db, linked.id) : null;
 		const text = outcome ? draftReplyFrom({ status, feedbackNote: outcome.note, closedAt: linked.closed_at }) : null;
 		return {
-			linked: { ...linked, viewable: can(actor, 'case.view', { areaId: linked.area_id, communityId: linked.community_id, departmentId: linked.department_id, handlerId: linked.handler_id, reporterId: linked.reporter_id, categoryTrack: 'grid' }) },
+			linked: {
+				...linked,
+				viewable: can(actor, 'case.view', {
+					areaId: linked.area_id,
+					communityId: linked.community_id,
+					departmentId: linked.department_id,
+					handlerId: linked.handler_id,
+					reporterId: linked.reporter_id,
+					categoryTrack: 'grid'
+				})
+			},
 			// Offered to whoever may send the 答复; the photos are served to the order's viewers too.
 			draft: outcome && (text || outcome.photos.length) ? { text, photos: outcome.photos.map((p) => p.id) } : null,
 			link: null
@@ -36,7 +46,13 @@ export async function orderCaseView(db: Db, actor: Actor, order: OrderForView) {
 		can(actor, 'hotline.link_case') &&
 		can(actor, 'hotline.assign', { departmentId: order.department_id }) &&
 		can(actor, 'case.report') &&
-		checkOrderLinkable({ status, linkedCaseId: null, categoryCode: order.category_code, lng: order.lng, lat: order.lat }) === null;
+		checkOrderLinkable({
+			status,
+			linkedCaseId: null,
+			categoryCode: order.category_code,
+			lng: order.lng,
+			lat: order.lat
+		}) === null;
 	if (!mayLink) return { linked: null, draft: null, link: null };
 	const [candidates, categories] = await Promise.all([listJoinCandidates(db, order), listCategories(db)]);
 	return {
@@ -44,7 +60,15 @@ export async function orderCaseView(db: Db, actor: Actor, order: OrderForView) {
 		draft: null,
 		link: {
 			radius: LINK_RADIUS_M,
-			candidates: candidates.map((c) => ({ id: c.id, code: c.code, status: c.status, address: c.address, description: c.description.slice(0, 80), distance: c.distance, reportedAt: c.reportedAt })),
+			candidates: candidates.map((c) => ({
+				id: c.id,
+				code: c.code,
+				status: c.status,
+				address: c.address,
+				description: c.description.slice(0, 80),
+				distance: c.distance,
+				reportedAt: c.reportedAt
+			})),
 			categories: categories.map((c) => ({ code: c.code, minor: c.minor, variant: c.variant }))
 		}
 	};

@@ -14,7 +14,14 @@ export type SetCommunityResult =
 	| { ok: false; status: 409; code: 'stale' }
 	| { ok: false; status: 400; code: 'unknown_community' | 'unchanged' };
 
-export async function setOrderCommunity(db: Db, actor: Actor, orderId: number, expectedVersion: number, communityId: number, now: number): Promise<SetCommunityResult> {
+export async function setOrderCommunity(
+	db: Db,
+	actor: Actor,
+	orderId: number,
+	expectedVersion: number,
+	communityId: number,
+	now: number
+): Promise<SetCommunityResult> {
 	if (!can(actor, 'hotline.set_community')) return { ok: false, status: 403, code: 'forbidden' };
 	const row = await getOrderRow(db, orderId);
 	if (!row) return { ok: false, status: 404, code: 'not_found' };
@@ -24,9 +31,29 @@ export async function setOrderCommunity(db: Db, actor: Actor, orderId: number, e
 	if (row.community_id === community.id) return { ok: false, status: 400, code: 'unchanged' };
 	const before = row.community_id === null ? null : await getCommunity(db, row.community_id);
 	try {
-		const payload = { from: row.community_id, fromName: before?.name ?? null, to: community.id, toName: community.name };
-		const event = { at: now, actorId: actor.id, action: 'set_community', from: row.status, to: row.status, note: null, payload };
-		await unitOfWork(db, (w) => w.updateOrder(orderId, expectedVersion, { community_id: community.id, area_id: community.area_id, updated_at: now }, [event]));
+		const payload = {
+			from: row.community_id,
+			fromName: before?.name ?? null,
+			to: community.id,
+			toName: community.name
+		};
+		const event = {
+			at: now,
+			actorId: actor.id,
+			action: 'set_community',
+			from: row.status,
+			to: row.status,
+			note: null,
+			payload
+		};
+		await unitOfWork(db, (w) =>
+			w.updateOrder(
+				orderId,
+				expectedVersion,
+				{ community_id: community.id, area_id: community.area_id, updated_at: now },
+				[event]
+			)
+		);
 	} catch (e) {
 		if (e instanceof StaleRecord) return { ok: false, status: 409, code: 'stale' };
 		throw e;

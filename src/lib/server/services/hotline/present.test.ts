@@ -18,14 +18,26 @@ let unassigned: HotlineOrderRow;
 let landline: HotlineOrderRow; // assigned to 城管中队, landline phone
 let anonymous: HotlineOrderRow; // no name, no phone
 
-const row = (id: number) => t.db.selectFrom('hotline_orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const row = (id: number) =>
+	t.db.selectFrom('hotline_orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 beforeAll(async () => {
 	t = await createTestDb();
 	const ctx = await orderValidationContext(t.db, NOW);
 	const calendar = await loadCalendar(t.db);
 	const make = (orderNo: string, raw: Partial<Record<OrderColumnKey, string>>) => {
-		const r = validateOrderRecord({ orderNo, channel: '12345热线', orderType: '投诉', address: '古美路', content: '噪音', receivedAt: '2026-09-28 09:00', ...raw }, ctx);
+		const r = validateOrderRecord(
+			{
+				orderNo,
+				channel: '12345热线',
+				orderType: '投诉',
+				address: '古美路',
+				content: '噪音',
+				receivedAt: '2026-09-28 09:00',
+				...raw
+			},
+			ctx
+		);
 		if (!r.ok) throw new Error(JSON.stringify(r.errors));
 		return r.order;
 	};
@@ -40,7 +52,9 @@ beforeAll(async () => {
 		{ origin: 'manual', importId: null, actorId: null, apiKeyId: null, now: NOW, calendar }
 	);
 	const [a, u, l, n] = res.created.map((c) => c.id);
-	const chengguan = (await t.db.selectFrom('departments').select('id').where('name', '=', '城管中队').executeTakeFirstOrThrow()).id;
+	const chengguan = (
+		await t.db.selectFrom('departments').select('id').where('name', '=', '城管中队').executeTakeFirstOrThrow()
+	).id;
 	const diaodu = await actorOf(t.db, 'diaodu');
 	for (const id of [a, l, n]) {
 		const r = await applyHotlineAction(t.db, diaodu, id, 1, { action: 'assign', departmentId: chengguan }, [], NOW);
@@ -59,26 +73,57 @@ describe('presentOrder', () => {
 		expect(assigned).toMatchObject({ citizen_name: '欧阳娜娜', phone: '13812345678' });
 	});
 
-	it.each(['diaodu', 'chengguan'])('%s (dispatcher / the assigned department’s handler) sees name and phone', async (username) => {
-		const { fingerprint: _f, ...visible } = assigned;
-		expect(await as(username, assigned)).toEqual({ ...visible, personalDataMasked: false });
-		expect(await as(username, landline)).toMatchObject({ citizen_name: '李四', phone: '021-64001234', personalDataMasked: false });
-	});
+	it.each(['diaodu', 'chengguan'])(
+		'%s (dispatcher / the assigned department’s handler) sees name and phone',
+		async (username) => {
+			const { fingerprint: _f, ...visible } = assigned;
+			expect(await as(username, assigned)).toEqual({ ...visible, personalDataMasked: false });
+			expect(await as(username, landline)).toMatchObject({
+				citizen_name: '李四',
+				phone: '021-64001234',
+				personalDataMasked: false
+			});
+		}
+	);
 
-	it.each(['lingdao', 'admin', 'shirong', 'fangban', 'wangge', 'zhifa'])('%s gets name and phone masked', async (username) => {
-		const { fingerprint: _f, ...visible } = assigned;
-		expect(await as(username, assigned)).toEqual({ ...visible, citizen_name: '欧***', phone: '138****5678', personalDataMasked: true });
-		expect(await as(username, landline)).toMatchObject({ citizen_name: '李*', phone: '021-****1234', personalDataMasked: true });
-	});
+	it.each(['lingdao', 'admin', 'shirong', 'fangban', 'wangge', 'zhifa'])(
+		'%s gets name and phone masked',
+		async (username) => {
+			const { fingerprint: _f, ...visible } = assigned;
+			expect(await as(username, assigned)).toEqual({
+				...visible,
+				citizen_name: '欧***',
+				phone: '138****5678',
+				personalDataMasked: true
+			});
+			expect(await as(username, landline)).toMatchObject({
+				citizen_name: '李*',
+				phone: '021-****1234',
+				personalDataMasked: true
+			});
+		}
+	);
 
 	it('a handler does not see the personal data of an order not (yet) assigned to their department; the dispatcher does', async () => {
-		expect(await as('chengguan', unassigned)).toMatchObject({ citizen_name: '张*', phone: '139****5678', personalDataMasked: true });
-		expect(await as('diaodu', unassigned)).toMatchObject({ citizen_name: '张三', phone: '13912345678', personalDataMasked: false });
+		expect(await as('chengguan', unassigned)).toMatchObject({
+			citizen_name: '张*',
+			phone: '139****5678',
+			personalDataMasked: true
+		});
+		expect(await as('diaodu', unassigned)).toMatchObject({
+			citizen_name: '张三',
+			phone: '13912345678',
+			personalDataMasked: false
+		});
 	});
 
 	it('absent name and phone stay absent (null), still flagged as masked', async () => {
 		expect(await as('lingdao', anonymous)).toMatchObject({ citizen_name: null, phone: null, personalDataMasked: true });
-		expect(await as('chengguan', anonymous)).toMatchObject({ citizen_name: null, phone: null, personalDataMasked: false });
+		expect(await as('chengguan', anonymous)).toMatchObject({
+			citizen_name: null,
+			phone: null,
+			personalDataMasked: false
+		});
 	});
 
 	it('does not change the row it was given, and keeps every other field but the fingerprint', async () => {
@@ -92,7 +137,8 @@ describe('presentOrder', () => {
 
 	it('never passes the import fingerprint on (a hash now, but nobody needs it)', async () => {
 		expect(assigned.fingerprint).not.toContain('欧阳娜娜');
-		for (const username of ['lingdao', 'shirong', 'diaodu', 'chengguan']) expect(await as(username, assigned)).not.toHaveProperty('fingerprint');
+		for (const username of ['lingdao', 'shirong', 'diaodu', 'chengguan'])
+			expect(await as(username, assigned)).not.toHaveProperty('fingerprint');
 	});
 
 	it('the rows the list, order page and export queries return leak neither name nor phone', async () => {
@@ -103,6 +149,7 @@ describe('presentOrder', () => {
 		const exported = [];
 		for await (const r of iterateOrders(t.db, lingdao, { queue: 'all' }, NOW)) exported.push(r);
 		const shown = JSON.stringify([...list.rows, detail, ...exported].map((r) => presentOrder(r, lingdao)));
-		for (const secret of ['欧阳娜娜', '13812345678', '张三', '13912345678', '李四', '64001234']) expect(shown).not.toContain(secret);
+		for (const secret of ['欧阳娜娜', '13812345678', '张三', '13912345678', '李四', '64001234'])
+			expect(shown).not.toContain(secret);
 	});
 });

@@ -7,12 +7,12 @@ import { type Actor, can } from '$lib/domain/access';
  * API answers all go through here. The import fingerprint is dropped for everyone: it is the
  * whole order as JSON, name and phone included.
  */
-export function presentOrder<T extends { citizen_name: string | null; phone: string | null; department_id: number | null }>(
-	row: T,
-	actor: Actor
-): Omit<T, 'fingerprint'> & { personalDataMasked: boolean } {
+export function presentOrder<
+	T extends { citizen_name: string | null; phone: string | null; department_id: number | null }
+>(row: T, actor: Actor): Omit<T, 'fingerprint'> & { personalDataMasked: boolean } {
 	const { fingerprint: _fingerprint, ...rest } = row as T & { fingerprint?: unknown };
-	if (can(actor, 'hotline.personal_data', { departmentId: row.department_id })) return { ...rest, personalDataMasked: false };
+	if (can(actor, 'hotline.personal_data', { departmentId: row.department_id }))
+		return { ...rest, personalDataMasked: false };
 	return {
 		...rest,
 		citizen_name: row.citizen_name ? maskName(row.citizen_name) : null,

@@ -1,7 +1,12 @@
 // 12345 orders arriving one by one: pushed by the city platform (API) or typed in by the hotline
 // desk. Each is checked against the reference data, then written by the ingest service, all or
 // nothing, idempotent by 工单号 (an order already here is reported, never duplicated or overwritten).
-import { ORDER_COLUMN_KEYS, validateOrderRecord, type OrderColumnKey, type OrderInput } from '$lib/domain/hotline-order-input';
+import {
+	ORDER_COLUMN_KEYS,
+	validateOrderRecord,
+	type OrderColumnKey,
+	type OrderInput
+} from '$lib/domain/hotline-order-input';
 import type { Db } from '../../db/create-database';
 import { loadCalendar } from '../../repositories/calendar';
 import { orderValidationContext } from '../../repositories/hotline-reference';
@@ -15,7 +20,12 @@ function wrongTypes(item: unknown): string[] {
 	if (!item || typeof item !== 'object' || Array.isArray(item)) return ['(order)'];
 	return ORDER_COLUMN_KEYS.filter((key) => {
 		const v = (item as Record<string, unknown>)[key];
-		return !(v === undefined || v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v) && NUMBER_FIELDS.has(key)));
+		return !(
+			v === undefined ||
+			v === null ||
+			typeof v === 'string' ||
+			(typeof v === 'number' && Number.isFinite(v) && NUMBER_FIELDS.has(key))
+		);
 	});
 }
 
@@ -32,7 +42,12 @@ function toRecord(item: unknown): Partial<Record<OrderColumnKey, string>> {
 }
 
 /** Writes checked orders in one transaction. */
-async function writeOrders(db: Db, orders: OrderInput[], source: Pick<IngestContext, 'origin' | 'actorId' | 'apiKeyId'>, now: number): Promise<IngestResult> {
+async function writeOrders(
+	db: Db,
+	orders: OrderInput[],
+	source: Pick<IngestContext, 'origin' | 'actorId' | 'apiKeyId'>,
+	now: number
+): Promise<IngestResult> {
 	const calendar = await loadCalendar(db);
 	return db.transaction().execute((trx) => ingestOrders(trx, orders, { ...source, importId: null, now, calendar }));
 }
@@ -40,15 +55,30 @@ async function writeOrders(db: Db, orders: OrderInput[], source: Pick<IngestCont
 export type ApiOrdersResult =
 	| { ok: true; result: IngestResult }
 	| { ok: false; code: 'invalid_type'; named: string; orders: { index: number; fields: string[] }[] }
-	| { ok: false; code: 'invalid_orders'; orders: { index: number; orderNo: string | null; errors: { field: OrderColumnKey; code: string }[] }[] };
+	| {
+			ok: false;
+			code: 'invalid_orders';
+			orders: { index: number; orderNo: string | null; errors: { field: OrderColumnKey; code: string }[] }[];
+	  };
 
 /** The orders of one API request (JSON values): every one valid, or nothing is written. */
-export async function receiveApiOrders(db: Db, list: unknown[], apiKeyId: number, now: number): Promise<ApiOrdersResult> {
+export async function receiveApiOrders(
+	db: Db,
+	list: unknown[],
+	apiKeyId: number,
+	now: number
+): Promise<ApiOrdersResult> {
 	const mistyped = list.flatMap((item, index) => {
 		const fields = wrongTypes(item);
 		return fields.length ? [{ index, fields }] : [];
 	});
-	if (mistyped.length) return { ok: false, code: 'invalid_type', named: [...new Set(mistyped.flatMap((m) => m.fields))].join(', '), orders: mistyped };
+	if (mistyped.length)
+		return {
+			ok: false,
+			code: 'invalid_type',
+			named: [...new Set(mistyped.flatMap((m) => m.fields))].join(', '),
+			orders: mistyped
+		};
 
 	const ctx = await orderValidationContext(db, now);
 	const valid: OrderInput[] = [];
@@ -57,8 +87,18 @@ export async function receiveApiOrders(db: Db, list: unknown[], apiKeyId: number
 	list.forEach((item, index) => {
 		const raw = toRecord(item);
 		const checked = validateOrderRecord(raw, ctx);
-		if (!checked.ok) invalid.push({ index, orderNo: raw.orderNo ?? null, errors: checked.errors.map((e) => ({ field: e.column, code: e.code })) });
-		else if (seen.has(checked.order.orderNo)) invalid.push({ index, orderNo: checked.order.orderNo, errors: [{ field: 'orderNo', code: 'duplicate_in_request' }] });
+		if (!checked.ok)
+			invalid.push({
+				index,
+				orderNo: raw.orderNo ?? null,
+				errors: checked.errors.map((e) => ({ field: e.column, code: e.code }))
+			});
+		else if (seen.has(checked.order.orderNo))
+			invalid.push({
+				index,
+				orderNo: checked.order.orderNo,
+				errors: [{ field: 'orderNo', code: 'duplicate_in_request' }]
+			});
 		else {
 			seen.add(checked.order.orderNo);
 			valid.push(checked.order);
@@ -74,7 +114,12 @@ export type ManualOrderResult =
 	| { ok: false; exists: 'same' | 'changed'; orderNo: string };
 
 /** One order typed in by the hotline desk; entering an order that is already here never duplicates it. */
-export async function receiveManualOrder(db: Db, raw: Record<OrderColumnKey, string>, actorId: number, now: number): Promise<ManualOrderResult> {
+export async function receiveManualOrder(
+	db: Db,
+	raw: Record<OrderColumnKey, string>,
+	actorId: number,
+	now: number
+): Promise<ManualOrderResult> {
 	const checked = validateOrderRecord(raw, await orderValidationContext(db, now));
 	if (!checked.ok) return { ok: false, errors: Object.fromEntries(checked.errors.map((e) => [e.column, e.code])) };
 	const result = await writeOrders(db, [checked.order], { origin: 'manual', actorId, apiKeyId: null }, now);
@@ -83,4 +128,5 @@ export async function receiveManualOrder(db: Db, raw: Record<OrderColumnKey, str
 }
 
 /** The 居民区 a desk operator may pick, by id. */
-export const listOrderCommunities = async (db: Db) => (await listCommunityNames(db)).map((c) => ({ id: c.id, name: c.name }));
+export const listOrderCommunities = async (db: Db) =>
+	(await listCommunityNames(db)).map((c) => ({ id: c.id, name: c.name }));

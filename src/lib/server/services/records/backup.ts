@@ -57,14 +57,22 @@ async function hashed(file: string, rel: string): Promise<ManifestFile> {
 }
 
 /** Takes the backup into `target` (missing or empty); returns the manifest it wrote. */
-export async function takeBackup(from: DataPaths, target: string, now: Date, log: (line: string) => void = () => {}): Promise<Manifest> {
-	if (!(await isEmptyOrMissing(target))) throw new Error(`${target} is not empty: a backup goes into a new or empty folder`);
+export async function takeBackup(
+	from: DataPaths,
+	target: string,
+	now: Date,
+	log: (line: string) => void = () => {}
+): Promise<Manifest> {
+	if (!(await isEmptyOrMissing(target)))
+		throw new Error(`${target} is not empty: a backup goes into a new or empty folder`);
 	await mkdir(target, { recursive: true });
 	const started = performance.now();
 	const dbFile = path.join(target, BACKUP_DB);
 	const schemaVersion = snapshotDatabase(from.database, dbFile);
 	const database = await hashed(dbFile, BACKUP_DB);
-	log(`database: ${(database.bytes / 1e6).toFixed(1)} MB snapshot in ${((performance.now() - started) / 1000).toFixed(1)} s (schema ${schemaVersion})`);
+	log(
+		`database: ${(database.bytes / 1e6).toFixed(1)} MB snapshot in ${((performance.now() - started) / 1000).toFixed(1)} s (schema ${schemaVersion})`
+	);
 	const files: ManifestFile[] = [];
 	for (const folder of FOLDERS) {
 		let bytes = 0;
@@ -90,4 +98,3 @@ export async function takeBackup(from: DataPaths, target: string, now: Date, log
 	log(`backup written to ${target} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	return manifest;
 }
-

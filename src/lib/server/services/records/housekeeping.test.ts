@@ -32,7 +32,17 @@ function put(root: string, rel: string, ageMs: number, body = 'x'): void {
 async function importRow(status: string, finishedAgo: number | null, kind = 'csv'): Promise<number> {
 	const r = await t.db
 		.insertInto('hotline_imports')
-		.values({ file_name: 'orders.csv', file_kind: kind, file_sha256: 'x', status, mode: null, report: null, created_by: t.users.get('diaodu')!, created_at: NOW - 400 * DAY, finished_at: finishedAgo === null ? null : NOW - finishedAgo })
+		.values({
+			file_name: 'orders.csv',
+			file_kind: kind,
+			file_sha256: 'x',
+			status,
+			mode: null,
+			report: null,
+			created_by: t.users.get('diaodu')!,
+			created_at: NOW - 400 * DAY,
+			finished_at: finishedAgo === null ? null : NOW - finishedAgo
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	put(roots.imports, `${r.id}.${kind}`, 400 * DAY, '工单编号,来电号码\nA1,13800001111\n');
@@ -46,22 +56,51 @@ describe('uploaded 12345 files', () => {
 		const refused = await importRow('failed', 40 * DAY, 'xlsx');
 		const previewed = await importRow('previewed', null);
 		const interrupted = await importRow('interrupted', null);
-		expect((await purgeImportFiles(t.db, roots.imports, NOW)).sort()).toEqual([`${committedLongAgo}.csv`, `${refused}.xlsx`].sort());
-		expect(listFiles(roots.imports)).toEqual([`${committedLately}.csv`, `${previewed}.csv`, `${interrupted}.csv`].sort());
+		expect((await purgeImportFiles(t.db, roots.imports, NOW)).sort()).toEqual(
+			[`${committedLongAgo}.csv`, `${refused}.xlsx`].sort()
+		);
+		expect(listFiles(roots.imports)).toEqual(
+			[`${committedLately}.csv`, `${previewed}.csv`, `${interrupted}.csv`].sort()
+		);
 		await setSetting(t.db, SETTINGS.importRetentionDays.key, '3');
 		expect(await purgeImportFiles(t.db, roots.imports, NOW)).toEqual([`${committedLately}.csv`]);
 		// Previews and interrupted imports may still be committed: their files stay.
 		expect(listFiles(roots.imports)).toEqual([`${previewed}.csv`, `${interrupted}.csv`].sort());
-		expect(await t.db.selectFrom('hotline_imports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 5 });
+		expect(
+			await t.db
+				.selectFrom('hotline_imports')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).toEqual({ n: 5 });
 	});
 });
 
 describe('files left behind by a killed process', () => {
 	it('are removed at start when the database refers to none of them and they are over an hour old; everything else stays', async () => {
-		const r = await reportCase(t.db, await actorOf(t.db, 'wangge'), { mode: 'report', source: 'patrol', categoryCode: 'SH-HWSR-01', description: '垃圾', address: '东兰路 1 号', lng: 121.37792, lat: 31.15505, communityId: null, handlingNote: '', beforePhotos: [await jpeg()], afterPhotos: [] }, NOW);
+		const r = await reportCase(
+			t.db,
+			await actorOf(t.db, 'wangge'),
+			{
+				mode: 'report',
+				source: 'patrol',
+				categoryCode: 'SH-HWSR-01',
+				description: '垃圾',
+				address: '东兰路 1 号',
+				lng: 121.37792,
+				lat: 31.15505,
+				communityId: null,
+				handlingNote: '',
+				beforePhotos: [await jpeg()],
+				afterPhotos: []
+			},
+			NOW
+		);
 		if (!r.ok) throw new Error(JSON.stringify(r));
 		await seedAlert(t.db, { now: NOW });
-		const kept = [...listFiles(roots.photos).map((f) => `photos/${f}`), ...listFiles(roots.evidence).map((f) => `evidence/${f}`)];
+		const kept = [
+			...listFiles(roots.photos).map((f) => `photos/${f}`),
+			...listFiles(roots.evidence).map((f) => `evidence/${f}`)
+		];
 		expect(kept).toHaveLength(6);
 		for (const f of kept) {
 			const file = path.join(t.dir, f);
@@ -72,13 +111,19 @@ describe('files left behind by a killed process', () => {
 		put(roots.photos, orphanPhoto, 2 * 3_600_000);
 		put(roots.photos, '2026/12/0f1e2d3c4b5a69788796a5b4c3d2e1f0_t.jpg', 2 * 3_600_000);
 		put(roots.photos, '2026/12/aaaabbbbccccddddeeeeffff00001111.jpg', 10 * 60_000); // young: an upload may be under way
-		put(roots.photos, '2026/12/aaaabbbbccccddddeeeeffff00002222.jpg.6f1c7a52-6f0e-4c55-9d7a-1b2c3d4e5f60.tmp', 3 * 3_600_000);
+		put(
+			roots.photos,
+			'2026/12/aaaabbbbccccddddeeeeffff00002222.jpg.6f1c7a52-6f0e-4c55-9d7a-1b2c3d4e5f60.tmp',
+			3 * 3_600_000
+		);
 		put(roots.evidence, '2026/12/6f1c7a52-6f0e-4c55-9d7a-1b2c3d4e5f60.png', 5 * DAY);
 		put(roots.imports, '999.csv', 5 * DAY);
 		put(roots.imports, `${importId}.csv.6f1c7a52-6f0e-4c55-9d7a-1b2c3d4e5f60.tmp`, 2 * 3_600_000);
 		put(roots.imports, 'my-notes.txt', 50 * DAY); // not a name the app gives: not ours to remove
 
-		const removed = (await sweepLeftBehind(t.db, roots, NOW)).map((f) => path.relative(t.dir, f).split(path.sep).join('/')).sort();
+		const removed = (await sweepLeftBehind(t.db, roots, NOW))
+			.map((f) => path.relative(t.dir, f).split(path.sep).join('/'))
+			.sort();
 		expect(removed).toEqual(
 			[
 				`photos/${orphanPhoto}`,

@@ -4,7 +4,12 @@
 // younger than an hour (an upload may be writing it), nor a file whose name the app never gives.
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { FINISHED_IMPORT_STATUSES, isImportFileExpired, isLeftBehind, type DataFolderKind } from '$lib/domain/retention';
+import {
+	FINISHED_IMPORT_STATUSES,
+	isImportFileExpired,
+	isLeftBehind,
+	type DataFolderKind
+} from '$lib/domain/retention';
 import { SETTINGS } from '$lib/domain/settings';
 import type { Db } from '../../db/create-database';
 import { listFinishedImports, listImportFiles } from '../../repositories/hotline-imports';
@@ -29,7 +34,10 @@ export async function purgeImportFiles(db: Db, importsDir: string, now: number):
 	for (const imp of finished) {
 		if (!isImportFileExpired(imp, days, now)) continue;
 		const file = path.join(importsDir, importFileName(imp));
-		const there = await stat(file).then(() => true, () => false);
+		const there = await stat(file).then(
+			() => true,
+			() => false
+		);
 		if (!there) continue;
 		await rm(file, { force: true });
 		deleted.push(importFileName(imp));
@@ -59,7 +67,8 @@ async function referencedFiles(db: Db, roots: DataRoots): Promise<Set<string>> {
 	for (const table of ['attachments', 'hotline_attachments'] as const) {
 		for (const r of await listFilePaths(db, table)) [r.path, r.thumb_path].forEach((p) => add(roots.photos, p));
 	}
-	for (const r of await listFilePaths(db, 'evidence_files')) [r.path, r.thumb_path].forEach((p) => add(roots.evidence, p));
+	for (const r of await listFilePaths(db, 'evidence_files'))
+		[r.path, r.thumb_path].forEach((p) => add(roots.evidence, p));
 	for (const r of await listImportFiles(db)) add(roots.imports, importFileName(r));
 	return refs;
 }
@@ -87,7 +96,10 @@ export async function sweepLeftBehind(db: Db, roots: DataRoots, now: number): Pr
 /** At start: both, logged; then the import files again every few hours while the server runs. */
 export async function keepHouse(db: Db, roots: DataRoots, log: (line: string) => void): Promise<void> {
 	const left = await sweepLeftBehind(db, roots, Date.now());
-	if (left.length) log(`removed ${left.length} files left behind by an interrupted write: ${left.slice(0, 5).join(', ')}${left.length > 5 ? ', …' : ''}`);
+	if (left.length)
+		log(
+			`removed ${left.length} files left behind by an interrupted write: ${left.slice(0, 5).join(', ')}${left.length > 5 ? ', …' : ''}`
+		);
 	const purge = async () => {
 		const gone = await purgeImportFiles(db, roots.imports, Date.now());
 		if (gone.length) log(`deleted ${gone.length} uploaded import files past their retention: ${gone.join(', ')}`);

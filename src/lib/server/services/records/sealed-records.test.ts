@@ -41,31 +41,112 @@ beforeAll(async () => {
 	file = path.join(t.dir, 'gridcase.db');
 	const wangge = await actorOf(t.db, 'wangge');
 	const photo = await jpeg('before.jpg');
-	const base = { source: 'patrol' as const, categoryCode: 'SH-HWSR-01', description: '绿化带旁堆放生活垃圾', address: '东兰路 1 号', lng: 121.37792, lat: 31.15505, communityId: null, afterPhotos: [], beforePhotos: [photo] };
+	const base = {
+		source: 'patrol' as const,
+		categoryCode: 'SH-HWSR-01',
+		description: '绿化带旁堆放生活垃圾',
+		address: '东兰路 1 号',
+		lng: 121.37792,
+		lat: 31.15505,
+		communityId: null,
+		afterPhotos: [],
+		beforePhotos: [photo]
+	};
 	for (const i of [1, 2]) {
-		const r = await reportCase(t.db, wangge, { ...base, mode: 'self_handle', handlingNote: `已清理 ${i}`, afterPhotos: [await jpeg('after.jpg')] }, NOW + i);
+		const r = await reportCase(
+			t.db,
+			wangge,
+			{ ...base, mode: 'self_handle', handlingNote: `已清理 ${i}`, afterPhotos: [await jpeg('after.jpg')] },
+			NOW + i
+		);
 		if (!r.ok) throw new Error(JSON.stringify(r));
 	}
 	const alertId = await seedAlert(t.db, { now: NOW });
-	const reviewed = await reviewAlert(t.db, await actorOf(t.db, 'diaodu'), alertId, 1, { kind: 'enforcement', categoryCode: 'SH-JMZX-01', description: '人行道上流动摊贩售卖水果' }, NOW);
+	const reviewed = await reviewAlert(
+		t.db,
+		await actorOf(t.db, 'diaodu'),
+		alertId,
+		1,
+		{ kind: 'enforcement', categoryCode: 'SH-JMZX-01', description: '人行道上流动摊贩售卖水果' },
+		NOW
+	);
 	if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
 	// An archived document (migration 020), as the issuing step writes it.
 	const zhifa = await actorOf(t.db, 'zhifa');
-	await insertIssuedDocument(t.db, { enforcement_id: reviewed.enforcementId!, event_id: null, kind: 'notice', document_no: '古美城管告字〔2026〕第0001号', issued_at: NOW, issued_by: zhifa.id, content: '{}', content_sha256: sha('{}'), html: '<p></p>', sha256: sha('<p></p>') });
+	await insertIssuedDocument(t.db, {
+		enforcement_id: reviewed.enforcementId!,
+		event_id: null,
+		kind: 'notice',
+		document_no: '古美城管告字〔2026〕第0001号',
+		issued_at: NOW,
+		issued_by: zhifa.id,
+		content: '{}',
+		content_sha256: sha('{}'),
+		html: '<p></p>',
+		sha256: sha('<p></p>')
+	});
 	await appendAudit(t.db, { at: NOW, actorId: null, action: 'test.one', target: 'x:1', detail: { a: 1 } });
 	await appendAudit(t.db, { at: NOW, actorId: null, action: 'test.two', target: 'x:2', detail: { b: 2 } });
 	// Text as odd as an API client may send: a lone surrogate, a NUL, an emoji; and numbers SQLite may store differently.
-	await appendAudit(t.db, { at: NOW, actorId: null, action: 'test.odd', target: 'x:\ud800\u0000😀', detail: { lone: '\udc00', n: 1.0, f: 121.37792 } });
+	await appendAudit(t.db, {
+		at: NOW,
+		actorId: null,
+		action: 'test.odd',
+		target: 'x:\ud800\u0000😀',
+		detail: { lone: '\udc00', n: 1.0, f: 121.37792 }
+	});
 	const orderId = await orderRow(t.db, { receivedAt: NOW, deadlineAt: NOW + 86_400_000 });
 	const stored = await storePhoto(photoDir(), await jpeg('evidence.jpg'), NOW);
 	await t.db.transaction().execute(async (trx) => {
-		const [event] = await sealRows(trx, 'hotline_events', [{ order_id: orderId, at: NOW, actor_id: null, api_key_id: null, action: 'receive', from_status: null, to_status: 'received', note: null, payload: '{}' }]);
+		const [event] = await sealRows(trx, 'hotline_events', [
+			{
+				order_id: orderId,
+				at: NOW,
+				actor_id: null,
+				api_key_id: null,
+				action: 'receive',
+				from_status: null,
+				to_status: 'received',
+				note: null,
+				payload: '{}'
+			}
+		]);
 		const { id } = await trx.insertInto('hotline_events').values(event).returning('id').executeTakeFirstOrThrow();
-		const files = [{ id: stored.id, order_id: orderId, event_id: id, path: stored.path, thumb_path: stored.thumbPath, sha256: stored.sha256, original_name: 'e.jpg', uploaded_by: wangge.id, created_at: NOW }];
-		await trx.insertInto('hotline_attachments').values(await sealRows(trx, 'hotline_attachments', files)).execute();
+		const files = [
+			{
+				id: stored.id,
+				order_id: orderId,
+				event_id: id,
+				path: stored.path,
+				thumb_path: stored.thumbPath,
+				sha256: stored.sha256,
+				original_name: 'e.jpg',
+				uploaded_by: wangge.id,
+				created_at: NOW
+			}
+		];
+		await trx
+			.insertInto('hotline_attachments')
+			.values(await sealRows(trx, 'hotline_attachments', files))
+			.execute();
 	});
-	const firstEvent = await t.db.selectFrom('case_events').select(['id', 'case_id']).orderBy('id').executeTakeFirstOrThrow();
-	await t.db.insertInto('field_submissions').values({ key: 'k-1', user_id: wangge.id, kind: 'report', case_id: firstEvent.case_id, event_id: firstEvent.id, captured_at: NOW, received_at: NOW }).execute();
+	const firstEvent = await t.db
+		.selectFrom('case_events')
+		.select(['id', 'case_id'])
+		.orderBy('id')
+		.executeTakeFirstOrThrow();
+	await t.db
+		.insertInto('field_submissions')
+		.values({
+			key: 'k-1',
+			user_id: wangge.id,
+			kind: 'report',
+			case_id: firstEvent.case_id,
+			event_id: firstEvent.id,
+			captured_at: NOW,
+			received_at: NOW
+		})
+		.execute();
 });
 afterAll(async () => {
 	await t.cleanup();
@@ -87,7 +168,8 @@ describe('append-only tables refuse every change, from any connection', () => {
 				`REPLACE INTO ${table} SELECT * FROM ${table} WHERE rowid = ${first}`,
 				`INSERT INTO ${table} SELECT * FROM ${table} WHERE rowid = ${first} ON CONFLICT (${pk}) DO UPDATE SET ${col} = 'x'`
 			];
-			for (const statement of attempts) expect(() => sqlite.exec(statement), statement).toThrow(/append-only|fixed once recorded|never deleted/);
+			for (const statement of attempts)
+				expect(() => sqlite.exec(statement), statement).toThrow(/append-only|fixed once recorded|never deleted/);
 			expect(sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()).toEqual(before);
 		});
 	});
@@ -96,7 +178,9 @@ describe('append-only tables refuse every change, from any connection', () => {
 		raw((sqlite) => {
 			const row = sqlite.prepare('SELECT * FROM case_events ORDER BY id LIMIT 1').get() as Record<string, unknown>;
 			const cols = Object.keys(row).filter((c) => c !== 'id');
-			const replace = sqlite.prepare(`INSERT OR REPLACE INTO case_events (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
+			const replace = sqlite.prepare(
+				`INSERT OR REPLACE INTO case_events (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`
+			);
 			const { id: _id, ...rest } = row;
 			void _id;
 			expect(() => replace.run(rest)).toThrow(/rows are chained/);
@@ -117,28 +201,57 @@ describe('the chains and files check', () => {
 	});
 
 	it('names an edited row, a removed row and a swapped file (after the triggers were dropped by hand)', async () => {
-		const edited = await t.db.selectFrom('case_events').select(['id', 'case_id', 'chain_seq']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+		const edited = await t.db
+			.selectFrom('case_events')
+			.select(['id', 'case_id', 'chain_seq'])
+			.orderBy('id', 'desc')
+			.limit(1)
+			.executeTakeFirstOrThrow();
 		const removed = await t.db.selectFrom('audit_log').select('id').orderBy('id').executeTakeFirstOrThrow();
-		const second = await t.db.selectFrom('audit_log').select('id').orderBy('id').limit(1).offset(1).executeTakeFirstOrThrow();
-		const swapped = await t.db.selectFrom('attachments').select(['id', 'path']).orderBy('chain_seq').orderBy('case_id').executeTakeFirstOrThrow();
+		const second = await t.db
+			.selectFrom('audit_log')
+			.select('id')
+			.orderBy('id')
+			.limit(1)
+			.offset(1)
+			.executeTakeFirstOrThrow();
+		const swapped = await t.db
+			.selectFrom('attachments')
+			.select(['id', 'path'])
+			.orderBy('chain_seq')
+			.orderBy('case_id')
+			.executeTakeFirstOrThrow();
 		raw((sqlite) => {
 			sqlite.exec('DROP TRIGGER case_events_no_update; DROP TRIGGER audit_log_no_delete');
 			sqlite.prepare("UPDATE case_events SET note = '已清理（改过）' WHERE id = ?").run(edited.id);
 			sqlite.prepare('DELETE FROM audit_log WHERE id = ?').run(removed.id);
 		});
 		// Another photo in its place: a real JPEG, of another scene.
-		fs.writeFileSync(path.join(photoDir(), swapped.path), await sharp({ create: { width: 64, height: 48, channels: 3, background: '#cc4444' } }).jpeg().toBuffer());
+		fs.writeFileSync(
+			path.join(photoDir(), swapped.path),
+			await sharp({ create: { width: 64, height: 48, channels: 3, background: '#cc4444' } })
+				.jpeg()
+				.toBuffer()
+		);
 
 		const chains = await verifyChains(t.db);
 		expect(chains.problems).toEqual([
-			{ table: 'case_events', chain: String(edited.case_id), id: edited.id, chainSeq: edited.chain_seq, kind: 'edited' },
+			{
+				table: 'case_events',
+				chain: String(edited.case_id),
+				id: edited.id,
+				chainSeq: edited.chain_seq,
+				kind: 'edited'
+			},
 			{ table: 'audit_log', chain: '', id: second.id, chainSeq: 1, kind: 'out_of_turn' }
 		]);
 		const files = await verifyFiles(t.db, roots());
 		expect(files.problems).toEqual([{ table: 'attachments', id: swapped.id, path: swapped.path, kind: 'mismatch' }]);
 		const lines: string[] = [];
 		expect(await verifyRecords(t.db, roots(), (l) => lines.push(l))).toBe(false);
-		expect(lines.join('\n')).toContain(`case_events row ${edited.id} (chain ${edited.case_id}, place ${edited.chain_seq}): its hash does not match`);
+		expect(lines.join('\n')).toContain(
+			`case_events row ${edited.id} (chain ${edited.case_id}, place ${edited.chain_seq}): its hash does not match`
+		);
 		expect(lines.join('\n')).toContain(`attachments ${swapped.id} (${swapped.path}): its SHA-256 differs`);
 	});
 });
@@ -148,13 +261,34 @@ describe('migration 016 on a database made before it', () => {
 		const db = await createTestDb();
 		try {
 			const wangge = await actorOf(db.db, 'wangge');
-			const r = await reportCase(db.db, wangge, { mode: 'self_handle', source: 'patrol', categoryCode: 'SH-HWSR-01', description: '垃圾', address: '东兰路 1 号', lng: 121.37792, lat: 31.15505, communityId: null, handlingNote: '已清理', beforePhotos: [await jpeg()], afterPhotos: [await jpeg()] }, NOW);
+			const r = await reportCase(
+				db.db,
+				wangge,
+				{
+					mode: 'self_handle',
+					source: 'patrol',
+					categoryCode: 'SH-HWSR-01',
+					description: '垃圾',
+					address: '东兰路 1 号',
+					lng: 121.37792,
+					lat: 31.15505,
+					communityId: null,
+					handlingNote: '已清理',
+					beforePhotos: [await jpeg()],
+					afterPhotos: [await jpeg()]
+				},
+				NOW
+			);
 			if (!r.ok) throw new Error(JSON.stringify(r));
 			// eslint-disable-next-line @typescript-eslint/no-explicit-any
 			const anyDb = db.db as any;
 			await m016.down(anyDb);
 			// Before 016 the app wrote plain rows; written here as it did.
-			for (const i of [1, 2, 3]) await anyDb.insertInto('audit_log').values({ at: NOW + i, actor_id: null, action: 'old', target: `t:${i}`, detail: '{}' }).execute();
+			for (const i of [1, 2, 3])
+				await anyDb
+					.insertInto('audit_log')
+					.values({ at: NOW + i, actor_id: null, action: 'old', target: `t:${i}`, detail: '{}' })
+					.execute();
 			await m016.up(anyDb);
 			const events = await db.db.selectFrom('case_events').select('chain_seq').orderBy('id').execute();
 			expect(events.length).toBeGreaterThan(0);

@@ -4,7 +4,14 @@
 // an event id out of order within its chain. An edited row is named alone: the walk goes on from
 // the hash the row carries, so the rows after it still check.
 import type { Db } from '../../db/create-database';
-import { chainOf, GENESIS, rowHash, ALL_SEALED_TABLE_NAMES, SEALED_TABLES, type SealedTable } from '../../records/chain-spec';
+import {
+	chainOf,
+	GENESIS,
+	rowHash,
+	ALL_SEALED_TABLE_NAMES,
+	SEALED_TABLES,
+	type SealedTable
+} from '../../records/chain-spec';
 import { streamChainRows } from '../../repositories/sealed';
 
 export type ChainProblemKind = 'edited' | 'out_of_turn' | 'id_order';
@@ -26,7 +33,10 @@ export interface ChainReport {
 
 const LISTED = 50;
 
-export async function verifyChains(db: Db, tables: readonly SealedTable[] = ALL_SEALED_TABLE_NAMES): Promise<ChainReport> {
+export async function verifyChains(
+	db: Db,
+	tables: readonly SealedTable[] = ALL_SEALED_TABLE_NAMES
+): Promise<ChainReport> {
 	const report: ChainReport = { rows: 0, chains: 0, problems: [], moreProblems: 0 };
 	const flag = (p: ChainProblem) => (report.problems.length < LISTED ? report.problems.push(p) : report.moreProblems++);
 	for (const table of tables) {
@@ -59,6 +69,10 @@ export async function verifyChains(db: Db, tables: readonly SealedTable[] = ALL_
 
 export function describeChainProblem(p: ChainProblem): string {
 	const where = `${p.table} row ${p.id}${p.chain ? ` (chain ${p.chain}` : ' (table chain'}, place ${p.chainSeq ?? 'none'})`;
-	const why = { edited: 'its hash does not match its content and the row before it: the row was changed', out_of_turn: 'out of turn: a row before it is missing, or it was added past the triggers', id_order: 'its id is out of order in its chain' }[p.kind];
+	const why = {
+		edited: 'its hash does not match its content and the row before it: the row was changed',
+		out_of_turn: 'out of turn: a row before it is missing, or it was added past the triggers',
+		id_order: 'its id is out of order in its chain'
+	}[p.kind];
 	return `${where}: ${why}`;
 }

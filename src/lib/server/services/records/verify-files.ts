@@ -44,7 +44,11 @@ export async function sha256File(file: string): Promise<{ sha256: string; bytes:
 	return { sha256: hash.digest('hex'), bytes };
 }
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+	access(file).then(
+		() => true,
+		() => false
+	);
 
 export async function verifyFiles(db: Db, roots: FileRoots): Promise<FileReport> {
 	const report: FileReport = { files: 0, bytes: 0, problems: [], moreProblems: 0 };
@@ -63,13 +67,18 @@ export async function verifyFiles(db: Db, roots: FileRoots): Promise<FileReport>
 				report.bytes += found.bytes;
 				if (found.sha256 !== row.sha256.toLowerCase()) flag({ table, id: row.id, path: row.path, kind: 'mismatch' });
 			}
-			if (!(await exists(resolvePhotoPath(root, row.thumb_path)))) flag({ table, id: row.id, path: row.thumb_path, kind: 'thumb_missing' });
+			if (!(await exists(resolvePhotoPath(root, row.thumb_path))))
+				flag({ table, id: row.id, path: row.thumb_path, kind: 'thumb_missing' });
 		}
 	}
 	return report;
 }
 
 export function describeFileProblem(p: FileProblem): string {
-	const why = { mismatch: 'its SHA-256 differs from the one recorded: the file was replaced or damaged', missing: 'the file is missing', thumb_missing: 'the thumbnail is missing' }[p.kind];
+	const why = {
+		mismatch: 'its SHA-256 differs from the one recorded: the file was replaced or damaged',
+		missing: 'the file is missing',
+		thumb_missing: 'the thumbnail is missing'
+	}[p.kind];
 	return `${p.table} ${p.id} (${p.path}): ${why}`;
 }

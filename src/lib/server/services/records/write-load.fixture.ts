@@ -11,7 +11,13 @@ let stopping = false;
 process.on('SIGTERM', () => (stopping = true));
 while (!stopping) {
 	await db.transaction().execute(async (trx) => {
-		await appendAudit(trx, { at: Date.now(), actorId: null, action: 'load.write', target: `load:${written}`, detail: { n: written } });
+		await appendAudit(trx, {
+			at: Date.now(),
+			actorId: null,
+			action: 'load.write',
+			target: `load:${written}`,
+			detail: { n: written }
+		});
 		await setSetting(trx, 'load_written', String(written + 1));
 	});
 	written++;

@@ -3,7 +3,11 @@ import { addVerdict, emptyCount, type GroupBy, type RateCount, type Verdict } fr
 import { RATE_KEYS, VOLUME_KEYS, type RateKey, type VolumeKey } from './judge';
 
 export type Rates = Record<RateKey, RateCount>;
-export type Volumes = Record<VolumeKey, number> & { bySource: Record<string, number>; byCategory: Record<string, number>; enforcementByOutcome: Record<string, number> };
+export type Volumes = Record<VolumeKey, number> & {
+	bySource: Record<string, number>;
+	byCategory: Record<string, number>;
+	enforcementByOutcome: Record<string, number>;
+};
 
 export interface StatsBlock {
 	rates: Rates;
@@ -19,18 +23,30 @@ export interface StatsResult {
 
 export const emptyBlock = (): StatsBlock => ({
 	rates: Object.fromEntries(RATE_KEYS.map((k) => [k, emptyCount()])) as Rates,
-	volumes: { ...(Object.fromEntries(VOLUME_KEYS.map((k) => [k, 0])) as Record<VolumeKey, number>), bySource: {}, byCategory: {}, enforcementByOutcome: {} }
+	volumes: {
+		...(Object.fromEntries(VOLUME_KEYS.map((k) => [k, 0])) as Record<VolumeKey, number>),
+		bySource: {},
+		byCategory: {},
+		enforcementByOutcome: {}
+	}
 });
 
 const isRate = (item: string): item is RateKey => (RATE_KEYS as readonly string[]).includes(item);
 
 /** Adds `n` entries of one item (a rate with its verdict, or a volume with its detail). */
-export function addItem(block: StatsBlock, item: string, detail: string, verdict: string, category: string, n: number): void {
+export function addItem(
+	block: StatsBlock,
+	item: string,
+	detail: string,
+	verdict: string,
+	category: string,
+	n: number
+): void {
 	if (isRate(item)) return addVerdict(block.rates[item], verdict as Verdict, n);
 	const v = block.volumes;
 	v[item as VolumeKey] += n;
 	if (item === 'reported' && detail) v.bySource[detail] = (v.bySource[detail] ?? 0) + n;
 	if (item === 'reported') v.byCategory[category] = (v.byCategory[category] ?? 0) + n;
-	if (item === 'enforcement_closed' && detail) v.enforcementByOutcome[detail] = (v.enforcementByOutcome[detail] ?? 0) + n;
+	if (item === 'enforcement_closed' && detail)
+		v.enforcementByOutcome[detail] = (v.enforcementByOutcome[detail] ?? 0) + n;
 }
-

@@ -16,7 +16,13 @@ echarts.use([LineChart, BarChart, GridComponent, LegendComponent, SVGRenderer]);
 export interface Trend {
 	months: string[];
 	/** Per rate: one count per month, this period and the same month a year earlier. */
-	series: { rate: RateKey; current: RateCount[]; previous: RateCount[]; currentTotal: RateCount; previousTotal: RateCount }[];
+	series: {
+		rate: RateKey;
+		current: RateCount[];
+		previous: RateCount[];
+		currentTotal: RateCount;
+		previousTotal: RateCount;
+	}[];
 }
 
 const zero = (): RateCount => ({ numerator: 0, denominator: 0, excluded: 0, undecided: 0 });
@@ -28,7 +34,8 @@ export async function loadTrend(db: Db, period: Period, rates: readonly RateKey[
 		computeStats(db, period.from, period.to, 'month', now),
 		computeStats(db, shiftYears(period.from, -1), shiftYears(period.to, -1), 'month', now)
 	]);
-	const byMonth = (groups: typeof current.groups, rate: RateKey, ym: string) => groups.find((g) => g.key === ym)?.rates[rate] ?? zero();
+	const byMonth = (groups: typeof current.groups, rate: RateKey, ym: string) =>
+		groups.find((g) => g.key === ym)?.rates[rate] ?? zero();
 	return {
 		months,
 		series: rates.map((rate) => ({
@@ -60,7 +67,11 @@ interface ChartInput {
 	height?: number;
 }
 
-const axisCommon = { axisLine: { lineStyle: { color: INK } }, axisTick: { lineStyle: { color: INK } }, axisLabel: { color: INK } };
+const axisCommon = {
+	axisLine: { lineStyle: { color: INK } },
+	axisTick: { lineStyle: { color: INK } },
+	axisLabel: { color: INK }
+};
 
 function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
 	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -84,8 +95,21 @@ export function renderTrendSvg({ categories, series, width = 760, height = 320 }
 		{
 			legend: { top: 0, textStyle: { color: INK }, itemWidth: 30 },
 			grid: { left: 50, right: 20, top: 50, bottom: 30 },
-			xAxis: { type: 'category', data: categories, boundaryGap: categories.length < 2, ...axisCommon, axisLabel: { color: INK, interval: 0, fontSize: categories.length > 12 ? 10 : 12 } },
-			yAxis: { type: 'value', min: axisMin(series.flatMap((s) => s.values)), max: 100, ...axisCommon, axisLabel: { color: INK, formatter: '{value}%' }, splitLine: { lineStyle: { color: '#ccc' } } },
+			xAxis: {
+				type: 'category',
+				data: categories,
+				boundaryGap: categories.length < 2,
+				...axisCommon,
+				axisLabel: { color: INK, interval: 0, fontSize: categories.length > 12 ? 10 : 12 }
+			},
+			yAxis: {
+				type: 'value',
+				min: axisMin(series.flatMap((s) => s.values)),
+				max: 100,
+				...axisCommon,
+				axisLabel: { color: INK, formatter: '{value}%' },
+				splitLine: { lineStyle: { color: '#ccc' } }
+			},
 			series: series.map((s, i) => ({
 				type: 'line',
 				name: s.name,
@@ -110,14 +134,26 @@ export function renderCompareSvg({ categories, series, width = 760, height = 300
 			legend: { top: 0, textStyle: { color: INK } },
 			grid: { left: 50, right: 20, top: 50, bottom: 30 },
 			xAxis: { type: 'category', data: categories, ...axisCommon },
-			yAxis: { type: 'value', min: 0, max: 100, ...axisCommon, axisLabel: { color: INK, formatter: '{value}%' }, splitLine: { lineStyle: { color: '#ccc' } } },
+			yAxis: {
+				type: 'value',
+				min: 0,
+				max: 100,
+				...axisCommon,
+				axisLabel: { color: INK, formatter: '{value}%' },
+				splitLine: { lineStyle: { color: '#ccc' } }
+			},
 			series: series.map((s, i) => ({
 				type: 'bar',
 				name: s.name,
 				data: s.values,
 				barMaxWidth: 40,
 				itemStyle: { color: fills[i % fills.length], borderColor: INK, borderWidth: 1 },
-				label: { show: true, position: 'top', color: INK, formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? `${p.value.toFixed(2)}%` : '') }
+				label: {
+					show: true,
+					position: 'top',
+					color: INK,
+					formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? `${p.value.toFixed(2)}%` : '')
+				}
 			}))
 		},
 		width,

@@ -9,14 +9,21 @@ import { judgeAll, type Entry } from './judge';
 export type { Rates, StatsBlock, StatsResult, Volumes } from './block';
 
 const add = (block: StatsBlock, e: Entry) =>
-	e.type === 'rate' ? addItem(block, e.rate, '', e.verdict, e.keys.category, 1) : addItem(block, e.volume, e.detail ?? '', '', e.keys.category, 1);
+	e.type === 'rate'
+		? addItem(block, e.rate, '', e.verdict, e.keys.category, 1)
+		: addItem(block, e.volume, e.detail ?? '', '', e.keys.category, 1);
 
 export { spanOf };
 
 /** Every entry of the period, judged at `now`. */
 export async function periodEntries(db: Db, from: string, to: string, now: number): Promise<Entry[]> {
 	const span = spanOf(from, to);
-	const [grid, gridEvents, orders, enforcement] = await Promise.all([loadGridCases(db, span), loadGridEvents(db, span), loadOrders(db, span), loadEnforcement(db, span)]);
+	const [grid, gridEvents, orders, enforcement] = await Promise.all([
+		loadGridCases(db, span),
+		loadGridEvents(db, span),
+		loadOrders(db, span),
+		loadEnforcement(db, span)
+	]);
 	return judgeAll({ from, to, now, grid, gridEvents, orders, enforcement });
 }
 
@@ -25,14 +32,26 @@ export async function periodEntries(db: Db, from: string, to: string, now: numbe
  * maintained counts when they can answer (whole months, a grouping they keep), otherwise by judging
  * every row.
  */
-export async function computeStats(db: Db, from: string, to: string, groupBy: GroupBy | null, now: number): Promise<StatsResult> {
+export async function computeStats(
+	db: Db,
+	from: string,
+	to: string,
+	groupBy: GroupBy | null,
+	now: number
+): Promise<StatsResult> {
 	const months = wholeMonths(from, to);
 	if (months && groupBy !== 'worker' && (await countsReady(db))) return statsFromCounts(db, from, to, groupBy, now);
 	return statsFromEntries(db, from, to, groupBy, now);
 }
 
 /** The same figures by judging every row of the period at `now`. */
-export async function statsFromEntries(db: Db, from: string, to: string, groupBy: GroupBy | null, now: number): Promise<StatsResult> {
+export async function statsFromEntries(
+	db: Db,
+	from: string,
+	to: string,
+	groupBy: GroupBy | null,
+	now: number
+): Promise<StatsResult> {
 	const entries = await periodEntries(db, from, to, now);
 	const total = emptyBlock();
 	const groups = new Map<string, StatsBlock>();
@@ -44,5 +63,11 @@ export async function statsFromEntries(db: Db, from: string, to: string, groupBy
 		if (!g) groups.set(k, (g = emptyBlock()));
 		add(g, e);
 	}
-	return { from, to, groupBy, total, groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, b]) => ({ key, ...b })) };
+	return {
+		from,
+		to,
+		groupBy,
+		total,
+		groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, b]) => ({ key, ...b }))
+	};
 }

@@ -13,8 +13,21 @@ export const FAR = Number.MAX_SAFE_INTEGER;
 const ALL = { from: '0000-01-01', to: '9999-12-31' };
 
 /** Adds `sign` × each entry of the rows, judged at `now` and limited to [from, to], to `into`. */
-export function countEntries(rows: StatRows, now: number, range = ALL, into = new Map<string, number>(), sign = 1): Map<string, number> {
-	const entries = judgeAll({ ...range, now, grid: rows.grid, gridEvents: rows.grid, orders: rows.orders, enforcement: rows.enforcement });
+export function countEntries(
+	rows: StatRows,
+	now: number,
+	range = ALL,
+	into = new Map<string, number>(),
+	sign = 1
+): Map<string, number> {
+	const entries = judgeAll({
+		...range,
+		now,
+		grid: rows.grid,
+		gridEvents: rows.grid,
+		orders: rows.orders,
+		enforcement: rows.enforcement
+	});
 	for (const e of entries) {
 		const k = e.keys;
 		const place = `${k.month}\t${k.area}\t${k.community}\t${k.category}\t${k.department}\t`;

@@ -42,8 +42,23 @@ async function roundTrip(sheets: Sheet[]): Promise<Map<string, unknown[][]>> {
 }
 
 async function event(caseId: number, action: string, when: number, to: string) {
-	const row = { case_id: caseId, at: when, actor_id: t.users.get('diaodu')!, action, from_status: null, to_status: to, note: null, payload: null };
-	await t.db.transaction().execute(async (trx) => void (await trx.insertInto('case_events').values(await sealRows(trx, 'case_events', [row])).execute()));
+	const row = {
+		case_id: caseId,
+		at: when,
+		actor_id: t.users.get('diaodu')!,
+		action,
+		from_status: null,
+		to_status: to,
+		note: null,
+		payload: null
+	};
+	await t.db.transaction().execute(
+		async (trx) =>
+			void (await trx
+				.insertInto('case_events')
+				.values(await sealRows(trx, 'case_events', [row]))
+				.execute())
+	);
 }
 
 describe('parsePeriod', () => {
@@ -62,9 +77,28 @@ describe('parsePeriod', () => {
 
 describe('stats export', () => {
 	it('one sheet with every rate (counts, percentage, rule) and the volumes, and one per month', async () => {
-		await gridRow(t.db, { status: 'closed', reportedAt: at('2026-01-10 09:00'), deadlineAt: endOf('2026-01-12'), efficientAt: at('2026-01-11 12:00'), feedbackAt: at('2026-01-11 10:00'), closedAt: at('2026-01-13 10:00') });
-		await gridRow(t.db, { status: 'closed', reportedAt: at('2026-01-10 09:00'), deadlineAt: endOf('2026-01-12'), feedbackAt: at('2026-01-14 10:00'), closedAt: at('2026-01-15 10:00') });
-		await gridRow(t.db, { status: 'closed', reportedAt: at('2026-02-02 09:00'), deadlineAt: endOf('2026-02-05'), feedbackAt: at('2026-02-03 10:00'), closedAt: at('2026-02-04 10:00') });
+		await gridRow(t.db, {
+			status: 'closed',
+			reportedAt: at('2026-01-10 09:00'),
+			deadlineAt: endOf('2026-01-12'),
+			efficientAt: at('2026-01-11 12:00'),
+			feedbackAt: at('2026-01-11 10:00'),
+			closedAt: at('2026-01-13 10:00')
+		});
+		await gridRow(t.db, {
+			status: 'closed',
+			reportedAt: at('2026-01-10 09:00'),
+			deadlineAt: endOf('2026-01-12'),
+			feedbackAt: at('2026-01-14 10:00'),
+			closedAt: at('2026-01-15 10:00')
+		});
+		await gridRow(t.db, {
+			status: 'closed',
+			reportedAt: at('2026-02-02 09:00'),
+			deadlineAt: endOf('2026-02-05'),
+			feedbackAt: at('2026-02-03 10:00'),
+			closedAt: at('2026-02-04 10:00')
+		});
 		const book = await roundTrip(await buildStatsSheets(t.db, '2026-01-01', '2026-02-28', NOW));
 		expect([...book.keys()]).toEqual(['统计', '2026-01', '2026-02']);
 
@@ -77,8 +111,18 @@ describe('stats export', () => {
 		expect(total.find((r) => r[0] === rateName('satisfaction'))!.slice(1, 4)).toEqual([0, 0, '—']);
 		expect(total.find((r) => r[0] === '上报案件')!.slice(0, 2)).toEqual(['上报案件', 3]);
 
-		expect(book.get('2026-01')!.find((r) => r[0] === '网格按时办结率')!.slice(1, 4)).toEqual([1, 2, { percent: 0.5 }]);
-		expect(book.get('2026-02')!.find((r) => r[0] === '网格按时办结率')!.slice(1, 4)).toEqual([1, 1, { percent: 1 }]);
+		expect(
+			book
+				.get('2026-01')!
+				.find((r) => r[0] === '网格按时办结率')!
+				.slice(1, 4)
+		).toEqual([1, 2, { percent: 0.5 }]);
+		expect(
+			book
+				.get('2026-02')!
+				.find((r) => r[0] === '网格按时办结率')!
+				.slice(1, 4)
+		).toEqual([1, 1, { percent: 1 }]);
 	});
 
 	it('a period within one month has the one sheet', async () => {
@@ -90,8 +134,13 @@ describe('stats export', () => {
 describe('cases export', () => {
 	it('milestones from the event log in Asia/Shanghai, verdicts, and orders with personal data masked and neutralised', async () => {
 		const id = await gridRow(t.db, {
-			status: 'closed', reportedAt: at('2026-01-10 09:00'), deadlineAt: endOf('2026-01-12'), efficientAt: at('2026-01-11 12:00'),
-			feedbackAt: at('2026-01-12 15:00'), closedAt: at('2026-01-13 10:00'), rework: 1
+			status: 'closed',
+			reportedAt: at('2026-01-10 09:00'),
+			deadlineAt: endOf('2026-01-12'),
+			efficientAt: at('2026-01-11 12:00'),
+			feedbackAt: at('2026-01-12 15:00'),
+			closedAt: at('2026-01-13 10:00'),
+			rework: 1
 		});
 		await event(id, 'report', at('2026-01-10 09:00'), 'reported');
 		await event(id, 'register', at('2026-01-10 09:30'), 'registered');
@@ -104,7 +153,14 @@ describe('cases export', () => {
 		await event(id, 'close', at('2026-01-13 10:00'), 'closed');
 		// A case of another period is not listed.
 		await gridRow(t.db, { status: 'handling', reportedAt: at('2026-03-01 09:00'), deadlineAt: endOf('2026-03-20') });
-		const orderId = await orderRow(t.db, { receivedAt: at('2026-01-05 10:00'), firstContactDueAt: endOf('2026-01-06'), firstContactAt: at('2026-01-06 09:00'), deadlineAt: endOf('2026-01-12'), firstReplyAt: at('2026-01-13 10:00'), completedAt: at('2026-01-14 10:00') });
+		const orderId = await orderRow(t.db, {
+			receivedAt: at('2026-01-05 10:00'),
+			firstContactDueAt: endOf('2026-01-06'),
+			firstContactAt: at('2026-01-06 09:00'),
+			deadlineAt: endOf('2026-01-12'),
+			firstReplyAt: at('2026-01-13 10:00'),
+			completedAt: at('2026-01-14 10:00')
+		});
 		await t.db.updateTable('hotline_orders').set({ citizen_name: NAME }).where('id', '=', orderId).execute();
 
 		const book = await roundTrip(await buildCaseSheets(t.db, '2026-01-01', '2026-01-31', NOW));
@@ -131,13 +187,24 @@ describe('cases export', () => {
 		const orders = book.get('12345 工单')!;
 		expect(orders).toHaveLength(2);
 		const o = Object.fromEntries((orders[0] as string[]).map((h, i) => [h, orders[1][i]]));
-		expect(o).toMatchObject({ 联系电话: '138****1111', 派单时间: '2026-01-05 10:00', 先行联系时间: '2026-01-06 09:00', 首次答复时间: '2026-01-13 10:00', 办结时限: '2026-01-12 24:00', 按时办结: '否' });
+		expect(o).toMatchObject({
+			联系电话: '138****1111',
+			派单时间: '2026-01-05 10:00',
+			先行联系时间: '2026-01-06 09:00',
+			首次答复时间: '2026-01-13 10:00',
+			办结时限: '2026-01-12 24:00',
+			按时办结: '否'
+		});
 		// The masked name keeps its first character '=': a formula, neutralised with a leading apostrophe.
 		expect(o['诉求人']).toMatch(/^'=\*+$/);
 
 		const everything = [...book.values()].flat(2).map(String).join('\n');
 		expect(everything).not.toContain(PHONE);
 		expect(everything).not.toContain('HYPERLINK');
-		expect([...book.values()].flat(2).filter((v) => typeof v === 'string' && /^[=+@\t\r-]/.test(v) && !/^-\d+(\.\d+)?$/.test(v))).toEqual([]);
+		expect(
+			[...book.values()]
+				.flat(2)
+				.filter((v) => typeof v === 'string' && /^[=+@\t\r-]/.test(v) && !/^-\d+(\.\d+)?$/.test(v))
+		).toEqual([]);
 	});
 });

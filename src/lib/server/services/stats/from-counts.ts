@@ -15,11 +15,20 @@ export function wholeMonths(from: string, to: string): [string, string] | null {
 	return [from.slice(0, 7), to.slice(0, 7)];
 }
 
-export async function statsFromCounts(db: Db, from: string, to: string, groupBy: Exclude<GroupBy, 'worker'> | null, now: number): Promise<StatsResult> {
+export async function statsFromCounts(
+	db: Db,
+	from: string,
+	to: string,
+	groupBy: Exclude<GroupBy, 'worker'> | null,
+	now: number
+): Promise<StatsResult> {
 	const months = wholeMonths(from, to);
 	if (!months) throw new Error(`not whole months: ${from}…${to}`);
 	const group: CountGroup | null = groupBy;
-	const [sums, live] = await Promise.all([sumCounts(db, months[0], months[1], group), statRowsAwaitingClock(db, spanOf(from, to), now)]);
+	const [sums, live] = await Promise.all([
+		sumCounts(db, months[0], months[1], group),
+		statRowsAwaitingClock(db, spanOf(from, to), now)
+	]);
 
 	const total = emptyBlock();
 	const groups = new Map<string, StatsBlock>();
@@ -36,7 +45,8 @@ export async function statsFromCounts(db: Db, from: string, to: string, groupBy:
 	// 'reported' is summed by category too (the by-category volumes); its by-source split comes from the main sums.
 	for (const r of sums.main) {
 		if (r.item !== 'reported') continue;
-		for (const b of group ? [total, blockOf(r.key)] : [total]) if (r.detail) b.volumes.bySource[r.detail] = (b.volumes.bySource[r.detail] ?? 0) + r.n;
+		for (const b of group ? [total, blockOf(r.key)] : [total])
+			if (r.detail) b.volumes.bySource[r.detail] = (b.volumes.bySource[r.detail] ?? 0) + r.n;
 	}
 	for (const r of sums.byCategory) {
 		for (const b of group ? [total, blockOf(r.key)] : [total]) {
@@ -54,5 +64,11 @@ export async function statsFromCounts(db: Db, from: string, to: string, groupBy:
 		addItem(total, k[5], k[6], k[7], k[3], n);
 		if (group) addItem(blockOf(k[at]), k[5], k[6], k[7], k[3], n);
 	}
-	return { from, to, groupBy, total, groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, b]) => ({ key, ...b })) };
+	return {
+		from,
+		to,
+		groupBy,
+		total,
+		groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, b]) => ({ key, ...b }))
+	};
 }

@@ -16,7 +16,10 @@ const RULES = 'rules-2';
 const SLICE = 5_000;
 
 /** The counts as they should be, computed from every record (read in slices of ids). */
-export async function countsFromRecords(db: Db, progress?: (kind: StatKind, done: number, of: number) => void): Promise<Map<string, number>> {
+export async function countsFromRecords(
+	db: Db,
+	progress?: (kind: StatKind, done: number, of: number) => void
+): Promise<Map<string, number>> {
 	const counts = new Map<string, number>();
 	for (const kind of ['case', 'order', 'enforcement'] as const) {
 		const max = await maxStatId(db, kind);
@@ -50,20 +53,30 @@ export function differences(maintained: Map<string, number>, rebuilt: Map<string
  * Recomputes every count from the records and compares with the maintained table; with `write`, then
  * replaces the table. One transaction: writers wait until it is done, so the two always agree.
  */
-export async function rebuildCounts(db: Db, opts: { write: boolean; progress?: (kind: StatKind, done: number, of: number) => void; onWait?: BusyRetry['onWait'] }) {
+export async function rebuildCounts(
+	db: Db,
+	opts: { write: boolean; progress?: (kind: StatKind, done: number, of: number) => void; onWait?: BusyRetry['onWait'] }
+) {
 	// Comparing only reads a snapshot and lets writers go on; rebuilding takes the write lock first,
 	// waiting (and saying so through onWait) while another connection writes.
 	const begin = opts.write ? db.transaction() : db.transaction().setAccessMode('read only');
-	return retryWhileBusy(() => begin.execute(async (trx) => {
-		const maintained = await readAllCounts(trx);
-		const rebuilt = await countsFromRecords(trx, opts.progress);
-		const diff = [...differences(maintained.fine, rebuilt), ...differences(maintained.area, rolledUp(rebuilt)).map((d) => ({ ...d, table: 'area' as const }))];
-		if (opts.write) {
-			await replaceAllCounts(trx, rebuilt);
-			await setSetting(trx, STATE_KEY, RULES);
-		}
-		return { rows: rebuilt.size, differences: diff };
-	}), { onWait: opts.onWait });
+	return retryWhileBusy(
+		() =>
+			begin.execute(async (trx) => {
+				const maintained = await readAllCounts(trx);
+				const rebuilt = await countsFromRecords(trx, opts.progress);
+				const diff = [
+					...differences(maintained.fine, rebuilt),
+					...differences(maintained.area, rolledUp(rebuilt)).map((d) => ({ ...d, table: 'area' as const }))
+				];
+				if (opts.write) {
+					await replaceAllCounts(trx, rebuilt);
+					await setSetting(trx, STATE_KEY, RULES);
+				}
+				return { rows: rebuilt.size, differences: diff };
+			}),
+		{ onWait: opts.onWait }
+	);
 }
 
 export const countsReady = async (db: Db) => (await getSetting(db, STATE_KEY)) === RULES;

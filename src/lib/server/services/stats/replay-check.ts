@@ -27,7 +27,11 @@ export async function checkRowsAgainstLogs(db: Db): Promise<ReplayReport> {
 		.transaction()
 		.setAccessMode('read only')
 		.execute(async (trx) => {
-			const report: ReplayReport = { checked: { case: 0, order: 0, enforcement: 0 }, disagreeing: { case: 0, order: 0, enforcement: 0 }, first: [] };
+			const report: ReplayReport = {
+				checked: { case: 0, order: 0, enforcement: 0 },
+				disagreeing: { case: 0, order: 0, enforcement: 0 },
+				first: []
+			};
 			for (const kind of ['case', 'order', 'enforcement'] as const) {
 				const max = await maxStatId(trx, kind);
 				let first: RecordMismatch | null = null;

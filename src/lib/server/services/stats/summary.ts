@@ -20,7 +20,9 @@ export function workSummaryInput(r: Pick<StatsResult, 'from' | 'to' | 'total'>):
 }
 
 /** The paragraph in both languages, Chinese first. */
-export function workSummaries(r: Pick<StatsResult, 'from' | 'to' | 'total'>): { locale: SummaryLocale; pieces: SummaryPiece[] }[] {
+export function workSummaries(
+	r: Pick<StatsResult, 'from' | 'to' | 'total'>
+): { locale: SummaryLocale; pieces: SummaryPiece[] }[] {
 	const input = workSummaryInput(r);
 	return (['zh', 'en'] as const).map((locale) => ({ locale, pieces: buildWorkSummary(input, summaryWords(locale)) }));
 }

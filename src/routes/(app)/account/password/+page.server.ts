@@ -15,7 +15,11 @@ export const actions: Actions = {
 		const actor = requireActor(event);
 		const form = await event.request.formData();
 		// Passwords are never sent back to re-fill the form.
-		const input = { current: text(form, 'current').slice(0, 256), password: text(form, 'password').slice(0, 256), confirm: text(form, 'confirm').slice(0, 256) };
+		const input = {
+			current: text(form, 'current').slice(0, 256),
+			password: text(form, 'password').slice(0, 256),
+			confirm: text(form, 'confirm').slice(0, 256)
+		};
 		const result = await changeOwnPassword(getDb(), actor.id, event.locals.session!.id, input, Date.now());
 		if (!result.ok) return fail(400, { errors: result.errors });
 		if (event.locals.mustChangePassword) redirect(303, '/');

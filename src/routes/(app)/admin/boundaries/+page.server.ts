@@ -4,7 +4,13 @@ import { getDb } from '$lib/server/db';
 import { loadGeography } from '$lib/server/repositories/reference';
 import { listBoundaryVersions } from '$lib/server/repositories/boundary-versions';
 import { refill, text } from '$lib/server/form';
-import { BOUNDARY_LEVELS, MAX_BOUNDARY_BYTES, previewBoundary, type BoundaryLevel, type BoundaryPreview } from '$lib/server/services/boundaries';
+import {
+	BOUNDARY_LEVELS,
+	MAX_BOUNDARY_BYTES,
+	previewBoundary,
+	type BoundaryLevel,
+	type BoundaryPreview
+} from '$lib/server/services/boundaries';
 import { publishBoundary } from '$lib/server/services/boundaries-publish';
 import type { Actions, PageServerLoad } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
@@ -18,7 +24,10 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		today,
 		// The outlines in force, for editing on the map (each ring as its own polygon: the editor draws no holes).
-		editable: { boundary: geo.boundary, outlines: geo.areas.map((a) => ({ name: a.name, polygons: a.rings.map((r) => [r]) })) },
+		editable: {
+			boundary: geo.boundary,
+			outlines: geo.areas.map((a) => ({ name: a.name, polygons: a.rings.map((r) => [r]) }))
+		},
 		versions
 	};
 };
@@ -36,14 +45,20 @@ function summary(p: BoundaryPreview) {
 		openMoved: p.moved.filter((c) => c.open).length,
 		closedMoved: p.moved.filter((c) => !c.open).length,
 		relocate: p.moved.filter((c) => c.relocate).map((c) => ({ id: c.id, code: c.code, toArea: c.toArea })),
-		sample: p.moved.slice(0, 20).map((c) => ({ id: c.id, code: c.code, open: c.open, toArea: c.toArea, toCommunity: c.toCommunity })),
+		sample: p.moved
+			.slice(0, 20)
+			.map((c) => ({ id: c.id, code: c.code, open: c.open, toArea: c.toArea, toCommunity: c.toCommunity })),
 		communitiesMoved: p.communitiesMoved
 	};
 }
 
 function readValues(form: FormData) {
 	const level = text(form, 'level');
-	return { effectiveFrom: text(form, 'effectiveFrom'), note: refill(text(form, 'note'), 200), level: ((BOUNDARY_LEVELS as readonly string[]).includes(level) ? level : 'area') as BoundaryLevel };
+	return {
+		effectiveFrom: text(form, 'effectiveFrom'),
+		note: refill(text(form, 'note'), 200),
+		level: ((BOUNDARY_LEVELS as readonly string[]).includes(level) ? level : 'area') as BoundaryLevel
+	};
 }
 
 /** The GeoJSON comes as a file the first time, then as the text the preview sent back. */
@@ -77,11 +92,28 @@ export const actions: Actions = {
 		const upload = await readUpload(form);
 		if ('error' in upload) return fail(400, { values, issues: [{ code: upload.error }] });
 		const now = Date.now();
-		const r = await publishBoundary(getDb(), admin.id, { text: upload.text, effectiveFrom: values.effectiveFrom, note: values.note, confirmPast: text(form, 'confirmPast') === '1', level: values.level }, shanghaiDate(now), now);
+		const r = await publishBoundary(
+			getDb(),
+			admin.id,
+			{
+				text: upload.text,
+				effectiveFrom: values.effectiveFrom,
+				note: values.note,
+				confirmPast: text(form, 'confirmPast') === '1',
+				level: values.level
+			},
+			shanghaiDate(now),
+			now
+		);
 		if (!r.ok) {
 			// Refused (most often: a past date not yet confirmed): the preview stays on screen with the reason.
 			const again = await previewBoundary(getDb(), upload.text, values.effectiveFrom, shanghaiDate(now), values.level);
-			return fail(400, { values, issues: r.issues, geojson: upload.text, preview: again.ok ? summary(again.preview) : null });
+			return fail(400, {
+				values,
+				issues: r.issues,
+				geojson: upload.text,
+				preview: again.ok ? summary(again.preview) : null
+			});
 		}
 		return { published: { versionId: r.versionId, relocated: r.relocated, effectiveFrom: values.effectiveFrom } };
 	}

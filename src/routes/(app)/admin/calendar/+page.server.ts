@@ -1,5 +1,11 @@
 import { fail } from '@sveltejs/kit';
-import { checkCalendarYear, parseDateList, yearsFromJson, type CalendarIssue, type CheckedYear } from '$lib/domain/calendar-input';
+import {
+	checkCalendarYear,
+	parseDateList,
+	yearsFromJson,
+	type CalendarIssue,
+	type CheckedYear
+} from '$lib/domain/calendar-input';
 import { shanghaiDate } from '$lib/domain/working-days';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
@@ -15,14 +21,27 @@ export const load: PageServerLoad = async (event) => {
 	const years = await listCalendarYears(getDb());
 	const today = shanghaiDate(Date.now());
 	const asked = Number(event.url.searchParams.get('year'));
-	const shown = years.find((y) => y.year === asked) ?? years.find((y) => y.year === Number(today.slice(0, 4))) ?? years.at(-1) ?? null;
+	const shown =
+		years.find((y) => y.year === asked) ??
+		years.find((y) => y.year === Number(today.slice(0, 4))) ??
+		years.at(-1) ??
+		null;
 	return { years: years.map((y) => ({ year: y.year })), shown, today };
 };
 
 /** Saves through the calendar service and answers in the form's shape (409 when a year is on file and "replace" was not ticked). */
-async function saveAll(actorId: number, checked: CheckedYear[], replace: boolean, values: Record<string, string>, form: 'save' | 'upload') {
+async function saveAll(
+	actorId: number,
+	checked: CheckedYear[],
+	replace: boolean,
+	values: Record<string, string>,
+	form: 'save' | 'upload'
+) {
 	const saved = await saveCalendarYears(getDb(), actorId, checked, replace, form, Date.now());
-	if (!saved.ok) return 'existing' in saved ? fail(409, { form, values, issues: [], existing: saved.existing }) : fail(400, { form, values, issues: saved.issues });
+	if (!saved.ok)
+		return 'existing' in saved
+			? fail(409, { form, values, issues: [], existing: saved.existing })
+			: fail(400, { form, values, issues: saved.issues });
 	return { form, saved: saved.saved, droppedWeekends: saved.droppedWeekends };
 }
 
@@ -39,15 +58,23 @@ export const actions: Actions = {
 		};
 		const off = parseDateList(values.offDays);
 		const makeup = parseDateList(values.makeupWorkdays);
-		const checked = checkCalendarYear({ ...values, offDays: off.dates, makeupWorkdays: makeup.dates, badOff: off.bad, badMakeup: makeup.bad });
+		const checked = checkCalendarYear({
+			...values,
+			offDays: off.dates,
+			makeupWorkdays: makeup.dates,
+			badOff: off.bad,
+			badMakeup: makeup.bad
+		});
 		return saveAll(actor.id, [checked], text(form, 'replace') === '1', values, 'save');
 	},
 	upload: async (event) => {
 		const actor = requireCan(event, 'admin.manage');
 		const form = await event.request.formData();
 		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { form: 'upload', values: {}, issues: [{ field: 'file', code: 'bad_json' } as CalendarIssue] });
-		if (file.size > MAX_FILE_BYTES) return fail(413, { form: 'upload', values: {}, issues: [{ field: 'file', code: 'bad_json' } as CalendarIssue] });
+		if (!(file instanceof File) || file.size === 0)
+			return fail(400, { form: 'upload', values: {}, issues: [{ field: 'file', code: 'bad_json' } as CalendarIssue] });
+		if (file.size > MAX_FILE_BYTES)
+			return fail(413, { form: 'upload', values: {}, issues: [{ field: 'file', code: 'bad_json' } as CalendarIssue] });
 		const parsed = yearsFromJson(await file.text());
 		if (!parsed.ok) return fail(400, { form: 'upload', values: {}, issues: parsed.issues });
 		return saveAll(actor.id, parsed.years, text(form, 'replace') === '1', {}, 'upload');

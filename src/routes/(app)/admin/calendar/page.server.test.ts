@@ -17,13 +17,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const event = (actor: Actor | null, fields: Record<string, string | File> = {}) => formEvent('http://localhost/admin/calendar', actor, fields);
+const event = (actor: Actor | null, fields: Record<string, string | File> = {}) =>
+	formEvent('http://localhost/admin/calendar', actor, fields);
 const status = (r: unknown) => (r as { status?: number }).status;
 const data = (r: unknown) => (r as { data: Record<string, unknown> }).data;
 const yearsOnFile = async () => (await listCalendarYears(t.db)).map((y) => y.year);
 
 // A made-up 2027 in the notice's usual shape (the real one is not published yet).
-const Y2027 = { year: '2027', title: '2027年部分节假日安排（测试）', source: 'https://www.gov.cn/', offDays: '2027-01-01\n2027-10-01~2027-10-07', makeupWorkdays: '2027-10-09' };
+const Y2027 = {
+	year: '2027',
+	title: '2027年部分节假日安排（测试）',
+	source: 'https://www.gov.cn/',
+	offDays: '2027-01-01\n2027-10-01~2027-10-07',
+	makeupWorkdays: '2027-10-09'
+};
 
 describe('/admin/calendar', () => {
 	it('only the admin sees or changes the calendar', async () => {
@@ -65,7 +72,9 @@ describe('/admin/calendar', () => {
 		expect(status(again)).toBe(409);
 		expect(data(again).existing).toEqual([2027]);
 		expect((await listCalendarYears(t.db)).find((y) => y.year === 2027)!.offDays).toHaveLength(6);
-		expect(await page.actions.save(event(admin, { ...Y2027, offDays: '2027-01-01', replace: '1' }))).toMatchObject({ saved: [2027] });
+		expect(await page.actions.save(event(admin, { ...Y2027, offDays: '2027-01-01', replace: '1' }))).toMatchObject({
+			saved: [2027]
+		});
 		expect((await listCalendarYears(t.db)).find((y) => y.year === 2027)!.offDays).toEqual(['2027-01-01']);
 		// Both saves are in the audit log, with who and what; the refused one is not.
 		const log = await listAudit(t.db, { action: 'calendar.save', page: 1 });
@@ -77,12 +86,25 @@ describe('/admin/calendar', () => {
 
 	it('a JSON upload saves all its years or none', async () => {
 		const file = (o: unknown) => new File([JSON.stringify(o)], 'calendar.json', { type: 'application/json' });
-		const bad = await page.actions.upload(event(admin, { file: file({ years: { 2028: { title: 't', offDays: ['2028-01-03'], makeupWorkdays: [] }, 2029: { title: 't', offDays: ['2028-05-01'], makeupWorkdays: [] } } }) }));
+		const bad = await page.actions.upload(
+			event(admin, {
+				file: file({
+					years: {
+						2028: { title: 't', offDays: ['2028-01-03'], makeupWorkdays: [] },
+						2029: { title: 't', offDays: ['2028-05-01'], makeupWorkdays: [] }
+					}
+				})
+			})
+		);
 		expect(status(bad)).toBe(400);
 		expect(data(bad).issues).toEqual([{ field: 'offDays', code: 'outside_year', value: '2028-05-01' }]);
 		expect(await yearsOnFile()).not.toContain(2028);
 		expect(status(await page.actions.upload(event(admin, { file: new File(['not json'], 'x.json') })))).toBe(400);
-		const good = await page.actions.upload(event(admin, { file: file({ years: { 2028: { title: 't', source: '', offDays: ['2028-01-03'], makeupWorkdays: [] } } }) }));
+		const good = await page.actions.upload(
+			event(admin, {
+				file: file({ years: { 2028: { title: 't', source: '', offDays: ['2028-01-03'], makeupWorkdays: [] } } })
+			})
+		);
 		expect(good).toMatchObject({ saved: [2028] });
 		expect(await yearsOnFile()).toContain(2028);
 	});

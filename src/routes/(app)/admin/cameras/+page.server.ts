@@ -1,7 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { num, refill, text } from '$lib/server/form';
-import { addCamera, editCamera, loadCameraAdmin, saveCameraSettings, setCameraActivity, type CameraForm } from '$lib/server/services/cameras';
+import {
+	addCamera,
+	editCamera,
+	loadCameraAdmin,
+	saveCameraSettings,
+	setCameraActivity,
+	type CameraForm
+} from '$lib/server/services/cameras';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
 
@@ -13,7 +20,12 @@ function requireCameraAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
 
 /** The camera form as typed, cut to what is sent back; lng and lat as numbers (NaN when absent). */
 function readCameraForm(form: FormData): { values: CameraForm; lng: number; lat: number } {
-	const values = { id: refill(text(form, 'id').trim(), 100), name: refill(text(form, 'name').trim(), 200), lng: text(form, 'lng').trim().slice(0, 40), lat: text(form, 'lat').trim().slice(0, 40) };
+	const values = {
+		id: refill(text(form, 'id').trim(), 100),
+		name: refill(text(form, 'name').trim(), 200),
+		lng: text(form, 'lng').trim().slice(0, 40),
+		lat: text(form, 'lat').trim().slice(0, 40)
+	};
 	return { values, lng: num(form, 'lng'), lat: num(form, 'lat') };
 }
 
@@ -43,7 +55,13 @@ export const actions: Actions = {
 		const actor = requireCameraAdmin(event);
 		const form = await event.request.formData();
 		const field = (name: string) => text(form, name).trim().slice(0, 20);
-		const values = { dedupMeters: field('dedupMeters'), dedupMinutes: field('dedupMinutes'), frameHosts: refill(text(form, 'frameHosts'), 2000), rectifyMinutes: field('rectifyMinutes'), repeatDays: field('repeatDays') };
+		const values = {
+			dedupMeters: field('dedupMeters'),
+			dedupMinutes: field('dedupMinutes'),
+			frameHosts: refill(text(form, 'frameHosts'), 2000),
+			rectifyMinutes: field('rectifyMinutes'),
+			repeatDays: field('repeatDays')
+		};
 		const saved = await saveCameraSettings(getDb(), actor.id, values, Date.now());
 		if (!saved.ok) return fail(400, { action: 'settings', values, errors: saved.errors });
 		return { action: 'settings', done: 'settings' };
@@ -53,6 +71,11 @@ export const actions: Actions = {
 async function setActive(event: RequestEvent, active: boolean) {
 	const actor = requireCameraAdmin(event);
 	const id = text(await event.request.formData(), 'id').trim();
-	if (!(await setCameraActivity(getDb(), actor.id, id, active, Date.now()))) return fail(404, { action: active ? 'reactivate' : 'deactivate', values: { id: id.slice(0, 100) }, errors: { form: 'not_found' } });
+	if (!(await setCameraActivity(getDb(), actor.id, id, active, Date.now())))
+		return fail(404, {
+			action: active ? 'reactivate' : 'deactivate',
+			values: { id: id.slice(0, 100) },
+			errors: { form: 'not_found' }
+		});
 	return { action: active ? 'reactivate' : 'deactivate', done: id };
 }

@@ -11,7 +11,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	requireCan(event, 'admin.manage');
 	const { rows, departments } = await listCategoryOverview(getDb(), Date.now());
-	return { rows, kinds: CATEGORY_KINDS, tracks: CATEGORY_TRACKS, units: LIMIT_UNITS, urgencies: URGENCIES, departments };
+	return {
+		rows,
+		kinds: CATEGORY_KINDS,
+		tracks: CATEGORY_TRACKS,
+		units: LIMIT_UNITS,
+		urgencies: URGENCIES,
+		departments
+	};
 };
 
 export const actions: Actions = {

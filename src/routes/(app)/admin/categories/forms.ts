@@ -34,5 +34,12 @@ export function readLimitFields(form: FormData) {
 export function toLimitForm(f: ReturnType<typeof readLimitFields>, now: number): LimitForm {
 	const s = f.effectiveFrom.trim();
 	const effectiveFrom = !s ? now : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s) ? Date.parse(`${s}:00+08:00`) : NaN;
-	return { noLimit: f.noLimit, handleValue: f.handleValue, handleUnit: f.handleUnit, efficientValue: f.efficientValue, efficientUnit: f.efficientUnit, effectiveFrom };
+	return {
+		noLimit: f.noLimit,
+		handleValue: f.handleValue,
+		handleUnit: f.handleUnit,
+		efficientValue: f.efficientValue,
+		efficientUnit: f.efficientUnit,
+		effectiveFrom
+	};
 }

@@ -1,7 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { optionalId, refill, text } from '$lib/server/form';
-import { createDepartment, DEPARTMENT_KINDS, listDepartmentsForAdmin, renameDepartment, setDepartmentActive, type DepartmentResult } from '$lib/server/services/departments';
+import {
+	createDepartment,
+	DEPARTMENT_KINDS,
+	listDepartmentsForAdmin,
+	renameDepartment,
+	setDepartmentActive,
+	type DepartmentResult
+} from '$lib/server/services/departments';
 import type { Actions, PageServerLoad } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
 
@@ -20,7 +27,12 @@ export const actions: Actions = {
 		const admin = requireCan(event, 'admin.manage');
 		const form = await event.request.formData();
 		const values = { name: refill(text(form, 'name'), 60), kind: text(form, 'kind') };
-		return answer('create', null, values, await createDepartment(getDb(), admin.id, values.name, values.kind, Date.now()));
+		return answer(
+			'create',
+			null,
+			values,
+			await createDepartment(getDb(), admin.id, values.name, values.kind, Date.now())
+		);
 	},
 	rename: async (event) => {
 		const admin = requireCan(event, 'admin.manage');

@@ -22,7 +22,12 @@ export const actions: Actions = {
 	save: async (event) => {
 		const actor = requireDocumentsAdmin(event);
 		const form = await event.request.formData();
-		const values = { reviewOrgan: refill(text(form, 'reviewOrgan'), 200), reviewDays: text(form, 'reviewDays').slice(0, 20), court: refill(text(form, 'court'), 200), litigationMonths: text(form, 'litigationMonths').slice(0, 20) };
+		const values = {
+			reviewOrgan: refill(text(form, 'reviewOrgan'), 200),
+			reviewDays: text(form, 'reviewDays').slice(0, 20),
+			court: refill(text(form, 'court'), 200),
+			litigationMonths: text(form, 'litigationMonths').slice(0, 20)
+		};
 		const saved = await saveAppealRoutes(getDb(), actor, values, Date.now());
 		if (!saved.ok) return fail(saved.status, { values, errors: saved.errors });
 		return { saved: true };

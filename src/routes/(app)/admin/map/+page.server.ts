@@ -17,7 +17,10 @@ export const actions: Actions = {
 	default: async (event) => {
 		const admin = requireCan(event, 'admin.manage');
 		const form = await event.request.formData();
-		const values = Object.fromEntries(FIELDS.map((k) => [k, refill(text(form, k), 500)])) as Record<BaseMapField, string>;
+		const values = Object.fromEntries(FIELDS.map((k) => [k, refill(text(form, k), 500)])) as Record<
+			BaseMapField,
+			string
+		>;
 		const check = checkBaseMap(values);
 		if (!check.ok) return fail(400, { values, errors: check.errors });
 		await saveBaseMapSetting(getDb(), admin.id, check.value, Date.now());

@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const event = (actor: Actor | null, fields: Record<string, string> = {}) => formEvent('http://localhost/admin/map', actor, fields);
+const event = (actor: Actor | null, fields: Record<string, string> = {}) =>
+	formEvent('http://localhost/admin/map', actor, fields);
 
 describe('/admin/map', () => {
 	it('is the admin’s: others get 403 and nothing is stored', async () => {
@@ -27,12 +28,36 @@ describe('/admin/map', () => {
 
 	it('refuses a template without its placeholders, keeping what was typed, then saves a good one with an audit entry', async () => {
 		const admin = await actorOf(t.db, 'admin');
-		const bad = { kind: 'xyz', url: 'https://tiles.example.org/map.png', subdomains: '', attribution: '© Example', datum: 'wgs84', key: '' };
-		expect(await page.actions.default(event(admin, bad))).toMatchObject({ status: 400, data: { values: { url: bad.url }, errors: { url: 'xyz_template' } } });
+		const bad = {
+			kind: 'xyz',
+			url: 'https://tiles.example.org/map.png',
+			subdomains: '',
+			attribution: '© Example',
+			datum: 'wgs84',
+			key: ''
+		};
+		expect(await page.actions.default(event(admin, bad))).toMatchObject({
+			status: 400,
+			data: { values: { url: bad.url }, errors: { url: 'xyz_template' } }
+		});
 		expect(await getSetting(t.db, SETTINGS.baseMap.key)).toBeUndefined();
-		expect(await page.actions.default(event(admin, { ...bad, url: 'https://tiles.example.org/{z}/{x}/{y}.png', datum: 'gcj02' }))).toEqual({ saved: true });
-		expect(JSON.parse((await getSetting(t.db, SETTINGS.baseMap.key))!)).toMatchObject({ kind: 'xyz', datum: 'gcj02', attribution: '© Example' });
-		expect((await listAudit(t.db, { action: 'settings.base_map', page: 1 })).rows[0].detail).toMatchObject({ from: { kind: 'none' }, to: { kind: 'xyz' } });
-		expect((await page.load(event(admin))).config).toMatchObject({ kind: 'xyz', url: 'https://tiles.example.org/{z}/{x}/{y}.png' });
+		expect(
+			await page.actions.default(
+				event(admin, { ...bad, url: 'https://tiles.example.org/{z}/{x}/{y}.png', datum: 'gcj02' })
+			)
+		).toEqual({ saved: true });
+		expect(JSON.parse((await getSetting(t.db, SETTINGS.baseMap.key))!)).toMatchObject({
+			kind: 'xyz',
+			datum: 'gcj02',
+			attribution: '© Example'
+		});
+		expect((await listAudit(t.db, { action: 'settings.base_map', page: 1 })).rows[0].detail).toMatchObject({
+			from: { kind: 'none' },
+			to: { kind: 'xyz' }
+		});
+		expect((await page.load(event(admin))).config).toMatchObject({
+			kind: 'xyz',
+			url: 'https://tiles.example.org/{z}/{x}/{y}.png'
+		});
 	});
 });

@@ -14,9 +14,17 @@ export const load: PageServerLoad = async (event) => {
 	const p = event.url.searchParams;
 	const role = p.get('role') ?? '';
 	const status = p.get('status') ?? 'active';
-	const filters = { role: isRole(role) ? role : '', status: ['active', 'disabled', 'all'].includes(status) ? status : 'active', q: p.get('q')?.trim().slice(0, 40) ?? '' };
+	const filters = {
+		role: isRole(role) ? role : '',
+		status: ['active', 'disabled', 'all'].includes(status) ? status : 'active',
+		q: p.get('q')?.trim().slice(0, 40) ?? ''
+	};
 	const [accounts, areas, communities, departments] = await Promise.all([
-		listAccounts(db, { role: filters.role || undefined, active: filters.status === 'all' ? undefined : filters.status === 'active', q: filters.q || undefined }),
+		listAccounts(db, {
+			role: filters.role || undefined,
+			active: filters.status === 'all' ? undefined : filters.status === 'active',
+			q: filters.q || undefined
+		}),
 		listAreaNames(db),
 		listCommunityNames(db),
 		listDepartments(db)

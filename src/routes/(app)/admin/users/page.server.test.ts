@@ -21,29 +21,46 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const event = (actor: Actor | null, fields: Record<string, string> = {}, params: Record<string, string> = {}) => formEvent('http://localhost/admin/users', actor, fields, params);
+const event = (actor: Actor | null, fields: Record<string, string> = {}, params: Record<string, string> = {}) =>
+	formEvent('http://localhost/admin/users', actor, fields, params);
 
 describe('/admin/users, /admin/departments and /admin/categories', () => {
 	it('refuse everyone but the admin, loads and actions alike, and change nothing', async () => {
-		const before = await t.db.selectFrom('users').select(['id', 'role', 'active', 'password_hash']).orderBy('id').execute();
+		const before = await t.db
+			.selectFrom('users')
+			.select(['id', 'role', 'active', 'password_hash'])
+			.orderBy('id')
+			.execute();
 		const target = { id: String(t.users.get('wangge')!) };
 		for (const username of ['diaodu', 'lingdao', 'wangge']) {
 			const actor = await actorOf(t.db, username);
 			await expect(list.load(event(actor))).rejects.toMatchObject({ status: 403 });
 			await expect(hub.load(event(actor))).rejects.toMatchObject({ status: 403 });
-			await expect(list.actions.create(event(actor, { username: 'sneaky', displayName: 'x', role: 'admin' }))).rejects.toMatchObject({ status: 403 });
+			await expect(
+				list.actions.create(event(actor, { username: 'sneaky', displayName: 'x', role: 'admin' }))
+			).rejects.toMatchObject({ status: 403 });
 			await expect(one.load(event(actor, {}, target))).rejects.toMatchObject({ status: 403 });
 			for (const action of ['update', 'disable', 'enable', 'reset']) {
-				await expect(one.actions[action](event(actor, { displayName: 'x', role: 'admin' }, target))).rejects.toMatchObject({ status: 403 });
+				await expect(
+					one.actions[action](event(actor, { displayName: 'x', role: 'admin' }, target))
+				).rejects.toMatchObject({ status: 403 });
 			}
 			await expect(departments.actions.retire(event(actor, { id: '1' }))).rejects.toMatchObject({ status: 403 });
 			for (const action of ['update', 'limits', 'withdraw', 'retire']) {
-				await expect(category.actions[action](event(actor, { handleValue: '1', handleUnit: 'wd', id: '1' }, { code: 'SH-HWSR-01' }))).rejects.toMatchObject({ status: 403 });
+				await expect(
+					category.actions[action](
+						event(actor, { handleValue: '1', handleUnit: 'wd', id: '1' }, { code: 'SH-HWSR-01' })
+					)
+				).rejects.toMatchObject({ status: 403 });
 			}
 		}
 		await expect(list.load(event(null))).rejects.toMatchObject({ status: 303 });
-		expect(await t.db.selectFrom('users').select(['id', 'role', 'active', 'password_hash']).orderBy('id').execute()).toEqual(before);
-		expect(await t.db.selectFrom('category_limits').select('id').where('category_code', '=', 'SH-HWSR-01').execute()).toHaveLength(1);
+		expect(
+			await t.db.selectFrom('users').select(['id', 'role', 'active', 'password_hash']).orderBy('id').execute()
+		).toEqual(before);
+		expect(
+			await t.db.selectFrom('category_limits').select('id').where('category_code', '=', 'SH-HWSR-01').execute()
+		).toHaveLength(1);
 	});
 
 	it('lists accounts for the admin without password hashes, filtered by role', async () => {

@@ -16,7 +16,13 @@ export const load: PageServerLoad = async (event) => {
 	const found = await getAlertForReview(db, Number(event.params.id));
 	if (!found) error(404, m.err_not_found());
 	assertCan(actor, 'alerts.review', { track: found.alert.category_track });
-	const categories = (await listCategories(db)).map((c) => ({ code: c.code, minor: c.minor, variant: c.variant, major: c.major, track: c.track }));
+	const categories = (await listCategories(db)).map((c) => ({
+		code: c.code,
+		minor: c.minor,
+		variant: c.variant,
+		major: c.major,
+		track: c.track
+	}));
 	return {
 		...found,
 		categories,
@@ -32,12 +38,20 @@ export const load: PageServerLoad = async (event) => {
 async function review(event: RequestEvent, kind: ReviewDecision['kind']) {
 	const actor = requireCan(event, 'alerts.review');
 	const form = await event.request.formData();
-	const values = { reason: text(form, 'reason'), note: refill(text(form, 'note')), categoryCode: text(form, 'categoryCode'), description: refill(text(form, 'description')) };
+	const values = {
+		reason: text(form, 'reason'),
+		note: refill(text(form, 'note')),
+		categoryCode: text(form, 'categoryCode'),
+		description: refill(text(form, 'description'))
+	};
 	const versionText = text(form, 'version');
 	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action: kind, values, error: 'invalid' });
-	if (values.note.length > 2000 || values.description.length > 2000) return fail(400, { action: kind, values, error: 'too_long' });
+	if (values.note.length > 2000 || values.description.length > 2000)
+		return fail(400, { action: kind, values, error: 'too_long' });
 	const decision: ReviewDecision =
-		kind === 'false_alarm' ? { kind, reason: values.reason, note: values.note } : { kind, categoryCode: values.categoryCode, description: values.description };
+		kind === 'false_alarm'
+			? { kind, reason: values.reason, note: values.note }
+			: { kind, categoryCode: values.categoryCode, description: values.description };
 	const r = await reviewAlert(getDb(), actor, Number(event.params.id), Number(versionText), decision, Date.now());
 	if (!r.ok) {
 		const first = r.status === 400 && r.errors ? Object.values(r.errors)[0] : undefined;

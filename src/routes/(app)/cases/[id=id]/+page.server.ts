@@ -35,7 +35,8 @@ export const load: PageServerLoad = async (event) => {
 	const actions = actionsInState(status).filter((a) => can(actor, `case.${a}`, scope));
 	// 受理 + 立案 + 派遣 on one screen, for whoever may take all three steps now.
 	const fastTrack = status === 'reported' && FAST_TRACK_STEPS.every((a) => can(actor, `case.${a}`, scope));
-	const needs = (a: CaseAction) => actions.includes(a) || (fastTrack && (FAST_TRACK_STEPS as readonly string[]).includes(a));
+	const needs = (a: CaseAction) =>
+		actions.includes(a) || (fastTrack && (FAST_TRACK_STEPS as readonly string[]).includes(a));
 	const now = Date.now();
 	const [events, photos, calendar, departments, categories, geo, category, linkedOrders, limits] = await Promise.all([
 		listEvents(db, caseId),
@@ -57,15 +58,28 @@ export const load: PageServerLoad = async (event) => {
 		departments,
 		categories: categories.map((c) => {
 			const limit = limits.get(c.code)?.handleLimit;
-			return { code: c.code, minor: c.minor, variant: c.variant, major: c.major, urgency: c.urgency, departmentId: c.departmentId, limit: limit ?? null };
+			return {
+				code: c.code,
+				minor: c.minor,
+				variant: c.variant,
+				major: c.major,
+				urgency: c.urgency,
+				departmentId: c.departmentId,
+				limit: limit ?? null
+			};
 		}),
 		fastTrack,
-		linkedOrders: linkedOrders.map((o) => ({ ...o, viewable: can(actor, 'hotline.view', { departmentId: o.department_id }) })),
+		linkedOrders: linkedOrders.map((o) => ({
+			...o,
+			viewable: can(actor, 'hotline.view', { departmentId: o.department_id })
+		})),
 		returnReasons: RETURN_REASONS,
 		suggestedDepartment: category?.departmentId ?? null,
-		calendarWarningYear: deadlineDate && isBeyondCalendar(deadlineDate, calendar) ? Number(deadlineDate.slice(0, 4)) : null,
+		calendarWarningYear:
+			deadlineDate && isBeyondCalendar(deadlineDate, calendar) ? Number(deadlineDate.slice(0, 4)) : null,
 		// 乱设摊 / 跨门营业 found on patrol may go down the enforcement track instead (before dispatch).
-		canConvert: detail.category_track === ENFORCEMENT_TRACK && actions.includes('void') && can(actor, 'enforcement.open'),
+		canConvert:
+			detail.category_track === ENFORCEMENT_TRACK && actions.includes('void') && can(actor, 'enforcement.open'),
 		map: { boundary: geo.boundary, baseMap: await loadBaseMap(db) },
 		username: event.locals.user!.username,
 		now
@@ -77,15 +91,35 @@ async function act(event: RequestEvent, action: CaseAction) {
 	const form = await event.request.formData();
 	const versionText = text(form, 'version');
 	const photos = await photosOf(form, 'photos');
-	const values = { note: refill(text(form, 'note')), departmentId: text(form, 'departmentId'), categoryCode: text(form, 'categoryCode'), reasonCode: text(form, 'reasonCode'), proposedDate: text(form, 'proposedDate'), approvedDate: text(form, 'approvedDate') };
+	const values = {
+		note: refill(text(form, 'note')),
+		departmentId: text(form, 'departmentId'),
+		categoryCode: text(form, 'categoryCode'),
+		reasonCode: text(form, 'reasonCode'),
+		proposedDate: text(form, 'proposedDate'),
+		approvedDate: text(form, 'approvedDate')
+	};
 	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action, values, field: 'form', error: 'invalid' });
 	const version = Number(versionText);
 	const parsed = parseCommand(action, form, photos.length);
 	if (!parsed.ok) return fail(400, { action, values, field: parsed.field, error: parsed.code });
-	const result = await applyCaseAction(getDb(), actor, Number(event.params.id), version, parsed.command, photos, Date.now());
+	const result = await applyCaseAction(
+		getDb(),
+		actor,
+		Number(event.params.id),
+		version,
+		parsed.command,
+		photos,
+		Date.now()
+	);
 	if (!result.ok) {
 		const detail = result.status === 400 ? (result.photoCode ?? result.code) : result.code;
-		return fail(result.status, { action, values, field: result.status === 400 ? (result.field ?? 'form') : 'form', error: detail });
+		return fail(result.status, {
+			action,
+			values,
+			field: result.status === 400 ? (result.field ?? 'form') : 'form',
+			error: detail
+		});
 	}
 	redirect(303, `/cases/${event.params.id}?done=${action}`);
 }
@@ -95,9 +129,18 @@ async function toEnforcement(event: RequestEvent) {
 	const form = await event.request.formData();
 	const values = { description: refill(text(form, 'description')) };
 	const versionText = text(form, 'version');
-	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action: 'to_enforcement', values, field: 'form', error: 'invalid' });
-	if (values.description.length > 2000) return fail(400, { action: 'to_enforcement', values, field: 'description', error: 'too_long' });
-	const r = await convertCaseToEnforcement(getDb(), actor, Number(event.params.id), Number(versionText), values.description, Date.now());
+	if (!/^[1-9][0-9]{0,9}$/.test(versionText))
+		return fail(400, { action: 'to_enforcement', values, field: 'form', error: 'invalid' });
+	if (values.description.length > 2000)
+		return fail(400, { action: 'to_enforcement', values, field: 'description', error: 'too_long' });
+	const r = await convertCaseToEnforcement(
+		getDb(),
+		actor,
+		Number(event.params.id),
+		Number(versionText),
+		values.description,
+		Date.now()
+	);
 	if (!r.ok) return fail(r.status, { action: 'to_enforcement', values, field: 'form', error: r.code });
 	redirect(303, `/enforcement/${r.enforcementId}?done=open`);
 }

@@ -42,7 +42,14 @@ export function parseCommand(action: CaseAction, form: FormData, photoCount: num
 			const urgency = text(form, 'urgency');
 			if (!(URGENCIES as readonly string[]).includes(urgency)) return { ok: false, field: 'urgency', code: 'invalid' };
 			// The limits are filled in by the service from the chosen category.
-			return ok({ action, categoryCode: text(form, 'categoryCode'), urgency: urgency as Urgency, handleLimit: null, efficientLimit: null, note });
+			return ok({
+				action,
+				categoryCode: text(form, 'categoryCode'),
+				urgency: urgency as Urgency,
+				handleLimit: null,
+				efficientLimit: null,
+				note
+			});
 		}
 		case 'dispatch': {
 			const id = Number(text(form, 'departmentId'));
@@ -51,7 +58,8 @@ export function parseCommand(action: CaseAction, form: FormData, photoCount: num
 		}
 		case 'request_return': {
 			const reasonCode = text(form, 'reasonCode');
-			if (!(RETURN_REASONS as readonly string[]).includes(reasonCode)) return { ok: false, field: 'reasonCode', code: 'required' };
+			if (!(RETURN_REASONS as readonly string[]).includes(reasonCode))
+				return { ok: false, field: 'reasonCode', code: 'required' };
 			return ok({ action, reasonCode: reasonCode as ReturnReason, note });
 		}
 		case 'request_extension': {

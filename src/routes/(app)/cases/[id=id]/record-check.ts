@@ -12,8 +12,22 @@ export interface CheckContext {
 	username: string;
 }
 
-export async function recordCheck(action: 'check_pass' | 'check_fail', version: number, ctx: CheckContext, form: FormData): Promise<{ error?: string; queued?: string }> {
-	const r = await recordFieldWork({ kind: action, username: ctx.username, title: ctx.caseCode, form, fieldNames: ['note'], photoFields: ['photos'], caseId: ctx.caseId, version });
+export async function recordCheck(
+	action: 'check_pass' | 'check_fail',
+	version: number,
+	ctx: CheckContext,
+	form: FormData
+): Promise<{ error?: string; queued?: string }> {
+	const r = await recordFieldWork({
+		kind: action,
+		username: ctx.username,
+		title: ctx.caseCode,
+		form,
+		fieldNames: ['note'],
+		photoFields: ['photos'],
+		caseId: ctx.caseId,
+		version
+	});
 	if (r.kind === 'sent') {
 		await goto(`/cases/${ctx.caseId}?done=${action}`, { invalidateAll: true });
 		return {};

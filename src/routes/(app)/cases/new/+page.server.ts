@@ -48,7 +48,13 @@ export const actions: Actions = {
 		} as const;
 		const key = text(form, 'key');
 		const now = Date.now();
-		const result = await submitFieldWork(getDb(), actor, { key: isSubmissionKey(key) ? key : crypto.randomUUID(), capturedAt: now }, { kind: mode, report: input }, now);
+		const result = await submitFieldWork(
+			getDb(),
+			actor,
+			{ key: isSubmissionKey(key) ? key : crypto.randomUUID(), capturedAt: now },
+			{ kind: mode, report: input },
+			now
+		);
 		if (!result.ok) {
 			const values = {
 				mode,

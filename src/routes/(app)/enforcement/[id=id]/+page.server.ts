@@ -25,14 +25,26 @@ export const load: PageServerLoad = async (event) => {
 	const pickedId = event.url.searchParams.get('shop') ?? '';
 	const picked = canLink && /^[1-9][0-9]{0,9}$/.test(pickedId) ? await getShop(db, Number(pickedId)) : null;
 	const found = canLink && shopQ ? (await searchShops(db, { q: shopQ, limit: 10, offset: 0 })).rows : [];
-	const shopHits = [...(picked ? [picked] : []), ...found.filter((s) => s.id !== picked?.id)].map((s) => ({ id: s.id, signName: s.sign_name, address: s.address, creditCode: s.credit_code }));
+	const shopHits = [...(picked ? [picked] : []), ...found.filter((s) => s.id !== picked?.id)].map((s) => ({
+		id: s.id,
+		signName: s.sign_name,
+		address: s.address,
+		creditCode: s.credit_code
+	}));
 	return { ...detail, shopQ, shopHits, pickedShop: picked ? picked.sign_name : null, now };
 };
 
 async function act(event: RequestEvent, action: EnforcementAction) {
 	const actor = requireCan(event, `enforcement.${action}`);
 	const form = await event.request.formData();
-	const values = { note: refill(text(form, 'note')), fine: text(form, 'fine'), amount: text(form, 'amount'), paidOn: text(form, 'paidOn'), method: text(form, 'method'), outcome: text(form, 'outcome') };
+	const values = {
+		note: refill(text(form, 'note')),
+		fine: text(form, 'fine'),
+		amount: text(form, 'amount'),
+		paidOn: text(form, 'paidOn'),
+		method: text(form, 'method'),
+		outcome: text(form, 'outcome')
+	};
 	const versionText = text(form, 'version');
 	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action, values, field: 'form', error: 'invalid' });
 	const parsed = parseEnforcementForm(action, form);
@@ -40,7 +52,15 @@ async function act(event: RequestEvent, action: EnforcementAction) {
 	const files = action === 'recheck' ? realFiles(form.getAll('photos')) : [];
 	if (files.length > MAX_PHOTOS_PER_EVENT) return fail(400, { action, values, field: 'photos', error: 'too_many' });
 	const photos = await Promise.all(files.map(fileToPhotoInput));
-	const result = await applyEnforcementAction(getDb(), actor, Number(event.params.id), Number(versionText), parsed.input, photos, Date.now());
+	const result = await applyEnforcementAction(
+		getDb(),
+		actor,
+		Number(event.params.id),
+		Number(versionText),
+		parsed.input,
+		photos,
+		Date.now()
+	);
 	if (!result.ok) {
 		const detail = result.status === 400 ? result.detail : undefined;
 		return fail(result.status, { action, values, field: 'form', error: result.code, detail });
@@ -63,5 +83,5 @@ export const actions = {
 	decide: step('decide'),
 	record_payment: step('record_payment'),
 	close: step('close'),
-	cancel: step('cancel'),
+	cancel: step('cancel')
 } satisfies Actions & Record<EnforcementAction, unknown>;

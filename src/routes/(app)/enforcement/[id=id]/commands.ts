@@ -16,13 +16,16 @@ export function parseEnforcementForm(action: EnforcementAction, form: FormData):
 	switch (action) {
 		case 'link_shop': {
 			const id = Number(text(form, 'shopId'));
-			return Number.isInteger(id) && id > 0 ? ok({ action, shopId: id }) : { ok: false, field: 'shopId', code: 'required' };
+			return Number.isInteger(id) && id > 0
+				? ok({ action, shopId: id })
+				: { ok: false, field: 'shopId', code: 'required' };
 		}
 		case 'notify':
 			return ok({ action });
 		case 'recheck': {
 			const outcome = text(form, 'outcome');
-			if (outcome !== 'corrected' && outcome !== 'not_corrected') return { ok: false, field: 'outcome', code: 'required' };
+			if (outcome !== 'corrected' && outcome !== 'not_corrected')
+				return { ok: false, field: 'outcome', code: 'required' };
 			return ok({ action, corrected: outcome === 'corrected', note, photoCount: 0 });
 		}
 		case 'register':
@@ -30,7 +33,8 @@ export function parseEnforcementForm(action: EnforcementAction, form: FormData):
 			return ok({ action, note });
 		case 'confirm_party': {
 			const method = text(form, 'method');
-			if (!(CONFIRM_METHODS as readonly string[]).includes(method)) return { ok: false, field: 'method', code: 'required' };
+			if (!(CONFIRM_METHODS as readonly string[]).includes(method))
+				return { ok: false, field: 'method', code: 'required' };
 			return ok({ action, method: method as ConfirmMethod, note });
 		}
 		case 'issue_notice': {

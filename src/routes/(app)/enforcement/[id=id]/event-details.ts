@@ -14,6 +14,9 @@ export function enforcementEventDetails(e: TimelineEvent): string[] {
 	if (typeof p.method === 'string') lines.push(`${m.enf_field_method()}：${enfMethodLabel(p.method)}`);
 	if (money(p.proposedFine)) lines.push(`${m.enf_fact_proposed_fine()}：${money(p.proposedFine)}`);
 	if (money(p.fine) && e.action === 'decide') lines.push(`${m.enf_fact_fine()}：${money(p.fine)}`);
-	if (e.action === 'record_payment') lines.push(m.enf_paid_line({ date: String(p.paidOn), total: money(p.total) ?? '', surcharge: money(p.surcharge) ?? '' }));
+	if (e.action === 'record_payment')
+		lines.push(
+			m.enf_paid_line({ date: String(p.paidOn), total: money(p.total) ?? '', surcharge: money(p.surcharge) ?? '' })
+		);
 	return lines;
 }

@@ -29,7 +29,9 @@ export const load: PageServerLoad = async (event) => {
 	if (!row) error(404, m.err_not_found());
 	assertCan(actor, 'hotline.view', { departmentId: row.department_id });
 	const status = isHotlineStatus(row.status) ? row.status : 'completed';
-	const actions = hotlineActionsInState(status).filter((a) => can(actor, `hotline.${a}`, { departmentId: row.department_id }));
+	const actions = hotlineActionsInState(status).filter((a) =>
+		can(actor, `hotline.${a}`, { departmentId: row.department_id })
+	);
 	const now = Date.now();
 	const state = toHotlineState(row);
 	const [events, evidence, departments, gridCase, cityUpdates, repeats] = await Promise.all([
@@ -62,14 +64,41 @@ async function act(event: RequestEvent, action: HotlineAction) {
 	const actor = requireCan(event, `hotline.${action}`);
 	const form = await event.request.formData();
 	const versionText = text(form, 'version');
-	const values = Object.fromEntries(['note', 'departmentId', 'outcome', 'method', 'at', 'resolved', 'reasonCode', 'proposedDate', 'approvedDate', 'satisfaction'].map((k) => [k, refill(text(form, k))]));
+	const values = Object.fromEntries(
+		[
+			'note',
+			'departmentId',
+			'outcome',
+			'method',
+			'at',
+			'resolved',
+			'reasonCode',
+			'proposedDate',
+			'approvedDate',
+			'satisfaction'
+		].map((k) => [k, refill(text(form, k))])
+	);
 	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action, values, field: 'form', error: 'invalid' });
 	const now = Date.now();
 	const parsed = parseHotlineCommand(action, form, now);
 	if (!parsed.ok) return fail(400, { action, values, field: parsed.field, error: parsed.code });
 	const evidence = action === 'request_return' ? await photosOf(form, 'evidence') : [];
-	const result = await applyHotlineAction(getDb(), actor, Number(event.params.id), Number(versionText), parsed.command, evidence, now);
-	if (!result.ok) return fail(result.status, { action, values, field: 'field' in result ? (result.field ?? 'form') : 'form', error: result.code });
+	const result = await applyHotlineAction(
+		getDb(),
+		actor,
+		Number(event.params.id),
+		Number(versionText),
+		parsed.command,
+		evidence,
+		now
+	);
+	if (!result.ok)
+		return fail(result.status, {
+			action,
+			values,
+			field: 'field' in result ? (result.field ?? 'form') : 'form',
+			error: result.code
+		});
 	redirect(303, `/hotline/${event.params.id}?done=${action}`);
 }
 
@@ -80,10 +109,20 @@ async function setCommunity(event: RequestEvent) {
 	const versionText = text(form, 'version');
 	const communityText = text(form, 'communityId');
 	const values = { communityId: refill(communityText, 12) };
-	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action: 'set_community', values, field: 'form', error: 'invalid' });
-	if (!/^[1-9][0-9]{0,9}$/.test(communityText)) return fail(400, { action: 'set_community', values, field: 'communityId', error: 'required' });
-	const result = await setOrderCommunity(getDb(), actor, Number(event.params.id), Number(versionText), Number(communityText), Date.now());
-	if (!result.ok) return fail(result.status, { action: 'set_community', values, field: 'communityId', error: result.code });
+	if (!/^[1-9][0-9]{0,9}$/.test(versionText))
+		return fail(400, { action: 'set_community', values, field: 'form', error: 'invalid' });
+	if (!/^[1-9][0-9]{0,9}$/.test(communityText))
+		return fail(400, { action: 'set_community', values, field: 'communityId', error: 'required' });
+	const result = await setOrderCommunity(
+		getDb(),
+		actor,
+		Number(event.params.id),
+		Number(versionText),
+		Number(communityText),
+		Date.now()
+	);
+	if (!result.ok)
+		return fail(result.status, { action: 'set_community', values, field: 'communityId', error: result.code });
 	redirect(303, `/hotline/${event.params.id}?done=set_community`);
 }
 

@@ -19,11 +19,26 @@ function answer(event: RequestEvent, action: 'open_case' | 'join_case', values: 
 export async function openCase(event: RequestEvent) {
 	const actor = requireCan(event, 'hotline.link_case');
 	const form = await event.request.formData();
-	const values = Object.fromEntries(['categoryCode', 'description', 'address', 'lng', 'lat'].map((k) => [k, refill(text(form, k), 2000)]));
+	const values = Object.fromEntries(
+		['categoryCode', 'description', 'address', 'lng', 'lat'].map((k) => [k, refill(text(form, k), 2000)])
+	);
 	const version = text(form, 'version');
-	if (!VERSION.test(version)) return fail(400, { action: 'open_case', values, field: 'form', error: 'invalid', errors: {} });
-	const input = { categoryCode: values.categoryCode, description: values.description, address: values.address, lng: num(form, 'lng'), lat: num(form, 'lat'), photos: await photosOf(form, 'photos') };
-	return answer(event, 'open_case', values, await openCaseFromOrder(getDb(), actor, Number(event.params.id), Number(version), input, Date.now()));
+	if (!VERSION.test(version))
+		return fail(400, { action: 'open_case', values, field: 'form', error: 'invalid', errors: {} });
+	const input = {
+		categoryCode: values.categoryCode,
+		description: values.description,
+		address: values.address,
+		lng: num(form, 'lng'),
+		lat: num(form, 'lat'),
+		photos: await photosOf(form, 'photos')
+	};
+	return answer(
+		event,
+		'open_case',
+		values,
+		await openCaseFromOrder(getDb(), actor, Number(event.params.id), Number(version), input, Date.now())
+	);
 }
 
 /** 并入已有案件: the case chosen from the offered list (the service checks it is still one to join). */
@@ -33,6 +48,12 @@ export async function joinCase(event: RequestEvent) {
 	const version = text(form, 'version');
 	const caseId = optionalId(form, 'caseId');
 	const values = { caseId: text(form, 'caseId').slice(0, 12) };
-	if (!VERSION.test(version) || caseId === null) return fail(400, { action: 'join_case', values, field: 'form', error: 'invalid', errors: {} });
-	return answer(event, 'join_case', values, await joinOrderToCase(getDb(), actor, Number(event.params.id), Number(version), caseId, Date.now()));
+	if (!VERSION.test(version) || caseId === null)
+		return fail(400, { action: 'join_case', values, field: 'form', error: 'invalid', errors: {} });
+	return answer(
+		event,
+		'join_case',
+		values,
+		await joinOrderToCase(getDb(), actor, Number(event.params.id), Number(version), caseId, Date.now())
+	);
 }

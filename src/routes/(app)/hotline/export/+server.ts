@@ -12,7 +12,23 @@ import { presentOrder } from '$lib/server/services/hotline/present';
 import type { RequestHandler } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
 
-const HEADERS = ['工单号', '来源渠道', '诉求类型', '紧急程度', '诉求人', '联系电话', '地址', '诉求内容', '派单时间', '状态', '承办部门', '居民区', '办结时限', '先行联系时间', '首次答复时间'];
+const HEADERS = [
+	'工单号',
+	'来源渠道',
+	'诉求类型',
+	'紧急程度',
+	'诉求人',
+	'联系电话',
+	'地址',
+	'诉求内容',
+	'派单时间',
+	'状态',
+	'承办部门',
+	'居民区',
+	'办结时限',
+	'先行联系时间',
+	'首次答复时间'
+];
 
 /**
  * The order list as CSV or XLSX: the same masking as on screen (the export is personal data too)
@@ -25,13 +41,36 @@ export const GET: RequestHandler = async (event) => {
 	const params = event.url.searchParams;
 	const format = params.get('format') === 'xlsx' ? 'xlsx' : 'csv';
 	const queueParam = params.get('queue') ?? 'all';
-	const queue: HotlineQueue = (HOTLINE_QUEUES as readonly string[]).includes(queueParam) ? (queueParam as HotlineQueue) : 'all';
+	const queue: HotlineQueue = (HOTLINE_QUEUES as readonly string[]).includes(queueParam)
+		? (queueParam as HotlineQueue)
+		: 'all';
 	const q = params.get('q')?.trim().slice(0, 100) || undefined;
 	const time = (ms: number | null) => (ms === null ? '' : shanghaiDateTime(ms));
 	async function* rows() {
-		for await (const raw of iterateOrders(getDb(), actor, { queue, q, repeat: params.get('repeat') === '1' }, Date.now())) {
+		for await (const raw of iterateOrders(
+			getDb(),
+			actor,
+			{ queue, q, repeat: params.get('repeat') === '1' },
+			Date.now()
+		)) {
 			const r = presentOrder(raw, actor);
-			yield [r.order_no, r.channel, orderTypeLabel(r.order_type), r.urgency, r.citizen_name ?? '', r.phone ?? '', r.address, r.content, time(r.received_at), hotlineStatusLabel(r.status), r.department_name ?? '', r.community_name ?? m.hl_community_pending(), r.deadline_at === null ? '' : formatDeadline(r.deadline_at), time(r.first_contact_at), time(r.first_reply_at)];
+			yield [
+				r.order_no,
+				r.channel,
+				orderTypeLabel(r.order_type),
+				r.urgency,
+				r.citizen_name ?? '',
+				r.phone ?? '',
+				r.address,
+				r.content,
+				time(r.received_at),
+				hotlineStatusLabel(r.status),
+				r.department_name ?? '',
+				r.community_name ?? m.hl_community_pending(),
+				r.deadline_at === null ? '' : formatDeadline(r.deadline_at),
+				time(r.first_contact_at),
+				time(r.first_reply_at)
+			];
 		}
 	}
 	const out = new PassThrough();
@@ -40,7 +79,10 @@ export const GET: RequestHandler = async (event) => {
 	const name = `12345-orders-${shanghaiDate(Date.now())}.${format}`;
 	return new Response(Readable.toWeb(out) as ReadableStream, {
 		headers: {
-			'Content-Type': format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
+			'Content-Type':
+				format === 'xlsx'
+					? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+					: 'text/csv; charset=utf-8',
 			'Content-Disposition': `attachment; filename="${name}"`,
 			'Cache-Control': 'no-store'
 		}

@@ -32,8 +32,14 @@ export const GET: RequestHandler = async (event) => {
 	const db = getDb();
 	const now = Date.now();
 	const filters = parseCaseFilters(sp);
-	const points = [...(showGrid ? await casePoints(db, scope, filters, bbox, now) : []), ...(showEnforcement ? await enforcementPoints(db, filters, bbox, now) : [])];
+	const points = [
+		...(showGrid ? await casePoints(db, scope, filters, bbox, now) : []),
+		...(showEnforcement ? await enforcementPoints(db, filters, bbox, now) : [])
+	];
 	const truncated = points.length > MAX_MAP_POINTS;
 	const shown = truncated ? points.slice(0, MAX_MAP_POINTS) : points;
-	return json({ total: shown.length, truncated, ...clusterPoints(shown, zoom) }, { headers: { 'cache-control': 'private, no-store' } });
+	return json(
+		{ total: shown.length, truncated, ...clusterPoints(shown, zoom) },
+		{ headers: { 'cache-control': 'private, no-store' } }
+	);
 };

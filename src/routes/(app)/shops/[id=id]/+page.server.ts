@@ -16,7 +16,9 @@ export const load: PageServerLoad = async (event) => {
 	if (detail === 'forbidden') error(403, m.err_forbidden());
 	if (!detail) error(404, m.shop_not_found());
 	const codes = new Set(detail.cases.map((c) => c.category_code));
-	const categories = (await listCategories(db)).filter((c) => codes.has(c.code)).map((c) => ({ code: c.code, minor: c.minor, variant: c.variant }));
+	const categories = (await listCategories(db))
+		.filter((c) => codes.has(c.code))
+		.map((c) => ({ code: c.code, minor: c.minor, variant: c.variant }));
 	return {
 		...detail,
 		categories,
@@ -33,7 +35,13 @@ export const actions: Actions = {
 		// The version the editor saw is required: a post without it must not overwrite anyone's save.
 		const expected = text(form, 'updatedAt');
 		if (!/^[0-9]{1,16}$/.test(expected)) return fail(409, { values, errors: { form: 'stale' } });
-		const result = await updateShop(getDb(), actor, Number(event.params.id), { ...input, expectedUpdatedAt: Number(expected) }, Date.now());
+		const result = await updateShop(
+			getDb(),
+			actor,
+			Number(event.params.id),
+			{ ...input, expectedUpdatedAt: Number(expected) },
+			Date.now()
+		);
 		if (!result.ok) {
 			if (result.status === 403) error(403, m.err_forbidden());
 			if (result.status === 404) error(404, m.shop_not_found());

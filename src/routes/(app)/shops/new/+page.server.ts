@@ -21,10 +21,18 @@ async function fromCase(actor: Actor, raw: string | null) {
 export const load: PageServerLoad = async (event) => {
 	const actor = requireCan(event, 'enforcement.manage_shops');
 	const db = getDb();
-	const [from, geo, baseMap] = await Promise.all([fromCase(actor, event.url.searchParams.get('from')), loadGeography(db, shanghaiDate(Date.now())), loadBaseMap(db)]);
+	const [from, geo, baseMap] = await Promise.all([
+		fromCase(actor, event.url.searchParams.get('from')),
+		loadGeography(db, shanghaiDate(Date.now())),
+		loadBaseMap(db)
+	]);
 	// From a case, the form starts at the case's place: the shop is usually where the conduct was seen.
 	const prefill = from ? { address: from.address, lng: String(from.lng), lat: String(from.lat) } : {};
-	return { from: from && { id: from.id, code: from.code }, prefill, map: { boundary: geo.boundary, areas: geo.areas.map((a) => ({ name: a.name, rings: a.rings })), baseMap } };
+	return {
+		from: from && { id: from.id, code: from.code },
+		prefill,
+		map: { boundary: geo.boundary, areas: geo.areas.map((a) => ({ name: a.name, rings: a.rings })), baseMap }
+	};
 };
 
 export const actions: Actions = {

@@ -13,7 +13,8 @@ import { requireCan } from '$lib/server/auth/gate';
 
 const DRILL_PAGE_SIZE = 50;
 
-const oneOf = <T extends string>(list: readonly T[], s: string | null): s is T => s !== null && (list as readonly string[]).includes(s);
+const oneOf = <T extends string>(list: readonly T[], s: string | null): s is T =>
+	s !== null && (list as readonly string[]).includes(s);
 
 /** What a group key looks like for each grouping ('' is the group of cases without one). */
 const GROUP_KEY: Record<GroupBy, RegExp> = {
@@ -41,17 +42,22 @@ function parseQuery(sp: URLSearchParams) {
 	const to = sp.get('to');
 	if (!from || !to) error(400, m.stats_err_date());
 	const period = parsePeriod(from, to, from);
-	if ('error' in period) error(400, { date: m.stats_err_date, order: m.stats_err_order, span: m.stats_err_span }[period.error]());
+	if ('error' in period)
+		error(400, { date: m.stats_err_date, order: m.stats_err_order, span: m.stats_err_span }[period.error]());
 	const by = sp.get('groupBy');
 	const key = sp.get('group');
 	let group: { by: GroupBy; key: string } | undefined;
 	if (by !== null || key !== null) {
-		if (!oneOf(GROUP_BYS, by) || key === null || !GROUP_KEY[by].test(key) || (by === 'month' && !isMonth(key))) error(400, m.stats_err_group());
+		if (!oneOf(GROUP_BYS, by) || key === null || !GROUP_KEY[by].test(key) || (by === 'month' && !isMonth(key)))
+			error(400, m.stats_err_group());
 		group = { by, key };
 	}
 	const pageParam = sp.get('page');
 	if (pageParam !== null && !/^[1-9]\d{0,5}$/.test(pageParam)) error(400, m.stats_err_page());
-	const what = volume !== null ? { volume: volume as VolumeKey, rate: null, part: null } : { volume: null, rate: rate as RateKey, part: part as Part };
+	const what =
+		volume !== null
+			? { volume: volume as VolumeKey, rate: null, part: null }
+			: { volume: null, rate: rate as RateKey, part: part as Part };
 	return { ...what, period, group, page: pageParam ? Number(pageParam) : 1 };
 }
 
@@ -61,7 +67,10 @@ export const load: PageServerLoad = async (event) => {
 	const q = parseQuery(event.url.searchParams);
 	const db = getDb();
 	const range = { from: q.period.from, to: q.period.to, group: q.group };
-	const found = q.volume !== null ? await drillVolume(db, { volume: q.volume, ...range }, Date.now()) : await drillDown(db, { rate: q.rate, part: q.part, ...range }, Date.now());
+	const found =
+		q.volume !== null
+			? await drillVolume(db, { volume: q.volume, ...range }, Date.now())
+			: await drillDown(db, { rate: q.rate, part: q.part, ...range }, Date.now());
 	const ids = [...new Set(found.ids)].sort((a, b) => a - b);
 	const pageIds = ids.slice((q.page - 1) * DRILL_PAGE_SIZE, q.page * DRILL_PAGE_SIZE);
 	const groupLabel = q.group ? (await groupLabels(db, q.group.by, [q.group.key]))[q.group.key] : null;
@@ -76,9 +85,19 @@ export const load: PageServerLoad = async (event) => {
 		pageCount: Math.max(1, Math.ceil(ids.length / DRILL_PAGE_SIZE))
 	};
 	if (found.kind === 'order') {
-		const rows = (await listOrdersByIds(db, pageIds)).map((o) => ({ ...o, order_type_label: orderTypeName(o.order_type) }));
+		const rows = (await listOrdersByIds(db, pageIds)).map((o) => ({
+			...o,
+			order_type_label: orderTypeName(o.order_type)
+		}));
 		return { ...base, kind: 'order' as const, orders: rows, cases: [], enforcement: [] };
 	}
-	if (found.kind === 'enforcement') return { ...base, kind: 'enforcement' as const, enforcement: await listEnforcementByIds(db, pageIds), cases: [], orders: [] };
+	if (found.kind === 'enforcement')
+		return {
+			...base,
+			kind: 'enforcement' as const,
+			enforcement: await listEnforcementByIds(db, pageIds),
+			cases: [],
+			orders: []
+		};
 	return { ...base, kind: 'case' as const, cases: await listCasesByIds(db, pageIds), orders: [], enforcement: [] };
 };

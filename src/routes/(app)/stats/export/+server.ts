@@ -28,7 +28,10 @@ export const GET: RequestHandler = async (event) => {
 
 	const db = getDb();
 	const now = Date.now();
-	const sheets = kind === 'stats' ? await buildStatsSheets(db, period.from, period.to, now) : await buildCaseSheets(db, period.from, period.to, now);
+	const sheets =
+		kind === 'stats'
+			? await buildStatsSheets(db, period.from, period.to, now)
+			: await buildCaseSheets(db, period.from, period.to, now);
 	const out = new PassThrough();
 	writeWorkbook(sheets, out).catch((e) => out.destroy(e));
 	const name = `gridcase-${kind}-${period.from}-${period.to}.xlsx`;

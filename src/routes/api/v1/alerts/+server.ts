@@ -10,8 +10,8 @@ import type { RequestHandler } from './$types';
 /** Six 10 MB frames, base64-inflated, with room for the JSON around them. */
 const MAX_BODY = 40 * 1024 * 1024;
 
-const problem = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) => json({ error: { code, message, ...extra } }, { status });
-
+const problem = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
+	json({ error: { code, message, ...extra } }, { status });
 
 /**
  * The video platform pushes one camera alert (视频/AI 告警) here, authorised by an `alerts` API key.
@@ -23,12 +23,21 @@ export const POST: RequestHandler = async ({ request }) => {
 	const db = getDb();
 	const now = Date.now();
 	const key = await verifyApiKey(db, request.headers.get('authorization'), now);
-	if (!key.ok) return problem(401, `api_key_${key.reason}`, key.reason === 'revoked' ? 'API key has been revoked' : 'A valid API key is required (Authorization: Bearer gck_…)');
+	if (!key.ok)
+		return problem(
+			401,
+			`api_key_${key.reason}`,
+			key.reason === 'revoked'
+				? 'API key has been revoked'
+				: 'A valid API key is required (Authorization: Bearer gck_…)'
+		);
 	if (key.integration !== 'alerts') return problem(403, 'wrong_integration', 'This API key is not for camera alerts');
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return problem(413, 'too_large', `At most ${MAX_BODY} bytes per request`);
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY)
+		return problem(413, 'too_large', `At most ${MAX_BODY} bytes per request`);
 
 	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-	if (type !== 'application/json' && type !== 'multipart/form-data') return problem(415, 'unsupported_media_type', 'Send application/json or multipart/form-data');
+	if (type !== 'application/json' && type !== 'multipart/form-data')
+		return problem(415, 'unsupported_media_type', 'Send application/json or multipart/form-data');
 	const body = await readCapped(request.body, MAX_BODY);
 	if (!body) return problem(413, 'too_large', `At most ${MAX_BODY} bytes per request`);
 
@@ -43,20 +52,34 @@ export const POST: RequestHandler = async ({ request }) => {
 	} else {
 		let form: FormData;
 		try {
-			form = await new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+			form = await new Response(body, {
+				headers: { 'content-type': request.headers.get('content-type') ?? '' }
+			}).formData();
 		} catch {
-			return problem(400, 'invalid_multipart', 'The body is not valid multipart/form-data', { fields: { body: 'invalid_multipart' } });
+			return problem(400, 'invalid_multipart', 'The body is not valid multipart/form-data', {
+				fields: { body: 'invalid_multipart' }
+			});
 		}
 		const alertField = form.get('alert');
-		if (typeof alertField !== 'string') return problem(400, 'invalid_multipart', 'Field `alert` (JSON text) is required', { fields: { alert: 'required' } });
+		if (typeof alertField !== 'string')
+			return problem(400, 'invalid_multipart', 'Field `alert` (JSON text) is required', {
+				fields: { alert: 'required' }
+			});
 		try {
 			raw = JSON.parse(alertField);
 		} catch {
 			return problem(400, 'invalid_json', 'Field `alert` is not valid JSON', { fields: { alert: 'invalid_json' } });
 		}
 		const parts = form.getAll('frames');
-		if (parts.some((p) => typeof p === 'string')) return problem(400, 'invalid_multipart', 'Field `frames` must carry files', { fields: { frames: 'invalid' } });
-		files = await Promise.all((parts as File[]).map(async (f) => ({ kind: 'file' as const, name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+		if (parts.some((p) => typeof p === 'string'))
+			return problem(400, 'invalid_multipart', 'Field `frames` must carry files', { fields: { frames: 'invalid' } });
+		files = await Promise.all(
+			(parts as File[]).map(async (f) => ({
+				kind: 'file' as const,
+				name: f.name,
+				bytes: new Uint8Array(await f.arrayBuffer())
+			}))
+		);
 	}
 
 	const checked = validateAlertInput(raw, { now, uploadedFrames: files?.length });
@@ -64,7 +87,11 @@ export const POST: RequestHandler = async ({ request }) => {
 		const fields = Object.fromEntries(checked.errors.map((e) => [e.field, e.code]));
 		return problem(422, 'invalid_alert', 'The alert is invalid; nothing was written', { fields });
 	}
-	const result = await ingestAlert(db, { ...checked.alert, frames: files ?? checked.alert.frames }, { apiKeyId: key.id, now });
+	const result = await ingestAlert(
+		db,
+		{ ...checked.alert, frames: files ?? checked.alert.frames },
+		{ apiKeyId: key.id, now }
+	);
 	switch (result.status) {
 		case 'created':
 			return json({ status: 'created', alertId: result.alertId }, { status: 201 });

@@ -43,9 +43,18 @@ beforeAll(async () => {
 	const geo = await loadGeography(t.db, new Date().toISOString().slice(0, 10));
 	const place = locatePoint([LNG, LAT] as LngLat, geo.boundary, geo.areas, geo.communities);
 	if (!place.ok) throw new Error('test point outside the subdistrict');
-	await insertCamera(t.db, 'CAM-A', { name: '古美路东', lng: LNG, lat: LAT, areaId: place.areaId, communityId: place.communityId }, Date.now());
-	jpegA = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#2266aa' } }).jpeg().toBuffer();
-	jpegB = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#aa6622' } }).jpeg().toBuffer();
+	await insertCamera(
+		t.db,
+		'CAM-A',
+		{ name: '古美路东', lng: LNG, lat: LAT, areaId: place.areaId, communityId: place.communityId },
+		Date.now()
+	);
+	jpegA = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#2266aa' } })
+		.jpeg()
+		.toBuffer();
+	jpegB = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#aa6622' } })
+		.jpeg()
+		.toBuffer();
 	server = http.createServer((req, res) => {
 		if (req.url === '/frame.jpg') res.writeHead(200, { 'content-type': 'image/jpeg' }).end(jpegA);
 		else res.writeHead(404).end();
@@ -83,7 +92,12 @@ const alertJson = (over: Record<string, unknown> = {}) => ({
 });
 
 type Answer = { status: number; json: Record<string, unknown> };
-async function send(body: BodyInit, contentType: string | null, authorization: string | null = `Bearer ${key}`, extra: Record<string, string> = {}): Promise<Answer> {
+async function send(
+	body: BodyInit,
+	contentType: string | null,
+	authorization: string | null = `Bearer ${key}`,
+	extra: Record<string, string> = {}
+): Promise<Answer> {
 	const headers = new Headers(extra);
 	if (contentType) headers.set('content-type', contentType);
 	if (authorization !== null) headers.set('authorization', authorization);
@@ -92,16 +106,34 @@ async function send(body: BodyInit, contentType: string | null, authorization: s
 	const res = await POST({ request: new Request('http://localhost/api/v1/alerts', init) });
 	return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
-const pushJson = (body: unknown, authorization?: string | null) => send(typeof body === 'string' ? body : JSON.stringify(body), 'application/json', authorization);
+const pushJson = (body: unknown, authorization?: string | null) =>
+	send(typeof body === 'string' ? body : JSON.stringify(body), 'application/json', authorization);
 function pushMultipart(alert: unknown, frames: (Buffer | string)[]): Promise<Answer> {
 	const form = new FormData();
 	if (alert !== undefined) form.set('alert', typeof alert === 'string' ? alert : JSON.stringify(alert));
-	frames.forEach((f, i) => form.append('frames', typeof f === 'string' ? f : new File([new Uint8Array(f)], `f${i}.jpg`, { type: 'image/jpeg' })));
+	frames.forEach((f, i) =>
+		form.append(
+			'frames',
+			typeof f === 'string' ? f : new File([new Uint8Array(f)], `f${i}.jpg`, { type: 'image/jpeg' })
+		)
+	);
 	return send(form, null); // Request sets the multipart boundary
 }
 
-const count = async (table: 'alerts' | 'evidence_files') => Number((await t.db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const snapshot = async () => ({ alerts: await count('alerts'), evidence: await count('evidence_files'), files: listFiles(evidenceRoot) });
+const count = async (table: 'alerts' | 'evidence_files') =>
+	Number(
+		(
+			await t.db
+				.selectFrom(table)
+				.select(({ fn }) => fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
+const snapshot = async () => ({
+	alerts: await count('alerts'),
+	evidence: await count('evidence_files'),
+	files: listFiles(evidenceRoot)
+});
 /** Runs `act` and checks that the database and the evidence folder are exactly as before. */
 async function writesNothing(act: () => Promise<Answer>): Promise<Answer> {
 	const before = await snapshot();
@@ -109,7 +141,8 @@ async function writesNothing(act: () => Promise<Answer>): Promise<Answer> {
 	expect(await snapshot()).toEqual(before);
 	return r;
 }
-const clearPending = () => t.db.updateTable('alerts').set({ status: 'false_alarm' }).where('status', '=', 'pending').execute();
+const clearPending = () =>
+	t.db.updateTable('alerts').set({ status: 'false_alarm' }).where('status', '=', 'pending').execute();
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 describe('POST /api/v1/alerts: API keys', () => {
@@ -144,11 +177,16 @@ describe('POST /api/v1/alerts: bad requests write nothing', () => {
 
 	it('a body that is not JSON → 400 invalid_json', async () => {
 		const r = await writesNothing(() => pushJson('{"cameraId": '));
-		expect(r).toEqual({ status: 400, json: { error: { code: 'invalid_json', message: expect.any(String), fields: { body: 'invalid_json' } } } });
+		expect(r).toEqual({
+			status: 400,
+			json: { error: { code: 'invalid_json', message: expect.any(String), fields: { body: 'invalid_json' } } }
+		});
 	});
 
 	it('a Content-Length over 40 MB → 413 before reading', async () => {
-		const r = await writesNothing(() => send('{}', 'application/json', `Bearer ${key}`, { 'content-length': String(41 * 1024 * 1024) }));
+		const r = await writesNothing(() =>
+			send('{}', 'application/json', `Bearer ${key}`, { 'content-length': String(41 * 1024 * 1024) })
+		);
 		expect(r).toMatchObject({ status: 413, json: { error: { code: 'too_large' } } });
 	});
 
@@ -166,14 +204,29 @@ describe('POST /api/v1/alerts: bad requests write nothing', () => {
 	});
 
 	it('invalid fields → 422 with every field', async () => {
-		const r = await writesNothing(() => pushJson(alertJson({ cameraId: '', capturedAt: '2026-11-27 10:00', confidence: 2, frames: [{ data: 'abc$' }, { url: 'ftp://x/y.jpg' }] })));
+		const r = await writesNothing(() =>
+			pushJson(
+				alertJson({
+					cameraId: '',
+					capturedAt: '2026-11-27 10:00',
+					confidence: 2,
+					frames: [{ data: 'abc$' }, { url: 'ftp://x/y.jpg' }]
+				})
+			)
+		);
 		expect(r).toEqual({
 			status: 422,
 			json: {
 				error: {
 					code: 'invalid_alert',
 					message: expect.any(String),
-					fields: { cameraId: 'required', capturedAt: 'missing_offset', confidence: 'out_of_range', 'frames[0]': 'invalid_base64', 'frames[1]': 'unsupported_scheme' }
+					fields: {
+						cameraId: 'required',
+						capturedAt: 'missing_offset',
+						confidence: 'out_of_range',
+						'frames[0]': 'invalid_base64',
+						'frames[1]': 'unsupported_scheme'
+					}
 				}
 			}
 		});
@@ -183,12 +236,28 @@ describe('POST /api/v1/alerts: bad requests write nothing', () => {
 		['an unknown camera', { cameraId: 'CAM-ZZZ' }, { cameraId: 'unknown_camera' }],
 		['an unknown category', { categoryCode: 'SH-NOPE-99' }, { categoryCode: 'unknown_category' }],
 		['a point outside the subdistrict', { lng: 121.47, lat: 31.23 }, { point: 'outside_subdistrict' }],
-		['a URL frame from a host not allowed', { frames: [{ url: 'http://203.0.113.9/frame.jpg' }, { url: 'http://203.0.113.9/frame.jpg' }] }, { 'frames[0]': 'host_not_allowed', 'frames[1]': 'host_not_allowed' }],
-		['a frame that is not an image', { frames: [{ data: Buffer.from('plain text').toString('base64') }, { data: Buffer.from('x').toString('base64') }] }, { 'frames[0]': 'not_image', 'frames[1]': 'not_image' }]
-	] as [string, Record<string, unknown>, Record<string, string>][])('%s → 422 with the field', async (_label, over, fields) => {
-		const r = await writesNothing(() => pushJson(alertJson(over)));
-		expect(r).toEqual({ status: 422, json: { error: { code: 'invalid_alert', message: expect.any(String), fields } } });
-	});
+		[
+			'a URL frame from a host not allowed',
+			{ frames: [{ url: 'http://203.0.113.9/frame.jpg' }, { url: 'http://203.0.113.9/frame.jpg' }] },
+			{ 'frames[0]': 'host_not_allowed', 'frames[1]': 'host_not_allowed' }
+		],
+		[
+			'a frame that is not an image',
+			{
+				frames: [{ data: Buffer.from('plain text').toString('base64') }, { data: Buffer.from('x').toString('base64') }]
+			},
+			{ 'frames[0]': 'not_image', 'frames[1]': 'not_image' }
+		]
+	] as [string, Record<string, unknown>, Record<string, string>][])(
+		'%s → 422 with the field',
+		async (_label, over, fields) => {
+			const r = await writesNothing(() => pushJson(alertJson(over)));
+			expect(r).toEqual({
+				status: 422,
+				json: { error: { code: 'invalid_alert', message: expect.any(String), fields } }
+			});
+		}
+	);
 });
 
 describe('POST /api/v1/alerts: alerts', () => {
@@ -200,7 +269,13 @@ describe('POST /api/v1/alerts: alerts', () => {
 		expect(r).toEqual({ status: 201, json: { status: 'created', alertId: expect.any(Number) } });
 		const alertId = r.json.alertId as number;
 		const row = await t.db.selectFrom('alerts').selectAll().where('id', '=', alertId).executeTakeFirstOrThrow();
-		expect(row).toMatchObject({ status: 'pending', camera_id: 'CAM-A', api_key_id: apiKeyId, external_id: body.externalId, captured_at: Date.parse(body.capturedAt) });
+		expect(row).toMatchObject({
+			status: 'pending',
+			camera_id: 'CAM-A',
+			api_key_id: apiKeyId,
+			external_id: body.externalId,
+			captured_at: Date.parse(body.capturedAt)
+		});
 		const ev = await t.db.selectFrom('evidence_files').selectAll().where('alert_id', '=', alertId).execute();
 		expect(ev.map((e) => e.sha256).sort()).toEqual([sha(jpegA), sha(jpegB)].sort());
 		for (const e of ev) expect(sha(fs.readFileSync(path.join(evidenceRoot, e.path)))).toBe(e.sha256);
@@ -214,14 +289,20 @@ describe('POST /api/v1/alerts: alerts', () => {
 		const body = alertJson();
 		const first = await pushJson(body);
 		const r = await writesNothing(() => pushJson({ ...body, confidence: 0.5 }));
-		expect(r).toEqual({ status: 409, json: { error: { code: 'replayed', message: expect.any(String), alertId: first.json.alertId } } });
+		expect(r).toEqual({
+			status: 409,
+			json: { error: { code: 'replayed', message: expect.any(String), alertId: first.json.alertId } }
+		});
 	});
 
 	it('a second sighting 10 m away → 200 attached to the pending alert', async () => {
 		await clearPending();
 		const first = await pushJson(alertJson({ capturedAt: capturedAt(30) }));
 		const r = await pushJson(alertJson({ capturedAt: capturedAt(20), lat: north(10) }));
-		expect(r).toEqual({ status: 200, json: { status: 'attached', alertId: expect.any(Number), attachedTo: { kind: 'alert', id: first.json.alertId } } });
+		expect(r).toEqual({
+			status: 200,
+			json: { status: 'attached', alertId: expect.any(Number), attachedTo: { kind: 'alert', id: first.json.alertId } }
+		});
 	});
 
 	it('URL frames from the allowed host → 201, with the source recorded', async () => {
@@ -229,12 +310,18 @@ describe('POST /api/v1/alerts: alerts', () => {
 		const url = `http://${frameHost}/frame.jpg`;
 		const r = await pushJson(alertJson({ frames: [{ url }, { data: jpegB.toString('base64') }] }));
 		expect(r.status).toBe(201);
-		const sources = await t.db.selectFrom('evidence_files').select('source').where('alert_id', '=', r.json.alertId as number).execute();
+		const sources = await t.db
+			.selectFrom('evidence_files')
+			.select('source')
+			.where('alert_id', '=', r.json.alertId as number)
+			.execute();
 		expect(sources.map((s) => s.source).sort()).toEqual(['upload', `url:${url}`]);
 	});
 
 	it('a URL frame that is missing on the server → 422 fetch_failed, nothing written', async () => {
-		const r = await writesNothing(() => pushJson(alertJson({ frames: [{ url: `http://${frameHost}/gone.jpg` }, { data: jpegB.toString('base64') }] })));
+		const r = await writesNothing(() =>
+			pushJson(alertJson({ frames: [{ url: `http://${frameHost}/gone.jpg` }, { data: jpegB.toString('base64') }] }))
+		);
 		expect(r).toMatchObject({ status: 422, json: { error: { fields: { 'frames[0]': 'fetch_failed' } } } });
 	});
 });
@@ -250,7 +337,11 @@ describe('POST /api/v1/alerts: multipart', () => {
 		await clearPending();
 		const r = await pushMultipart(withoutFrames(), [jpegA, jpegB, jpegA]);
 		expect(r).toEqual({ status: 201, json: { status: 'created', alertId: expect.any(Number) } });
-		const ev = await t.db.selectFrom('evidence_files').select(['sha256', 'source', 'bytes']).where('alert_id', '=', r.json.alertId as number).execute();
+		const ev = await t.db
+			.selectFrom('evidence_files')
+			.select(['sha256', 'source', 'bytes'])
+			.where('alert_id', '=', r.json.alertId as number)
+			.execute();
 		expect(ev).toHaveLength(3);
 		expect(ev.every((e) => e.source === 'upload')).toBe(true);
 		expect(ev.map((e) => e.sha256).sort()).toEqual([sha(jpegA), sha(jpegA), sha(jpegB)].sort());
@@ -258,16 +349,34 @@ describe('POST /api/v1/alerts: multipart', () => {
 
 	it.each([
 		['one file only', () => pushMultipart(withoutFrames(), [jpegA]), 422, { frames: 'too_few' }],
-		['frames both in the JSON and as files', () => pushMultipart(alertJson(), [jpegA, jpegB]), 422, { frames: 'unexpected' }],
-		['a file that is not an image', () => pushMultipart(withoutFrames(), [jpegA, Buffer.from('MZ executable')]), 422, { 'frames[1]': 'not_image' }],
+		[
+			'frames both in the JSON and as files',
+			() => pushMultipart(alertJson(), [jpegA, jpegB]),
+			422,
+			{ frames: 'unexpected' }
+		],
+		[
+			'a file that is not an image',
+			() => pushMultipart(withoutFrames(), [jpegA, Buffer.from('MZ executable')]),
+			422,
+			{ 'frames[1]': 'not_image' }
+		],
 		['no `alert` field', () => pushMultipart(undefined, [jpegA, jpegB]), 400, { alert: 'required' }],
 		['`alert` that is not JSON', () => pushMultipart('{oops', [jpegA, jpegB]), 400, { alert: 'invalid_json' }],
-		['`frames` as text, not files', () => pushMultipart(withoutFrames(), ['aGVsbG8=', 'aGVsbG8=']), 400, { frames: 'invalid' }]
-	] as [string, () => Promise<Answer>, number, Record<string, string>][])('%s → %i, nothing written', async (_label, act, status, fields) => {
-		const r = await writesNothing(act);
-		expect(r.status).toBe(status);
-		expect((r.json.error as { fields: unknown }).fields).toEqual(fields);
-	});
+		[
+			'`frames` as text, not files',
+			() => pushMultipart(withoutFrames(), ['aGVsbG8=', 'aGVsbG8=']),
+			400,
+			{ frames: 'invalid' }
+		]
+	] as [string, () => Promise<Answer>, number, Record<string, string>][])(
+		'%s → %i, nothing written',
+		async (_label, act, status, fields) => {
+			const r = await writesNothing(act);
+			expect(r.status).toBe(status);
+			expect((r.json.error as { fields: unknown }).fields).toEqual(fields);
+		}
+	);
 
 	it('a broken multipart body → 400 invalid_multipart', async () => {
 		const r = await writesNothing(() => send('--x\r\nnot a part', 'multipart/form-data; boundary=x'));

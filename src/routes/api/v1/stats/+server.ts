@@ -7,7 +7,8 @@ import { parsePeriod } from '$lib/server/services/stats/export';
 import type { RequestHandler } from './$types';
 import { can } from '$lib/domain/access';
 
-const problem = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) => json({ error: { code, message, ...extra } }, { status });
+const problem = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
+	json({ error: { code, message, ...extra } }, { status });
 
 const PERIOD_MESSAGES = {
 	date_required: 'from and to are required (YYYY-MM-DD)',
@@ -17,8 +18,17 @@ const PERIOD_MESSAGES = {
 } as const;
 
 /** A rate for machines: both counts, the value (fraction, 4 decimals, null when nothing was decided), the left-out and the open. */
-const presentRate = (c: RateCount) => ({ numerator: c.numerator, denominator: c.denominator, value: rateValue(c), excluded: c.excluded, undecided: c.undecided });
-const presentBlock = (b: StatsBlock) => ({ rates: Object.fromEntries(Object.entries(b.rates).map(([k, c]) => [k, presentRate(c)])), volumes: b.volumes });
+const presentRate = (c: RateCount) => ({
+	numerator: c.numerator,
+	denominator: c.denominator,
+	value: rateValue(c),
+	excluded: c.excluded,
+	undecided: c.undecided
+});
+const presentBlock = (b: StatsBlock) => ({
+	rates: Object.fromEntries(Object.entries(b.rates).map(([k, c]) => [k, presentRate(c)])),
+	volumes: b.volumes
+});
 
 /**
  * The rates and volumes of a period (dates inclusive, Asia/Shanghai), in total and optionally grouped.
@@ -30,7 +40,14 @@ export const GET: RequestHandler = async ({ request, url, locals }) => {
 	const authorization = request.headers.get('authorization');
 	if (authorization !== null) {
 		const key = await verifyApiKey(db, authorization, now);
-		if (!key.ok) return problem(401, `api_key_${key.reason}`, key.reason === 'revoked' ? 'API key has been revoked' : 'A valid API key is required (Authorization: Bearer gck_…)');
+		if (!key.ok)
+			return problem(
+				401,
+				`api_key_${key.reason}`,
+				key.reason === 'revoked'
+					? 'API key has been revoked'
+					: 'A valid API key is required (Authorization: Bearer gck_…)'
+			);
 		if (key.integration !== 'stats') return problem(403, 'wrong_integration', 'This API key is not for the statistics');
 	} else if (!locals.actor) {
 		return problem(401, 'api_key_missing', 'Sign in or send an API key (Authorization: Bearer gck_…)');
@@ -39,16 +56,25 @@ export const GET: RequestHandler = async ({ request, url, locals }) => {
 	}
 
 	const period = parsePeriod(url.searchParams);
-	if (!period.ok) return problem(400, period.code, PERIOD_MESSAGES[period.code], { fields: { [period.field]: period.code } });
+	if (!period.ok)
+		return problem(400, period.code, PERIOD_MESSAGES[period.code], { fields: { [period.field]: period.code } });
 	const groupParam = url.searchParams.get('groupBy');
 	if (groupParam !== null && groupParam !== '' && !(GROUP_BYS as readonly string[]).includes(groupParam)) {
-		return problem(400, 'invalid_group_by', `groupBy is one of ${GROUP_BYS.join(', ')}`, { fields: { groupBy: 'invalid_group_by' } });
+		return problem(400, 'invalid_group_by', `groupBy is one of ${GROUP_BYS.join(', ')}`, {
+			fields: { groupBy: 'invalid_group_by' }
+		});
 	}
 	const groupBy = groupParam ? (groupParam as GroupBy) : null;
 
 	const s = await computeStats(db, period.from, period.to, groupBy, now);
 	return json(
-		{ from: s.from, to: s.to, groupBy: s.groupBy, ...presentBlock(s.total), groups: s.groups.map((g) => ({ key: g.key, ...presentBlock(g) })) },
+		{
+			from: s.from,
+			to: s.to,
+			groupBy: s.groupBy,
+			...presentBlock(s.total),
+			groups: s.groups.map((g) => ({ key: g.key, ...presentBlock(g) }))
+		},
 		{ headers: { 'Cache-Control': 'no-store' } }
 	);
 };

@@ -21,7 +21,14 @@ export const load: PageServerLoad = async (event) => {
 	const { content, archive } = shown;
 	// The archive holds the party as served; the owner's name and phone stay masked for those who may not see them.
 	const full = can(actor, 'enforcement.personal_data');
-	const party = content.party && !full ? { ...content.party, ownerName: content.party.ownerName && maskName(content.party.ownerName), phone: content.party.phone && maskPhone(content.party.phone) } : content.party;
+	const party =
+		content.party && !full
+			? {
+					...content.party,
+					ownerName: content.party.ownerName && maskName(content.party.ownerName),
+					phone: content.party.phone && maskPhone(content.party.phone)
+				}
+			: content.party;
 	// Evidence is re-hashed on every view (loadEnforcementDetail): each archived item with its check today.
 	const checks = new Map(detail.evidence.map((e) => [e.id, e.check]));
 	const evidence = content.evidence.map((e) => ({ ...e, check: checks.get(e.id) ?? ('missing' as const) }));

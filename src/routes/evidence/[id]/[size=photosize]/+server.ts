@@ -17,14 +17,22 @@ export const GET: RequestHandler = async (event) => {
 	// An officer reviews only the enforcement-eligible alerts, so sees only their frames (as the queue does).
 	const reviewable = can(actor, 'alerts.review', { track: row.track ?? '' });
 	// An alert's frames belong to the enforcement case opened from it (the evidence row itself never changes).
-	const allowed = reviewable || ((row.enforcement_id ?? row.alert_enforcement_id) !== null && can(actor, 'enforcement.view'));
+	const allowed =
+		reviewable || ((row.enforcement_id ?? row.alert_enforcement_id) !== null && can(actor, 'enforcement.view'));
 	if (!allowed) error(403, m.err_forbidden());
 	const full = event.params.size === 'full';
-	const body = await readFile(resolvePhotoPath(evidenceDir(), full ? row.path : row.thumb_path)).catch((e: NodeJS.ErrnoException) => {
-		if (e.code === 'ENOENT') error(404, m.err_photo_not_found());
-		throw e;
-	});
+	const body = await readFile(resolvePhotoPath(evidenceDir(), full ? row.path : row.thumb_path)).catch(
+		(e: NodeJS.ErrnoException) => {
+			if (e.code === 'ENOENT') error(404, m.err_photo_not_found());
+			throw e;
+		}
+	);
 	return new Response(body, {
-		headers: { 'Content-Type': full ? row.mime : 'image/jpeg', 'Cache-Control': 'private, max-age=86400', 'Content-Disposition': 'inline', 'X-Content-Type-Options': 'nosniff' }
+		headers: {
+			'Content-Type': full ? row.mime : 'image/jpeg',
+			'Cache-Control': 'private, max-age=86400',
+			'Content-Disposition': 'inline',
+			'X-Content-Type-Options': 'nosniff'
+		}
 	});
 };

@@ -21,7 +21,15 @@ beforeAll(async () => {
 	const now = at('2026-09-29 10:00');
 	const a = await seedAlert(t.db, { now, categoryCode: 'SH-JMZX-01' });
 	const b = await seedAlert(t.db, { now, capturedAt: now - 5000, categoryCode: 'SH-HWSR-01' });
-	const frame = async (alertId: number) => (await t.db.selectFrom('evidence_files').select('id').where('alert_id', '=', alertId).orderBy('seq').executeTakeFirstOrThrow()).id;
+	const frame = async (alertId: number) =>
+		(
+			await t.db
+				.selectFrom('evidence_files')
+				.select('id')
+				.where('alert_id', '=', alertId)
+				.orderBy('seq')
+				.executeTakeFirstOrThrow()
+		).id;
 	enforcementFrame = await frame(a);
 	gridFrame = await frame(b);
 });
@@ -36,7 +44,11 @@ afterAll(async () => {
 async function status(username: string | null, id: string, size = 'thumb'): Promise<number> {
 	const actor = username ? await actorOf(t.db, username) : null;
 	try {
-		const r = await GET({ locals: { actor }, url: new URL(`http://localhost/evidence/${id}/${size}`), params: { id, size } });
+		const r = await GET({
+			locals: { actor },
+			url: new URL(`http://localhost/evidence/${id}/${size}`),
+			params: { id, size }
+		});
 		return r.status;
 	} catch (e) {
 		return (e as { status: number }).status;
@@ -57,7 +69,11 @@ it.each([
 
 it('the full file comes back byte for byte with its stored type; an unknown id is 404', async () => {
 	const diaodu = await actorOf(t.db, 'diaodu');
-	const r = await GET({ locals: { actor: diaodu }, url: new URL('http://localhost/'), params: { id: enforcementFrame, size: 'full' } });
+	const r = await GET({
+		locals: { actor: diaodu },
+		url: new URL('http://localhost/'),
+		params: { id: enforcementFrame, size: 'full' }
+	});
 	expect(r.headers.get('content-type')).toBe('image/jpeg');
 	expect(r.headers.get('x-content-type-options')).toBe('nosniff');
 	expect((await r.arrayBuffer()).byteLength).toBeGreaterThan(100);

@@ -23,14 +23,23 @@ export const GET: RequestHandler = async (event) => {
 	const category = caseRow ? await getCaseCategory(db, caseRow.category_code) : null;
 	if (!caseRow) error(403, m.err_forbidden());
 	// A case's after photos are also the draft 答复 of the 12345 orders linked to it: their viewers see them.
-	const viaOrder = async () => photo.kind === 'after' && (await listOrdersLinkedToPhotoCase(db, caseRow.id)).some((o) => can(actor, 'hotline.view', { departmentId: o.department_id }));
-	if (!can(actor, 'case.view', toCaseScope(caseRow, category?.track ?? 'grid')) && !(await viaOrder())) error(403, m.err_forbidden());
+	const viaOrder = async () =>
+		photo.kind === 'after' &&
+		(await listOrdersLinkedToPhotoCase(db, caseRow.id)).some((o) =>
+			can(actor, 'hotline.view', { departmentId: o.department_id })
+		);
+	if (!can(actor, 'case.view', toCaseScope(caseRow, category?.track ?? 'grid')) && !(await viaOrder()))
+		error(403, m.err_forbidden());
 	const rel = event.params.size === 'thumb' ? photo.thumb_path : photo.path;
 	const body = await readFile(resolvePhotoPath(photoDir(), rel)).catch((e: NodeJS.ErrnoException) => {
 		if (e.code === 'ENOENT') error(404, m.err_photo_not_found());
 		throw e;
 	});
 	return new Response(body, {
-		headers: { 'Content-Type': 'image/jpeg', 'Cache-Control': 'private, max-age=86400', 'Content-Disposition': 'inline' }
+		headers: {
+			'Content-Type': 'image/jpeg',
+			'Cache-Control': 'private, max-age=86400',
+			'Content-Disposition': 'inline'
+		}
 	});
 };

@@ -5,7 +5,13 @@ import { URGENCIES } from '$lib/domain/case-status';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { optionalId } from '$lib/server/form';
-import { loadCategoryDetail, scheduleLimits, setCategoryActive, updateCategory, withdrawLimits } from '$lib/server/services/categories';
+import {
+	loadCategoryDetail,
+	scheduleLimits,
+	setCategoryActive,
+	updateCategory,
+	withdrawLimits
+} from '$lib/server/services/categories';
 import { readCategoryForm, readLimitFields, toLimitForm } from '../forms';
 import type { Actions, PageServerLoad } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
@@ -19,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 		versions: detail.versions,
 		now: Date.now(),
 		openCases: detail.openCases,
-		history: detail.history.rows, historyNames: detail.history.names,
+		history: detail.history.rows,
+		historyNames: detail.history.names,
 		kinds: CATEGORY_KINDS,
 		tracks: CATEGORY_TRACKS,
 		units: LIMIT_UNITS,
@@ -49,7 +56,10 @@ export const actions: Actions = {
 	withdraw: async (event) => {
 		const admin = requireCan(event, 'admin.manage');
 		const id = optionalId(await event.request.formData(), 'id');
-		const result = id === null ? ({ ok: false, errors: { form: 'not_found' } } as const) : await withdrawLimits(getDb(), admin.id, code(event), id, Date.now());
+		const result =
+			id === null
+				? ({ ok: false, errors: { form: 'not_found' } } as const)
+				: await withdrawLimits(getDb(), admin.id, code(event), id, Date.now());
 		if (!result.ok) return fail(400, { action: 'withdraw', errors: result.errors });
 		return { action: 'withdraw', done: true };
 	},

@@ -22,7 +22,15 @@ export const load: PageServerLoad = async (event) => {
 		listDepartments(db),
 		readAuditLog(db, { target: `user:${id}`, page: 1 })
 	]);
-	return { account, roles: ROLES, areas: [...areas], communities: [...communities], departments, history: history.rows, historyNames: history.names };
+	return {
+		account,
+		roles: ROLES,
+		areas: [...areas],
+		communities: [...communities],
+		departments,
+		history: history.rows,
+		historyNames: history.names
+	};
 };
 
 export const actions: Actions = {

@@ -10,11 +10,17 @@ export const GET: RequestHandler = async (event) => {
 	const format = event.url.searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv';
 	const { headers, rows } = orderTemplate();
 	const out = new PassThrough();
-	const writing = format === 'xlsx' ? writeXlsx(rows, headers, out, { sheetName: '工单' }) : writeCsv(rows, headers, out, { bom: true });
+	const writing =
+		format === 'xlsx'
+			? writeXlsx(rows, headers, out, { sheetName: '工单' })
+			: writeCsv(rows, headers, out, { bom: true });
 	writing.catch((e) => out.destroy(e));
 	return new Response(Readable.toWeb(out) as ReadableStream, {
 		headers: {
-			'Content-Type': format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
+			'Content-Type':
+				format === 'xlsx'
+					? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+					: 'text/csv; charset=utf-8',
 			'Content-Disposition': `attachment; filename="12345-import-template.${format}"`,
 			'Cache-Control': 'no-store'
 		}

@@ -6,7 +6,6 @@ import { loadImportStatus, startCommit } from '$lib/server/services/hotline/impo
 import type { Actions, PageServerLoad } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
 
-
 export const load: PageServerLoad = async (event) => {
 	requireCan(event, 'hotline.import');
 	const status = await loadImportStatus(getDb(), Number(event.params.id));

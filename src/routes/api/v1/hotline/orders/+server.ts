@@ -20,9 +20,18 @@ export const POST: RequestHandler = async ({ request }) => {
 	const db = getDb();
 	const now = Date.now();
 	const key = await verifyApiKey(db, request.headers.get('authorization'), now);
-	if (!key.ok) return problem(401, `api_key_${key.reason}`, key.reason === 'revoked' ? 'API key has been revoked' : 'A valid API key is required (Authorization: Bearer gck_…)');
-	if (key.integration !== 'hotline') return problem(403, 'wrong_integration', 'This API key belongs to another integration; use a hotline-order key');
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return problem(413, 'too_large', `At most ${MAX_BODY} bytes per request`);
+	if (!key.ok)
+		return problem(
+			401,
+			`api_key_${key.reason}`,
+			key.reason === 'revoked'
+				? 'API key has been revoked'
+				: 'A valid API key is required (Authorization: Bearer gck_…)'
+		);
+	if (key.integration !== 'hotline')
+		return problem(403, 'wrong_integration', 'This API key belongs to another integration; use a hotline-order key');
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY)
+		return problem(413, 'too_large', `At most ${MAX_BODY} bytes per request`);
 	// Counted as it arrives: a chunked body has no length to check beforehand.
 	const bytes = await readCapped(request.body, MAX_BODY);
 	if (!bytes) return problem(413, 'too_large', `At most ${MAX_BODY} bytes per request`);
@@ -33,12 +42,19 @@ export const POST: RequestHandler = async ({ request }) => {
 		return problem(400, 'invalid_json', 'The body is not valid JSON');
 	}
 	const list = Array.isArray((body as { orders?: unknown })?.orders) ? (body as { orders: unknown[] }).orders : [body];
-	if (list.length === 0 || list.length > MAX_ORDERS) return problem(400, 'batch_size', `Send 1 to ${MAX_ORDERS} orders`);
+	if (list.length === 0 || list.length > MAX_ORDERS)
+		return problem(400, 'batch_size', `Send 1 to ${MAX_ORDERS} orders`);
 
 	const received = await receiveApiOrders(db, list, key.id, now);
 	if (!received.ok && received.code === 'invalid_type')
-		return problem(400, 'invalid_type', `Each order is an object whose fields are text (lng, lat and phone may be numbers); wrong type: ${received.named}`, { orders: received.orders });
-	if (!received.ok) return problem(422, 'invalid_orders', 'Some orders are invalid; nothing was written', { orders: received.orders });
+		return problem(
+			400,
+			'invalid_type',
+			`Each order is an object whose fields are text (lng, lat and phone may be numbers); wrong type: ${received.named}`,
+			{ orders: received.orders }
+		);
+	if (!received.ok)
+		return problem(422, 'invalid_orders', 'Some orders are invalid; nothing was written', { orders: received.orders });
 	const result = received.result;
 	return json({
 		created: result.created.map((c) => c.orderNo),

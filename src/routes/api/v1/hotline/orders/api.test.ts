@@ -52,10 +52,17 @@ const order = (orderNo: string, over: Record<string, unknown> = {}) => ({
 	...over
 });
 
-async function push(body: unknown, authorization: string | null = `Bearer ${key}`): Promise<{ status: number; text: string; json: Record<string, unknown> }> {
+async function push(
+	body: unknown,
+	authorization: string | null = `Bearer ${key}`
+): Promise<{ status: number; text: string; json: Record<string, unknown> }> {
 	const headers = new Headers({ 'content-type': 'application/json' });
 	if (authorization !== null) headers.set('authorization', authorization);
-	const request = new Request('http://localhost/api/v1/hotline/orders', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+	const request = new Request('http://localhost/api/v1/hotline/orders', {
+		method: 'POST',
+		headers,
+		body: typeof body === 'string' ? body : JSON.stringify(body)
+	});
 	const res = await POST({ request });
 	const text = await res.text();
 	// The citizen's name and phone never come back, in any answer.
@@ -65,10 +72,25 @@ async function push(body: unknown, authorization: string | null = `Bearer ${key}
 	return { status: res.status, text, json: JSON.parse(text) };
 }
 
-const stored = (prefix: string) => t.db.selectFrom('hotline_orders').selectAll().where('order_no', 'like', `${prefix}%`).orderBy('order_no').execute();
+const stored = (prefix: string) =>
+	t.db.selectFrom('hotline_orders').selectAll().where('order_no', 'like', `${prefix}%`).orderBy('order_no').execute();
 const counts = async () => ({
-	orders: Number((await t.db.selectFrom('hotline_orders').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
-	events: Number((await t.db.selectFrom('hotline_events').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+	orders: Number(
+		(
+			await t.db
+				.selectFrom('hotline_orders')
+				.select(({ fn }) => fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	),
+	events: Number(
+		(
+			await t.db
+				.selectFrom('hotline_events')
+				.select(({ fn }) => fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	)
 });
 
 describe('POST /api/v1/hotline/orders: API keys', () => {
@@ -81,10 +103,14 @@ describe('POST /api/v1/hotline/orders: API keys', () => {
 	});
 
 	it.each([
-		['not a bearer token', key => `Basic ${key}`, 'api_key_missing'],
+		['not a bearer token', (key) => `Basic ${key}`, 'api_key_missing'],
 		['a malformed key', () => 'Bearer gck_short_key', 'api_key_invalid'],
 		['a well-formed key that was never issued', () => `Bearer gck_aaaaaaaa_${'a'.repeat(32)}`, 'api_key_invalid'],
-		['the right prefix with a wrong secret', (k: string) => `Bearer ${k.slice(0, -1)}${k.endsWith('a') ? 'b' : 'a'}`, 'api_key_invalid']
+		[
+			'the right prefix with a wrong secret',
+			(k: string) => `Bearer ${k.slice(0, -1)}${k.endsWith('a') ? 'b' : 'a'}`,
+			'api_key_invalid'
+		]
 	] as [string, (k: string) => string, string][])('%s → 401 %s', async (_label, auth, code) => {
 		const before = await counts();
 		const r = await push(order('K-2'), auth(key));
@@ -121,10 +147,23 @@ describe('POST /api/v1/hotline/orders: orders', () => {
 		expect(r.status).toBe(200);
 		expect(r.json).toEqual({ created: ['API-1'], unchanged: [], changed: [] });
 		const [row] = await stored('API-1');
-		expect(row).toMatchObject({ order_no: 'API-1', origin: 'api', status: 'received', citizen_name: NAME, phone: PHONE, urgency: '紧急', lng: 121.3912, lat: 31.1523 });
+		expect(row).toMatchObject({
+			order_no: 'API-1',
+			origin: 'api',
+			status: 'received',
+			citizen_name: NAME,
+			phone: PHONE,
+			urgency: '紧急',
+			lng: 121.3912,
+			lat: 31.1523
+		});
 		const events = await t.db.selectFrom('hotline_events').selectAll().where('order_id', '=', row.id).execute();
 		expect(events).toMatchObject([{ action: 'receive', actor_id: null, api_key_id: apiKeyId, to_status: 'received' }]);
-		const k = await t.db.selectFrom('api_keys').select('last_used_at').where('id', '=', apiKeyId).executeTakeFirstOrThrow();
+		const k = await t.db
+			.selectFrom('api_keys')
+			.select('last_used_at')
+			.where('id', '=', apiKeyId)
+			.executeTakeFirstOrThrow();
 		expect(k.last_used_at).not.toBeNull();
 	});
 
@@ -161,7 +200,14 @@ describe('POST /api/v1/hotline/orders: orders', () => {
 				code: 'invalid_orders',
 				message: expect.any(String),
 				orders: [
-					{ index: 1, orderNo: 'BAD-2', errors: [{ field: 'orderType', code: 'unknown_order_type' }, { field: 'phone', code: 'invalid_phone' }] },
+					{
+						index: 1,
+						orderNo: 'BAD-2',
+						errors: [
+							{ field: 'orderType', code: 'unknown_order_type' },
+							{ field: 'phone', code: 'invalid_phone' }
+						]
+					},
 					{ index: 3, orderNo: 'BAD-1', errors: [{ field: 'orderNo', code: 'duplicate_in_request' }] }
 				]
 			}
@@ -171,7 +217,9 @@ describe('POST /api/v1/hotline/orders: orders', () => {
 	});
 
 	it('impossible and future dates are refused per order', async () => {
-		const r = await push({ orders: [order('DATE-1', { receivedAt: '2026-02-30 10:00' }), order('DATE-2', { receivedAt: shanghaiTime(-24) })] });
+		const r = await push({
+			orders: [order('DATE-1', { receivedAt: '2026-02-30 10:00' }), order('DATE-2', { receivedAt: shanghaiTime(-24) })]
+		});
 		expect(r.status).toBe(422);
 		expect(r.json).toMatchObject({
 			error: {
@@ -194,19 +242,29 @@ describe('POST /api/v1/hotline/orders: orders', () => {
 		const before = await counts();
 		const r = await push({ orders: [order('TYPE-1'), order('TYPE-2', { phone: ['13812345678'], urgency: true })] });
 		expect(r.status).toBe(400);
-		expect(r.json).toMatchObject({ error: { code: 'invalid_type', orders: [{ index: 1, fields: ['urgency', 'phone'] }] } });
+		expect(r.json).toMatchObject({
+			error: { code: 'invalid_type', orders: [{ index: 1, fields: ['urgency', 'phone'] }] }
+		});
 		expect((r.json.error as { message: string }).message).toContain('phone');
-		expect((await push([order('TYPE-3')])).json).toMatchObject({ error: { code: 'invalid_type', orders: [{ index: 0, fields: ['(order)'] }] } });
+		expect((await push([order('TYPE-3')])).json).toMatchObject({
+			error: { code: 'invalid_type', orders: [{ index: 0, fields: ['(order)'] }] }
+		});
 		expect(await counts()).toEqual(before);
 	});
 
 	it('a point outside the subdistrict → 422 outside_subdistrict; control characters are removed', async () => {
 		const outside = await push(order('GEO-1', { lng: 121.4903, lat: 31.2397 }));
 		expect(outside.status).toBe(422);
-		expect(outside.json).toMatchObject({ error: { orders: [{ errors: [{ field: 'lng', code: 'outside_subdistrict' }] }] } });
+		expect(outside.json).toMatchObject({
+			error: { orders: [{ errors: [{ field: 'lng', code: 'outside_subdistrict' }] }] }
+		});
 		const clean = await push(order('GEO-2\u0000', { content: '楼道\u202E堆物\u001b' }));
 		expect(clean.json).toMatchObject({ created: ['GEO-2'] });
-		const row = await t.db.selectFrom('hotline_orders').select('content').where('order_no', '=', 'GEO-2').executeTakeFirstOrThrow();
+		const row = await t.db
+			.selectFrom('hotline_orders')
+			.select('content')
+			.where('order_no', '=', 'GEO-2')
+			.executeTakeFirstOrThrow();
 		expect(row.content).toBe('楼道堆物');
 	});
 
@@ -241,7 +299,12 @@ describe('a body sent in chunks (no Content-Length)', () => {
 			}
 		});
 		const headers = new Headers({ 'content-type': 'application/json', authorization: `Bearer ${key}` });
-		const request = new Request('http://localhost/api/v1/hotline/orders', { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+		const request = new Request('http://localhost/api/v1/hotline/orders', {
+			method: 'POST',
+			headers,
+			body,
+			duplex: 'half'
+		} as RequestInit);
 		expect(request.headers.get('content-length')).toBeNull();
 		const res = await POST({ request });
 		expect(res.status).toBe(413);
