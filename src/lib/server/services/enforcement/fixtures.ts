@@ -2,6 +2,7 @@
 import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { storeEvidence } from '../../evidence';
+import { evidenceFileRow } from '../evidence-rows';
 import { insertEvidenceFiles } from '../../repositories/alerts';
 import { jpeg } from '../../test-db';
 
@@ -52,25 +53,14 @@ export async function seedAlert(
 	for (const name of ['f1.jpg', 'f2.jpg']) {
 		const s = await storeEvidence(evidenceDir(), await jpeg(name), opts.now);
 		await insertEvidenceFiles(db, [
-			{
-				id: s.id,
+			evidenceFileRow(s, {
 				alert_id: alert.id,
-				enforcement_id: null,
-				event_id: null,
 				kind: 'frame',
-				path: s.path,
-				thumb_path: s.thumbPath,
-				mime: s.mime,
-				bytes: s.bytes,
-				width: s.width,
-				height: s.height,
-				sha256: s.sha256,
 				source: 'upload',
 				camera_id: 'CAM-T1',
 				captured_at: opts.capturedAt ?? opts.now - 60_000,
-				uploaded_by: null,
 				created_at: opts.now
-			}
+			})
 		]);
 	}
 	return alert.id;

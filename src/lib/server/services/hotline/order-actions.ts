@@ -9,12 +9,11 @@ import { getOrderRow, insertOrderAttachments } from '../../repositories/hotline-
 import { StaleRecord, unitOfWork } from '../unit-of-work';
 import { queueCityUpdate } from './city-sender';
 import { type Actor, can } from '$lib/domain/access';
+import { NOT_FOUND, FORBIDDEN, STALE, type RecordRefusal } from '../record-refusals';
 
 export type HotlineActionResult =
 	| { ok: true; status: string }
-	| { ok: false; status: 404; code: 'not_found' }
-	| { ok: false; status: 403; code: 'forbidden' }
-	| { ok: false; status: 409; code: 'stale' }
+	| RecordRefusal
 	| { ok: false; status: 400; code: HotlineRejection | 'unknown_department' | string; field?: string };
 
 /** One action on a 12345 order: permission, state and version checked; order, event and evidence written together. */
@@ -28,10 +27,9 @@ export async function applyHotlineAction(
 	now: number
 ): Promise<HotlineActionResult> {
 	const row = await getOrderRow(db, orderId);
-	if (!row) return { ok: false, status: 404, code: 'not_found' };
-	if (!can(actor, `hotline.${command.action}`, { departmentId: row.department_id }))
-		return { ok: false, status: 403, code: 'forbidden' };
-	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
+	if (!row) return NOT_FOUND;
+	if (!can(actor, `hotline.${command.action}`, { departmentId: row.department_id })) return FORBIDDEN;
+	if (row.version !== expectedVersion) return STALE;
 	if (command.action === 'assign') {
 		const departmentId = command.departmentId;
 		if (!(await listDepartments(db)).some((d) => d.id === departmentId))
@@ -72,7 +70,7 @@ export async function applyHotlineAction(
 		});
 	} catch (e) {
 		await discardPhotos(stored);
-		if (e instanceof StaleRecord) return { ok: false, status: 409, code: 'stale' };
+		if (e instanceof StaleRecord) return STALE;
 		throw e;
 	}
 	return { ok: true, status: result.next };
