@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { rebuildCounts } from '../stats/rebuild';
 import { checkRowsAgainstLogs } from '../stats/replay-check';
-import { commitImport } from './import-jobs';
+import { commitImport } from './import-commit';
 import { importFilePath, markInterruptedImports, startCommit, startImport } from './import-upload';
 import {
 	actorId,

@@ -6,7 +6,9 @@ import { concatBytes, encodeGb18030, tempDir, toCsv, utf8 } from '../../import/t
 import { loadCalendar } from '../../repositories/calendar';
 import { orderValidationContext } from '../../repositories/hotline-reference';
 import { createTestDb, type TestDb } from '../../test-db';
-import { analyseImport, commitImport, type ImportMode } from './import-jobs';
+import { analyseImport } from './import-analyse';
+import { commitImport } from './import-commit';
+import type { ImportMode } from './import-jobs';
 import { ingestOrders } from './ingest';
 import { registerImportFile } from './import-upload';
 

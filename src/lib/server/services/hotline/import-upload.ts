@@ -7,7 +7,9 @@ import { claimImportCommit, findImport, insertImport, listRecentImports } from '
 import { claimImportJob } from './import-runner';
 import { importDir } from '../../config';
 import { MAX_IMPORT_BYTES, SNIFF_HEAD_BYTES, sniffFileKind } from '../../import/sniff';
-import { analyseImport, commitImport, importProgress, type ImportMode, type ImportReport } from './import-jobs';
+import { analyseImport } from './import-analyse';
+import { commitImport } from './import-commit';
+import { importProgress, type ImportMode, type ImportReport } from './import-jobs';
 import { importRetentionDays } from '../records/housekeeping';
 
 export const importFilePath = (id: number, kind: string) => join(importDir(), `${id}.${kind}`);
