@@ -7,10 +7,9 @@ import { verifyEvidence } from '../../evidence';
 import { listEnforcementEvents, listEvidence } from '../../repositories/enforcement';
 import { LoggingSmsSender, setSmsSender } from '../../sms';
 import { actorOf, createTestDb, jpeg, listFiles, type TestDb } from '../../test-db';
-import { reviewAlert } from '../alerts/review';
 import { applyEnforcementAction, type EnforcementInput } from './actions';
 import { loadEnforcementDetail } from './detail';
-import { seedAlert, seedShop, versionOf } from './fixtures';
+import { enforcementFromAlert, seedShop, versionOf } from './fixtures';
 
 let t: TestDb;
 let sms: LoggingSmsSender;
@@ -26,19 +25,7 @@ afterEach(async () => {
 
 const T0 = at('2026-09-29 10:00');
 
-async function openFromAlert(now = T0) {
-	const alertId = await seedAlert(t.db, { now });
-	const r = await reviewAlert(
-		t.db,
-		await actorOf(t.db, 'diaodu'),
-		alertId,
-		1,
-		{ kind: 'enforcement', categoryCode: 'SH-JMZX-01', description: '人行道上流动摊贩售卖水果' },
-		now
-	);
-	if (!r.ok || !r.enforcementId) throw new Error(`review failed: ${JSON.stringify(r)}`);
-	return { alertId, id: r.enforcementId, code: r.code };
-}
+const openFromAlert = (now = T0) => enforcementFromAlert(t.db, now);
 
 async function counts() {
 	const n = async (tbl: 'enforcement_events' | 'evidence_files' | 'sms_messages') =>

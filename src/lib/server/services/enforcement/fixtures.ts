@@ -1,10 +1,12 @@
-// Test fixtures (imported by *.test.ts only): a camera, a pending alert with two stored frames, a shop.
+// Test fixtures (imported by *.test.ts only): a camera, a pending alert with two stored frames, an
+// enforcement case opened from such an alert, a shop.
 import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { storeEvidence } from '../../evidence';
 import { evidenceFileRow } from '../evidence-rows';
 import { insertEvidenceFiles } from '../../repositories/alerts';
-import { jpeg } from '../../test-db';
+import { actorOf, jpeg } from '../../test-db';
+import { reviewAlert } from '../alerts/review';
 
 export async function seedAlert(
 	db: Db,
@@ -91,4 +93,19 @@ export async function seedShop(db: Db, createdBy: number, now: number, phone = '
 export async function versionOf(db: Db, id: number): Promise<number> {
 	return (await db.selectFrom('enforcement_cases').select('version').where('id', '=', id).executeTakeFirstOrThrow())
 		.version;
+}
+
+/** A pending alert that 调度 reviews into an enforcement case (流动摊贩 on the pavement). */
+export async function enforcementFromAlert(db: Db, now: number) {
+	const alertId = await seedAlert(db, { now });
+	const r = await reviewAlert(
+		db,
+		await actorOf(db, 'diaodu'),
+		alertId,
+		1,
+		{ kind: 'enforcement', categoryCode: 'SH-JMZX-01', description: '人行道上流动摊贩售卖水果' },
+		now
+	);
+	if (!r.ok || !r.enforcementId) throw new Error(`review failed: ${JSON.stringify(r)}`);
+	return { alertId, id: r.enforcementId, code: r.code };
 }
