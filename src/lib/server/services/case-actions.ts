@@ -11,6 +11,7 @@ import { checkPhotos, discardPhotos, recordPhotos, storePhotos } from './photo-i
 import { can, type Actor } from '$lib/domain/access';
 import { StaleRecord, unitOfWork, type RecordWriter } from './unit-of-work';
 import { NOT_FOUND, FORBIDDEN, STALE, type RecordRefusal } from './record-refusals';
+import { recordEvent } from './record-events';
 
 export type ActionFailure =
 	| RecordRefusal
@@ -85,9 +86,7 @@ export async function applyCaseAction(
 			const update = { ...toCaseUpdate(result.changes), updated_at: now };
 			if (command.action === 'feedback') update.handler_id = actor.id;
 			const e = result.event;
-			const [eventId] = await w.updateCase(caseId, expectedVersion, update, [
-				{ at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }
-			]);
+			const [eventId] = await w.updateCase(caseId, expectedVersion, update, [recordEvent(e, actor.id, now)]);
 			if (photoKind) await recordPhotos(w.trx, stored, { caseId, eventId, kind: photoKind, userId: actor.id, now });
 			await within?.(w, eventId);
 		});

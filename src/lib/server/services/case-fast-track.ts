@@ -10,6 +10,7 @@ import { toCaseScope, toCaseState, toCaseUpdate } from './case-mapping';
 import { type Actor, can } from '$lib/domain/access';
 import { StaleRecord, unitOfWork } from './unit-of-work';
 import { NOT_FOUND, FORBIDDEN, STALE, type RecordRefusal } from './record-refusals';
+import { recordEvent } from './record-events';
 
 export type FastTrackFailure =
 	| RecordRefusal
@@ -61,15 +62,7 @@ export async function fastTrackCase(
 	if (!result.ok) return { ok: false, status: 400, code: result.reason, step: result.step };
 
 	try {
-		const events = result.events.map((e) => ({
-			at: now,
-			actorId: actor.id,
-			action: e.action,
-			from: e.from,
-			to: e.to,
-			note: e.note,
-			payload: e.payload
-		}));
+		const events = result.events.map((e) => recordEvent(e, actor.id, now));
 		const eventIds = await unitOfWork(db, (w) =>
 			w.updateCase(caseId, expectedVersion, { ...toCaseUpdate(result.changes), updated_at: now }, events)
 		);

@@ -34,6 +34,7 @@ import { toEnforcementState, toEnforcementUpdate } from './mapping';
 import { claimAndSendSms, markSmsSent } from './sms-outbox';
 import { can, type Actor } from '$lib/domain/access';
 import { NOT_FOUND, FORBIDDEN, STALE, type RecordRefusal } from '../record-refusals';
+import { recordEvent } from '../record-events';
 
 /** A command as a form sends it: notify's text and phone are composed here, not trusted from input. */
 export type EnforcementInput = Exclude<EnforcementCommand, { action: 'notify' }> | { action: 'notify' };
@@ -152,16 +153,11 @@ export async function applyEnforcementAction(
 				update[doc.field] = documentNumber(doc.kind, year, seq);
 				payload.documentNo = update[doc.field];
 			}
-			const e = decided.event;
-			const event = {
-				at: now,
-				actorId: actor.id,
-				action: e.action,
-				from: e.from,
-				to: e.to,
-				note: e.note,
-				payload: { ...payload, ...(sms ? { sms: sms.receipt } : {}) }
-			};
+			const event = recordEvent(
+				{ ...decided.event, payload: { ...payload, ...(sms ? { sms: sms.receipt } : {}) } },
+				actor.id,
+				now
+			);
 			const [eventId] = await w.updateEnforcement(id, version, { ...update, updated_at: now }, [event]);
 			await insertEvidenceRows(
 				trx,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actorOf, jpeg } from '../../test-db';
 import { applyEnforcementAction, type EnforcementInput } from './actions';
-import { act, counts, openFromAlert, sms, t, T0 } from './enforcement.fixtures';
+import { act, caseWithShop, counts, openFromAlert, sms, t, T0 } from './enforcement.fixtures';
 import { seedShop, versionOf } from './fixtures';
 import type { PhotoInput } from '../../photos';
 import { setSmsSender } from '../../sms';
@@ -97,17 +97,7 @@ describe('refusals write nothing', () => {
 	});
 
 	it('a failed SMS is recorded as failed and leaves the case waiting for its notice', async () => {
-		const zhifa = await actorOf(t.db, 'zhifa');
-		const { id } = await openFromAlert();
-		await applyEnforcementAction(
-			t.db,
-			zhifa,
-			id,
-			1,
-			{ action: 'link_shop', shopId: await seedShop(t.db, zhifa.id, T0) },
-			[],
-			T0
-		);
+		const { zhifa, id } = await caseWithShop();
 		setSmsSender({ send: async () => Promise.reject(new Error('gateway down')) });
 		const before = await counts();
 		expect(await applyEnforcementAction(t.db, zhifa, id, 2, { action: 'notify' }, [], T0 + 60_000)).toMatchObject({
@@ -137,17 +127,7 @@ describe('refusals write nothing', () => {
 	});
 
 	it('two officers sending the notice at once: one SMS, one 409', async () => {
-		const zhifa = await actorOf(t.db, 'zhifa');
-		const { id } = await openFromAlert();
-		await applyEnforcementAction(
-			t.db,
-			zhifa,
-			id,
-			1,
-			{ action: 'link_shop', shopId: await seedShop(t.db, zhifa.id, T0) },
-			[],
-			T0
-		);
+		const { zhifa, id } = await caseWithShop();
 		const both = await Promise.all(
 			[1, 2].map(() => applyEnforcementAction(t.db, zhifa, id, 2, { action: 'notify' }, [], T0 + 60_000))
 		);

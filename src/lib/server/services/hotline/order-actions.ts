@@ -10,6 +10,7 @@ import { StaleRecord, unitOfWork } from '../unit-of-work';
 import { queueCityUpdate } from './city-sender';
 import { type Actor, can } from '$lib/domain/access';
 import { NOT_FOUND, FORBIDDEN, STALE, type RecordRefusal } from '../record-refusals';
+import { recordEvent } from '../record-events';
 
 export type HotlineActionResult =
 	| { ok: true; status: string }
@@ -50,9 +51,7 @@ export async function applyHotlineAction(
 		await unitOfWork(db, async (w) => {
 			const e = result.event;
 			const update = { ...toHotlineUpdate(state, result.changes), updated_at: now };
-			const [eventId] = await w.updateOrder(orderId, expectedVersion, update, [
-				{ at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }
-			]);
+			const [eventId] = await w.updateOrder(orderId, expectedVersion, update, [recordEvent(e, actor.id, now)]);
 			// 签收, 先行联系, 答复, 退单 and 延期 requests go back to the city: queued with the event, sent after the commit.
 			await queueCityUpdate(w.trx, row, eventId, e, now);
 			const files = stored.map((p) => ({
