@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { Db } from '../src/lib/server/db/create-database';
-import { analyseImport, commitImport } from '../src/lib/server/services/hotline/import-jobs';
+import { analyseImport } from '../src/lib/server/services/hotline/import-analyse';
+import { commitImport } from '../src/lib/server/services/hotline/import-commit';
 import { cpuSeconds, gc, liveHeapSampler, rssSampler } from './measure';
 import { probeResponsiveness, type Latencies } from './probe';
 

@@ -12,13 +12,9 @@ import { retryWhileBusy, sayWhenWaiting } from '../src/lib/server/db/busy';
 import { createDatabase, rollBackNow, sqliteHandle } from '../src/lib/server/db/create-database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { ORDER_COLUMNS } from '../src/lib/domain/hotline-order-columns';
-import {
-	analyseImport,
-	commitImport,
-	importProgress,
-	type ImportMode,
-	type ImportReport
-} from '../src/lib/server/services/hotline/import-jobs';
+import { analyseImport } from '../src/lib/server/services/hotline/import-analyse';
+import { commitImport } from '../src/lib/server/services/hotline/import-commit';
+import { importProgress, type ImportMode, type ImportReport } from '../src/lib/server/services/hotline/import-jobs';
 import { markInterruptedImports, registerImportFile } from '../src/lib/server/services/hotline/import-upload';
 
 const USAGE = 'usage: npm run import:orders -- <file.csv|file.xlsx> [--mode all_or_nothing|valid_only]';

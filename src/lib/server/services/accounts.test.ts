@@ -86,42 +86,14 @@ describe('accounts', () => {
 
 	it('refuses a taken username and bad scope, and writes nothing', async () => {
 		const before = (await t.db.selectFrom('users').select('id').execute()).length;
-		expect(
-			await createAccount(
-				t.db,
-				adminId,
-				{
-					username: 'wangge',
-					displayName: '重名',
-					role: 'dispatcher',
-					areaId: null,
-					communityId: null,
-					departmentId: null
-				},
-				now
-			)
-		).toEqual({
-			ok: false,
-			errors: { username: 'username_taken' }
-		});
-		expect(
-			await createAccount(
-				t.db,
-				adminId,
-				{
-					username: 'new.handler',
-					displayName: '新人',
-					role: 'handler',
-					areaId: null,
-					communityId: null,
-					departmentId: null
-				},
-				now
-			)
-		).toEqual({
-			ok: false,
-			errors: { departmentId: 'scope_department_required' }
-		});
+		const refused = [
+			[{ username: 'wangge', displayName: '重名', role: 'dispatcher' }, { username: 'username_taken' }],
+			[{ username: 'new.handler', displayName: '新人', role: 'handler' }, { departmentId: 'scope_department_required' }]
+		] as const;
+		for (const [form, errors] of refused) {
+			const noScope = { areaId: null, communityId: null, departmentId: null };
+			expect(await createAccount(t.db, adminId, { ...form, ...noScope }, now)).toEqual({ ok: false, errors });
+		}
 		expect((await t.db.selectFrom('users').select('id').execute()).length).toBe(before);
 	});
 

@@ -82,14 +82,17 @@ const cameraAudit = (actorId: number, at: number, action: string, id: string, de
 	detail
 });
 
-export async function addCamera(
+/** Adding and editing take the same form; lng and lat parsed by the caller. */
+type CameraWrite = (
 	db: Db,
 	actorId: number,
 	form: CameraForm,
 	lng: number,
 	lat: number,
 	now: number
-): Promise<CameraWriteResult> {
+) => Promise<CameraWriteResult>;
+
+export const addCamera: CameraWrite = async (db, actorId, form, lng, lat, now) => {
 	const { errors, place } = await readPlace(db, form, lng, lat, now);
 	if (!form.id) errors.id = 'required';
 	else if (!CAMERA_ID.test(form.id)) errors.id = 'invalid_id';
@@ -100,16 +103,9 @@ export async function addCamera(
 		return true;
 	});
 	return added ? { ok: true } : { ok: false, status: 400, errors: { id: 'duplicate' } };
-}
+};
 
-export async function editCamera(
-	db: Db,
-	actorId: number,
-	form: CameraForm,
-	lng: number,
-	lat: number,
-	now: number
-): Promise<CameraWriteResult> {
+export const editCamera: CameraWrite = async (db, actorId, form, lng, lat, now) => {
 	const { errors, place } = await readPlace(db, form, lng, lat, now);
 	if (!(await getCamera(db, form.id))) return { ok: false, status: 404, errors: { form: 'not_found' } };
 	if (Object.keys(errors).length || !place) return { ok: false, status: 400, errors };
@@ -118,7 +114,7 @@ export async function editCamera(
 		await appendAudit(trx, cameraAudit(actorId, now, 'camera.edit', form.id, { ...place }));
 	});
 	return { ok: true };
-}
+};
 
 /** Switches a camera off or back on; false when there is no such camera (or it is already so). */
 export async function setCameraActivity(

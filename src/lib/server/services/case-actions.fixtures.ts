@@ -7,7 +7,7 @@ import { countEvents } from '../repositories/case-events';
 import { getCaseRow } from '../repositories/cases';
 import { actorOf, createTestDb, jpeg, type TestDb } from '../test-db';
 import { applyCaseAction } from './case-actions';
-import { reportCase } from './report-case';
+import { reportTestCase } from './reported-case.fixtures';
 
 export const at = (shanghai: string) => Date.parse(`${shanghai}:00+08:00`);
 export const CATEGORY = 'SH-XQGL-01'; // 违法搭建: 城管中队, 4 working hours
@@ -32,26 +32,15 @@ export async function report(
 	mode: 'report' | 'self_handle' = 'report',
 	when = at('2025-09-30T09:00')
 ): Promise<number> {
-	const r = await reportCase(
-		t.db,
-		await actorOf(t.db, username),
-		{
-			mode,
-			source: 'patrol',
-			categoryCode: CATEGORY,
-			description: '楼顶违法搭建',
-			address: '东兰路',
-			lng: 121.37792,
-			lat: 31.15505,
-			communityId: null,
-			handlingNote: '',
-			beforePhotos: [photo],
-			afterPhotos: mode === 'self_handle' ? [photo] : []
-		},
-		when
-	);
-	if (!r.ok) throw new Error(JSON.stringify(r));
-	return r.caseId;
+	return reportTestCase(t.db, when, {
+		username,
+		mode,
+		categoryCode: CATEGORY,
+		description: '楼顶违法搭建',
+		address: '东兰路',
+		beforePhotos: [photo],
+		afterPhotos: mode === 'self_handle' ? [photo] : []
+	});
 }
 
 /** One action by a demo user, at the case's current version unless told otherwise. */

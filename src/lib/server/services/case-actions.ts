@@ -10,11 +10,11 @@ import { toCaseScope, toCaseState, toCaseUpdate } from './case-mapping';
 import { checkPhotos, discardPhotos, recordPhotos, storePhotos } from './photo-intake';
 import { can, type Actor } from '$lib/domain/access';
 import { StaleRecord, unitOfWork, type RecordWriter } from './unit-of-work';
+import { NOT_FOUND, FORBIDDEN, STALE, type RecordRefusal } from './record-refusals';
+import { recordEvent } from './record-events';
 
 export type ActionFailure =
-	| { ok: false; status: 404; code: 'not_found' }
-	| { ok: false; status: 403; code: 'forbidden' }
-	| { ok: false; status: 409; code: 'stale' }
+	| RecordRefusal
 	| {
 			ok: false;
 			status: 400;
@@ -47,11 +47,11 @@ export async function applyCaseAction(
 	within?: (w: RecordWriter, eventId: number) => Promise<void>
 ): Promise<ActionResult> {
 	const row = await getCaseRow(db, caseId);
-	if (!row) return { ok: false, status: 404, code: 'not_found' };
+	if (!row) return NOT_FOUND;
 	const category = await getCaseCategory(db, row.category_code);
 	const scope = toCaseScope(row, category?.track ?? 'grid');
-	if (!can(actor, `case.${command.action}`, scope)) return { ok: false, status: 403, code: 'forbidden' };
-	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
+	if (!can(actor, `case.${command.action}`, scope)) return FORBIDDEN;
+	if (row.version !== expectedVersion) return STALE;
 
 	if (command.action === 'register') {
 		const chosen = await getCategory(db, command.categoryCode);
@@ -86,15 +86,13 @@ export async function applyCaseAction(
 			const update = { ...toCaseUpdate(result.changes), updated_at: now };
 			if (command.action === 'feedback') update.handler_id = actor.id;
 			const e = result.event;
-			const [eventId] = await w.updateCase(caseId, expectedVersion, update, [
-				{ at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }
-			]);
+			const [eventId] = await w.updateCase(caseId, expectedVersion, update, [recordEvent(e, actor.id, now)]);
 			if (photoKind) await recordPhotos(w.trx, stored, { caseId, eventId, kind: photoKind, userId: actor.id, now });
 			await within?.(w, eventId);
 		});
 	} catch (e) {
 		await discardPhotos(stored);
-		if (e instanceof StaleRecord) return { ok: false, status: 409, code: 'stale' };
+		if (e instanceof StaleRecord) return STALE;
 		throw e;
 	}
 	return { ok: true, status: result.next };

@@ -7,8 +7,8 @@ import { limitsInForce } from '../repositories/category-limits';
 import { actorOf, createTestDb, jpeg, type TestDb } from '../test-db';
 import { applyCaseAction } from './case-actions';
 import { fastTrackCase, type FastTrackRequest } from './case-fast-track';
-import { reportCase } from './report-case';
 import { rebuildCounts } from './stats/rebuild';
+import { reportTestCase } from './reported-case.fixtures';
 
 const at = (s: string) => Date.parse(`${s}:00+08:00`);
 const NOW = at('2026-09-29T10:00');
@@ -29,28 +29,13 @@ afterAll(async () => {
 	await t.cleanup();
 });
 
-async function reported(): Promise<number> {
-	const r = await reportCase(
-		t.db,
-		await actorOf(t.db, 'wangge'),
-		{
-			mode: 'report',
-			source: 'patrol',
-			categoryCode: 'SH-HWSR-02',
-			description: '路边暴露垃圾',
-			address: '东兰路',
-			lng: 121.37792,
-			lat: 31.15505,
-			communityId: null,
-			handlingNote: '',
-			beforePhotos: [photo],
-			afterPhotos: []
-		},
-		at('2026-09-29T09:00')
-	);
-	if (!r.ok) throw new Error(JSON.stringify(r));
-	return r.caseId;
-}
+const reported = () =>
+	reportTestCase(t.db, at('2026-09-29T09:00'), {
+		categoryCode: 'SH-HWSR-02',
+		description: '路边暴露垃圾',
+		address: '东兰路',
+		beforePhotos: [photo]
+	});
 const events = (id: number) =>
 	t.db
 		.selectFrom('case_events')

@@ -9,11 +9,11 @@ import { getCaseCategory, getCategory, listDepartments } from '../repositories/r
 import { toCaseScope, toCaseState, toCaseUpdate } from './case-mapping';
 import { type Actor, can } from '$lib/domain/access';
 import { StaleRecord, unitOfWork } from './unit-of-work';
+import { NOT_FOUND, FORBIDDEN, STALE, type RecordRefusal } from './record-refusals';
+import { recordEvent } from './record-events';
 
 export type FastTrackFailure =
-	| { ok: false; status: 404; code: 'not_found' }
-	| { ok: false; status: 403; code: 'forbidden' }
-	| { ok: false; status: 409; code: 'stale' }
+	| RecordRefusal
 	| {
 			ok: false;
 			status: 400;
@@ -44,11 +44,10 @@ export async function fastTrackCase(
 	now: number
 ): Promise<FastTrackOutcome> {
 	const row = await getCaseRow(db, caseId);
-	if (!row) return { ok: false, status: 404, code: 'not_found' };
+	if (!row) return NOT_FOUND;
 	const scope = toCaseScope(row, (await getCaseCategory(db, row.category_code))?.track ?? 'grid');
-	if (!FAST_TRACK_STEPS.every((step) => can(actor, `case.${step}`, scope)))
-		return { ok: false, status: 403, code: 'forbidden' };
-	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
+	if (!FAST_TRACK_STEPS.every((step) => can(actor, `case.${step}`, scope))) return FORBIDDEN;
+	if (row.version !== expectedVersion) return STALE;
 	const chosen = await getCategory(db, req.categoryCode);
 	if (!chosen) return { ok: false, status: 400, code: 'unknown_category', field: 'categoryCode' };
 	if (!(await listDepartments(db)).some((d) => d.id === req.departmentId))
@@ -63,21 +62,13 @@ export async function fastTrackCase(
 	if (!result.ok) return { ok: false, status: 400, code: result.reason, step: result.step };
 
 	try {
-		const events = result.events.map((e) => ({
-			at: now,
-			actorId: actor.id,
-			action: e.action,
-			from: e.from,
-			to: e.to,
-			note: e.note,
-			payload: e.payload
-		}));
+		const events = result.events.map((e) => recordEvent(e, actor.id, now));
 		const eventIds = await unitOfWork(db, (w) =>
 			w.updateCase(caseId, expectedVersion, { ...toCaseUpdate(result.changes), updated_at: now }, events)
 		);
 		return { ok: true, status: result.next, eventIds };
 	} catch (e) {
-		if (e instanceof StaleRecord) return { ok: false, status: 409, code: 'stale' };
+		if (e instanceof StaleRecord) return STALE;
 		throw e;
 	}
 }

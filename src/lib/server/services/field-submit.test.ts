@@ -85,6 +85,21 @@ async function caseAwaitingCheck(): Promise<number> {
 	return r.caseId;
 }
 
+/**
+ * The same 核查 of a case awaiting it, sent twice by another 网格员 (an hour after NOW, then 100 s later)
+ * under these two keys, as it stood when the form was loaded.
+ */
+async function checkTwice(note: string, keys: [string, string]) {
+	const caseId = await caseAwaitingCheck();
+	const version = (await getCaseRow(t.db, caseId))!.version;
+	const work: FieldWork = { kind: 'check_pass', caseId, version, note, photos: [photo] };
+	const wangge2 = await actorOf(t.db, 'wangge2');
+	const sent = [];
+	for (const [i, key] of keys.entries())
+		sent.push(await submitFieldWork(t.db, wangge2, { key, capturedAt: CAPTURED }, work, NOW + 3600_000 + i * 100_000));
+	return { caseId, version, sent };
+}
+
 describe('submitFieldWork', () => {
 	it('creates a report once per key, keeping the capture time and the photo time from the phone', async () => {
 		const key = crypto.randomUUID();
@@ -147,24 +162,9 @@ describe('submitFieldWork', () => {
 	});
 
 	it('applies a 核查 once, even when sent again after its answer was lost', async () => {
-		const caseId = await caseAwaitingCheck();
-		const version = (await getCaseRow(t.db, caseId))!.version;
 		const key = crypto.randomUUID();
-		const work: FieldWork = { kind: 'check_pass', caseId, version, note: '已复原', photos: [photo] };
-		const first = await submitFieldWork(
-			t.db,
-			await actorOf(t.db, 'wangge2'),
-			{ key, capturedAt: CAPTURED },
-			work,
-			NOW + 3600_000
-		);
-		const again = await submitFieldWork(
-			t.db,
-			await actorOf(t.db, 'wangge2'),
-			{ key, capturedAt: CAPTURED },
-			work,
-			NOW + 3700_000
-		);
+		const { caseId, sent } = await checkTwice('已复原', [key, key]);
+		const [first, again] = sent;
 		expect(first).toMatchObject({ ok: true, duplicate: false });
 		expect(again).toMatchObject({ ok: true, duplicate: true, caseId });
 		const events = await t.db
@@ -177,25 +177,9 @@ describe('submitFieldWork', () => {
 	});
 
 	it('a 核查 that arrives after someone else checked the case is answered with where the case stands', async () => {
-		const caseId = await caseAwaitingCheck();
-		const version = (await getCaseRow(t.db, caseId))!.version;
-		const work: FieldWork = { kind: 'check_pass', caseId, version, note: '', photos: [photo] };
-		const wangge2 = await actorOf(t.db, 'wangge2');
-		const other = await submitFieldWork(
-			t.db,
-			wangge2,
-			{ key: crypto.randomUUID(), capturedAt: CAPTURED },
-			work,
-			NOW + 3600_000
-		);
+		const { version, sent } = await checkTwice('', [crypto.randomUUID(), crypto.randomUUID()]);
+		const [other, late] = sent;
 		expect(other.ok).toBe(true);
-		const late = await submitFieldWork(
-			t.db,
-			wangge2,
-			{ key: crypto.randomUUID(), capturedAt: CAPTURED },
-			work,
-			NOW + 3700_000
-		);
 		expect(late).toMatchObject({
 			ok: false,
 			status: 409,

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidCreditCode, validateShopInput, type ShopInput } from '$lib/domain/shop-input';
-import { DEMO_SHOPS, seedDemoShops } from '../../../../seeds/demo-shops';
+import { type ShopInput } from '$lib/domain/shop-input';
 import { getShop, listShopCases, searchShops } from '../repositories/shops';
 import { actorOf, createTestDb, type TestDb } from '../test-db';
 import { SETTINGS } from '$lib/domain/settings';
@@ -250,56 +249,5 @@ describe('repeat offences on the shop page', () => {
 	it('is refused to a grid worker and null for an unknown shop', async () => {
 		expect(await loadShopDetail(t.db, wangge, 1, NOW)).toBe('forbidden');
 		expect(await loadShopDetail(t.db, zhifa, 999_999, NOW)).toBeNull();
-	});
-});
-
-describe('seedDemoShops', () => {
-	it('inserts valid shops inside the subdistrict once, whatever the number of runs', async () => {
-		const fresh = await createTestDb();
-		try {
-			const createdBy = fresh.users.get('zhifa')!;
-			const first = await seedDemoShops(fresh.db, createdBy, NOW);
-			expect(first.size).toBe(DEMO_SHOPS.length);
-			const again = await seedDemoShops(fresh.db, createdBy, NOW + DAY);
-			expect([...again]).toEqual([...first]);
-			const rows = await fresh.db.selectFrom('shops').selectAll().execute();
-			expect(rows).toHaveLength(DEMO_SHOPS.length);
-			for (const r of rows) {
-				if (r.credit_code !== null) expect(isValidCreditCode(r.credit_code), r.credit_code).toBe(true);
-				const v = validateShopInput({
-					signName: r.sign_name,
-					creditCode: r.credit_code ?? '',
-					ownerName: r.owner_name,
-					phone: r.phone,
-					address: r.address,
-					lng: r.lng,
-					lat: r.lat
-				});
-				expect(v.ok).toBe(true);
-			}
-			expect(rows.filter((r) => r.credit_code === null)).toHaveLength(1);
-			// The same records go through the service's checks (point inside, 居民区 found).
-			const actor = await actorOf(fresh.db, 'zhifa');
-			const sample = rows[0];
-			const r = await updateShop(
-				fresh.db,
-				actor,
-				sample.id,
-				{
-					signName: sample.sign_name,
-					creditCode: sample.credit_code ?? '',
-					ownerName: sample.owner_name,
-					phone: sample.phone,
-					address: sample.address,
-					lng: sample.lng,
-					lat: sample.lat
-				},
-				NOW + 2 * DAY
-			);
-			expect(r.ok).toBe(true);
-			expect((await getShop(fresh.db, sample.id))?.community_id).toBe(sample.community_id);
-		} finally {
-			await fresh.cleanup();
-		}
 	});
 });

@@ -68,9 +68,20 @@ async function checkInput(db: Db, input: ShopInput, now: number) {
 		if (found.ok) communityId = found.communityId;
 		else errors.point = found.reason;
 	}
-	return v.ok && !Object.keys(errors).length
-		? { ok: true as const, value: v.value, communityId }
-		: { ok: false as const, errors };
+	if (!v.ok || Object.keys(errors).length) return { ok: false as const, errors };
+	const f = v.value;
+	// The stored columns of the record, the same for a new one and an edit.
+	const columns = {
+		sign_name: f.signName,
+		credit_code: f.creditCode,
+		owner_name: f.ownerName,
+		phone: f.phone,
+		address: f.address,
+		lng: f.lng,
+		lat: f.lat,
+		community_id: communityId
+	};
+	return { ok: true as const, creditCode: f.creditCode, columns };
 }
 
 /** SQLite and PostgreSQL name a UNIQUE violation differently; the only UNIQUE column here is credit_code. */
@@ -85,19 +96,12 @@ export async function createShop(db: Db, actor: Actor, input: ShopInput, now: nu
 	if (!can(actor, 'enforcement.manage_shops')) return { ok: false, status: 403, errors: { form: 'forbidden' } };
 	const checked = await checkInput(db, input, now);
 	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
-	const f = checked.value;
+	const { creditCode, columns } = checked;
 	try {
 		return await db.transaction().execute(async (trx) => {
-			if (f.creditCode && (await shops.findShopByCreditCode(trx, f.creditCode))) return duplicate();
+			if (creditCode && (await shops.findShopByCreditCode(trx, creditCode))) return duplicate();
 			const shopId = await shops.insertShop(trx, {
-				sign_name: f.signName,
-				credit_code: f.creditCode,
-				owner_name: f.ownerName,
-				phone: f.phone,
-				address: f.address,
-				lng: f.lng,
-				lat: f.lat,
-				community_id: checked.communityId,
+				...columns,
 				created_by: actor.id,
 				created_at: now,
 				updated_at: now
@@ -128,20 +132,13 @@ export async function updateShop(
 	if (!existing) return { ok: false, status: 404, errors: { form: 'not_found' } };
 	const checked = await checkInput(db, input, now);
 	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
-	const f = checked.value;
+	const { creditCode, columns } = checked;
 	try {
 		return await db.transaction().execute(async (trx) => {
-			const holder = f.creditCode ? await shops.findShopByCreditCode(trx, f.creditCode) : null;
+			const holder = creditCode ? await shops.findShopByCreditCode(trx, creditCode) : null;
 			if (holder && holder.id !== shopId) return duplicate();
 			const patch = {
-				sign_name: f.signName,
-				credit_code: f.creditCode,
-				owner_name: f.ownerName,
-				phone: f.phone,
-				address: f.address,
-				lng: f.lng,
-				lat: f.lat,
-				community_id: checked.communityId,
+				...columns,
 				// Strictly increasing, so two saves in the same millisecond still differ.
 				updated_at: Math.max(now, existing.updated_at + 1)
 			};

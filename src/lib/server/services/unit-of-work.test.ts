@@ -6,10 +6,10 @@ import { applyCaseAction } from './case-actions';
 import { createEnforcementCase } from './enforcement/open';
 import { at, handlingOrder, newOrder, ok, photo, t, useOrderActionsDb } from './hotline/order-actions.fixtures';
 import { setOrderCommunity } from './hotline/order-community';
-import { reportCase } from './report-case';
 import { rebuildCounts } from './stats/rebuild';
 import { checkRowsAgainstLogs } from './stats/replay-check';
 import { StaleRecord, unitOfWork, type RecordEvent } from './unit-of-work';
+import { reportTestCase } from './reported-case.fixtures';
 
 useOrderActionsDb();
 
@@ -21,28 +21,13 @@ async function expectAgreement() {
 	expect((await checkRowsAgainstLogs(t.db)).first).toEqual([]);
 }
 
-async function reported(): Promise<number> {
-	const r = await reportCase(
-		t.db,
-		await actorOf(t.db, 'wangge'),
-		{
-			mode: 'report',
-			source: 'patrol',
-			categoryCode: 'SH-HWSR-02',
-			description: '路边暴露垃圾',
-			address: '东兰路',
-			lng: 121.37792,
-			lat: 31.15505,
-			communityId: null,
-			handlingNote: '',
-			beforePhotos: [photo],
-			afterPhotos: []
-		},
-		at('2026-09-29 09:00')
-	);
-	if (!r.ok) throw new Error(JSON.stringify(r));
-	return r.caseId;
-}
+const reported = () =>
+	reportTestCase(t.db, at('2026-09-29 09:00'), {
+		categoryCode: 'SH-HWSR-02',
+		description: '路边暴露垃圾',
+		address: '东兰路',
+		beforePhotos: [photo]
+	});
 
 const caseEvents = async (id: number) =>
 	(await t.db.selectFrom('case_events').select('id').where('case_id', '=', id).execute()).length;

@@ -8,6 +8,7 @@ import { shanghaiDate } from '$lib/domain/working-days';
 import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { discardEvidence, storeEvidenceAll, validateEvidence, type StoredEvidence } from '../../evidence';
+import { evidenceFileRow } from '../evidence-rows';
 import {
 	findReplayedAlert,
 	insertAlert,
@@ -155,24 +156,16 @@ function evidenceRows(
 	frames: LoadedFrame[],
 	c: { alertId: number; enforcementId: number | null; input: IngestAlertInput; now: number }
 ) {
-	return stored.map((s, i) => ({
-		id: s.id,
-		alert_id: c.alertId,
-		enforcement_id: c.enforcementId,
-		event_id: null,
-		kind: 'frame' as const,
-		seq: i,
-		path: s.path,
-		thumb_path: s.thumbPath,
-		mime: s.mime,
-		bytes: s.bytes,
-		width: s.width,
-		height: s.height,
-		sha256: s.sha256,
-		source: frames[i].source,
-		camera_id: c.input.cameraId,
-		captured_at: c.input.capturedAt,
-		uploaded_by: null,
-		created_at: c.now
-	}));
+	return stored.map((s, i) =>
+		evidenceFileRow(s, {
+			alert_id: c.alertId,
+			enforcement_id: c.enforcementId,
+			kind: 'frame',
+			seq: i,
+			source: frames[i].source,
+			camera_id: c.input.cameraId,
+			captured_at: c.input.capturedAt,
+			created_at: c.now
+		})
+	);
 }

@@ -28,18 +28,19 @@ import { readSetting } from '../../repositories/settings';
 import { getShop } from '../../repositories/shops';
 import type { SmsReceipt } from '../../sms';
 import { StaleRecord, unitOfWork } from '../unit-of-work';
+import { evidenceFileRow } from '../evidence-rows';
 import { archiveIssuedDocument } from './documents';
 import { toEnforcementState, toEnforcementUpdate } from './mapping';
 import { claimAndSendSms, markSmsSent } from './sms-outbox';
 import { can, type Actor } from '$lib/domain/access';
+import { NOT_FOUND, FORBIDDEN, STALE, type RecordRefusal } from '../record-refusals';
+import { recordEvent } from '../record-events';
 
 /** A command as a form sends it: notify's text and phone are composed here, not trusted from input. */
 export type EnforcementInput = Exclude<EnforcementCommand, { action: 'notify' }> | { action: 'notify' };
 
 export type EnforcementFailure =
-	| { ok: false; status: 404; code: 'not_found' }
-	| { ok: false; status: 403; code: 'forbidden' }
-	| { ok: false; status: 409; code: 'stale' }
+	| RecordRefusal
 	| { ok: false; status: 502; code: 'sms_failed' }
 	| {
 			ok: false;
@@ -77,9 +78,9 @@ export async function applyEnforcementAction(
 	now: number
 ): Promise<EnforcementActionResult> {
 	const row = await getEnforcementRow(db, id);
-	if (!row) return { ok: false, status: 404, code: 'not_found' };
-	if (!can(actor, `enforcement.${input.action}`)) return { ok: false, status: 403, code: 'forbidden' };
-	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
+	if (!row) return NOT_FOUND;
+	if (!can(actor, `enforcement.${input.action}`)) return FORBIDDEN;
+	if (row.version !== expectedVersion) return STALE;
 
 	const rule = await getEnforcementRule(db, row.category_code);
 	if ((input.action === 'issue_notice' || input.action === 'decide') && !rule)
@@ -128,10 +129,7 @@ export async function applyEnforcementAction(
 			body: command.text,
 			now
 		});
-		if (!sent.ok)
-			return sent.code === 'stale'
-				? { ok: false, status: 409, code: 'stale' }
-				: { ok: false, status: 502, code: 'sms_failed' };
+		if (!sent.ok) return sent.code === 'stale' ? STALE : { ok: false, status: 502, code: 'sms_failed' };
 		({ version } = sent);
 		sms = { smsId: sent.smsId, receipt: sent.receipt };
 	}
@@ -155,39 +153,26 @@ export async function applyEnforcementAction(
 				update[doc.field] = documentNumber(doc.kind, year, seq);
 				payload.documentNo = update[doc.field];
 			}
-			const e = decided.event;
-			const event = {
-				at: now,
-				actorId: actor.id,
-				action: e.action,
-				from: e.from,
-				to: e.to,
-				note: e.note,
-				payload: { ...payload, ...(sms ? { sms: sms.receipt } : {}) }
-			};
+			const event = recordEvent(
+				{ ...decided.event, payload: { ...payload, ...(sms ? { sms: sms.receipt } : {}) } },
+				actor.id,
+				now
+			);
 			const [eventId] = await w.updateEnforcement(id, version, { ...update, updated_at: now }, [event]);
 			await insertEvidenceRows(
 				trx,
-				stored.map((s, seq) => ({
-					id: s.id,
-					alert_id: null,
-					enforcement_id: id,
-					event_id: eventId,
-					kind: 'photo' as const,
-					seq,
-					path: s.path,
-					thumb_path: s.thumbPath,
-					mime: s.mime,
-					bytes: s.bytes,
-					width: s.width,
-					height: s.height,
-					sha256: s.sha256,
-					source: 'upload',
-					camera_id: null,
-					captured_at: now,
-					uploaded_by: actor.id,
-					created_at: now
-				}))
+				stored.map((s, seq) =>
+					evidenceFileRow(s, {
+						enforcement_id: id,
+						event_id: eventId,
+						kind: 'photo',
+						seq,
+						source: 'upload',
+						captured_at: now,
+						uploaded_by: actor.id,
+						created_at: now
+					})
+				)
 			);
 			if (sms) await markSmsSent(trx, sms.smsId, sms.receipt);
 			// The document as served, kept with the case file: a reprint shows this, not today's data.
@@ -195,7 +180,7 @@ export async function applyEnforcementAction(
 		});
 	} catch (e) {
 		await discardEvidence(evidenceDir(), stored).catch(() => {});
-		if (e instanceof StaleRecord) return { ok: false, status: 409, code: 'stale' };
+		if (e instanceof StaleRecord) return STALE;
 		throw e;
 	}
 	return { ok: true, status: decided.next };

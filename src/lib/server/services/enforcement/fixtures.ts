@@ -1,9 +1,12 @@
-// Test fixtures (imported by *.test.ts only): a camera, a pending alert with two stored frames, a shop.
+// Test fixtures (imported by *.test.ts only): a camera, a pending alert with two stored frames, an
+// enforcement case opened from such an alert, a shop.
 import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { storeEvidence } from '../../evidence';
+import { evidenceFileRow } from '../evidence-rows';
 import { insertEvidenceFiles } from '../../repositories/alerts';
-import { jpeg } from '../../test-db';
+import { actorOf, jpeg } from '../../test-db';
+import { reviewAlert } from '../alerts/review';
 
 export async function seedAlert(
 	db: Db,
@@ -52,25 +55,14 @@ export async function seedAlert(
 	for (const name of ['f1.jpg', 'f2.jpg']) {
 		const s = await storeEvidence(evidenceDir(), await jpeg(name), opts.now);
 		await insertEvidenceFiles(db, [
-			{
-				id: s.id,
+			evidenceFileRow(s, {
 				alert_id: alert.id,
-				enforcement_id: null,
-				event_id: null,
 				kind: 'frame',
-				path: s.path,
-				thumb_path: s.thumbPath,
-				mime: s.mime,
-				bytes: s.bytes,
-				width: s.width,
-				height: s.height,
-				sha256: s.sha256,
 				source: 'upload',
 				camera_id: 'CAM-T1',
 				captured_at: opts.capturedAt ?? opts.now - 60_000,
-				uploaded_by: null,
 				created_at: opts.now
-			}
+			})
 		]);
 	}
 	return alert.id;
@@ -101,4 +93,19 @@ export async function seedShop(db: Db, createdBy: number, now: number, phone = '
 export async function versionOf(db: Db, id: number): Promise<number> {
 	return (await db.selectFrom('enforcement_cases').select('version').where('id', '=', id).executeTakeFirstOrThrow())
 		.version;
+}
+
+/** A pending alert that 调度 reviews into an enforcement case (流动摊贩 on the pavement). */
+export async function enforcementFromAlert(db: Db, now: number) {
+	const alertId = await seedAlert(db, { now });
+	const r = await reviewAlert(
+		db,
+		await actorOf(db, 'diaodu'),
+		alertId,
+		1,
+		{ kind: 'enforcement', categoryCode: 'SH-JMZX-01', description: '人行道上流动摊贩售卖水果' },
+		now
+	);
+	if (!r.ok || !r.enforcementId) throw new Error(`review failed: ${JSON.stringify(r)}`);
+	return { alertId, id: r.enforcementId, code: r.code };
 }

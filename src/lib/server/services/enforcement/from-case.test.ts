@@ -3,9 +3,9 @@ import { at } from '$lib/domain/fixtures/time';
 import { evidenceDir } from '../../config';
 import { verifyEvidence } from '../../evidence';
 import { listEvidence } from '../../repositories/enforcement';
-import { actorOf, createTestDb, jpeg, listFiles, type TestDb } from '../../test-db';
-import { reportCase } from '../report-case';
+import { actorOf, createTestDb, listFiles, type TestDb } from '../../test-db';
 import { convertCaseToEnforcement } from './from-case';
+import { reportTestCase } from '../reported-case.fixtures';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -17,26 +17,13 @@ const T0 = at('2026-09-29 10:00');
 
 async function patrolCase(categoryCode: string) {
 	const c = await t.db.selectFrom('communities').selectAll().where('name', '=', '东兰一居').executeTakeFirstOrThrow();
-	const r = await reportCase(
-		t.db,
-		await actorOf(t.db, 'wangge'),
-		{
-			mode: 'report',
-			source: 'patrol',
-			categoryCode,
-			description: '流动摊贩占道卖水果',
-			address: '东兰路口',
-			lng: c.lng,
-			lat: c.lat,
-			communityId: null,
-			handlingNote: '',
-			beforePhotos: [await jpeg()],
-			afterPhotos: []
-		},
-		T0
-	);
-	if (!r.ok) throw new Error(JSON.stringify(r));
-	return r.caseId;
+	return reportTestCase(t.db, T0, {
+		categoryCode,
+		description: '流动摊贩占道卖水果',
+		address: '东兰路口',
+		lng: c.lng,
+		lat: c.lat
+	});
 }
 
 const counts = async () => ({

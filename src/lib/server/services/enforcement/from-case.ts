@@ -3,6 +3,7 @@ import { ENFORCEMENT_TRACK } from '$lib/domain/alert-review';
 import { evidenceDir, photoDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { discardEvidence, storeEvidenceAll } from '../../evidence';
+import { evidenceFileRow } from '../evidence-rows';
 import { resolvePhotoPath } from '../../photos';
 import { loadCalendar } from '../../repositories/calendar';
 import { listCasePhotoFiles } from '../../repositories/case-events';
@@ -12,6 +13,7 @@ import { getCaseCategory } from '../../repositories/reference';
 import { applyCaseAction, type ActionResult } from '../case-actions';
 import { createEnforcementCase } from './open';
 import { type Actor, can } from '$lib/domain/access';
+import { NOT_FOUND, FORBIDDEN } from '../record-refusals';
 
 export type FromCaseResult =
 	| { ok: true; enforcementId: number; code: string }
@@ -31,9 +33,9 @@ export async function convertCaseToEnforcement(
 	description: string,
 	now: number
 ): Promise<FromCaseResult> {
-	if (!can(actor, 'enforcement.open')) return { ok: false, status: 403, code: 'forbidden' };
+	if (!can(actor, 'enforcement.open')) return FORBIDDEN;
 	const row = await getCaseRow(db, caseId);
-	if (!row) return { ok: false, status: 404, code: 'not_found' };
+	if (!row) return NOT_FOUND;
 	const category = await getCaseCategory(db, row.category_code);
 	if (category?.track !== ENFORCEMENT_TRACK) return { ok: false, status: 400, code: 'not_enforcement_category' };
 	const text = description.trim();
@@ -81,26 +83,17 @@ export async function convertCaseToEnforcement(
 				const id = created.id;
 				await insertEvidenceRows(
 					w.trx,
-					stored.map((s, i) => ({
-						id: s.id,
-						alert_id: null,
-						enforcement_id: id,
-						event_id: null,
-						kind: 'photo' as const,
-						seq: i,
-						path: s.path,
-						thumb_path: s.thumbPath,
-						mime: s.mime,
-						bytes: s.bytes,
-						width: s.width,
-						height: s.height,
-						sha256: s.sha256,
-						source: `case:${row.code}`,
-						camera_id: null,
-						captured_at: photos[i].captured_at ?? row.reported_at,
-						uploaded_by: row.reporter_id,
-						created_at: now
-					}))
+					stored.map((s, i) =>
+						evidenceFileRow(s, {
+							enforcement_id: id,
+							kind: 'photo',
+							seq: i,
+							source: `case:${row.code}`,
+							captured_at: photos[i].captured_at ?? row.reported_at,
+							uploaded_by: row.reporter_id,
+							created_at: now
+						})
+					)
 				);
 			}
 		);

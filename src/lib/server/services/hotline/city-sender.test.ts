@@ -4,7 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CityUpdate } from '$lib/domain/city-updates';
 import { HttpCityPlatform } from '../../city-platform';
 import { listOrderCityUpdates } from '../../repositories/city-outbox';
-import { act, at, handlingOrder, ok, photo, row, t, useOrderActionsDb } from './order-actions.fixtures';
+import {
+	act,
+	at,
+	contactedByPhone,
+	handlingOrder,
+	ok,
+	photo,
+	row,
+	t,
+	useOrderActionsDb
+} from './order-actions.fixtures';
 import { deliverDueUpdates, type CitySenderOptions } from './city-sender';
 
 useOrderActionsDb();
@@ -73,18 +83,7 @@ const reset = (a: typeof answer) => {
 /** 签收, 先行联系 and 答复 on a new order: three updates queued. */
 async function threeUpdates(): Promise<number> {
 	const id = await handlingOrder();
-	await ok(
-		'chengguan',
-		id,
-		{
-			action: 'first_contact',
-			at: at('2026-09-28 11:00'),
-			outcome: 'contacted',
-			method: 'phone',
-			summary: '已电话联系'
-		},
-		at('2026-09-28 11:05')
-	);
+	await contactedByPhone(id, '已电话联系');
 	await ok('chengguan', id, { action: 'reply', resolved: true, text: '已责令停止夜间施工' }, at('2026-09-29 15:00'));
 	return id;
 }

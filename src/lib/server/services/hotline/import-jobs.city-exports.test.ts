@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatDeadline } from '$lib/domain/deadlines';
 import { toCsv, utf8 } from '../../import/test-files';
-import { commitImport } from './import-jobs';
+import { commitImport } from './import-commit';
 import { actorId, analyse, importRow, orders, t, tmp, useImportJobsEnv } from './import-jobs.fixtures';
 
 // Files shaped like the city's 12345 exports, made here: a merged title row above the header, a

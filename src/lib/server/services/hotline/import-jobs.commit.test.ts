@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { rebuildCounts } from '../stats/rebuild';
 import { checkRowsAgainstLogs } from '../stats/replay-check';
-import { commitImport } from './import-jobs';
+import { commitImport } from './import-commit';
 import { importFilePath, markInterruptedImports, startCommit, startImport } from './import-upload';
 import {
 	actorId,
@@ -21,6 +21,7 @@ import {
 	NOW,
 	orders,
 	reportOf,
+	settle,
 	t,
 	tmp,
 	useImportJobsEnv,
@@ -142,15 +143,6 @@ describe('commitImport', () => {
 });
 
 describe('the upload path (startImport → startCommit), as the import page uses it', () => {
-	async function settle(id: number, from: string) {
-		for (let i = 0; i < 200; i++) {
-			const r = await importRow(id);
-			if (r.status !== from) return r;
-			await new Promise((resolve) => setTimeout(resolve, 25));
-		}
-		throw new Error(`import ${id} still ${from}`);
-	}
-
 	it('stores the upload in IMPORT_DIR, analyses it, refuses all_or_nothing with errors, commits valid_only', async () => {
 		process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db'); // startCommit writes on its own connection
 		const bytes = fs.readFileSync(await writeFile('xlsx', mixedRows('UP')));
@@ -188,15 +180,6 @@ describe('the upload path (startImport → startCommit), as the import page uses
 });
 
 describe('an import interrupted mid-commit', () => {
-	async function settle(id: number, from: string) {
-		for (let i = 0; i < 200; i++) {
-			const r = await importRow(id);
-			if (r.status !== from) return r;
-			await new Promise((resolve) => setTimeout(resolve, 25));
-		}
-		throw new Error(`import ${id} still ${from}`);
-	}
-
 	it('is marked interrupted once its process is gone, and commits when committed again', async () => {
 		process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
 		const bytes = fs.readFileSync(

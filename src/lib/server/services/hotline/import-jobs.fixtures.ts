@@ -6,7 +6,9 @@ import { concatBytes, encodeGb18030, tempDir, toCsv, utf8 } from '../../import/t
 import { loadCalendar } from '../../repositories/calendar';
 import { orderValidationContext } from '../../repositories/hotline-reference';
 import { createTestDb, type TestDb } from '../../test-db';
-import { analyseImport, commitImport, type ImportMode } from './import-jobs';
+import { analyseImport } from './import-analyse';
+import { commitImport } from './import-commit';
+import type { ImportMode } from './import-jobs';
 import { ingestOrders } from './ingest';
 import { registerImportFile } from './import-upload';
 
@@ -158,6 +160,16 @@ export async function register(file: string) {
 export const importRow = (id: number) =>
 	t.db.selectFrom('hotline_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 export const reportOf = async (id: number) => JSON.parse((await importRow(id)).report ?? 'null');
+
+/** Waits for a background job to move the import on from `from`; its row then. */
+export async function settle(id: number, from: string) {
+	for (let i = 0; i < 200; i++) {
+		const r = await importRow(id);
+		if (r.status !== from) return r;
+		await new Promise((resolve) => setTimeout(resolve, 25));
+	}
+	throw new Error(`import ${id} still ${from}`);
+}
 export const orders = (prefix: string) =>
 	t.db.selectFrom('hotline_orders').selectAll().where('order_no', 'like', `${prefix}-%`).orderBy('order_no').execute();
 export const countOrders = async () =>

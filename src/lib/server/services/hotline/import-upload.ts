@@ -7,10 +7,34 @@ import { claimImportCommit, findImport, insertImport, listRecentImports } from '
 import { claimImportJob } from './import-runner';
 import { importDir } from '../../config';
 import { MAX_IMPORT_BYTES, SNIFF_HEAD_BYTES, sniffFileKind } from '../../import/sniff';
-import { analyseImport, commitImport, importProgress, type ImportMode, type ImportReport } from './import-jobs';
+import { analyseImport } from './import-analyse';
+import { commitImport } from './import-commit';
+import { importProgress, type ImportMode, type ImportReport } from './import-jobs';
 import { importRetentionDays } from '../records/housekeeping';
 
 export const importFilePath = (id: number, kind: string) => join(importDir(), `${id}.${kind}`);
+
+/** An upload or a file on disk, as a new import being analysed by this process; its id. */
+async function registerImport(
+	db: Db,
+	file: { name: string; kind: string; sha256: string },
+	actorId: number,
+	now: number
+): Promise<number> {
+	const id = await insertImport(db, {
+		file_name: file.name.slice(0, 200),
+		file_kind: file.kind,
+		file_sha256: file.sha256,
+		status: 'analysing',
+		mode: null,
+		report: null,
+		created_by: actorId,
+		created_at: now,
+		finished_at: null
+	});
+	await claimImportJob(db, id);
+	return id;
+}
 
 /** Stores an upload and starts checking it in the background; the page shows its progress. */
 export async function startImport(
@@ -25,20 +49,8 @@ export async function startImport(
 	const kind = sniffFileKind(head, file.name);
 	if (!kind) return { ok: false, code: 'not_csv_or_xlsx' };
 	const bytes = new Uint8Array(await file.arrayBuffer());
-	const row = {
-		id: await insertImport(db, {
-			file_name: file.name.slice(0, 200),
-			file_kind: kind,
-			file_sha256: createHash('sha256').update(bytes).digest('hex'),
-			status: 'analysing',
-			mode: null,
-			report: null,
-			created_by: actorId,
-			created_at: now,
-			finished_at: null
-		})
-	};
-	await claimImportJob(db, row.id);
+	const sha256 = createHash('sha256').update(bytes).digest('hex');
+	const row = { id: await registerImport(db, { name: file.name, kind, sha256 }, actorId, now) };
 	await mkdir(importDir(), { recursive: true });
 	const path = importFilePath(row.id, kind);
 	const tmp = `${path}.${randomUUID()}.tmp`;
@@ -74,20 +86,7 @@ export async function registerImportFile(
 	if (!kind) return { ok: false, code: 'not_csv_or_xlsx' };
 	const hash = createHash('sha256');
 	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-	const row = {
-		id: await insertImport(db, {
-			file_name: name,
-			file_kind: kind,
-			file_sha256: hash.digest('hex'),
-			status: 'analysing',
-			mode: null,
-			report: null,
-			created_by: actorId,
-			created_at: now,
-			finished_at: null
-		})
-	};
-	await claimImportJob(db, row.id);
+	const row = { id: await registerImport(db, { name, kind, sha256: hash.digest('hex') }, actorId, now) };
 	return { ok: true, imp: { id: row.id, file_name: name, file_kind: kind } };
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { HotlineAction } from '$lib/domain/hotline-status';
 import type { HotlineCommand } from '$lib/domain/hotline-workflow';
-import { validateOrderRecord } from '$lib/domain/hotline-order-input';
+import { validateOrderRecord, type OrderColumnKey } from '$lib/domain/hotline-order-input';
 import type { WorkCalendar } from '$lib/domain/working-days';
 import { photoDir } from '../../config';
 import type { PhotoInput } from '../../photos';
@@ -50,29 +50,34 @@ export const attachments = (id: number) =>
 	t.db.selectFrom('hotline_attachments').selectAll().where('order_id', '=', id).execute();
 
 /** A new 投诉 (5 wd) order, received at RECEIVED, as the import brings it in. */
-export async function newOrder(orderType = '投诉'): Promise<number> {
-	const ctx = await orderValidationContext(t.db, at('2026-09-28 10:00'));
-	const r = validateOrderRecord(
-		{
-			orderNo: `OA-${++serial}`,
-			channel: '12345热线',
-			orderType,
-			citizenName: '张三',
-			phone: '13812345678',
-			address: '古美路 1000 弄',
-			content: '夜间施工噪音',
-			receivedAt: RECEIVED
-		},
-		ctx
-	);
+export const newOrder = (orderType = '投诉'): Promise<number> =>
+	enteredOrder(t, calendar, {
+		orderNo: `OA-${++serial}`,
+		channel: '12345热线',
+		orderType,
+		citizenName: '张三',
+		phone: '13812345678',
+		address: '古美路 1000 弄',
+		content: '夜间施工噪音',
+		receivedAt: RECEIVED
+	});
+
+/** An order record checked and brought in as 调度 enters it, at 09:20 on the day of RECEIVED; its id. */
+export async function enteredOrder(
+	td: TestDb,
+	workCalendar: WorkCalendar,
+	record: Partial<Record<OrderColumnKey, string>>
+): Promise<number> {
+	const ctx = await orderValidationContext(td.db, at('2026-09-28 10:00'));
+	const r = validateOrderRecord(record, ctx);
 	if (!r.ok) throw new Error(JSON.stringify(r.errors));
-	const res = await ingestOrders(t.db, [r.order], {
+	const res = await ingestOrders(td.db, [r.order], {
 		origin: 'manual',
 		importId: null,
-		actorId: t.users.get('diaodu')!,
+		actorId: td.users.get('diaodu')!,
 		apiKeyId: null,
 		now: at('2026-09-28 09:20'),
-		calendar
+		calendar: workCalendar
 	});
 	return res.created[0].id;
 }
@@ -102,6 +107,15 @@ export async function ok(username: string, id: number, cmd: HotlineCommand, when
 	if (!r.ok) throw new Error(`${username} ${cmd.action}: ${JSON.stringify(r)}`);
 	return r;
 }
+
+/** 城管中队's handler reaches the citizen by phone at 09-28 11:00 (先行联系), entered five minutes later. */
+export const contactedByPhone = (id: number, summary: string) =>
+	ok(
+		'chengguan',
+		id,
+		{ action: 'first_contact', at: at('2026-09-28 11:00'), outcome: 'contacted', method: 'phone', summary },
+		at('2026-09-28 11:05')
+	);
 
 /** An order assigned to 城管中队 and signed by its handler at 09-28 10:00 (first contact not yet made). */
 export async function handlingOrder(orderType = '投诉'): Promise<number> {

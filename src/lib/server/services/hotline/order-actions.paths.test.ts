@@ -11,6 +11,7 @@ import {
 	calendar,
 	chengguanDept,
 	COMMANDS,
+	contactedByPhone,
 	endOf,
 	events,
 	expectNothingWritten,
@@ -60,18 +61,7 @@ describe('the whole order path, with real users', () => {
 			due_at: firstContactDue
 		});
 
-		await ok(
-			'chengguan',
-			id,
-			{
-				action: 'first_contact',
-				at: at('2026-09-28 11:00'),
-				outcome: 'contacted',
-				method: 'phone',
-				summary: '已电话联系市民'
-			},
-			at('2026-09-28 11:05')
-		);
+		await contactedByPhone(id, '已电话联系市民');
 		expect(await row(id)).toMatchObject({
 			status: 'handling',
 			first_contact_at: at('2026-09-28 11:00'),

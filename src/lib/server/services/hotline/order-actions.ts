@@ -9,12 +9,12 @@ import { getOrderRow, insertOrderAttachments } from '../../repositories/hotline-
 import { StaleRecord, unitOfWork } from '../unit-of-work';
 import { queueCityUpdate } from './city-sender';
 import { type Actor, can } from '$lib/domain/access';
+import { NOT_FOUND, FORBIDDEN, STALE, type RecordRefusal } from '../record-refusals';
+import { recordEvent } from '../record-events';
 
 export type HotlineActionResult =
 	| { ok: true; status: string }
-	| { ok: false; status: 404; code: 'not_found' }
-	| { ok: false; status: 403; code: 'forbidden' }
-	| { ok: false; status: 409; code: 'stale' }
+	| RecordRefusal
 	| { ok: false; status: 400; code: HotlineRejection | 'unknown_department' | string; field?: string };
 
 /** One action on a 12345 order: permission, state and version checked; order, event and evidence written together. */
@@ -28,10 +28,9 @@ export async function applyHotlineAction(
 	now: number
 ): Promise<HotlineActionResult> {
 	const row = await getOrderRow(db, orderId);
-	if (!row) return { ok: false, status: 404, code: 'not_found' };
-	if (!can(actor, `hotline.${command.action}`, { departmentId: row.department_id }))
-		return { ok: false, status: 403, code: 'forbidden' };
-	if (row.version !== expectedVersion) return { ok: false, status: 409, code: 'stale' };
+	if (!row) return NOT_FOUND;
+	if (!can(actor, `hotline.${command.action}`, { departmentId: row.department_id })) return FORBIDDEN;
+	if (row.version !== expectedVersion) return STALE;
 	if (command.action === 'assign') {
 		const departmentId = command.departmentId;
 		if (!(await listDepartments(db)).some((d) => d.id === departmentId))
@@ -52,9 +51,7 @@ export async function applyHotlineAction(
 		await unitOfWork(db, async (w) => {
 			const e = result.event;
 			const update = { ...toHotlineUpdate(state, result.changes), updated_at: now };
-			const [eventId] = await w.updateOrder(orderId, expectedVersion, update, [
-				{ at: now, actorId: actor.id, action: e.action, from: e.from, to: e.to, note: e.note, payload: e.payload }
-			]);
+			const [eventId] = await w.updateOrder(orderId, expectedVersion, update, [recordEvent(e, actor.id, now)]);
 			// 签收, 先行联系, 答复, 退单 and 延期 requests go back to the city: queued with the event, sent after the commit.
 			await queueCityUpdate(w.trx, row, eventId, e, now);
 			const files = stored.map((p) => ({
@@ -72,7 +69,7 @@ export async function applyHotlineAction(
 		});
 	} catch (e) {
 		await discardPhotos(stored);
-		if (e instanceof StaleRecord) return { ok: false, status: 409, code: 'stale' };
+		if (e instanceof StaleRecord) return STALE;
 		throw e;
 	}
 	return { ok: true, status: result.next };

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateOrderRecord } from '$lib/domain/hotline-order-input';
 import { draftReplyFrom } from '$lib/domain/order-case-link';
 import type { WorkCalendar } from '$lib/domain/working-days';
 import type { PhotoInput } from '../../photos';
 import { loadCalendar } from '../../repositories/calendar';
 import { getCaseRow } from '../../repositories/cases';
-import { orderValidationContext } from '../../repositories/hotline-reference';
 import { getCaseOutcome, getLinkedCase, listLinkedOrders } from '../../repositories/order-case-links';
 import { actorOf, createTestDb, jpeg, type TestDb } from '../../test-db';
 import { applyCaseAction } from '../case-actions';
@@ -13,9 +11,9 @@ import { fastTrackCase } from '../case-fast-track';
 import { computeStats } from '../stats/compute';
 import { rebuildCounts } from '../stats/rebuild';
 import { checkRowsAgainstLogs } from '../stats/replay-check';
-import { ingestOrders } from './ingest';
 import { applyHotlineAction } from './order-actions';
 import { joinOrderToCase, listJoinCandidates, openCaseFromOrder } from './order-to-case';
+import { enteredOrder } from './order-actions.fixtures';
 
 const at = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00+08:00`);
 const CATEGORY = 'SH-SSGL-04'; // 道路破损: 3 wd
@@ -52,33 +50,19 @@ const dept = async (name: string) =>
 
 /** A 投诉 about a broken road at 东兰路 (or `dLat` degrees north of it), assigned and signed by 城管中队. */
 async function order(dLat = 0, categoryCode = CATEGORY): Promise<number> {
-	const ctx = await orderValidationContext(t.db, at('2026-09-28 10:00'));
-	const r = validateOrderRecord(
-		{
-			orderNo: `OC-${++serial}`,
-			channel: '12345热线',
-			orderType: '投诉',
-			citizenName: '李四',
-			phone: '13812345678',
-			address: '东兰路 100 号',
-			content: '路面破损有坑洞',
-			receivedAt: '2026-09-28 09:15',
-			lng: String(POINT.lng),
-			lat: String(POINT.lat + dLat),
-			categoryCode
-		},
-		ctx
-	);
-	if (!r.ok) throw new Error(JSON.stringify(r.errors));
-	const created = await ingestOrders(t.db, [r.order], {
-		origin: 'manual',
-		importId: null,
-		actorId: t.users.get('diaodu')!,
-		apiKeyId: null,
-		now: at('2026-09-28 09:20'),
-		calendar
+	const id = await enteredOrder(t, calendar, {
+		orderNo: `OC-${++serial}`,
+		channel: '12345热线',
+		orderType: '投诉',
+		citizenName: '李四',
+		phone: '13812345678',
+		address: '东兰路 100 号',
+		content: '路面破损有坑洞',
+		receivedAt: '2026-09-28 09:15',
+		lng: String(POINT.lng),
+		lat: String(POINT.lat + dLat),
+		categoryCode
 	});
-	const id = created.created[0].id;
 	for (const [who, cmd, when] of [
 		['diaodu', { action: 'assign', departmentId: await dept('城管中队') }, at('2026-09-28 09:30')],
 		['chengguan', { action: 'sign' }, at('2026-09-28 10:00')]

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/create-database';
 import { photoDir, evidenceDir } from '../../config';
-import { actorOf, createTestDb, jpeg, listFiles, type TestDb } from '../../test-db';
+import { createTestDb, listFiles, type TestDb } from '../../test-db';
 import { seedAlert } from '../enforcement/fixtures';
-import { reportCase } from '../report-case';
 import { rebuildCounts } from '../stats/rebuild';
 import { takeBackup, type DataPaths } from './backup';
 import { restoreBackup, RestoreRefused } from './restore';
+import { reportTestCase, selfHandled } from '../reported-case.fixtures';
 
 const NOW = Date.parse('2026-09-29T10:00:00+08:00');
 let t: TestDb;
@@ -33,26 +33,7 @@ const auditCount = async (db = t.db) =>
 beforeAll(async () => {
 	t = await createTestDb();
 	from = { ...dataIn(t.dir), photos: photoDir(), evidence: evidenceDir() };
-	const wangge = await actorOf(t.db, 'wangge');
-	const r = await reportCase(
-		t.db,
-		wangge,
-		{
-			mode: 'self_handle',
-			source: 'patrol',
-			categoryCode: 'SH-HWSR-01',
-			description: '垃圾',
-			address: '东兰路 1 号',
-			lng: 121.37792,
-			lat: 31.15505,
-			communityId: null,
-			handlingNote: '已清理',
-			beforePhotos: [await jpeg()],
-			afterPhotos: [await jpeg()]
-		},
-		NOW
-	);
-	if (!r.ok) throw new Error(JSON.stringify(r));
+	await reportTestCase(t.db, NOW, await selfHandled());
 	await seedAlert(t.db, { now: NOW });
 	await rebuildCounts(t.db, { write: true });
 	fs.mkdirSync(from.imports, { recursive: true });

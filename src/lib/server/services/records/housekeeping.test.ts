@@ -4,10 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SETTINGS } from '$lib/domain/settings';
 import { evidenceDir, photoDir } from '../../config';
 import { setSetting } from '../../repositories/settings';
-import { actorOf, createTestDb, jpeg, listFiles, type TestDb } from '../../test-db';
+import { createTestDb, listFiles, type TestDb } from '../../test-db';
 import { seedAlert } from '../enforcement/fixtures';
-import { reportCase } from '../report-case';
 import { purgeImportFiles, sweepLeftBehind, type DataRoots } from './housekeeping';
+import { reportTestCase } from '../reported-case.fixtures';
 
 const DAY = 86_400_000;
 const NOW = Date.now();
@@ -77,25 +77,7 @@ describe('uploaded 12345 files', () => {
 
 describe('files left behind by a killed process', () => {
 	it('are removed at start when the database refers to none of them and they are over an hour old; everything else stays', async () => {
-		const r = await reportCase(
-			t.db,
-			await actorOf(t.db, 'wangge'),
-			{
-				mode: 'report',
-				source: 'patrol',
-				categoryCode: 'SH-HWSR-01',
-				description: '垃圾',
-				address: '东兰路 1 号',
-				lng: 121.37792,
-				lat: 31.15505,
-				communityId: null,
-				handlingNote: '',
-				beforePhotos: [await jpeg()],
-				afterPhotos: []
-			},
-			NOW
-		);
-		if (!r.ok) throw new Error(JSON.stringify(r));
+		await reportTestCase(t.db, NOW);
 		await seedAlert(t.db, { now: NOW });
 		const kept = [
 			...listFiles(roots.photos).map((f) => `photos/${f}`),

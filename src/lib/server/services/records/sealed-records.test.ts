@@ -13,12 +13,11 @@ import { sealRows } from '../../repositories/sealed';
 import { orderRow } from '../stats/fixtures';
 import { storePhoto } from '../../photos';
 import { actorOf, createTestDb, jpeg, type TestDb } from '../../test-db';
-import { reviewAlert } from '../alerts/review';
-import { seedAlert } from '../enforcement/fixtures';
-import { reportCase } from '../report-case';
 import { verifyChains } from './verify-chains';
 import { verifyFiles } from './verify-files';
 import { verifyRecords } from './verify';
+import { reportTestCase, selfHandled } from '../reported-case.fixtures';
+import { enforcementFromAlert } from '../enforcement/fixtures';
 
 const NOW = Date.parse('2026-09-29T10:00:00+08:00');
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -41,40 +40,17 @@ beforeAll(async () => {
 	file = path.join(t.dir, 'gridcase.db');
 	const wangge = await actorOf(t.db, 'wangge');
 	const photo = await jpeg('before.jpg');
-	const base = {
-		source: 'patrol' as const,
-		categoryCode: 'SH-HWSR-01',
-		description: '绿化带旁堆放生活垃圾',
-		address: '东兰路 1 号',
-		lng: 121.37792,
-		lat: 31.15505,
-		communityId: null,
-		afterPhotos: [],
-		beforePhotos: [photo]
-	};
-	for (const i of [1, 2]) {
-		const r = await reportCase(
-			t.db,
-			wangge,
-			{ ...base, mode: 'self_handle', handlingNote: `已清理 ${i}`, afterPhotos: [await jpeg('after.jpg')] },
-			NOW + i
-		);
-		if (!r.ok) throw new Error(JSON.stringify(r));
-	}
-	const alertId = await seedAlert(t.db, { now: NOW });
-	const reviewed = await reviewAlert(
-		t.db,
-		await actorOf(t.db, 'diaodu'),
-		alertId,
-		1,
-		{ kind: 'enforcement', categoryCode: 'SH-JMZX-01', description: '人行道上流动摊贩售卖水果' },
-		NOW
-	);
-	if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
+	for (const i of [1, 2])
+		await reportTestCase(t.db, NOW + i, {
+			description: '绿化带旁堆放生活垃圾',
+			beforePhotos: [photo],
+			...(await selfHandled(`已清理 ${i}`, 'after.jpg'))
+		});
+	const opened = await enforcementFromAlert(t.db, NOW);
 	// An archived document (migration 020), as the issuing step writes it.
 	const zhifa = await actorOf(t.db, 'zhifa');
 	await insertIssuedDocument(t.db, {
-		enforcement_id: reviewed.enforcementId!,
+		enforcement_id: opened.id,
 		event_id: null,
 		kind: 'notice',
 		document_no: '古美城管告字〔2026〕第0001号',
@@ -260,26 +236,7 @@ describe('migration 016 on a database made before it', () => {
 	it('chains the rows already there in the order they were written; down and up again leave every chain matching', async () => {
 		const db = await createTestDb();
 		try {
-			const wangge = await actorOf(db.db, 'wangge');
-			const r = await reportCase(
-				db.db,
-				wangge,
-				{
-					mode: 'self_handle',
-					source: 'patrol',
-					categoryCode: 'SH-HWSR-01',
-					description: '垃圾',
-					address: '东兰路 1 号',
-					lng: 121.37792,
-					lat: 31.15505,
-					communityId: null,
-					handlingNote: '已清理',
-					beforePhotos: [await jpeg()],
-					afterPhotos: [await jpeg()]
-				},
-				NOW
-			);
-			if (!r.ok) throw new Error(JSON.stringify(r));
+			await reportTestCase(db.db, NOW, await selfHandled());
 			// eslint-disable-next-line @typescript-eslint/no-explicit-any
 			const anyDb = db.db as any;
 			await m016.down(anyDb);

@@ -1,0 +1,23 @@
+// The database side of a running 12345 import job: the connection and SQLite handle its bulk write
+// uses, and the patience its own bookkeeping needs while another process writes.
+import { retryWhileBusy, sayWhenWaiting } from '../db/busy';
+import { onOwnConnection, sqliteHandle, type Db } from '../db/create-database';
+import type { SqliteDatabase } from './hotline-order-writes';
+
+/** A bulk write: `work` writes through `own` and the SQLite handle of that same connection. */
+export type BulkWrite = <T>(work: (own: Db, sqlite: SqliteDatabase) => Promise<T>) => Promise<T>;
+
+/**
+ * SQLite only: runs a bulk write on a connection of its own, so `db`'s reads go on while it writes
+ * (its writes wait for the commit), and runs it again whole if another process holds the database
+ * too long. Null on any other dialect: the caller then writes through Kysely.
+ */
+export function bulkWriter(db: Db, importId: number): BulkWrite | null {
+	const sqlite = sqliteHandle(db);
+	if (!sqlite) return null;
+	return (work) => whenFree(importId, () => onOwnConnection(db, (own) => work(own, sqliteHandle(own) ?? sqlite)));
+}
+
+/** One statement of the import's own bookkeeping, waiting for the database as long as it takes. */
+export const whenFree = <T>(importId: number, work: () => Promise<T>) =>
+	retryWhileBusy(work, { onWait: sayWhenWaiting(`import ${importId}`) });
