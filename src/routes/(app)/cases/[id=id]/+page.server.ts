@@ -1,89 +1,21 @@
+import type { CaseAction } from '$lib/domain/case-status';
 import { m } from '$lib/paraglide/messages';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { RETURN_REASONS, isCaseStatus, type CaseAction } from '$lib/domain/case-status';
-import { actionsInState } from '$lib/domain/case-workflow';
-import { isBeyondCalendar, shanghaiDate } from '$lib/domain/working-days';
 import { getDb } from '$lib/server/db';
 import { photosOf, refill, text } from '$lib/server/form';
-import { loadCalendar } from '$lib/server/repositories/calendar';
-import { listAttachments, listEvents } from '$lib/server/repositories/case-events';
-import { getCaseDetail } from '$lib/server/repositories/cases';
-import { getCaseCategory, listCategories, listDepartments, loadGeography } from '$lib/server/repositories/reference';
-import { loadBaseMap } from '$lib/server/base-map';
-import { toCaseScope } from '$lib/server/services/case-mapping';
+import { loadCasePage } from '$lib/server/services/case-page';
 import { applyCaseAction } from '$lib/server/services/case-actions';
 import { parseCommand } from './commands';
-import { ENFORCEMENT_TRACK } from '$lib/domain/alert-review';
 import { convertCaseToEnforcement } from '$lib/server/services/enforcement/from-case';
-import { FAST_TRACK_STEPS } from '$lib/domain/case-fast-track';
-import { allLimitsAt, type StoredLimitVersion } from '$lib/server/repositories/category-limits';
-import { listLinkedOrders } from '$lib/server/repositories/order-case-links';
 import { fastTrack } from './fast-track-action';
 import type { Actions, PageServerLoad } from './$types';
-import { can } from '$lib/domain/access';
-import { assertCan, requireActor } from '$lib/server/auth/gate';
+import { requireActor } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	const db = getDb();
-	const caseId = Number(event.params.id);
-	const detail = await getCaseDetail(db, caseId);
-	if (!detail) error(404, m.err_not_found());
-	const scope = toCaseScope(detail, detail.category_track);
-	assertCan(actor, 'case.view', scope, m.err_case_forbidden);
-	const status = isCaseStatus(detail.status) ? detail.status : 'void';
-	const actions = actionsInState(status).filter((a) => can(actor, `case.${a}`, scope));
-	// 受理 + 立案 + 派遣 on one screen, for whoever may take all three steps now.
-	const fastTrack = status === 'reported' && FAST_TRACK_STEPS.every((a) => can(actor, `case.${a}`, scope));
-	const needs = (a: CaseAction) =>
-		actions.includes(a) || (fastTrack && (FAST_TRACK_STEPS as readonly string[]).includes(a));
-	const now = Date.now();
-	const [events, photos, calendar, departments, categories, geo, category, linkedOrders, limits] = await Promise.all([
-		listEvents(db, caseId),
-		listAttachments(db, caseId),
-		loadCalendar(db),
-		needs('dispatch') ? listDepartments(db) : Promise.resolve([]),
-		needs('register') ? listCategories(db) : Promise.resolve([]),
-		loadGeography(db, shanghaiDate(detail.reported_at)),
-		getCaseCategory(db, detail.category_code),
-		listLinkedOrders(db, caseId),
-		fastTrack ? allLimitsAt(db, now) : Promise.resolve(new Map<string, StoredLimitVersion>())
-	]);
-	const deadlineDate = detail.deadline_at ? shanghaiDate(detail.deadline_at - 1) : null;
-	return {
-		caseRow: detail,
-		events: events.map((e) => ({ ...e, payload: e.payload ? (JSON.parse(e.payload) as Record<string, unknown>) : {} })),
-		photos,
-		actions,
-		departments,
-		categories: categories.map((c) => {
-			const limit = limits.get(c.code)?.handleLimit;
-			return {
-				code: c.code,
-				minor: c.minor,
-				variant: c.variant,
-				major: c.major,
-				urgency: c.urgency,
-				departmentId: c.departmentId,
-				limit: limit ?? null
-			};
-		}),
-		fastTrack,
-		linkedOrders: linkedOrders.map((o) => ({
-			...o,
-			viewable: can(actor, 'hotline.view', { departmentId: o.department_id })
-		})),
-		returnReasons: RETURN_REASONS,
-		suggestedDepartment: category?.departmentId ?? null,
-		calendarWarningYear:
-			deadlineDate && isBeyondCalendar(deadlineDate, calendar) ? Number(deadlineDate.slice(0, 4)) : null,
-		// 乱设摊 / 跨门营业 found on patrol may go down the enforcement track instead (before dispatch).
-		canConvert:
-			detail.category_track === ENFORCEMENT_TRACK && actions.includes('void') && can(actor, 'enforcement.open'),
-		map: { boundary: geo.boundary, baseMap: await loadBaseMap(db) },
-		username: event.locals.user!.username,
-		now
-	};
+	const page = await loadCasePage(getDb(), actor, Number(event.params.id), Date.now());
+	if (!page) error(404, m.err_not_found());
+	return { ...page, username: event.locals.user!.username };
 };
 
 async function act(event: RequestEvent, action: CaseAction) {

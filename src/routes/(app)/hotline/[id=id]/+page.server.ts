@@ -1,63 +1,21 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { HOTLINE_RETURN_REASONS, isHotlineStatus, type HotlineAction } from '$lib/domain/hotline-status';
-import { judgeCompletion, judgeFirstContact } from '$lib/domain/hotline-timing';
-import { hotlineActionsInState } from '$lib/domain/hotline-workflow';
+import type { HotlineAction } from '$lib/domain/hotline-status';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { photosOf, refill, text } from '$lib/server/form';
-import { getOrderDetail, listOrderAttachments, listOrderEvents } from '$lib/server/repositories/hotline-orders';
-import { orderTypeName } from '$lib/labels';
-import { listDepartments } from '$lib/server/repositories/reference';
-import { toHotlineState } from '$lib/server/services/hotline-mapping';
 import { applyHotlineAction } from '$lib/server/services/hotline/order-actions';
+import { loadOrderPage } from '$lib/server/services/hotline/order-page';
 import { setOrderCommunity } from '$lib/server/services/hotline/order-community';
-import { listCommunityNames } from '$lib/server/repositories/reference';
-import { presentOrder } from '$lib/server/services/hotline/present';
-import { orderCaseView } from '$lib/server/services/hotline/order-case-view';
-import { listOrderCityUpdates } from '$lib/server/repositories/city-outbox';
-import { listRepeatOrders } from '$lib/server/repositories/hotline-repeats';
 import { parseHotlineCommand } from './commands';
 import { joinCase, openCase } from './case-link-actions';
 import type { Actions, PageServerLoad } from './$types';
-import { orderDepartmentFilter, can } from '$lib/domain/access';
-import { assertCan, requireCan } from '$lib/server/auth/gate';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireCan(event, 'hotline.view');
-	const db = getDb();
-	const row = await getOrderDetail(db, Number(event.params.id));
-	if (!row) error(404, m.err_not_found());
-	assertCan(actor, 'hotline.view', { departmentId: row.department_id });
-	const status = isHotlineStatus(row.status) ? row.status : 'completed';
-	const actions = hotlineActionsInState(status).filter((a) =>
-		can(actor, `hotline.${a}`, { departmentId: row.department_id })
-	);
-	const now = Date.now();
-	const state = toHotlineState(row);
-	const [events, evidence, departments, gridCase, cityUpdates, repeats] = await Promise.all([
-		listOrderEvents(db, row.id),
-		listOrderAttachments(db, row.id),
-		actions.includes('assign') ? listDepartments(db) : Promise.resolve([]),
-		orderCaseView(db, actor, row),
-		listOrderCityUpdates(db, row.id),
-		// A handler sees only their department's orders here too; the others are counted, not shown.
-		listRepeatOrders(db, row, orderDepartmentFilter(actor))
-	]);
-	const communities = can(actor, 'hotline.set_community') ? await listCommunityNames(db) : null;
-	return {
-		order: { ...presentOrder(row, actor), order_type_label: orderTypeName(row.order_type) },
-		judgements: { firstContact: judgeFirstContact(state, now), completion: judgeCompletion(state, now) },
-		events: events.map((e) => ({ ...e, payload: e.payload ? (JSON.parse(e.payload) as Record<string, unknown>) : {} })),
-		evidence,
-		cityUpdates,
-		repeats: { rows: repeats.rows.map((r) => presentOrder(r, actor)), hidden: repeats.hidden },
-		actions,
-		departments,
-		communities,
-		returnReasons: HOTLINE_RETURN_REASONS,
-		gridCase,
-		now
-	};
+	const page = await loadOrderPage(getDb(), actor, Number(event.params.id), Date.now());
+	if (!page) error(404, m.err_not_found());
+	return page;
 };
 
 async function act(event: RequestEvent, action: HotlineAction) {
