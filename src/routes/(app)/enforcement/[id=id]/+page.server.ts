@@ -4,7 +4,7 @@ import type { EnforcementAction } from '$lib/domain/enforcement-status';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
 import { fileToPhotoInput, MAX_PHOTOS_PER_EVENT, realFiles } from '$lib/server/photos';
-import { getShop, searchShops } from '$lib/server/repositories/shops';
+import { findShopsToLink } from '$lib/server/services/shop-pages';
 import { applyEnforcementAction } from '$lib/server/services/enforcement/actions';
 import { loadEnforcementDetail } from '$lib/server/services/enforcement/detail';
 import { parseEnforcementForm } from './commands';
@@ -21,17 +21,11 @@ export const load: PageServerLoad = async (event) => {
 	// 关联商户: a GET search beside the form, so the officer can find the shop by its 店招 or code; a shop
 	// just registered for this case (`?shop=`, from /shops/new?from=) comes first and selected.
 	const shopQ = (event.url.searchParams.get('shopQ') ?? '').trim().slice(0, 100);
-	const canLink = detail.actions.includes('link_shop');
 	const pickedId = event.url.searchParams.get('shop') ?? '';
-	const picked = canLink && /^[1-9][0-9]{0,9}$/.test(pickedId) ? await getShop(db, Number(pickedId)) : null;
-	const found = canLink && shopQ ? (await searchShops(db, { q: shopQ, limit: 10, offset: 0 })).rows : [];
-	const shopHits = [...(picked ? [picked] : []), ...found.filter((s) => s.id !== picked?.id)].map((s) => ({
-		id: s.id,
-		signName: s.sign_name,
-		address: s.address,
-		creditCode: s.credit_code
-	}));
-	return { ...detail, shopQ, shopHits, pickedShop: picked ? picked.sign_name : null, now };
+	const shops = detail.actions.includes('link_shop')
+		? await findShopsToLink(db, shopQ, /^[1-9][0-9]{0,9}$/.test(pickedId) ? Number(pickedId) : null)
+		: { hits: [], picked: null };
+	return { ...detail, shopQ, shopHits: shops.hits, pickedShop: shops.picked, now };
 };
 
 async function act(event: RequestEvent, action: EnforcementAction) {
