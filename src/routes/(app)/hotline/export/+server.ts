@@ -1,7 +1,6 @@
-import { PassThrough, Readable } from 'node:stream';
 import { shanghaiDate } from '$lib/domain/working-days';
 import { getDb } from '$lib/server/db';
-import { writeCsv, writeXlsx } from '$lib/server/import/export';
+import { tableDownload } from '$lib/server/file-response';
 import { parseOrderFilters } from '$lib/server/order-filters';
 import { exportOrderRows } from '$lib/server/services/hotline/order-list';
 import type { RequestHandler } from './$types';
@@ -35,18 +34,5 @@ export const GET: RequestHandler = async (event) => {
 	const format = params.get('format') === 'xlsx' ? 'xlsx' : 'csv';
 	const { page: _page, ...filters } = parseOrderFilters(params);
 	const rows = exportOrderRows(getDb(), actor, filters, Date.now());
-	const out = new PassThrough();
-	const writing = format === 'xlsx' ? writeXlsx(rows, HEADERS, out) : writeCsv(rows, HEADERS, out, { bom: true });
-	writing.catch((e) => out.destroy(e));
-	const name = `12345-orders-${shanghaiDate(Date.now())}.${format}`;
-	return new Response(Readable.toWeb(out) as ReadableStream, {
-		headers: {
-			'Content-Type':
-				format === 'xlsx'
-					? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-					: 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${name}"`,
-			'Cache-Control': 'no-store'
-		}
-	});
+	return tableDownload(format, `12345-orders-${shanghaiDate(Date.now())}.${format}`, { headers: HEADERS, rows });
 };
