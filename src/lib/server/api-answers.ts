@@ -2,22 +2,27 @@
 // status, an API key is checked for the integration it was issued for, and a body is read only up to
 // its limit (counted as it arrives: a chunked body has no length to check beforehand).
 import { json } from '@sveltejs/kit';
-import { verifyApiKey } from './auth/api-keys';
+import { verifyApiKey, type ApiIntegration } from './auth/api-keys';
 import type { Db } from './db/create-database';
 import { readCapped } from './read-capped';
 
 export const problem = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
 	json({ error: { code, message, ...extra } }, { status });
 
-/** The key's id when `authorization` carries a live key of this integration; else the 401 or 403 answer. */
+const WRONG_INTEGRATION: Record<ApiIntegration, string> = {
+	hotline: 'This API key belongs to another integration; use a hotline-order key',
+	alerts: 'This API key is not for camera alerts',
+	stats: 'This API key is not for the statistics'
+};
+
+/** The key's id when the request carries a live key of this integration; else the 401 or 403 answer. */
 export async function apiKeyOf(
 	db: Db,
-	authorization: string | null,
-	integration: string,
-	wrongIntegration: string,
+	request: Request,
+	integration: ApiIntegration,
 	now: number
 ): Promise<{ id: number } | Response> {
-	const key = await verifyApiKey(db, authorization, now);
+	const key = await verifyApiKey(db, request.headers.get('authorization'), now);
 	if (!key.ok)
 		return problem(
 			401,
@@ -26,7 +31,7 @@ export async function apiKeyOf(
 				? 'API key has been revoked'
 				: 'A valid API key is required (Authorization: Bearer gck_…)'
 		);
-	if (key.integration !== integration) return problem(403, 'wrong_integration', wrongIntegration);
+	if (key.integration !== integration) return problem(403, 'wrong_integration', WRONG_INTEGRATION[integration]);
 	return { id: key.id };
 }
 

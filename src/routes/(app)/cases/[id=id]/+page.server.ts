@@ -1,4 +1,6 @@
-import type { CaseAction } from '$lib/domain/case-status';
+import { CASE_ACTIONS, type CaseAction } from '$lib/domain/case-status';
+import { postStep, stepActions } from '$lib/server/step-actions';
+import { realFiles } from '$lib/server/photos';
 import { m } from '$lib/paraglide/messages';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
@@ -18,43 +20,20 @@ export const load: PageServerLoad = async (event) => {
 	return { ...page, username: event.locals.user!.username };
 };
 
-async function act(event: RequestEvent, action: CaseAction) {
+const act = (event: RequestEvent, action: CaseAction) => {
 	const actor = requireActor(event);
-	const form = await event.request.formData();
-	const versionText = text(form, 'version');
-	const photos = await photosOf(form, 'photos');
-	const values = {
-		note: refill(text(form, 'note')),
-		departmentId: text(form, 'departmentId'),
-		categoryCode: text(form, 'categoryCode'),
-		reasonCode: text(form, 'reasonCode'),
-		proposedDate: text(form, 'proposedDate'),
-		approvedDate: text(form, 'approvedDate')
-	};
-	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action, values, field: 'form', error: 'invalid' });
-	const version = Number(versionText);
-	const parsed = parseCommand(action, form, photos.length);
-	if (!parsed.ok) return fail(400, { action, values, field: parsed.field, error: parsed.code });
-	const result = await applyCaseAction(
-		getDb(),
-		actor,
-		Number(event.params.id),
-		version,
-		parsed.command,
-		photos,
-		Date.now()
-	);
-	if (!result.ok) {
-		const detail = result.status === 400 ? (result.photoCode ?? result.code) : result.code;
-		return fail(result.status, {
-			action,
-			values,
-			field: result.status === 400 ? (result.field ?? 'form') : 'form',
-			error: detail
-		});
-	}
-	redirect(303, `/cases/${event.params.id}?done=${action}`);
-}
+	return postStep(event, action, {
+		fields: ['note', 'departmentId', 'categoryCode', 'reasonCode', 'proposedDate', 'approvedDate'],
+		parse: (form) => parseCommand(action, form, realFiles(form.getAll('photos')).length),
+		apply: async (version, command, form) => {
+			const photos = await photosOf(form, 'photos');
+			const r = await applyCaseAction(getDb(), actor, Number(event.params.id), version, command, photos, Date.now());
+			// A refused photo is named by its own code (too large, not an image), on its field.
+			return r.ok || r.status !== 400 ? r : { ...r, code: r.photoCode ?? r.code };
+		},
+		done: `/cases/${event.params.id}?done=${action}`
+	});
+};
 
 async function toEnforcement(event: RequestEvent) {
 	const actor = requireActor(event);
@@ -78,28 +57,9 @@ async function toEnforcement(event: RequestEvent) {
 }
 
 /** One named action per step of the workflow (the type check fails when a CaseAction has none), and two more. */
-const step = (action: CaseAction) => (event: RequestEvent) => act(event, action);
-
-/** One named action per verb; each re-checks permission, state and version in the service. */
+/** One named action per step of the workflow (from the domain's list of steps), and two more; each re-checks permission, state and version in the service. */
 export const actions = {
-	accept: step('accept'),
-	void: step('void'),
-	register: step('register'),
-	dispatch: step('dispatch'),
-	sign: step('sign'),
-	feedback: step('feedback'),
-	request_return: step('request_return'),
-	approve_return: step('approve_return'),
-	reject_return: step('reject_return'),
-	request_extension: step('request_extension'),
-	approve_extension: step('approve_extension'),
-	reject_extension: step('reject_extension'),
-	park: step('park'),
-	unpark: step('unpark'),
-	check_pass: step('check_pass'),
-	check_fail: step('check_fail'),
-	close: step('close'),
-	supervise: step('supervise'),
+	...stepActions(CASE_ACTIONS, act),
 	to_enforcement: toEnforcement,
 	fast_track: fastTrack
 } satisfies Actions & Record<CaseAction, unknown>;

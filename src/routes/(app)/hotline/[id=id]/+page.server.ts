@@ -1,5 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { HotlineAction } from '$lib/domain/hotline-status';
+import { HOTLINE_ACTIONS, type HotlineAction } from '$lib/domain/hotline-status';
+import { postStep, stepActions } from '$lib/server/step-actions';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { photosOf, refill, text } from '$lib/server/form';
@@ -18,12 +19,11 @@ export const load: PageServerLoad = async (event) => {
 	return page;
 };
 
-async function act(event: RequestEvent, action: HotlineAction) {
+const act = (event: RequestEvent, action: HotlineAction) => {
 	const actor = requireCan(event, `hotline.${action}`);
-	const form = await event.request.formData();
-	const versionText = text(form, 'version');
-	const values = Object.fromEntries(
-		[
+	const now = Date.now();
+	return postStep(event, action, {
+		fields: [
 			'note',
 			'departmentId',
 			'outcome',
@@ -34,31 +34,15 @@ async function act(event: RequestEvent, action: HotlineAction) {
 			'proposedDate',
 			'approvedDate',
 			'satisfaction'
-		].map((k) => [k, refill(text(form, k))])
-	);
-	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action, values, field: 'form', error: 'invalid' });
-	const now = Date.now();
-	const parsed = parseHotlineCommand(action, form, now);
-	if (!parsed.ok) return fail(400, { action, values, field: parsed.field, error: parsed.code });
-	const evidence = action === 'request_return' ? await photosOf(form, 'evidence') : [];
-	const result = await applyHotlineAction(
-		getDb(),
-		actor,
-		Number(event.params.id),
-		Number(versionText),
-		parsed.command,
-		evidence,
-		now
-	);
-	if (!result.ok)
-		return fail(result.status, {
-			action,
-			values,
-			field: 'field' in result ? (result.field ?? 'form') : 'form',
-			error: result.code
-		});
-	redirect(303, `/hotline/${event.params.id}?done=${action}`);
-}
+		],
+		parse: (form) => parseHotlineCommand(action, form, now),
+		apply: async (version, command, form) => {
+			const evidence = action === 'request_return' ? await photosOf(form, 'evidence') : [];
+			return applyHotlineAction(getDb(), actor, Number(event.params.id), version, command, evidence, now);
+		},
+		done: `/hotline/${event.params.id}?done=${action}`
+	});
+};
 
 /** 居民区 set or corrected by the dispatcher (待定 after an import): not a workflow step, the status stays. */
 async function setCommunity(event: RequestEvent) {
@@ -84,22 +68,9 @@ async function setCommunity(event: RequestEvent) {
 	redirect(303, `/hotline/${event.params.id}?done=set_community`);
 }
 
-const step = (action: HotlineAction) => (event: RequestEvent) => act(event, action);
-
-/** One named action per step of the order workflow (the type check fails when a HotlineAction has none), and three more. */
+/** One named action per step of the workflow (from the domain's list of steps), and three more; each re-checks permission, state and version in the service. */
 export const actions = {
-	assign: step('assign'),
-	sign: step('sign'),
-	first_contact: step('first_contact'),
-	reply: step('reply'),
-	request_return: step('request_return'),
-	approve_return: step('approve_return'),
-	reject_return: step('reject_return'),
-	request_extension: step('request_extension'),
-	approve_extension: step('approve_extension'),
-	reject_extension: step('reject_extension'),
-	supervise: step('supervise'),
-	evaluate: step('evaluate'),
+	...stepActions(HOTLINE_ACTIONS, act),
 	open_case: openCase,
 	join_case: joinCase,
 	set_community: setCommunity

@@ -18,13 +18,7 @@ const MAX_BODY = 40 * 1024 * 1024;
 export const POST: RequestHandler = async ({ request }) => {
 	const db = getDb();
 	const now = Date.now();
-	const key = await apiKeyOf(
-		db,
-		request.headers.get('authorization'),
-		'alerts',
-		'This API key is not for camera alerts',
-		now
-	);
+	const key = await apiKeyOf(db, request, 'alerts', now);
 	if (key instanceof Response) return key;
 	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
 	if (type !== 'application/json' && type !== 'multipart/form-data')

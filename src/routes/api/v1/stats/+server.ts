@@ -36,7 +36,7 @@ export const GET: RequestHandler = async ({ request, url, locals }) => {
 	const now = Date.now();
 	const authorization = request.headers.get('authorization');
 	if (authorization !== null) {
-		const key = await apiKeyOf(db, authorization, 'stats', 'This API key is not for the statistics', now);
+		const key = await apiKeyOf(db, request, 'stats', now);
 		if (key instanceof Response) return key;
 	} else if (!locals.actor) {
 		return problem(401, 'api_key_missing', 'Sign in or send an API key (Authorization: Bearer gck_…)');

@@ -15,13 +15,7 @@ const MAX_BODY = 5 * 1024 * 1024;
 export const POST: RequestHandler = async ({ request }) => {
 	const db = getDb();
 	const now = Date.now();
-	const key = await apiKeyOf(
-		db,
-		request.headers.get('authorization'),
-		'hotline',
-		'This API key belongs to another integration; use a hotline-order key',
-		now
-	);
+	const key = await apiKeyOf(db, request, 'hotline', now);
 	if (key instanceof Response) return key;
 	const bytes = await cappedBody(request, MAX_BODY);
 	if (bytes instanceof Response) return bytes;
