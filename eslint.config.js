@@ -61,8 +61,9 @@ export default ts.config(
 		}
 	},
 	{
-		// Routes orchestrate: parse the request, check permission, call a service (or read through a
-		// repository), answer. No query builder, no transaction, no audit row in a route file.
+		// Routes orchestrate: parse the request, check permission, call a service, answer. They read and
+		// write only through services (types from repositories are fine). No query builder, no
+		// transaction, no audit row in a route file.
 		files: ['src/routes/**/*.ts', 'src/routes/**/*.svelte'],
 		ignores: ['src/routes/**/*.test.ts'],
 		rules: {
@@ -74,14 +75,15 @@ export default ts.config(
 							name: 'kysely',
 							allowTypeImports: true,
 							message: 'routes call services; SQL lives in src/lib/server/repositories/'
-						},
-						{
-							name: '$lib/server/repositories/audit',
-							importNames: ['appendAudit'],
-							message: 'the service that makes a change writes its audit row, in its transaction'
 						}
 					],
 					patterns: [
+						{
+							group: ['$lib/server/repositories/*'],
+							allowTypeImports: true,
+							message:
+								'routes read and write through a service in src/lib/server/services/, which calls the repositories'
+						},
 						{
 							group: ['$lib/server/db/*', '!$lib/server/db/index'],
 							allowTypeImports: true,

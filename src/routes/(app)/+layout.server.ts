@@ -1,8 +1,5 @@
-import { missingCalendarYears } from '$lib/domain/calendar-input';
-import { shanghaiDate } from '$lib/domain/working-days';
 import { getDb } from '$lib/server/db';
-import { calendarYearsOnFile } from '$lib/server/repositories/calendar';
-import { countWork } from '$lib/server/services/work-counts';
+import { loadShellStatus } from '$lib/server/services/app-shell';
 import type { LayoutServerLoad } from './$types';
 import { viewScope, can } from '$lib/domain/access';
 import { requireActor } from '$lib/server/auth/gate';
@@ -16,8 +13,7 @@ export const load: LayoutServerLoad = async (event) => {
 	// This year's and next year's official holidays should be on file: past them, working days fall
 	// back to Mon–Fri and every deadline may be wrong, so the admin is told.
 	const now = Date.now();
-	const db = getDb();
-	const calendarMissing = missingCalendarYears(shanghaiDate(now), await calendarYearsOnFile(db));
+	const { calendarMissing, counts } = await loadShellStatus(getDb(), actor, now);
 	// Only the admin can act on it: the others are told once, in one line, and not again for the same years.
 	const seenKey = calendarMissing.join(',');
 	const calendarNotice: 'full' | 'short' | null =
@@ -57,7 +53,7 @@ export const load: LayoutServerLoad = async (event) => {
 		calendarMissing,
 		calendarNotice,
 		// The header's 待办/超期 badge as of this page; the badge polls /counts for newer figures.
-		counts: await countWork(db, actor, now),
+		counts,
 		countsAt: now,
 		/** When this page's data was current: a page kept for offline reading says so. */
 		generatedAt: Date.now()

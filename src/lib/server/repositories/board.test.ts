@@ -4,7 +4,8 @@ import { at, HOUR } from '$lib/domain/fixtures/time';
 import type { CaseUpdate } from '../db/schema';
 import { gridRow, orderRow } from '../services/stats/fixtures';
 import { createTestDb, type TestDb } from '../test-db';
-import { BOARD_METRICS, loadBoard, type BoardCounts } from './board';
+import { BOARD_METRICS, type BoardCounts } from '$lib/domain/board';
+import { loadBoard } from './board';
 import { listCases, type CaseFilters } from './case-list';
 import { sealRows } from './sealed';
 

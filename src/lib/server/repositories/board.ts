@@ -8,25 +8,7 @@ import type { Db } from '../db/create-database';
 import { loadGeography } from './reference';
 import type { DB } from '../db/schema';
 import { checkLateWhere, dueSoonWhere, overdueWhere, returnedWhere } from './case-list';
-
-export const BOARD_DIMENSIONS = ['area', 'community', 'department'] as const;
-export type BoardDimension = (typeof BOARD_DIMENSIONS)[number];
-export const isBoardDimension = (s: string): s is BoardDimension => (BOARD_DIMENSIONS as readonly string[]).includes(s);
-
-/** Grid-case figures, then the one 12345 figure (先行联系 awaiting). */
-export const CASE_METRICS = [
-	'open',
-	'due_soon',
-	'overdue',
-	'check_late',
-	'awaiting_sign',
-	'returned',
-	'extension',
-	'supervised'
-] as const;
-export const BOARD_METRICS = [...CASE_METRICS, 'awaiting_contact'] as const;
-export type BoardMetric = (typeof BOARD_METRICS)[number];
-export type BoardCounts = Record<BoardMetric, number>;
+import { BOARD_METRICS, CASE_METRICS, type BoardCounts, type BoardDimension } from '$lib/domain/board';
 
 export interface BoardRow {
 	/** The group's id; null for work not placed in one yet (an order without 居民区, a case not dispatched). */

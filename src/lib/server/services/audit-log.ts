@@ -1,7 +1,7 @@
 // The audit log as a person reads it: the ids and codes an entry recorded are resolved to names
 // when it is read (the entry itself keeps the ids: it is sealed and never rewritten).
 import type { Db } from '../db/create-database';
-import { auditNames, listAudit, type AuditFilters, type AuditRefs } from '../repositories/audit';
+import { AUDIT_PAGE_SIZE, auditChoices, auditNames, listAudit, type AuditFilters, type AuditRefs } from '../repositories/audit';
 
 /** Detail keys that hold a reference, and the kind they refer to. */
 export const AUDIT_REF_KEYS: Record<string, keyof AuditRefs> = {
@@ -49,4 +49,10 @@ export function auditRefs(rows: { target: string; detail: Record<string, unknown
 export async function readAuditLog(db: Db, f: AuditFilters) {
 	const result = await listAudit(db, f);
 	return { ...result, names: await auditNames(db, auditRefs(result.rows)) };
+}
+
+/** The audit page: one page of the log, the choices of its filters, and how many pages there are. */
+export async function readAuditPage(db: Db, f: AuditFilters) {
+	const [result, choices] = await Promise.all([readAuditLog(db, f), auditChoices(db)]);
+	return { ...result, choices, pageCount: Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)) };
 }

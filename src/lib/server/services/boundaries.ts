@@ -9,7 +9,7 @@ import { indexedPointInPolygon as pointInPolygon } from '$lib/domain/polygon-ind
 import { isValidDate, shanghaiMidnight } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
 import { checkUploadOffThread } from '../boundary-worker';
-import { latestBoundaryVersion, listAllAreas } from '../repositories/boundary-versions';
+import { latestBoundaryVersion, listAllAreas, listBoundaryVersions } from '../repositories/boundary-versions';
 import { listCasePlaces } from '../repositories/cases';
 import { loadGeography, type Geography } from '../repositories/reference';
 
@@ -154,5 +154,19 @@ export async function previewBoundary(
 			past,
 			next
 		}
+	};
+}
+
+/** The boundary page: the outlines in force today for editing, and every published version. */
+export async function loadBoundaryEditor(db: Db, today: string) {
+	const [versions, geo] = await Promise.all([listBoundaryVersions(db), loadGeography(db, today)]);
+	return {
+		today,
+		// Each ring as its own polygon: the editor draws no holes.
+		editable: {
+			boundary: geo.boundary,
+			outlines: geo.areas.map((a) => ({ name: a.name, polygons: a.rings.map((r) => [r]) }))
+		},
+		versions
 	};
 }

@@ -50,3 +50,14 @@ export async function saveCalendarYears(
 		droppedWeekends: checked.flatMap((c) => (c.ok ? c.droppedWeekends : []))
 	};
 }
+
+/** The calendar page: the years on file, and the one shown (the one asked for, else this year, else the latest). */
+export async function loadCalendarPage(db: Db, asked: number, today: string) {
+	const years = await listCalendarYears(db);
+	const shown =
+		years.find((y) => y.year === asked) ??
+		years.find((y) => y.year === Number(today.slice(0, 4))) ??
+		years.at(-1) ??
+		null;
+	return { years: years.map((y) => ({ year: y.year })), shown, today };
+}

@@ -3,8 +3,8 @@
 import { checkPlaceName } from '$lib/domain/community-names';
 import type { Db } from '../db/create-database';
 import { appendAudit } from '../repositories/audit';
-import { listCommunityIds } from '../repositories/reference';
-import { deletePlaceName, findPlaceName, getPlaceName, insertPlaceName } from '../repositories/place-names';
+import { listCommunityIds, listCommunityNames } from '../repositories/reference';
+import { deletePlaceName, findPlaceName, getPlaceName, insertPlaceName, listPlaceNames } from '../repositories/place-names';
 
 export type PlaceNameResult =
 	{ ok: true; id: number } | { ok: false; field: 'name' | 'kind' | 'communityId' | 'form'; code: string };
@@ -47,4 +47,10 @@ export async function removePlaceName(db: Db, adminId: number, id: number, now: 
 		});
 	});
 	return { ok: true, id };
+}
+
+/** The place-name list and the 居民区 a name may point to. */
+export async function loadPlaceNames(db: Db) {
+	const [names, communities] = await Promise.all([listPlaceNames(db), listCommunityNames(db)]);
+	return { names, communities };
 }

@@ -1,6 +1,7 @@
 // "My tasks": the grid cases and the 12345 orders waiting on this person, as one list in
 // deadline order; and 我上报的, the cases they reported. Rows become WorkItems here, so nothing but
 // what the list shows leaves the server (no citizen name or phone is ever read).
+import { OPEN_STATUSES } from '$lib/domain/case-status';
 import { categoryLabel } from '$lib/domain/category-search';
 import { hotlineStep } from '$lib/domain/hotline-stages';
 import type { ContactOutcome, HotlineStatus } from '$lib/domain/hotline-status';
@@ -73,4 +74,24 @@ export async function loadWorkList(db: Db, actor: Actor): Promise<WorkItem[]> {
 export async function loadReportedList(db: Db, actor: Actor, page: number) {
 	const result = await listReportedCases(db, viewScope(actor), actor.id, page);
 	return { ...result, rows: result.rows.map((r) => ({ ...caseWorkItem(r), reportedAt: r.reported_at })) };
+}
+
+/**
+ * The 我的任务 page: the work waiting on this person (and, for leadership, the open cases they urged),
+ * or 我上报的 for those who report; anyone else asking for that view gets their tasks.
+ */
+export async function loadTasksPage(db: Db, actor: Actor, view: string | null, page: number, now: number) {
+	const canReport = can(actor, 'case.report');
+	if (canReport && view === 'reported') {
+		const reported = await loadReportedList(db, actor, page);
+		return { view: 'reported' as const, canReport, reported, items: [], withOrders: false, supervised: [], now };
+	}
+	const [items, supervised] = await Promise.all([
+		loadWorkList(db, actor),
+		can(actor, 'case.supervise')
+			? listTasks(db, viewScope(actor), [...OPEN_STATUSES], { supervisedOnly: true })
+			: Promise.resolve([])
+	]);
+	const withOrders = can(actor, 'hotline.view') && orderTaskStatuses(actor.role).length > 0;
+	return { view: 'tasks' as const, canReport, reported: null, items, withOrders, supervised, now };
 }

@@ -1,11 +1,11 @@
 import { GROUP_BYS, type GroupBy } from '$lib/domain/rates';
-import { monthsOf, parsePeriod, quickPeriods } from '$lib/domain/stats-period';
+import { monthsOf, parsePeriod } from '$lib/domain/stats-period';
 import { shanghaiDate } from '$lib/domain/working-days';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { loadTrend, percent, renderCompareSvg, renderTrendSvg } from '$lib/server/services/stats/charts';
 import { computeStats } from '$lib/server/services/stats/compute';
-import { firstCountedYear } from '$lib/server/repositories/stat-counts';
+import { statsQuickPeriods } from '$lib/server/services/stats/periods';
 import { workSummaries } from '$lib/server/services/stats/summary';
 import { groupLabels } from './group-labels';
 import { HEADLINE_RATES, monthAxisLabels, rateName } from './labels';
@@ -33,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 	const groupBy = isGroupBy(groupParam) ? groupParam : null;
 	const period = parsePeriod(sp.get('from'), sp.get('to'), today);
 	const db = getDb();
-	const quick = quickPeriods(today, await firstCountedYear(db));
+	const quick = await statsQuickPeriods(db, today);
 	const formError = 'error' in period ? period.error : groupParam && !groupBy ? 'group' : null;
 	const form = {
 		from: 'error' in period ? (sp.get('from') ?? '') : period.from,

@@ -9,7 +9,7 @@ import {
 } from '$lib/domain/hotline-order-input';
 import type { Db } from '../../db/create-database';
 import { loadCalendar } from '../../repositories/calendar';
-import { orderValidationContext } from '../../repositories/hotline-reference';
+import { ORDER_TYPES, orderValidationContext } from '../../repositories/hotline-reference';
 import { listCommunityNames } from '../../repositories/reference';
 import { ingestOrders, type IngestContext, type IngestResult } from './ingest';
 
@@ -127,6 +127,8 @@ export async function receiveManualOrder(
 	return { ok: false, exists: result.same.length ? 'same' : 'changed', orderNo: checked.order.orderNo };
 }
 
-/** The 居民区 a desk operator may pick, by id. */
-export const listOrderCommunities = async (db: Db) =>
-	(await listCommunityNames(db)).map((c) => ({ id: c.id, name: c.name }));
+/** What the desk operator's form offers: the order types, and the 居民区 to pick by id. */
+export const loadOrderForm = async (db: Db) => ({
+	orderTypes: ORDER_TYPES.map((t) => t.type),
+	communities: (await listCommunityNames(db)).map((c) => ({ id: c.id, name: c.name }))
+});

@@ -1,7 +1,6 @@
 import { addDays, isValidDate, shanghaiMidnight } from '$lib/domain/working-days';
 import { getDb } from '$lib/server/db';
-import { AUDIT_PAGE_SIZE, auditChoices } from '$lib/server/repositories/audit';
-import { readAuditLog } from '$lib/server/services/audit-log';
+import { readAuditPage } from '$lib/server/services/audit-log';
 import type { PageServerLoad } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
 
@@ -18,16 +17,12 @@ export const load: PageServerLoad = async (event) => {
 		to: date(p.get('to')),
 		page: /^[1-9]\d{0,5}$/.test(p.get('page') ?? '') ? Number(p.get('page')) : 1
 	};
-	const db = getDb();
-	const [result, choices] = await Promise.all([
-		readAuditLog(db, {
-			action: filters.action || undefined,
-			actorId: filters.actor || undefined,
-			fromMs: filters.from ? shanghaiMidnight(filters.from) : undefined,
-			toMs: filters.to ? shanghaiMidnight(addDays(filters.to, 1)) : undefined,
-			page: filters.page
-		}),
-		auditChoices(db)
-	]);
-	return { ...result, filters, choices, pageCount: Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)) };
+	const result = await readAuditPage(getDb(), {
+		action: filters.action || undefined,
+		actorId: filters.actor || undefined,
+		fromMs: filters.from ? shanghaiMidnight(filters.from) : undefined,
+		toMs: filters.to ? shanghaiMidnight(addDays(filters.to, 1)) : undefined,
+		page: filters.page
+	});
+	return { ...result, filters };
 };

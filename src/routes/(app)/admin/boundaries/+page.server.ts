@@ -1,11 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { shanghaiDate } from '$lib/domain/working-days';
 import { getDb } from '$lib/server/db';
-import { loadGeography } from '$lib/server/repositories/reference';
-import { listBoundaryVersions } from '$lib/server/repositories/boundary-versions';
 import { refill, text } from '$lib/server/form';
 import {
 	BOUNDARY_LEVELS,
+	loadBoundaryEditor,
 	MAX_BOUNDARY_BYTES,
 	previewBoundary,
 	type BoundaryLevel,
@@ -17,19 +16,7 @@ import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
 	requireCan(event, 'admin.manage');
-	const db = getDb();
-	const versions = await listBoundaryVersions(db);
-	const today = shanghaiDate(Date.now());
-	const geo = await loadGeography(db, today);
-	return {
-		today,
-		// The outlines in force, for editing on the map (each ring as its own polygon: the editor draws no holes).
-		editable: {
-			boundary: geo.boundary,
-			outlines: geo.areas.map((a) => ({ name: a.name, polygons: a.rings.map((r) => [r]) }))
-		},
-		versions
-	};
+	return loadBoundaryEditor(getDb(), shanghaiDate(Date.now()));
 };
 
 /** What the page shows of a preview (the outlines themselves stay on the server). */

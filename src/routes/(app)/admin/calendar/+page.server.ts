@@ -9,8 +9,7 @@ import {
 import { shanghaiDate } from '$lib/domain/working-days';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
-import { listCalendarYears } from '$lib/server/repositories/calendar';
-import { saveCalendarYears } from '$lib/server/services/calendar-years';
+import { loadCalendarPage, saveCalendarYears } from '$lib/server/services/calendar-years';
 import type { Actions, PageServerLoad } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
 
@@ -18,15 +17,7 @@ const MAX_FILE_BYTES = 1_000_000;
 
 export const load: PageServerLoad = async (event) => {
 	requireCan(event, 'admin.manage');
-	const years = await listCalendarYears(getDb());
-	const today = shanghaiDate(Date.now());
-	const asked = Number(event.url.searchParams.get('year'));
-	const shown =
-		years.find((y) => y.year === asked) ??
-		years.find((y) => y.year === Number(today.slice(0, 4))) ??
-		years.at(-1) ??
-		null;
-	return { years: years.map((y) => ({ year: y.year })), shown, today };
+	return loadCalendarPage(getDb(), Number(event.url.searchParams.get('year')), shanghaiDate(Date.now()));
 };
 
 /** Saves through the calendar service and answers in the form's shape (409 when a year is on file and "replace" was not ticked). */

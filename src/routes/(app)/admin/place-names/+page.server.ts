@@ -1,17 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { optionalId, refill, text } from '$lib/server/form';
-import { listPlaceNames } from '$lib/server/repositories/place-names';
-import { listCommunityNames } from '$lib/server/repositories/reference';
-import { addPlaceName, removePlaceName } from '$lib/server/services/place-names';
+import { addPlaceName, loadPlaceNames, removePlaceName } from '$lib/server/services/place-names';
 import type { Actions, PageServerLoad } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
 	requireCan(event, 'admin.manage');
-	const db = getDb();
-	const [names, communities] = await Promise.all([listPlaceNames(db), listCommunityNames(db)]);
-	return { names, communities };
+	return loadPlaceNames(getDb());
 };
 
 export const actions: Actions = {

@@ -1,35 +1,25 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { listAreaNames, listCommunityNames, listDepartments } from '$lib/server/repositories/reference';
-import { listAccounts } from '$lib/server/repositories/users';
+import { loadAccountList, type AccountListFilters } from '$lib/server/services/account-views';
 import { createAccount } from '$lib/server/services/accounts';
 import { readAccountForm } from './account-form';
 import type { Actions, PageServerLoad } from './$types';
-import { isRole, ROLES } from '$lib/domain/access';
+import { isRole } from '$lib/domain/access';
 import { requireCan } from '$lib/server/auth/gate';
+
+const STATUSES = ['active', 'disabled', 'all'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	requireCan(event, 'admin.manage');
-	const db = getDb();
 	const p = event.url.searchParams;
 	const role = p.get('role') ?? '';
 	const status = p.get('status') ?? 'active';
-	const filters = {
+	const filters: AccountListFilters = {
 		role: isRole(role) ? role : '',
-		status: ['active', 'disabled', 'all'].includes(status) ? status : 'active',
+		status: STATUSES.find((s) => s === status) ?? 'active',
 		q: p.get('q')?.trim().slice(0, 40) ?? ''
 	};
-	const [accounts, areas, communities, departments] = await Promise.all([
-		listAccounts(db, {
-			role: filters.role || undefined,
-			active: filters.status === 'all' ? undefined : filters.status === 'active',
-			q: filters.q || undefined
-		}),
-		listAreaNames(db),
-		listCommunityNames(db),
-		listDepartments(db)
-	]);
-	return { accounts, filters, roles: ROLES, areas: [...areas], communities: [...communities], departments };
+	return loadAccountList(getDb(), filters);
 };
 
 export const actions: Actions = {

@@ -1,38 +1,18 @@
 import { m } from '$lib/paraglide/messages';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { FALSE_ALARM_REASONS, type ReviewDecision } from '$lib/domain/alert-review';
+import type { ReviewDecision } from '$lib/domain/alert-review';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
-import { getAlertForReview } from '$lib/server/repositories/alert-queue';
-import { listCategories } from '$lib/server/repositories/reference';
+import { loadAlertReview } from '$lib/server/services/alerts/queue';
 import { reviewAlert } from '$lib/server/services/alerts/review';
 import type { Actions, PageServerLoad } from './$types';
-import { can } from '$lib/domain/access';
-import { assertCan, requireCan } from '$lib/server/auth/gate';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireCan(event, 'alerts.review');
-	const db = getDb();
-	const found = await getAlertForReview(db, Number(event.params.id));
+	const found = await loadAlertReview(getDb(), actor, Number(event.params.id));
 	if (!found) error(404, m.err_not_found());
-	assertCan(actor, 'alerts.review', { track: found.alert.category_track });
-	const categories = (await listCategories(db)).map((c) => ({
-		code: c.code,
-		minor: c.minor,
-		variant: c.variant,
-		major: c.major,
-		track: c.track
-	}));
-	return {
-		...found,
-		categories,
-		reasons: FALSE_ALARM_REASONS,
-		can: {
-			review: found.alert.status === 'pending',
-			case: can(actor, 'case.report'),
-			enforcement: can(actor, 'enforcement.open')
-		}
-	};
+	return found;
 };
 
 async function review(event: RequestEvent, kind: ReviewDecision['kind']) {

@@ -1,30 +1,19 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { loadBaseMap } from '$lib/server/base-map';
-import { shanghaiDate } from '$lib/domain/working-days';
 import { getDb } from '$lib/server/db';
 import { num, optionalId, photosOf, refill, text } from '$lib/server/form';
-import { listCategories, loadGeography } from '$lib/server/repositories/reference';
+import { loadReportForm } from '$lib/server/services/report-form';
 import { submitFieldWork } from '$lib/server/services/field-submit';
 import { isSubmissionKey } from '$lib/domain/field-submission';
 import type { Actions, PageServerLoad } from './$types';
-import { can } from '$lib/domain/access';
 import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireCan(event, 'case.report');
-	const db = getDb();
-	const [categories, geo] = await Promise.all([listCategories(db), loadGeography(db, shanghaiDate(Date.now()))]);
 	return {
-		categories: categories
-			.filter((c) => c.track !== 'hotline')
-			.map((c) => ({ code: c.code, major: c.major, minor: c.minor, variant: c.variant, aliases: c.aliases })),
-		geo,
-		baseMap: await loadBaseMap(db),
-		canSelfHandle: can(actor, 'case.self_handle'),
+		...(await loadReportForm(getDb(), actor, Date.now())),
 		username: event.locals.user!.username,
 		// Without JavaScript the form posts here; a post repeated (a retry, a double tap) carries the same key.
-		key: crypto.randomUUID(),
-		canChooseSource: can(actor, 'case.choose_source')
+		key: crypto.randomUUID()
 	};
 };
 

@@ -5,13 +5,13 @@ import type { EnforcementInput } from '$lib/server/services/enforcement/actions'
 import { text } from '$lib/server/form';
 
 const MAX_NOTE = 2000;
-export type Parsed = { ok: true; input: EnforcementInput } | { ok: false; field: string; code: string };
+export type Parsed = { ok: true; command: EnforcementInput } | { ok: false; field: string; code: string };
 
 /** Reads one step's form into a command; amounts are typed in 元 and kept in 分. */
 export function parseEnforcementForm(action: EnforcementAction, form: FormData): Parsed {
 	const note = text(form, 'note');
 	if (note.length > MAX_NOTE) return { ok: false, field: 'note', code: 'too_long' };
-	const ok = (input: EnforcementInput): Parsed => ({ ok: true, input });
+	const ok = (command: EnforcementInput): Parsed => ({ ok: true, command });
 	const money = (field: string): number | null => parseYuan(text(form, field));
 	switch (action) {
 		case 'link_shop': {

@@ -1,71 +1,29 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { HOTLINE_RETURN_REASONS, isHotlineStatus, type HotlineAction } from '$lib/domain/hotline-status';
-import { judgeCompletion, judgeFirstContact } from '$lib/domain/hotline-timing';
-import { hotlineActionsInState } from '$lib/domain/hotline-workflow';
+import { HOTLINE_ACTIONS, type HotlineAction } from '$lib/domain/hotline-status';
+import { postStep, stepActions } from '$lib/server/step-actions';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { photosOf, refill, text } from '$lib/server/form';
-import { getOrderDetail, listOrderAttachments, listOrderEvents } from '$lib/server/repositories/hotline-orders';
-import { orderTypeName } from '$lib/labels';
-import { listDepartments } from '$lib/server/repositories/reference';
-import { toHotlineState } from '$lib/server/services/hotline-mapping';
 import { applyHotlineAction } from '$lib/server/services/hotline/order-actions';
+import { loadOrderPage } from '$lib/server/services/hotline/order-page';
 import { setOrderCommunity } from '$lib/server/services/hotline/order-community';
-import { listCommunityNames } from '$lib/server/repositories/reference';
-import { presentOrder } from '$lib/server/services/hotline/present';
-import { orderCaseView } from '$lib/server/services/hotline/order-case-view';
-import { listOrderCityUpdates } from '$lib/server/repositories/city-outbox';
-import { listRepeatOrders } from '$lib/server/repositories/hotline-repeats';
 import { parseHotlineCommand } from './commands';
 import { joinCase, openCase } from './case-link-actions';
 import type { Actions, PageServerLoad } from './$types';
-import { orderDepartmentFilter, can } from '$lib/domain/access';
-import { assertCan, requireCan } from '$lib/server/auth/gate';
+import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireCan(event, 'hotline.view');
-	const db = getDb();
-	const row = await getOrderDetail(db, Number(event.params.id));
-	if (!row) error(404, m.err_not_found());
-	assertCan(actor, 'hotline.view', { departmentId: row.department_id });
-	const status = isHotlineStatus(row.status) ? row.status : 'completed';
-	const actions = hotlineActionsInState(status).filter((a) =>
-		can(actor, `hotline.${a}`, { departmentId: row.department_id })
-	);
-	const now = Date.now();
-	const state = toHotlineState(row);
-	const [events, evidence, departments, gridCase, cityUpdates, repeats] = await Promise.all([
-		listOrderEvents(db, row.id),
-		listOrderAttachments(db, row.id),
-		actions.includes('assign') ? listDepartments(db) : Promise.resolve([]),
-		orderCaseView(db, actor, row),
-		listOrderCityUpdates(db, row.id),
-		// A handler sees only their department's orders here too; the others are counted, not shown.
-		listRepeatOrders(db, row, orderDepartmentFilter(actor))
-	]);
-	const communities = can(actor, 'hotline.set_community') ? await listCommunityNames(db) : null;
-	return {
-		order: { ...presentOrder(row, actor), order_type_label: orderTypeName(row.order_type) },
-		judgements: { firstContact: judgeFirstContact(state, now), completion: judgeCompletion(state, now) },
-		events: events.map((e) => ({ ...e, payload: e.payload ? (JSON.parse(e.payload) as Record<string, unknown>) : {} })),
-		evidence,
-		cityUpdates,
-		repeats: { rows: repeats.rows.map((r) => presentOrder(r, actor)), hidden: repeats.hidden },
-		actions,
-		departments,
-		communities,
-		returnReasons: HOTLINE_RETURN_REASONS,
-		gridCase,
-		now
-	};
+	const page = await loadOrderPage(getDb(), actor, Number(event.params.id), Date.now());
+	if (!page) error(404, m.err_not_found());
+	return page;
 };
 
-async function act(event: RequestEvent, action: HotlineAction) {
+const act = (event: RequestEvent, action: HotlineAction) => {
 	const actor = requireCan(event, `hotline.${action}`);
-	const form = await event.request.formData();
-	const versionText = text(form, 'version');
-	const values = Object.fromEntries(
-		[
+	const now = Date.now();
+	return postStep(event, action, {
+		fields: [
 			'note',
 			'departmentId',
 			'outcome',
@@ -76,31 +34,15 @@ async function act(event: RequestEvent, action: HotlineAction) {
 			'proposedDate',
 			'approvedDate',
 			'satisfaction'
-		].map((k) => [k, refill(text(form, k))])
-	);
-	if (!/^[1-9][0-9]{0,9}$/.test(versionText)) return fail(400, { action, values, field: 'form', error: 'invalid' });
-	const now = Date.now();
-	const parsed = parseHotlineCommand(action, form, now);
-	if (!parsed.ok) return fail(400, { action, values, field: parsed.field, error: parsed.code });
-	const evidence = action === 'request_return' ? await photosOf(form, 'evidence') : [];
-	const result = await applyHotlineAction(
-		getDb(),
-		actor,
-		Number(event.params.id),
-		Number(versionText),
-		parsed.command,
-		evidence,
-		now
-	);
-	if (!result.ok)
-		return fail(result.status, {
-			action,
-			values,
-			field: 'field' in result ? (result.field ?? 'form') : 'form',
-			error: result.code
-		});
-	redirect(303, `/hotline/${event.params.id}?done=${action}`);
-}
+		],
+		parse: (form) => parseHotlineCommand(action, form, now),
+		apply: async (version, command, form) => {
+			const evidence = action === 'request_return' ? await photosOf(form, 'evidence') : [];
+			return applyHotlineAction(getDb(), actor, Number(event.params.id), version, command, evidence, now);
+		},
+		done: `/hotline/${event.params.id}?done=${action}`
+	});
+};
 
 /** 居民区 set or corrected by the dispatcher (待定 after an import): not a workflow step, the status stays. */
 async function setCommunity(event: RequestEvent) {
@@ -126,22 +68,9 @@ async function setCommunity(event: RequestEvent) {
 	redirect(303, `/hotline/${event.params.id}?done=set_community`);
 }
 
-const step = (action: HotlineAction) => (event: RequestEvent) => act(event, action);
-
-/** One named action per step of the order workflow (the type check fails when a HotlineAction has none), and three more. */
+/** One named action per step of the workflow (from the domain's list of steps), and three more; each re-checks permission, state and version in the service. */
 export const actions = {
-	assign: step('assign'),
-	sign: step('sign'),
-	first_contact: step('first_contact'),
-	reply: step('reply'),
-	request_return: step('request_return'),
-	approve_return: step('approve_return'),
-	reject_return: step('reject_return'),
-	request_extension: step('request_extension'),
-	approve_extension: step('approve_extension'),
-	reject_extension: step('reject_extension'),
-	supervise: step('supervise'),
-	evaluate: step('evaluate'),
+	...stepActions(HOTLINE_ACTIONS, act),
 	open_case: openCase,
 	join_case: joinCase,
 	set_community: setCommunity

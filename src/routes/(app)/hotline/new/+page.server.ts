@@ -2,14 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import { ORDER_COLUMN_KEYS, type OrderColumnKey } from '$lib/domain/hotline-order-input';
 import { getDb } from '$lib/server/db';
 import { refill, text } from '$lib/server/form';
-import { ORDER_TYPES } from '$lib/server/repositories/hotline-reference';
-import { listOrderCommunities, receiveManualOrder } from '$lib/server/services/hotline/receive-orders';
+import { loadOrderForm, receiveManualOrder } from '$lib/server/services/hotline/receive-orders';
 import type { Actions, PageServerLoad } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
 	requireCan(event, 'hotline.create');
-	return { orderTypes: ORDER_TYPES.map((t) => t.type), communities: await listOrderCommunities(getDb()) };
+	return loadOrderForm(getDb());
 };
 
 export const actions: Actions = {

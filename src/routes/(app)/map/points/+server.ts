@@ -1,11 +1,10 @@
 import { error, json } from '@sveltejs/kit';
-import { clusterPoints } from '$lib/domain/map-cluster';
 import { m } from '$lib/paraglide/messages';
 import { parseCaseFilters } from '$lib/server/case-filters';
 import { getDb } from '$lib/server/db';
-import { casePoints, enforcementPoints, MAX_MAP_POINTS, type Bbox } from '$lib/server/repositories/map-points';
+import type { Bbox } from '$lib/server/repositories/map-points';
+import { loadMapPoints } from '$lib/server/services/map-page';
 import type { RequestHandler } from './$types';
-import { viewScope, can } from '$lib/domain/access';
 
 /** bbox=w,s,e,n in WGS-84, no wider than a city (the map asks only for what it shows). */
 function parseBbox(s: string | null): Bbox | null {
@@ -24,22 +23,12 @@ export const GET: RequestHandler = async (event) => {
 	const bbox = parseBbox(sp.get('bbox'));
 	const zoom = Number(sp.get('zoom'));
 	if (!bbox || !Number.isInteger(zoom) || zoom < 0 || zoom > 22) error(400, m.err_invalid_input());
-	const track = sp.get('track') ?? 'grid';
-	const scope = viewScope(actor);
-	const showGrid = track !== 'enforcement' && scope.kind !== 'none';
-	const showEnforcement = track !== 'grid' && can(actor, 'enforcement.view');
-	if (!showGrid && !showEnforcement) error(403, m.err_forbidden());
-	const db = getDb();
-	const now = Date.now();
-	const filters = parseCaseFilters(sp);
-	const points = [
-		...(showGrid ? await casePoints(db, scope, filters, bbox, now) : []),
-		...(showEnforcement ? await enforcementPoints(db, filters, bbox, now) : [])
-	];
-	const truncated = points.length > MAX_MAP_POINTS;
-	const shown = truncated ? points.slice(0, MAX_MAP_POINTS) : points;
-	return json(
-		{ total: shown.length, truncated, ...clusterPoints(shown, zoom) },
-		{ headers: { 'cache-control': 'private, no-store' } }
+	const points = await loadMapPoints(
+		getDb(),
+		actor,
+		{ bbox, zoom, track: sp.get('track') ?? 'grid', filters: parseCaseFilters(sp) },
+		Date.now()
 	);
+	if (!points) error(403, m.err_forbidden());
+	return json(points, { headers: { 'cache-control': 'private, no-store' } });
 };

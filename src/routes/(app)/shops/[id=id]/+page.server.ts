@@ -2,29 +2,18 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/form';
-import { listCategories } from '$lib/server/repositories/reference';
-import { loadShopDetail, updateShop } from '$lib/server/services/shops';
+import { loadShopPage } from '$lib/server/services/shop-pages';
+import { updateShop } from '$lib/server/services/shops';
 import { readShopForm } from '../shop-form';
 import { requireCan } from '$lib/server/auth/gate';
 import type { Actions, PageServerLoad } from './$types';
-import { can } from '$lib/domain/access';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireCan(event, 'enforcement.view_shops');
-	const db = getDb();
-	const detail = await loadShopDetail(db, actor, Number(event.params.id), Date.now());
-	if (detail === 'forbidden') error(403, m.err_forbidden());
-	if (!detail) error(404, m.shop_not_found());
-	const codes = new Set(detail.cases.map((c) => c.category_code));
-	const categories = (await listCategories(db))
-		.filter((c) => codes.has(c.code))
-		.map((c) => ({ code: c.code, minor: c.minor, variant: c.variant }));
-	return {
-		...detail,
-		categories,
-		// The edit form shows the owner's data in full, so it needs both.
-		canEdit: can(actor, 'enforcement.manage_shops') && can(actor, 'enforcement.personal_data')
-	};
+	const page = await loadShopPage(getDb(), actor, Number(event.params.id), Date.now());
+	if (page === 'forbidden') error(403, m.err_forbidden());
+	if (!page) error(404, m.shop_not_found());
+	return page;
 };
 
 export const actions: Actions = {

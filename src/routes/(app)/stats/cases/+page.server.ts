@@ -3,15 +3,12 @@ import { GROUP_BYS, type GroupBy } from '$lib/domain/rates';
 import { isMonth, parsePeriod } from '$lib/domain/stats-period';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { orderTypeName } from '$lib/labels';
-import { listCasesByIds, listEnforcementByIds, listOrdersByIds } from '$lib/server/repositories/stats-lists';
-import { drillDown, drillVolume, PARTS, type Part } from '$lib/server/services/stats/drill';
+import { PARTS, type Part } from '$lib/server/services/stats/drill';
+import { loadDrillList } from '$lib/server/services/stats/drill-list';
 import { RATE_KEYS, VOLUME_KEYS, type RateKey, type VolumeKey } from '$lib/server/services/stats/judge';
 import { groupLabels } from '../group-labels';
 import type { PageServerLoad } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
-
-const DRILL_PAGE_SIZE = 50;
 
 const oneOf = <T extends string>(list: readonly T[], s: string | null): s is T =>
 	s !== null && (list as readonly string[]).includes(s);
@@ -66,38 +63,18 @@ export const load: PageServerLoad = async (event) => {
 	requireCan(event, 'stats.view');
 	const q = parseQuery(event.url.searchParams);
 	const db = getDb();
-	const range = { from: q.period.from, to: q.period.to, group: q.group };
-	const found =
-		q.volume !== null
-			? await drillVolume(db, { volume: q.volume, ...range }, Date.now())
-			: await drillDown(db, { rate: q.rate, part: q.part, ...range }, Date.now());
-	const ids = [...new Set(found.ids)].sort((a, b) => a - b);
-	const pageIds = ids.slice((q.page - 1) * DRILL_PAGE_SIZE, q.page * DRILL_PAGE_SIZE);
-	const groupLabel = q.group ? (await groupLabels(db, q.group.by, [q.group.key]))[q.group.key] : null;
-	const base = {
+	const what = q.volume !== null ? { volume: q.volume } : { rate: q.rate, part: q.part };
+	const [list, groupLabel] = await Promise.all([
+		loadDrillList(db, { ...what, period: q.period, group: q.group, page: q.page }, Date.now()),
+		q.group ? groupLabels(db, q.group.by, [q.group.key]).then((l) => l[q.group!.key]) : null
+	]);
+	return {
 		rate: q.rate,
 		part: q.part,
 		volume: q.volume,
 		period: q.period,
 		group: q.group ? { ...q.group, label: groupLabel } : null,
-		total: ids.length,
 		page: q.page,
-		pageCount: Math.max(1, Math.ceil(ids.length / DRILL_PAGE_SIZE))
+		...list
 	};
-	if (found.kind === 'order') {
-		const rows = (await listOrdersByIds(db, pageIds)).map((o) => ({
-			...o,
-			order_type_label: orderTypeName(o.order_type)
-		}));
-		return { ...base, kind: 'order' as const, orders: rows, cases: [], enforcement: [] };
-	}
-	if (found.kind === 'enforcement')
-		return {
-			...base,
-			kind: 'enforcement' as const,
-			enforcement: await listEnforcementByIds(db, pageIds),
-			cases: [],
-			orders: []
-		};
-	return { ...base, kind: 'case' as const, cases: await listCasesByIds(db, pageIds), orders: [], enforcement: [] };
 };

@@ -1,7 +1,6 @@
-import { readCapped } from '$lib/server/read-capped';
 import { json } from '@sveltejs/kit';
 import { validateAlertInput } from '$lib/domain/alert-input';
-import { verifyApiKey } from '$lib/server/auth/api-keys';
+import { apiKeyOf, cappedBody, problem } from '$lib/server/api-answers';
 import { getDb } from '$lib/server/db';
 import { ingestAlert } from '$lib/server/services/alerts/ingest';
 import type { FrameInput } from '$lib/server/services/alerts/frames';
@@ -9,9 +8,6 @@ import type { RequestHandler } from './$types';
 
 /** Six 10 MB frames, base64-inflated, with room for the JSON around them. */
 const MAX_BODY = 40 * 1024 * 1024;
-
-const problem = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
-	json({ error: { code, message, ...extra } }, { status });
 
 /**
  * The video platform pushes one camera alert (视频/AI 告警) here, authorised by an `alerts` API key.
@@ -22,24 +18,13 @@ const problem = (status: number, code: string, message: string, extra: Record<st
 export const POST: RequestHandler = async ({ request }) => {
 	const db = getDb();
 	const now = Date.now();
-	const key = await verifyApiKey(db, request.headers.get('authorization'), now);
-	if (!key.ok)
-		return problem(
-			401,
-			`api_key_${key.reason}`,
-			key.reason === 'revoked'
-				? 'API key has been revoked'
-				: 'A valid API key is required (Authorization: Bearer gck_…)'
-		);
-	if (key.integration !== 'alerts') return problem(403, 'wrong_integration', 'This API key is not for camera alerts');
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY)
-		return problem(413, 'too_large', `At most ${MAX_BODY} bytes per request`);
-
+	const key = await apiKeyOf(db, request, 'alerts', now);
+	if (key instanceof Response) return key;
 	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
 	if (type !== 'application/json' && type !== 'multipart/form-data')
 		return problem(415, 'unsupported_media_type', 'Send application/json or multipart/form-data');
-	const body = await readCapped(request.body, MAX_BODY);
-	if (!body) return problem(413, 'too_large', `At most ${MAX_BODY} bytes per request`);
+	const body = await cappedBody(request, MAX_BODY);
+	if (body instanceof Response) return body;
 
 	let raw: unknown;
 	let files: FrameInput[] | null = null;

@@ -1,14 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { GROUP_BYS, rateValue, type GroupBy, type RateCount } from '$lib/domain/rates';
-import { verifyApiKey } from '$lib/server/auth/api-keys';
+import { apiKeyOf, problem } from '$lib/server/api-answers';
 import { getDb } from '$lib/server/db';
 import { computeStats, type StatsBlock } from '$lib/server/services/stats/compute';
 import { parsePeriod } from '$lib/server/services/stats/export';
 import type { RequestHandler } from './$types';
 import { can } from '$lib/domain/access';
-
-const problem = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
-	json({ error: { code, message, ...extra } }, { status });
 
 const PERIOD_MESSAGES = {
 	date_required: 'from and to are required (YYYY-MM-DD)',
@@ -39,16 +36,8 @@ export const GET: RequestHandler = async ({ request, url, locals }) => {
 	const now = Date.now();
 	const authorization = request.headers.get('authorization');
 	if (authorization !== null) {
-		const key = await verifyApiKey(db, authorization, now);
-		if (!key.ok)
-			return problem(
-				401,
-				`api_key_${key.reason}`,
-				key.reason === 'revoked'
-					? 'API key has been revoked'
-					: 'A valid API key is required (Authorization: Bearer gck_…)'
-			);
-		if (key.integration !== 'stats') return problem(403, 'wrong_integration', 'This API key is not for the statistics');
+		const key = await apiKeyOf(db, request, 'stats', now);
+		if (key instanceof Response) return key;
 	} else if (!locals.actor) {
 		return problem(401, 'api_key_missing', 'Sign in or send an API key (Authorization: Bearer gck_…)');
 	} else if (!can(locals.actor, 'stats.view')) {

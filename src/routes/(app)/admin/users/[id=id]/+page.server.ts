@@ -1,36 +1,17 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { readAuditLog } from '$lib/server/services/audit-log';
-import { listAreaNames, listCommunityNames, listDepartments } from '$lib/server/repositories/reference';
-import { getAccount } from '$lib/server/repositories/users';
+import { loadAccountPage } from '$lib/server/services/account-views';
 import { resetPassword, setAccountActive, updateAccount } from '$lib/server/services/accounts';
 import { readAccountForm } from '../account-form';
 import type { Actions, PageServerLoad } from './$types';
-import { ROLES } from '$lib/domain/access';
 import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
 	requireCan(event, 'admin.manage');
-	const db = getDb();
-	const id = Number(event.params.id);
-	const account = await getAccount(db, id);
-	if (!account) error(404, m.err_not_found());
-	const [areas, communities, departments, history] = await Promise.all([
-		listAreaNames(db),
-		listCommunityNames(db),
-		listDepartments(db),
-		readAuditLog(db, { target: `user:${id}`, page: 1 })
-	]);
-	return {
-		account,
-		roles: ROLES,
-		areas: [...areas],
-		communities: [...communities],
-		departments,
-		history: history.rows,
-		historyNames: history.names
-	};
+	const page = await loadAccountPage(getDb(), Number(event.params.id));
+	if (!page) error(404, m.err_not_found());
+	return page;
 };
 
 export const actions: Actions = {

@@ -1,15 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { verifyApiKey } from '$lib/server/auth/api-keys';
+import { apiKeyOf, cappedBody, problem } from '$lib/server/api-answers';
 import { getDb } from '$lib/server/db';
-import { readCapped } from '$lib/server/read-capped';
 import { receiveApiOrders } from '$lib/server/services/hotline/receive-orders';
 import type { RequestHandler } from './$types';
 
 const MAX_ORDERS = 1000;
 const MAX_BODY = 5 * 1024 * 1024;
-
-const problem = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
-	json({ error: { code, message, ...extra } }, { status });
 
 /**
  * The city 12345 platform pushes orders here: one order object, or `{ "orders": [...] }`.
@@ -19,22 +15,10 @@ const problem = (status: number, code: string, message: string, extra: Record<st
 export const POST: RequestHandler = async ({ request }) => {
 	const db = getDb();
 	const now = Date.now();
-	const key = await verifyApiKey(db, request.headers.get('authorization'), now);
-	if (!key.ok)
-		return problem(
-			401,
-			`api_key_${key.reason}`,
-			key.reason === 'revoked'
-				? 'API key has been revoked'
-				: 'A valid API key is required (Authorization: Bearer gck_…)'
-		);
-	if (key.integration !== 'hotline')
-		return problem(403, 'wrong_integration', 'This API key belongs to another integration; use a hotline-order key');
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY)
-		return problem(413, 'too_large', `At most ${MAX_BODY} bytes per request`);
-	// Counted as it arrives: a chunked body has no length to check beforehand.
-	const bytes = await readCapped(request.body, MAX_BODY);
-	if (!bytes) return problem(413, 'too_large', `At most ${MAX_BODY} bytes per request`);
+	const key = await apiKeyOf(db, request, 'hotline', now);
+	if (key instanceof Response) return key;
+	const bytes = await cappedBody(request, MAX_BODY);
+	if (bytes instanceof Response) return bytes;
 	let body: unknown;
 	try {
 		body = JSON.parse(new TextDecoder().decode(bytes));

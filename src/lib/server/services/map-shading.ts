@@ -8,9 +8,9 @@ import {
 	type Shading
 } from '$lib/domain/map-shading';
 import { monthPeriod } from '$lib/domain/stats-period';
-import type { Db } from '$lib/server/db/create-database';
-import { computeStats } from '$lib/server/services/stats/compute';
-import type { StatsBlock } from '$lib/server/services/stats/block';
+import type { Db } from '../db/create-database';
+import { computeStats } from './stats/compute';
+import type { StatsBlock } from './stats/block';
 
 /** A place's month at a glance: the headline rates (numerator/denominator) and volumes. */
 export interface PlaceSummary {
