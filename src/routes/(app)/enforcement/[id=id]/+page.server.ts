@@ -1,9 +1,8 @@
 import { m } from '$lib/paraglide/messages';
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import { ENFORCEMENT_ACTIONS, type EnforcementAction } from '$lib/domain/enforcement-status';
 import { postStep, stepActions } from '$lib/server/step-actions';
 import { getDb } from '$lib/server/db';
-import { refill, text } from '$lib/server/form';
 import { fileToPhotoInput, MAX_PHOTOS_PER_EVENT, realFiles } from '$lib/server/photos';
 import { findShopsToLink } from '$lib/server/services/shop-pages';
 import { applyEnforcementAction } from '$lib/server/services/enforcement/actions';
