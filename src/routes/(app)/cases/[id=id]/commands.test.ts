@@ -34,7 +34,7 @@ describe('destructive actions need the confirmation ticked', () => {
 		});
 		expect(parseEnforcementForm('cancel', form({ note: '当事人已整改', confirm: 'yes' }))).toMatchObject({
 			ok: true,
-			input: { action: 'cancel', reason: '当事人已整改' }
+			command: { action: 'cancel', reason: '当事人已整改' }
 		});
 	});
 });
