@@ -1,5 +1,5 @@
 import type { Db } from '../db/create-database';
-import type { CameraRow } from '../db/schema-enforcement';
+import type { CameraRow } from '../db/schema';
 
 /** The camera registry (视频探头): ids are the platform's own; cameras are switched off, never deleted. */
 export interface CameraListItem {
