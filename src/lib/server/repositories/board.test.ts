@@ -6,7 +6,7 @@ import { gridRow, orderRow } from '../services/stats/fixtures';
 import { createTestDb, type TestDb } from '../test-db';
 import { BOARD_METRICS, loadBoard, type BoardCounts } from './board';
 import { listCases, type CaseFilters } from './case-list';
-import { sealRows } from './sealed';
+import { insertSealed } from './sealed';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -44,13 +44,7 @@ describe('live board', () => {
 			note: null,
 			payload: null
 		};
-		await t.db.transaction().execute(
-			async (trx) =>
-				void (await trx
-					.insertInto('case_events')
-					.values(await sealRows(trx, 'case_events', [returned]))
-					.execute())
-		);
+		await insertSealed(t.db, 'case_events', [returned]);
 		await caseWith('registered', { department_id: null }); // a fresh 待派遣: not returned
 		await caseWith('extension_requested', { supervised: 1 }); // 延期 awaiting, and 督办
 		await caseWith('closed', { supervised: 1, stage_deadline_at: NOW - HOUR }); // finished: nowhere
