@@ -1,34 +1,18 @@
-import { PassThrough, Readable } from 'node:stream';
+import { ORDER_LEADING_HEADERS } from '$lib/domain/hotline-order-columns';
 import { HOTLINE_QUEUES, type HotlineQueue } from '$lib/domain/hotline-queues';
 import { formatDeadline } from '$lib/domain/deadlines';
 import { shanghaiDate, shanghaiDateTime } from '$lib/domain/working-days';
 import { hotlineStatusLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { writeCsv, writeXlsx } from '$lib/server/import/export';
+import { spreadsheetResponse } from '$lib/server/import/export';
 import { iterateOrders } from '$lib/server/repositories/hotline-orders';
 import { orderTypeLabel } from '$lib/server/repositories/hotline-reference';
 import { presentOrder } from '$lib/server/services/hotline/present';
 import type { RequestHandler } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
 
-const HEADERS = [
-	'工单号',
-	'来源渠道',
-	'诉求类型',
-	'紧急程度',
-	'诉求人',
-	'联系电话',
-	'地址',
-	'诉求内容',
-	'派单时间',
-	'状态',
-	'承办部门',
-	'居民区',
-	'办结时限',
-	'先行联系时间',
-	'首次答复时间'
-];
+const HEADERS = [...ORDER_LEADING_HEADERS, '状态', '承办部门', '居民区', '办结时限', '先行联系时间', '首次答复时间'];
 
 /**
  * The order list as CSV or XLSX: the same masking as on screen (the export is personal data too)
@@ -73,18 +57,5 @@ export const GET: RequestHandler = async (event) => {
 			];
 		}
 	}
-	const out = new PassThrough();
-	const writing = format === 'xlsx' ? writeXlsx(rows(), HEADERS, out) : writeCsv(rows(), HEADERS, out, { bom: true });
-	writing.catch((e) => out.destroy(e));
-	const name = `12345-orders-${shanghaiDate(Date.now())}.${format}`;
-	return new Response(Readable.toWeb(out) as ReadableStream, {
-		headers: {
-			'Content-Type':
-				format === 'xlsx'
-					? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-					: 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${name}"`,
-			'Cache-Control': 'no-store'
-		}
-	});
+	return spreadsheetResponse(format, rows(), HEADERS, `12345-orders-${shanghaiDate(Date.now())}`);
 };

@@ -1,7 +1,7 @@
-import { PassThrough, Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
+import { downloadResponse } from '$lib/server/import/export';
 import { buildCaseSheets, buildStatsSheets, parsePeriod, writeWorkbook } from '$lib/server/services/stats/export';
 import type { RequestHandler } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
@@ -32,14 +32,5 @@ export const GET: RequestHandler = async (event) => {
 		kind === 'stats'
 			? await buildStatsSheets(db, period.from, period.to, now)
 			: await buildCaseSheets(db, period.from, period.to, now);
-	const out = new PassThrough();
-	writeWorkbook(sheets, out).catch((e) => out.destroy(e));
-	const name = `gridcase-${kind}-${period.from}-${period.to}.xlsx`;
-	return new Response(Readable.toWeb(out) as ReadableStream, {
-		headers: {
-			'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'Content-Disposition': `attachment; filename="${name}"`,
-			'Cache-Control': 'no-store'
-		}
-	});
+	return downloadResponse(`gridcase-${kind}-${period.from}-${period.to}.xlsx`, (out) => writeWorkbook(sheets, out));
 };
