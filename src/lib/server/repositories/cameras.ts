@@ -1,25 +1,20 @@
 import type { Db } from '../db/create-database';
 import type { CameraRow } from '../db/schema';
 
-/** The camera registry (视频探头): ids are the platform's own; cameras are switched off, never deleted. */
-export interface CameraListItem {
-	id: string;
-	name: string;
-	lng: number;
-	lat: number;
-	areaId: number;
-	communityId: number;
-	communityName: string;
-	active: boolean;
-	alertCount: number;
-}
-
 export interface CameraPlace {
 	name: string;
 	lng: number;
 	lat: number;
 	areaId: number;
 	communityId: number;
+}
+
+/** The camera registry (视频探头): ids are the platform's own; cameras are switched off, never deleted. */
+export interface CameraListItem extends CameraPlace {
+	id: string;
+	communityName: string;
+	active: boolean;
+	alertCount: number;
 }
 
 export async function listCameras(db: Db): Promise<CameraListItem[]> {
