@@ -65,7 +65,7 @@ export function inTransaction<R>(db: Db, fn: (trx: Db) => Promise<R>): Promise<R
 	return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
 
-/** Seals the rows and inserts them in this order, in the caller's transaction or a new one: the one way rows enter a sealed table. */
+/** Seals the rows and inserts them in this order, in the caller's transaction or a new one (nothing for no rows). */
 export async function insertSealed<T extends SealedTable>(
 	db: Db,
 	table: T,
