@@ -112,6 +112,11 @@ export const TEMPLATE_EXAMPLE: Readonly<Record<OrderColumnKey, string>> = {
 
 export const ORDER_COLUMN_KEYS: readonly OrderColumnKey[] = ORDER_COLUMNS.map((c) => c.key);
 
+/** The headers an order file leads with, as the city platform writes them: who called, about what, where and when (no coordinates). */
+export const ORDER_LEADING_HEADERS: readonly string[] = (
+	['orderNo', 'channel', 'orderType', 'urgency', 'citizenName', 'phone', 'address', 'content', 'receivedAt'] as const
+).map((key) => ORDER_COLUMNS.find((c) => c.key === key)!.header);
+
 /**
  * One spelling per header: BOM, surrounding space and a trailing '*' stripped; Latin letters compared without case,
  * spaces, '_' or '-' (so 'Order No', 'order_no' and 'orderNo' are one header); full-width forms folded.

@@ -17,6 +17,17 @@ afterAll(async () => {
 	await db.destroy();
 });
 
+/** The names in the schema (tables, indexes, triggers) that meet a condition, in order. */
+const schemaNames = async (where: string) =>
+	(await sql.raw<{ name: string }>(`SELECT name FROM sqlite_master WHERE ${where} ORDER BY name`).execute(db)).rows.map(
+		(r) => r.name
+	);
+const triggersOf = (table: string) => schemaNames(`type = 'trigger' AND tbl_name = '${table}'`);
+
+// Migrations take Kysely<any>: they must not depend on the app's types, which change later.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const anyDb = db as any;
+
 const caseColumns = async () =>
 	(await sql<{ name: string; type: string; notnull: number }>`PRAGMA table_info(cases)`.execute(db)).rows;
 
@@ -53,14 +64,7 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 	});
 
 	it('the list indexes: each filter hands out its page in reported-at order; down restores the old ones', async () => {
-		const indexes = async () =>
-			(
-				await sql<{
-					name: string;
-				}>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(
-					db
-				)
-			).rows.map((r) => r.name);
+		const indexes = () => schemaNames(`type = 'index' AND tbl_name = 'cases' AND name NOT LIKE 'sqlite_%'`);
 		expect(await indexes()).toEqual(
 			expect.arrayContaining([
 				'cases_area_id_status_reported_at',
@@ -86,11 +90,9 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 		expect(await plan("stage_deadline_at < 1 AND status NOT IN ('closed', 'void')")).toContain(
 			'cases_open_reported_at'
 		);
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await m005.down(db as any);
+		await m005.down(anyDb);
 		expect(await indexes()).toContain('cases_area_id_status');
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await m005.up(db as any);
+		await m005.up(anyDb);
 		expect(await indexes()).toContain('cases_open_reported_at');
 	});
 
@@ -105,16 +107,12 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 				`SELECT id FROM cases WHERE stage_deadline_at < 1 AND status NOT IN ('closed', 'void') ORDER BY reported_at DESC, id DESC LIMIT 20`
 			)
 		).not.toContain('TEMP B-TREE');
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await m013.down(db as any);
+		await m013.down(anyDb);
 		expect(await plan(`${overdueTotal} AND 1 = 1`)).not.toContain('cases_open_stage_deadline_at');
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await m013.up(db as any);
+		await m013.up(anyDb);
 	});
 
 	it('down drops the column and up adds it again', async () => {
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		const anyDb = db as any;
 		await m004.down(anyDb);
 		expect((await caseColumns()).map((c) => c.name)).not.toContain('efficient_deadline_at');
 		await m004.up(anyDb);
@@ -132,14 +130,10 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 				.select((eb) => eb.fn.countAll<number>().as('n'))
 				.executeTakeFirstOrThrow()
 		).toEqual({ n: 0 });
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await m006.down(db as any);
+		await m006.down(anyDb);
 		expect(await state()).toBeUndefined();
-		expect(
-			(await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name = 'stat_counts'`.execute(db)).rows
-		).toEqual([]);
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await m006.up(db as any);
+		expect(await schemaNames("name = 'stat_counts'")).toEqual([]);
+		await m006.up(anyDb);
 		expect(await state()).toBe('stale');
 	});
 });
@@ -147,24 +141,15 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 describe('migration 020 (issued documents)', () => {
 	it('seals the table like those of 016; down drops it and its triggers, up restores them', async () => {
 		await migrateToLatest(db);
-		const triggers = async () =>
-			(
-				await sql<{
-					name: string;
-				}>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'enforcement_documents' ORDER BY name`.execute(
-					db
-				)
-			).rows.map((r) => r.name);
+		const triggers = () => triggersOf('enforcement_documents');
 		expect(await triggers()).toEqual([
 			'enforcement_documents_no_delete',
 			'enforcement_documents_no_update',
 			'enforcement_documents_sealed_insert'
 		]);
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await m020.down(db as any);
+		await m020.down(anyDb);
 		expect(await triggers()).toEqual([]);
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await m020.up(db as any);
+		await m020.up(anyDb);
 		expect(await triggers()).toHaveLength(3);
 	});
 });
@@ -173,29 +158,20 @@ describe('migration 014 (field submissions)', () => {
 	it('keeps keys append-only, and down/up removes and restores the table and cases.captured_at', async () => {
 		await migrateToLatest(db);
 		expect((await caseColumns()).find((c) => c.name === 'captured_at')).toMatchObject({ type: 'INTEGER', notnull: 0 });
-		const triggers = async () =>
-			(
-				await sql<{
-					name: string;
-				}>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'field_submissions' ORDER BY name`.execute(
-					db
-				)
-			).rows.map((r) => r.name);
+		const triggers = () => triggersOf('field_submissions');
 		expect(await triggers()).toEqual([
 			'field_submissions_no_delete',
 			'field_submissions_no_replace',
 			'field_submissions_no_update'
 		]);
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await m016.down(db as any);
+		await m016.down(anyDb);
 		expect(await triggers()).toEqual(['field_submissions_no_delete', 'field_submissions_no_update']);
-		await m014.down(db);
+		await m014.down(anyDb);
 		expect((await caseColumns()).some((c) => c.name === 'captured_at')).toBe(false);
 		expect(await triggers()).toEqual([]);
-		await m014.up(db);
+		await m014.up(anyDb);
 		expect(await triggers()).toHaveLength(2);
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await m016.up(db as any);
+		await m016.up(anyDb);
 		expect(await triggers()).toHaveLength(3);
 	});
 });
@@ -203,14 +179,7 @@ describe('migration 014 (field submissions)', () => {
 describe('migration 019 (order ↔ case links)', () => {
 	it('keeps links append-only: no update, no delete, no second link of an order even by REPLACE; down drops the table', async () => {
 		await migrateToLatest(db);
-		const triggers = async () =>
-			(
-				await sql<{
-					name: string;
-				}>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'order_case_links' ORDER BY name`.execute(
-					db
-				)
-			).rows.map((r) => r.name);
+		const triggers = () => triggersOf('order_case_links');
 		expect(await triggers()).toEqual([
 			'order_case_links_no_delete',
 			'order_case_links_no_replace',
@@ -230,11 +199,9 @@ describe('migration 019 (order ↔ case links)', () => {
 		expect((await sql<{ case_id: number }>`SELECT case_id FROM order_case_links`.execute(db)).rows).toEqual([
 			{ case_id: 1 }
 		]);
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await m019.down(db as any);
+		await m019.down(anyDb);
 		expect(await triggers()).toEqual([]);
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await m019.up(db as any);
+		await m019.up(anyDb);
 		await sql`PRAGMA foreign_keys = ON`.execute(db);
 		expect(await triggers()).toHaveLength(3);
 	});
@@ -243,14 +210,10 @@ describe('migration 019 (order ↔ case links)', () => {
 describe('migration 018 (city outbox, caller and address indexes)', () => {
 	it('down removes the outbox and the three order indexes; up restores them', async () => {
 		await migrateToLatest(db);
-		const names = async () =>
-			(
-				await sql<{
-					name: string;
-				}>`SELECT name FROM sqlite_master WHERE name LIKE 'city_outbox%' OR name IN ('hotline_orders_phone_received_at', 'hotline_orders_citizen_name', 'hotline_orders_address_received_at') ORDER BY name`.execute(
-					db
-				)
-			).rows.map((r) => r.name);
+		const names = () =>
+			schemaNames(
+				`name LIKE 'city_outbox%' OR name IN ('hotline_orders_phone_received_at', 'hotline_orders_citizen_name', 'hotline_orders_address_received_at')`
+			);
 		const all = [
 			'city_outbox',
 			'city_outbox_order_id',
@@ -260,11 +223,9 @@ describe('migration 018 (city outbox, caller and address indexes)', () => {
 			'hotline_orders_phone_received_at'
 		];
 		expect(await names()).toEqual(all);
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await m018.down(db as any);
+		await m018.down(anyDb);
 		expect(await names()).toEqual([]);
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await m018.up(db as any);
+		await m018.up(anyDb);
 		expect(await names()).toEqual(all);
 	});
 });

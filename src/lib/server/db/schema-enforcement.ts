@@ -1,4 +1,5 @@
-import type { Generated, Selectable } from 'kysely';
+import type { Generated } from 'kysely';
+import type { EventLogColumns, PlaceColumns, SealedColumns } from './schema-common';
 
 /** Row types of camera alerts and non-onsite enforcement (migrations/…-003-enforcement.ts). Money in 分. */
 export interface CameraTable {
@@ -33,18 +34,12 @@ export interface EnforcementRuleTable {
 	violated: string;
 	penalty_basis: string;
 }
-export interface EnforcementCaseTable {
+export interface EnforcementCaseTable extends PlaceColumns {
 	id: Generated<number>;
 	code: string;
 	status: string;
 	outcome: string | null;
 	category_code: string;
-	description: string;
-	address: string;
-	lng: number;
-	lat: number;
-	area_id: number;
-	community_id: number;
 	camera_id: string | null;
 	shop_id: number | null;
 	created_by: number;
@@ -72,25 +67,14 @@ export interface EnforcementCaseTable {
 	version: Generated<number>;
 	updated_at: number;
 }
-export interface EnforcementEventTable {
-	id: Generated<number>;
+export interface EnforcementEventTable extends EventLogColumns {
 	enforcement_id: number;
-	at: number;
 	actor_id: number;
-	action: string;
-	from_status: string | null;
-	to_status: string;
-	note: string | null;
-	payload: string | null;
-	/** Place in its chain and chained SHA-256 (migration 016, records/chain-spec.ts). */
-	chain_seq: number;
-	hash: string;
 }
 /** An issued 告知书 / 决定书 as served (migration 020): sealed like the event logs. */
-export interface EnforcementDocumentTable {
+export interface EnforcementDocumentTable extends SealedColumns {
 	id: Generated<number>;
 	enforcement_id: number;
-	chain_seq: number;
 	event_id: number | null;
 	kind: 'notice' | 'decision';
 	document_no: string;
@@ -102,7 +86,6 @@ export interface EnforcementDocumentTable {
 	/** The document as one self-contained HTML file, and its SHA-256 (UTF-8). */
 	html: string;
 	sha256: string;
-	hash: string;
 }
 export interface AlertTable {
 	id: Generated<number>;
@@ -127,7 +110,7 @@ export interface AlertTable {
 	reviewed_at: number | null;
 	version: Generated<number>;
 }
-export interface EvidenceFileTable {
+export interface EvidenceFileTable extends SealedColumns {
 	id: string;
 	alert_id: number | null;
 	enforcement_id: number | null;
@@ -146,9 +129,6 @@ export interface EvidenceFileTable {
 	captured_at: number | null;
 	uploaded_by: number | null;
 	created_at: number;
-	/** Place in its chain and chained SHA-256 (migration 016, records/chain-spec.ts). */
-	chain_seq: number;
-	hash: string;
 }
 export interface SmsMessageTable {
 	id: Generated<number>;
@@ -161,10 +141,3 @@ export interface SmsMessageTable {
 	sent_by: number;
 	sent_at: number;
 }
-
-export type CameraRow = Selectable<CameraTable>;
-export type ShopRow = Selectable<ShopTable>;
-export type EnforcementCaseRow = Selectable<EnforcementCaseTable>;
-export type EnforcementEventRow = Selectable<EnforcementEventTable>;
-export type AlertRow = Selectable<AlertTable>;
-export type EvidenceFileRow = Selectable<EvidenceFileTable>;

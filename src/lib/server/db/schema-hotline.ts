@@ -1,4 +1,5 @@
-import type { Generated, Selectable } from 'kysely';
+import type { Generated } from 'kysely';
+import type { EventLogColumns, SealedColumns } from './schema-common';
 
 /** Row types of the 12345 hotline tables (migrations/…-002-hotline.ts). Instants: integer ms UTC. */
 export interface ApiKeyTable {
@@ -81,22 +82,12 @@ export interface HotlineOrderTable {
 	created_at: number;
 	updated_at: number;
 }
-export interface HotlineEventTable {
-	id: Generated<number>;
+export interface HotlineEventTable extends EventLogColumns {
 	order_id: number;
-	at: number;
 	actor_id: number | null;
 	api_key_id: number | null;
-	action: string;
-	from_status: string | null;
-	to_status: string;
-	note: string | null;
-	payload: string | null;
-	/** Place in its chain and chained SHA-256 (migration 016, records/chain-spec.ts). */
-	chain_seq: number;
-	hash: string;
 }
-export interface HotlineAttachmentTable {
+export interface HotlineAttachmentTable extends SealedColumns {
 	id: string;
 	order_id: number;
 	event_id: number;
@@ -106,9 +97,6 @@ export interface HotlineAttachmentTable {
 	original_name: string;
 	uploaded_by: number;
 	created_at: number;
-	/** Place in its chain and chained SHA-256 (migration 016, records/chain-spec.ts). */
-	chain_seq: number;
-	hash: string;
 }
 /** An update for the city platform, written with its order event (migration 018). */
 export interface CityOutboxTable {
@@ -129,4 +117,3 @@ export interface CityOutboxTable {
 	delivered_at: number | null;
 	created_at: number;
 }
-export type HotlineOrderRow = Selectable<HotlineOrderTable>;

@@ -1,5 +1,12 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
+	AttachmentTable,
+	CaseEventTable,
+	CaseTable,
+	FieldSubmissionTable,
+	OrderCaseLinkTable
+} from './schema-cases';
+import type {
 	AlertTable,
 	CameraTable,
 	EnforcementCaseTable,
@@ -18,6 +25,7 @@ import type {
 	HotlineImportTable,
 	HotlineOrderTable
 } from './schema-hotline';
+import type { SealedColumns } from './schema-common';
 
 /** Row types of the SQLite schema (migrations/). Instants: integer ms UTC. */
 export interface DepartmentTable {
@@ -132,85 +140,6 @@ export interface SettingTable {
 	key: string;
 	value: string;
 }
-export interface CaseTable {
-	id: Generated<number>;
-	code: string;
-	track: string;
-	source: string;
-	status: string;
-	resume_status: string | null;
-	category_code: string;
-	urgency: string;
-	description: string;
-	address: string;
-	lng: number;
-	lat: number;
-	area_id: number;
-	community_id: number;
-	reporter_id: number;
-	department_id: number | null;
-	handler_id: number | null;
-	self_handled: number;
-	supervised: number;
-	rework_count: number;
-	reported_at: number;
-	dispatched_at: number | null;
-	deadline_at: number | null;
-	/** 高效处置 deadline, set with deadline_at when the handling clock starts (migration 004). */
-	efficient_deadline_at: number | null;
-	/** The category's limits when the case took it (migration 009): a later change of the category never moves them. */
-	handle_value: number | null;
-	handle_unit: string | null;
-	efficient_value: number | null;
-	efficient_unit: string | null;
-	stage_started_at: number;
-	stage_deadline_at: number | null;
-	stage_warn_at: number | null;
-	parked_at: number | null;
-	requested_deadline_at: number | null;
-	feedback_at: number | null;
-	closed_at: number | null;
-	/** When the phone recorded it on patrol (migration 014); null when filed at a desk. */
-	captured_at: Generated<number | null>;
-	version: number;
-	updated_at: number;
-}
-export interface CaseEventTable {
-	id: Generated<number>;
-	case_id: number;
-	at: number;
-	actor_id: number;
-	action: string;
-	from_status: string | null;
-	to_status: string;
-	note: string | null;
-	payload: string | null;
-	/** Place in its chain and chained SHA-256 (migration 016, records/chain-spec.ts). */
-	chain_seq: number;
-	hash: string;
-}
-export interface AttachmentTable {
-	id: string;
-	case_id: number;
-	event_id: number;
-	kind: 'before' | 'after' | 'check';
-	path: string;
-	thumb_path: string;
-	mime: string;
-	width: number;
-	height: number;
-	bytes: number;
-	sha256: string;
-	original_name: string;
-	captured_at: number | null;
-	lng: number | null;
-	lat: number | null;
-	uploaded_by: number;
-	created_at: number;
-	/** Place in its chain and chained SHA-256 (migration 016, records/chain-spec.ts). */
-	chain_seq: number;
-	hash: string;
-}
 
 export interface DB {
 	departments: DepartmentTable;
@@ -253,39 +182,14 @@ export interface DB {
 	order_case_links: OrderCaseLinkTable;
 }
 
-/** A 12345 order turned into, or joined to, a grid-flow case (migration 019); append-only. */
-export interface OrderCaseLinkTable {
-	id: Generated<number>;
-	order_id: number;
-	case_id: number;
-	/** opened: the case was opened from the order; joined: the order joined a case already open. */
-	kind: string;
-	linked_by: number;
-	linked_at: number;
-}
-
-/** What a phone sent with its own key (migration 014): a repeated send finds its key here and creates nothing. */
-export interface FieldSubmissionTable {
-	key: string;
-	user_id: number;
-	kind: string;
-	case_id: number;
-	event_id: number;
-	captured_at: number;
-	received_at: number;
-}
-
 /** Append-only record of admin changes (migration 007). */
-export interface AuditLogTable {
+export interface AuditLogTable extends SealedColumns {
 	id: Generated<number>;
 	at: number;
 	actor_id: number | null;
 	action: string;
 	target: string;
 	detail: string;
-	/** Place in its chain and chained SHA-256 (migration 016, records/chain-spec.ts). */
-	chain_seq: number;
-	hash: string;
 }
 
 /** Settled statistics counts (migration 006); maintained with each case write, rebuildable from the records. */
@@ -301,12 +205,13 @@ export interface StatCountTable {
 	n: number;
 }
 
+/** The stored rows the code names, of every track. */
+export type UserRow = Selectable<UserTable>;
+export type CategoryRow = Selectable<CategoryTable>;
 export type CaseRow = Selectable<CaseTable>;
 export type NewCase = Insertable<CaseTable>;
 export type CaseUpdate = Updateable<CaseTable>;
-export type UserRow = Selectable<UserTable>;
-export type CaseEventRow = Selectable<CaseEventTable>;
-export type AttachmentRow = Selectable<AttachmentTable>;
-export type CategoryRow = Selectable<CategoryTable>;
-
-export type { HotlineOrderRow } from './schema-hotline';
+export type HotlineOrderRow = Selectable<HotlineOrderTable>;
+export type CameraRow = Selectable<CameraTable>;
+export type ShopRow = Selectable<ShopTable>;
+export type EnforcementCaseRow = Selectable<EnforcementCaseTable>;

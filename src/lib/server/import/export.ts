@@ -1,7 +1,8 @@
 // Order-list export writers (CSV, XLSX), streamed, with spreadsheet formula injection neutralised.
 // Both writers write the whole file and end `out`; they resolve once `out` has finished.
+// spreadsheetResponse serves either as a download.
 import { once } from 'node:events';
-import type { Stream } from 'node:stream';
+import { PassThrough, Readable, type Stream } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 export type ExportRows =
@@ -93,3 +94,40 @@ export async function writeXlsx(
 	sheet.commit();
 	await workbook.commit();
 }
+
+const CONTENT_TYPE = {
+	csv: 'text/csv; charset=utf-8',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+} as const;
+
+/**
+ * A file as a download, streamed as `write` writes it (which ends the stream) and never cached; a
+ * failure while writing aborts the download. The file name's extension gives its type.
+ */
+export function downloadResponse(
+	filename: `${string}.${keyof typeof CONTENT_TYPE}`,
+	write: (out: NodeJS.WritableStream) => Promise<void>
+): Response {
+	const out = new PassThrough();
+	write(out).catch((e) => out.destroy(e));
+	const ext = filename.slice(filename.lastIndexOf('.') + 1) as keyof typeof CONTENT_TYPE;
+	return new Response(Readable.toWeb(out) as ReadableStream, {
+		headers: {
+			'Content-Type': CONTENT_TYPE[ext],
+			'Content-Disposition': `attachment; filename="${filename}"`,
+			'Cache-Control': 'no-store'
+		}
+	});
+}
+
+/** The rows as a CSV (with a BOM) or XLSX download named `name` with the format's extension. */
+export const spreadsheetResponse = (
+	format: keyof typeof CONTENT_TYPE,
+	rows: ExportRows,
+	headers: readonly string[],
+	name: string,
+	opts: { sheetName?: string } = {}
+): Response =>
+	downloadResponse(`${name}.${format}`, (out) =>
+		format === 'xlsx' ? writeXlsx(rows, headers, out, opts) : writeCsv(rows, headers, out, { bom: true })
+	);

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ORDER_LEADING_HEADERS } from '$lib/domain/hotline-order-columns';
 
 let table: Map<string, number> | null = null;
 
@@ -80,20 +81,7 @@ export function tempDir(prefix: string): {
 	};
 }
 
-export const ORDER_HEADERS = [
-	'工单号',
-	'来源渠道',
-	'诉求类型',
-	'紧急程度',
-	'诉求人',
-	'联系电话',
-	'地址',
-	'诉求内容',
-	'派单时间',
-	'类别',
-	'居民区',
-	'备注'
-];
+export const ORDER_HEADERS = [...ORDER_LEADING_HEADERS, '类别', '居民区', '备注'];
 
 /** A generated 12-column order row; every 10th has a quoted comma, every 25th a line break and quotes. */
 export function orderRow(i: number): string[] {

@@ -5,7 +5,7 @@ import { OPEN_ENFORCEMENT_STATUSES } from '$lib/domain/enforcement-status';
 import { SETTINGS } from '$lib/domain/settings';
 import type { Db } from '../db/create-database';
 import { readSetting, writeSetting } from './settings';
-import { inTransaction, sealRows, type Unsealed } from './sealed';
+import { insertSealed, type Unsealed } from './sealed';
 import type { AlertTable } from '../db/schema-enforcement';
 import type { DB } from '../db/schema';
 
@@ -32,16 +32,8 @@ export async function insertAlert(db: Db, alert: NewAlert): Promise<number> {
 	return (await db.insertInto('alerts').values(alert).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export async function insertEvidenceFiles(db: Db, rows: NewEvidenceFile[]): Promise<void> {
-	if (rows.length)
-		await inTransaction(
-			db,
-			async (trx) =>
-				void (await trx
-					.insertInto('evidence_files')
-					.values(await sealRows(trx, 'evidence_files', rows))
-					.execute())
-		);
+export function insertEvidenceFiles(db: Db, rows: NewEvidenceFile[]): Promise<void> {
+	return insertSealed(db, 'evidence_files', rows);
 }
 
 /** One alert with the name of its camera, as 人工复核 decides on it. */

@@ -1,6 +1,6 @@
 // The admin's audit log (migration 007): append, and browse with filters, newest first.
 import type { Db } from '../db/create-database';
-import { inTransaction, sealRows } from './sealed';
+import { insertSealed } from './sealed';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -15,14 +15,7 @@ export interface AuditEntry {
 /** Call inside the transaction of the change it records. */
 export async function appendAudit(db: Db, e: AuditEntry): Promise<void> {
 	const row = { at: e.at, actor_id: e.actorId, action: e.action, target: e.target, detail: JSON.stringify(e.detail) };
-	await inTransaction(
-		db,
-		async (trx) =>
-			void (await trx
-				.insertInto('audit_log')
-				.values(await sealRows(trx, 'audit_log', [row]))
-				.execute())
-	);
+	await insertSealed(db, 'audit_log', [row]);
 }
 
 export interface AuditFilters {

@@ -7,7 +7,7 @@ import { createTestDb, type TestDb } from '../test-db';
 import { BOARD_METRICS, type BoardCounts } from '$lib/domain/board';
 import { loadBoard } from './board';
 import { listCases, type CaseFilters } from './case-list';
-import { sealRows } from './sealed';
+import { insertSealed } from './sealed';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -45,13 +45,7 @@ describe('live board', () => {
 			note: null,
 			payload: null
 		};
-		await t.db.transaction().execute(
-			async (trx) =>
-				void (await trx
-					.insertInto('case_events')
-					.values(await sealRows(trx, 'case_events', [returned]))
-					.execute())
-		);
+		await insertSealed(t.db, 'case_events', [returned]);
 		await caseWith('registered', { department_id: null }); // a fresh 待派遣: not returned
 		await caseWith('extension_requested', { supervised: 1 }); // 延期 awaiting, and 督办
 		await caseWith('closed', { supervised: 1, stage_deadline_at: NOW - HOUR }); // finished: nowhere

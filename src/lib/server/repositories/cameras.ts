@@ -1,18 +1,5 @@
 import type { Db } from '../db/create-database';
-import type { CameraRow } from '../db/schema-enforcement';
-
-/** The camera registry (视频探头): ids are the platform's own; cameras are switched off, never deleted. */
-export interface CameraListItem {
-	id: string;
-	name: string;
-	lng: number;
-	lat: number;
-	areaId: number;
-	communityId: number;
-	communityName: string;
-	active: boolean;
-	alertCount: number;
-}
+import type { CameraRow } from '../db/schema';
 
 export interface CameraPlace {
 	name: string;
@@ -20,6 +7,14 @@ export interface CameraPlace {
 	lat: number;
 	areaId: number;
 	communityId: number;
+}
+
+/** The camera registry (视频探头): ids are the platform's own; cameras are switched off, never deleted. */
+export interface CameraListItem extends CameraPlace {
+	id: string;
+	communityName: string;
+	active: boolean;
+	alertCount: number;
 }
 
 export async function listCameras(db: Db): Promise<CameraListItem[]> {

@@ -1,45 +1,14 @@
 import type { Db } from '../db/create-database';
-import { inTransaction, sealRows, type Unsealed } from './sealed';
+import { eventColumns, type RecordEvent } from './record-events';
+import { insertSealed, insertSealedRow, type Unsealed } from './sealed';
 
-export interface NewEvent {
-	caseId: number;
-	at: number;
-	actorId: number;
-	action: string;
-	from: string | null;
-	to: string;
-	note: string | null;
-	payload: Record<string, unknown>;
+/** Appends to the case's event chain (the table refuses updates and deletes). */
+export function appendEvent(db: Db, caseId: number, e: RecordEvent): Promise<number> {
+	return insertSealedRow(db, 'case_events', { case_id: caseId, ...eventColumns(e) });
 }
 
-/** Appends to the event log, chained to the case's last event (the table refuses updates and deletes). */
-export async function appendEvent(db: Db, e: NewEvent): Promise<number> {
-	const event = {
-		case_id: e.caseId,
-		at: e.at,
-		actor_id: e.actorId,
-		action: e.action,
-		from_status: e.from,
-		to_status: e.to,
-		note: e.note,
-		payload: JSON.stringify(e.payload)
-	};
-	return inTransaction(db, async (trx) => {
-		const [sealed] = await sealRows(trx, 'case_events', [event]);
-		return (await trx.insertInto('case_events').values(sealed).returning('id').executeTakeFirstOrThrow()).id;
-	});
-}
-
-export async function insertAttachments(db: Db, rows: Unsealed<'attachments'>[]): Promise<void> {
-	if (rows.length)
-		await inTransaction(
-			db,
-			async (trx) =>
-				void (await trx
-					.insertInto('attachments')
-					.values(await sealRows(trx, 'attachments', rows))
-					.execute())
-		);
+export function insertAttachments(db: Db, rows: Unsealed<'attachments'>[]): Promise<void> {
+	return insertSealed(db, 'attachments', rows);
 }
 
 export async function listEvents(db: Db, caseId: number) {

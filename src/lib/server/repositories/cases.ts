@@ -4,6 +4,7 @@ import type { TaskFilter } from '$lib/domain/tasks';
 import type { StatusCount } from '$lib/domain/work-counts';
 import type { Db } from '../db/create-database';
 import { dueSoonWhere, overdueWhere, scopeWhere } from './case-list';
+import { statusCountColumns, toStatusCounts } from './status-counts';
 import type { DB, NewCase, CaseUpdate } from '../db/schema';
 import type { ViewScope } from '$lib/domain/access';
 
@@ -111,21 +112,11 @@ export async function countTasksByStatus(
 	if (!statuses.length) return [];
 	const rows = await db
 		.selectFrom('cases')
-		.select((eb) => [
-			'cases.status',
-			eb.fn.countAll<number>().as('n'),
-			eb.fn.sum<number | string>(eb.case().when(overdueWhere(eb, now)).then(1).else(0).end()).as('overdue'),
-			eb.fn.sum<number | string>(eb.case().when(dueSoonWhere(eb, now)).then(1).else(0).end()).as('due_soon')
-		])
+		.select((eb) => ['cases.status', ...statusCountColumns(eb, overdueWhere(eb, now), dueSoonWhere(eb, now))])
 		.where((eb) => taskWhere(eb, scope, statuses, extra))
 		.groupBy('cases.status')
 		.execute();
-	return rows.map((r) => ({
-		status: r.status,
-		n: Number(r.n),
-		overdue: Number(r.overdue ?? 0),
-		dueSoon: Number(r.due_soon ?? 0)
-	}));
+	return toStatusCounts(rows);
 }
 
 export async function getCaseRow(db: Db, id: number) {

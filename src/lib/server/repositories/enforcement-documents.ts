@@ -1,15 +1,12 @@
 // Issued 告知书 and 决定书 as served (migration 020): appended through sealRows, read back as stored.
 import type { Db } from '../db/create-database';
 import type { EnforcementDocumentTable } from '../db/schema-enforcement';
-import { inTransaction, sealRows, type Unsealed } from './sealed';
+import { insertSealedRow, type Unsealed } from './sealed';
 
 export type IssuedDocumentRow = Omit<EnforcementDocumentTable, 'id'> & { id: number };
 
-export async function insertIssuedDocument(db: Db, row: Unsealed<'enforcement_documents'>): Promise<number> {
-	return inTransaction(db, async (trx) => {
-		const [sealed] = await sealRows(trx, 'enforcement_documents', [row]);
-		return (await trx.insertInto('enforcement_documents').values(sealed).returning('id').executeTakeFirstOrThrow()).id;
-	});
+export function insertIssuedDocument(db: Db, row: Unsealed<'enforcement_documents'>): Promise<number> {
+	return insertSealedRow(db, 'enforcement_documents', row);
 }
 
 export async function getIssuedDocument(

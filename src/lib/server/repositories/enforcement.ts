@@ -3,7 +3,8 @@ import type { EnforcementStatus } from '$lib/domain/enforcement-status';
 import type { Db } from '../db/create-database';
 import { contains } from './like';
 import type { EnforcementCaseTable } from '../db/schema-enforcement';
-import { inTransaction, sealRows, type Unsealed } from './sealed';
+import { eventColumns, type RecordEvent } from './record-events';
+import { insertSealed, insertSealedRow, type Unsealed } from './sealed';
 
 export const ENFORCEMENT_PAGE_SIZE = 20;
 
@@ -70,32 +71,9 @@ export async function markSmsSentWith(
 		.execute();
 }
 
-export interface NewEnforcementEvent {
-	enforcementId: number;
-	at: number;
-	actorId: number;
-	action: string;
-	from: string | null;
-	to: string;
-	note: string | null;
-	payload: Record<string, unknown>;
-}
-
-export async function appendEnforcementEvent(db: Db, e: NewEnforcementEvent): Promise<number> {
-	const event = {
-		enforcement_id: e.enforcementId,
-		at: e.at,
-		actor_id: e.actorId,
-		action: e.action,
-		from_status: e.from,
-		to_status: e.to,
-		note: e.note,
-		payload: JSON.stringify(e.payload)
-	};
-	return inTransaction(db, async (trx) => {
-		const [sealed] = await sealRows(trx, 'enforcement_events', [event]);
-		return (await trx.insertInto('enforcement_events').values(sealed).returning('id').executeTakeFirstOrThrow()).id;
-	});
+/** Appends to the enforcement case's event chain (the table refuses updates and deletes). */
+export function appendEnforcementEvent(db: Db, enforcementId: number, e: RecordEvent): Promise<number> {
+	return insertSealedRow(db, 'enforcement_events', { enforcement_id: enforcementId, ...eventColumns(e) });
 }
 
 /** The 居民区 and 片区 names of the case's place. */
@@ -137,16 +115,8 @@ export async function listEnforcementEvents(db: Db, id: number) {
 		.execute();
 }
 
-export async function insertEvidenceRows(db: Db, rows: Unsealed<'evidence_files'>[]): Promise<void> {
-	if (rows.length)
-		await inTransaction(
-			db,
-			async (trx) =>
-				void (await trx
-					.insertInto('evidence_files')
-					.values(await sealRows(trx, 'evidence_files', rows))
-					.execute())
-		);
+export function insertEvidenceRows(db: Db, rows: Unsealed<'evidence_files'>[]): Promise<void> {
+	return insertSealed(db, 'evidence_files', rows);
 }
 
 export async function listEvidence(db: Db, enforcementId: number) {

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/create-database';
-import type { FieldSubmissionTable } from '../db/schema';
+import type { FieldSubmissionTable } from '../db/schema-cases';
 
 /** A key the phone sent before, with the case it created or acted on. */
 export async function findSubmission(db: Db, key: string) {

@@ -4,12 +4,12 @@ import type Database from 'better-sqlite3';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/create-database';
 import type { HotlineOrderTable } from '../db/schema-hotline';
-import { sealFirstRow, sealRows, type Unsealed } from './sealed';
+import { eventColumns, type RecordEvent } from './record-events';
+import { insertSealedRow, sealFirstRow } from './sealed';
 
 export type SqliteDatabase = Database.Database;
 export type NewOrderRow = Insertable<HotlineOrderTable>;
 export type OrderUpdate = Updateable<HotlineOrderTable>;
-export type NewOrderEvent = Omit<Unsealed<'hotline_events'>, 'order_id'>;
 /** The shared part of every new order's first event (工单下派到街道). */
 export interface ReceiveEvent {
 	at: number;
@@ -120,8 +120,7 @@ export async function updateOrderIfVersion(
 	return Number(r.numUpdatedRows) === 1;
 }
 
-/** Appends to the order's event chain (the table refuses updates and deletes); inside the caller's transaction. */
-export async function appendOrderEvent(trx: Db, orderId: number, e: NewOrderEvent): Promise<number> {
-	const [sealed] = await sealRows(trx, 'hotline_events', [{ ...e, order_id: orderId }]);
-	return (await trx.insertInto('hotline_events').values(sealed).returning('id').executeTakeFirstOrThrow()).id;
+/** Appends to the order's event chain (the table refuses updates and deletes); a person's event, not an API key's. */
+export function appendOrderEvent(db: Db, orderId: number, e: RecordEvent): Promise<number> {
+	return insertSealedRow(db, 'hotline_events', { order_id: orderId, api_key_id: null, ...eventColumns(e) });
 }

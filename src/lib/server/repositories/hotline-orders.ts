@@ -6,7 +6,8 @@ import type { DB } from '../db/schema';
 import { contains } from './like';
 import { planOrderSearch } from '$lib/domain/hotline-search';
 import { isRepeatCall, ORDER_ROW_COLUMNS } from './hotline-repeats';
-import { sealRows, type Unsealed } from './sealed';
+import { insertSealed, type Unsealed } from './sealed';
+import { statusCountColumns, toStatusCounts } from './status-counts';
 
 export const HOTLINE_PAGE_SIZE = 20;
 
@@ -172,21 +173,11 @@ export async function countOrdersByStatus(
 ): Promise<StatusCount[]> {
 	if (!statuses.length) return [];
 	const rows = await baseQuery(db, actor, { queue: 'all' }, now)
-		.select((eb) => [
-			'hotline_orders.status',
-			eb.fn.countAll<number>().as('n'),
-			eb.fn.sum<number | string>(eb.case().when(overdueWhere(eb, now)).then(1).else(0).end()).as('overdue'),
-			eb.fn.sum<number | string>(eb.case().when(dueSoonWhere(eb, now)).then(1).else(0).end()).as('due_soon')
-		])
+		.select((eb) => ['hotline_orders.status', ...statusCountColumns(eb, overdueWhere(eb, now), dueSoonWhere(eb, now))])
 		.where('hotline_orders.status', 'in', statuses)
 		.groupBy('hotline_orders.status')
 		.execute();
-	return rows.map((r) => ({
-		status: r.status,
-		n: Number(r.n),
-		overdue: Number(r.overdue ?? 0),
-		dueSoon: Number(r.due_soon ?? 0)
-	}));
+	return toStatusCounts(rows);
 }
 
 export async function getOrderDetail(db: Db, id: number) {
@@ -211,12 +202,8 @@ export async function getOrderRow(db: Db, id: number) {
 }
 
 /** 退单 evidence and the like, sealed in the order's attachment chain; inside the caller's transaction. */
-export async function insertOrderAttachments(trx: Db, files: Unsealed<'hotline_attachments'>[]): Promise<void> {
-	if (files.length)
-		await trx
-			.insertInto('hotline_attachments')
-			.values(await sealRows(trx, 'hotline_attachments', files))
-			.execute();
+export function insertOrderAttachments(trx: Db, files: Unsealed<'hotline_attachments'>[]): Promise<void> {
+	return insertSealed(trx, 'hotline_attachments', files);
 }
 
 /** The stored files of an order's first photos (those a case opened from it carries over). */
@@ -284,10 +271,6 @@ export async function* iterateOrders(db: Db, actor: Actor, f: HotlineFilters, no
 		after = page[page.length - 1].id;
 	}
 }
-
-/** The stored fingerprint of each of these 工单号 that is already here (what an import compares a row with). */
-export const listFingerprints = (db: Db, orderNos: string[]) =>
-	db.selectFrom('hotline_orders').select(['order_no', 'fingerprint']).where('order_no', 'in', orderNos).execute();
 
 /**
  * On SQLite, one prepared point look-up per order (faster than batched IN (…) queries built by

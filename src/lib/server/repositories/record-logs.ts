@@ -39,6 +39,79 @@ function grouped(events: EventRow[]): Map<number, LoggedEvent[]> {
 
 const eventColumns = ['at', 'action', 'from_status', 'to_status', 'payload'] as const;
 
+/** Each kind's event log and the column naming its record there. */
+const LOGS = {
+	case: ['case_events', 'case_id'],
+	order: ['hotline_events', 'order_id'],
+	enforcement: ['enforcement_events', 'enforcement_id']
+} as const satisfies Record<ReplayKind, readonly [string, string]>;
+
+/** The events of the records with ids in [fromId, toId) of one kind, by record in the order written. */
+async function eventsInIdRange(db: Db, kind: ReplayKind, fromId: number, toId: number) {
+	const [table, recordId] = LOGS[kind];
+	return grouped(
+		await db
+			.selectFrom(table)
+			.select((eb) => [eb.ref(recordId).as('record_id'), ...eventColumns])
+			.where(recordId, '>=', fromId)
+			.where(recordId, '<', toId)
+			.orderBy(recordId)
+			.orderBy('id')
+			.execute()
+	);
+}
+
+/** Each kind's table, and the columns holding the facts its log determines, named as the replay names them. */
+const FACTS = {
+	case: {
+		table: 'cases',
+		columns: [
+			'code',
+			'status',
+			'reported_at as openedAt',
+			'closed_at as closedAt',
+			'rework_count as reworkCount',
+			'supervised'
+		]
+	},
+	order: {
+		table: 'hotline_orders',
+		columns: [
+			'order_no as code',
+			'status',
+			'created_at as openedAt',
+			'completed_at as completedAt',
+			'community_id as communityId'
+		]
+	},
+	enforcement: {
+		table: 'enforcement_cases',
+		columns: [
+			'code',
+			'status',
+			'created_at as openedAt',
+			'closed_at as closedAt',
+			'notice_at as noticeAt',
+			'decision_at as decisionAt',
+			'fine'
+		]
+	}
+} as const satisfies Record<ReplayKind, { table: string; columns: readonly string[] }>;
+
+/** The stored facts of the records with ids in [fromId, toId) of one kind. */
+async function factsInIdRange(db: Db, kind: ReplayKind, fromId: number, toId: number) {
+	const { table, columns } = FACTS[kind];
+	const rows = await db
+		.selectFrom(table)
+		.select(['id', ...columns])
+		.where('id', '>=', fromId)
+		.where('id', '<', toId)
+		.orderBy('id')
+		.execute();
+	// Kysely types a selection over a table chosen at run time as the union of all three; the spec above pairs each table with its own columns.
+	return rows as unknown as ({ id: number; code: string } & StoredFacts)[];
+}
+
 /** The records with ids in [fromId, toId) of one kind, each with its events in the order written. */
 export async function loggedRecordsInIdRange(
 	db: Db,
@@ -46,93 +119,9 @@ export async function loggedRecordsInIdRange(
 	fromId: number,
 	toId: number
 ): Promise<LoggedRecord[]> {
-	if (kind === 'case') {
-		const [rows, events] = await Promise.all([
-			db
-				.selectFrom('cases')
-				.select(['id', 'code', 'status', 'reported_at', 'closed_at', 'rework_count', 'supervised'])
-				.where('id', '>=', fromId)
-				.where('id', '<', toId)
-				.orderBy('id')
-				.execute(),
-			db
-				.selectFrom('case_events')
-				.select(['case_id as record_id', ...eventColumns])
-				.where('case_id', '>=', fromId)
-				.where('case_id', '<', toId)
-				.orderBy('case_id')
-				.orderBy('id')
-				.execute()
-		]);
-		const logs = grouped(events);
-		return rows.map((r) => ({
-			id: r.id,
-			code: r.code,
-			facts: {
-				status: r.status,
-				openedAt: r.reported_at,
-				closedAt: r.closed_at,
-				reworkCount: r.rework_count,
-				supervised: r.supervised
-			},
-			events: logs.get(r.id) ?? []
-		}));
-	}
-	if (kind === 'order') {
-		const [rows, events] = await Promise.all([
-			db
-				.selectFrom('hotline_orders')
-				.select(['id', 'order_no', 'status', 'created_at', 'completed_at', 'community_id'])
-				.where('id', '>=', fromId)
-				.where('id', '<', toId)
-				.orderBy('id')
-				.execute(),
-			db
-				.selectFrom('hotline_events')
-				.select(['order_id as record_id', ...eventColumns])
-				.where('order_id', '>=', fromId)
-				.where('order_id', '<', toId)
-				.orderBy('order_id')
-				.orderBy('id')
-				.execute()
-		]);
-		const logs = grouped(events);
-		return rows.map((r) => ({
-			id: r.id,
-			code: r.order_no,
-			facts: { status: r.status, openedAt: r.created_at, completedAt: r.completed_at, communityId: r.community_id },
-			events: logs.get(r.id) ?? []
-		}));
-	}
-	const [rows, events] = await Promise.all([
-		db
-			.selectFrom('enforcement_cases')
-			.select(['id', 'code', 'status', 'created_at', 'closed_at', 'notice_at', 'decision_at', 'fine'])
-			.where('id', '>=', fromId)
-			.where('id', '<', toId)
-			.orderBy('id')
-			.execute(),
-		db
-			.selectFrom('enforcement_events')
-			.select(['enforcement_id as record_id', ...eventColumns])
-			.where('enforcement_id', '>=', fromId)
-			.where('enforcement_id', '<', toId)
-			.orderBy('enforcement_id')
-			.orderBy('id')
-			.execute()
+	const [rows, logs] = await Promise.all([
+		factsInIdRange(db, kind, fromId, toId),
+		eventsInIdRange(db, kind, fromId, toId)
 	]);
-	const logs = grouped(events);
-	return rows.map((r) => ({
-		id: r.id,
-		code: r.code,
-		facts: {
-			status: r.status,
-			openedAt: r.created_at,
-			closedAt: r.closed_at,
-			noticeAt: r.notice_at,
-			decisionAt: r.decision_at,
-			fine: r.fine
-		},
-		events: logs.get(r.id) ?? []
-	}));
+	return rows.map(({ id, code, ...facts }) => ({ id, code, facts, events: logs.get(id) ?? [] }));
 }

@@ -1,21 +1,11 @@
+import type { CategoryValues } from '$lib/domain/category-input';
 import type { LngLat } from '$lib/domain/geo';
 import type { Db } from '../db/create-database';
 import type { CategoryRow } from '../db/schema';
 import { memo } from '../memo';
 
-/** A category as the app uses it (aliases parsed). Its limits are versioned apart: category-limits.ts. */
-export interface Category {
-	code: string;
-	kind: string;
-	major: string;
-	minor: string;
-	variant: string | null;
-	aliases: string[];
-	urgency: string;
-	closeCondition: string | null;
-	track: string;
-	departmentId: number | null;
-}
+/** A category as the app uses it (aliases parsed): the values a valid admin form gives. Its limits are versioned apart: category-limits.ts. */
+export type Category = CategoryValues;
 
 export function toCategory(r: CategoryRow): Category {
 	return {

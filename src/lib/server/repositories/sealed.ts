@@ -65,6 +65,35 @@ export function inTransaction<R>(db: Db, fn: (trx: Db) => Promise<R>): Promise<R
 	return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
 
+/** Seals the rows and inserts them in this order, in the caller's transaction or a new one (nothing for no rows). */
+export async function insertSealed<T extends SealedTable>(
+	db: Db,
+	table: T,
+	rows: readonly Unsealed<T>[]
+): Promise<void> {
+	if (!rows.length) return;
+	await inTransaction(db, async (trx) => {
+		// A generic table name defeats Kysely's per-table typing; sealRows typed the rows for this table.
+		await trx
+			.insertInto(table)
+			.values((await sealRows(trx, table, rows)) as never)
+			.execute();
+	});
+}
+
+/** Seals one row, inserts it and answers its id (an event, an issued document). */
+export async function insertSealedRow<T extends SealedTable>(db: Db, table: T, row: Unsealed<T>): Promise<number> {
+	return inTransaction(db, async (trx) => {
+		const [sealed] = await sealRows(trx, table, [row]);
+		const inserted = await trx
+			.insertInto(table)
+			.values(sealed as never)
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return Number(inserted.id);
+	});
+}
+
 /** Every row of a sealed table in chain order (by chain, then place, then id), streamed: what a check of the hash chains reads. */
 export function streamChainRows(
 	db: Db,

@@ -1,7 +1,8 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/create-database';
 import { contains, containsIgnoringSpaces } from './like';
-import type { ShopRow, ShopTable } from '../db/schema-enforcement';
+import type { ShopRow } from '../db/schema';
+import type { ShopTable } from '../db/schema-enforcement';
 
 /** A shop with the name of its 居民区, as lists and the detail page show it. */
 export type ShopListRow = ShopRow & { community_name: string };

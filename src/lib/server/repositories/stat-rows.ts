@@ -5,45 +5,52 @@ import { OPEN_HOTLINE_STATUSES } from '$lib/domain/hotline-status';
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/create-database';
 import type { DB } from '../db/schema';
-import type { Span } from './stat-span';
+import { dueIn, type Span } from './stat-span';
 
-type Eb = ExpressionBuilder<DB, 'hotline_orders' | 'communities'>;
+type Eb = ExpressionBuilder<DB, 'hotline_orders'>;
 
 export type StatKind = 'case' | 'order' | 'enforcement';
 
-const gridQuery = (db: Db) =>
-	db
-		.selectFrom('cases')
-		.select((eb) => [
-			'cases.id',
-			'cases.code',
-			'cases.status',
-			'cases.source',
-			'cases.category_code',
-			'cases.area_id',
-			'cases.community_id',
-			'cases.department_id',
-			'cases.reporter_id',
-			'cases.reported_at',
-			'cases.dispatched_at',
-			'cases.deadline_at',
-			'cases.efficient_deadline_at',
-			'cases.feedback_at',
-			'cases.closed_at',
-			'cases.rework_count',
-			'cases.supervised',
-			'cases.handle_value',
-			'cases.stage_deadline_at',
+/** What every count of grid cases reads. */
+export const GRID_COLUMNS = [
+	'cases.id',
+	'cases.code',
+	'cases.status',
+	'cases.source',
+	'cases.category_code',
+	'cases.area_id',
+	'cases.community_id',
+	'cases.department_id',
+	'cases.reporter_id',
+	'cases.reported_at',
+	'cases.dispatched_at',
+	'cases.closed_at',
+	'cases.rework_count'
+] as const;
+
+/** What the on-time judgements add: the deadlines and the steps of the handling. */
+export const GRID_DEADLINE_COLUMNS = [
+	'cases.deadline_at',
+	'cases.efficient_deadline_at',
+	'cases.feedback_at',
+	'cases.handle_value',
+	'cases.stage_deadline_at'
+] as const;
+
+/** Whether the case was granted more time (延期率 counts it). */
+export const extended = (eb: ExpressionBuilder<DB, 'cases'>) =>
+	eb
+		.exists(
 			eb
-				.exists(
-					eb
-						.selectFrom('case_events')
-						.select('case_events.id')
-						.whereRef('case_events.case_id', '=', 'cases.id')
-						.where('case_events.action', '=', 'approve_extension')
-				)
-				.as('extended')
-		]);
+				.selectFrom('case_events')
+				.select('case_events.id')
+				.whereRef('case_events.case_id', '=', 'cases.id')
+				.where('case_events.action', '=', 'approve_extension')
+		)
+		.as('extended');
+
+const gridQuery = (db: Db) =>
+	db.selectFrom('cases').select((eb) => [...GRID_COLUMNS, ...GRID_DEADLINE_COLUMNS, 'cases.supervised', extended(eb)]);
 
 /** The columns the 12345 rates read (shared with the period loader in stats.ts). */
 export const orderStatsQuery = (db: Db) =>
@@ -138,10 +145,9 @@ export async function maxStatId(db: Db, kind: StatKind): Promise<number> {
 export async function statRowsAwaitingClock(db: Db, s: Span, now: number): Promise<StatRows> {
 	// A deadline in the span (from, to] that has not passed: at `now` itself the work is still in time.
 	const inSpan = (column: 'hotline_orders.first_contact_due_at' | 'hotline_orders.deadline_at') => (eb: Eb) =>
-		eb.and([eb(column, '>', s.fromMs), eb(column, '>=', now), eb(column, '<=', s.toMs)]);
+		eb.and([dueIn(eb, column, s), eb(column, '>=', now)]);
 	const grid = await gridQuery(db)
-		.where('cases.deadline_at', '>', s.fromMs)
-		.where('cases.deadline_at', '<=', s.toMs)
+		.where((eb) => dueIn(eb, 'cases.deadline_at', s))
 		.where('cases.status', 'not in', ['closed', 'void', 'parked'])
 		.where((eb) =>
 			eb.or([

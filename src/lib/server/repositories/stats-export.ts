@@ -2,27 +2,15 @@
 // rates, with the names a reader needs. A span is [fromMs, toMs] of Asia/Shanghai days.
 import type { Db } from '../db/create-database';
 import { withNames } from './cases';
+import { dueIn, type Span } from './stat-span';
+import { gridCaseInPeriod } from './stats';
 
-export interface Span {
-	fromMs: number;
-	toMs: number;
-}
-
-/** The grid cases counted in the period's 按时办结率 (deadline in the period; without one, reported in it), as loadGridCases selects them. */
+/** The grid cases counted in the period's 按时办结率, as loadGridCases selects them. */
 function periodCaseIds(db: Db, s: Span) {
 	return db
 		.selectFrom('cases')
 		.select('cases.id')
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('cases.deadline_at', '>', s.fromMs), eb('cases.deadline_at', '<=', s.toMs)]),
-				eb.and([
-					eb('cases.deadline_at', 'is', null),
-					eb('cases.reported_at', '>=', s.fromMs),
-					eb('cases.reported_at', '<', s.toMs)
-				])
-			])
-		);
+		.where((eb) => gridCaseInPeriod(eb, s));
 }
 
 /** Those cases with their category, places and department, in the order they were reported. */
@@ -65,29 +53,31 @@ export function listPeriodCaseEvents(db: Db, s: Span, actions: readonly string[]
 
 /** The 12345 orders counted in the period's 按时办结率: their 办结 deadline falls in it (24:00 belongs to its day). */
 export function listPeriodOrders(db: Db, s: Span) {
-	return db
-		.selectFrom('hotline_orders')
-		.leftJoin('communities', 'communities.id', 'hotline_orders.community_id')
-		.leftJoin('departments', 'departments.id', 'hotline_orders.department_id')
-		.select([
-			'hotline_orders.id',
-			'hotline_orders.order_no',
-			'hotline_orders.citizen_name',
-			'hotline_orders.phone',
-			'hotline_orders.status',
-			'hotline_orders.received_at',
-			'hotline_orders.signed_at',
-			'hotline_orders.first_contact_at',
-			'hotline_orders.first_reply_at',
-			'hotline_orders.completed_at',
-			'hotline_orders.deadline_at',
-			'hotline_orders.return_approved_at',
-			'communities.name as community_name',
-			'departments.name as department_name'
-		])
-		.where('hotline_orders.deadline_at', '>', s.fromMs)
-		.where('hotline_orders.deadline_at', '<=', s.toMs)
-		.orderBy('hotline_orders.received_at')
-		.orderBy('hotline_orders.id')
-		.execute();
+	return (
+		db
+			.selectFrom('hotline_orders')
+			// Narrowed before the joins: the span's condition reads the order alone.
+			.where((eb) => dueIn(eb, 'hotline_orders.deadline_at', s))
+			.leftJoin('communities', 'communities.id', 'hotline_orders.community_id')
+			.leftJoin('departments', 'departments.id', 'hotline_orders.department_id')
+			.select([
+				'hotline_orders.id',
+				'hotline_orders.order_no',
+				'hotline_orders.citizen_name',
+				'hotline_orders.phone',
+				'hotline_orders.status',
+				'hotline_orders.received_at',
+				'hotline_orders.signed_at',
+				'hotline_orders.first_contact_at',
+				'hotline_orders.first_reply_at',
+				'hotline_orders.completed_at',
+				'hotline_orders.deadline_at',
+				'hotline_orders.return_approved_at',
+				'communities.name as community_name',
+				'departments.name as department_name'
+			])
+			.orderBy('hotline_orders.received_at')
+			.orderBy('hotline_orders.id')
+			.execute()
+	);
 }

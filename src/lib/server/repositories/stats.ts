@@ -1,45 +1,26 @@
 // Rows the statistics read, narrowed to a period with the columns the rates need. Every query is
 // plain Kysely (no SQLite-only SQL), so PostgreSQL can serve the same statistics.
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/create-database';
-import { enforcementStatsQuery, orderStatsQuery } from './stat-rows';
-import type { Span } from './stat-span';
+import type { DB } from '../db/schema';
+import { enforcementStatsQuery, extended, GRID_COLUMNS, GRID_DEADLINE_COLUMNS, orderStatsQuery } from './stat-rows';
+import { dueIn, happenedIn, touchesSpan, type Span } from './stat-span';
 
 export { spanOf, type Span } from './stat-span';
 
-/** Grid cases whose deadline falls in the span (deadlines are compared as (from, to]: 24:00 belongs to its day), or, without a deadline, reported in it. */
+/** Grid cases whose deadline falls in the span or, without a deadline, reported in it: those a period's 按时办结率 counts. */
+export const gridCaseInPeriod = (eb: ExpressionBuilder<DB, 'cases'>, s: Span) =>
+	eb.or([
+		dueIn(eb, 'cases.deadline_at', s),
+		eb.and([eb('cases.deadline_at', 'is', null), happenedIn(eb, 'cases.reported_at', s)])
+	]);
+
+/** The grid cases a period's on-time rates judge. */
 export async function loadGridCases(db: Db, s: Span) {
 	return db
 		.selectFrom('cases')
-		.select([
-			'cases.id',
-			'cases.code',
-			'cases.status',
-			'cases.source',
-			'cases.category_code',
-			'cases.area_id',
-			'cases.community_id',
-			'cases.department_id',
-			'cases.reporter_id',
-			'cases.reported_at',
-			'cases.dispatched_at',
-			'cases.deadline_at',
-			'cases.efficient_deadline_at',
-			'cases.feedback_at',
-			'cases.closed_at',
-			'cases.rework_count',
-			'cases.handle_value',
-			'cases.stage_deadline_at'
-		])
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('cases.deadline_at', '>', s.fromMs), eb('cases.deadline_at', '<=', s.toMs)]),
-				eb.and([
-					eb('cases.deadline_at', 'is', null),
-					eb('cases.reported_at', '>=', s.fromMs),
-					eb('cases.reported_at', '<', s.toMs)
-				])
-			])
-		)
+		.select([...GRID_COLUMNS, ...GRID_DEADLINE_COLUMNS])
+		.where((eb) => gridCaseInPeriod(eb, s))
 		.execute();
 }
 export type GridCaseStatsRow = Awaited<ReturnType<typeof loadGridCases>>[number];
@@ -48,38 +29,8 @@ export type GridCaseStatsRow = Awaited<ReturnType<typeof loadGridCases>>[number]
 export async function loadGridEvents(db: Db, s: Span) {
 	return db
 		.selectFrom('cases')
-		.select((eb) => [
-			'cases.id',
-			'cases.code',
-			'cases.status',
-			'cases.source',
-			'cases.category_code',
-			'cases.area_id',
-			'cases.community_id',
-			'cases.department_id',
-			'cases.reporter_id',
-			'cases.reported_at',
-			'cases.dispatched_at',
-			'cases.closed_at',
-			'cases.rework_count',
-			'cases.supervised',
-			eb
-				.exists(
-					eb
-						.selectFrom('case_events')
-						.select('case_events.id')
-						.whereRef('case_events.case_id', '=', 'cases.id')
-						.where('case_events.action', '=', 'approve_extension')
-				)
-				.as('extended')
-		])
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('cases.reported_at', '>=', s.fromMs), eb('cases.reported_at', '<', s.toMs)]),
-				eb.and([eb('cases.closed_at', '>=', s.fromMs), eb('cases.closed_at', '<', s.toMs)]),
-				eb.and([eb('cases.dispatched_at', '>=', s.fromMs), eb('cases.dispatched_at', '<', s.toMs)])
-			])
-		)
+		.select((eb) => [...GRID_COLUMNS, 'cases.supervised', extended(eb)])
+		.where((eb) => touchesSpan(eb, s, { happened: ['cases.reported_at', 'cases.closed_at', 'cases.dispatched_at'] }))
 		.execute();
 }
 export type GridEventRow = Awaited<ReturnType<typeof loadGridEvents>>[number];
@@ -88,15 +39,10 @@ export type GridEventRow = Awaited<ReturnType<typeof loadGridEvents>>[number];
 export async function loadOrders(db: Db, s: Span) {
 	return orderStatsQuery(db)
 		.where((eb) =>
-			eb.or([
-				eb.and([
-					eb('hotline_orders.first_contact_due_at', '>', s.fromMs),
-					eb('hotline_orders.first_contact_due_at', '<=', s.toMs)
-				]),
-				eb.and([eb('hotline_orders.deadline_at', '>', s.fromMs), eb('hotline_orders.deadline_at', '<=', s.toMs)]),
-				eb.and([eb('hotline_orders.received_at', '>=', s.fromMs), eb('hotline_orders.received_at', '<', s.toMs)]),
-				eb.and([eb('hotline_orders.completed_at', '>=', s.fromMs), eb('hotline_orders.completed_at', '<', s.toMs)])
-			])
+			touchesSpan(eb, s, {
+				due: ['hotline_orders.first_contact_due_at', 'hotline_orders.deadline_at'],
+				happened: ['hotline_orders.received_at', 'hotline_orders.completed_at']
+			})
 		)
 		.execute();
 }
@@ -105,12 +51,7 @@ export type OrderStatsRow = Awaited<ReturnType<typeof loadOrders>>[number];
 /** Enforcement cases opened or ended in the span. */
 export async function loadEnforcement(db: Db, s: Span) {
 	return enforcementStatsQuery(db)
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('created_at', '>=', s.fromMs), eb('created_at', '<', s.toMs)]),
-				eb.and([eb('closed_at', '>=', s.fromMs), eb('closed_at', '<', s.toMs)])
-			])
-		)
+		.where((eb) => touchesSpan(eb, s, { happened: ['enforcement_cases.created_at', 'enforcement_cases.closed_at'] }))
 		.execute();
 }
 export type EnforcementStatsRow = Awaited<ReturnType<typeof loadEnforcement>>[number];

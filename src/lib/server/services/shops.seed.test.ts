@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidCreditCode, validateShopInput, type ShopInput } from '$lib/domain/shop-input';
 import { DEMO_SHOPS, seedDemoShops } from '../../../../seeds/demo-shops';
-import type { ShopRow } from '../db/schema-enforcement';
+import type { ShopRow } from '../db/schema';
 import { getShop } from '../repositories/shops';
 import { actorOf, createTestDb } from '../test-db';
 import { updateShop } from './shops';

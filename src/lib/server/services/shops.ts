@@ -7,7 +7,7 @@ import { repeatOffences, validateShopInput, type ShopInput } from '$lib/domain/s
 import { SETTINGS } from '$lib/domain/settings';
 import { shanghaiDate } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
-import type { ShopRow } from '../db/schema-enforcement';
+import type { ShopRow } from '../db/schema';
 import { loadGeography } from '../repositories/reference';
 import { readSetting } from '../repositories/settings';
 import * as shops from '../repositories/shops';

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '../../../..');
 const REPO = 'src/lib/server/repositories';
 const UNIT_OF_WORK = 'src/lib/server/services/unit-of-work.ts';
+/** The sealed tables' one inserter: it takes the table as an argument, so its callers are what is checked. */
+const SEALED = `${REPO}/sealed.ts`;
 
 /** Which repository module may hold the SQL writing each table. */
 const WRITER_OF: Record<string, string> = {
@@ -41,6 +43,11 @@ const KYSELY_WRITE = new RegExp(
 );
 /** A Kysely write whose table is not written out: it could be any table, so it is not allowed either. */
 const DYNAMIC_WRITE = /\b(?:insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(\s*(?!['"`)])/g;
+/** Through the sealed tables' inserter: insertSealed(trx, 'case_events', rows), insertSealedRow(db, table, row), … */
+const SEALED_WRITE = new RegExp(
+	String.raw`\binsertSealed(?:Row)?\(\s*[^,()]+,\s*(?:['"\x60](${TABLES})\b|(?![\s'"\x60]))`,
+	'g'
+);
 /** SQL text (prepared statements, sql`` templates): INSERT [OR …] INTO, REPLACE INTO, UPDATE, DELETE FROM. */
 const RAW_WRITE = new RegExp(
 	String.raw`\b(?:INSERT\s+(?:OR\s+[A-Z]+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+[A-Z]+)?|DELETE\s+FROM)\s+["\x60]?(${TABLES})\b`,
@@ -69,8 +76,13 @@ function violations(path: string, text: string): string[] {
 		if (WRITER_OF[m[1]] !== path) found.push(`${path}:${lineOf(m.index)} writes ${m[1]}`);
 	for (const m of text.matchAll(RAW_WRITE))
 		if (WRITER_OF[m[1]] !== path) found.push(`${path}:${lineOf(m.index)} writes ${m[1]} in SQL text`);
-	for (const m of text.matchAll(DYNAMIC_WRITE))
-		found.push(`${path}:${lineOf(m.index)} writes a table named at run time`);
+	for (const m of text.matchAll(SEALED_WRITE)) {
+		if (m[1] === undefined) found.push(`${path}:${lineOf(m.index)} writes a table named at run time`);
+		else if (WRITER_OF[m[1]] !== path) found.push(`${path}:${lineOf(m.index)} writes ${m[1]}`);
+	}
+	if (path !== SEALED)
+		for (const m of text.matchAll(DYNAMIC_WRITE))
+			found.push(`${path}:${lineOf(m.index)} writes a table named at run time`);
 	for (const m of text.matchAll(CALL)) {
 		if (path !== UNIT_OF_WORK && DEFINED_IN.get(m[1]) !== path)
 			found.push(`${path}:${lineOf(m.index)} calls ${m[1]} outside the unit of work`);
@@ -101,6 +113,11 @@ describe('the unit of work is the only way to write cases, orders and enforcemen
 		expect(violations(svc, 'sqlite.prepare(`INSERT OR IGNORE INTO hotline_orders (a) VALUES (?)`)')).toHaveLength(1);
 		expect(violations(svc, 'sql`UPDATE cases SET status = ${s}`')).toHaveLength(1);
 		expect(violations(svc, 'db.updateTable(table).set(x)')).toEqual([`${svc}:1 writes a table named at run time`]);
+		expect(violations(svc, "await insertSealedRow(trx, 'hotline_events', row)")).toEqual([
+			`${svc}:1 writes hotline_events`
+		]);
+		expect(violations(svc, 'insertSealed(db, `case_events`, rows)')).toHaveLength(1);
+		expect(violations(svc, 'insertSealed(db, table, rows)')).toEqual([`${svc}:1 writes a table named at run time`]);
 		expect(violations(svc, 'await updateCaseIfVersion(trx, id, 3, {})')).toEqual([
 			`${svc}:1 calls updateCaseIfVersion outside the unit of work`
 		]);
@@ -119,6 +136,9 @@ describe('the unit of work is the only way to write cases, orders and enforcemen
 				"db.selectFrom('cases').where('status', '=', 'update')\n// update cases here"
 			)
 		).toEqual([]);
+		expect(violations(`${REPO}/case-events.ts`, "insertSealedRow(db, 'case_events', { case_id: 1 })")).toEqual([]);
+		expect(violations(`${REPO}/audit.ts`, "insertSealed(db, 'audit_log', [row])")).toEqual([]);
+		expect(violations(SEALED, 'await trx.insertInto(table).values(rows).execute()')).toEqual([]);
 		// A table only named like a guarded one is not guarded.
 		expect(violations('src/lib/server/services/x.ts', "db.insertInto('cases_archive')")).toEqual([]);
 	});

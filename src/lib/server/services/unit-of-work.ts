@@ -21,10 +21,12 @@ import {
 	type ReceiveEvent,
 	type SqliteDatabase
 } from '../repositories/hotline-order-writes';
-import { applyCountChanges, applyCountChangesWithStatements } from '../repositories/stat-counts';
-import { statRowsById, type StatKind } from '../repositories/stat-rows';
+import type { StatKind } from '../repositories/stat-rows';
 import { inTransaction } from '../repositories/sealed';
-import { countEntries, FAR } from './stats/counting';
+import type { RecordEvent } from '../repositories/record-events';
+import { CountChanges, type Precounted } from './unit-of-work-counts';
+
+export type { Precounted, RecordEvent };
 
 /** The record changed since it was read: the unit of work rolls back whole. */
 export class StaleRecord extends Error {
@@ -33,25 +35,8 @@ export class StaleRecord extends Error {
 	}
 }
 
-/** One event of a record's log: what happened, who did it, from which status to which. */
-export interface RecordEvent {
-	at: number;
-	actorId: number;
-	action: string;
-	from: string | null;
-	to: string;
-	note: string | null;
-	payload: Record<string, unknown>;
-}
-
 export type NewEnforcementRow = Insertable<EnforcementCaseTable>;
 export type EnforcementUpdate = Updateable<EnforcementCaseTable>;
-
-/** What a bulk import of new orders judged beforehand: their contribution to the counts, if every one is new. */
-export interface Precounted {
-	rows: number;
-	counts: Map<string, number>;
-}
 
 /** The writes a unit of work offers. Updates check the version and throw StaleRecord when it moved. */
 export interface RecordWriter {
@@ -75,33 +60,29 @@ export interface RecordWriter {
 	willWrite(kind: StatKind, ids: number[]): Promise<void>;
 }
 
-const KINDS: readonly StatKind[] = ['case', 'order', 'enforcement'];
+/** Where each kind of record keeps its event log. */
+const appendTo: Record<StatKind, (trx: Db, id: number, e: RecordEvent) => Promise<number>> = {
+	case: appendEvent,
+	order: appendOrderEvent,
+	enforcement: appendEnforcementEvent
+};
 
 class Writer implements RecordWriter {
-	private readonly touched = new Map<StatKind, Set<number>>(KINDS.map((k) => [k, new Set()]));
-	private readonly before = new Map<StatKind, Map<string, number>>(KINDS.map((k) => [k, new Map()]));
-	private readonly bulkCreated: number[] = [];
+	private readonly counts: CountChanges;
 	private sqlite: SqliteDatabase | null = null;
 
-	constructor(readonly trx: Db) {}
-
-	async willWrite(kind: StatKind, ids: number[]): Promise<void> {
-		const seen = this.touched.get(kind)!;
-		const fresh = [...new Set(ids)].filter((id) => !seen.has(id));
-		if (!fresh.length) return;
-		for (const id of fresh) seen.add(id);
-		countEntries(await statRowsById(this.trx, kind, fresh), FAR, undefined, this.before.get(kind)!);
+	constructor(readonly trx: Db) {
+		this.counts = new CountChanges(trx);
 	}
 
-	/** A new record contributed nothing before. */
-	private created(kind: StatKind, ids: number[]): void {
-		for (const id of ids) this.touched.get(kind)!.add(id);
+	willWrite(kind: StatKind, ids: number[]): Promise<void> {
+		return this.counts.willWrite(kind, ids);
 	}
 
 	async createCase(row: NewCase, e: RecordEvent) {
 		const id = await insertCase(this.trx, row);
-		this.created('case', [id]);
-		return { id, eventId: await appendEvent(this.trx, { ...e, caseId: id }) };
+		this.counts.created('case', [id]);
+		return { id, eventId: await appendEvent(this.trx, id, e) };
 	}
 
 	async updateCase(id: number, version: number, set: CaseUpdate, events: RecordEvent[]) {
@@ -117,29 +98,13 @@ class Writer implements RecordWriter {
 
 	private async append(kind: StatKind, id: number, events: RecordEvent[]): Promise<number[]> {
 		const ids: number[] = [];
-		for (const e of events) {
-			if (kind === 'case') ids.push(await appendEvent(this.trx, { ...e, caseId: id }));
-			else if (kind === 'enforcement') ids.push(await appendEnforcementEvent(this.trx, { ...e, enforcementId: id }));
-			else {
-				const row = {
-					at: e.at,
-					actor_id: e.actorId,
-					api_key_id: null,
-					action: e.action,
-					from_status: e.from,
-					to_status: e.to,
-					note: e.note,
-					payload: JSON.stringify(e.payload)
-				};
-				ids.push(await appendOrderEvent(this.trx, id, row));
-			}
-		}
+		for (const e of events) ids.push(await appendTo[kind](this.trx, id, e));
 		return ids;
 	}
 
 	async createOrders(rows: NewOrderRow[], receive: ReceiveEvent) {
 		const inserted = await insertOrders(this.trx, rows, receive);
-		this.created(
+		this.counts.created(
 			'order',
 			inserted.map((r) => r.id)
 		);
@@ -149,9 +114,11 @@ class Writer implements RecordWriter {
 	createOrdersWithStatements(sqlite: SqliteDatabase, rows: NewOrderRow[], receive: ReceiveEvent) {
 		this.sqlite = sqlite;
 		const written = insertOrdersWithStatements(sqlite, rows, receive);
-		const ids = written.created.map((c) => c.id);
-		this.created('order', ids);
-		this.bulkCreated.push(...ids);
+		this.counts.created(
+			'order',
+			written.created.map((c) => c.id),
+			{ bulk: true }
+		);
 		return written;
 	}
 
@@ -163,8 +130,8 @@ class Writer implements RecordWriter {
 
 	async createEnforcement(row: NewEnforcementRow, e: RecordEvent) {
 		const id = await insertEnforcementCase(this.trx, row);
-		this.created('enforcement', [id]);
-		return { id, eventId: await appendEnforcementEvent(this.trx, { ...e, enforcementId: id }) };
+		this.counts.created('enforcement', [id]);
+		return { id, eventId: await appendEnforcementEvent(this.trx, id, e) };
 	}
 
 	async updateEnforcement(id: number, version: number, set: EnforcementUpdate, events: RecordEvent[]) {
@@ -173,24 +140,9 @@ class Writer implements RecordWriter {
 		return this.append('enforcement', id, events);
 	}
 
-	/** After every write: each touched record's counts now, less what it counted before. */
-	async commit(precounted?: Precounted): Promise<void> {
-		const changes = new Map<string, number>();
-		const add = (key: string, n: number) => {
-			const sum = (changes.get(key) ?? 0) + n;
-			if (sum === 0) changes.delete(key);
-			else changes.set(key, sum);
-		};
-		// A bulk import that judged its new orders beforehand: used when every row it offered was new.
-		const skip = new Set(precounted && this.bulkCreated.length === precounted.rows ? this.bulkCreated : []);
-		if (skip.size) for (const [key, n] of precounted!.counts) add(key, n);
-		for (const kind of KINDS) {
-			const ids = [...this.touched.get(kind)!].filter((id) => kind !== 'order' || !skip.has(id));
-			for (const [key, n] of this.before.get(kind)!) add(key, -n);
-			if (ids.length) for (const [key, n] of countEntries(await statRowsById(this.trx, kind, ids), FAR)) add(key, n);
-		}
-		if (this.sqlite) applyCountChangesWithStatements(this.sqlite, changes);
-		else await applyCountChanges(this.trx, changes);
+	/** After every write: the change of the kept counts, on the bulk import's handle when it used one. */
+	commit(precounted?: Precounted): Promise<void> {
+		return this.counts.commit(precounted, this.sqlite);
 	}
 }
 

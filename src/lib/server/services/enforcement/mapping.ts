@@ -1,7 +1,8 @@
 import { isEnforcementStatus, type EnforcementOutcome } from '$lib/domain/enforcement-status';
 import type { EnforcementState } from '$lib/domain/enforcement-workflow';
 import type { Updateable } from 'kysely';
-import type { EnforcementCaseRow, EnforcementCaseTable } from '../../db/schema-enforcement';
+import type { EnforcementCaseRow } from '../../db/schema';
+import type { EnforcementCaseTable } from '../../db/schema-enforcement';
 
 export function toEnforcementState(r: EnforcementCaseRow): EnforcementState {
 	if (!isEnforcementStatus(r.status)) throw new Error(`enforcement case ${r.id} has unknown status ${r.status}`);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll } from 'vitest';
+import { ORDER_LEADING_HEADERS } from '$lib/domain/hotline-order-columns';
 import { validateOrderRecord, type OrderColumnKey } from '$lib/domain/hotline-order-input';
 import { concatBytes, encodeGb18030, tempDir, toCsv, utf8 } from '../../import/test-files';
 import { loadCalendar } from '../../repositories/calendar';
@@ -50,17 +51,7 @@ export function useImportJobsEnv() {
 // ---------------------------------------------------------------------------------------------
 // Test files, written to disk in each format the city platform exports.
 
-export const HEADERS = [
-	'工单号',
-	'来源渠道',
-	'诉求类型',
-	'紧急程度',
-	'诉求人',
-	'联系电话',
-	'地址',
-	'诉求内容',
-	'派单时间'
-];
+export const HEADERS = [...ORDER_LEADING_HEADERS];
 export type Row = [
 	orderNo: string,
 	channel: string,

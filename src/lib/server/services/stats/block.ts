@@ -1,5 +1,6 @@
 // A block of figures (all rates and volumes) and how entries or counts are added to it.
 import { addVerdict, emptyCount, type GroupBy, type RateCount, type Verdict } from '$lib/domain/rates';
+import type { Db } from '../../db/create-database';
 import { RATE_KEYS, VOLUME_KEYS, type RateKey, type VolumeKey } from './judge';
 
 export type Rates = Record<RateKey, RateCount>;
@@ -20,6 +21,15 @@ export interface StatsResult {
 	total: StatsBlock;
 	groups: ({ key: string } & StatsBlock)[];
 }
+
+/** The figures of a period (dates inclusive, Asia/Shanghai), in total and grouped, judged at `now`. */
+export type PeriodStats<G extends GroupBy = GroupBy> = (
+	db: Db,
+	from: string,
+	to: string,
+	groupBy: G | null,
+	now: number
+) => Promise<StatsResult>;
 
 export const emptyBlock = (): StatsBlock => ({
 	rates: Object.fromEntries(RATE_KEYS.map((k) => [k, emptyCount()])) as Rates,
@@ -49,4 +59,26 @@ export function addItem(
 	if (item === 'reported') v.byCategory[category] = (v.byCategory[category] ?? 0) + n;
 	if (item === 'enforcement_closed' && detail)
 		v.enforcementByOutcome[detail] = (v.enforcementByOutcome[detail] ?? 0) + n;
+}
+
+/** The total and a block per group key, filled as entries or counts are added, then answered groups by key. */
+export function statsBlocks() {
+	const total = emptyBlock();
+	const groups = new Map<string, StatsBlock>();
+	return {
+		total,
+		/** The block of one group, made on first use. */
+		of(key: string): StatsBlock {
+			let g = groups.get(key);
+			if (!g) groups.set(key, (g = emptyBlock()));
+			return g;
+		},
+		result: (from: string, to: string, groupBy: GroupBy | null): StatsResult => ({
+			from,
+			to,
+			groupBy,
+			total,
+			groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, b]) => ({ key, ...b }))
+		})
+	};
 }

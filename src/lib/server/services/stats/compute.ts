@@ -1,9 +1,8 @@
-import type { GroupBy } from '$lib/domain/rates';
 import type { Db } from '../../db/create-database';
 import { loadEnforcement, loadGridCases, loadGridEvents, loadOrders, spanOf } from '../../repositories/stats';
 import { countsReady } from './rebuild';
 import { statsFromCounts, wholeMonths } from './from-counts';
-import { addItem, emptyBlock, type StatsBlock, type StatsResult } from './block';
+import { addItem, statsBlocks, type PeriodStats, type StatsBlock } from './block';
 import { judgeAll, type Entry } from './judge';
 
 export type { Rates, StatsBlock, StatsResult, Volumes } from './block';
@@ -28,46 +27,21 @@ export async function periodEntries(db: Db, from: string, to: string, now: numbe
 }
 
 /**
- * The rates and volumes of a period (dates inclusive, Asia/Shanghai), in total and grouped: from the
- * maintained counts when they can answer (whole months, a grouping they keep), otherwise by judging
- * every row.
+ * The rates and volumes of a period, in total and grouped: from the maintained counts when they can
+ * answer (whole months, a grouping they keep), otherwise by judging every row.
  */
-export async function computeStats(
-	db: Db,
-	from: string,
-	to: string,
-	groupBy: GroupBy | null,
-	now: number
-): Promise<StatsResult> {
+export const computeStats: PeriodStats = async (db, from, to, groupBy, now) => {
 	const months = wholeMonths(from, to);
 	if (months && groupBy !== 'worker' && (await countsReady(db))) return statsFromCounts(db, from, to, groupBy, now);
 	return statsFromEntries(db, from, to, groupBy, now);
-}
+};
 
 /** The same figures by judging every row of the period at `now`. */
-export async function statsFromEntries(
-	db: Db,
-	from: string,
-	to: string,
-	groupBy: GroupBy | null,
-	now: number
-): Promise<StatsResult> {
-	const entries = await periodEntries(db, from, to, now);
-	const total = emptyBlock();
-	const groups = new Map<string, StatsBlock>();
-	for (const e of entries) {
-		add(total, e);
-		if (!groupBy) continue;
-		const k = e.keys[groupBy];
-		let g = groups.get(k);
-		if (!g) groups.set(k, (g = emptyBlock()));
-		add(g, e);
+export const statsFromEntries: PeriodStats = async (db, from, to, groupBy, now) => {
+	const blocks = statsBlocks();
+	for (const e of await periodEntries(db, from, to, now)) {
+		add(blocks.total, e);
+		if (groupBy) add(blocks.of(e.keys[groupBy]), e);
 	}
-	return {
-		from,
-		to,
-		groupBy,
-		total,
-		groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, b]) => ({ key, ...b }))
-	};
-}
+	return blocks.result(from, to, groupBy);
+};

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { at, endOf } from '$lib/domain/fixtures/time';
 import { createTestDb, type TestDb } from '../../test-db';
 import { buildCaseSheets, buildStatsSheets, parsePeriod, rateName, writeWorkbook, type Sheet } from './export';
-import { gridRow, orderRow } from './fixtures';
-import { sealRows } from '../../repositories/sealed';
+import { gridRow, januaryCase, orderRow } from './fixtures';
+import { insertSealed } from '../../repositories/sealed';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -52,13 +52,7 @@ async function event(caseId: number, action: string, when: number, to: string) {
 		note: null,
 		payload: null
 	};
-	await t.db.transaction().execute(
-		async (trx) =>
-			void (await trx
-				.insertInto('case_events')
-				.values(await sealRows(trx, 'case_events', [row]))
-				.execute())
-	);
+	await insertSealed(t.db, 'case_events', [row]);
 }
 
 describe('parsePeriod', () => {
@@ -77,21 +71,8 @@ describe('parsePeriod', () => {
 
 describe('stats export', () => {
 	it('one sheet with every rate (counts, percentage, rule) and the volumes, and one per month', async () => {
-		await gridRow(t.db, {
-			status: 'closed',
-			reportedAt: at('2026-01-10 09:00'),
-			deadlineAt: endOf('2026-01-12'),
-			efficientAt: at('2026-01-11 12:00'),
-			feedbackAt: at('2026-01-11 10:00'),
-			closedAt: at('2026-01-13 10:00')
-		});
-		await gridRow(t.db, {
-			status: 'closed',
-			reportedAt: at('2026-01-10 09:00'),
-			deadlineAt: endOf('2026-01-12'),
-			feedbackAt: at('2026-01-14 10:00'),
-			closedAt: at('2026-01-15 10:00')
-		});
+		await gridRow(t.db, januaryCase('2026-01-11 10:00', '2026-01-13 10:00'));
+		await gridRow(t.db, januaryCase('2026-01-14 10:00', '2026-01-15 10:00', { efficientAt: null }));
 		await gridRow(t.db, {
 			status: 'closed',
 			reportedAt: at('2026-02-02 09:00'),
@@ -133,15 +114,7 @@ describe('stats export', () => {
 
 describe('cases export', () => {
 	it('milestones from the event log in Asia/Shanghai, verdicts, and orders with personal data masked and neutralised', async () => {
-		const id = await gridRow(t.db, {
-			status: 'closed',
-			reportedAt: at('2026-01-10 09:00'),
-			deadlineAt: endOf('2026-01-12'),
-			efficientAt: at('2026-01-11 12:00'),
-			feedbackAt: at('2026-01-12 15:00'),
-			closedAt: at('2026-01-13 10:00'),
-			rework: 1
-		});
+		const id = await gridRow(t.db, januaryCase('2026-01-12 15:00', '2026-01-13 10:00', { rework: 1 }));
 		await event(id, 'report', at('2026-01-10 09:00'), 'reported');
 		await event(id, 'register', at('2026-01-10 09:30'), 'registered');
 		await event(id, 'dispatch', at('2026-01-10 10:00'), 'dispatched');

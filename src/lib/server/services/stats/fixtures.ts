@@ -1,26 +1,40 @@
 // Test fixtures (imported by *.test.ts only): hand-made case and order rows for the statistics.
 // The rows are written directly: these tests are about counting, not about the workflow.
+import { at, endOf } from '$lib/domain/fixtures/time';
 import type { Db } from '../../db/create-database';
 import { limitsInForce } from '../../repositories/category-limits';
 import { limitColumns } from '../case-mapping';
 
 let seq = 0;
 
-export async function gridRow(
-	db: Db,
-	f: {
-		status: string;
-		category?: string;
-		reportedAt: number;
-		deadlineAt?: number | null;
-		efficientAt?: number | null;
-		feedbackAt?: number | null;
-		closedAt?: number | null;
-		rework?: number;
-		dispatchedAt?: number | null;
-		stageDeadlineAt?: number | null;
-	}
-): Promise<number> {
+export interface GridFields {
+	status: string;
+	category?: string;
+	reportedAt: number;
+	deadlineAt?: number | null;
+	efficientAt?: number | null;
+	feedbackAt?: number | null;
+	closedAt?: number | null;
+	rework?: number;
+	dispatchedAt?: number | null;
+	stageDeadlineAt?: number | null;
+}
+
+/**
+ * The tests' usual January case: reported 2026-01-10 09:00, due 01-12 24:00 (高效处置 by 01-11 12:00),
+ * closed; `fedBack` and `closed` say when its 处置反馈 came and when it was closed.
+ */
+export const januaryCase = (fedBack: string, closed: string, more: Partial<GridFields> = {}): GridFields => ({
+	status: 'closed',
+	reportedAt: at('2026-01-10 09:00'),
+	deadlineAt: endOf('2026-01-12'),
+	efficientAt: at('2026-01-11 12:00'),
+	feedbackAt: at(fedBack),
+	closedAt: at(closed),
+	...more
+});
+
+export async function gridRow(db: Db, f: GridFields): Promise<number> {
 	const c = await db.selectFrom('communities').selectAll().orderBy('id').executeTakeFirstOrThrow();
 	const reporter = await db.selectFrom('users').select('id').where('username', '=', 'wangge').executeTakeFirstOrThrow();
 	// The case carries its category's limits, as one filed through the services would.

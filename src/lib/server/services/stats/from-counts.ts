@@ -2,11 +2,10 @@
 // SQL, then the work still inside its deadline re-judged at `now` (see counting.ts).
 import type { GroupBy } from '$lib/domain/rates';
 import { addDays } from '$lib/domain/working-days';
-import type { Db } from '../../db/create-database';
 import { COUNT_COLUMNS, decodeKey, sumCounts, type CountGroup } from '../../repositories/stat-counts';
 import { statRowsAwaitingClock } from '../../repositories/stat-rows';
 import { spanOf } from '../../repositories/stats';
-import { addItem, emptyBlock, type StatsBlock, type StatsResult } from './block';
+import { addItem, statsBlocks, type PeriodStats } from './block';
 import { countEntries, FAR } from './counting';
 
 /** [fromMonth, toMonth] when the dates cover whole calendar months, else null. */
@@ -15,13 +14,8 @@ export function wholeMonths(from: string, to: string): [string, string] | null {
 	return [from.slice(0, 7), to.slice(0, 7)];
 }
 
-export async function statsFromCounts(
-	db: Db,
-	from: string,
-	to: string,
-	groupBy: Exclude<GroupBy, 'worker'> | null,
-	now: number
-): Promise<StatsResult> {
+/** The figures of whole months from the kept counts, with the live part of the work still waiting on the clock. */
+export const statsFromCounts: PeriodStats<Exclude<GroupBy, 'worker'>> = async (db, from, to, groupBy, now) => {
 	const months = wholeMonths(from, to);
 	if (!months) throw new Error(`not whole months: ${from}…${to}`);
 	const group: CountGroup | null = groupBy;
@@ -30,26 +24,21 @@ export async function statsFromCounts(
 		statRowsAwaitingClock(db, spanOf(from, to), now)
 	]);
 
-	const total = emptyBlock();
-	const groups = new Map<string, StatsBlock>();
-	const blockOf = (key: string) => {
-		let g = groups.get(key);
-		if (!g) groups.set(key, (g = emptyBlock()));
-		return g;
-	};
+	const blocks = statsBlocks();
+	const { total } = blocks;
 	for (const r of sums.main) {
 		if (r.item === 'reported') continue; // added with its category below
 		addItem(total, r.item, r.detail, r.verdict, '', r.n);
-		if (group) addItem(blockOf(r.key), r.item, r.detail, r.verdict, '', r.n);
+		if (group) addItem(blocks.of(r.key), r.item, r.detail, r.verdict, '', r.n);
 	}
 	// 'reported' is summed by category too (the by-category volumes); its by-source split comes from the main sums.
 	for (const r of sums.main) {
 		if (r.item !== 'reported') continue;
-		for (const b of group ? [total, blockOf(r.key)] : [total])
+		for (const b of group ? [total, blocks.of(r.key)] : [total])
 			if (r.detail) b.volumes.bySource[r.detail] = (b.volumes.bySource[r.detail] ?? 0) + r.n;
 	}
 	for (const r of sums.byCategory) {
-		for (const b of group ? [total, blockOf(r.key)] : [total]) {
+		for (const b of group ? [total, blocks.of(r.key)] : [total]) {
 			b.volumes.reported += r.n;
 			b.volumes.byCategory[r.category] = (b.volumes.byCategory[r.category] ?? 0) + r.n;
 		}
@@ -62,13 +51,7 @@ export async function statsFromCounts(
 	for (const [key, n] of change) {
 		const k = decodeKey(key);
 		addItem(total, k[5], k[6], k[7], k[3], n);
-		if (group) addItem(blockOf(k[at]), k[5], k[6], k[7], k[3], n);
+		if (group) addItem(blocks.of(k[at]), k[5], k[6], k[7], k[3], n);
 	}
-	return {
-		from,
-		to,
-		groupBy,
-		total,
-		groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, b]) => ({ key, ...b }))
-	};
-}
+	return blocks.result(from, to, groupBy);
+};

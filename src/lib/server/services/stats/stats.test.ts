@@ -5,7 +5,7 @@ import { computeStats, statsFromEntries } from './compute';
 import { rebuildCounts } from './rebuild';
 import { statsFromCounts } from './from-counts';
 import { drillDown } from './drill';
-import { gridRow, orderRow } from './fixtures';
+import { gridRow, januaryCase, orderRow } from './fixtures';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -19,31 +19,9 @@ const JAN = ['2026-01-01', '2026-01-31'] as const;
 describe('grid 按时办结 and 高效处置 over a month', () => {
 	it("counts by the deadline's period, late backlog included, exclusions apart; the lists match the counts", async () => {
 		const jan10 = at('2026-01-10 09:00');
-		const onTimeEfficient = await gridRow(t.db, {
-			status: 'closed',
-			reportedAt: jan10,
-			deadlineAt: endOf('2026-01-12'),
-			efficientAt: at('2026-01-11 12:00'),
-			feedbackAt: at('2026-01-11 10:00'),
-			closedAt: at('2026-01-13 10:00')
-		});
-		const onTimeSlow = await gridRow(t.db, {
-			status: 'closed',
-			reportedAt: jan10,
-			deadlineAt: endOf('2026-01-12'),
-			efficientAt: at('2026-01-11 12:00'),
-			feedbackAt: at('2026-01-12 16:00'),
-			closedAt: at('2026-01-13 10:00'),
-			rework: 1
-		});
-		const lateClosed = await gridRow(t.db, {
-			status: 'closed',
-			reportedAt: jan10,
-			deadlineAt: endOf('2026-01-12'),
-			efficientAt: at('2026-01-11 12:00'),
-			feedbackAt: at('2026-01-14 10:00'),
-			closedAt: at('2026-02-02 10:00')
-		});
+		const onTimeEfficient = await gridRow(t.db, januaryCase('2026-01-11 10:00', '2026-01-13 10:00'));
+		const onTimeSlow = await gridRow(t.db, januaryCase('2026-01-12 16:00', '2026-01-13 10:00', { rework: 1 }));
+		const lateClosed = await gridRow(t.db, januaryCase('2026-01-14 10:00', '2026-02-02 10:00'));
 		const backlog = await gridRow(t.db, { status: 'handling', reportedAt: jan10, deadlineAt: endOf('2026-01-20') });
 		// The last day of January at 24:00 is January; a minute later is February.
 		const edge = await gridRow(t.db, {
@@ -99,13 +77,7 @@ describe('grid 按时办结 and 高效处置 over a month', () => {
 	});
 
 	it('changing one case moves the rate: nothing is stored', async () => {
-		const id = await gridRow(t.db, {
-			status: 'closed',
-			reportedAt: at('2026-01-10 09:00'),
-			deadlineAt: endOf('2026-01-12'),
-			feedbackAt: at('2026-01-11 10:00'),
-			closedAt: at('2026-01-13 10:00')
-		});
+		const id = await gridRow(t.db, januaryCase('2026-01-11 10:00', '2026-01-13 10:00', { efficientAt: null }));
 		expect((await computeStats(t.db, JAN[0], JAN[1], null, NOW)).total.rates.grid_on_time).toMatchObject({
 			numerator: 1,
 			denominator: 1
@@ -246,13 +218,7 @@ describe('12345 rates', () => {
 
 describe('volumes by reporter', () => {
 	it('groups grid cases by who reported them; 12345 orders have no reporter', async () => {
-		await gridRow(t.db, {
-			status: 'closed',
-			reportedAt: at('2026-01-10 09:00'),
-			deadlineAt: endOf('2026-01-12'),
-			feedbackAt: at('2026-01-11 10:00'),
-			closedAt: at('2026-01-13 10:00')
-		});
+		await gridRow(t.db, januaryCase('2026-01-11 10:00', '2026-01-13 10:00', { efficientAt: null }));
 		await orderRow(t.db, { receivedAt: at('2026-01-05 10:00'), deadlineAt: endOf('2026-01-12') });
 		const s = await computeStats(t.db, JAN[0], JAN[1], 'worker', NOW);
 		const wangge = String(t.users.get('wangge'));

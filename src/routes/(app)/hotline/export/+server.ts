@@ -1,28 +1,13 @@
+import { ORDER_LEADING_HEADERS } from '$lib/domain/hotline-order-columns';
 import { shanghaiDate } from '$lib/domain/working-days';
 import { getDb } from '$lib/server/db';
-import { tableDownload } from '$lib/server/file-response';
+import { spreadsheetResponse } from '$lib/server/import/export';
 import { parseOrderFilters } from '$lib/server/order-filters';
 import { exportOrderRows } from '$lib/server/services/hotline/order-list';
 import type { RequestHandler } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
 
-const HEADERS = [
-	'工单号',
-	'来源渠道',
-	'诉求类型',
-	'紧急程度',
-	'诉求人',
-	'联系电话',
-	'地址',
-	'诉求内容',
-	'派单时间',
-	'状态',
-	'承办部门',
-	'居民区',
-	'办结时限',
-	'先行联系时间',
-	'首次答复时间'
-];
+const HEADERS = [...ORDER_LEADING_HEADERS, '状态', '承办部门', '居民区', '办结时限', '先行联系时间', '首次答复时间'];
 
 /**
  * The order list as CSV or XLSX, every cell neutralised against spreadsheet formula injection, the
@@ -34,5 +19,5 @@ export const GET: RequestHandler = async (event) => {
 	const format = params.get('format') === 'xlsx' ? 'xlsx' : 'csv';
 	const { page: _page, ...filters } = parseOrderFilters(params);
 	const rows = exportOrderRows(getDb(), actor, filters, Date.now());
-	return tableDownload(format, `12345-orders-${shanghaiDate(Date.now())}.${format}`, { headers: HEADERS, rows });
+	return spreadsheetResponse(format, rows, HEADERS, `12345-orders-${shanghaiDate(Date.now())}`);
 };

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { downloadResponse } from '$lib/server/file-response';
+import { downloadResponse } from '$lib/server/import/export';
 import { buildCaseSheets, buildStatsSheets, parsePeriod, writeWorkbook } from '$lib/server/services/stats/export';
 import type { RequestHandler } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
@@ -32,7 +32,5 @@ export const GET: RequestHandler = async (event) => {
 		kind === 'stats'
 			? await buildStatsSheets(db, period.from, period.to, now)
 			: await buildCaseSheets(db, period.from, period.to, now);
-	return downloadResponse('xlsx', `gridcase-${kind}-${period.from}-${period.to}.xlsx`, (out) =>
-		writeWorkbook(sheets, out)
-	);
+	return downloadResponse(`gridcase-${kind}-${period.from}-${period.to}.xlsx`, (out) => writeWorkbook(sheets, out));
 };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { at, endOf } from '$lib/domain/fixtures/time';
 import { createApiKey, revokeApiKey } from '$lib/server/auth/api-keys';
-import { gridRow, orderRow } from '$lib/server/services/stats/fixtures';
+import { gridRow, januaryCase, orderRow } from '$lib/server/services/stats/fixtures';
 import { actorOf, createTestDb, type TestDb } from '$lib/server/test-db';
 import type { Actor } from '$lib/domain/access';
 
@@ -31,24 +31,9 @@ beforeAll(async () => {
 	// A hand-made January (and one February case); all decided long before the real clock's now.
 	const jan10 = at('2026-01-10 09:00');
 	// On time and efficient.
-	await gridRow(t.db, {
-		status: 'closed',
-		reportedAt: jan10,
-		deadlineAt: endOf('2026-01-12'),
-		efficientAt: at('2026-01-11 12:00'),
-		feedbackAt: at('2026-01-11 10:00'),
-		closedAt: at('2026-01-13 10:00')
-	});
+	await gridRow(t.db, januaryCase('2026-01-11 10:00', '2026-01-13 10:00'));
 	// Late: the feedback came after the deadline.
-	await gridRow(t.db, {
-		status: 'closed',
-		reportedAt: jan10,
-		deadlineAt: endOf('2026-01-12'),
-		efficientAt: at('2026-01-11 12:00'),
-		feedbackAt: at('2026-01-14 10:00'),
-		closedAt: at('2026-01-15 10:00'),
-		rework: 1
-	});
+	await gridRow(t.db, januaryCase('2026-01-14 10:00', '2026-01-15 10:00', { rework: 1 }));
 	// Still open past its deadline: late, backlog never helps a rate.
 	await gridRow(t.db, { status: 'handling', reportedAt: jan10, deadlineAt: endOf('2026-01-20') });
 	// Void: left out.

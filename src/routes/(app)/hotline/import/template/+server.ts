@@ -1,5 +1,5 @@
 import { orderTemplate } from '$lib/server/services/hotline/import-template';
-import { tableDownload } from '$lib/server/file-response';
+import { spreadsheetResponse } from '$lib/server/import/export';
 import type { RequestHandler } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
 
@@ -7,5 +7,6 @@ import { requireCan } from '$lib/server/auth/gate';
 export const GET: RequestHandler = async (event) => {
 	requireCan(event, 'hotline.import');
 	const format = event.url.searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv';
-	return tableDownload(format, `12345-import-template.${format}`, { ...orderTemplate(), sheetName: '工单' });
+	const { headers, rows } = orderTemplate();
+	return spreadsheetResponse(format, rows, headers, '12345-import-template', { sheetName: '工单' });
 };
