@@ -2,6 +2,7 @@
 // deadlines (from case-stages.ts, hotline-stages.ts, enforcement-clocks.ts), and the rates it is measured by. Words are messages.
 import { m } from '$lib/paraglide/messages';
 import type { Role } from '$lib/domain/access';
+import { SHOWN_RATES } from '$lib/domain/rates';
 
 type Msg = (inputs?: Record<string, never>, options?: { locale?: 'zh' | 'en' }) => string;
 
@@ -16,7 +17,7 @@ export interface Guide {
 	pages: HelpPage[];
 	steps: Msg[];
 	/** Rate keys as the statistics name them. */
-	rates: string[];
+	rates: readonly string[];
 }
 
 const P = {
@@ -34,17 +35,6 @@ const P = {
 	shops: { href: '/shops', name: m.nav_shops, what: m.help_page_shops },
 	admin: { href: '/admin', name: m.admin_title, what: m.help_page_admin }
 } satisfies Record<string, HelpPage>;
-
-const ALL_RATES = [
-	'grid_on_time',
-	'grid_efficient',
-	'first_contact',
-	'hotline_on_time',
-	'rework',
-	'satisfaction',
-	'return',
-	'extension'
-];
 
 export const GUIDES: Record<Role, Guide> = {
 	grid_worker: {
@@ -77,13 +67,13 @@ export const GUIDES: Record<Role, Guide> = {
 			m.help_step_dispatcher_5,
 			m.help_step_dispatcher_6
 		],
-		rates: ALL_RATES
+		rates: SHOWN_RATES
 	},
 	leader: {
 		intro: m.help_intro_leader,
 		pages: [P.board, P.stats, P.report_monthly, P.cases, P.hotline, P.map],
 		steps: [m.help_step_leader_1, m.help_step_leader_2, m.help_step_leader_3, m.help_step_leader_4],
-		rates: ALL_RATES
+		rates: SHOWN_RATES
 	},
 	enforcer: {
 		intro: m.help_intro_enforcer,
@@ -101,7 +91,7 @@ export const GUIDES: Record<Role, Guide> = {
 		intro: m.help_intro_admin,
 		pages: [P.admin, P.stats, P.cases, P.map],
 		steps: [m.help_step_admin_1, m.help_step_admin_2, m.help_step_admin_3, m.help_step_admin_4, m.help_step_admin_5],
-		rates: ALL_RATES
+		rates: SHOWN_RATES
 	}
 };
 

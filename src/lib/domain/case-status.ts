@@ -1,3 +1,5 @@
+import { isOneOf } from './one-of';
+
 /** Statuses of a grid-flow case (网格流转案件). */
 export const CASE_STATUSES = [
 	'reported', // 待受理 (上报)
@@ -17,9 +19,7 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => s !== 'closed' && s !== 'void');
 
-export function isCaseStatus(s: string): s is CaseStatus {
-	return (CASE_STATUSES as readonly string[]).includes(s);
-}
+export const isCaseStatus = (s: string): s is CaseStatus => isOneOf(CASE_STATUSES, s);
 
 /** Actions on an existing case, one per verb. */
 export const CASE_ACTIONS = [
@@ -44,9 +44,7 @@ export const CASE_ACTIONS = [
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
-export function isCaseAction(s: string): s is CaseAction {
-	return (CASE_ACTIONS as readonly string[]).includes(s);
-}
+export const isCaseAction = (s: string): s is CaseAction => isOneOf(CASE_ACTIONS, s);
 
 /** Case sources (来源); 'hotline' is a 12345 order turned into a grid case (only from the order's page). */
 export const CASE_SOURCES = ['patrol', 'resident', 'video', 'leader', 'hotline'] as const;

@@ -44,6 +44,16 @@ function step(s: Step, cmd: CaseCommand, when: string): Step {
 	delete changes.categoryCode;
 	return { state: { ...s.state, ...changes }, events: [...s.events, r.event] };
 }
+/** 上报 → 受理 → 立案 in the category → 派遣 to department 7, on one day at the four times given. */
+function dispatchedTo7(categoryCode: string, handleLimit: Limit, day: string, times: [string, string, string, string]) {
+	const [reported, accepted, registered, dispatched] = times.map((time) => `${day} ${time}`);
+	let s = begin('report', reported);
+	s = step(s, { action: 'accept' }, accepted);
+	s = step(s, { action: 'register', categoryCode, urgency: '一般', handleLimit, efficientLimit: null }, registered);
+	return step(s, { action: 'dispatch', departmentId: 7 }, dispatched);
+}
+/** The log of a case up to 签收, where every path here starts. */
+const SIGNED = ['report', 'accept', 'register', 'dispatch', 'sign'];
 function expectLinkedLog(events: CaseEventDraft[]) {
 	for (let i = 1; i < events.length; i++) expect(events[i].from).toBe(events[i - 1].to);
 }
@@ -92,29 +102,13 @@ describe('whole paths', () => {
 			reworkCount: 0,
 			supervised: false
 		});
-		expect(s.events.map((e) => e.action)).toEqual([
-			'report',
-			'accept',
-			'register',
-			'dispatch',
-			'sign',
-			'feedback',
-			'check_pass',
-			'close'
-		]);
+		expect(s.events.map((e) => e.action)).toEqual([...SIGNED, 'feedback', 'check_pass', 'close']);
 		expectLinkedLog(s.events);
 		expect(actionsInState(s.state.status)).toEqual([]);
 	});
 
 	it('返工 + 延期 + 挂账 + 督办, chained', () => {
-		let s = begin('report', '2026-09-22 09:00');
-		s = step(s, { action: 'accept' }, '2026-09-22 09:10');
-		s = step(
-			s,
-			{ action: 'register', categoryCode: 'SH-SSGL-02', urgency: '一般', handleLimit: WD3, efficientLimit: null },
-			'2026-09-22 09:20'
-		);
-		s = step(s, { action: 'dispatch', departmentId: 7 }, '2026-09-22 09:30');
+		let s = dispatchedTo7('SH-SSGL-02', WD3, '2026-09-22', ['09:00', '09:10', '09:20', '09:30']);
 		// 3 wd after 09-22: 09-23, 09-24, (09-25 中秋, weekend) 09-28 → end of 09-28.
 		expect(s.state.deadlineAt).toBe(endOf('2026-09-28'));
 		s = step(s, { action: 'sign' }, '2026-09-22 10:00');
@@ -181,11 +175,7 @@ describe('whole paths', () => {
 			closedAt: at('2026-10-13 10:00')
 		});
 		expect(s.events.map((e) => e.action)).toEqual([
-			'report',
-			'accept',
-			'register',
-			'dispatch',
-			'sign',
+			...SIGNED,
 			'feedback',
 			'check_fail',
 			'request_extension',
@@ -201,14 +191,7 @@ describe('whole paths', () => {
 	});
 
 	it('回退 approved → 改派 restarts the handling clock; a rejected 回退 resumes handling', () => {
-		let s = begin('report', '2026-09-29 09:00');
-		s = step(s, { action: 'accept' }, '2026-09-29 09:05');
-		s = step(
-			s,
-			{ action: 'register', categoryCode: 'SH-HWSR-02', urgency: '一般', handleLimit: WH2, efficientLimit: null },
-			'2026-09-29 09:10'
-		);
-		s = step(s, { action: 'dispatch', departmentId: 7 }, '2026-09-29 09:15');
+		let s = dispatchedTo7('SH-HWSR-02', WH2, '2026-09-29', ['09:00', '09:05', '09:10', '09:15']);
 		s = step(s, { action: 'request_return', reasonCode: 'not_our_duty', note: '属绿化部门' }, '2026-09-29 09:30');
 		s = step(s, { action: 'approve_return' }, '2026-09-29 10:00');
 		expect(s.state).toMatchObject({ status: 'registered', departmentId: null, dispatchedAt: null, deadlineAt: null });

@@ -9,22 +9,10 @@ import {
 	formatRemaining,
 	type LimitUnit
 } from './deadlines';
-import { createCalendar } from './working-days';
-import * as cn from './fixtures/calendar-cn';
+import { cal, fmt, t } from './fixtures/time';
 
-const cal = createCalendar(cn);
 const H = 3_600_000;
 const MIN = 60_000;
-/** Instants are written as ISO strings with +08:00 so the tables read in Shanghai time. */
-const t = (iso: string): number => {
-	const ms = Date.parse(iso);
-	if (Number.isNaN(ms)) throw new Error(`bad test instant ${iso}`);
-	return ms;
-};
-const fmt = (ms: number): string => {
-	const s = new Date(ms + 8 * H).toISOString();
-	return (s.endsWith(':00.000Z') ? s.slice(0, 16) : s.slice(0, 23)) + '+08:00';
-};
 /** 24:00 of a Shanghai date, written independently of the code under test (no DST in Shanghai). */
 const endOf = (date: string): number => t(`${date}T00:00+08:00`) + 24 * H;
 

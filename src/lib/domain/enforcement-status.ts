@@ -1,3 +1,5 @@
+import { isOneOf } from './one-of';
+
 /** Statuses of a non-onsite enforcement case (非现场执法). */
 export const ENFORCEMENT_STATUSES = [
 	'pending_notice', // 待先行告知
@@ -18,9 +20,7 @@ export const OPEN_ENFORCEMENT_STATUSES: readonly EnforcementStatus[] = ENFORCEME
 	(s) => s !== 'closed' && s !== 'cancelled'
 );
 
-export function isEnforcementStatus(s: string): s is EnforcementStatus {
-	return (ENFORCEMENT_STATUSES as readonly string[]).includes(s);
-}
+export const isEnforcementStatus = (s: string): s is EnforcementStatus => isOneOf(ENFORCEMENT_STATUSES, s);
 
 /** One verb per legal step. */
 export const ENFORCEMENT_ACTIONS = [
@@ -39,9 +39,7 @@ export const ENFORCEMENT_ACTIONS = [
 ] as const;
 export type EnforcementAction = (typeof ENFORCEMENT_ACTIONS)[number];
 
-export function isEnforcementAction(s: string): s is EnforcementAction {
-	return (ENFORCEMENT_ACTIONS as readonly string[]).includes(s);
-}
+export const isEnforcementAction = (s: string): s is EnforcementAction => isOneOf(ENFORCEMENT_ACTIONS, s);
 
 /** How a closed case ended. */
 export type EnforcementOutcome = 'corrected' | 'paid' | 'cancelled';

@@ -1,14 +1,9 @@
 // The non-onsite enforcement track as a pure function: (state, command, context) → next | rejection.
-import {
-	currentClock,
-	decisionDeadline,
-	paymentDeadline,
-	rectifyDeadline,
-	statementDeadline
-} from './enforcement-clocks';
-import { amountDue, isFineInRange, type FineRange } from './enforcement-money';
+import { currentClock } from './enforcement-clocks';
+import { decide } from './enforcement-commands';
+import { amountDue, type FineRange } from './enforcement-money';
 import type { EnforcementAction, EnforcementOutcome, EnforcementStatus } from './enforcement-status';
-import { isValidDate, shanghaiDate, type WorkCalendar } from './working-days';
+import type { WorkCalendar } from './working-days';
 
 /** The fields of an enforcement case the workflow reads and may change. */
 export interface EnforcementState {
@@ -163,105 +158,6 @@ function stageFields(
 ): Partial<EnforcementState> {
 	const clock = currentClock(next, { ...s, stageStartedAt: now }, cal);
 	return { stageStartedAt: now, stageDeadlineAt: clock?.deadlineAt ?? null, stageWarnAt: clock?.warnAt ?? null };
-}
-
-type Step =
-	| {
-			next: EnforcementStatus;
-			changes: Partial<EnforcementState>;
-			note: string | null;
-			payload?: Record<string, unknown>;
-	  }
-	| EnforcementRejection;
-
-function decide(s: EnforcementState, c: EnforcementCommand, ctx: EnforcementContext): Step {
-	const { now, calendar } = ctx;
-	switch (c.action) {
-		case 'link_shop':
-			return { next: s.status, changes: { shopId: c.shopId }, note: null, payload: { shopId: c.shopId } };
-		case 'notify': {
-			if (s.shopId === null) return 'shop_required';
-			if (!c.phone) return 'phone_required';
-			return {
-				next: 'rectifying',
-				changes: { notifiedAt: now, rectifyDueAt: rectifyDeadline(now, ctx.rectifyMinutes) },
-				note: c.text,
-				payload: { text: c.text }
-			};
-		}
-		case 'recheck': {
-			const note = c.note.trim();
-			if (c.corrected)
-				return {
-					next: 'closed',
-					changes: { outcome: 'corrected', closedAt: now },
-					note: note || null,
-					payload: { corrected: true }
-				};
-			if (s.rectifyDueAt !== null && now < s.rectifyDueAt) return 'rectify_period_running';
-			if (c.photoCount < 1) return 'photo_required';
-			return { next: 'pending_register', changes: {}, note: note || null, payload: { corrected: false } };
-		}
-		case 'register':
-			return {
-				next: 'registered',
-				changes: { registeredAt: now, decisionDueAt: decisionDeadline(now, calendar) },
-				note: c.note?.trim() || null
-			};
-		case 'confirm_party':
-			if (s.shopId === null) return 'shop_required';
-			return {
-				next: 'party_confirmed',
-				changes: { partyConfirmedAt: now },
-				note: c.note.trim() || null,
-				payload: { method: c.method }
-			};
-		case 'issue_notice':
-			if (!isFineInRange(c.proposedFine, ctx.fineRange)) return 'fine_out_of_range';
-			return {
-				next: 'statement',
-				changes: { noticeAt: now, proposedFine: c.proposedFine, statementDueAt: statementDeadline(now, calendar) },
-				note: null,
-				payload: { proposedFine: c.proposedFine }
-			};
-		case 'record_statement': {
-			if (s.statementDueAt !== null && now > s.statementDueAt) return 'statement_window_closed';
-			const text = c.statement.trim();
-			if (!text) return 'reason_required';
-			return { next: 'pending_decision', changes: { statementAt: now }, note: text };
-		}
-		case 'lapse_statement':
-			if (s.statementDueAt === null || now <= s.statementDueAt) return 'statement_window_open';
-			return { next: 'pending_decision', changes: {}, note: null, payload: { lapsedAt: s.statementDueAt } };
-		case 'decide':
-			if (!isFineInRange(c.fine, ctx.fineRange)) return 'fine_out_of_range';
-			return {
-				next: 'awaiting_payment',
-				changes: { decisionAt: now, fine: c.fine, paymentDueAt: paymentDeadline(now, calendar) },
-				note: c.note?.trim() || null,
-				payload: { fine: c.fine }
-			};
-		case 'record_payment': {
-			const decided = s.decisionAt === null ? null : shanghaiDate(s.decisionAt);
-			if (!isValidDate(c.paidOn) || decided === null || c.paidOn < decided || c.paidOn > shanghaiDate(now))
-				return 'paid_date_invalid';
-			const due = amountDue(s.fine ?? 0, s.paymentDueAt ?? now, c.paidOn);
-			if (c.amount !== due.total) return 'amount_mismatch';
-			return {
-				next: 'paid',
-				changes: { paidOn: c.paidOn, paidAmount: c.amount },
-				note: null,
-				payload: { ...due, paidOn: c.paidOn }
-			};
-		}
-		case 'close':
-			return { next: 'closed', changes: { outcome: 'paid', closedAt: now }, note: c.note?.trim() || null };
-		case 'cancel': {
-			const reason = c.reason.trim();
-			if (!reason) return 'reason_required';
-			return { next: 'cancelled', changes: { outcome: 'cancelled', closedAt: now }, note: reason };
-		}
-	}
 }
 
 export function applyEnforcementCommand(

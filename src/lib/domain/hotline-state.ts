@@ -1,6 +1,14 @@
 // The 12345 order as the workflow sees it, and the commands that change it.
 import type { Limit } from './deadlines';
-import type { ContactMethod, ContactOutcome, HotlineReturnReason, HotlineStatus, Satisfaction } from './hotline-status';
+import type {
+	ContactMethod,
+	ContactOutcome,
+	HotlineAction,
+	HotlineReturnReason,
+	HotlineStatus,
+	Satisfaction
+} from './hotline-status';
+import type { WorkCalendar } from './working-days';
 
 /** The fields of a 12345 order the workflow reads and may change. Instants are ms UTC, null when unset. */
 export interface HotlineState {
@@ -55,3 +63,32 @@ export type HotlineCommand =
 	| { action: 'reject_extension'; note: string }
 	| { action: 'supervise'; note: string }
 	| { action: 'evaluate'; satisfaction: Satisfaction; resolvedConfirmed: boolean; note?: string };
+
+export type HotlineRejection =
+	| 'not_allowed_in_state'
+	| 'reason_required'
+	| 'evidence_required'
+	| 'first_contact_required'
+	| 'already_contacted'
+	| 'contact_time_invalid'
+	| 'deadline_not_later'
+	| 'deadline_in_past'
+	| 'extension_too_long'
+	| 'invalid_input';
+
+export interface HotlineEventDraft {
+	action: HotlineAction;
+	from: HotlineStatus;
+	to: HotlineStatus;
+	note: string | null;
+	payload: Record<string, unknown>;
+}
+
+export type HotlineTransitionResult =
+	| { ok: true; next: HotlineStatus; changes: Partial<HotlineState>; event: HotlineEventDraft }
+	| { ok: false; reason: HotlineRejection };
+
+export interface HotlineContext {
+	now: number;
+	calendar: WorkCalendar;
+}

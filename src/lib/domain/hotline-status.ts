@@ -1,3 +1,5 @@
+import { isOneOf } from './one-of';
+
 /** Statuses of a 12345 hotline work order (工单), as the street handles it. */
 export const HOTLINE_STATUSES = [
 	'received', // 待派单: pushed down to the street, awaiting assignment
@@ -16,9 +18,7 @@ export const OPEN_HOTLINE_STATUSES: readonly HotlineStatus[] = HOTLINE_STATUSES.
 	(s) => s !== 'completed' && s !== 'returned'
 );
 
-export function isHotlineStatus(s: string): s is HotlineStatus {
-	return (HOTLINE_STATUSES as readonly string[]).includes(s);
-}
+export const isHotlineStatus = (s: string): s is HotlineStatus => isOneOf(HOTLINE_STATUSES, s);
 
 /** Actions on an existing order, one per verb. */
 export const HOTLINE_ACTIONS = [
@@ -37,9 +37,7 @@ export const HOTLINE_ACTIONS = [
 ] as const;
 export type HotlineAction = (typeof HOTLINE_ACTIONS)[number];
 
-export function isHotlineAction(s: string): s is HotlineAction {
-	return (HOTLINE_ACTIONS as readonly string[]).includes(s);
-}
+export const isHotlineAction = (s: string): s is HotlineAction => isOneOf(HOTLINE_ACTIONS, s);
 
 /** How 先行联系 was made. */
 export const CONTACT_METHODS = ['phone', 'sms', 'visit'] as const;
@@ -66,6 +64,3 @@ export type HotlineReturnReason = (typeof HOTLINE_RETURN_REASONS)[number];
 /** 紧急程度 of an order. */
 export const ORDER_URGENCIES = ['一般', '紧急'] as const;
 export type OrderUrgency = (typeof ORDER_URGENCIES)[number];
-
-export const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
-	typeof v === 'string' && (list as readonly string[]).includes(v);

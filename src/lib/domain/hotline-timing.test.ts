@@ -1,48 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { judgeCompletion, judgeFirstContact, type Judgement } from './hotline-timing';
 import type { HotlineState } from './hotline-workflow';
+import { at, endOf } from './fixtures/time';
+import { CONTACT_DUE, DEADLINE, NOT_CONTACTED, stateIn } from './hotline-workflow.fixtures';
 
-/** Asia/Shanghai wall time, explicit +08:00. */
-const at = (s: string): number => Date.parse(`${s.replace(' ', 'T')}:00+08:00`);
-const endOf = (date: string): number => at(`${date} 00:00`) + 86_400_000;
-
-// A 投诉 (5 wd) received Mon 2026-09-28 09:00 and signed 14:00: 先行联系 due at the end of 09-29,
-// 办结 due at the end of 10-10 (National Day break, 10-10 Saturday make-up day).
-const RECEIVED = at('2026-09-28 09:00');
-const SIGNED = at('2026-09-28 14:00');
-const CONTACT_DUE = endOf('2026-09-29');
-const DEADLINE = endOf('2026-10-10');
+// The shared fixture order: a 投诉 (5 wd) received Mon 2026-09-28 09:00 and signed 14:00: 先行联系 due at
+// the end of 09-29, 办结 due at the end of 10-10 (National Day break, 10-10 Saturday make-up day).
 const EXTENDED = at('2026-10-16 17:00');
 
-function order(over: Partial<HotlineState> = {}): HotlineState {
-	return {
-		status: 'handling',
-		resumeStatus: null,
-		orderLimit: { value: 5, unit: 'wd' },
-		receivedAt: RECEIVED,
-		departmentId: 7,
-		assignedAt: at('2026-09-28 10:00'),
-		signedAt: SIGNED,
-		firstContactDueAt: CONTACT_DUE,
-		firstContactAt: null,
-		contactOutcome: null,
-		contactMethod: null,
-		deadlineAt: DEADLINE,
-		warnAt: null,
-		requestedDeadlineAt: null,
-		firstReplyAt: null,
-		lastReplyAt: null,
-		replyResolved: null,
-		redoDeadlineAt: null,
-		redoCount: 0,
-		returnApprovedAt: null,
-		supervisedAt: null,
-		satisfaction: null,
-		completedAt: null,
-		hasPhone: true,
-		...over
-	};
-}
+/** An order being handled, 先行联系 not logged yet, changed by `over`. */
+const order = (over: Partial<HotlineState> = {}): HotlineState => stateIn('handling', { ...NOT_CONTACTED, ...over });
 const contacted = (when: number): Partial<HotlineState> => ({
 	firstContactAt: when,
 	contactOutcome: 'contacted',

@@ -77,27 +77,35 @@ export function stateIn(status: HotlineStatus, over: Partial<HotlineState> = {})
 export const NOT_CONTACTED: Partial<HotlineState> = { firstContactAt: null, contactOutcome: null, contactMethod: null };
 
 type CommandOf<A extends HotlineAction> = Extract<HotlineCommand, { action: A }>;
-/** A command that passes validation for each action. */
-export const VALID: { [A in HotlineAction]: CommandOf<A> } = {
-	assign: { action: 'assign', departmentId: 9 },
-	sign: { action: 'sign' },
-	first_contact: {
-		action: 'first_contact',
-		at: NOW - HOUR,
-		outcome: 'contacted',
-		method: 'phone',
-		summary: '已电话联系，约定上门'
-	},
-	reply: { action: 'reply', resolved: true, text: '已协调物业清理' },
-	request_return: { action: 'request_return', reasonCode: 'not_our_duty', note: '属市场监管职责', evidenceCount: 1 },
-	approve_return: { action: 'approve_return' },
-	reject_return: { action: 'reject_return', note: '属街道职责' },
-	request_extension: { action: 'request_extension', proposedDeadline: REQUESTED, reason: '需协调产权单位' },
-	approve_extension: { action: 'approve_extension' },
-	reject_extension: { action: 'reject_extension', note: '理由不充分' },
-	supervise: { action: 'supervise', note: '请加快办理' },
-	evaluate: { action: 'evaluate', satisfaction: '满意', resolvedConfirmed: true }
-};
+/**
+ * One command per action that passes validation, with the department, contact moment and 延期 date
+ * the caller's own order needs (the workflow tests here, the order service tests with a database).
+ */
+export function validCommands(o: { departmentId: number; contactAt: number; proposedDeadline: number }): {
+	[A in HotlineAction]: CommandOf<A>;
+} {
+	return {
+		assign: { action: 'assign', departmentId: o.departmentId },
+		sign: { action: 'sign' },
+		first_contact: {
+			action: 'first_contact',
+			at: o.contactAt,
+			outcome: 'contacted',
+			method: 'phone',
+			summary: '已电话联系，约定上门'
+		},
+		reply: { action: 'reply', resolved: true, text: '已协调物业清理' },
+		request_return: { action: 'request_return', reasonCode: 'not_our_duty', note: '属市场监管职责', evidenceCount: 1 },
+		approve_return: { action: 'approve_return' },
+		reject_return: { action: 'reject_return', note: '属街道职责' },
+		request_extension: { action: 'request_extension', proposedDeadline: o.proposedDeadline, reason: '需协调产权单位' },
+		approve_extension: { action: 'approve_extension' },
+		reject_extension: { action: 'reject_extension', note: '理由不充分' },
+		supervise: { action: 'supervise', note: '请加快办理' },
+		evaluate: { action: 'evaluate', satisfaction: '满意', resolvedConfirmed: true }
+	};
+}
+export const VALID = validCommands({ departmentId: 9, contactAt: NOW - HOUR, proposedDeadline: REQUESTED });
 
 export function ok(r: HotlineTransitionResult) {
 	if (!r.ok) throw new Error(`expected success, got ${r.reason}`);

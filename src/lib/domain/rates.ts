@@ -5,6 +5,18 @@ import { shanghaiDate } from './working-days';
 
 export type Verdict = Judgement['verdict'];
 
+/** Every rate in the order a reader meets them: the statistics page, the monthly report, the help guides. */
+export const SHOWN_RATES = [
+	'grid_on_time',
+	'grid_efficient',
+	'first_contact',
+	'hotline_on_time',
+	'rework',
+	'satisfaction',
+	'return',
+	'extension'
+] as const;
+
 /** Why a grid case was judged as it was; the UI shows it beside the rule. */
 export type GridReason =
 	| 'closed_before_due'

@@ -15,19 +15,9 @@ import {
 	workingMsBetween
 } from './working-days';
 import * as cn from './fixtures/calendar-cn';
+import { cal, fmt, t } from './fixtures/time';
 
-const cal = createCalendar(cn);
 const H = 3_600_000;
-/** Instants are written as ISO strings with +08:00 so the tables read in Shanghai time. */
-const t = (iso: string): number => {
-	const ms = Date.parse(iso);
-	if (Number.isNaN(ms)) throw new Error(`bad test instant ${iso}`);
-	return ms;
-};
-const fmt = (ms: number): string => {
-	const s = new Date(ms + 8 * H).toISOString();
-	return (s.endsWith(':00.000Z') ? s.slice(0, 16) : s.slice(0, 23)) + '+08:00';
-};
 
 describe('Shanghai conversions', () => {
 	it.each([

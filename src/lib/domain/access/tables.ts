@@ -13,6 +13,16 @@ const DISPATCHER = { dispatcher: 'all' } as const;
 const HANDLER_OWN = { handler: 'own_department' } as const;
 const CHECKER = { grid_worker: 'own_community_unhandled' } as const;
 
+/** 回退 and 延期 work alike on both assigned tracks: the assignee asks, the centre decides. */
+const RETURN_AND_EXTENSION = {
+	request_return: HANDLER_OWN,
+	approve_return: DISPATCHER,
+	reject_return: DISPATCHER,
+	request_extension: HANDLER_OWN,
+	approve_extension: DISPATCHER,
+	reject_extension: DISPATCHER
+} as const;
+
 /** Grid cases (网格案件): reporting, the workflow verbs, and who sees which case. */
 export const CASE_TABLE = {
 	/** See a case: the 片区 for a 网格员, the department for a handler, all for the centre and above. */
@@ -35,12 +45,7 @@ export const CASE_TABLE = {
 	dispatch: DISPATCHER,
 	sign: HANDLER_OWN,
 	feedback: HANDLER_OWN,
-	request_return: HANDLER_OWN,
-	approve_return: DISPATCHER,
-	reject_return: DISPATCHER,
-	request_extension: HANDLER_OWN,
-	approve_extension: DISPATCHER,
-	reject_extension: DISPATCHER,
+	...RETURN_AND_EXTENSION,
 	park: DISPATCHER,
 	unpark: DISPATCHER,
 	check_pass: CHECKER,
@@ -68,12 +73,7 @@ export const HOTLINE_TABLE = {
 	sign: HANDLER_OWN,
 	first_contact: HANDLER_OWN,
 	reply: HANDLER_OWN,
-	request_return: HANDLER_OWN,
-	approve_return: DISPATCHER,
-	reject_return: DISPATCHER,
-	request_extension: HANDLER_OWN,
-	approve_extension: DISPATCHER,
-	reject_extension: DISPATCHER,
+	...RETURN_AND_EXTENSION,
 	supervise: { leader: 'all' },
 	evaluate: DISPATCHER
 } as const satisfies Record<

@@ -3,6 +3,7 @@ import type { HotlineAction } from '$lib/domain/hotline-status';
 import type { HotlineCommand } from '$lib/domain/hotline-workflow';
 import { validateOrderRecord, type OrderColumnKey } from '$lib/domain/hotline-order-input';
 import type { WorkCalendar } from '$lib/domain/working-days';
+import { validCommands } from '$lib/domain/hotline-workflow.fixtures';
 import { photoDir } from '../../config';
 import type { PhotoInput } from '../../photos';
 import { loadCalendar } from '../../repositories/calendar';
@@ -143,23 +144,8 @@ export async function expectNothingWritten(id: number, fn: () => Promise<unknown
 }
 
 /** One command per action, each valid in its own state. */
-export const COMMANDS: Record<HotlineAction, HotlineCommand> = {
-	assign: { action: 'assign', departmentId: 1 },
-	sign: { action: 'sign' },
-	first_contact: {
-		action: 'first_contact',
-		at: at('2026-09-28 10:00'),
-		outcome: 'contacted',
-		method: 'phone',
-		summary: '已电话联系'
-	},
-	reply: { action: 'reply', resolved: true, text: '已处理' },
-	request_return: { action: 'request_return', reasonCode: 'not_our_duty', note: '非本部门职责', evidenceCount: 1 },
-	approve_return: { action: 'approve_return' },
-	reject_return: { action: 'reject_return', note: '请继续办理' },
-	request_extension: { action: 'request_extension', proposedDeadline: endOf('2026-10-12'), reason: '需施工' },
-	approve_extension: { action: 'approve_extension' },
-	reject_extension: { action: 'reject_extension', note: '不同意' },
-	supervise: { action: 'supervise', note: '请加快' },
-	evaluate: { action: 'evaluate', satisfaction: '满意', resolvedConfirmed: true }
-};
+export const COMMANDS: Record<HotlineAction, HotlineCommand> = validCommands({
+	departmentId: 1,
+	contactAt: at('2026-09-28 10:00'),
+	proposedDeadline: endOf('2026-10-12')
+});

@@ -3,9 +3,9 @@ import {
 	CONTACT_OUTCOMES,
 	HOTLINE_RETURN_REASONS,
 	SATISFACTION,
-	isOneOf,
 	type HotlineAction
 } from '$lib/domain/hotline-status';
+import { isOneOf } from '$lib/domain/one-of';
 import type { HotlineCommand } from '$lib/domain/hotline-workflow';
 import { parseShanghaiDateTime } from '$lib/domain/working-days';
 import { text } from '$lib/server/form';
