@@ -172,3 +172,15 @@ export const inRange = (date: string, from: string, to: string): boolean => date
 /** `worker`: the reporter of a grid case (网格员 and 城运中心 staff); 12345 orders have none. */
 export type GroupBy = 'month' | 'area' | 'community' | 'category' | 'department' | 'worker';
 export const GROUP_BYS: readonly GroupBy[] = ['month', 'area', 'community', 'category', 'department', 'worker'];
+
+/** The eight rates in the order leadership reads them: the grid's own first, then 12345, then the lower-is-better ones. */
+export const SHOWN_RATES = [
+	'grid_on_time',
+	'grid_efficient',
+	'first_contact',
+	'hotline_on_time',
+	'rework',
+	'satisfaction',
+	'return',
+	'extension'
+] as const;
