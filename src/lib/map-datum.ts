@@ -43,3 +43,26 @@ export async function loadLeaflet(): Promise<typeof Leaflet> {
 	await import('leaflet/dist/leaflet.css');
 	return ((mod as unknown as { default?: typeof Leaflet }).default ?? mod) as typeof Leaflet;
 }
+
+/**
+ * Loads Leaflet, then lets `setup` make the map in the element (read once Leaflet is there).
+ * Returns the clean-up for `onMount` or an effect: it removes the map, and a Leaflet that arrives
+ * after the component is gone makes none. `failed` hears a failed load or set-up.
+ */
+export function startMap(
+	element: () => HTMLElement | undefined,
+	setup: (L: typeof Leaflet, element: HTMLElement) => Leaflet.Map,
+	failed?: (e: unknown) => void
+): () => void {
+	let stopped = false;
+	let map: Leaflet.Map | undefined;
+	const started = loadLeaflet().then((L) => {
+		const el = element();
+		if (!stopped && el) map = setup(L, el);
+	});
+	if (failed) started.catch(failed);
+	return () => {
+		stopped = true;
+		map?.remove();
+	};
+}

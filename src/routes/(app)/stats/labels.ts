@@ -1,5 +1,6 @@
 // Names and rules of the rates and volumes, shared by the statistics page, its drill-down and the
 // printable monthly report (in the reader's language; a locale can be passed for a fixed one).
+import { enfOutcomeLabel, sourceLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 
 type Locale = 'zh' | 'en';
@@ -119,4 +120,18 @@ export function monthAxisLabels(months: string[], locale?: Locale): string[] {
 	return months.map((ym) =>
 		oneYear ? m.stats_month_short({ month: String(Number(ym.slice(5, 7))) }, opts) : monthLabel(ym, locale)
 	);
+}
+
+/** What a volume is made of, shown after it: 上报 by source, 执法结案 by outcome ("巡查 3"); no parts for the others. */
+export function volumeParts(
+	volumes: { bySource: Record<string, number>; enforcementByOutcome: Record<string, number> },
+	key: string
+): string[] {
+	const [counts, label] =
+		key === 'reported'
+			? [volumes.bySource, sourceLabel]
+			: key === 'enforcement_closed'
+				? [volumes.enforcementByOutcome, enfOutcomeLabel]
+				: [{}, String];
+	return Object.entries(counts).map(([k, n]) => `${label(k)} ${n}`);
 }
