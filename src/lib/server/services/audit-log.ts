@@ -1,7 +1,14 @@
 // The audit log as a person reads it: the ids and codes an entry recorded are resolved to names
 // when it is read (the entry itself keeps the ids: it is sealed and never rewritten).
 import type { Db } from '../db/create-database';
-import { AUDIT_PAGE_SIZE, auditChoices, auditNames, listAudit, type AuditFilters, type AuditRefs } from '../repositories/audit';
+import {
+	AUDIT_PAGE_SIZE,
+	auditChoices,
+	auditNames,
+	listAudit,
+	type AuditFilters,
+	type AuditRefs
+} from '../repositories/audit';
 
 /** Detail keys that hold a reference, and the kind they refer to. */
 export const AUDIT_REF_KEYS: Record<string, keyof AuditRefs> = {

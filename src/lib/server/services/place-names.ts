@@ -4,7 +4,13 @@ import { checkPlaceName } from '$lib/domain/community-names';
 import type { Db } from '../db/create-database';
 import { appendAudit } from '../repositories/audit';
 import { listCommunityIds, listCommunityNames } from '../repositories/reference';
-import { deletePlaceName, findPlaceName, getPlaceName, insertPlaceName, listPlaceNames } from '../repositories/place-names';
+import {
+	deletePlaceName,
+	findPlaceName,
+	getPlaceName,
+	insertPlaceName,
+	listPlaceNames
+} from '../repositories/place-names';
 
 export type PlaceNameResult =
 	{ ok: true; id: number } | { ok: false; field: 'name' | 'kind' | 'communityId' | 'form'; code: string };
