@@ -1,7 +1,6 @@
 // The map page (地图): the outlines in force on the day shown, the tracks this actor may see, the
 // filter choices, and the month's shading by rate or volume for those who see statistics.
 import { can, viewScope, type Actor } from '$lib/domain/access';
-import { CASE_SOURCES, CASE_STATUSES } from '$lib/domain/case-status';
 import { categoryLabel } from '$lib/domain/category-search';
 import { communityCells } from '$lib/domain/community-cells';
 import { clusterPoints } from '$lib/domain/map-cluster';
@@ -75,11 +74,7 @@ export async function loadMapPage(db: Db, actor: Actor, q: MapQuery, now: number
 		filters: q.filters,
 		track,
 		tracks: [...(grid ? ['grid'] : []), ...(enforcement ? ['enforcement'] : []), ...(both ? ['all'] : [])],
-		options: {
-			statuses: CASE_STATUSES,
-			sources: CASE_SOURCES,
-			categories: categories.map((c) => ({ code: c.code, label: categoryLabel(c) }))
-		},
+		options: { categories: categories.map((c) => ({ code: c.code, label: categoryLabel(c) })) },
 		shading,
 		shadeChoice: { month: q.month, metric: q.metric, rates: SHADE_RATES, volumes: SHADE_VOLUMES, enabled: canShade },
 		canReport: can(actor, 'case.report')
