@@ -1,28 +1,9 @@
-// Small in-process caches for figures that are costly to count, valid until the database changes.
-// For SQLite the "database changed" signal is exact and cheap: this connection's total_changes()
-// (every row it wrote) with PRAGMA data_version (bumped by commits of any other connection or
-// process). On another dialect there is no such signal and nothing is cached. A time limit on top
-// covers totals that move with the clock alone (overdue, due soon).
+// Small in-process caches for figures that are costly to count, valid until the database changes
+// (db/write-version.ts says when; on a dialect without that signal nothing is cached). A time limit
+// on top covers totals that move with the clock alone (overdue, due soon).
 import type Database from 'better-sqlite3';
 import { sqliteHandle, type Db } from './db/create-database';
-
-const probes = new WeakMap<Database.Database, { changes: Database.Statement; version: Database.Statement }>();
-
-/** A text that differs whenever any row of the database file has changed since; null when unknown. */
-export function writeVersion(db: Db): string | null {
-	const sqlite = sqliteHandle(db);
-	if (!sqlite) return null;
-	let p = probes.get(sqlite);
-	if (!p)
-		probes.set(
-			sqlite,
-			(p = {
-				changes: sqlite.prepare('SELECT total_changes()').pluck(),
-				version: sqlite.prepare('PRAGMA data_version').pluck()
-			})
-		);
-	return `${p.changes.get()}:${p.version.get()}`;
-}
+import { writeVersion } from './db/write-version';
 
 export interface Memo<T> {
 	/** The value kept for `key` on this database if nothing was written since and it is younger than the time limit; else computes it. */

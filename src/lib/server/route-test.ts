@@ -2,7 +2,7 @@
 // database through getDb(), which opens DATABASE_PATH once per module graph: this points it at a
 // fresh test database and reloads the modules, then puts everything back.
 import path from 'node:path';
-import { vi } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { createTestDb, type TestDb } from './test-db';
 import type { Actor } from '$lib/domain/access';
 
@@ -51,4 +51,31 @@ export function formEvent(
 	for (const [k, v] of Object.entries(fields)) body.set(k, v);
 	const u = new URL(url);
 	return { locals: { actor }, url: u, request: new Request(u, { method: 'POST', body }), params };
+}
+
+/**
+ * A page module under test on a fresh database of its own, for one test file: set up before the
+ * file's tests and closed after; `db` and `page` are ready inside the tests, `event` posts to `url`.
+ */
+export function pageUnderTest(url: string, load: () => Promise<unknown>) {
+	let t: RouteTestDb | undefined;
+	let page: PageModule | undefined;
+	beforeAll(async () => {
+		t = await routeTestDb();
+		page = (await load()) as PageModule;
+	});
+	afterAll(() => t?.close());
+	return {
+		get db() {
+			return t!.db;
+		},
+		/** The test database's folder (the routes' files live under it). */
+		get dir() {
+			return t!.dir;
+		},
+		get page() {
+			return page!;
+		},
+		event: (actor: Actor | null, fields: Record<string, string | File> = {}) => formEvent(url, actor, fields)
+	};
 }

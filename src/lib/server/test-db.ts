@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { seedDemoUsers } from '../../../seeds/demo-users';
 import { loadReferenceData } from './repositories/reference-data';
 import { createDatabase, type Db } from './db/create-database';
+import type { DB } from './db/schema';
 import { migrateToLatest } from './db/migrate';
 import type { PhotoInput } from './photos';
 import { isRole, type Actor } from '$lib/domain/access';
@@ -73,16 +74,19 @@ export function listFiles(root: string): string[] {
 		.sort();
 }
 
+/** How many rows a table holds. */
+export async function countRows(db: Db, table: keyof DB): Promise<number> {
+	const row = await db
+		.selectFrom(table)
+		.select(({ fn }) => fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
 /** Row counts of the tables a case write touches. */
 export async function caseTableCounts(db: Db): Promise<{ cases: number; events: number; attachments: number }> {
-	const count = async (t: 'cases' | 'case_events' | 'attachments') =>
-		Number(
-			(
-				await db
-					.selectFrom(t)
-					.select(({ fn }) => fn.countAll<number>().as('n'))
-					.executeTakeFirstOrThrow()
-			).n
-		);
-	return { cases: await count('cases'), events: await count('case_events'), attachments: await count('attachments') };
+	const [cases, events, attachments] = await Promise.all(
+		(['cases', 'case_events', 'attachments'] as const).map((t) => countRows(db, t))
+	);
+	return { cases, events, attachments };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../test-db';
-import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from './api-keys';
+import { listApiKeys } from '../repositories/api-keys';
+import { createApiKey, revokeApiKey, verifyApiKey } from './api-keys';
 
 let t: TestDb;
 beforeAll(async () => {

@@ -2,6 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db/create-database';
+import { findApiKeyByPrefix, insertApiKey, markApiKeyUsed, revokeApiKeyRow } from '../repositories/api-keys';
 
 // API keys for integrations (the city 12345 platform pushing orders, the camera platform pushing alerts,
 // a reporting system reading the statistics): `gck_<prefix>_<secret>`.
@@ -29,21 +30,17 @@ export async function createApiKey(
 ): Promise<{ id: number; key: string; prefix: string; integration: ApiIntegration }> {
 	const prefix = random(5);
 	const secret = random(20);
-	const row = await db
-		.insertInto('api_keys')
-		.values({
-			name,
-			prefix,
-			secret_hash: hashSecret(secret),
-			created_by: createdBy,
-			created_at: now,
-			revoked_at: null,
-			last_used_at: null,
-			integration
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return { id: row.id, key: `gck_${prefix}_${secret}`, prefix, integration };
+	const id = await insertApiKey(db, {
+		name,
+		prefix,
+		secret_hash: hashSecret(secret),
+		created_by: createdBy,
+		created_at: now,
+		revoked_at: null,
+		last_used_at: null,
+		integration
+	});
+	return { id, key: `gck_${prefix}_${secret}`, prefix, integration };
 }
 
 export type ApiKeyCheck =
@@ -56,41 +53,16 @@ export async function verifyApiKey(db: Db, authorization: string | null, now: nu
 	if (!token) return { ok: false, reason: 'missing' };
 	const parts = token.match(KEY_PATTERN);
 	if (!parts) return { ok: false, reason: 'invalid' };
-	const row = await db.selectFrom('api_keys').selectAll().where('prefix', '=', parts[1]).executeTakeFirst();
+	const row = await findApiKeyByPrefix(db, parts[1]);
 	const given = new TextEncoder().encode(hashSecret(parts[2]));
 	if (!row || !constantTimeEqual(given, new TextEncoder().encode(row.secret_hash)))
 		return { ok: false, reason: 'invalid' };
 	if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
-	await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
+	await markApiKeyUsed(db, row.id, now);
 	// An unknown value (never written by this code) gets no integration rather than a guess.
 	if (!isApiIntegration(row.integration)) return { ok: false, reason: 'invalid' };
 	return { ok: true, id: row.id, name: row.name, integration: row.integration };
 }
 
-export async function revokeApiKey(db: Db, id: number, now: number): Promise<boolean> {
-	const r = await db
-		.updateTable('api_keys')
-		.set({ revoked_at: now })
-		.where('id', '=', id)
-		.where('revoked_at', 'is', null)
-		.executeTakeFirst();
-	return Number(r.numUpdatedRows) === 1;
-}
-
-export async function listApiKeys(db: Db) {
-	return db
-		.selectFrom('api_keys')
-		.innerJoin('users', 'users.id', 'api_keys.created_by')
-		.select([
-			'api_keys.id',
-			'api_keys.name',
-			'api_keys.prefix',
-			'api_keys.created_at',
-			'api_keys.revoked_at',
-			'api_keys.last_used_at',
-			'api_keys.integration',
-			'users.display_name as created_by_name'
-		])
-		.orderBy('api_keys.id', 'desc')
-		.execute();
-}
+/** Revokes a live key; false when there is none with this id (or it was revoked already). */
+export const revokeApiKey = (db: Db, id: number, now: number): Promise<boolean> => revokeApiKeyRow(db, id, now);

@@ -3,6 +3,13 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db/create-database';
 import type { UserRow } from '../db/schema';
+import {
+	deleteSession,
+	deleteUserSessions,
+	findSessionWithUser,
+	insertSession,
+	setSessionExpiry
+} from '../repositories/sessions';
 
 // Sessions as the Lucia guide describes: token `id.secret`, only SHA-256(secret) stored,
 // constant-time comparison, sliding expiry.
@@ -34,10 +41,7 @@ export async function createSession(db: Db, userId: number, now: number): Promis
 	const id = randomString();
 	const secret = randomString();
 	const session = { id, userId, expiresAt: now + SESSION_LIFETIME_MS };
-	await db
-		.insertInto('sessions')
-		.values({ id, secret_hash: hashSecret(secret), user_id: userId, created_at: now, expires_at: session.expiresAt })
-		.execute();
+	await insertSession(db, { id, secretHash: hashSecret(secret), userId, createdAt: now, expiresAt: session.expiresAt });
 	return { token: `${id}.${secret}`, session };
 }
 
@@ -49,25 +53,7 @@ export async function validateSessionToken(
 ): Promise<{ session: Session; user: SessionUser } | null> {
 	const [id, secret, extra] = token.split('.');
 	if (!id || !secret || extra !== undefined) return null;
-	const row = await db
-		.selectFrom('sessions')
-		.innerJoin('users', 'users.id', 'sessions.user_id')
-		.select([
-			'sessions.id',
-			'sessions.secret_hash',
-			'sessions.expires_at',
-			'users.id as user_id',
-			'users.username',
-			'users.display_name',
-			'users.role',
-			'users.department_id',
-			'users.area_id',
-			'users.community_id',
-			'users.active',
-			'users.must_change_password'
-		])
-		.where('sessions.id', '=', id)
-		.executeTakeFirst();
+	const row = await findSessionWithUser(db, id);
 	if (!row) return null;
 	const given = new TextEncoder().encode(hashSecret(secret));
 	const stored = new TextEncoder().encode(row.secret_hash);
@@ -79,7 +65,7 @@ export async function validateSessionToken(
 	let expiresAt = row.expires_at;
 	if (expiresAt - now < REFRESH_WHEN_LEFT_MS) {
 		expiresAt = now + SESSION_LIFETIME_MS;
-		await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute();
+		await setSessionExpiry(db, id, expiresAt);
 	}
 	return {
 		session: { id, userId: row.user_id, expiresAt },
@@ -97,9 +83,9 @@ export async function validateSessionToken(
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
-	await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+	await deleteSession(db, sessionId);
 }
 
 export async function invalidateUserSessions(db: Db, userId: number): Promise<void> {
-	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+	await deleteUserSessions(db, userId);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/create-database';
+import { deleteThrottleRows, findThrottleRows, saveThrottleRow } from '../repositories/login-throttle';
 
 // Sign-in throttling that hurts the guesser, not the owner (OWASP Authentication Cheat Sheet):
 // - this account from this client address: 5 free failures, then locked for a growing while
@@ -39,15 +40,10 @@ export type Reservation = { ok: true } | { ok: false; until: number };
 /** Counts this attempt against every rule, unless one of them is closed now (then nothing is counted). */
 export async function reserveAttempt(db: Db, rules: ThrottleRule[], now: number): Promise<Reservation> {
 	return db.transaction().execute(async (trx) => {
-		const rows = await trx
-			.selectFrom('login_throttle')
-			.selectAll()
-			.where(
-				'key',
-				'in',
-				rules.map((r) => r.key)
-			)
-			.execute();
+		const rows = await findThrottleRows(
+			trx,
+			rules.map((r) => r.key)
+		);
 		const byKey = new Map(rows.map((r) => [r.key, r]));
 		const until = Math.max(0, ...rows.map((r) => r.locked_until ?? 0));
 		if (until > now) return { ok: false, until };
@@ -61,11 +57,7 @@ export async function reserveAttempt(db: Db, rules: ThrottleRule[], now: number)
 				first_failure_at: fresh ? now : row.first_failure_at,
 				locked_until: closedMs ? now + closedMs : null
 			};
-			await trx
-				.insertInto('login_throttle')
-				.values({ key: rule.key, ...values })
-				.onConflict((oc) => oc.column('key').doUpdateSet(values))
-				.execute();
+			await saveThrottleRow(trx, rule.key, values);
 		}
 		return { ok: true };
 	});
@@ -78,16 +70,16 @@ export async function reserveAttempt(db: Db, rules: ThrottleRule[], now: number)
 export async function releaseAttempt(db: Db, rules: ThrottleRule[]): Promise<void> {
 	const [pair, address, account] = rules;
 	await db.transaction().execute(async (trx) => {
-		await trx.deleteFrom('login_throttle').where('key', 'in', [pair.key, account.key]).execute();
-		const row = await trx.selectFrom('login_throttle').selectAll().where('key', '=', address.key).executeTakeFirst();
+		await deleteThrottleRows(trx, [pair.key, account.key]);
+		const [row] = await findThrottleRows(trx, [address.key]);
 		if (!row) return;
 		const failures = Math.max(0, row.failures - 1);
-		if (failures === 0) await trx.deleteFrom('login_throttle').where('key', '=', address.key).execute();
+		if (failures === 0) await deleteThrottleRows(trx, [address.key]);
 		else
-			await trx
-				.updateTable('login_throttle')
-				.set({ failures, locked_until: closedForMs(address, failures) ? row.locked_until : null })
-				.where('key', '=', address.key)
-				.execute();
+			await saveThrottleRow(trx, address.key, {
+				failures,
+				first_failure_at: row.first_failure_at,
+				locked_until: closedForMs(address, failures) ? row.locked_until : null
+			});
 	});
 }

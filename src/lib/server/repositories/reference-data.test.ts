@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { createDatabase, type Db } from '../db/create-database';
 import { migrateToLatest } from '../db/migrate';
 import { loadReferenceData } from './reference-data';
+import { countRows } from '../test-db';
 
 const counts = async (db: Db) => {
 	const n = async (
@@ -14,15 +15,7 @@ const counts = async (db: Db) => {
 			| 'categories'
 			| 'category_limits'
 			| 'enforcement_rules'
-	) =>
-		Number(
-			(
-				await db
-					.selectFrom(table)
-					.select(({ fn }) => fn.countAll<number>().as('n'))
-					.executeTakeFirstOrThrow()
-			).n
-		);
+	) => countRows(db, table);
 	return {
 		calendar: await n('calendar_years'),
 		areas: await n('areas'),

@@ -1,6 +1,7 @@
 // API keys for the city's systems (12345 orders, camera alerts, statistics): issued and revoked by
 // the admin, each with its audit row in the same transaction. The caller has checked the admin.
-import { createApiKey, isApiIntegration, revokeApiKey } from '../auth/api-keys';
+import { API_INTEGRATIONS, createApiKey, isApiIntegration, revokeApiKey } from '../auth/api-keys';
+import { listApiKeys } from '../repositories/api-keys';
 import type { Db } from '../db/create-database';
 import { appendAudit } from '../repositories/audit';
 
@@ -40,4 +41,9 @@ export async function withdrawApiKey(db: Db, actorId: number, id: number, now: n
 		await appendAudit(trx, { at: now, actorId, action: 'api_key.revoke', target: `api_key:${id}`, detail: {} });
 		return true;
 	});
+}
+
+/** The admin's key list (never a secret: those were shown once), and the integrations a key may serve. */
+export async function loadApiKeys(db: Db) {
+	return { keys: await listApiKeys(db), integrations: API_INTEGRATIONS };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseCommand } from '$lib/domain/case-workflow';
 import type { PhotoInput } from '../photos';
 import { getCaseRow } from '../repositories/cases';
-import { actorOf, caseTableCounts, createTestDb, jpeg, type TestDb } from '../test-db';
+import { actorOf, caseTableCounts, createTestDb, jpeg, type TestDb, countRows } from '../test-db';
 import { applyCaseAction } from './case-actions';
 import { submitFieldWork, type FieldWork } from './field-submit';
 import type { ReportInput } from './report-case';
@@ -40,15 +40,7 @@ const report = (over: Partial<ReportInput> = {}): FieldWork => ({
 		...over
 	}
 });
-const count = async () =>
-	Number(
-		(
-			await t.db
-				.selectFrom('field_submissions')
-				.select(({ fn }) => fn.countAll<number>().as('n'))
-				.executeTakeFirstOrThrow()
-		).n
-	);
+const count = async () => countRows(t.db, 'field_submissions');
 
 /** A case reported, dispatched, signed and fed back: waiting for 核查. */
 async function caseAwaitingCheck(): Promise<number> {

@@ -11,7 +11,7 @@ import { locatePoint, type LngLat } from '$lib/domain/geo';
 import { insertCamera, setCameraActive } from '../../repositories/cameras';
 import { saveAlertSettings } from '../../repositories/alerts';
 import { loadGeography } from '../../repositories/reference';
-import { createTestDb, listFiles, type TestDb } from '../../test-db';
+import { createTestDb, listFiles, type TestDb, countRows } from '../../test-db';
 import { ingestAlert, type IngestAlertInput } from './ingest';
 
 export let t: TestDb;
@@ -101,15 +101,7 @@ export const alert = (over: Partial<IngestAlertInput> = {}): IngestAlertInput =>
 	...over
 });
 export const ingest = (a: IngestAlertInput) => ingestAlert(t.db, a, { apiKeyId: null, now: NOW, evidenceRoot: root });
-export const count = async (table: 'alerts' | 'evidence_files') =>
-	Number(
-		(
-			await t.db
-				.selectFrom(table)
-				.select(({ fn }) => fn.countAll<number>().as('n'))
-				.executeTakeFirstOrThrow()
-		).n
-	);
+export const count = async (table: 'alerts' | 'evidence_files') => countRows(t.db, table);
 export const snapshot = async () => ({
 	alerts: await count('alerts'),
 	evidence: await count('evidence_files'),

@@ -6,7 +6,7 @@ import type { Actor } from '$lib/domain/access';
 import { evidenceDir } from '../../config';
 import type { PhotoInput } from '../../photos';
 import { LoggingSmsSender, setSmsSender } from '../../sms';
-import { actorOf, createTestDb, listFiles, type TestDb } from '../../test-db';
+import { actorOf, createTestDb, listFiles, type TestDb, countRows } from '../../test-db';
 import { applyEnforcementAction, type EnforcementInput } from './actions';
 import { enforcementFromAlert, seedShop, versionOf } from './fixtures';
 
@@ -48,15 +48,7 @@ export async function caseWithShop() {
 }
 
 export async function counts() {
-	const n = async (tbl: 'enforcement_events' | 'evidence_files' | 'sms_messages') =>
-		Number(
-			(
-				await t.db
-					.selectFrom(tbl)
-					.select((eb) => eb.fn.countAll<number>().as('n'))
-					.executeTakeFirstOrThrow()
-			).n
-		);
+	const n = async (tbl: 'enforcement_events' | 'evidence_files' | 'sms_messages') => countRows(t.db, tbl);
 	const row = await t.db.selectFrom('enforcement_cases').selectAll().executeTakeFirst();
 	return {
 		events: await n('enforcement_events'),

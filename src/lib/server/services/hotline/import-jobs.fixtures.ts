@@ -6,7 +6,7 @@ import { validateOrderRecord, type OrderColumnKey } from '$lib/domain/hotline-or
 import { concatBytes, encodeGb18030, tempDir, toCsv, utf8 } from '../../import/test-files';
 import { loadCalendar } from '../../repositories/calendar';
 import { orderValidationContext } from '../../repositories/hotline-reference';
-import { createTestDb, type TestDb } from '../../test-db';
+import { createTestDb, type TestDb, countRows } from '../../test-db';
 import { analyseImport } from './import-analyse';
 import { commitImport } from './import-commit';
 import type { ImportMode } from './import-jobs';
@@ -163,24 +163,8 @@ export async function settle(id: number, from: string) {
 }
 export const orders = (prefix: string) =>
 	t.db.selectFrom('hotline_orders').selectAll().where('order_no', 'like', `${prefix}-%`).orderBy('order_no').execute();
-export const countOrders = async () =>
-	Number(
-		(
-			await t.db
-				.selectFrom('hotline_orders')
-				.select(({ fn }) => fn.countAll<number>().as('n'))
-				.executeTakeFirstOrThrow()
-		).n
-	);
-export const countEvents = async () =>
-	Number(
-		(
-			await t.db
-				.selectFrom('hotline_events')
-				.select(({ fn }) => fn.countAll<number>().as('n'))
-				.executeTakeFirstOrThrow()
-		).n
-	);
+export const countOrders = async () => countRows(t.db, 'hotline_orders');
+export const countEvents = async () => countRows(t.db, 'hotline_events');
 
 export async function analyse(file: string) {
 	const imp = await register(file);

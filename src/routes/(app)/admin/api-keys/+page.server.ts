@@ -1,14 +1,13 @@
 import { fail } from '@sveltejs/kit';
-import { API_INTEGRATIONS, listApiKeys } from '$lib/server/auth/api-keys';
 import { getDb } from '$lib/server/db';
 import { text } from '$lib/server/form';
-import { issueApiKey, withdrawApiKey } from '$lib/server/services/api-keys';
+import { issueApiKey, loadApiKeys, withdrawApiKey } from '$lib/server/services/api-keys';
 import type { Actions, PageServerLoad } from './$types';
 import { requireCan } from '$lib/server/auth/gate';
 
 export const load: PageServerLoad = async (event) => {
 	requireCan(event, 'admin.manage');
-	return { keys: await listApiKeys(getDb()), integrations: API_INTEGRATIONS };
+	return loadApiKeys(getDb());
 };
 
 export const actions: Actions = {

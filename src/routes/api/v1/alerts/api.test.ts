@@ -10,7 +10,7 @@ import { createApiKey, revokeApiKey } from '$lib/server/auth/api-keys';
 import { saveAlertSettings } from '$lib/server/repositories/alerts';
 import { insertCamera } from '$lib/server/repositories/cameras';
 import { loadGeography } from '$lib/server/repositories/reference';
-import { createTestDb, listFiles, type TestDb } from '$lib/server/test-db';
+import { createTestDb, listFiles, type TestDb, countRows } from '$lib/server/test-db';
 
 // As in the hotline API test: the handler opens DATABASE_PATH through getDb(), so point it at the
 // test database before loading the module. Evidence goes to the test directory too.
@@ -120,15 +120,7 @@ function pushMultipart(alert: unknown, frames: (Buffer | string)[]): Promise<Ans
 	return send(form, null); // Request sets the multipart boundary
 }
 
-const count = async (table: 'alerts' | 'evidence_files') =>
-	Number(
-		(
-			await t.db
-				.selectFrom(table)
-				.select(({ fn }) => fn.countAll<number>().as('n'))
-				.executeTakeFirstOrThrow()
-		).n
-	);
+const count = async (table: 'alerts' | 'evidence_files') => countRows(t.db, table);
 const snapshot = async () => ({
 	alerts: await count('alerts'),
 	evidence: await count('evidence_files'),
