@@ -1,95 +1,53 @@
 // The columns of a 12345 order file (CSV/XLSX import and export) and header recognition.
 
-export type OrderColumnKey =
-	| 'orderNo'
-	| 'channel'
-	| 'orderType'
-	| 'urgency'
-	| 'citizenName'
-	| 'phone'
-	| 'address'
-	| 'lng'
-	| 'lat'
-	| 'content'
-	| 'receivedAt'
-	| 'categoryCode'
-	| 'community'
-	| 'timeLimit'
-	| 'dueAt';
+/**
+ * Each column's headers, in export order: first the one GridCase writes in exports, then the others accepted on
+ * import (Chinese as the city platform exports them, or English).
+ */
+const HEADERS = {
+	orderNo: ['工单号', '工单编号', '工单号码', '编号', 'orderNo', 'order_no', 'order number', 'ticket no'],
+	channel: ['来源渠道', '来源', '渠道', '来源方式', 'channel', 'source'],
+	orderType: ['诉求类型', '工单类型', '类型', '诉求性质', 'orderType', 'order_type', 'type'],
+	urgency: ['紧急程度', '紧急度', '缓急程度', 'urgency', 'priority'],
+	citizenName: ['诉求人', '诉求人姓名', '来电人', '联系人', '市民姓名', 'citizenName', 'citizen_name', 'name'],
+	phone: ['联系电话', '电话', '手机', '手机号', '来电号码', '联系方式', 'phone', 'mobile', 'tel'],
+	address: ['地址', '诉求地址', '事发地址', '事件地址', 'address'],
+	lng: ['经度', 'lng', 'lon', 'longitude'],
+	lat: ['纬度', 'lat', 'latitude'],
+	content: ['诉求内容', '内容', '工单内容', '诉求描述', '问题描述', 'content', 'description'],
+	receivedAt: ['派单时间', '派单日期', '下派时间', '接收时间', 'receivedAt', 'received_at', 'dispatched_at'],
+	categoryCode: ['类别编码', '类别代码', '分类编码', 'categoryCode', 'category_code', 'category'],
+	community: ['居民区', '所属居民区', '居委', '居委会', 'community'],
+	// The city's own limit (办理时限: '15个工作日', '24小时') and deadline (截止时间): the order's deadline when given.
+	timeLimit: ['办理时限', '处理时限', '办结时限', '承办时限', '时限', 'timeLimit', 'time_limit', 'limit'],
+	dueAt: ['截止时间', '办结截止时间', '办理截止时间', '截止日期', '到期时间', '办结期限', 'dueAt', 'due_at', 'deadline']
+} as const;
+
+export type OrderColumnKey = keyof typeof HEADERS;
+
+/** A file without one of these columns cannot be imported; the others may be left out. */
+const REQUIRED: ReadonlySet<OrderColumnKey> = new Set([
+	'orderNo',
+	'channel',
+	'orderType',
+	'address',
+	'content',
+	'receivedAt'
+] as const);
 
 export interface OrderColumn {
 	key: OrderColumnKey;
 	/** The header GridCase writes in exports. */
 	header: string;
-	/** Other headers accepted on import (Chinese as the city platform exports them, or English). */
+	/** Other headers accepted on import. */
 	aliases: readonly string[];
 	required: boolean;
 }
 
 /** In export order. A column whose header is missing from a file is 'required' only if `required`. */
-export const ORDER_COLUMNS: readonly OrderColumn[] = [
-	{
-		key: 'orderNo',
-		header: '工单号',
-		aliases: ['工单编号', '工单号码', '编号', 'orderNo', 'order_no', 'order number', 'ticket no'],
-		required: true
-	},
-	{ key: 'channel', header: '来源渠道', aliases: ['来源', '渠道', '来源方式', 'channel', 'source'], required: true },
-	{
-		key: 'orderType',
-		header: '诉求类型',
-		aliases: ['工单类型', '类型', '诉求性质', 'orderType', 'order_type', 'type'],
-		required: true
-	},
-	{ key: 'urgency', header: '紧急程度', aliases: ['紧急度', '缓急程度', 'urgency', 'priority'], required: false },
-	{
-		key: 'citizenName',
-		header: '诉求人',
-		aliases: ['诉求人姓名', '来电人', '联系人', '市民姓名', 'citizenName', 'citizen_name', 'name'],
-		required: false
-	},
-	{
-		key: 'phone',
-		header: '联系电话',
-		aliases: ['电话', '手机', '手机号', '来电号码', '联系方式', 'phone', 'mobile', 'tel'],
-		required: false
-	},
-	{ key: 'address', header: '地址', aliases: ['诉求地址', '事发地址', '事件地址', 'address'], required: true },
-	{ key: 'lng', header: '经度', aliases: ['lng', 'lon', 'longitude'], required: false },
-	{ key: 'lat', header: '纬度', aliases: ['lat', 'latitude'], required: false },
-	{
-		key: 'content',
-		header: '诉求内容',
-		aliases: ['内容', '工单内容', '诉求描述', '问题描述', 'content', 'description'],
-		required: true
-	},
-	{
-		key: 'receivedAt',
-		header: '派单时间',
-		aliases: ['派单日期', '下派时间', '接收时间', 'receivedAt', 'received_at', 'dispatched_at'],
-		required: true
-	},
-	{
-		key: 'categoryCode',
-		header: '类别编码',
-		aliases: ['类别代码', '分类编码', 'categoryCode', 'category_code', 'category'],
-		required: false
-	},
-	{ key: 'community', header: '居民区', aliases: ['所属居民区', '居委', '居委会', 'community'], required: false },
-	// The city's own limit (办理时限: '15个工作日', '24小时') and deadline (截止时间): the order's deadline when given.
-	{
-		key: 'timeLimit',
-		header: '办理时限',
-		aliases: ['处理时限', '办结时限', '承办时限', '时限', 'timeLimit', 'time_limit', 'limit'],
-		required: false
-	},
-	{
-		key: 'dueAt',
-		header: '截止时间',
-		aliases: ['办结截止时间', '办理截止时间', '截止日期', '到期时间', '办结期限', 'dueAt', 'due_at', 'deadline'],
-		required: false
-	}
-];
+export const ORDER_COLUMNS: readonly OrderColumn[] = (
+	Object.entries(HEADERS) as [OrderColumnKey, readonly string[]][]
+).map(([key, [header, ...aliases]]) => ({ key, header, aliases, required: REQUIRED.has(key) }));
 
 /** The template's example row, one cell per column in ORDER_COLUMNS order (the import page offers it). */
 export const TEMPLATE_EXAMPLE: Readonly<Record<OrderColumnKey, string>> = {
