@@ -11,7 +11,7 @@ import { checkNewPassword } from '$lib/domain/password-policy';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import type { Db } from '../db/create-database';
-import { appendAudit } from '../repositories/audit';
+import { auditedChange } from './audited-change';
 import { listAreaNames, listCommunityNames, listDepartments } from '../repositories/reference';
 import {
 	countActiveAdmins,
@@ -54,18 +54,16 @@ export async function createAccount(
 	if (await findUserByUsername(db, v.username)) return { ok: false, errors: { username: 'username_taken' } };
 	const password = newTemporaryPassword();
 	const passwordHash = await hashPassword(password);
-	const id = await db.transaction().execute(async (trx) => {
-		const id = await insertUser(trx, { ...v, passwordHash }, now);
-		await updateUser(trx, id, { must_change_password: 1 });
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
-			action: 'user.create',
-			target: `user:${id}`,
-			detail: { ...v }
-		});
-		return id;
-	});
+	const id = await auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		async (trx) => {
+			const id = await insertUser(trx, { ...v, passwordHash }, now);
+			await updateUser(trx, id, { must_change_password: 1 });
+			return id;
+		},
+		(id) => ({ action: 'user.create', target: `user:${id}`, detail: { ...v } })
+	);
 	return { ok: true, id, password };
 }
 
@@ -100,24 +98,23 @@ export async function updateAccount(
 	};
 	const changed = (Object.keys(to) as (keyof typeof to)[]).filter((k) => from[k] !== to[k]);
 	if (!changed.length) return { ok: true };
-	await db.transaction().execute(async (trx) => {
-		await updateUser(trx, id, {
-			display_name: v.displayName,
-			role: v.role,
-			area_id: v.areaId,
-			community_id: v.communityId,
-			department_id: v.departmentId
-		});
-		// What the user may see changed: the next request signs in again with the new rights.
-		if (changed.some((k) => k !== 'displayName')) await invalidateUserSessions(trx, id);
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
-			action: 'user.update',
-			target: `user:${id}`,
-			detail: Object.fromEntries(changed.map((k) => [k, { from: from[k], to: to[k] }]))
-		});
-	});
+	const detail = Object.fromEntries(changed.map((k) => [k, { from: from[k], to: to[k] }]));
+	await auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		async (trx) => {
+			await updateUser(trx, id, {
+				display_name: v.displayName,
+				role: v.role,
+				area_id: v.areaId,
+				community_id: v.communityId,
+				department_id: v.departmentId
+			});
+			// What the user may see changed: the next request signs in again with the new rights.
+			if (changed.some((k) => k !== 'displayName')) await invalidateUserSessions(trx, id);
+		},
+		() => ({ action: 'user.update', target: `user:${id}`, detail })
+	);
 	return { ok: true };
 }
 
@@ -135,17 +132,19 @@ export async function setAccountActive(
 	if (!active && before.role === 'admin' && before.active && (await countActiveAdmins(db)) <= 1)
 		return { ok: false, errors: { form: 'last_admin' } };
 	if (Boolean(before.active) === active) return { ok: true };
-	await db.transaction().execute(async (trx) => {
-		await updateUser(trx, id, { active: active ? 1 : 0 });
-		if (!active) await invalidateUserSessions(trx, id);
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
+	await auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		async (trx) => {
+			await updateUser(trx, id, { active: active ? 1 : 0 });
+			if (!active) await invalidateUserSessions(trx, id);
+		},
+		() => ({
 			action: active ? 'user.enable' : 'user.disable',
 			target: `user:${id}`,
 			detail: { username: before.username }
-		});
-	});
+		})
+	);
 	return { ok: true };
 }
 
@@ -160,17 +159,15 @@ export async function resetPassword(
 	if (!before) return { ok: false, errors: { form: 'not_found' } };
 	const password = newTemporaryPassword();
 	const passwordHash = await hashPassword(password);
-	await db.transaction().execute(async (trx) => {
-		await updateUser(trx, id, { password_hash: passwordHash, must_change_password: 1 });
-		await invalidateUserSessions(trx, id);
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
-			action: 'user.reset_password',
-			target: `user:${id}`,
-			detail: { username: before.username }
-		});
-	});
+	await auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		async (trx) => {
+			await updateUser(trx, id, { password_hash: passwordHash, must_change_password: 1 });
+			await invalidateUserSessions(trx, id);
+		},
+		() => ({ action: 'user.reset_password', target: `user:${id}`, detail: { username: before.username } })
+	);
 	return { ok: true, password };
 }
 
@@ -190,16 +187,14 @@ export async function changeOwnPassword(
 	if (problem) return { ok: false, errors: { password: problem } };
 	if (input.password === input.current) return { ok: false, errors: { password: 'password_unchanged' } };
 	const passwordHash = await hashPassword(input.password);
-	await db.transaction().execute(async (trx) => {
-		await updateUser(trx, userId, { password_hash: passwordHash, must_change_password: 0 });
-		await deleteOtherSessions(trx, userId, keepSessionId);
-		await appendAudit(trx, {
-			at: now,
-			actorId: userId,
-			action: 'user.change_password',
-			target: `user:${userId}`,
-			detail: {}
-		});
-	});
+	await auditedChange(
+		db,
+		{ actorId: userId, at: now },
+		async (trx) => {
+			await updateUser(trx, userId, { password_hash: passwordHash, must_change_password: 0 });
+			await deleteOtherSessions(trx, userId, keepSessionId);
+		},
+		() => ({ action: 'user.change_password', target: `user:${userId}`, detail: {} })
+	);
 	return { ok: true };
 }

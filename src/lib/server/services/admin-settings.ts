@@ -6,7 +6,7 @@ import { parseRetentionDays } from '$lib/domain/retention';
 import { SETTINGS } from '$lib/domain/settings';
 import { importDir } from '../config';
 import type { Db } from '../db/create-database';
-import { appendAudit } from '../repositories/audit';
+import { auditedChange } from './audited-change';
 import { readSetting, writeSetting } from '../repositories/settings';
 import { purgeImportFiles } from './records/housekeeping';
 
@@ -16,16 +16,16 @@ export const loadBaseMapSetting = (db: Db): Promise<BaseMapConfig> => readSettin
 export async function saveBaseMapSetting(db: Db, actorId: number, config: BaseMapConfig, now: number): Promise<void> {
 	const shown = (c: BaseMapConfig) => ({ ...c, key: c.key ? `${c.key.slice(0, 4)}…` : '' });
 	const before = await readSetting(db, SETTINGS.baseMap);
-	await db.transaction().execute(async (trx) => {
-		await writeSetting(trx, SETTINGS.baseMap, config);
-		await appendAudit(trx, {
-			at: now,
-			actorId,
+	await auditedChange(
+		db,
+		{ actorId, at: now },
+		(trx) => writeSetting(trx, SETTINGS.baseMap, config),
+		() => ({
 			action: 'settings.base_map',
 			target: `setting:${SETTINGS.baseMap.key}`,
 			detail: { from: shown(before), to: shown(config) }
-		});
-	});
+		})
+	);
 }
 
 /** Saves the retention period typed by the admin; a shorter period deletes the files now expired at once, not at the next sweep. */
@@ -37,17 +37,20 @@ export async function saveImportRetention(
 ): Promise<{ ok: true; deleted: number } | { ok: false }> {
 	const days = parseRetentionDays(typed);
 	if (days === null) return { ok: false };
-	await db.transaction().execute(async (trx) => {
-		const before = await readSetting(trx, SETTINGS.importRetentionDays);
-		await writeSetting(trx, SETTINGS.importRetentionDays, days);
-		await appendAudit(trx, {
-			at: now,
-			actorId,
+	await auditedChange(
+		db,
+		{ actorId, at: now },
+		async (trx) => {
+			const before = await readSetting(trx, SETTINGS.importRetentionDays);
+			await writeSetting(trx, SETTINGS.importRetentionDays, days);
+			return before;
+		},
+		(before) => ({
 			action: 'settings.import_retention',
 			target: `setting:${SETTINGS.importRetentionDays.key}`,
 			detail: { from: before, to: days }
-		});
-	});
+		})
+	);
 	const deleted = await purgeImportFiles(db, importDir(), now);
 	return { ok: true, deleted: deleted.length };
 }

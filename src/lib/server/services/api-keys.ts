@@ -3,7 +3,7 @@
 import { API_INTEGRATIONS, createApiKey, isApiIntegration, revokeApiKey } from '../auth/api-keys';
 import { listApiKeys } from '../repositories/api-keys';
 import type { Db } from '../db/create-database';
-import { appendAudit } from '../repositories/audit';
+import { auditedChange } from './audited-change';
 
 const MAX_NAME = 60;
 
@@ -19,28 +19,28 @@ export async function issueApiKey(
 ): Promise<IssueApiKeyResult> {
 	if (!name || name.length > MAX_NAME) return { ok: false, error: name ? 'too_long' : 'required' };
 	if (!isApiIntegration(integration)) return { ok: false, error: 'invalid' };
-	const created = await db.transaction().execute(async (trx) => {
-		const key = await createApiKey(trx, name, actorId, now, integration);
-		await appendAudit(trx, {
-			at: now,
-			actorId,
+	const created = await auditedChange(
+		db,
+		{ actorId, at: now },
+		(trx) => createApiKey(trx, name, actorId, now, integration),
+		(key) => ({
 			action: 'api_key.create',
 			target: `api_key:${key.id}`,
 			detail: { name, integration, prefix: key.prefix }
-		});
-		return key;
-	});
+		})
+	);
 	return { ok: true, key: created.key };
 }
 
 /** False when there is no such key or it was already revoked. */
 export async function withdrawApiKey(db: Db, actorId: number, id: number, now: number): Promise<boolean> {
 	if (!Number.isInteger(id)) return false;
-	return db.transaction().execute(async (trx) => {
-		if (!(await revokeApiKey(trx, id, now))) return false;
-		await appendAudit(trx, { at: now, actorId, action: 'api_key.revoke', target: `api_key:${id}`, detail: {} });
-		return true;
-	});
+	return auditedChange(
+		db,
+		{ actorId, at: now },
+		(trx) => revokeApiKey(trx, id, now),
+		(revoked) => (revoked ? { action: 'api_key.revoke', target: `api_key:${id}`, detail: {} } : null)
+	);
 }
 
 /** The admin's key list (never a secret: those were shown once), and the integrations a key may serve. */

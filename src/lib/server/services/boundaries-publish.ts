@@ -4,7 +4,7 @@
 // counts following. Audited.
 import type { BoundaryIssue } from '$lib/domain/boundary-input';
 import type { Db } from '../db/create-database';
-import { appendAudit } from '../repositories/audit';
+import { auditedChange } from './audited-change';
 import {
 	getCommunityAreaId,
 	getSubdistrictId,
@@ -47,62 +47,65 @@ export async function publishBoundary(
 	const relocate = p.moved.filter((c) => c.relocate);
 	if (p.past && !input.confirmPast)
 		return { ok: false, issues: [{ code: 'boundary_confirm_past', value: relocate.length }] };
-	return db.transaction().execute(async (trx) => {
-		const previous = await latestBoundaryVersion(trx);
-		if (!previous) throw new Error('no boundary version to follow');
-		const version = {
-			id: await insertBoundaryVersion(trx, {
-				effective_from: input.effectiveFrom,
-				note,
-				created_at: now,
-				created_by: adminId
-			})
-		};
-		const drawn = new Map(
-			p.features.map((f) => [f.name, JSON.stringify({ type: 'MultiPolygon', coordinates: f.polygons })])
-		);
-		const previousAreas = await listAreaShapes(trx, previous.id);
-		const previousCommunities = await listCommunityShapes(trx, previous.id);
-		// The subdistrict is never redrawn here; a 居民区 version keeps every 片区 outline as it was.
-		const sub = { id: await getSubdistrictId(trx) };
-		const areaIds = new Map<number, number>();
-		if (level === 'community') {
-			for (const r of previousAreas) await insertAreaShape(trx, version.id, r.area_id, r.geometry);
-		} else {
-			for (const r of previousAreas.filter((x) => x.area_id === sub.id))
-				await insertAreaShape(trx, version.id, sub.id, r.geometry);
-			// 片区: the same name keeps its identity, a new name is a new 片区.
-			for (const a of p.next.areas) {
-				const id = a.id > 0 ? a.id : await insertArea(trx, a.name);
-				areaIds.set(a.id, id);
-				await insertAreaShape(trx, version.id, id, drawn.get(a.name)!);
+	return auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		async (trx) => {
+			const previous = await latestBoundaryVersion(trx);
+			if (!previous) throw new Error('no boundary version to follow');
+			const version = {
+				id: await insertBoundaryVersion(trx, {
+					effective_from: input.effectiveFrom,
+					note,
+					created_at: now,
+					created_by: adminId
+				})
+			};
+			const drawn = new Map(
+				p.features.map((f) => [f.name, JSON.stringify({ type: 'MultiPolygon', coordinates: f.polygons })])
+			);
+			const previousAreas = await listAreaShapes(trx, previous.id);
+			const previousCommunities = await listCommunityShapes(trx, previous.id);
+			// The subdistrict is never redrawn here; a 居民区 version keeps every 片区 outline as it was.
+			const sub = { id: await getSubdistrictId(trx) };
+			const areaIds = new Map<number, number>();
+			if (level === 'community') {
+				for (const r of previousAreas) await insertAreaShape(trx, version.id, r.area_id, r.geometry);
+			} else {
+				for (const r of previousAreas.filter((x) => x.area_id === sub.id))
+					await insertAreaShape(trx, version.id, sub.id, r.geometry);
+				// 片区: the same name keeps its identity, a new name is a new 片区.
+				for (const a of p.next.areas) {
+					const id = a.id > 0 ? a.id : await insertArea(trx, a.name);
+					areaIds.set(a.id, id);
+					await insertAreaShape(trx, version.id, id, drawn.get(a.name)!);
+				}
 			}
-		}
-		const keptOutlines = new Map(
-			level === 'area' && p.communityOutlines === 'kept'
-				? previousCommunities.map((r) => [r.community_id, r.geometry])
-				: []
-		);
-		for (const c of p.next.communities) {
-			const geometry = level === 'community' ? drawn.get(c.name) : keptOutlines.get(c.id);
-			if (geometry) await insertCommunityShape(trx, version.id, c.id, geometry);
-			// 居民区 and their grid workers follow into the 片区 that now holds them.
-			const areaId = areaIds.get(c.areaId) ?? c.areaId;
-			if ((await getCommunityAreaId(trx, c.id)) !== areaId) await moveCommunity(trx, c.id, areaId);
-		}
-		if (relocate.length)
-			await relocateCases(trx, relocate, areaIds, {
-				adminId,
-				versionId: version.id,
-				effectiveFrom: input.effectiveFrom,
-				note,
-				now
-			});
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
+			const keptOutlines = new Map(
+				level === 'area' && p.communityOutlines === 'kept'
+					? previousCommunities.map((r) => [r.community_id, r.geometry])
+					: []
+			);
+			for (const c of p.next.communities) {
+				const geometry = level === 'community' ? drawn.get(c.name) : keptOutlines.get(c.id);
+				if (geometry) await insertCommunityShape(trx, version.id, c.id, geometry);
+				// 居民区 and their grid workers follow into the 片区 that now holds them.
+				const areaId = areaIds.get(c.areaId) ?? c.areaId;
+				if ((await getCommunityAreaId(trx, c.id)) !== areaId) await moveCommunity(trx, c.id, areaId);
+			}
+			if (relocate.length)
+				await relocateCases(trx, relocate, areaIds, {
+					adminId,
+					versionId: version.id,
+					effectiveFrom: input.effectiveFrom,
+					note,
+					now
+				});
+			return { ok: true as const, versionId: version.id, relocated: relocate.length };
+		},
+		(done) => ({
 			action: 'boundary.publish',
-			target: `boundary_version:${version.id}`,
+			target: `boundary_version:${done.versionId}`,
 			detail: {
 				level,
 				effectiveFrom: input.effectiveFrom,
@@ -114,9 +117,8 @@ export async function publishBoundary(
 				relocated: relocate.length,
 				confirmedPast: p.past
 			}
-		});
-		return { ok: true as const, versionId: version.id, relocated: relocate.length };
-	});
+		})
+	);
 }
 
 async function relocateCases(

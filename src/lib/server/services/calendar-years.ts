@@ -2,7 +2,7 @@
 // row. The caller has checked the admin.
 import type { CalendarIssue, CheckedYear } from '$lib/domain/calendar-input';
 import type { Db } from '../db/create-database';
-import { appendAudit } from '../repositories/audit';
+import { auditedChange } from './audited-change';
 import { listCalendarYears, saveCalendarYear } from '../repositories/calendar';
 
 export type SaveCalendarResult =
@@ -25,12 +25,14 @@ export async function saveCalendarYears(
 	const onFile = new Set((await listCalendarYears(db)).map((y) => y.year));
 	const existing = years.filter((y) => onFile.has(y.year)).map((y) => y.year);
 	if (existing.length && !replace) return { ok: false, issues: [], existing };
-	await db.transaction().execute(async (trx) => {
-		for (const y of years) {
-			await saveCalendarYear(trx, y);
-			await appendAudit(trx, {
-				at: now,
-				actorId,
+	await auditedChange(
+		db,
+		{ actorId, at: now },
+		async (trx) => {
+			for (const y of years) await saveCalendarYear(trx, y);
+		},
+		() =>
+			years.map((y) => ({
 				action: 'calendar.save',
 				target: `calendar:${y.year}`,
 				detail: {
@@ -41,9 +43,8 @@ export async function saveCalendarYears(
 					replaced: onFile.has(y.year),
 					via
 				}
-			});
-		}
-	});
+			}))
+	);
 	return {
 		ok: true,
 		saved: years.map((y) => y.year),

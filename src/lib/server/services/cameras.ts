@@ -4,8 +4,8 @@ import { locatePoint, type LngLat } from '$lib/domain/geo';
 import { parseFrameHosts, parseIntSetting, SETTINGS } from '$lib/domain/settings';
 import { shanghaiDate } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
+import { auditedChange } from './audited-change';
 import { loadAlertSettings, saveAlertSettings } from '../repositories/alerts';
-import { appendAudit } from '../repositories/audit';
 import {
 	getCamera,
 	insertCamera,
@@ -74,9 +74,7 @@ async function readPlace(
 	return { errors, place };
 }
 
-const cameraAudit = (actorId: number, at: number, action: string, id: string, detail: Record<string, unknown>) => ({
-	at,
-	actorId,
+const cameraNote = (action: string, id: string, detail: Record<string, unknown> = {}) => ({
 	action,
 	target: `camera:${id}`,
 	detail
@@ -97,11 +95,12 @@ export const addCamera: CameraWrite = async (db, actorId, form, lng, lat, now) =
 	if (!form.id) errors.id = 'required';
 	else if (!CAMERA_ID.test(form.id)) errors.id = 'invalid_id';
 	if (Object.keys(errors).length || !place) return { ok: false, status: 400, errors };
-	const added = await db.transaction().execute(async (trx) => {
-		if (!(await insertCamera(trx, form.id, place, now))) return false;
-		await appendAudit(trx, cameraAudit(actorId, now, 'camera.add', form.id, { ...place }));
-		return true;
-	});
+	const added = await auditedChange(
+		db,
+		{ actorId, at: now },
+		(trx) => insertCamera(trx, form.id, place, now),
+		(added) => (added ? cameraNote('camera.add', form.id, { ...place }) : null)
+	);
 	return added ? { ok: true } : { ok: false, status: 400, errors: { id: 'duplicate' } };
 };
 
@@ -109,10 +108,12 @@ export const editCamera: CameraWrite = async (db, actorId, form, lng, lat, now) 
 	const { errors, place } = await readPlace(db, form, lng, lat, now);
 	if (!(await getCamera(db, form.id))) return { ok: false, status: 404, errors: { form: 'not_found' } };
 	if (Object.keys(errors).length || !place) return { ok: false, status: 400, errors };
-	await db.transaction().execute(async (trx) => {
-		await updateCamera(trx, form.id, place, now);
-		await appendAudit(trx, cameraAudit(actorId, now, 'camera.edit', form.id, { ...place }));
-	});
+	await auditedChange(
+		db,
+		{ actorId, at: now },
+		(trx) => updateCamera(trx, form.id, place, now),
+		() => cameraNote('camera.edit', form.id, { ...place })
+	);
 	return { ok: true };
 };
 
@@ -125,11 +126,12 @@ export async function setCameraActivity(
 	now: number
 ): Promise<boolean> {
 	if (!id) return false;
-	return db.transaction().execute(async (trx) => {
-		if (!(await setCameraActive(trx, id, active, now))) return false;
-		await appendAudit(trx, cameraAudit(actorId, now, active ? 'camera.reactivate' : 'camera.deactivate', id, {}));
-		return true;
-	});
+	return auditedChange(
+		db,
+		{ actorId, at: now },
+		(trx) => setCameraActive(trx, id, active, now),
+		(changed) => (changed ? cameraNote(active ? 'camera.reactivate' : 'camera.deactivate', id) : null)
+	);
 }
 
 /** The settings form as typed (already cut to refill size). */
@@ -167,15 +169,19 @@ export async function saveCameraSettings(
 		rectifyMinutes: rectify.value,
 		repeatDays: repeat.value
 	};
-	await db.transaction().execute(async (trx) => {
-		await saveAlertSettings(trx, {
-			dedupMeters: saved.dedupMeters,
-			dedupMinutes: saved.dedupMinutes,
-			frameHosts: saved.frameHosts
-		});
-		await writeSetting(trx, SETTINGS.rectifyMinutes, saved.rectifyMinutes);
-		await writeSetting(trx, SETTINGS.repeatWindowDays, saved.repeatDays);
-		await appendAudit(trx, { at: now, actorId, action: 'settings.alerts', target: 'settings', detail: saved });
-	});
+	await auditedChange(
+		db,
+		{ actorId, at: now },
+		async (trx) => {
+			await saveAlertSettings(trx, {
+				dedupMeters: saved.dedupMeters,
+				dedupMinutes: saved.dedupMinutes,
+				frameHosts: saved.frameHosts
+			});
+			await writeSetting(trx, SETTINGS.rectifyMinutes, saved.rectifyMinutes);
+			await writeSetting(trx, SETTINGS.repeatWindowDays, saved.repeatDays);
+		},
+		() => ({ action: 'settings.alerts', target: 'settings', detail: saved })
+	);
 	return { ok: true };
 }

@@ -5,7 +5,7 @@ import { checkCategory, type CategoryForm, type CategoryValues } from '$lib/doma
 import { checkLimitForm, limitsAt, sameLimits, type LimitForm, type LimitVersion } from '$lib/domain/category-limits';
 import type { Limit } from '$lib/domain/deadlines';
 import type { Db } from '../db/create-database';
-import { appendAudit } from '../repositories/audit';
+import { auditedChange } from './audited-change';
 import {
 	countOpenCasesOf,
 	findCategoryRow,
@@ -55,17 +55,19 @@ export async function createCategory(
 	if (!check.ok || !limitCheck.ok) return { ok: false, errors };
 	const v = check.value;
 	if (await findCategoryRow(db, v.code)) return { ok: false, errors: { code: 'category_code_taken' } };
-	await db.transaction().execute(async (trx) => {
-		await insertCategory(trx, { code: v.code, ...columns(v) });
-		await insertLimitVersion(trx, v.code, limitCheck.value, now, adminId);
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
+	await auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		async (trx) => {
+			await insertCategory(trx, { code: v.code, ...columns(v) });
+			await insertLimitVersion(trx, v.code, limitCheck.value, now, adminId);
+		},
+		() => ({
 			action: 'category.create',
 			target: `category:${v.code}`,
 			detail: { ...v, ...versionDetail(limitCheck.value), effectiveFrom: limitCheck.value.effectiveFrom }
-		});
-	});
+		})
+	);
 	return { ok: true, code: v.code };
 }
 
@@ -84,16 +86,13 @@ export async function updateCategory(
 	const next = columns(check.value);
 	const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => before[k] !== next[k]);
 	if (!changed.length) return { ok: true, code };
-	await db.transaction().execute(async (trx) => {
-		await updateCategoryRow(trx, code, next);
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
-			action: 'category.update',
-			target: `category:${code}`,
-			detail: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: next[k] }]))
-		});
-	});
+	const detail = Object.fromEntries(changed.map((k) => [k, { from: before[k], to: next[k] }]));
+	await auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		(trx) => updateCategoryRow(trx, code, next),
+		() => ({ action: 'category.update', target: `category:${code}`, detail })
+	);
 	return { ok: true, code };
 }
 
@@ -114,11 +113,11 @@ export async function scheduleLimits(
 		return { ok: false, errors: { effectiveFrom: 'version_exists' } };
 	const previous = limitsAt(versions, v.effectiveFrom);
 	if (previous && sameLimits(previous, v)) return { ok: false, errors: { handleValue: 'limits_unchanged' } };
-	await db.transaction().execute(async (trx) => {
-		await insertLimitVersion(trx, code, v, now, adminId);
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
+	await auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		(trx) => insertLimitVersion(trx, code, v, now, adminId),
+		() => ({
 			action: 'category.limits',
 			target: `category:${code}`,
 			detail: {
@@ -126,8 +125,8 @@ export async function scheduleLimits(
 				handle: { from: limitText(previous?.handleLimit ?? null), to: limitText(v.handleLimit) },
 				efficient: { from: limitText(previous?.efficientLimit ?? null), to: limitText(v.efficientLimit) }
 			}
-		});
-	});
+		})
+	);
 	return { ok: true, code };
 }
 
@@ -142,16 +141,16 @@ export async function withdrawLimits(
 	const v = (await listLimitVersions(db, code)).find((x) => x.id === versionId);
 	if (!v) return { ok: false, errors: { form: 'not_found' } };
 	if (v.effectiveFrom <= now) return { ok: false, errors: { form: 'version_in_force' } };
-	await db.transaction().execute(async (trx) => {
-		await deleteLimitVersion(trx, versionId);
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
+	await auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		(trx) => deleteLimitVersion(trx, versionId),
+		() => ({
 			action: 'category.limits_withdraw',
 			target: `category:${code}`,
 			detail: { effectiveFrom: new Date(v.effectiveFrom).toISOString(), ...versionDetail(v) }
-		});
-	});
+		})
+	);
 	return { ok: true, code };
 }
 
@@ -166,16 +165,12 @@ export async function setCategoryActive(
 	const before = await findCategoryRow(db, code);
 	if (!before) return { ok: false, errors: { form: 'not_found' } };
 	if (Boolean(before.active) === active) return { ok: true, code };
-	await db.transaction().execute(async (trx) => {
-		await updateCategoryRow(trx, code, { active: active ? 1 : 0 });
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
-			action: active ? 'category.restore' : 'category.retire',
-			target: `category:${code}`,
-			detail: {}
-		});
-	});
+	await auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		(trx) => updateCategoryRow(trx, code, { active: active ? 1 : 0 }),
+		() => ({ action: active ? 'category.restore' : 'category.retire', target: `category:${code}`, detail: {} })
+	);
 	return { ok: true, code };
 }
 

@@ -2,7 +2,7 @@
 // deleted, because cases, orders and accounts keep naming it; a retired one is no longer offered
 // for dispatch or for new handler accounts. Every change is audited.
 import type { Db } from '../db/create-database';
-import { appendAudit } from '../repositories/audit';
+import { auditedChange } from './audited-change';
 import {
 	countOpenWorkOf,
 	findDepartment,
@@ -45,17 +45,12 @@ export async function createDepartment(
 	if (problem) return { ok: false, field: 'name', code: problem };
 	if (!(DEPARTMENT_KINDS as readonly string[]).includes(kind)) return { ok: false, field: 'kind', code: 'invalid' };
 	if (await isDepartmentNameTaken(db, name, null)) return { ok: false, field: 'name', code: 'name_taken' };
-	const id = await db.transaction().execute(async (trx) => {
-		const id = await insertDepartment(trx, name, kind);
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
-			action: 'department.create',
-			target: `department:${id}`,
-			detail: { name, kind }
-		});
-		return id;
-	});
+	const id = await auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		(trx) => insertDepartment(trx, name, kind),
+		(id) => ({ action: 'department.create', target: `department:${id}`, detail: { name, kind } })
+	);
 	return { ok: true, id };
 }
 
@@ -73,16 +68,12 @@ export async function renameDepartment(
 	if (problem) return { ok: false, field: 'name', code: problem };
 	if (name === before.name) return { ok: true, id };
 	if (await isDepartmentNameTaken(db, name, id)) return { ok: false, field: 'name', code: 'name_taken' };
-	await db.transaction().execute(async (trx) => {
-		await updateDepartment(trx, id, { name });
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
-			action: 'department.rename',
-			target: `department:${id}`,
-			detail: { from: before.name, to: name }
-		});
-	});
+	await auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		(trx) => updateDepartment(trx, id, { name }),
+		() => ({ action: 'department.rename', target: `department:${id}`, detail: { from: before.name, to: name } })
+	);
 	return { ok: true, id };
 }
 
@@ -101,15 +92,15 @@ export async function setDepartmentActive(
 		const open = await countOpenWorkOf(db, id);
 		if (open > 0) return { ok: false, field: 'form', code: 'department_has_open_work', count: open };
 	}
-	await db.transaction().execute(async (trx) => {
-		await updateDepartment(trx, id, { active: active ? 1 : 0 });
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
+	await auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		(trx) => updateDepartment(trx, id, { active: active ? 1 : 0 }),
+		() => ({
 			action: active ? 'department.restore' : 'department.retire',
 			target: `department:${id}`,
 			detail: { name: before.name }
-		});
-	});
+		})
+	);
 	return { ok: true, id };
 }

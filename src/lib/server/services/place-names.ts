@@ -2,7 +2,7 @@
 // Removing a name changes no order: it only stops later imports from matching it.
 import { checkPlaceName } from '$lib/domain/community-names';
 import type { Db } from '../db/create-database';
-import { appendAudit } from '../repositories/audit';
+import { auditedChange } from './audited-change';
 import { listCommunityIds, listCommunityNames } from '../repositories/reference';
 import {
 	deletePlaceName,
@@ -25,33 +25,26 @@ export async function addPlaceName(
 	const checked = checkPlaceName(input, communityIds);
 	if (!checked.ok) return checked;
 	if (await findPlaceName(db, checked.value.name)) return { ok: false, field: 'name', code: 'name_taken' };
-	const id = await db.transaction().execute(async (trx) => {
-		const id = await insertPlaceName(trx, checked.value, adminId, now);
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
-			action: 'place_name.create',
-			target: `place_name:${id}`,
-			detail: { name: checked.value.name, kind: checked.value.kind, communityId: checked.value.communityId }
-		});
-		return id;
-	});
+	const { name, kind, communityId } = checked.value;
+	const id = await auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		(trx) => insertPlaceName(trx, checked.value, adminId, now),
+		(id) => ({ action: 'place_name.create', target: `place_name:${id}`, detail: { name, kind, communityId } })
+	);
 	return { ok: true, id };
 }
 
 export async function removePlaceName(db: Db, adminId: number, id: number, now: number): Promise<PlaceNameResult> {
 	const before = await getPlaceName(db, id);
 	if (!before) return { ok: false, field: 'form', code: 'not_found' };
-	await db.transaction().execute(async (trx) => {
-		await deletePlaceName(trx, id);
-		await appendAudit(trx, {
-			at: now,
-			actorId: adminId,
-			action: 'place_name.delete',
-			target: `place_name:${id}`,
-			detail: { name: before.name, kind: before.kind, communityId: before.community_id }
-		});
-	});
+	const detail = { name: before.name, kind: before.kind, communityId: before.community_id };
+	await auditedChange(
+		db,
+		{ actorId: adminId, at: now },
+		(trx) => deletePlaceName(trx, id),
+		() => ({ action: 'place_name.delete', target: `place_name:${id}`, detail })
+	);
 	return { ok: true, id };
 }
 

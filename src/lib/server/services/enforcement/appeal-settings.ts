@@ -8,7 +8,7 @@ import {
 import { type Actor, can } from '$lib/domain/access';
 import { SETTINGS } from '$lib/domain/settings';
 import type { Db } from '../../db/create-database';
-import { appendAudit } from '../../repositories/audit';
+import { auditedChange } from '../audited-change';
 import { readSetting, writeSetting } from '../../repositories/settings';
 
 /** Absent or no longer valid: the defaults of enforcement-appeal.ts. */
@@ -28,16 +28,15 @@ export async function saveAppealRoutes(
 	if (!can(actor, 'admin.manage')) return { ok: false, status: 403, errors: { form: 'forbidden' } };
 	const checked = validateAppealRoutes(input);
 	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
-	await db.transaction().execute(async (trx) => {
-		const before = await getAppealRoutes(trx);
-		await writeSetting(trx, SETTINGS.appealRoutes, checked.value);
-		await appendAudit(trx, {
-			at: now,
-			actorId: actor.id,
-			action: 'settings.appeal_routes',
-			target: 'settings',
-			detail: { before, after: checked.value }
-		});
-	});
+	await auditedChange(
+		db,
+		{ actorId: actor.id, at: now },
+		async (trx) => {
+			const before = await getAppealRoutes(trx);
+			await writeSetting(trx, SETTINGS.appealRoutes, checked.value);
+			return before;
+		},
+		(before) => ({ action: 'settings.appeal_routes', target: 'settings', detail: { before, after: checked.value } })
+	);
 	return { ok: true, value: checked.value };
 }
