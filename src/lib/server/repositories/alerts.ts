@@ -5,12 +5,10 @@ import { OPEN_ENFORCEMENT_STATUSES } from '$lib/domain/enforcement-status';
 import { SETTINGS } from '$lib/domain/settings';
 import type { Db } from '../db/create-database';
 import { readSetting, writeSetting } from './settings';
-import { insertSealed, type Unsealed } from './sealed';
 import type { AlertTable } from '../db/schema-enforcement';
 import type { DB } from '../db/schema';
 
 export type NewAlert = Insertable<AlertTable>;
-export type NewEvidenceFile = Unsealed<'evidence_files'>;
 
 /** The replay guard: one alert per camera, capture instant and category (UNIQUE alerts_replay). */
 export async function findReplayedAlert(
@@ -30,10 +28,6 @@ export async function findReplayedAlert(
 
 export async function insertAlert(db: Db, alert: NewAlert): Promise<number> {
 	return (await db.insertInto('alerts').values(alert).returning('id').executeTakeFirstOrThrow()).id;
-}
-
-export function insertEvidenceFiles(db: Db, rows: NewEvidenceFile[]): Promise<void> {
-	return insertSealed(db, 'evidence_files', rows);
 }
 
 /** One alert with the name of its camera, as 人工复核 decides on it. */

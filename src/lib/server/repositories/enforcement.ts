@@ -115,7 +115,11 @@ export async function listEnforcementEvents(db: Db, id: number) {
 		.execute();
 }
 
-export function insertEvidenceRows(db: Db, rows: Unsealed<'evidence_files'>[]): Promise<void> {
+/** A stored evidence file's row: a frame of a camera alert, a photo of a case, or an officer's upload. */
+export type NewEvidenceFile = Unsealed<'evidence_files'>;
+
+/** Evidence rows are sealed (hash-chained) as they are written, and never changed afterwards. */
+export function insertEvidenceFiles(db: Db, rows: NewEvidenceFile[]): Promise<void> {
 	return insertSealed(db, 'evidence_files', rows);
 }
 

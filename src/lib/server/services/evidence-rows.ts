@@ -1,5 +1,5 @@
 import type { StoredEvidence } from '../evidence';
-import type { NewEvidenceFile } from '../repositories/alerts';
+import type { NewEvidenceFile } from '../repositories/enforcement';
 
 /** What storing the file says about it: where it lies, its kind, size and hash. */
 type FileFacts = 'id' | 'path' | 'thumb_path' | 'mime' | 'bytes' | 'width' | 'height' | 'sha256';

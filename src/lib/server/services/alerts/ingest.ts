@@ -9,14 +9,9 @@ import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { discardEvidence, storeEvidenceAll, validateEvidence, type StoredEvidence } from '../../evidence';
 import { evidenceFileRow } from '../evidence-rows';
-import {
-	findReplayedAlert,
-	insertAlert,
-	insertEvidenceFiles,
-	listDedupCandidates,
-	loadAlertSettings
-} from '../../repositories/alerts';
+import { findReplayedAlert, insertAlert, listDedupCandidates, loadAlertSettings } from '../../repositories/alerts';
 import { getCamera } from '../../repositories/cameras';
+import { insertEvidenceFiles } from '../../repositories/enforcement';
 import { getCategory, loadGeography } from '../../repositories/reference';
 import { loadFrames, type FrameInput, type LoadedFrame } from './frames';
 

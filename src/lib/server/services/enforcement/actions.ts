@@ -21,7 +21,7 @@ import {
 	countEnforcementSince,
 	getEnforcementRow,
 	getEnforcementRule,
-	insertEvidenceRows
+	insertEvidenceFiles
 } from '../../repositories/enforcement';
 import { getCaseCategory } from '../../repositories/reference';
 import { readSetting } from '../../repositories/settings';
@@ -159,7 +159,7 @@ export async function applyEnforcementAction(
 				now
 			);
 			const [eventId] = await w.updateEnforcement(id, version, { ...update, updated_at: now }, [event]);
-			await insertEvidenceRows(
+			await insertEvidenceFiles(
 				trx,
 				stored.map((s, seq) =>
 					evidenceFileRow(s, {

@@ -4,7 +4,7 @@ import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { storeEvidence } from '../../evidence';
 import { evidenceFileRow } from '../evidence-rows';
-import { insertEvidenceFiles } from '../../repositories/alerts';
+import { insertEvidenceFiles } from '../../repositories/enforcement';
 import { actorOf, jpeg } from '../../test-db';
 import { reviewAlert } from '../alerts/review';
 

@@ -8,7 +8,7 @@ import { resolvePhotoPath } from '../../photos';
 import { loadCalendar } from '../../repositories/calendar';
 import { listCasePhotoFiles } from '../../repositories/case-events';
 import { getCaseRow } from '../../repositories/cases';
-import { insertEvidenceRows } from '../../repositories/enforcement';
+import { insertEvidenceFiles } from '../../repositories/enforcement';
 import { getCaseCategory } from '../../repositories/reference';
 import { applyCaseAction, type ActionResult } from '../case-actions';
 import { createEnforcementCase } from './open';
@@ -81,7 +81,7 @@ export async function convertCaseToEnforcement(
 					calendar
 				);
 				const id = created.id;
-				await insertEvidenceRows(
+				await insertEvidenceFiles(
 					w.trx,
 					stored.map((s, i) =>
 						evidenceFileRow(s, {
