@@ -27,7 +27,7 @@ import { getCaseCategory } from '../../repositories/reference';
 import { readSetting } from '../../repositories/settings';
 import { getShop } from '../../repositories/shops';
 import type { SmsReceipt } from '../../sms';
-import { StaleRecord, unitOfWork } from '../unit-of-work';
+import { StaleRecord, unitOfWork, type RecordWriter } from '../unit-of-work';
 import { evidenceFileRow } from '../evidence-rows';
 import { archiveIssuedDocument } from './documents';
 import { toEnforcementState, toEnforcementUpdate } from './mapping';
@@ -63,6 +63,68 @@ const DOCUMENT: Partial<
 
 export const rectifyMinutes = (db: Db) => readSetting(db, SETTINGS.rectifyMinutes);
 
+type EnforcementRow = NonNullable<Awaited<ReturnType<typeof getEnforcementRow>>>;
+type Shop = NonNullable<Awaited<ReturnType<typeof getShop>>> | undefined;
+type DocumentSpec = NonNullable<(typeof DOCUMENT)[EnforcementAction]>;
+
+/** The command the domain decides on: 责令改正's SMS is composed here from the shop and the category. */
+async function commandFor(
+	db: Db,
+	input: EnforcementInput,
+	row: EnforcementRow,
+	shop: Shop,
+	minutes: number
+): Promise<EnforcementCommand> {
+	if (input.action !== 'notify') return input;
+	const category = await getCaseCategory(db, row.category_code);
+	const text = composeRectifySms({
+		signName: shop?.sign_name ?? '',
+		address: shop?.address ?? row.address,
+		violation: category?.minor ?? row.category_code,
+		minutes
+	});
+	return { action: 'notify', phone: shop?.phone ?? null, text };
+}
+
+/** This year's next number of a document kind (the year in Shanghai), counted in the write's own transaction. */
+async function nextDocumentNo(trx: Db, doc: DocumentSpec, now: number): Promise<string> {
+	const year = new Date(now + 8 * 3600_000).getUTCFullYear();
+	const from = shanghaiMidnight(`${year}-01-01`);
+	const seq = (await countEnforcementSince(trx, doc.column, from, shanghaiMidnight(`${year + 1}-01-01`))) + 1;
+	return documentNumber(doc.kind, year, seq);
+}
+
+/** A decided step, as it is written: the case row and its event, the photos, the SMS receipt, the document served. */
+interface DecidedStep {
+	id: number;
+	version: number;
+	actorId: number;
+	action: EnforcementAction;
+	decided: Extract<ReturnType<typeof applyEnforcementCommand>, { ok: true }>;
+	stored: StoredEvidence[];
+	sms: { smsId: number; receipt: SmsReceipt } | null;
+	now: number;
+}
+
+async function writeStep(w: RecordWriter, s: DecidedStep): Promise<void> {
+	const update = toEnforcementUpdate(s.decided.changes);
+	const doc = DOCUMENT[s.action];
+	const payload: Record<string, unknown> = { ...s.decided.event.payload };
+	if (doc) payload.documentNo = update[doc.field] = await nextDocumentNo(w.trx, doc, s.now);
+	if (s.sms) payload.sms = s.sms.receipt;
+	const event = recordEvent({ ...s.decided.event, payload }, s.actorId, s.now);
+	const [eventId] = await w.updateEnforcement(s.id, s.version, { ...update, updated_at: s.now }, [event]);
+	const origin = { enforcement_id: s.id, event_id: eventId, kind: 'photo', source: 'upload' } as const;
+	const stamp = { captured_at: s.now, uploaded_by: s.actorId, created_at: s.now };
+	await insertEvidenceFiles(
+		w.trx,
+		s.stored.map((file, seq) => evidenceFileRow(file, { ...origin, ...stamp, seq }))
+	);
+	if (s.sms) await markSmsSent(w.trx, s.sms.smsId, s.sms.receipt);
+	// The document as served, kept with the case file: a reprint shows this, not today's data.
+	if (doc) await archiveIssuedDocument(w.trx, s.id, doc.kind, eventId, s.actorId);
+}
+
 /**
  * One legal step on an enforcement case: permission, state, version and the legal rules are checked,
  * the SMS (for 先行告知) is sent, then the case, its event, evidence and SMS record are written in one
@@ -90,36 +152,21 @@ export async function applyEnforcementAction(
 	if (input.action === 'link_shop' && !shop) return { ok: false, status: 400, code: 'unknown_shop' };
 
 	const minutes = await rectifyMinutes(db);
-	let command: EnforcementCommand;
-	if (input.action === 'notify') {
-		const category = await getCaseCategory(db, row.category_code);
-		const text = composeRectifySms({
-			signName: shop?.sign_name ?? '',
-			address: shop?.address ?? row.address,
-			violation: category?.minor ?? row.category_code,
-			minutes
-		});
-		command = { action: 'notify', phone: shop?.phone ?? null, text };
-	} else command = input;
+	let command = await commandFor(db, input, row, shop, minutes);
+	const withPhotos = WITH_PHOTOS.includes(command.action) ? photos : [];
+	for (const p of withPhotos) if (await validateEvidence(p)) return { ok: false, status: 400, code: 'photo_invalid' };
+	if (command.action === 'recheck') command = { ...command, photoCount: withPhotos.length };
 
-	for (const p of WITH_PHOTOS.includes(command.action) ? photos : []) {
-		if (await validateEvidence(p)) return { ok: false, status: 400, code: 'photo_invalid' };
-	}
-	const photoCount = WITH_PHOTOS.includes(command.action) ? photos.length : 0;
-	if (command.action === 'recheck') command = { ...command, photoCount };
-
-	const calendar = await loadCalendar(db);
-	const fineRange = { min: rule?.fine_min ?? 0, max: rule?.fine_max ?? 0 };
 	const decided = applyEnforcementCommand(toEnforcementState(row), command, {
 		now,
-		calendar,
-		fineRange,
+		calendar: await loadCalendar(db),
+		fineRange: { min: rule?.fine_min ?? 0, max: rule?.fine_max ?? 0 },
 		rectifyMinutes: minutes
 	});
 	if (!decided.ok) return { ok: false, status: 400, code: decided.reason, detail: decided.detail };
 
 	let version = expectedVersion;
-	let sms: { smsId: number; receipt: SmsReceipt } | null = null;
+	let sms: DecidedStep['sms'] = null;
 	if (command.action === 'notify' && command.phone) {
 		const sent = await claimAndSendSms(db, {
 			enforcementId: id,
@@ -134,50 +181,10 @@ export async function applyEnforcementAction(
 		sms = { smsId: sent.smsId, receipt: sent.receipt };
 	}
 
-	const stored: StoredEvidence[] = photoCount ? await storeEvidenceAll(evidenceDir(), photos, now) : [];
+	const stored = withPhotos.length ? await storeEvidenceAll(evidenceDir(), withPhotos, now) : [];
+	const step = { id, version, actorId: actor.id, action: command.action, decided, stored, sms, now };
 	try {
-		await unitOfWork(db, async (w) => {
-			const trx = w.trx;
-			const update = toEnforcementUpdate(decided.changes);
-			const doc = DOCUMENT[command.action];
-			const payload: Record<string, unknown> = { ...decided.event.payload };
-			if (doc) {
-				const year = new Date(now + 8 * 3600_000).getUTCFullYear();
-				const seq =
-					(await countEnforcementSince(
-						trx,
-						doc.column,
-						shanghaiMidnight(`${year}-01-01`),
-						shanghaiMidnight(`${year + 1}-01-01`)
-					)) + 1;
-				update[doc.field] = documentNumber(doc.kind, year, seq);
-				payload.documentNo = update[doc.field];
-			}
-			const event = recordEvent(
-				{ ...decided.event, payload: { ...payload, ...(sms ? { sms: sms.receipt } : {}) } },
-				actor.id,
-				now
-			);
-			const [eventId] = await w.updateEnforcement(id, version, { ...update, updated_at: now }, [event]);
-			await insertEvidenceFiles(
-				trx,
-				stored.map((s, seq) =>
-					evidenceFileRow(s, {
-						enforcement_id: id,
-						event_id: eventId,
-						kind: 'photo',
-						seq,
-						source: 'upload',
-						captured_at: now,
-						uploaded_by: actor.id,
-						created_at: now
-					})
-				)
-			);
-			if (sms) await markSmsSent(trx, sms.smsId, sms.receipt);
-			// The document as served, kept with the case file: a reprint shows this, not today's data.
-			if (doc) await archiveIssuedDocument(trx, id, doc.kind, eventId, actor.id);
-		});
+		await unitOfWork(db, (w) => writeStep(w, step));
 	} catch (e) {
 		await discardEvidence(evidenceDir(), stored).catch(() => {});
 		if (e instanceof StaleRecord) return STALE;
