@@ -3,19 +3,18 @@ import type { Limit } from './deadlines';
 import type { PlaceName } from './community-names';
 import { findCommunity, orderTiming } from './hotline-order-derived';
 import type { WorkCalendar } from './working-days';
-import { ORDER_URGENCIES, type OrderUrgency } from './hotline-status';
-import { isOneOf } from './one-of';
+import type { OrderUrgency } from './hotline-status';
 import type { OrderColumnKey } from './hotline-order-columns';
 import { normalizePhone } from './personal-data';
-import { cleanText } from './clean-text';
-import { pointInPolygon, type LngLat } from './geo';
+import type { LngLat } from './geo';
 
 import {
-	FUTURE_TOLERANCE_MS,
-	URGENCY_WORDS,
-	orderTypeLookup,
-	parseCoordinate,
-	parseOrderTime,
+	fieldReader,
+	readCategoryCode,
+	readOrderType,
+	readPoint,
+	readReceivedAt,
+	readUrgency,
 	tooLong
 } from './hotline-order-fields';
 
@@ -116,83 +115,33 @@ export function validateOrderRecord(
 	ctx: OrderValidationContext
 ): OrderValidation {
 	const errors: OrderError[] = [];
-	const fail = (column: OrderColumnKey, code: OrderErrorCode): null => {
-		errors.push({ column, code });
-		return null;
-	};
-	// The JSON API may send numbers (经度/纬度); everything else arrives as text.
-	const text = (k: OrderColumnKey): string => {
-		const v: unknown = raw[k];
-		if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-		return typeof v === 'string' ? cleanText(v.normalize('NFC')).trim() : '';
-	};
+	const r = fieldReader(raw, (column, code) => errors.push({ column, code }));
+	const { text, fail } = r;
 	const required = (k: keyof typeof MAX): string | null => {
 		const v = text(k);
 		if (v === '') return fail(k, 'required');
 		return tooLong(v, MAX[k]) ? fail(k, 'too_long') : v;
+	};
+	const optional = (k: 'citizenName' | 'phone', read: (v: string) => string | null): string | null => {
+		const v = text(k);
+		return v === '' ? null : read(v);
 	};
 
 	let orderNo = required('orderNo');
 	// A 工单号 is one token: no spaces or control characters inside.
 	if (orderNo !== null && /[\s\p{Cc}]/u.test(orderNo)) orderNo = fail('orderNo', 'invalid');
 	const channel = required('channel');
-
-	const typeText = text('orderType').normalize('NFKC');
-	const types = orderTypeLookup(ctx.orderTypes);
-	const orderType =
-		typeText === ''
-			? fail('orderType', 'required')
-			: (types.get(typeText) ?? types.get(typeText.toLowerCase()) ?? fail('orderType', 'unknown_order_type'));
-
-	const urgencyText = text('urgency');
-	const urgency: OrderUrgency | null =
-		urgencyText === ''
-			? '一般'
-			: isOneOf(ORDER_URGENCIES, urgencyText)
-				? urgencyText
-				: (URGENCY_WORDS[urgencyText.toLowerCase()] ?? fail('urgency', 'invalid'));
-
-	const nameText = text('citizenName');
-	const citizenName =
-		nameText === '' ? null : tooLong(nameText, MAX.citizenName) ? fail('citizenName', 'too_long') : nameText;
-	const phoneText = text('phone');
-	const phone = phoneText === '' ? null : (normalizePhone(phoneText) ?? fail('phone', 'invalid_phone'));
-
+	const orderType = readOrderType(r, ctx.orderTypes);
+	const urgency = readUrgency(r);
+	const citizenName = optional('citizenName', (v) =>
+		tooLong(v, MAX.citizenName) ? fail('citizenName', 'too_long') : v
+	);
+	const phone = optional('phone', (v) => normalizePhone(v) ?? fail('phone', 'invalid_phone'));
 	const address = required('address');
-
-	// A point is both coordinates or neither; (0, 0) is a spreadsheet placeholder, not a place (GridCase rule).
-	const [lngText, latText] = [text('lng'), text('lat')];
-	let lng: number | null = null;
-	let lat: number | null = null;
-	if (lngText !== '' || latText !== '') {
-		lng = lngText === '' ? null : parseCoordinate(lngText, 180);
-		lat = latText === '' ? null : parseCoordinate(latText, 90);
-		if (lng === null) fail('lng', 'invalid_point');
-		if (lat === null) fail('lat', 'invalid_point');
-		if (lng === 0 && lat === 0) fail('lng', 'invalid_point');
-		else if (
-			lng !== null &&
-			lat !== null &&
-			ctx.boundary.length > 0 &&
-			!pointInPolygon([lng, lat], ctx.boundary as LngLat[][])
-		)
-			fail('lng', 'outside_subdistrict');
-	}
-
+	const { lng, lat } = readPoint(r, ctx.boundary);
 	const content = required('content');
-
-	const timeText = text('receivedAt');
-	let receivedAt: number | null = null;
-	if (timeText === '') fail('receivedAt', 'required');
-	else if ((receivedAt = parseOrderTime(timeText)) === null) fail('receivedAt', 'invalid_date');
-	else if (receivedAt > ctx.now + FUTURE_TOLERANCE_MS) receivedAt = fail('receivedAt', 'in_future');
-
-	const codeText = text('categoryCode');
-	// Codes are upper case ('SH-HWSR-01'); a lower-case spelling from a hand-made sheet still matches.
-	const code = ctx.categoryCodes.has(codeText) ? codeText : codeText.toUpperCase();
-	const categoryCode =
-		codeText === '' ? null : ctx.categoryCodes.has(code) ? code : fail('categoryCode', 'unknown_category');
-
+	const receivedAt = readReceivedAt(r, ctx.now);
+	const categoryCode = readCategoryCode(r, ctx.categoryCodes);
 	const communityText = text('community');
 	const communityId =
 		communityText === '' ? null : (ctx.communities.get(communityText) ?? fail('community', 'unknown_community'));
