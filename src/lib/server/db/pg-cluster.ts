@@ -81,6 +81,40 @@ async function waitUntilReady(url: string, server: ChildProcess, log: () => stri
 	}
 }
 
+/** Runs one statement on the server at `adminUrl` (a database other than the one it creates or drops). */
+async function onServer(adminUrl: string, statement: string): Promise<void> {
+	const client = new pg.Client({ connectionString: adminUrl });
+	await client.connect();
+	try {
+		await client.query(statement);
+	} finally {
+		await client.end();
+	}
+}
+
+const databaseUrl = (adminUrl: string, name: string) => {
+	const u = new URL(adminUrl);
+	u.pathname = `/${name}`;
+	return u.toString();
+};
+
+/** A new empty database on the server of `adminUrl`; returns its URL. */
+export async function createDatabaseIn(
+	adminUrl: string,
+	name = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
+): Promise<string> {
+	if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+	await onServer(adminUrl, `CREATE DATABASE ${name}`);
+	return databaseUrl(adminUrl, name);
+}
+
+/** Drops a database made by createDatabaseIn, closing whatever sessions it still has. */
+export async function dropDatabaseIn(adminUrl: string, url: string): Promise<void> {
+	const name = new URL(url).pathname.slice(1);
+	if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+	await onServer(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
 /** Starts a fresh cluster. Throws, saying what to install, when there are no PostgreSQL binaries. */
 export async function startPgCluster(): Promise<PgCluster> {
 	const bin = findPgBin();
@@ -140,16 +174,7 @@ export async function startPgCluster(): Promise<PgCluster> {
 		port,
 		dir,
 		timings: { initdb, start },
-		async createDatabase(name = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`) {
-			const client = new pg.Client({ connectionString: url });
-			await client.connect();
-			try {
-				await client.query(`CREATE DATABASE "${name.replaceAll('"', '')}"`);
-			} finally {
-				await client.end();
-			}
-			return url.replace(/\/postgres$/, `/${name}`);
-		},
+		createDatabase: (name?: string) => createDatabaseIn(url, name),
 		async stop() {
 			process.removeListener('exit', killOnExit);
 			if (server.exitCode === null) {
