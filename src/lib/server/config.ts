@@ -21,6 +21,15 @@ export function databaseTarget(): string {
 	return resolve(url);
 }
 
+/** databaseTarget() as it may be printed: a PostgreSQL URL without its password. */
+export function databaseLabel(): string {
+	const target = databaseTarget();
+	if (!POSTGRES_URL.test(target)) return target;
+	const u = new URL(target);
+	if (u.password) u.password = '***';
+	return u.toString();
+}
+
 /** Whether databaseTarget() is PostgreSQL. */
 export const usesPostgres = (): boolean => POSTGRES_URL.test(process.env.DATABASE_URL?.trim() ?? '');
 
