@@ -5,6 +5,8 @@
 //   npx tsx scripts/with-pg.ts -- sh -c 'npm run migrate && npm run seed && npm run verify'
 // For trying PostgreSQL without installing a server of one's own; nothing is kept.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startPgCluster } from '../src/lib/server/db/pg-cluster';
 
 const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
@@ -18,5 +20,11 @@ console.log(`throwaway PostgreSQL at ${url} (initdb ${cluster.timings.initdb} ms
 const child = spawn(args[0], args.slice(1), { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 const code: number = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
+if (code !== 0) {
+	// The server logs each failed statement: the quickest way to see which SQL PostgreSQL refused.
+	const log = readFileSync(join(cluster.dir, 'server.log'), 'utf8').split('\n');
+	const errors = log.filter((l) => / (ERROR|STATEMENT|CONTEXT): /.test(l)).slice(-10);
+	if (errors.length) console.error(`last errors in the PostgreSQL log:\n${errors.join('\n')}`);
+}
 await cluster.stop();
 process.exitCode = code;

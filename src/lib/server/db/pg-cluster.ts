@@ -146,7 +146,8 @@ export async function startPgCluster(): Promise<PgCluster> {
 	if (owner) fs.fchownSync(out, owner.uid, owner.gid);
 	// prettier-ignore
 	const settings = ['listen_addresses=127.0.0.1', `unix_socket_directories=${dir}`, 'fsync=off', 'synchronous_commit=off',
-		'full_page_writes=off', 'max_connections=100', 'shared_buffers=32MB', 'log_min_messages=warning'];
+		'full_page_writes=off', 'max_connections=100', 'shared_buffers=32MB', 'log_min_messages=warning',
+		'log_parameter_max_length_on_error=200'];
 	const server = spawn(
 		path.join(bin, 'postgres'),
 		['-D', data, '-p', String(port), ...settings.flatMap((s) => ['-c', s])],

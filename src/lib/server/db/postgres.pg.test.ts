@@ -77,19 +77,40 @@ describe('numbers come back as numbers', () => {
 		expect(totals).toEqual({ n: 1, sum: at });
 	});
 
-	it('every instant column (…_at, locked_until, a limit’s effective_from) is bigint; fines in fen too', async () => {
+	it('every instant column (at, …_at, locked_until, a limit’s effective_from) is bigint; fines in fen too', async () => {
 		const cols = (
 			await sql<{ table: string; column: string; type: string }>`
 				SELECT table_name AS table, column_name AS column, data_type AS type FROM information_schema.columns
 				WHERE table_schema = 'public' AND table_name NOT LIKE 'kysely%' AND data_type IN ('integer', 'bigint')`.execute(t.db)
 		).rows;
 		const instant = (c: { table: string; column: string }) =>
+			c.column === 'at' ||
 			c.column.endsWith('_at') ||
 			c.column === 'locked_until' ||
 			(c.table === 'category_limits' && c.column === 'effective_from') ||
 			['fine_min', 'fine_max', 'proposed_fine', 'fine', 'paid_amount'].includes(c.column);
-		expect(cols.filter(instant).length).toBeGreaterThan(70);
+		expect(cols.filter(instant).length).toBeGreaterThan(75);
 		expect(cols.filter((c) => instant(c) && c.type !== 'bigint')).toEqual([]);
+	});
+});
+
+describe('streaming (a server-side cursor)', () => {
+	it('hands out every row in chunks, with parameters, inside and outside a transaction, and can stop early', async () => {
+		await t.db
+			.insertInto('settings')
+			.values(Array.from({ length: 7 }, (_, i) => ({ key: `zz${i}`, value: String(i) })))
+			.execute();
+		const q = (db: typeof t.db) => db.selectFrom('settings').select('key').where('key', 'like', 'zz%').orderBy('key');
+		const seen: string[] = [];
+		for await (const row of q(t.db).stream(3)) seen.push(row.key);
+		expect(seen).toEqual(['zz0', 'zz1', 'zz2', 'zz3', 'zz4', 'zz5', 'zz6']);
+		const inside = await t.db.transaction().execute(async (trx) => {
+			const keys: string[] = [];
+			for await (const row of q(trx).stream(2)) if (keys.push(row.key) === 3) break;
+			return keys;
+		});
+		expect(inside).toEqual(['zz0', 'zz1', 'zz2']);
+		expect((await q(t.db).execute()).length).toBe(7);
 	});
 });
 

@@ -2,7 +2,18 @@
 // over a node-postgres pool. The app's rows are the same on both databases, so what PostgreSQL
 // returns as text to keep precision is read as numbers here, once, for this pool: bigint (the
 // millisecond instants, count(*)) and numeric (sum() of a bigint). Integers stay exact up to 2^53.
-import { Kysely, PostgresAdapter, PostgresDialect, sql } from 'kysely';
+import {
+	CompiledQuery,
+	Kysely,
+	PostgresAdapter,
+	PostgresDialect,
+	PostgresDriver,
+	sql,
+	type DatabaseConnection,
+	type Driver,
+	type PostgresDialectConfig,
+	type QueryResult
+} from 'kysely';
 import pg from 'pg';
 import type { Db } from './create-database';
 import type { DB } from './schema';
@@ -30,13 +41,67 @@ export function redactUrl(url: string): string {
 	}
 }
 
+let cursors = 0;
+
+/**
+ * Kysely streams PostgreSQL rows through the pg-cursor package, which this app does not carry. The
+ * same is done in SQL here: a server-side cursor, read a chunk at a time. WITH HOLD, so it also
+ * works outside a transaction (it then outlives the statement's own); closed when the stream ends.
+ */
+async function* streamByCursor<R>(
+	connection: DatabaseConnection,
+	query: CompiledQuery,
+	chunkSize: number
+): AsyncIterableIterator<QueryResult<R>> {
+	if (!Number.isInteger(chunkSize) || chunkSize <= 0) throw new Error('chunkSize must be a positive integer');
+	const name = `gridcase_stream_${++cursors}`;
+	await connection.executeQuery(
+		CompiledQuery.raw(`DECLARE ${name} NO SCROLL CURSOR WITH HOLD FOR ${query.sql}`, [...query.parameters])
+	);
+	try {
+		for (;;) {
+			const { rows } = await connection.executeQuery<R>(CompiledQuery.raw(`FETCH ${chunkSize} FROM ${name}`));
+			if (rows.length) yield { rows };
+			if (rows.length < chunkSize) return;
+		}
+	} finally {
+		await connection.executeQuery(CompiledQuery.raw(`CLOSE ${name}`)).catch(() => {});
+	}
+}
+
+/** Kysely's driver, its connections streaming by streamByCursor (everything else is theirs, untouched). */
+class StreamingPostgresDriver extends PostgresDriver {
+	override async acquireConnection(): Promise<DatabaseConnection> {
+		const connection = await super.acquireConnection();
+		return new Proxy(connection, {
+			get(target, key) {
+				if (key === 'streamQuery')
+					return (query: CompiledQuery, chunkSize: number) => streamByCursor(target, query, chunkSize);
+				const value = Reflect.get(target, key);
+				return typeof value === 'function' ? value.bind(target) : value;
+			}
+		});
+	}
+}
+
+class StreamingPostgresDialect extends PostgresDialect {
+	#config: PostgresDialectConfig;
+	constructor(config: PostgresDialectConfig) {
+		super(config);
+		this.#config = config;
+	}
+	override createDriver(): Driver {
+		return new StreamingPostgresDriver(this.#config);
+	}
+}
+
 const urls = new WeakMap<Db, string>();
 
 export function createPostgresDatabase(url: string): Db {
 	const pool = new pg.Pool({ connectionString: url, types, connectionTimeoutMillis: 15_000 });
 	// An idle connection dropped by the server (a restart) is removed by the pool; it must not end the process.
 	pool.on('error', (e) => console.error(`PostgreSQL: an idle connection failed (${e.message}); it is replaced`));
-	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+	const db = new Kysely<DB>({ dialect: new StreamingPostgresDialect({ pool }) });
 	urls.set(db, url);
 	return db;
 }
