@@ -9,11 +9,12 @@ import * as sealed from './baseline/sealed';
 // PostgreSQL's own migrations start here, with the schema the twenty SQLite migrations (2026-11-27-*)
 // leave, in one step: a PostgreSQL database is always made new, never converted from an older
 // SQLite schema. The SQLite migrations stay frozen and the two sets then move together, each change
-// a migration in both; db/schema-parity.pg.test.ts compares what they make.
+// a migration in both; src/lib/server/db/schema-parity.pg.test.ts compares what they make.
 // Translated, not copied: instants (milliseconds) and fines in fen are bigint, read back as numbers
-// (db/postgres.ts); SQLite's autoincrement ids are identity columns (BY DEFAULT: a given id is
-// taken as SQLite takes it); REAL is double precision; the 0/1 flags stay integer, as the app
-// writes and compares them. Frozen once shipped.
+// (src/lib/server/db/postgres.ts); SQLite's autoincrement ids are identity columns (BY DEFAULT: an
+// id given is taken, as SQLite takes it, but the sequence does not move past it, so the app leaves
+// ids to the database); REAL is double precision; the 0/1 flags stay integer, as the app writes and
+// compares them. Frozen once shipped.
 
 /** Base data the SQLite migrations write into a new database (006: the counts start stale). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

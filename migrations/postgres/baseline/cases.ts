@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
-// Part of the PostgreSQL baseline (see ../2026-12-06-001-baseline.ts): Grid cases (网格案件), their sealed events and photos, and the phone submission keys.
+// Part of the PostgreSQL baseline (see ../2026-12-06-001-baseline.ts): Grid cases (网格案件), their sealed
+// events and photos, and the phone submission keys.
 // The same tables, columns, keys and indexes as the SQLite migrations leave; frozen like them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function create(db: Kysely<any>): Promise<void> {

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
-// Part of the PostgreSQL baseline (see ../2026-12-06-001-baseline.ts): 12345 orders (工单), their imports, sealed events and evidence, the city outbox and the order ↔ case links.
+// Part of the PostgreSQL baseline (see ../2026-12-06-001-baseline.ts): 12345 orders (工单), their
+// imports, sealed events and evidence, the city outbox and the order ↔ case links.
 // The same tables, columns, keys and indexes as the SQLite migrations leave; frozen like them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function create(db: Kysely<any>): Promise<void> {

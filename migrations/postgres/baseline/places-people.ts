@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
-// Part of the PostgreSQL baseline (see ../2026-12-06-001-baseline.ts): Departments, the geography and its boundary versions, categories and their limits, accounts, sessions, the sign-in throttle, the calendar, settings and API keys.
+// Part of the PostgreSQL baseline (see ../2026-12-06-001-baseline.ts): Departments, the geography and
+// its boundary versions, categories and their limits, accounts, sessions, the sign-in throttle, the
+// calendar, settings and API keys.
 // The same tables, columns, keys and indexes as the SQLite migrations leave; frozen like them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function create(db: Kysely<any>): Promise<void> {
