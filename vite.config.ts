@@ -1,6 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const PG_TESTS = 'src/**/*.pg.test.ts';
 
 export default defineConfig({
 	plugins: [
@@ -12,8 +14,22 @@ export default defineConfig({
 		sveltekit()
 	],
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'seeds/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 20000
+		testTimeout: 20000,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'seeds/**/*.test.ts'],
+					exclude: [...configDefaults.exclude, PG_TESTS]
+				}
+			},
+			{
+				// The PostgreSQL tests share one throwaway cluster, started only when one of them runs.
+				extends: true,
+				test: { name: 'pg', include: [PG_TESTS], globalSetup: ['src/lib/server/db/pg-global-setup.ts'] }
+			}
+		]
 	}
 });

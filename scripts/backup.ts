@@ -2,9 +2,16 @@
 // keeps working; writes DIR/manifest.json with every file's size and SHA-256.
 //   npm run backup -- DIR          DIR must be new or empty (e.g. /backups/gridcase/$(date +%F))
 // Settings: DATABASE_PATH, PHOTO_DIR, EVIDENCE_DIR, IMPORT_DIR (as the server's).
-import { databasePath, evidenceDir, importDir, photoDir } from '../src/lib/server/config';
+import { databasePath, evidenceDir, importDir, photoDir, usesPostgres } from '../src/lib/server/config';
 import { takeBackup } from '../src/lib/server/services/records/backup';
 
+// This copies and checks a SQLite file; a PostgreSQL database is saved and restored with its own tools.
+if (usesPostgres()) {
+	console.error(
+		'npm run backup works on the SQLite file only; DATABASE_URL names PostgreSQL: use pg_dump (or pgBackRest) for the database'
+	);
+	process.exit(2);
+}
 const target = process.argv[2];
 if (!target) {
 	console.error('usage: npm run backup -- DIR   (a new or empty folder)');

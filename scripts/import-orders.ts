@@ -7,9 +7,9 @@
 // 'committing'. While the server writes, it waits for the database and says so.
 // Exit code 0 when committed, 1 otherwise.
 import { resolve } from 'node:path';
-import { databasePath } from '../src/lib/server/config';
+import { databaseLabel, databaseTarget } from '../src/lib/server/config';
 import { retryWhileBusy, sayWhenWaiting } from '../src/lib/server/db/busy';
-import { createDatabase, rollBackNow, sqliteHandle } from '../src/lib/server/db/create-database';
+import { openDatabase, rollBackNow, sqliteHandle } from '../src/lib/server/db/create-database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { ORDER_COLUMNS } from '../src/lib/domain/hotline-order-columns';
 import { analyseImport } from '../src/lib/server/services/hotline/import-analyse';
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
 		console.error(`${args}\n${USAGE}`);
 		return 1;
 	}
-	const db = createDatabase(databasePath());
+	const db = openDatabase(databaseTarget());
 	let timer: NodeJS.Timeout | null = null;
 	try {
 		await migrateToLatest(db);
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
 			.executeTakeFirst();
 		if (!dispatcher) {
 			console.error(
-				`${databasePath()} has no active dispatcher user to record as the importer; create one first (npm run user:create).`
+				`${databaseLabel()} has no active dispatcher user to record as the importer; create one first (npm run user:create).`
 			);
 			return 1;
 		}
@@ -92,7 +92,7 @@ async function main(): Promise<number> {
 			});
 		}
 		console.log(
-			`import ${imp.id}: ${imp.file_name} (${imp.file_kind}) into ${databasePath()} as ${dispatcher.username}, mode ${args.mode}`
+			`import ${imp.id}: ${imp.file_name} (${imp.file_kind}) into ${databaseLabel()} as ${dispatcher.username}, mode ${args.mode}`
 		);
 
 		// Progress lives in import-jobs' in-memory map (as on the import page); poll it between batches.

@@ -3,9 +3,16 @@
 // photo and evidence file. Exit 0 only when all of it holds; a folder that holds data is refused.
 //   DATABASE_PATH=/srv/gridcase-new/gridcase.db npm run restore -- DIR
 // Settings: DATABASE_PATH, PHOTO_DIR, EVIDENCE_DIR, IMPORT_DIR: where to restore to.
-import { databasePath, evidenceDir, importDir, photoDir } from '../src/lib/server/config';
+import { databasePath, evidenceDir, importDir, photoDir, usesPostgres } from '../src/lib/server/config';
 import { restoreBackup, RestoreRefused } from '../src/lib/server/services/records/restore';
 
+// This copies and checks a SQLite file; a PostgreSQL database is saved and restored with its own tools.
+if (usesPostgres()) {
+	console.error(
+		'npm run restore works on the SQLite file only; DATABASE_URL names PostgreSQL: use pg_restore (or pgBackRest) for the database'
+	);
+	process.exit(2);
+}
 const from = process.argv[2];
 if (!from) {
 	console.error('usage: npm run restore -- DIR   (a folder written by npm run backup)');

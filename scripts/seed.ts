@@ -2,9 +2,9 @@
 //   npm run seed                 base + demo data (refuses if users already exist)
 //   npm run seed -- --if-empty   same, but silently skips the demo part when users exist
 //   npm run seed -- --base-only  base data only (no users: then `npm run user:create`)
-import { createDatabase } from '../src/lib/server/db/create-database';
+import { openDatabase } from '../src/lib/server/db/create-database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
-import { databasePath } from '../src/lib/server/config';
+import { databaseLabel, databaseTarget } from '../src/lib/server/config';
 import { countUsers } from '../src/lib/server/repositories/users';
 import { loadReferenceData } from '../src/lib/server/repositories/reference-data';
 import { seedDemoUsers } from '../seeds/demo-users';
@@ -19,8 +19,8 @@ import { LoggingCityPlatform } from '../src/lib/server/city-platform';
 import { drainDueUpdates } from '../src/lib/server/services/hotline/city-sender';
 
 const args = new Set(process.argv.slice(2));
-const path = databasePath();
-const db = createDatabase(path);
+const path = databaseLabel();
+const db = openDatabase(databaseTarget());
 try {
 	await migrateToLatest(db, (l) => console.log(l));
 	// Built now (from whatever is there) and kept by every write the seed makes through the services.

@@ -1,5 +1,6 @@
 // Starts the built server (build/) on the embedded SQLite default and prints how to sign in.
-// Settings: PORT (3000), HOST (0.0.0.0), DATABASE_PATH (data/gridcase.db), ORIGIN, PUBLIC_TILE_URL.
+// Settings: PORT (3000), HOST (0.0.0.0), DATABASE_URL (a postgres:// URL, or unset) or DATABASE_PATH
+// (data/gridcase.db), ORIGIN, PUBLIC_TILE_URL.
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import Database from 'better-sqlite3';
@@ -20,8 +21,11 @@ if (!existsSync('build/index.js')) {
 	process.exit(1);
 }
 
+const postgresUrl = /^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL : null;
+
 function demoLogins() {
-	if (!existsSync(process.env.DATABASE_PATH)) return [];
+	// Read from the SQLite file only (the accounts of a PostgreSQL database are not listed here).
+	if (postgresUrl || !existsSync(process.env.DATABASE_PATH)) return [];
 	const db = new Database(process.env.DATABASE_PATH, { readonly: true, fileMustExist: true });
 	try {
 		return db.prepare('SELECT username, display_name, role FROM users ORDER BY id').all();
@@ -35,7 +39,15 @@ function demoLogins() {
 // The built app's handler behind our own server, so pages and JSON go out compressed (gzip or
 // brotli, as the browser asks): on a weak mobile link the HTML of a list is most of the wait.
 // Scripts and styles are already served precompressed (.br/.gz) by the handler itself.
-const { handler } = await import('../build/handler.js');
+let handler;
+try {
+	({ handler } = await import('../build/handler.js'));
+} catch (e) {
+	// The server's start-up (migrations, base data) could not reach its database: one line, no stack.
+	if (e?.name !== 'DatabaseUnreachableError') throw e;
+	console.error(e.message);
+	process.exit(1);
+}
 const compress = compression({ threshold: 1024 });
 const bodyLimit = Number(process.env.BODY_SIZE_LIMIT);
 
@@ -82,11 +94,11 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 const users = demoLogins();
 console.log(`\nGridCase is running: ${process.env.ORIGIN}`);
-console.log(`database: ${process.env.DATABASE_PATH}`);
+console.log(`database: ${postgresUrl ? postgresUrl.replace(/:[^:@/]*@/, ':***@') : process.env.DATABASE_PATH}`);
 if (users.length) {
 	const demo = users.some((u) => u.username === 'diaodu');
 	console.log(demo ? 'demo accounts (password: gridcase-demo):' : 'accounts:');
 	for (const u of users) console.log(`  ${u.username.padEnd(10)} ${u.role.padEnd(12)} ${u.display_name}`);
-} else {
+} else if (!postgresUrl) {
 	console.log('no users yet: create the first admin with `npm run user:create`');
 }

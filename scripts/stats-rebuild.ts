@@ -6,15 +6,15 @@
 // Writes wait while it runs (one transaction), so run it when the centre is quiet. While the server
 // writes, the rebuild waits for its turn (and says so) rather than failing with "database is locked".
 import { sayWhenWaiting } from '../src/lib/server/db/busy';
-import { createDatabase } from '../src/lib/server/db/create-database';
+import { openDatabase } from '../src/lib/server/db/create-database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
-import { databasePath } from '../src/lib/server/config';
+import { databaseLabel, databaseTarget } from '../src/lib/server/config';
 import { rebuildCounts } from '../src/lib/server/services/stats/rebuild';
 import { checkRowsAgainstLogs } from '../src/lib/server/services/stats/replay-check';
 
 const verifyOnly = process.argv.includes('--verify');
-const path = databasePath();
-const db = createDatabase(path);
+const path = databaseLabel();
+const db = openDatabase(databaseTarget());
 try {
 	await migrateToLatest(db);
 	const started = performance.now();

@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { passwordProblem } from '../src/lib/domain/password-policy';
 import { isRole, ROLES } from '../src/lib/domain/access';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../src/lib/server/auth/password';
-import { databasePath } from '../src/lib/server/config';
-import { createDatabase } from '../src/lib/server/db/create-database';
+import { databaseLabel, databaseTarget } from '../src/lib/server/config';
+import { openDatabase } from '../src/lib/server/db/create-database';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { findUserByUsername, insertUser } from '../src/lib/server/repositories/users';
 import { loadReferenceData } from '../src/lib/server/repositories/reference-data';
@@ -29,7 +29,7 @@ async function readPassword(): Promise<string> {
 	return answer;
 }
 
-const db = createDatabase(databasePath());
+const db = openDatabase(databaseTarget());
 try {
 	if (!isRole(values.role!)) throw new Error(`role must be one of: ${ROLES.join(', ')}`);
 	if (!/^[a-zA-Z0-9_.-]{2,32}$/.test(values.username!)) throw new Error('username: 2–32 letters, digits, _ . -');
@@ -67,7 +67,7 @@ try {
 		},
 		Date.now()
 	);
-	console.log(`created user #${id} ${values.username} (${values.role}) in ${databasePath()}`);
+	console.log(`created user #${id} ${values.username} (${values.role}) in ${databaseLabel()}`);
 } catch (e) {
 	console.error(`user:create failed: ${e instanceof Error ? e.message : e}`);
 	process.exitCode = 1;

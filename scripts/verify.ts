@@ -3,11 +3,11 @@
 // rows and files that do not match and exits 1; reads only.
 //   npm run verify
 // Settings: DATABASE_PATH, PHOTO_DIR, EVIDENCE_DIR (as the server's).
-import { databasePath, evidenceDir, photoDir } from '../src/lib/server/config';
-import { createDatabase } from '../src/lib/server/db/create-database';
+import { databaseTarget, evidenceDir, photoDir } from '../src/lib/server/config';
+import { openDatabase } from '../src/lib/server/db/create-database';
 import { verifyRecords } from '../src/lib/server/services/records/verify';
 
-const db = createDatabase(databasePath());
+const db = openDatabase(databaseTarget());
 try {
 	const ok = await verifyRecords(db, { photoDir: photoDir(), evidenceDir: evidenceDir() }, (line) => console.log(line));
 	if (!ok) process.exitCode = 1;

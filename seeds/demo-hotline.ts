@@ -116,7 +116,8 @@ export async function seedDemoHotline(db: Db, now: number, count = 40): Promise<
 		if (goal < 0.3) continue;
 		// Most contact within the day; a few too late, to show that the rate is computed, not set.
 		const late = random() < 0.06;
-		const contactAt = Math.min(t + (late ? 40 : 2 + random() * 5) * HOUR, now - 120_000);
+		// Whole milliseconds: an instant is an integer (PostgreSQL's bigint refuses a fraction; SQLite kept it as a real).
+		const contactAt = Math.min(t + Math.round((late ? 40 : 2 + random() * 5) * HOUR), now - 120_000);
 		await step(
 			handler,
 			anonymous

@@ -3,6 +3,7 @@ import { Kysely } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FifoLock } from './fifo-lock';
+import { createPostgresDatabase, isPostgresUrl } from './postgres';
 import type { DB } from './schema';
 import { sqliteDialect } from './sqlite-dialect';
 
@@ -41,6 +42,14 @@ function open(path: string, gate: FifoLock): Db {
 /** Opens (and creates) the SQLite file with the pragmas every connection needs. */
 export function createDatabase(path: string): Db {
 	return open(path, new FifoLock());
+}
+
+/**
+ * The one switch: a postgres:// or postgresql:// URL opens PostgreSQL (a connection pool), anything
+ * else is the path of a SQLite file (or ':memory:'). Either way the same Db.
+ */
+export function openDatabase(target: string): Db {
+	return isPostgresUrl(target) ? createPostgresDatabase(target) : createDatabase(target);
 }
 
 /**

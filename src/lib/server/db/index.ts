@@ -1,10 +1,11 @@
-import { createDatabase, type Db } from './create-database';
-import { databasePath } from '../config';
+import { openDatabase, type Db } from './create-database';
+import { databaseTarget } from '../config';
 
 // Opened lazily: `vite build` imports server modules and must not create a database file.
+// DATABASE_URL (or DATABASE_PATH) chooses SQLite or PostgreSQL: see config.ts.
 let db: Db | null = null;
 
 export function getDb(): Db {
-	db ??= createDatabase(databasePath());
+	db ??= openDatabase(databaseTarget());
 	return db;
 }

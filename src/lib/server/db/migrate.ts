@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './create-database';
+import { assertReachable, isPostgres } from './postgres';
 import * as m001 from '../../../../migrations/2026-11-27-001-foundation';
 import * as m002 from '../../../../migrations/2026-11-27-002-hotline';
 import * as m003 from '../../../../migrations/2026-11-27-003-enforcement';
@@ -20,6 +21,7 @@ import * as m017 from '../../../../migrations/2026-11-27-017-place-names';
 import * as m018 from '../../../../migrations/2026-11-27-018-city-outbox';
 import * as m019 from '../../../../migrations/2026-11-27-019-order-case-links';
 import * as m020 from '../../../../migrations/2026-11-27-020-issued-documents';
+import * as pg001 from '../../../../migrations/postgres/2026-12-06-001-baseline';
 
 /** Static list: migrations are bundled with the server build, so no directory scanning at run time. */
 const migrations: Record<string, Migration> = {
@@ -45,11 +47,27 @@ const migrations: Record<string, Migration> = {
 	'2026-11-27-020-issued-documents': m020
 };
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+/**
+ * PostgreSQL's own set (migrations/postgres/): it starts from a baseline equal to the schema the
+ * SQLite set leaves, and every later change is a migration in both sets.
+ */
+const postgresMigrations: Record<string, Migration> = {
+	'2026-12-06-001-baseline': pg001
+};
 
+const provider = (set: Record<string, Migration>): MigrationProvider => ({ getMigrations: async () => set });
+
+/**
+ * Applies the pending migrations of the database's own set. On PostgreSQL, Kysely's migrator holds
+ * a session advisory lock (pg_advisory_lock) while it runs, in one transaction: a second server
+ * migrating at the same moment waits, then finds nothing left to do. SQLite's single writer does
+ * the same with its lock table.
+ */
 export async function migrateToLatest(db: Db, log: (line: string) => void = () => {}): Promise<void> {
+	await assertReachable(db);
+	const set = isPostgres(db) ? postgresMigrations : migrations;
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	const migrator = new Migrator({ db: db as any, provider });
+	const migrator = new Migrator({ db: db as any, provider: provider(set) });
 	const { error, results } = await migrator.migrateToLatest();
 	for (const r of results ?? []) log(`migration ${r.migrationName}: ${r.status}`);
 	if (error) throw error instanceof Error ? error : new Error(String(error));
