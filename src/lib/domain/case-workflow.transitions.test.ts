@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS, CASE_STATUSES, OPEN_STATUSES, type CaseAction, type CaseStatus } from './case-status';
 import { actionsInState, applyCaseCommand, isAllowedInState, TRANSITIONS, type CaseCommand } from './case-workflow';
 import { at, cal, HOUR } from './fixtures/time';
+import { fromEach } from './fixtures/transition-spec';
 import {
 	DEADLINE,
 	DISPATCHED_AT,
@@ -48,18 +49,7 @@ const EXPECTED_NEXT: { [A in CaseAction]: Partial<Record<CaseStatus, CaseStatus>
 	check_pass: { feedback: 'checked' },
 	check_fail: { feedback: 'handling' },
 	close: { checked: 'closed' },
-	supervise: {
-		reported: 'reported',
-		accepted: 'accepted',
-		registered: 'registered',
-		dispatched: 'dispatched',
-		handling: 'handling',
-		return_requested: 'return_requested',
-		extension_requested: 'extension_requested',
-		parked: 'parked',
-		feedback: 'feedback',
-		checked: 'checked'
-	}
+	supervise: fromEach(OPEN_STATUSES)
 };
 
 const PAIRS = CASE_ACTIONS.flatMap((action) => CASE_STATUSES.map((status) => [action, status] as const));

@@ -11,6 +11,7 @@ import {
 import { HOTLINE_TRANSITIONS, hotlineActionsInState, isHotlineAllowed } from './hotline-workflow';
 import { HOTLINE_LIMITS } from './hotline-stages';
 import { categoriesData } from './fixtures/categories';
+import { fromEach } from './fixtures/transition-spec';
 import {
 	apply,
 	COMPLAINT,
@@ -46,7 +47,7 @@ const EXPECTED_NEXT: { [A in HotlineAction]: Partial<Record<HotlineStatus, Hotli
 	request_extension: { handling: 'extension_requested', redo: 'extension_requested' },
 	approve_extension: { extension_requested: 'handling' },
 	reject_extension: { extension_requested: 'handling' },
-	supervise: Object.fromEntries(OPEN_HOTLINE_STATUSES.map((s) => [s, s])),
+	supervise: fromEach(OPEN_HOTLINE_STATUSES),
 	evaluate: { replied: 'completed' }
 };
 
