@@ -25,7 +25,7 @@ import {
 } from './hotline-workflow.fixtures';
 
 // The transition table of the 12345 hotline workflow: which action is allowed from which status and where it lands.
-// Refused commands: hotline-workflow.validation.test.ts; effects: hotline-workflow.effects.test.ts; whole paths: hotline-workflow.paths.test.ts.
+// Refused commands: hotline-workflow.validation.test.ts; effects: hotline-workflow.effects.*.test.ts; whole paths: hotline-workflow.paths.test.ts.
 
 it('uses the order type limits it claims to', () => {
 	expect(COMPLAINT).toEqual({ value: 5, unit: 'wd' });
