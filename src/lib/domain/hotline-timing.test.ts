@@ -103,7 +103,7 @@ describe('judgeFirstContact (先行联系 ≤ 1 wd after 签收)', () => {
 			judged('on_time', CONTACT_DUE, at('2026-09-28 15:00'), 'contacted_before_due')
 		]
 	];
-	it.each(TABLE)('%s', (_label, over, expected, now = LATER) => {
+	it.for(TABLE)('%s', ([, over, expected, now = LATER]) => {
 		expect(judgeFirstContact(order(over), now)).toStrictEqual(expected);
 	});
 });
@@ -154,7 +154,7 @@ describe('judgeCompletion (按时办结: the first 答复 ≤ deadline)', () => 
 			judged('late', DEADLINE, DEADLINE + 60_000, 'replied_after_due')
 		]
 	];
-	it.each(TABLE)('%s', (_label, over, expected, now = LATER) => {
+	it.for(TABLE)('%s', ([, over, expected, now = LATER]) => {
 		expect(judgeCompletion(order(over), now)).toStrictEqual(expected);
 	});
 });
