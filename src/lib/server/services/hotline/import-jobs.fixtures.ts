@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll } from 'vitest';
+import { at } from '$lib/domain/fixtures/time';
 import { ORDER_LEADING_HEADERS } from '$lib/domain/hotline-order-columns';
 import { validateOrderRecord, type OrderColumnKey } from '$lib/domain/hotline-order-input';
 import { concatBytes, encodeGb18030, tempDir, toCsv, utf8 } from '../../import/test-files';
@@ -13,21 +14,27 @@ import type { ImportMode } from './import-jobs';
 import { ingestOrders } from './ingest';
 import { registerImportFile } from './import-upload';
 
-// Shared setup of the import-jobs.*.test.ts files. Each file calls useImportJobsEnv() once at top level;
-// `t` and `actorId` are live bindings, set in its beforeAll.
+// Shared setup of the import-jobs.*.test.ts files. Each file calls useImportJobsEnv() once at top level and reads
+// the database and the acting dispatcher through the handle it returns.
 
-/** Asia/Shanghai wall time, explicit +08:00 so the process TZ never matters. */
-export const at = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00+08:00`);
 export const NOW = at('2026-09-29 10:00');
 const BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
 
 export const tmp = tempDir('gridcase-import-jobs-');
 const saved = { IMPORT_DIR: process.env.IMPORT_DIR, DATABASE_PATH: process.env.DATABASE_PATH };
 
-export let t: TestDb;
-export let actorId: number;
+let current: TestDb | undefined;
+const db = () => {
+	if (!current) throw new Error('call useImportJobsEnv() at the top of the test file');
+	return current.db;
+};
+/** The dispatcher (diaodu) who registers and commits the imports. */
+const dispatcherOf = (t: TestDb) => t.users.get('diaodu')!;
 
-/** Registers the file's hooks: IMPORT_DIR in a temporary directory, a fresh test database; restores the environment after. */
+/**
+ * Registers the file's hooks: IMPORT_DIR in a temporary directory, a fresh test database; restores the environment
+ * after. The handle's fields are ready inside the tests.
+ */
 export function useImportJobsEnv() {
 	beforeAll(() => {
 		process.env.IMPORT_DIR = path.join(tmp.dir, 'imports');
@@ -40,12 +47,25 @@ export function useImportJobsEnv() {
 		tmp.cleanup();
 	});
 	beforeAll(async () => {
-		t = await createTestDb();
-		actorId = t.users.get('diaodu')!;
+		current = await createTestDb();
 	});
 	afterAll(async () => {
-		await t.cleanup();
+		await current?.cleanup();
+		current = undefined;
 	});
+	return {
+		get db() {
+			return db();
+		},
+		/** The test database's folder. */
+		get dir() {
+			return current!.dir;
+		},
+		/** The dispatcher's user id. */
+		get actorId() {
+			return dispatcherOf(current!);
+		}
+	};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,43 +164,42 @@ export async function writeFile(format: Format, rows: string[][], headers: strin
 // Registering, analysing and committing through the test database.
 
 export async function register(file: string) {
-	const r = await registerImportFile(t.db, file, actorId, NOW);
+	const r = await registerImportFile(db(), file, dispatcherOf(current!), NOW);
 	if (!r.ok) throw new Error(r.code);
 	return r.imp;
 }
 export const importRow = (id: number) =>
-	t.db.selectFrom('hotline_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+	db().selectFrom('hotline_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 export const reportOf = async (id: number) => JSON.parse((await importRow(id)).report ?? 'null');
 
-/** Waits for a background job to move the import on from `from`; its row then. */
+/** Waits for a background job to move the import on from `from`; its row then. The test's timeout bounds the wait. */
 export async function settle(id: number, from: string) {
-	for (let i = 0; i < 200; i++) {
+	for (;;) {
 		const r = await importRow(id);
 		if (r.status !== from) return r;
 		await new Promise((resolve) => setTimeout(resolve, 25));
 	}
-	throw new Error(`import ${id} still ${from}`);
 }
 export const orders = (prefix: string) =>
-	t.db.selectFrom('hotline_orders').selectAll().where('order_no', 'like', `${prefix}-%`).orderBy('order_no').execute();
-export const countOrders = async () => countRows(t.db, 'hotline_orders');
-export const countEvents = async () => countRows(t.db, 'hotline_events');
+	db().selectFrom('hotline_orders').selectAll().where('order_no', 'like', `${prefix}-%`).orderBy('order_no').execute();
+export const countOrders = async () => countRows(db(), 'hotline_orders');
+export const countEvents = async () => countRows(db(), 'hotline_events');
 
 export async function analyse(file: string) {
 	const imp = await register(file);
-	await analyseImport(t.db, imp, file, NOW);
+	await analyseImport(db(), imp, file, NOW);
 	return { imp, row: await importRow(imp.id), report: await reportOf(imp.id) };
 }
 
 export async function commit(file: string, mode: ImportMode) {
 	const { imp } = await analyse(file);
-	await commitImport(t.db, imp, file, mode, actorId, NOW);
+	await commitImport(db(), imp, file, mode, dispatcherOf(current!), NOW);
 	return { imp, row: await importRow(imp.id), report: await reportOf(imp.id) };
 }
 
 /** Stores orders as if an earlier import had brought them in. */
 export async function store(rows: Row[]) {
-	const ctx = await orderValidationContext(t.db, NOW);
+	const ctx = await orderValidationContext(db(), NOW);
 	const inputs = rows.map((r) => {
 		const raw = Object.fromEntries(
 			['orderNo', 'channel', 'orderType', 'urgency', 'citizenName', 'phone', 'address', 'content', 'receivedAt'].map(
@@ -191,12 +210,12 @@ export async function store(rows: Row[]) {
 		if (!v.ok) throw new Error(JSON.stringify(v.errors));
 		return v.order;
 	});
-	await ingestOrders(t.db, inputs, {
+	await ingestOrders(db(), inputs, {
 		origin: 'api',
 		importId: null,
 		actorId: null,
 		apiKeyId: null,
 		now: NOW,
-		calendar: await loadCalendar(t.db)
+		calendar: await loadCalendar(db())
 	});
 }

@@ -5,51 +5,51 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, expect, vi } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { locatePoint, type LngLat } from '$lib/domain/geo';
 import { createApiKey } from '$lib/server/auth/api-keys';
 import { saveAlertSettings } from '$lib/server/repositories/alerts';
 import { insertCamera } from '$lib/server/repositories/cameras';
 import { loadGeography } from '$lib/server/repositories/reference';
-import { createTestDb, listFiles, type TestDb, countRows } from '$lib/server/test-db';
+import { apiUnderTest, withFields, type ApiUnderTest } from '$lib/server/route-test';
+import { listFiles, countRows } from '$lib/server/test-db';
 
-type Handler = (event: { request: Request }) => Promise<Response>;
-let POST: Handler;
-let t: TestDb;
-let key: string;
-let apiKeyId: number;
+let base: ApiUnderTest | undefined;
 let hotlineKey: string;
-let evidenceRoot: string;
 let server: http.Server;
 let frameHost: string;
 let jpegA: Buffer;
 let jpegB: Buffer;
-const saved = { DATABASE_PATH: process.env.DATABASE_PATH, EVIDENCE_DIR: process.env.EVIDENCE_DIR };
+const api = () => base!;
+
+/** The alerts endpoint under test, with what these tests add to it. */
+export interface AlertsApi extends ApiUnderTest {
+	/** A 12345 (hotline) key: valid, but for another integration. */
+	readonly hotlineKey: string;
+	/** Where the endpoint stores evidence (EVIDENCE_DIR of the test database). */
+	readonly evidenceRoot: string;
+	/** host:port of the frame server, the one allowed frame host. */
+	readonly frameHost: string;
+	readonly jpegA: Buffer;
+	readonly jpegB: Buffer;
+}
 
 export const LNG = 121.3912;
 export const LAT = 31.1523;
 
 /**
- * Registers the file's hooks: the handler on a fresh test database (DATABASE_PATH and EVIDENCE_DIR point into its
- * folder before the module is loaded, since the handler opens the database through getDb()), restored after. The
- * handle's fields are ready inside the tests.
+ * Registers the file's hooks: the handler on a test database of its own with an alerts key (apiUnderTest), then a
+ * 12345 key, the camera CAM-A at (LNG, LAT), two JPEG frames and a frame server allowed as frame host.
  */
-export function useAlertsApi() {
+export function useAlertsApi(): AlertsApi {
+	base = apiUnderTest(() => import('./+server'), '视频平台', 'alerts');
 	beforeAll(async () => {
-		t = await createTestDb();
-		evidenceRoot = path.join(t.dir, 'evidence');
-		process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
-		process.env.EVIDENCE_DIR = evidenceRoot;
-		vi.resetModules();
-		POST = (await import('./+server')).POST as unknown as Handler;
-		const admin = t.users.get('admin')!;
-		({ key, id: apiKeyId } = await createApiKey(t.db, '视频平台', admin, Date.now(), 'alerts'));
-		hotlineKey = (await createApiKey(t.db, '市12345平台', admin, Date.now())).key;
-		const geo = await loadGeography(t.db, new Date().toISOString().slice(0, 10));
+		hotlineKey = (await createApiKey(api().db, '市12345平台', api().users.get('admin')!, Date.now())).key;
+		const geo = await loadGeography(api().db, new Date().toISOString().slice(0, 10));
 		const place = locatePoint([LNG, LAT] as LngLat, geo.boundary, geo.areas, geo.communities);
 		if (!place.ok) throw new Error('test point outside the subdistrict');
 		await insertCamera(
-			t.db,
+			api().db,
 			'CAM-A',
 			{ name: '古美路东', lng: LNG, lat: LAT, areaId: place.areaId, communityId: place.communityId },
 			Date.now()
@@ -66,52 +66,19 @@ export function useAlertsApi() {
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		frameHost = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-		await saveAlertSettings(t.db, { dedupMeters: 50, dedupMinutes: 1440, frameHosts: [frameHost] });
+		await saveAlertSettings(api().db, { dedupMeters: 50, dedupMinutes: 1440, frameHosts: [frameHost] });
 	});
 	afterAll(async () => {
-		const { getDb } = await import('$lib/server/db');
-		await getDb().destroy();
-		for (const [k, v] of Object.entries(saved)) {
-			if (v === undefined) delete process.env[k];
-			else process.env[k] = v;
-		}
 		server.closeAllConnections();
 		await new Promise((resolve) => server.close(resolve));
-		await t.cleanup();
 	});
-	return {
-		get db() {
-			return t.db;
-		},
-		/** Demo user ids by username. */
-		get users() {
-			return t.users;
-		},
-		/** The alerts key the requests carry, and its id. */
-		get key() {
-			return key;
-		},
-		get apiKeyId() {
-			return apiKeyId;
-		},
-		/** A 12345 (hotline) key: valid, but for another integration. */
-		get hotlineKey() {
-			return hotlineKey;
-		},
-		get evidenceRoot() {
-			return evidenceRoot;
-		},
-		/** host:port of the frame server, the one allowed frame host. */
-		get frameHost() {
-			return frameHost;
-		},
-		get jpegA() {
-			return jpegA;
-		},
-		get jpegB() {
-			return jpegB;
-		}
-	};
+	return withFields(base, {
+		hotlineKey: () => hotlineKey,
+		evidenceRoot: () => path.join(api().dir, 'evidence'),
+		frameHost: () => frameHost,
+		jpegA: () => jpegA,
+		jpegB: () => jpegB
+	});
 }
 
 let seq = 0;
@@ -134,7 +101,7 @@ export type Answer = { status: number; json: Record<string, unknown> };
 export async function send(
 	body: BodyInit,
 	contentType: string | null,
-	authorization: string | null = `Bearer ${key}`,
+	authorization: string | null = `Bearer ${api().key}`,
 	extra: Record<string, string> = {}
 ): Promise<Answer> {
 	const headers = new Headers(extra);
@@ -142,7 +109,7 @@ export async function send(
 	if (authorization !== null) headers.set('authorization', authorization);
 	const init: RequestInit & { duplex?: 'half' } = { method: 'POST', headers, body };
 	if (body instanceof ReadableStream) init.duplex = 'half';
-	const res = await POST({ request: new Request('http://localhost/api/v1/alerts', init) });
+	const res = await api().post(new Request('http://localhost/api/v1/alerts', init));
 	return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 export const pushJson = (body: unknown, authorization?: string | null) =>
@@ -159,11 +126,11 @@ export function pushMultipart(alert: unknown, frames: (Buffer | string)[]): Prom
 	return send(form, null); // Request sets the multipart boundary
 }
 
-const count = async (table: 'alerts' | 'evidence_files') => countRows(t.db, table);
+const count = async (table: 'alerts' | 'evidence_files') => countRows(api().db, table);
 export const snapshot = async () => ({
 	alerts: await count('alerts'),
 	evidence: await count('evidence_files'),
-	files: listFiles(evidenceRoot)
+	files: listFiles(path.join(api().dir, 'evidence'))
 });
 /** Runs `act` and checks that the database and the evidence folder are exactly as before. */
 export async function writesNothing(act: () => Promise<Answer>): Promise<Answer> {
@@ -173,7 +140,7 @@ export async function writesNothing(act: () => Promise<Answer>): Promise<Answer>
 	return r;
 }
 export const clearPending = () =>
-	t.db.updateTable('alerts').set({ status: 'false_alarm' }).where('status', '=', 'pending').execute();
+	api().db.updateTable('alerts').set({ status: 'false_alarm' }).where('status', '=', 'pending').execute();
 export const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 /** The alert without its frames (they come as files in a multipart request). */
 export const withoutFrames = (over: Record<string, unknown> = {}) => {

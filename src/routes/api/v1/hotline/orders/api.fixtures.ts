@@ -1,57 +1,16 @@
 // Shared set-up of the 12345 orders API tests (api.accepted.test.ts, api.refused.test.ts): the handler on a test
 // database of its own, one 12345 key, a valid order and a push that checks every answer for personal data.
-import path from 'node:path';
-import { afterAll, beforeAll, expect, vi } from 'vitest';
-import { createApiKey } from '$lib/server/auth/api-keys';
-import { countRows, createTestDb, type TestDb } from '$lib/server/test-db';
+import { expect } from 'vitest';
+import { apiUnderTest, type ApiUnderTest } from '$lib/server/route-test';
+import { countRows } from '$lib/server/test-db';
 
-type Handler = (event: { request: Request }) => Promise<Response>;
-let POST: Handler;
-let t: TestDb;
-let key: string;
-let apiKeyId: number;
-const savedDatabasePath = process.env.DATABASE_PATH;
+let current: ApiUnderTest | undefined;
+const api = () => current!;
 
-/**
- * Registers the file's hooks. The handler reads the database through getDb(), which opens DATABASE_PATH on first
- * use: point it at the test database before the module is loaded (fresh module graph, so no connection is cached).
- * The handle's fields are ready inside the tests.
- */
-export function useHotlineOrdersApi() {
-	beforeAll(async () => {
-		t = await createTestDb();
-		process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
-		vi.resetModules();
-		POST = (await import('./+server')).POST as unknown as Handler;
-		const created = await createApiKey(t.db, '市12345平台', t.users.get('admin')!, Date.now());
-		key = created.key;
-		apiKeyId = created.id;
-	});
-	afterAll(async () => {
-		const { getDb } = await import('$lib/server/db'); // the instance the handler used (same module graph)
-		await getDb().destroy();
-		if (savedDatabasePath === undefined) delete process.env.DATABASE_PATH;
-		else process.env.DATABASE_PATH = savedDatabasePath;
-		await t.cleanup();
-	});
-	return {
-		get db() {
-			return t.db;
-		},
-		/** Demo user ids by username. */
-		get users() {
-			return t.users;
-		},
-		/** The 12345 key the pushes carry, and its id. */
-		get key() {
-			return key;
-		},
-		get apiKeyId() {
-			return apiKeyId;
-		},
-		/** The handler itself, for a request built by hand. */
-		post: (request: Request) => POST({ request })
-	};
+/** Registers the file's hooks: the handler on a test database of its own, with one 12345 key. */
+export function useHotlineOrdersApi(): ApiUnderTest {
+	current = apiUnderTest(() => import('./+server'), '市12345平台');
+	return current;
 }
 
 /** 'YYYY-MM-DD HH:mm' in Asia/Shanghai, `hoursAgo` before the real clock (the handler validates against Date.now()). */
@@ -79,7 +38,7 @@ export const order = (orderNo: string, over: Record<string, unknown> = {}) => ({
 
 export async function push(
 	body: unknown,
-	authorization: string | null = `Bearer ${key}`
+	authorization: string | null = `Bearer ${api().key}`
 ): Promise<{ status: number; text: string; json: Record<string, unknown> }> {
 	const headers = new Headers({ 'content-type': 'application/json' });
 	if (authorization !== null) headers.set('authorization', authorization);
@@ -88,7 +47,7 @@ export async function push(
 		headers,
 		body: typeof body === 'string' ? body : JSON.stringify(body)
 	});
-	const res = await POST({ request });
+	const res = await api().post(request);
 	const text = await res.text();
 	// The citizen's name and phone never come back, in any answer.
 	expect(text).not.toContain(NAME);
@@ -98,9 +57,14 @@ export async function push(
 }
 
 export const stored = (prefix: string) =>
-	t.db.selectFrom('hotline_orders').selectAll().where('order_no', 'like', `${prefix}%`).orderBy('order_no').execute();
+	api()
+		.db.selectFrom('hotline_orders')
+		.selectAll()
+		.where('order_no', 'like', `${prefix}%`)
+		.orderBy('order_no')
+		.execute();
 /** Orders and order events stored so far. */
 export const counts = async () => ({
-	orders: await countRows(t.db, 'hotline_orders'),
-	events: await countRows(t.db, 'hotline_events')
+	orders: await countRows(api().db, 'hotline_orders'),
+	events: await countRows(api().db, 'hotline_events')
 });
