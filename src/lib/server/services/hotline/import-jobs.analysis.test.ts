@@ -2,22 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { concatBytes, encodeGb18030, toCsv, utf8 } from '../../import/test-files';
 import { registerImportFile } from './import-upload';
 import {
-	analyse,
 	CODE,
-	countEvents,
-	countOrders,
 	EXPECTED_PROBLEMS,
 	FORMATS,
 	HEADERS,
 	mixedRows,
-	NOW,
-	orders,
-	store,
 	tmp,
-	useImportJobsEnv,
 	valid,
 	writeFile
-} from './import-jobs.fixtures';
+} from './import-jobs.files.fixtures';
+import { analyse, countEvents, countOrders, NOW, orders, store, useImportJobsEnv } from './import-jobs.fixtures';
 
 // The import analysis report: counts and problems per line, in every file format, and the file-level failures.
 // Writing the orders (commit modes, the upload path): import-jobs.commit.test.ts.

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDeadline } from '$lib/domain/deadlines';
 import { toCsv, utf8 } from '../../import/test-files';
 import { commitImport } from './import-commit';
-import { analyse, importRow, orders, tmp, useImportJobsEnv } from './import-jobs.fixtures';
+import { tmp } from './import-jobs.files.fixtures';
+import { analyse, importRow, orders, useImportJobsEnv } from './import-jobs.fixtures';
 
 // Files shaped like the city's 12345 exports, made here: a merged title row above the header, a
 // 办理时限 and a 截止时间 column, a line repeated, an unreadable limit ('尽快'), a deadline before the

@@ -8,23 +8,18 @@ import { checkRowsAgainstLogs } from '../stats/replay-check';
 import { commitImport } from './import-commit';
 import { importFilePath, markInterruptedImports, startCommit, startImport } from './import-upload';
 import { at } from '$lib/domain/fixtures/time';
+import { CODE, FORMATS, mixedRows, tmp, valid, writeFile } from './import-jobs.files.fixtures';
 import {
 	analyse,
-	CODE,
 	commit,
 	countEvents,
 	countOrders,
-	FORMATS,
 	importRow,
-	mixedRows,
 	NOW,
 	orders,
 	reportOf,
 	settle,
-	tmp,
-	useImportJobsEnv,
-	valid,
-	writeFile
+	useImportJobsEnv
 } from './import-jobs.fixtures';
 
 // Commit modes (all_or_nothing, valid_only), re-imports and changed orders, and the upload path the import page uses.
