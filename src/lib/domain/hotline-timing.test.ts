@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { judgeCompletion, judgeFirstContact, type Judgement, type JudgementReason } from './hotline-timing';
 import type { HotlineState } from './hotline-workflow';
 import { at, endOf } from './fixtures/time';
-import { CONTACT_DUE, DEADLINE, NOT_CONTACTED, stateIn } from './hotline-workflow.fixtures';
+import { NOT_CONTACTED, stateIn } from './hotline-workflow.fixtures';
+import { CONTACT_DUE, DEADLINE } from './fixtures/hotline-timeline';
 
 // The shared fixture order: a 投诉 (5 wd) received Mon 2026-09-28 09:00 and signed 14:00: 先行联系 due at
 // the end of 09-29, 办结 due at the end of 10-10 (National Day break, 10-10 Saturday make-up day).

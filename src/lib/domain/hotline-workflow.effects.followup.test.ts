@@ -2,21 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { hotlineStageDeadline, type HotlineState } from './hotline-workflow';
 import { warningInstant } from './deadlines';
 import { at, cal, endOf } from './fixtures/time';
-import {
-	apply,
-	CAP,
-	COMPLEX,
-	CONSULT,
-	CONTACT_DUE,
-	DEADLINE,
-	NOT_CONTACTED,
-	NOW,
-	ok,
-	REDO_DUE,
-	stateIn,
-	VALID,
-	WARN
-} from './hotline-workflow.fixtures';
+import { apply, NOT_CONTACTED, ok, stateIn, VALID } from './hotline-workflow.fixtures';
+import { CAP, COMPLEX, CONSULT, CONTACT_DUE, DEADLINE, NOW, REDO_DUE, WARN } from './fixtures/hotline-timeline';
 
 // 督办 and the citizen's 评价: the 3 wd 督办 clock, 重办 and its deadline; and the deadline each step counts down to.
 // The other steps: hotline-workflow.effects.*.test.ts; shared set-up: hotline-workflow.fixtures.ts.

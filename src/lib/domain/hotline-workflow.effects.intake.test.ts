@@ -2,21 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { hotlineStageDeadline, openHotlineOrder } from './hotline-workflow';
 import { warningInstant, type Limit } from './deadlines';
 import { at, cal, endOf, HOUR } from './fixtures/time';
+import { apply, NOT_CONTACTED, ok, stateIn, VALID } from './hotline-workflow.fixtures';
 import {
-	apply,
 	COMPLAINT,
 	COMPLEX,
 	CONSULT,
 	CONTACT_DUE,
 	DEADLINE,
-	NOT_CONTACTED,
 	NOW,
-	ok,
 	RECEIVED_AT,
-	stateIn,
-	VALID,
 	WARN
-} from './hotline-workflow.fixtures';
+} from './fixtures/hotline-timeline';
 
 // Opening an order and the first steps: the 办结 deadline on the official calendar, 派单, 签收 and the 先行联系 clock.
 // The other steps: hotline-workflow.effects.*.test.ts; shared set-up: hotline-workflow.fixtures.ts.

@@ -2,19 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { hotlineActionsInState, hotlineStageDeadline } from './hotline-workflow';
 import { warningInstant } from './deadlines';
 import { at, cal } from './fixtures/time';
-import {
-	apply,
-	DEADLINE,
-	NOT_CONTACTED,
-	NOW,
-	ok,
-	RECEIVED_AT,
-	REDO_DUE,
-	REQUESTED,
-	stateIn,
-	VALID,
-	WARN
-} from './hotline-workflow.fixtures';
+import { apply, NOT_CONTACTED, ok, stateIn, VALID } from './hotline-workflow.fixtures';
+import { DEADLINE, NOW, RECEIVED_AT, REDO_DUE, REQUESTED, WARN } from './fixtures/hotline-timeline';
 
 // 答复 and the 退单 / 延期 requests: which deadline and warning they keep, replace or stop.
 // The other steps: hotline-workflow.effects.*.test.ts; shared set-up: hotline-workflow.fixtures.ts.

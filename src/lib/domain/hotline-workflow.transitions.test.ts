@@ -12,17 +12,8 @@ import { HOTLINE_TRANSITIONS, hotlineActionsInState, isHotlineAllowed } from './
 import { HOTLINE_LIMITS } from './hotline-stages';
 import { categoriesData } from './fixtures/categories';
 import { fromEach } from './fixtures/transition-spec';
-import {
-	apply,
-	COMPLAINT,
-	COMPLEX,
-	CONSULT,
-	NOT_CONTACTED,
-	ok,
-	REDO_DUE,
-	stateIn,
-	VALID
-} from './hotline-workflow.fixtures';
+import { apply, NOT_CONTACTED, ok, stateIn, VALID } from './hotline-workflow.fixtures';
+import { COMPLAINT, COMPLEX, CONSULT, REDO_DUE } from './fixtures/hotline-timeline';
 
 // The transition table of the 12345 hotline workflow: which action is allowed from which status and where it lands.
 // Refused commands: hotline-workflow.validation.test.ts; effects: hotline-workflow.effects.*.test.ts; whole paths: hotline-workflow.paths.test.ts.
