@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FRAME_BYTES, parseCapturedAt, validateAlertInput, type AlertInputResult } from './alert-input';
+import { errorsIn } from './fixtures/errors';
 
 const NOW = Date.parse('2026-11-27T08:00:00Z');
 const B64 = btoa('\xff\xd8\xff\xe0 not really a jpeg, the server checks that');
@@ -57,16 +58,18 @@ describe('validateAlertInput', () => {
 			},
 			{ now: NOW }
 		);
-		expect(errorsOf(r)).toEqual([
-			{ field: 'cameraId', code: 'required' },
-			{ field: 'capturedAt', code: 'missing_offset' },
-			{ field: 'lng', code: 'invalid_point' },
-			{ field: 'lat', code: 'invalid_point' },
-			{ field: 'categoryCode', code: 'invalid' },
-			{ field: 'confidence', code: 'out_of_range' },
-			{ field: 'externalId', code: 'invalid' },
-			{ field: 'frames', code: 'required' }
-		]);
+		expect(errorsOf(r)).toEqual(
+			errorsIn('field', {
+				cameraId: 'required',
+				capturedAt: 'missing_offset',
+				lng: 'invalid_point',
+				lat: 'invalid_point',
+				categoryCode: 'invalid',
+				confidence: 'out_of_range',
+				externalId: 'invalid',
+				frames: 'required'
+			})
+		);
 	});
 
 	it.each([

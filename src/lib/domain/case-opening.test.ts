@@ -3,12 +3,8 @@ import { openCase, type OpeningInput } from './case-opening';
 import { applyCaseCommand } from './case-workflow';
 import { STAGE_LIMITS } from './case-stages';
 import { computeDeadline } from './deadlines';
-import { createCalendar } from './working-days';
-import { lastYear, makeupWorkdays, offDays, workingHours } from './fixtures/calendar-cn';
-
-const cal = createCalendar({ offDays, makeupWorkdays, lastYear, workingHours });
-/** Asia/Shanghai wall time with an explicit offset, so the process TZ never matters. */
-const at = (s: string): number => Date.parse(`${s.replace(' ', 'T')}:00+08:00`);
+import type { CaseState } from './case-workflow';
+import { at, cal } from './fixtures/time';
 
 const base: OpeningInput = {
 	mode: 'report',
@@ -26,40 +22,85 @@ function opened(input: OpeningInput, now: number) {
 	if (!r.ok) throw new Error(r.reason);
 	return r;
 }
+const selfHandle: OpeningInput = { ...base, mode: 'self_handle', afterPhotos: 1, note: '已现场清理' };
+
+/** What differs between the ways a case comes in. */
+type WayIn = Pick<
+	CaseState,
+	'status' | 'dispatchedAt' | 'deadlineAt' | 'efficientDeadlineAt' | 'stageDeadlineAt' | 'stageWarnAt' | 'feedbackAt'
+>;
+/** The whole state a new case lands in: what every way in sets alike, then what its way sets. */
+const landed = (now: number, over: WayIn): CaseState => ({
+	resumeStatus: null,
+	urgency: '一般',
+	handleLimit: { value: 4, unit: 'wh' },
+	efficientLimit: { value: 2, unit: 'wh' }, // the default: half of 4 wh
+	departmentId: null,
+	stageStartedAt: now,
+	parkedAt: null,
+	requestedDeadlineAt: null,
+	closedAt: null,
+	reworkCount: 0,
+	supervised: false,
+	...over
+});
+
+describe('openCase: where a new case lands, whole state and event', () => {
+	it.each([
+		{
+			way: '上报 lands in reported with a 0.5 wh 受理 deadline',
+			input: base,
+			when: '2026-09-29 10:00',
+			state: {
+				status: 'reported',
+				dispatchedAt: null,
+				deadlineAt: null, // the handling clock starts at 派遣
+				efficientDeadlineAt: null,
+				stageDeadlineAt: at('2026-09-29 10:30'),
+				// 75 % of 30 working minutes.
+				stageWarnAt: at('2026-09-29 10:22') + 30_000,
+				feedbackAt: null
+			},
+			event: {
+				action: 'report',
+				to: 'reported',
+				note: '人行道暴露垃圾',
+				payload: { source: 'patrol', beforePhotos: 2, afterPhotos: 0 }
+			}
+		},
+		{
+			way: '自行处置 lands in feedback with feedbackAt = dispatchedAt = now, waiting for 核查',
+			input: selfHandle,
+			when: '2026-09-29 11:00',
+			state: {
+				status: 'feedback',
+				dispatchedAt: at('2026-09-29 11:00'),
+				feedbackAt: at('2026-09-29 11:00'),
+				// 4 wh handling clock from the report: 11:00–12:00 + 13:00–16:00; 2 wh efficient clock: 11:00–12:00 + 13:00–14:00.
+				deadlineAt: at('2026-09-29 16:00'),
+				efficientDeadlineAt: at('2026-09-29 14:00'),
+				// 2 wh 核查: 11:00–12:00 + 13:00–14:00.
+				stageDeadlineAt: at('2026-09-29 14:00'),
+				// 75 % of 2 working hours is 90 working minutes: 11:00–12:00 + 13:00–13:30.
+				stageWarnAt: at('2026-09-29 13:30')
+			},
+			event: {
+				action: 'self_handle',
+				to: 'feedback',
+				note: '已现场清理',
+				payload: { source: 'patrol', beforePhotos: 2, afterPhotos: 1 }
+			}
+		}
+	] as const)('$way', ({ input, when, state, event }) => {
+		const r = opened(input, at(when));
+		expect(r.state).toEqual(landed(at(when), state));
+		expect(r.event).toEqual({ from: null, ...event });
+	});
+});
 
 describe('openCase: 上报', () => {
-	it('lands in reported with a 0.5 wh 受理 deadline', () => {
-		const now = at('2026-09-29 10:00');
-		const r = opened(base, now);
-		expect(r.state).toEqual({
-			status: 'reported',
-			resumeStatus: null,
-			urgency: '一般',
-			handleLimit: { value: 4, unit: 'wh' },
-			efficientLimit: { value: 2, unit: 'wh' }, // the default: half of 4 wh
-			departmentId: null,
-			dispatchedAt: null,
-			deadlineAt: null, // the handling clock starts at 派遣
-			efficientDeadlineAt: null,
-			stageStartedAt: now,
-			stageDeadlineAt: at('2026-09-29 10:30'),
-			// 75 % of 30 working minutes.
-			stageWarnAt: at('2026-09-29 10:22') + 30_000,
-			parkedAt: null,
-			requestedDeadlineAt: null,
-			feedbackAt: null,
-			closedAt: null,
-			reworkCount: 0,
-			supervised: false
-		});
+	it('受理 is 0.5 wh', () => {
 		expect(STAGE_LIMITS.accept).toEqual({ value: 0.5, unit: 'wh' });
-		expect(r.event).toEqual({
-			action: 'report',
-			from: null,
-			to: 'reported',
-			note: '人行道暴露垃圾',
-			payload: { source: 'patrol', beforePhotos: 2, afterPhotos: 0 }
-		});
 	});
 
 	it.each([
@@ -95,40 +136,10 @@ describe('openCase: 上报', () => {
 });
 
 describe('openCase: 自行处置', () => {
-	const selfHandle: OpeningInput = { ...base, mode: 'self_handle', afterPhotos: 1, note: '已现场清理' };
-
 	it.each([0, -1])('without an after photo (%i) → photo_required, and nothing else', (afterPhotos) => {
 		expect(openCase({ ...selfHandle, afterPhotos }, at('2026-09-29 10:00'), cal)).toStrictEqual({
 			ok: false,
 			reason: 'photo_required'
-		});
-	});
-
-	it('lands in feedback with feedbackAt = dispatchedAt = now, waiting for 核查', () => {
-		const now = at('2026-09-29 11:00');
-		const r = opened(selfHandle, now);
-		expect(r.state).toMatchObject({
-			status: 'feedback',
-			departmentId: null,
-			feedbackAt: now,
-			dispatchedAt: now,
-			stageStartedAt: now,
-			// 4 wh handling clock from the report: 11:00–12:00 + 13:00–16:00.
-			deadlineAt: at('2026-09-29 16:00'),
-			// 2 wh 核查: 11:00–12:00 + 13:00–14:00.
-			stageDeadlineAt: at('2026-09-29 14:00'),
-			// 75 % of 2 working hours is 90 working minutes: 11:00–12:00 + 13:00–13:30.
-			stageWarnAt: at('2026-09-29 13:30'),
-			reworkCount: 0,
-			supervised: false,
-			closedAt: null
-		});
-		expect(r.event).toEqual({
-			action: 'self_handle',
-			from: null,
-			to: 'feedback',
-			note: '已现场清理',
-			payload: { source: 'patrol', beforePhotos: 2, afterPhotos: 1 }
 		});
 	});
 

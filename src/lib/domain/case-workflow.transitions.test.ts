@@ -2,29 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS, CASE_STATUSES, OPEN_STATUSES, type CaseAction, type CaseStatus } from './case-status';
 import { actionsInState, applyCaseCommand, isAllowedInState, TRANSITIONS, type CaseCommand } from './case-workflow';
 import { at, cal, HOUR } from './fixtures/time';
-import {
-	DEADLINE,
-	DISPATCHED_AT,
-	NOW,
-	ok,
-	REQUESTED,
-	stateIn,
-	VALID,
-	WD3,
-	WD5,
-	WH2,
-	WH4
-} from './case-workflow.fixtures';
+import { fromEach } from './fixtures/transition-spec';
+import { DEADLINE, DISPATCHED_AT, NOW, ok, REQUESTED, stateIn, VALID } from './case-workflow.fixtures';
 
 // The transition table of the case workflow: which action is allowed from which status, where it lands,
-// and which commands are refused. Effects on deadlines: case-workflow.effects.test.ts; whole paths: case-workflow.paths.test.ts.
-
-it('uses the category limits it claims to', () => {
-	expect(WD3).toEqual({ value: 3, unit: 'wd' });
-	expect(WH2).toEqual({ value: 2, unit: 'wh' });
-	expect(WH4).toEqual({ value: 4, unit: 'wh' });
-	expect(WD5).toEqual({ value: 5, unit: 'wd' });
-});
+// and which commands are refused. Effects on deadlines: case-workflow.effects.*.test.ts; whole paths: case-workflow.paths.test.ts.
 
 /**
  * The specification: for each action, the statuses it may start from and where it lands
@@ -48,18 +30,7 @@ const EXPECTED_NEXT: { [A in CaseAction]: Partial<Record<CaseStatus, CaseStatus>
 	check_pass: { feedback: 'checked' },
 	check_fail: { feedback: 'handling' },
 	close: { checked: 'closed' },
-	supervise: {
-		reported: 'reported',
-		accepted: 'accepted',
-		registered: 'registered',
-		dispatched: 'dispatched',
-		handling: 'handling',
-		return_requested: 'return_requested',
-		extension_requested: 'extension_requested',
-		parked: 'parked',
-		feedback: 'feedback',
-		checked: 'checked'
-	}
+	supervise: fromEach(OPEN_STATUSES)
 };
 
 const PAIRS = CASE_ACTIONS.flatMap((action) => CASE_STATUSES.map((status) => [action, status] as const));

@@ -10,6 +10,7 @@ import {
 	type LimitUnit
 } from './deadlines';
 import { cal, fmt, t } from './fixtures/time';
+import { HOUR_SUMS, PAUSES, WORKING_DAY_SUMS } from './fixtures/calendar-facts';
 
 const H = 3_600_000;
 const MIN = 60_000;
@@ -17,20 +18,16 @@ const MIN = 60_000;
 const endOf = (date: string): number => t(`${date}T00:00+08:00`) + 24 * H;
 
 describe('computeDeadline: working days (wd)', () => {
+	it.each(WORKING_DAY_SUMS)('%s 10:00 + %i wd → end of %s (%s)', (date, n, expected) => {
+		expect(fmt(computeDeadline(t(`${date}T10:00+08:00`), { value: n, unit: 'wd' }, cal))).toBe(fmt(endOf(expected)));
+	});
+
+	// The time of day and the offset it is written in never move a wd deadline off the start's Shanghai date.
 	it.each([
-		['2025-09-26T10:00+08:00', 5, '2025-10-10', 'README example over 国庆 2025'],
-		['2026-02-13T15:00+08:00', 1, '2026-02-14', 'README example: 调休 Saturday'],
-		['2026-09-30T08:00+08:00', 1, '2026-10-08', 'README example: 国庆 2026'],
+		['2026-02-13T15:00+08:00', 1, '2026-02-14', 'afternoon start: 调休 Saturday'],
+		['2026-09-30T08:00+08:00', 1, '2026-10-08', 'early start: 国庆 2026'],
 		['2025-09-26T23:59+08:00', 1, '2025-09-28', 'late evening counts as its own date; 调休 Sunday'],
-		['2025-09-18T16:00:00Z', 1, '2025-09-22', 'UTC Thursday 16:00 is already Friday in Shanghai'],
-		['2025-09-26T10:00+08:00', 0, '2025-09-26', 'zero: end of the start date'],
-		['2025-10-04T10:00+08:00', 1, '2025-10-09', 'started during 国庆'],
-		['2025-01-27T10:00+08:00', 3, '2025-02-07', 'across 春节 2025'],
-		['2024-02-08T10:00+08:00', 2, '2024-02-18', '春节 2024 onto 调休 Sunday'],
-		['2023-12-29T10:00+08:00', 1, '2024-01-02', 'year end 2023'],
-		['2025-12-31T10:00+08:00', 2, '2026-01-05', 'year end 2025 via 调休 Sunday'],
-		['2026-12-31T10:00+08:00', 1, '2027-01-01', 'beyond the data: plain Mon–Fri'],
-		['2027-09-30T10:00+08:00', 1, '2027-10-01', 'beyond the data: 国庆 unknown']
+		['2025-09-18T16:00:00Z', 1, '2025-09-22', 'UTC Thursday 16:00 is already Friday in Shanghai']
 	])('%s + %i wd → end of %s (%s)', (start, n, date) => {
 		expect(fmt(computeDeadline(t(start), { value: n, unit: 'wd' }, cal))).toBe(fmt(endOf(date)));
 	});
@@ -42,51 +39,15 @@ describe('computeDeadline: working days (wd)', () => {
 });
 
 describe('computeDeadline: working hours (wh) and natural hours (h24)', () => {
-	it.each([
-		['2025-09-24T11:30+08:00', 1, 'wh', '2025-09-24T13:30+08:00', 'across lunch'],
-		['2025-09-24T16:30+08:00', 1, 'wh', '2025-09-25T09:30+08:00', 'across the night'],
-		['2025-09-19T16:30+08:00', 1, 'wh', '2025-09-22T09:30+08:00', 'across a weekend'],
-		['2025-09-26T16:30+08:00', 1, 'wh', '2025-09-28T09:30+08:00', 'onto 调休 Sunday'],
-		['2025-09-30T16:00+08:00', 4, 'wh', '2025-10-09T12:00+08:00', 'across 国庆'],
-		['2025-09-24T21:00+08:00', 2, 'wh', '2025-09-25T11:00+08:00', 'reported at night'],
-		['2025-09-27T09:00+08:00', 2, 'wh', '2025-09-28T11:00+08:00', 'reported on Saturday, 调休 Sunday next'],
-		['2025-10-02T14:00+08:00', 1, 'wh', '2025-10-09T10:00+08:00', 'reported during 国庆'],
-		['2025-09-24T11:45+08:00', 0.5, 'wh', '2025-09-24T13:15+08:00', '30 working minutes'],
-		['2025-09-24T16:50+08:00', 0.25, 'wh', '2025-09-25T09:05+08:00', '15 working minutes overnight'],
-		['2025-09-30T16:00+08:00', 48, 'h24', '2025-10-02T16:00+08:00', 'natural time ignores 国庆'],
-		['2026-02-14T22:00+08:00', 0.25, 'h24', '2026-02-14T22:15+08:00', '紧急 15 min at night'],
-		['2025-09-27T10:00+08:00', 2, 'h24', '2025-09-27T12:00+08:00', 'natural time on a Saturday']
-	] as Array<[string, number, LimitUnit, string, string]>)('%s + %f %s → %s (%s)', (start, value, unit, expected) => {
+	it.each(HOUR_SUMS)('%s + %f %s → %s (%s)', (start, value, unit, expected) => {
 		expect(fmt(computeDeadline(t(start), { value, unit }, cal))).toBe(expected);
 	});
 });
 
-describe('extendForPause (挂账 stops the clock)', () => {
-	it.each([
-		// h24: the natural paused time
-		['2025-09-30T18:00+08:00', '2025-09-30T10:00+08:00', '2025-09-30T13:30+08:00', 'h24', '2025-09-30T21:30+08:00'],
-		['2025-10-02T10:00+08:00', '2025-10-01T00:00+08:00', '2025-10-01T00:00+08:00', 'h24', '2025-10-02T10:00+08:00'],
-		// wh: working time paused, added as working time
-		['2025-09-24T15:00+08:00', '2025-09-24T11:00+08:00', '2025-09-24T14:00+08:00', 'wh', '2025-09-24T17:00+08:00'],
-		['2025-09-24T16:30+08:00', '2025-09-24T10:00+08:00', '2025-09-24T11:00+08:00', 'wh', '2025-09-25T09:30+08:00'],
-		['2025-09-26T16:30+08:00', '2025-09-26T09:00+08:00', '2025-09-26T10:00+08:00', 'wh', '2025-09-28T09:30+08:00'],
-		['2025-09-24T17:00+08:00', '2025-09-24T18:00+08:00', '2025-09-25T08:00+08:00', 'wh', '2025-09-24T17:00+08:00'],
-		['2025-10-09T12:00+08:00', '2025-10-01T09:00+08:00', '2025-10-08T17:00+08:00', 'wh', '2025-10-09T12:00+08:00'],
-		// wd: working dates in [pause date, resume date), added to the deadline's date
-		['2025-10-11T00:00+08:00', '2025-09-26T10:00+08:00', '2025-09-29T10:00+08:00', 'wd', '2025-10-14T00:00+08:00'],
-		['2025-10-11T00:00+08:00', '2025-09-29T09:00+08:00', '2025-09-29T16:00+08:00', 'wd', '2025-10-11T00:00+08:00'],
-		['2025-10-11T00:00+08:00', '2025-10-01T09:00+08:00', '2025-10-08T16:00+08:00', 'wd', '2025-10-11T00:00+08:00'],
-		['2025-10-01T00:00+08:00', '2025-09-29T09:00+08:00', '2025-09-30T09:00+08:00', 'wd', '2025-10-10T00:00+08:00'],
-		['2026-02-14T00:00+08:00', '2026-02-12T09:00+08:00', '2026-02-13T09:00+08:00', 'wd', '2026-02-15T00:00+08:00'],
-		['2026-12-31T15:00+08:00', '2026-12-28T09:00+08:00', '2026-12-30T09:00+08:00', 'wd', '2027-01-04T15:00+08:00'],
-		// resuming before pausing changes nothing in any unit
-		['2025-09-24T15:00+08:00', '2025-09-24T14:00+08:00', '2025-09-24T11:00+08:00', 'wh', '2025-09-24T15:00+08:00']
-	] as Array<[string, string, string, LimitUnit, string]>)(
-		'deadline %s paused %s → %s (%s) → %s',
-		(deadline, from, to, unit, expected) => {
-			expect(fmt(extendForPause(t(deadline), t(from), t(to), unit, cal))).toBe(expected);
-		}
-	);
+describe.each(PAUSES)('extendForPause (挂账 stops the clock) in $unit: $rule', ({ unit, rows }) => {
+	it.each(rows)('deadline %s paused %s → %s → %s', (deadline, from, to, expected) => {
+		expect(fmt(extendForPause(t(deadline), t(from), t(to), unit, cal))).toBe(expected);
+	});
 });
 
 describe('countdown', () => {

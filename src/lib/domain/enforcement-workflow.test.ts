@@ -9,20 +9,21 @@ import {
 	applyEnforcementCommand,
 	ENFORCEMENT_TRANSITIONS,
 	openEnforcement,
-	type EnforcementCommand
+	type EnforcementCommand,
+	type EnforcementState
 } from './enforcement-workflow';
 import { ctxAt, stateIn, T0, VALID, WHEN } from './enforcement-workflow.fixtures';
 import { at, cal } from './fixtures/time';
+import { fromEach } from './fixtures/transition-spec';
 
 // The transition table of the enforcement track, written out by hand: every allowed move lands where it should, every other
 // (status, action) pair is refused and changes nothing.
+const BEFORE = (s: EnforcementStatus) => ENFORCEMENT_STATUSES.slice(0, ENFORCEMENT_STATUSES.indexOf(s));
+/** The shop may be linked until the party is confirmed; the case may be cancelled until it is paid. */
+const BEFORE_PARTY = BEFORE('party_confirmed');
+const BEFORE_PAYMENT = BEFORE('paid');
 const EXPECTED_NEXT: { [A in EnforcementAction]: Partial<Record<EnforcementStatus, EnforcementStatus>> } = {
-	link_shop: {
-		pending_notice: 'pending_notice',
-		rectifying: 'rectifying',
-		pending_register: 'pending_register',
-		registered: 'registered'
-	},
+	link_shop: fromEach(BEFORE_PARTY),
 	notify: { pending_notice: 'rectifying' },
 	recheck: { rectifying: 'pending_register' },
 	register: { pending_register: 'registered' },
@@ -33,16 +34,7 @@ const EXPECTED_NEXT: { [A in EnforcementAction]: Partial<Record<EnforcementStatu
 	decide: { pending_decision: 'awaiting_payment' },
 	record_payment: { awaiting_payment: 'paid' },
 	close: { paid: 'closed' },
-	cancel: {
-		pending_notice: 'cancelled',
-		rectifying: 'cancelled',
-		pending_register: 'cancelled',
-		registered: 'cancelled',
-		party_confirmed: 'cancelled',
-		statement: 'cancelled',
-		pending_decision: 'cancelled',
-		awaiting_payment: 'cancelled'
-	}
+	cancel: fromEach(BEFORE_PAYMENT, 'cancelled')
 };
 
 // record_statement must come inside the window, lapse_statement after it: give each its own moment.
@@ -177,51 +169,60 @@ describe('refusals with a reason', () => {
 });
 
 describe('a whole case, alert to paid penalty, on the official calendar', () => {
+	// Each step: the command, when it is given, and what the case holds afterwards (when that is worth checking).
+	const STEPS: ReadonlyArray<readonly [EnforcementCommand, string, Partial<EnforcementState>?]> = [
+		[VALID.link_shop, '2026-09-29 10:05'],
+		[
+			VALID.notify,
+			'2026-09-29 10:10',
+			{ status: 'rectifying', rectifyDueAt: at('2026-09-29 10:40'), stageDeadlineAt: at('2026-09-29 10:40') }
+		],
+		[VALID.recheck, '2026-09-29 10:45'],
+		// 90 natural days from 09-29 end on 12-28 (a Monday, a working day).
+		[
+			VALID.register,
+			'2026-09-29 11:00',
+			{
+				status: 'registered',
+				registeredAt: at('2026-09-29 11:00'),
+				decisionDueAt: at('2026-12-29 00:00'),
+				stageDeadlineAt: at('2026-10-01 00:00')
+			}
+		],
+		[VALID.confirm_party, '2026-09-29 14:00'],
+		// 3 working days: 09-30, then the National Day break, then 10-08 and 10-09.
+		[
+			VALID.issue_notice,
+			'2026-09-29 15:00',
+			{ status: 'statement', statementDueAt: at('2026-10-10 00:00'), stageDeadlineAt: at('2026-10-10 00:00') }
+		],
+		[
+			VALID.lapse_statement,
+			'2026-10-10 09:00',
+			{ status: 'pending_decision', stageDeadlineAt: at('2026-12-29 00:00') }
+		],
+		// 15 natural days from 10-12 end on 10-27 (a Tuesday).
+		[
+			{ action: 'decide', fine: 50_000 },
+			'2026-10-12 10:00',
+			{ status: 'awaiting_payment', fine: 50_000, paymentDueAt: at('2026-10-28 00:00') }
+		],
+		[{ action: 'record_payment', amount: 50_000, paidOn: '2026-10-20' }, '2026-10-20 16:00'],
+		[
+			VALID.close,
+			'2026-10-21 09:00',
+			{ status: 'closed', outcome: 'paid', closedAt: at('2026-10-21 09:00'), stageDeadlineAt: null }
+		]
+	];
+
 	it('every step sets its legal clock', () => {
 		let s = openEnforcement(T0, cal, null).state;
-		const step = (c: EnforcementCommand, now: number) => {
-			const r = applyEnforcementCommand(s, c, ctxAt(now));
+		expect(s).toMatchObject({ status: 'pending_notice', stageDeadlineAt: at('2026-09-29 11:00') });
+		for (const [c, when, expected] of STEPS) {
+			const r = applyEnforcementCommand(s, c, ctxAt(at(when)));
 			if (!r.ok) throw new Error(`${c.action}: ${r.reason}`);
 			s = { ...s, ...r.changes };
-			return r;
-		};
-		expect(s).toMatchObject({ status: 'pending_notice', stageDeadlineAt: at('2026-09-29 11:00') });
-		step(VALID.link_shop, at('2026-09-29 10:05'));
-		step(VALID.notify, at('2026-09-29 10:10'));
-		expect(s).toMatchObject({
-			status: 'rectifying',
-			rectifyDueAt: at('2026-09-29 10:40'),
-			stageDeadlineAt: at('2026-09-29 10:40')
-		});
-		step(VALID.recheck, at('2026-09-29 10:45'));
-		step(VALID.register, at('2026-09-29 11:00'));
-		// 90 natural days from 09-29 end on 12-28 (a Monday, a working day).
-		expect(s).toMatchObject({
-			status: 'registered',
-			registeredAt: at('2026-09-29 11:00'),
-			decisionDueAt: at('2026-12-29 00:00'),
-			stageDeadlineAt: at('2026-10-01 00:00')
-		});
-		step(VALID.confirm_party, at('2026-09-29 14:00'));
-		step(VALID.issue_notice, at('2026-09-29 15:00'));
-		// 3 working days: 09-30, then the National Day break, then 10-08 and 10-09.
-		expect(s).toMatchObject({
-			status: 'statement',
-			statementDueAt: at('2026-10-10 00:00'),
-			stageDeadlineAt: at('2026-10-10 00:00')
-		});
-		step(VALID.lapse_statement, at('2026-10-10 09:00'));
-		expect(s).toMatchObject({ status: 'pending_decision', stageDeadlineAt: at('2026-12-29 00:00') });
-		step({ action: 'decide', fine: 50_000 }, at('2026-10-12 10:00'));
-		// 15 natural days from 10-12 end on 10-27 (a Tuesday).
-		expect(s).toMatchObject({ status: 'awaiting_payment', fine: 50_000, paymentDueAt: at('2026-10-28 00:00') });
-		step({ action: 'record_payment', amount: 50_000, paidOn: '2026-10-20' }, at('2026-10-20 16:00'));
-		step(VALID.close, at('2026-10-21 09:00'));
-		expect(s).toMatchObject({
-			status: 'closed',
-			outcome: 'paid',
-			closedAt: at('2026-10-21 09:00'),
-			stageDeadlineAt: null
-		});
+			if (expected) expect(s, `after ${c.action}`).toMatchObject(expected);
+		}
 	});
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrderColumnKey, OrderErrorCode, OrderInput } from './hotline-order-input';
 import { at, ctx, errorsOf, FULL, GUMEI_1, MINIMAL, NOW, valid, type Raw } from './hotline-order-input.fixtures';
 import { validateOrderRecord } from './hotline-order-input';
+import { errorsIn } from './fixtures/errors';
 
 // validateOrderRecord: what a valid record becomes, and each error code. Times, headers and the canonical form:
 // hotline-order-input.parsing.test.ts.
@@ -167,16 +168,18 @@ describe('validateOrderRecord: each error code', () => {
 
 	it('reports every problem of a record at once, one per column', () => {
 		const errors = errorsOf({ orderType: '表扬', phone: 'x', receivedAt: '2026-02-30 10:00', lng: '500' });
-		expect(errors).toStrictEqual([
-			{ column: 'orderNo', code: 'required' },
-			{ column: 'channel', code: 'required' },
-			{ column: 'orderType', code: 'unknown_order_type' },
-			{ column: 'phone', code: 'invalid_phone' },
-			{ column: 'address', code: 'required' },
-			{ column: 'lng', code: 'invalid_point' },
-			{ column: 'lat', code: 'invalid_point' },
-			{ column: 'content', code: 'required' },
-			{ column: 'receivedAt', code: 'invalid_date' }
-		]);
+		expect(errors).toStrictEqual(
+			errorsIn('column', {
+				orderNo: 'required',
+				channel: 'required',
+				orderType: 'unknown_order_type',
+				phone: 'invalid_phone',
+				address: 'required',
+				lng: 'invalid_point',
+				lat: 'invalid_point',
+				content: 'required',
+				receivedAt: 'invalid_date'
+			})
+		);
 	});
 });

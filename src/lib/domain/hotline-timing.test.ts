@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { judgeCompletion, judgeFirstContact, type Judgement } from './hotline-timing';
+import { judgeCompletion, judgeFirstContact, type Judgement, type JudgementReason } from './hotline-timing';
 import type { HotlineState } from './hotline-workflow';
 import { at, endOf } from './fixtures/time';
-import { CONTACT_DUE, DEADLINE, NOT_CONTACTED, stateIn } from './hotline-workflow.fixtures';
+import { NOT_CONTACTED, stateIn } from './hotline-workflow.fixtures';
+import { CONTACT_DUE, DEADLINE } from './fixtures/hotline-timeline';
 
 // The shared fixture order: a 投诉 (5 wd) received Mon 2026-09-28 09:00 and signed 14:00: 先行联系 due at
 // the end of 09-29, 办结 due at the end of 10-10 (National Day break, 10-10 Saturday make-up day).
@@ -18,100 +19,92 @@ const contacted = (when: number): Partial<HotlineState> => ({
 const NOT_SIGNED: Partial<HotlineState> = { status: 'assigned', signedAt: null, firstContactDueAt: null };
 const LATER = at('2026-11-30 10:00');
 
+/** A row: label, the order's changes, the expected judgement, and the instant it is judged at (default: long after). */
+type Row = readonly [string, Partial<HotlineState>, Judgement, number?];
+
+const judged = (
+	verdict: Judgement['verdict'],
+	dueAt: number | null,
+	countedAt: number | null,
+	reason: JudgementReason
+): Judgement => ({ verdict, dueAt, countedAt, reason });
+
+/**
+ * The five edges every clock has: done before, exactly at and 1 ms after the due instant, and still open at it
+ * and 1 ms past it. `done(when)` is the order with the counted step taken at `when`.
+ */
+function edgesOf(
+	due: number,
+	done: (when: number) => Partial<HotlineState>,
+	before: number,
+	reasons: { onTime: JudgementReason; late: JudgementReason; awaiting: JudgementReason; overdue: JudgementReason }
+): Row[] {
+	return [
+		['done before the due instant', done(before), judged('on_time', due, before, reasons.onTime)],
+		['done exactly at the due instant (24:00)', done(due), judged('on_time', due, due, reasons.onTime)],
+		['done 1 ms after the due instant', done(due + 1), judged('late', due, due + 1, reasons.late)],
+		['still open, due instant not passed (now = due)', {}, judged('pending', due, null, reasons.awaiting), due],
+		[
+			'still open 1 ms past the due instant: late, though nobody closed it',
+			{},
+			judged('late', due, null, reasons.overdue),
+			due + 1
+		]
+	];
+}
+
 describe('judgeFirstContact (先行联系 ≤ 1 wd after 签收)', () => {
-	const TABLE: ReadonlyArray<readonly [string, Partial<HotlineState>, number, Judgement]> = [
-		[
-			'contacted the next afternoon',
-			contacted(at('2026-09-29 16:00')),
-			LATER,
-			{ verdict: 'on_time', dueAt: CONTACT_DUE, countedAt: at('2026-09-29 16:00'), reason: 'contacted_before_due' }
-		],
-		[
-			'contacted exactly at the due instant (24:00)',
-			contacted(CONTACT_DUE),
-			LATER,
-			{ verdict: 'on_time', dueAt: CONTACT_DUE, countedAt: CONTACT_DUE, reason: 'contacted_before_due' }
-		],
-		[
-			'contacted 1 ms after the due instant',
-			contacted(CONTACT_DUE + 1),
-			LATER,
-			{ verdict: 'late', dueAt: CONTACT_DUE, countedAt: CONTACT_DUE + 1, reason: 'contacted_after_due' }
-		],
-		[
-			'no contact yet, window still open (now = due)',
-			{},
-			CONTACT_DUE,
-			{ verdict: 'pending', dueAt: CONTACT_DUE, countedAt: null, reason: 'awaiting_contact' }
-		],
-		[
-			'no contact, window passed: decided late',
-			{},
-			CONTACT_DUE + 1,
-			{ verdict: 'late', dueAt: CONTACT_DUE, countedAt: null, reason: 'no_contact_past_due' }
-		],
-		[
-			'not signed yet: no window',
-			NOT_SIGNED,
-			LATER,
-			{ verdict: 'pending', dueAt: null, countedAt: null, reason: 'not_signed' }
-		],
-		[
-			'anonymous order (no phone)',
-			{ hasPhone: false },
-			LATER,
-			{ verdict: 'excluded', dueAt: CONTACT_DUE, countedAt: null, reason: 'excluded_no_phone' }
-		],
+	const TABLE: readonly Row[] = [
+		...edgesOf(CONTACT_DUE, contacted, at('2026-09-29 16:00'), {
+			onTime: 'contacted_before_due',
+			late: 'contacted_after_due',
+			awaiting: 'awaiting_contact',
+			overdue: 'no_contact_past_due'
+		}),
+		['not signed yet: no window', NOT_SIGNED, judged('pending', null, null, 'not_signed')],
+		['anonymous order (no phone)', { hasPhone: false }, judged('excluded', CONTACT_DUE, null, 'excluded_no_phone')],
 		[
 			'no phone, not even signed',
 			{ ...NOT_SIGNED, hasPhone: false },
-			LATER,
-			{ verdict: 'excluded', dueAt: null, countedAt: null, reason: 'excluded_no_phone' }
+			judged('excluded', null, null, 'excluded_no_phone')
 		],
 		[
 			'logged "no usable number"',
 			{ firstContactAt: at('2026-09-29 09:00'), contactOutcome: 'no_phone' },
-			LATER,
-			{ verdict: 'excluded', dueAt: CONTACT_DUE, countedAt: at('2026-09-29 09:00'), reason: 'excluded_no_phone' }
+			judged('excluded', CONTACT_DUE, at('2026-09-29 09:00'), 'excluded_no_phone')
 		],
 		[
 			'citizen declined contact',
 			{ firstContactAt: at('2026-09-30 09:00'), contactOutcome: 'declined', contactMethod: 'phone' },
-			LATER,
-			{ verdict: 'excluded', dueAt: CONTACT_DUE, countedAt: at('2026-09-30 09:00'), reason: 'excluded_declined' }
+			judged('excluded', CONTACT_DUE, at('2026-09-30 09:00'), 'excluded_declined')
 		],
 		[
 			'退单 approved inside the window, no contact',
 			{ status: 'returned', returnApprovedAt: at('2026-09-29 12:00') },
-			LATER,
-			{ verdict: 'excluded', dueAt: CONTACT_DUE, countedAt: null, reason: 'excluded_returned_in_window' }
+			judged('excluded', CONTACT_DUE, null, 'excluded_returned_in_window')
 		],
 		[
 			'退单 approved exactly at the due instant',
 			{ status: 'returned', returnApprovedAt: CONTACT_DUE },
-			LATER,
-			{ verdict: 'excluded', dueAt: CONTACT_DUE, countedAt: null, reason: 'excluded_returned_in_window' }
+			judged('excluded', CONTACT_DUE, null, 'excluded_returned_in_window')
 		],
 		[
 			'退单 approved before 签收',
 			{ ...NOT_SIGNED, status: 'returned', returnApprovedAt: at('2026-09-28 11:00') },
-			LATER,
-			{ verdict: 'excluded', dueAt: null, countedAt: null, reason: 'excluded_returned_in_window' }
+			judged('excluded', null, null, 'excluded_returned_in_window')
 		],
 		[
 			'退单 approved after the window, never contacted: still late',
 			{ status: 'returned', returnApprovedAt: CONTACT_DUE + 1 },
-			LATER,
-			{ verdict: 'late', dueAt: CONTACT_DUE, countedAt: null, reason: 'no_contact_past_due' }
+			judged('late', CONTACT_DUE, null, 'no_contact_past_due')
 		],
 		[
 			'退单 approved after the window, contacted in time: on time',
 			{ ...contacted(at('2026-09-28 15:00')), status: 'returned', returnApprovedAt: at('2026-10-08 10:00') },
-			LATER,
-			{ verdict: 'on_time', dueAt: CONTACT_DUE, countedAt: at('2026-09-28 15:00'), reason: 'contacted_before_due' }
+			judged('on_time', CONTACT_DUE, at('2026-09-28 15:00'), 'contacted_before_due')
 		]
 	];
-	it.each(TABLE)('%s', (_label, over, now, expected) => {
+	it.for(TABLE)('%s', ([, over, expected, now = LATER]) => {
 		expect(judgeFirstContact(order(over), now)).toStrictEqual(expected);
 	});
 });
@@ -125,48 +118,22 @@ describe('judgeCompletion (按时办结: the first 答复 ≤ deadline)', () => 
 		replyResolved: true,
 		...extra
 	});
-	const TABLE: ReadonlyArray<readonly [string, Partial<HotlineState>, number, Judgement]> = [
-		[
-			'replied before the deadline',
-			replied(at('2026-10-09 15:00')),
-			LATER,
-			{ verdict: 'on_time', dueAt: DEADLINE, countedAt: at('2026-10-09 15:00'), reason: 'replied_before_due' }
-		],
-		[
-			'replied exactly at the deadline',
-			replied(DEADLINE),
-			LATER,
-			{ verdict: 'on_time', dueAt: DEADLINE, countedAt: DEADLINE, reason: 'replied_before_due' }
-		],
-		[
-			'replied 1 ms late',
-			replied(DEADLINE + 1),
-			LATER,
-			{ verdict: 'late', dueAt: DEADLINE, countedAt: DEADLINE + 1, reason: 'replied_after_due' }
-		],
-		[
-			'open, deadline not reached: undecided',
-			{},
-			DEADLINE,
-			{ verdict: 'pending', dueAt: DEADLINE, countedAt: null, reason: 'awaiting_reply' }
-		],
-		[
-			'open past the deadline: late, though nobody closed it',
-			{},
-			DEADLINE + 1,
-			{ verdict: 'late', dueAt: DEADLINE, countedAt: null, reason: 'no_reply_past_due' }
-		],
+	const TABLE: readonly Row[] = [
+		...edgesOf(DEADLINE, (when) => replied(when), at('2026-10-09 15:00'), {
+			onTime: 'replied_before_due',
+			late: 'replied_after_due',
+			awaiting: 'awaiting_reply',
+			overdue: 'no_reply_past_due'
+		}),
 		[
 			'an approved 延期 applies',
 			replied(at('2026-10-15 10:00'), { deadlineAt: EXTENDED }),
-			LATER,
-			{ verdict: 'on_time', dueAt: EXTENDED, countedAt: at('2026-10-15 10:00'), reason: 'replied_before_due' }
+			judged('on_time', EXTENDED, at('2026-10-15 10:00'), 'replied_before_due')
 		],
 		[
 			'退单 approved',
 			{ status: 'returned', returnApprovedAt: at('2026-09-29 10:00') },
-			LATER,
-			{ verdict: 'excluded', dueAt: DEADLINE, countedAt: null, reason: 'excluded_returned' }
+			judged('excluded', DEADLINE, null, 'excluded_returned')
 		],
 		[
 			'重办 answered late does not change an on-time first reply',
@@ -175,8 +142,7 @@ describe('judgeCompletion (按时办结: the first 答复 ≤ deadline)', () => 
 				redoDeadlineAt: endOf('2026-10-15'),
 				redoCount: 1
 			}),
-			LATER,
-			{ verdict: 'on_time', dueAt: DEADLINE, countedAt: at('2026-10-09 15:00'), reason: 'replied_before_due' }
+			judged('on_time', DEADLINE, at('2026-10-09 15:00'), 'replied_before_due')
 		],
 		[
 			'a late first reply stays late after an on-time 重办',
@@ -186,11 +152,10 @@ describe('judgeCompletion (按时办结: the first 答复 ≤ deadline)', () => 
 				redoCount: 1,
 				completedAt: at('2026-10-15 10:00')
 			}),
-			LATER,
-			{ verdict: 'late', dueAt: DEADLINE, countedAt: DEADLINE + 60_000, reason: 'replied_after_due' }
+			judged('late', DEADLINE, DEADLINE + 60_000, 'replied_after_due')
 		]
 	];
-	it.each(TABLE)('%s', (_label, over, now, expected) => {
+	it.for(TABLE)('%s', ([, over, expected, now = LATER]) => {
 		expect(judgeCompletion(order(over), now)).toStrictEqual(expected);
 	});
 });

@@ -7,37 +7,24 @@ import {
 	type HotlineState,
 	type HotlineTransitionResult
 } from './hotline-workflow';
-import type { Limit } from './deadlines';
-import { categoriesData } from './fixtures/categories';
-import { at, cal, endOf, HOUR } from './fixtures/time';
+import { at, cal, HOUR } from './fixtures/time';
+import {
+	COMPLAINT,
+	NOW,
+	RECEIVED_AT,
+	DEADLINE,
+	SIGNED_AT,
+	CONTACT_DUE,
+	CONTACTED_AT,
+	REDO_DUE,
+	REQUESTED,
+	WARN
+} from './fixtures/hotline-timeline';
 
-// Shared setup of the hotline-workflow.*.test.ts files: order type limits, one fixture state per status, valid commands.
+// Shared setup of the hotline-workflow.*.test.ts files: one fixture state per status, valid commands. The fixture
+// order's dates and the order type limits: fixtures/hotline-timeline.ts.
 
-/** The limit of a 12345 order type in categories.json. */
-export function orderTypeLimit(type: string): Limit {
-	const t = categoriesData.hotlineOrderTypes.find((x) => x.type === type);
-	if (!t) throw new Error(`no order type ${type}`);
-	return t.limit as Limit;
-}
-export const COMPLAINT = orderTypeLimit('投诉'); // 5 wd
-export const CONSULT = orderTypeLimit('咨询'); // 1 wd
-export const COMPLEX = orderTypeLimit('复杂事项'); // 15 wd
-
-// ---------------------------------------------------------------------------------------------
 // Fixture states: one representative order per status.
-
-export const NOW = at('2026-09-29 10:00'); // Tuesday
-export const RECEIVED_AT = at('2026-09-28 09:00'); // Monday
-// 5 wd after 2026-09-28: 09-29, 09-30, (10-01..10-07 holiday) 10-08, 10-09, 10-10 (Sat 调休) → end of 10-10.
-export const DEADLINE = endOf('2026-10-10');
-export const SIGNED_AT = at('2026-09-28 14:00');
-export const CONTACT_DUE = endOf('2026-09-29'); // 1 wd after 签收 on 09-28
-export const CONTACTED_AT = at('2026-09-28 15:00');
-export const REDO_DUE = endOf('2026-10-09'); // 不满意 on 09-29: 09-30, 10-08, 10-09
-// 15 wd after 09-28: … 10-10 (5), 10-12 … 10-16 (10), 10-19 … 10-23 (15) → end of 10-23.
-export const CAP = endOf('2026-10-23');
-export const REQUESTED = at('2026-10-14 17:00');
-export const WARN = at('2026-09-30 12:34'); // a sentinel: "kept" means this exact value survives
 const REQUESTS: readonly HotlineStatus[] = ['return_requested', 'extension_requested'];
 const BEFORE_ASSIGN: readonly HotlineStatus[] = ['received'];
 const BEFORE_SIGN: readonly HotlineStatus[] = ['received', 'assigned'];

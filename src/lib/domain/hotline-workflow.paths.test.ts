@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { openHotlineOrder, type HotlineCommand, type HotlineEventDraft, type HotlineState } from './hotline-workflow';
 import { judgeCompletion, judgeFirstContact } from './hotline-timing';
 import { at, cal, endOf } from './fixtures/time';
-import { apply, COMPLAINT, CONSULT, expectRejected, ok } from './hotline-workflow.fixtures';
+import { apply, expectRejected, ok } from './hotline-workflow.fixtures';
+import { COMPLAINT, CONSULT } from './fixtures/hotline-timeline';
 
 // ---------------------------------------------------------------------------------------------
 // A whole order, chained the way the service persists it.

@@ -11,20 +11,12 @@ import {
 import { HOTLINE_TRANSITIONS, hotlineActionsInState, isHotlineAllowed } from './hotline-workflow';
 import { HOTLINE_LIMITS } from './hotline-stages';
 import { categoriesData } from './fixtures/categories';
-import {
-	apply,
-	COMPLAINT,
-	COMPLEX,
-	CONSULT,
-	NOT_CONTACTED,
-	ok,
-	REDO_DUE,
-	stateIn,
-	VALID
-} from './hotline-workflow.fixtures';
+import { fromEach } from './fixtures/transition-spec';
+import { apply, NOT_CONTACTED, ok, stateIn, VALID } from './hotline-workflow.fixtures';
+import { COMPLAINT, COMPLEX, CONSULT, REDO_DUE } from './fixtures/hotline-timeline';
 
 // The transition table of the 12345 hotline workflow: which action is allowed from which status and where it lands.
-// Refused commands: hotline-workflow.validation.test.ts; effects: hotline-workflow.effects.test.ts; whole paths: hotline-workflow.paths.test.ts.
+// Refused commands: hotline-workflow.validation.test.ts; effects: hotline-workflow.effects.*.test.ts; whole paths: hotline-workflow.paths.test.ts.
 
 it('uses the order type limits it claims to', () => {
 	expect(COMPLAINT).toEqual({ value: 5, unit: 'wd' });
@@ -46,7 +38,7 @@ const EXPECTED_NEXT: { [A in HotlineAction]: Partial<Record<HotlineStatus, Hotli
 	request_extension: { handling: 'extension_requested', redo: 'extension_requested' },
 	approve_extension: { extension_requested: 'handling' },
 	reject_extension: { extension_requested: 'handling' },
-	supervise: Object.fromEntries(OPEN_HOTLINE_STATUSES.map((s) => [s, s])),
+	supervise: fromEach(OPEN_HOTLINE_STATUSES),
 	evaluate: { replied: 'completed' }
 };
 

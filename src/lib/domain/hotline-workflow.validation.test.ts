@@ -4,23 +4,8 @@ import type { HotlineCommand, HotlineRejection } from './hotline-workflow';
 import { HOTLINE_LIMITS } from './hotline-stages';
 import { computeDeadline } from './deadlines';
 import { at, cal, HOUR } from './fixtures/time';
-import {
-	apply,
-	BLANKS,
-	CAP,
-	COMPLEX,
-	DEADLINE,
-	expectRejected,
-	NOT_CONTACTED,
-	NOW,
-	ok,
-	RECEIVED_AT,
-	REDO_DUE,
-	REQUESTED,
-	SIGNED_AT,
-	stateIn,
-	VALID
-} from './hotline-workflow.fixtures';
+import { apply, BLANKS, expectRejected, NOT_CONTACTED, ok, stateIn, VALID } from './hotline-workflow.fixtures';
+import { CAP, COMPLEX, DEADLINE, NOW, RECEIVED_AT, REDO_DUE, REQUESTED, SIGNED_AT } from './fixtures/hotline-timeline';
 
 // Commands the hotline workflow refuses: blank reasons, missing evidence, bad times, and the 延期 date rules.
 

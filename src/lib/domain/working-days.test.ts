@@ -16,6 +16,7 @@ import {
 } from './working-days';
 import * as cn from './fixtures/calendar-cn';
 import { cal, fmt, t } from './fixtures/time';
+import { WORKING_DAY_SUMS } from './fixtures/calendar-facts';
 
 const H = 3_600_000;
 
@@ -144,29 +145,7 @@ describe('isWorkday on the official calendar', () => {
 });
 
 describe('addWorkingDays', () => {
-	it.each([
-		['2025-09-26', 5, '2025-10-10', 'README: over 调休 Sunday and 国庆'],
-		['2026-02-13', 1, '2026-02-14', 'README: 调休 Saturday'],
-		['2026-09-30', 1, '2026-10-08', 'README: 国庆 2026'],
-		['2025-09-26', 0, '2025-09-26', 'zero is the date itself'],
-		['2025-10-03', 0, '2025-10-03', 'zero even on a holiday'],
-		['2023-12-29', 1, '2024-01-02', 'year end over 元旦 2024'],
-		['2024-12-31', 1, '2025-01-02', 'year end over 元旦 2025'],
-		['2025-12-31', 1, '2026-01-04', 'year end onto 调休 Sunday'],
-		['2026-12-31', 1, '2027-01-01', 'into the unknown year: plain Mon–Fri'],
-		['2026-12-30', 3, '2027-01-04', 'across the data boundary'],
-		['2027-02-05', 1, '2027-02-08', 'beyond the data: weekend only'],
-		['2023-01-20', 1, '2023-01-28', '春节 2023 onto 调休 Saturday'],
-		['2024-02-09', 1, '2024-02-18', '春节 2024 onto 调休 Sunday'],
-		['2025-01-24', 1, '2025-01-26', '调休 Sunday before 春节 2025'],
-		['2025-01-27', 1, '2025-02-05', 'across 春节 2025'],
-		['2025-02-07', 1, '2025-02-08', '调休 Saturday after 春节 2025'],
-		['2026-02-14', 1, '2026-02-24', 'across the 9-day 春节 2026'],
-		['2023-09-28', 1, '2023-10-07', '国庆 2023 onto 调休 Saturday'],
-		['2023-09-28', 3, '2023-10-09', '国庆 2023 over both 调休 days'],
-		['2024-09-30', 1, '2024-10-08', '国庆 2024'],
-		['2024-04-30', 3, '2024-05-08', '劳动节 2024']
-	])('%s + %i wd = %s (%s)', (date, n, expected) => {
+	it.each(WORKING_DAY_SUMS)('%s + %i wd = %s (%s)', (date, n, expected) => {
 		expect(addWorkingDays(date, n, cal)).toBe(expected);
 	});
 

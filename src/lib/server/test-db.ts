@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { afterAll, beforeAll } from 'vitest';
 import { seedDemoUsers } from '../../../seeds/demo-users';
 import { loadReferenceData } from './repositories/reference-data';
 import { createDatabase, type Db } from './db/create-database';
@@ -89,4 +90,35 @@ export async function caseTableCounts(db: Db): Promise<{ cases: number; events: 
 		(['cases', 'case_events', 'attachments'] as const).map((t) => countRows(db, t))
 	);
 	return { cases, events, attachments };
+}
+
+/**
+ * A fresh test database for one test file, with the grid worker `wangge` as the acting user and one JPEG named
+ * `photoName`: set up before the file's tests and removed after; the fields are ready inside the tests.
+ */
+export function gridWorkerDb(photoName?: string) {
+	let t: TestDb | undefined;
+	let wangge: Actor | undefined;
+	let photo: PhotoInput | undefined;
+	beforeAll(async () => {
+		t = await createTestDb();
+		wangge = await actorOf(t.db, 'wangge');
+		photo = await jpeg(photoName);
+	});
+	afterAll(() => t?.cleanup());
+	return {
+		get db() {
+			return t!.db;
+		},
+		/** The test database's folder (photos and evidence live under it). */
+		get dir() {
+			return t!.dir;
+		},
+		get wangge() {
+			return wangge!;
+		},
+		get photo() {
+			return photo!;
+		}
+	};
 }

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseCommand } from '$lib/domain/case-workflow';
 import type { PhotoInput } from '../photos';
 import { getCaseRow } from '../repositories/cases';
-import { actorOf, caseTableCounts, createTestDb, jpeg, type TestDb, countRows } from '../test-db';
+import { actorOf, caseTableCounts, countRows, gridWorkerDb } from '../test-db';
 import { applyCaseAction } from './case-actions';
 import { submitFieldWork, type FieldWork } from './field-submit';
 import type { ReportInput } from './report-case';
-import type { Actor } from '$lib/domain/access';
 
 const NOW = Date.parse('2025-09-30T10:00:00+08:00');
 const CAPTURED = NOW - 3 * 3600_000; // recorded in a basement three hours before the upload
-let t: TestDb;
-let wangge: Actor;
-let photo: PhotoInput;
-
-beforeAll(async () => {
-	t = await createTestDb();
-	wangge = await actorOf(t.db, 'wangge');
-	photo = await jpeg();
-});
-afterAll(async () => {
-	await t.cleanup();
-});
+const t = gridWorkerDb();
 
 const report = (over: Partial<ReportInput> = {}): FieldWork => ({
 	kind: 'report',
@@ -35,7 +23,7 @@ const report = (over: Partial<ReportInput> = {}): FieldWork => ({
 		lat: 31.15505,
 		communityId: null,
 		handlingNote: '',
-		beforePhotos: [{ ...photo, recorded: { at: CAPTURED, lng: 121.37792, lat: 31.15505 } }],
+		beforePhotos: [{ ...t.photo, recorded: { at: CAPTURED, lng: 121.37792, lat: 31.15505 } }],
 		afterPhotos: [],
 		...over
 	}
@@ -44,7 +32,7 @@ const count = async () => countRows(t.db, 'field_submissions');
 
 /** A case reported, dispatched, signed and fed back: waiting for 核查. */
 async function caseAwaitingCheck(): Promise<number> {
-	const r = await submitFieldWork(t.db, wangge, { key: crypto.randomUUID(), capturedAt: NOW }, report(), NOW);
+	const r = await submitFieldWork(t.db, t.wangge, { key: crypto.randomUUID(), capturedAt: NOW }, report(), NOW);
 	if (!r.ok) throw new Error(JSON.stringify(r));
 	const dept = (
 		await t.db.selectFrom('departments').select('id').where('name', '=', '城管中队').executeTakeFirstOrThrow()
@@ -58,7 +46,7 @@ async function caseAwaitingCheck(): Promise<number> {
 		],
 		['diaodu', { action: 'dispatch', departmentId: dept }, []],
 		['chengguan', { action: 'sign' }, []],
-		['chengguan', { action: 'feedback', note: '已拆除', photoCount: 1 }, [photo]]
+		['chengguan', { action: 'feedback', note: '已拆除', photoCount: 1 }, [t.photo]]
 	];
 	let when = NOW;
 	for (const [who, cmd, photos] of steps) {
@@ -84,7 +72,7 @@ async function caseAwaitingCheck(): Promise<number> {
 async function checkTwice(note: string, keys: [string, string]) {
 	const caseId = await caseAwaitingCheck();
 	const version = (await getCaseRow(t.db, caseId))!.version;
-	const work: FieldWork = { kind: 'check_pass', caseId, version, note, photos: [photo] };
+	const work: FieldWork = { kind: 'check_pass', caseId, version, note, photos: [t.photo] };
 	const wangge2 = await actorOf(t.db, 'wangge2');
 	const sent = [];
 	for (const [i, key] of keys.entries())
@@ -96,8 +84,8 @@ describe('submitFieldWork', () => {
 	it('creates a report once per key, keeping the capture time and the photo time from the phone', async () => {
 		const key = crypto.randomUUID();
 		const before = await caseTableCounts(t.db);
-		const first = await submitFieldWork(t.db, wangge, { key, capturedAt: CAPTURED }, report(), NOW);
-		const again = await submitFieldWork(t.db, wangge, { key, capturedAt: CAPTURED }, report(), NOW + 60_000);
+		const first = await submitFieldWork(t.db, t.wangge, { key, capturedAt: CAPTURED }, report(), NOW);
+		const again = await submitFieldWork(t.db, t.wangge, { key, capturedAt: CAPTURED }, report(), NOW + 60_000);
 		expect(first).toMatchObject({ ok: true, duplicate: false });
 		expect(again).toEqual({ ...first, duplicate: true });
 		const after = await caseTableCounts(t.db);
@@ -118,7 +106,7 @@ describe('submitFieldWork', () => {
 		const key = crypto.randomUUID();
 		const before = await caseTableCounts(t.db);
 		const results = await Promise.all(
-			[1, 2, 3].map(() => submitFieldWork(t.db, wangge, { key, capturedAt: CAPTURED }, report(), NOW))
+			[1, 2, 3].map(() => submitFieldWork(t.db, t.wangge, { key, capturedAt: CAPTURED }, report(), NOW))
 		);
 		expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
 		expect(results.filter((r) => r.ok && r.duplicate)).toHaveLength(2);
@@ -127,7 +115,7 @@ describe('submitFieldWork', () => {
 
 	it('refuses a key already used by someone else, and writes nothing', async () => {
 		const key = crypto.randomUUID();
-		await submitFieldWork(t.db, wangge, { key, capturedAt: CAPTURED }, report(), NOW);
+		await submitFieldWork(t.db, t.wangge, { key, capturedAt: CAPTURED }, report(), NOW);
 		const before = await caseTableCounts(t.db);
 		const other = await submitFieldWork(
 			t.db,
@@ -144,7 +132,7 @@ describe('submitFieldWork', () => {
 		const n = await count();
 		const r = await submitFieldWork(
 			t.db,
-			wangge,
+			t.wangge,
 			{ key: crypto.randomUUID(), capturedAt: CAPTURED },
 			report({ description: ' ' }),
 			NOW

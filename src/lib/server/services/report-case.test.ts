@@ -1,28 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { photoDir } from '../config';
 import type { PhotoInput } from '../photos';
-import { actorOf, caseTableCounts, createTestDb, jpeg, listFiles, type TestDb } from '../test-db';
+import { actorOf, caseTableCounts, gridWorkerDb, jpeg, listFiles } from '../test-db';
 import { reportCase, type ReportInput } from './report-case';
-import type { Actor } from '$lib/domain/access';
 
 const NOW = Date.parse('2025-09-30T10:00:00+08:00');
 const DONGLAN_1 = { lng: 121.37792, lat: 31.15505 }; // the 东兰一居 marker
 
-let t: TestDb;
-let wangge: Actor;
-let photo: PhotoInput;
-
-beforeAll(async () => {
-	t = await createTestDb();
-	wangge = await actorOf(t.db, 'wangge');
-	photo = await jpeg('before.jpg');
-});
-afterAll(async () => {
-	await t.cleanup();
-});
+const t = gridWorkerDb('before.jpg');
 
 const input = (over: Partial<ReportInput> = {}): ReportInput => ({
 	mode: 'report',
@@ -33,7 +21,7 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({
 	...DONGLAN_1,
 	communityId: null,
 	handlingNote: '',
-	beforePhotos: [photo],
+	beforePhotos: [t.photo],
 	afterPhotos: [],
 	...over
 });
@@ -52,7 +40,7 @@ describe('reportCase', () => {
 	});
 
 	it('a grid worker reports at the 东兰一居 marker: reported, 西片区/东兰一居, one event, one clean before photo', async () => {
-		const r = await reportCase(t.db, wangge, input(), NOW);
+		const r = await reportCase(t.db, t.wangge, input(), NOW);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.code).toMatch(/^W20250930\d{4}$/);
@@ -63,7 +51,7 @@ describe('reportCase', () => {
 			source: 'patrol',
 			area_id: await idOf('areas', '西片区'),
 			community_id: await idOf('communities', '东兰一居'),
-			reporter_id: wangge.id,
+			reporter_id: t.wangge.id,
 			self_handled: 0,
 			reported_at: NOW,
 			deadline_at: null, // both clocks start at 派遣
@@ -76,7 +64,7 @@ describe('reportCase', () => {
 			action: 'report',
 			from_status: null,
 			to_status: 'reported',
-			actor_id: wangge.id
+			actor_id: t.wangge.id
 		});
 		const atts = await t.db.selectFrom('attachments').selectAll().where('case_id', '=', r.caseId).execute();
 		expect(atts).toHaveLength(1);
@@ -93,12 +81,12 @@ describe('reportCase', () => {
 			expect(fs.readFileSync(file).toString('latin1')).not.toContain('GridCaseTestCam');
 		}
 		// the source really had EXIF, so the check above means something
-		expect((await sharp(photo.bytes).metadata()).exif).toBeDefined();
+		expect((await sharp(t.photo.bytes).metadata()).exif).toBeDefined();
 	});
 
 	it('the reporter may override the 居民区; its 片区 follows', async () => {
 		const other = await idOf('communities', '平南三居');
-		const r = await reportCase(t.db, wangge, input({ communityId: other }), NOW);
+		const r = await reportCase(t.db, t.wangge, input({ communityId: other }), NOW);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		const row = await t.db
@@ -112,14 +100,14 @@ describe('reportCase', () => {
 	it('自行处置 with before and after photos goes straight to 核查, handled by the reporter', async () => {
 		const r = await reportCase(
 			t.db,
-			wangge,
+			t.wangge,
 			input({ mode: 'self_handle', afterPhotos: [await jpeg('after.jpg')], handlingNote: '已清理' }),
 			NOW
 		);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		const row = await t.db.selectFrom('cases').selectAll().where('id', '=', r.caseId).executeTakeFirstOrThrow();
-		expect(row).toMatchObject({ status: 'feedback', self_handled: 1, handler_id: wangge.id, feedback_at: NOW });
+		expect(row).toMatchObject({ status: 'feedback', self_handled: 1, handler_id: t.wangge.id, feedback_at: NOW });
 		// 暴露垃圾: 4 wh handling, 2 wh efficient, both from the report at 10:00.
 		expect(row).toMatchObject({
 			deadline_at: Date.parse('2025-09-30T15:00:00+08:00'),
@@ -156,13 +144,13 @@ describe('reportCase', () => {
 
 	it.each(rejected)('%s → 400 with the field error and nothing written', async (_name, over, errors) => {
 		const before = await snapshot();
-		const r = await reportCase(t.db, wangge, input(over()), NOW);
+		const r = await reportCase(t.db, t.wangge, input(over()), NOW);
 		expect(r).toEqual({ ok: false, status: 400, errors });
 		expect(await snapshot()).toEqual(before);
 	});
 
 	it('reports several problems at once', async () => {
-		const r = await reportCase(t.db, wangge, input({ categoryCode: 'NO-SUCH-01', beforePhotos: [] }), NOW);
+		const r = await reportCase(t.db, t.wangge, input({ categoryCode: 'NO-SUCH-01', beforePhotos: [] }), NOW);
 		expect(r).toEqual({ ok: false, status: 400, errors: { categoryCode: 'unknown_category', beforePhotos: 'empty' } });
 	});
 
@@ -178,7 +166,7 @@ describe('reportCase', () => {
 		const lateNight = Date.parse('2025-10-01T00:30:00+08:00');
 		const codes: string[] = [];
 		for (let i = 0; i < 2; i++) {
-			const r = await reportCase(t.db, wangge, input(), lateNight + i);
+			const r = await reportCase(t.db, t.wangge, input(), lateNight + i);
 			if (r.ok) codes.push(r.code);
 		}
 		expect(codes).toEqual(['W202510010001', 'W202510010002']);

@@ -2,29 +2,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { concatBytes, encodeGb18030, toCsv, utf8 } from '../../import/test-files';
 import { registerImportFile } from './import-upload';
 import {
-	actorId,
-	analyse,
 	CODE,
-	countEvents,
-	countOrders,
 	EXPECTED_PROBLEMS,
 	FORMATS,
 	HEADERS,
 	mixedRows,
-	NOW,
-	orders,
-	store,
-	t,
 	tmp,
-	useImportJobsEnv,
 	valid,
 	writeFile
-} from './import-jobs.fixtures';
+} from './import-jobs.files.fixtures';
+import { analyse, countEvents, countOrders, NOW, orders, store, useImportJobsEnv } from './import-jobs.fixtures';
 
 // The import analysis report: counts and problems per line, in every file format, and the file-level failures.
 // Writing the orders (commit modes, the upload path): import-jobs.commit.test.ts.
 
-useImportJobsEnv();
+const env = useImportJobsEnv();
 
 describe.each(FORMATS)('analyseImport, %s file', (format) => {
 	const p = `AN${CODE[format]}`;
@@ -102,13 +94,13 @@ describe('analyseImport: file-level failures', () => {
 	it('registering refuses a file that is neither CSV nor XLSX, or empty', async () => {
 		expect(
 			await registerImportFile(
-				t.db,
+				env.db,
 				tmp.file('photo.csv', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 1, 2, 3)),
-				actorId,
+				env.actorId,
 				NOW
 			)
 		).toEqual({ ok: false, code: 'not_csv_or_xlsx' });
-		expect(await registerImportFile(t.db, tmp.file('empty.csv', ''), actorId, NOW)).toEqual({
+		expect(await registerImportFile(env.db, tmp.file('empty.csv', ''), env.actorId, NOW)).toEqual({
 			ok: false,
 			code: 'empty'
 		});

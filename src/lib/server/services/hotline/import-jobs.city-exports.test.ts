@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { formatDeadline } from '$lib/domain/deadlines';
 import { toCsv, utf8 } from '../../import/test-files';
 import { commitImport } from './import-commit';
-import { actorId, analyse, importRow, orders, t, tmp, useImportJobsEnv } from './import-jobs.fixtures';
+import { tmp } from './import-jobs.files.fixtures';
+import { analyse, importRow, orders, useImportJobsEnv } from './import-jobs.fixtures';
 
 // Files shaped like the city's 12345 exports, made here: a merged title row above the header, a
 // 办理时限 and a 截止时间 column, a line repeated, an unreadable limit ('尽快'), a deadline before the
 // 派单时间. Each file gives its row-by-row outcome; committing gives the orders their deadlines.
 
-useImportJobsEnv();
+const env = useImportJobsEnv();
 
 const TITLE = '12345市民服务热线工单导出';
 const HEADER = [
@@ -113,17 +114,17 @@ describe.each([
 	it('commits the valid rows with the deadline the city gave, each order once', async () => {
 		const { imp } = await analyse(await write(`${p}W`));
 		await commitImport(
-			t.db,
+			env.db,
 			imp,
 			tmp.file(`${p}W.${kind === 'CSV' ? 'csv' : 'xlsx'}`),
 			'valid_only',
-			actorId,
+			env.actorId,
 			Date.parse('2026-09-29T10:00:00+08:00')
 		);
 		expect((await importRow(imp.id)).status).toBe('committed');
 		const stored = await orders(`${p}W`);
 		const communities = new Map(
-			(await t.db.selectFrom('communities').select(['id', 'name']).execute()).map((c) => [c.id, c.name])
+			(await env.db.selectFrom('communities').select(['id', 'name']).execute()).map((c) => [c.id, c.name])
 		);
 		expect(
 			stored.map((o) => [

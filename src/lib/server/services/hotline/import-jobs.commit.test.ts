@@ -7,31 +7,24 @@ import { rebuildCounts } from '../stats/rebuild';
 import { checkRowsAgainstLogs } from '../stats/replay-check';
 import { commitImport } from './import-commit';
 import { importFilePath, markInterruptedImports, startCommit, startImport } from './import-upload';
+import { at } from '$lib/domain/fixtures/time';
+import { CODE, FORMATS, mixedRows, tmp, valid, writeFile } from './import-jobs.files.fixtures';
 import {
-	actorId,
 	analyse,
-	at,
-	CODE,
 	commit,
 	countEvents,
 	countOrders,
-	FORMATS,
 	importRow,
-	mixedRows,
 	NOW,
 	orders,
 	reportOf,
 	settle,
-	t,
-	tmp,
-	useImportJobsEnv,
-	valid,
-	writeFile
+	useImportJobsEnv
 } from './import-jobs.fixtures';
 
 // Commit modes (all_or_nothing, valid_only), re-imports and changed orders, and the upload path the import page uses.
 
-useImportJobsEnv();
+const env = useImportJobsEnv();
 
 describe('commitImport', () => {
 	it('all_or_nothing with errors writes nothing, even after whole batches were inserted (failed, import_has_errors)', async () => {
@@ -41,7 +34,7 @@ describe('commitImport', () => {
 		const file = await writeFile('utf-8', rows);
 		const before = { orders: await countOrders(), events: await countEvents() };
 		const { imp } = await analyse(file);
-		await commitImport(t.db, imp, file, 'all_or_nothing', actorId, NOW);
+		await commitImport(env.db, imp, file, 'all_or_nothing', env.actorId, NOW);
 		expect(await importRow(imp.id)).toMatchObject({ status: 'failed', written_rows: 0 });
 		expect(await reportOf(imp.id)).toEqual({ fileError: 'import_has_errors', line: null, otherLine: null });
 		expect({ orders: await countOrders(), events: await countEvents() }).toEqual(before);
@@ -69,7 +62,7 @@ describe('commitImport', () => {
 			'夜间施工噪音，已持续一周'
 		]);
 		expect(stored[0].received_at).toBe(at('2026-09-28 09:15'));
-		const events = await t.db
+		const events = await env.db
 			.selectFrom('hotline_events')
 			.selectAll()
 			.where(
@@ -78,7 +71,7 @@ describe('commitImport', () => {
 				stored.map((o) => o.id)
 			)
 			.execute();
-		expect(events.map((e) => [e.action, e.actor_id])).toEqual(stored.map(() => ['receive', actorId]));
+		expect(events.map((e) => [e.action, e.actor_id])).toEqual(stored.map(() => ['receive', env.actorId]));
 	});
 
 	it('the four formats of one file give identical orders (decoding and XLSX cells agree)', async () => {
@@ -120,7 +113,7 @@ describe('commitImport', () => {
 		const { imp, row, report } = await analyse(file);
 		expect(row).toMatchObject({ status: 'previewed', valid_rows: 4, new_rows: 1, same_rows: 2, changed_rows: 1 });
 		expect(report.changed).toEqual(['CH-002']);
-		await commitImport(t.db, imp, file, 'all_or_nothing', actorId, NOW);
+		await commitImport(env.db, imp, file, 'all_or_nothing', env.actorId, NOW);
 		expect(await importRow(imp.id)).toMatchObject({ status: 'committed', written_rows: 1 });
 		const after = await orders('CH');
 		expect(after.slice(0, 3)).toEqual(before);
@@ -133,7 +126,7 @@ describe('commitImport', () => {
 		const file = await writeFile('utf-8', [valid('GONE-001')]);
 		const { imp } = await analyse(file);
 		fs.rmSync(file);
-		await commitImport(t.db, imp, file, 'valid_only', actorId, NOW);
+		await commitImport(env.db, imp, file, 'valid_only', env.actorId, NOW);
 		expect(await importRow(imp.id)).toMatchObject({ status: 'failed' });
 		expect(await reportOf(imp.id)).toMatchObject({ fileError: 'internal' });
 		expect(await orders('GONE')).toEqual([]);
@@ -144,9 +137,9 @@ describe('commitImport', () => {
 
 describe('the upload path (startImport → startCommit), as the import page uses it', () => {
 	it('stores the upload in IMPORT_DIR, analyses it, refuses all_or_nothing with errors, commits valid_only', async () => {
-		process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db'); // startCommit writes on its own connection
+		process.env.DATABASE_PATH = path.join(env.dir, 'gridcase.db'); // startCommit writes on its own connection
 		const bytes = fs.readFileSync(await writeFile('xlsx', mixedRows('UP')));
-		const started = await startImport(t.db, new File([bytes], '工单导出.xlsx'), actorId, NOW);
+		const started = await startImport(env.db, new File([bytes], '工单导出.xlsx'), env.actorId, NOW);
 		if (!started.ok) throw new Error(started.code);
 		expect(fs.existsSync(importFilePath(started.id, 'xlsx'))).toBe(true);
 		expect(importFilePath(started.id, 'xlsx').startsWith(path.join(tmp.dir, 'imports'))).toBe(true);
@@ -157,12 +150,12 @@ describe('the upload path (startImport → startCommit), as the import page uses
 			error_rows: 6
 		});
 
-		expect(await startCommit(t.db, started.id, 'all_or_nothing', actorId, NOW)).toEqual({
+		expect(await startCommit(env.db, started.id, 'all_or_nothing', env.actorId, NOW)).toEqual({
 			ok: false,
 			code: 'import_has_errors'
 		});
-		expect(await startCommit(t.db, started.id, 'valid_only', actorId, NOW)).toEqual({ ok: true });
-		expect(await startCommit(t.db, started.id, 'valid_only', actorId, NOW)).toEqual({
+		expect(await startCommit(env.db, started.id, 'valid_only', env.actorId, NOW)).toEqual({ ok: true });
+		expect(await startCommit(env.db, started.id, 'valid_only', env.actorId, NOW)).toEqual({
 			ok: false,
 			code: 'not_allowed_in_state'
 		});
@@ -172,53 +165,53 @@ describe('the upload path (startImport → startCommit), as the import page uses
 
 	it('refuses a file that is not CSV/XLSX and one over the size limit before storing anything', async () => {
 		expect(
-			await startImport(t.db, new File([Uint8Array.of(0x25, 0x50, 0x44, 0x46, 0x2d)], 'a.csv'), actorId, NOW)
+			await startImport(env.db, new File([Uint8Array.of(0x25, 0x50, 0x44, 0x46, 0x2d)], 'a.csv'), env.actorId, NOW)
 		).toEqual({ ok: false, code: 'not_csv_or_xlsx' });
 		const big = new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'big.csv');
-		expect(await startImport(t.db, big, actorId, NOW)).toEqual({ ok: false, code: 'file_too_large' });
+		expect(await startImport(env.db, big, env.actorId, NOW)).toEqual({ ok: false, code: 'file_too_large' });
 	});
 });
 
 describe('an import interrupted mid-commit', () => {
 	it('is marked interrupted once its process is gone, and commits when committed again', async () => {
-		process.env.DATABASE_PATH = path.join(t.dir, 'gridcase.db');
+		process.env.DATABASE_PATH = path.join(env.dir, 'gridcase.db');
 		const bytes = fs.readFileSync(
 			await writeFile(
 				'utf-8',
 				[1, 2, 3, 4].map((i) => valid(`RETRY-00${i}`))
 			)
 		);
-		const started = await startImport(t.db, new File([bytes], 'retry.csv'), actorId, NOW);
+		const started = await startImport(env.db, new File([bytes], 'retry.csv'), env.actorId, NOW);
 		if (!started.ok) throw new Error(started.code);
 		expect(await settle(started.id, 'analysing')).toMatchObject({ status: 'previewed', valid_rows: 4 });
 
 		// A server killed while committing: the row says 'committing', its runner is a process that has ended.
 		const gone = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid;
-		await t.db
+		await env.db
 			.updateTable('hotline_imports')
 			.set({ status: 'committing', mode: 'all_or_nothing' })
 			.where('id', '=', started.id)
 			.execute();
-		await t.db
+		await env.db
 			.updateTable('settings')
 			.set({ value: `${hostname()}:${gone}` })
 			.where('key', '=', `import.runner.${started.id}`)
 			.execute();
-		expect(await markInterruptedImports(t.db, started.id)).toEqual([started.id]);
+		expect(await markInterruptedImports(env.db, started.id)).toEqual([started.id]);
 		expect(await importRow(started.id)).toMatchObject({ status: 'interrupted', mode: 'all_or_nothing' });
 		expect(await orders('RETRY')).toEqual([]);
 
-		expect(await startCommit(t.db, started.id, 'all_or_nothing', actorId, NOW)).toEqual({ ok: true });
-		expect(await markInterruptedImports(t.db, started.id)).toEqual([]); // running here now: left alone
+		expect(await startCommit(env.db, started.id, 'all_or_nothing', env.actorId, NOW)).toEqual({ ok: true });
+		expect(await markInterruptedImports(env.db, started.id)).toEqual([]); // running here now: left alone
 		expect(await settle(started.id, 'committing')).toMatchObject({ status: 'committed', written_rows: 4 });
 		expect((await orders('RETRY')).length).toBe(4);
 		// The statistics the commit added (judged from the prepared rows) are the ones the records give.
-		expect((await rebuildCounts(t.db, { write: false })).differences).toEqual([]);
-		expect((await checkRowsAgainstLogs(t.db)).first).toEqual([]);
+		expect((await rebuildCounts(env.db, { write: false })).differences).toEqual([]);
+		expect((await checkRowsAgainstLogs(env.db)).first).toEqual([]);
 	});
 
 	it('is not offered again when interrupted before its check finished', async () => {
-		const row = await t.db
+		const row = await env.db
 			.insertInto('hotline_imports')
 			.values({
 				file_name: 'x.csv',
@@ -227,13 +220,13 @@ describe('an import interrupted mid-commit', () => {
 				status: 'interrupted',
 				mode: null,
 				report: null,
-				created_by: actorId,
+				created_by: env.actorId,
 				created_at: NOW,
 				finished_at: null
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		expect(await startCommit(t.db, row.id, 'all_or_nothing', actorId, NOW)).toEqual({
+		expect(await startCommit(env.db, row.id, 'all_or_nothing', env.actorId, NOW)).toEqual({
 			ok: false,
 			code: 'not_allowed_in_state'
 		});

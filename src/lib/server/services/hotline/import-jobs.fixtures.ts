@@ -1,9 +1,7 @@
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll } from 'vitest';
-import { ORDER_LEADING_HEADERS } from '$lib/domain/hotline-order-columns';
+import { at } from '$lib/domain/fixtures/time';
 import { validateOrderRecord, type OrderColumnKey } from '$lib/domain/hotline-order-input';
-import { concatBytes, encodeGb18030, tempDir, toCsv, utf8 } from '../../import/test-files';
 import { loadCalendar } from '../../repositories/calendar';
 import { orderValidationContext } from '../../repositories/hotline-reference';
 import { createTestDb, type TestDb, countRows } from '../../test-db';
@@ -12,22 +10,28 @@ import { commitImport } from './import-commit';
 import type { ImportMode } from './import-jobs';
 import { ingestOrders } from './ingest';
 import { registerImportFile } from './import-upload';
+import { tmp, type Row } from './import-jobs.files.fixtures';
 
-// Shared setup of the import-jobs.*.test.ts files. Each file calls useImportJobsEnv() once at top level;
-// `t` and `actorId` are live bindings, set in its beforeAll.
+// Shared setup of the import-jobs.*.test.ts files, the database side. Each file calls useImportJobsEnv() once at top
+// level and reads the database and the acting dispatcher through the handle it returns. The test files themselves:
+// import-jobs.files.fixtures.ts.
 
-/** Asia/Shanghai wall time, explicit +08:00 so the process TZ never matters. */
-export const at = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00+08:00`);
 export const NOW = at('2026-09-29 10:00');
-const BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
 
-export const tmp = tempDir('gridcase-import-jobs-');
 const saved = { IMPORT_DIR: process.env.IMPORT_DIR, DATABASE_PATH: process.env.DATABASE_PATH };
 
-export let t: TestDb;
-export let actorId: number;
+let current: TestDb | undefined;
+const db = () => {
+	if (!current) throw new Error('call useImportJobsEnv() at the top of the test file');
+	return current.db;
+};
+/** The dispatcher (diaodu) who registers and commits the imports. */
+const dispatcher = () => current!.users.get('diaodu')!;
 
-/** Registers the file's hooks: IMPORT_DIR in a temporary directory, a fresh test database; restores the environment after. */
+/**
+ * Registers the file's hooks: IMPORT_DIR in a temporary directory, a fresh test database; restores the environment
+ * after. The handle's fields are ready inside the tests.
+ */
 export function useImportJobsEnv() {
 	beforeAll(() => {
 		process.env.IMPORT_DIR = path.join(tmp.dir, 'imports');
@@ -40,147 +44,66 @@ export function useImportJobsEnv() {
 		tmp.cleanup();
 	});
 	beforeAll(async () => {
-		t = await createTestDb();
-		actorId = t.users.get('diaodu')!;
+		current = await createTestDb();
 	});
 	afterAll(async () => {
-		await t.cleanup();
+		await current?.cleanup();
+		current = undefined;
 	});
+	return {
+		get db() {
+			return db();
+		},
+		/** The test database's folder. */
+		get dir() {
+			return current!.dir;
+		},
+		/** The dispatcher's user id. */
+		get actorId() {
+			return dispatcher();
+		}
+	};
 }
 
-// ---------------------------------------------------------------------------------------------
-// Test files, written to disk in each format the city platform exports.
-
-export const HEADERS = [...ORDER_LEADING_HEADERS];
-export type Row = [
-	orderNo: string,
-	channel: string,
-	type: string,
-	urgency: string,
-	name: string,
-	phone: string,
-	address: string,
-	content: string,
-	receivedAt: string
-];
-
-export const valid = (
-	orderNo: string,
-	over: Partial<Record<'type' | 'phone' | 'content' | 'receivedAt', string>> = {}
-): Row => [
-	orderNo,
-	'12345热线',
-	over.type ?? '投诉',
-	'一般',
-	'欧阳娜娜',
-	over.phone ?? '13812345678',
-	'古美路 1000 弄 3 号',
-	over.content ?? '楼道堆物，影响通行',
-	over.receivedAt ?? '2026-09-28 09:15'
-];
-
-/**
- * The file every format is checked with (line numbers: header = 1):
- * 2 new, 3 same as stored, 4 no 工单号, 5 the 工单号 of line 2 with other content, 6 unknown 诉求类型, 7 2026-02-30,
- * 8 in the future, 9 a phone that is not one, 10 changed against the stored order.
- */
-export function mixedRows(p: string): Row[] {
-	return [
-		valid(`${p}-001`),
-		valid(`${p}-002`, { type: '咨询' }),
-		valid(''),
-		valid(`${p}-001`, { content: '另一件事：小区门口垃圾满溢' }),
-		valid(`${p}-004`, { type: '表扬' }),
-		valid(`${p}-005`, { receivedAt: '2026-02-30 10:00' }),
-		valid(`${p}-006`, { receivedAt: '2026-10-01 10:00' }),
-		valid(`${p}-007`, { phone: '12345' }),
-		valid(`${p}-003`, { content: '夜间施工噪音，已持续一周' })
-	];
-}
-export const EXPECTED_PROBLEMS = [
-	{ line: 4, column: 'orderNo', code: 'required' },
-	{ line: 5, column: 'orderNo', code: 'duplicate_in_file', params: { first: '2' } },
-	{ line: 6, column: 'orderType', code: 'unknown_order_type' },
-	{ line: 7, column: 'receivedAt', code: 'invalid_date' },
-	{ line: 8, column: 'receivedAt', code: 'in_future' },
-	{ line: 9, column: 'phone', code: 'invalid_phone' }
-];
-
-export type Format = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'xlsx';
-export const FORMATS: Format[] = ['utf-8', 'utf-8-bom', 'gb18030', 'xlsx'];
-/** 工单号 prefixes per format (none a prefix of another). */
-export const CODE: Record<Format, string> = { 'utf-8': 'U8', 'utf-8-bom': 'BOM', gb18030: 'GB', xlsx: 'XL' };
-let fileSerial = 0;
-
-/** Writes `rows` under HEADERS (or `headers`) as a real file in the given format; returns its path. */
-export async function writeFile(format: Format, rows: string[][], headers: string[] = HEADERS): Promise<string> {
-	const name = `orders-${++fileSerial}-${format}.${format === 'xlsx' ? 'xlsx' : 'csv'}`;
-	if (format !== 'xlsx') {
-		const text = toCsv([headers, ...rows]);
-		const bytes =
-			format === 'gb18030' ? encodeGb18030(text) : format === 'utf-8-bom' ? concatBytes(BOM, utf8(text)) : utf8(text);
-		return tmp.file(name, bytes);
-	}
-	// As a person saves it from Excel: phones typed as numbers, a 派单时间 typed as a date.
-	const wb = new ExcelJS.Workbook();
-	const ws = wb.addWorksheet('工单');
-	ws.addRow(headers);
-	const phoneAt = headers.indexOf('联系电话');
-	const timeAt = headers.indexOf('派单时间');
-	for (const [i, r] of rows.entries()) {
-		const cells: (string | number | Date)[] = [...r];
-		if (phoneAt >= 0 && /^\d{11}$/.test(r[phoneAt])) cells[phoneAt] = Number(r[phoneAt]);
-		const m = i === 0 && timeAt >= 0 ? /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(r[timeAt]) : null;
-		if (m) cells[timeAt] = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5])); // exceljs: wall clock as UTC
-		const added = ws.addRow(cells);
-		if (m) added.getCell(timeAt + 1).numFmt = 'yyyy-mm-dd hh:mm';
-	}
-	const p = tmp.file(name);
-	await wb.xlsx.writeFile(p);
-	return p;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Registering, analysing and committing through the test database.
 
 export async function register(file: string) {
-	const r = await registerImportFile(t.db, file, actorId, NOW);
+	const r = await registerImportFile(db(), file, dispatcher(), NOW);
 	if (!r.ok) throw new Error(r.code);
 	return r.imp;
 }
 export const importRow = (id: number) =>
-	t.db.selectFrom('hotline_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+	db().selectFrom('hotline_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 export const reportOf = async (id: number) => JSON.parse((await importRow(id)).report ?? 'null');
 
-/** Waits for a background job to move the import on from `from`; its row then. */
+/** Waits for a background job to move the import on from `from`; its row then. The test's timeout bounds the wait. */
 export async function settle(id: number, from: string) {
-	for (let i = 0; i < 200; i++) {
+	for (;;) {
 		const r = await importRow(id);
 		if (r.status !== from) return r;
 		await new Promise((resolve) => setTimeout(resolve, 25));
 	}
-	throw new Error(`import ${id} still ${from}`);
 }
 export const orders = (prefix: string) =>
-	t.db.selectFrom('hotline_orders').selectAll().where('order_no', 'like', `${prefix}-%`).orderBy('order_no').execute();
-export const countOrders = async () => countRows(t.db, 'hotline_orders');
-export const countEvents = async () => countRows(t.db, 'hotline_events');
+	db().selectFrom('hotline_orders').selectAll().where('order_no', 'like', `${prefix}-%`).orderBy('order_no').execute();
+export const countOrders = async () => countRows(db(), 'hotline_orders');
+export const countEvents = async () => countRows(db(), 'hotline_events');
 
 export async function analyse(file: string) {
 	const imp = await register(file);
-	await analyseImport(t.db, imp, file, NOW);
+	await analyseImport(db(), imp, file, NOW);
 	return { imp, row: await importRow(imp.id), report: await reportOf(imp.id) };
 }
 
 export async function commit(file: string, mode: ImportMode) {
 	const { imp } = await analyse(file);
-	await commitImport(t.db, imp, file, mode, actorId, NOW);
+	await commitImport(db(), imp, file, mode, dispatcher(), NOW);
 	return { imp, row: await importRow(imp.id), report: await reportOf(imp.id) };
 }
 
 /** Stores orders as if an earlier import had brought them in. */
 export async function store(rows: Row[]) {
-	const ctx = await orderValidationContext(t.db, NOW);
+	const ctx = await orderValidationContext(db(), NOW);
 	const inputs = rows.map((r) => {
 		const raw = Object.fromEntries(
 			['orderNo', 'channel', 'orderType', 'urgency', 'citizenName', 'phone', 'address', 'content', 'receivedAt'].map(
@@ -191,12 +114,12 @@ export async function store(rows: Row[]) {
 		if (!v.ok) throw new Error(JSON.stringify(v.errors));
 		return v.order;
 	});
-	await ingestOrders(t.db, inputs, {
+	await ingestOrders(db(), inputs, {
 		origin: 'api',
 		importId: null,
 		actorId: null,
 		apiKeyId: null,
 		now: NOW,
-		calendar: await loadCalendar(t.db)
+		calendar: await loadCalendar(db())
 	});
 }

@@ -5,29 +5,23 @@ import { HOTLINE_ACTIONS } from '$lib/domain/hotline-status';
 import { HOTLINE_LIMITS } from '$lib/domain/hotline-stages';
 import { photoDir } from '../../config';
 import { listFiles } from '../../test-db';
+import { at, endOf } from '$lib/domain/fixtures/time';
 import {
 	act,
-	at,
 	attachments,
-	calendar,
-	chengguanDept,
 	COMMANDS,
-	endOf,
 	events,
 	expectNothingWritten,
 	handlingOrder,
 	newOrder,
 	ok,
-	photo,
 	row,
-	shirongDept,
-	t,
 	useOrderActionsDb
 } from './order-actions.fixtures';
 
 // applyHotlineAction on a real database: who may act, stale versions and the append-only event log.
 
-useOrderActionsDb();
+const env = useOrderActionsDb();
 
 describe('who may act', () => {
 	it('a grid worker (wangge) gets 403 for every action, and nothing is written', async () => {
@@ -35,7 +29,13 @@ describe('who may act', () => {
 		await expectNothingWritten(id, async () => {
 			for (const action of HOTLINE_ACTIONS) {
 				expect(
-					await act('wangge', id, COMMANDS[action], at('2026-09-28 10:00'), action === 'request_return' ? [photo] : [])
+					await act(
+						'wangge',
+						id,
+						COMMANDS[action],
+						at('2026-09-28 10:00'),
+						action === 'request_return' ? [env.photo] : []
+					)
 				).toEqual({ ok: false, status: 403, code: 'forbidden' });
 			}
 		});
@@ -51,14 +51,14 @@ describe('who may act', () => {
 
 	it('市容所 (shirong) acting on an order assigned to 城管中队 gets 403', async () => {
 		const id = await newOrder();
-		await ok('diaodu', id, { action: 'assign', departmentId: chengguanDept }, at('2026-09-28 09:30'));
+		await ok('diaodu', id, { action: 'assign', departmentId: env.chengguanDept }, at('2026-09-28 09:30'));
 		await expectNothingWritten(id, async () => {
 			expect(await act('shirong', id, COMMANDS.sign, at('2026-09-28 10:00'))).toEqual({
 				ok: false,
 				status: 403,
 				code: 'forbidden'
 			});
-			expect(await act('shirong', id, COMMANDS.request_return, at('2026-09-28 10:00'), [photo])).toEqual({
+			expect(await act('shirong', id, COMMANDS.request_return, at('2026-09-28 10:00'), [env.photo])).toEqual({
 				ok: false,
 				status: 403,
 				code: 'forbidden'
@@ -76,8 +76,8 @@ describe('who may act', () => {
 		});
 		// Re-assigned to 市容所 (改派 is only possible before 签收, so a fresh order): now shirong may sign.
 		const other = await newOrder();
-		await ok('diaodu', other, { action: 'assign', departmentId: chengguanDept }, at('2026-09-28 09:30'));
-		await ok('diaodu', other, { action: 'assign', departmentId: shirongDept }, at('2026-09-28 09:40'));
+		await ok('diaodu', other, { action: 'assign', departmentId: env.chengguanDept }, at('2026-09-28 09:30'));
+		await ok('diaodu', other, { action: 'assign', departmentId: env.shirongDept }, at('2026-09-28 09:40'));
 		expect(await act('chengguan', other, COMMANDS.sign, at('2026-09-28 10:00'))).toMatchObject({ status: 403 });
 		expect(await act('shirong', other, COMMANDS.sign, at('2026-09-28 10:00'))).toEqual({
 			ok: true,
@@ -90,7 +90,7 @@ describe('who may act', () => {
 		await expectNothingWritten(id, async () => {
 			expect(await act('chengguan', id, COMMANDS.sign, at('2026-09-28 10:00'))).toMatchObject({ status: 403 });
 			expect(
-				await act('chengguan', id, { action: 'assign', departmentId: chengguanDept }, at('2026-09-28 10:00'))
+				await act('chengguan', id, { action: 'assign', departmentId: env.chengguanDept }, at('2026-09-28 10:00'))
 			).toMatchObject({ status: 403 });
 		});
 	});
@@ -103,7 +103,7 @@ describe('who may act', () => {
 		expect(
 			await ok('lingdao', id, { action: 'supervise', note: '市民多次来电，请加快' }, at('2026-09-29 09:00'))
 		).toEqual({ ok: true, status: 'handling' });
-		const urged = computeDeadline(at('2026-09-29 09:00'), HOTLINE_LIMITS.supervise, calendar);
+		const urged = computeDeadline(at('2026-09-29 09:00'), HOTLINE_LIMITS.supervise, env.calendar);
 		expect(urged).toBe(endOf('2026-10-09')); // 09-30, 10-08, 10-09 (10-01..07 off)
 		expect(await row(id)).toMatchObject({
 			status: 'handling',
@@ -113,7 +113,7 @@ describe('who may act', () => {
 		});
 		expect((await events(id)).at(-1)).toMatchObject({
 			action: 'supervise',
-			actor_id: t.users.get('lingdao'),
+			actor_id: env.users.get('lingdao'),
 			from_status: 'handling',
 			to_status: 'handling'
 		});
@@ -141,7 +141,7 @@ describe('who may act', () => {
 describe('versions and the event log', () => {
 	it('a stale version → 409 and nothing written', async () => {
 		const id = await newOrder();
-		await ok('diaodu', id, { action: 'assign', departmentId: chengguanDept }, at('2026-09-28 09:30'));
+		await ok('diaodu', id, { action: 'assign', departmentId: env.chengguanDept }, at('2026-09-28 09:30'));
 		await expectNothingWritten(id, async () => {
 			expect(await act('chengguan', id, COMMANDS.sign, at('2026-09-28 10:00'), [], 1)).toEqual({
 				ok: false,
@@ -156,8 +156,8 @@ describe('versions and the event log', () => {
 		const version = (await row(id)).version;
 		const filesBefore = listFiles(photoDir()).length;
 		const results = await Promise.all([
-			act('chengguan', id, COMMANDS.request_return, at('2026-09-28 11:00'), [photo], version),
-			act('chengguan', id, COMMANDS.request_return, at('2026-09-28 11:00'), [photo], version)
+			act('chengguan', id, COMMANDS.request_return, at('2026-09-28 11:00'), [env.photo], version),
+			act('chengguan', id, COMMANDS.request_return, at('2026-09-28 11:00'), [env.photo], version)
 		]);
 		expect(results.map((r) => (r.ok ? 200 : r.status)).sort()).toEqual([200, 409]);
 		expect(await row(id)).toMatchObject({ status: 'return_requested', version: version + 1 });
@@ -170,10 +170,12 @@ describe('versions and the event log', () => {
 		const id = await newOrder();
 		const before = await events(id);
 		await expect(
-			t.db.updateTable('hotline_events').set({ note: 'rewritten' }).where('order_id', '=', id).execute()
+			env.db.updateTable('hotline_events').set({ note: 'rewritten' }).where('order_id', '=', id).execute()
 		).rejects.toThrow(/append-only/);
-		await expect(t.db.deleteFrom('hotline_events').where('order_id', '=', id).execute()).rejects.toThrow(/append-only/);
-		await expect(sql`DELETE FROM hotline_events`.execute(t.db)).rejects.toThrow(/append-only/);
+		await expect(env.db.deleteFrom('hotline_events').where('order_id', '=', id).execute()).rejects.toThrow(
+			/append-only/
+		);
+		await expect(sql`DELETE FROM hotline_events`.execute(env.db)).rejects.toThrow(/append-only/);
 		expect(await events(id)).toEqual(before);
 	});
 });

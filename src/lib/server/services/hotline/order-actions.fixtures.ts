@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
+import { at, endOf } from '$lib/domain/fixtures/time';
 import type { HotlineAction } from '$lib/domain/hotline-status';
 import type { HotlineCommand } from '$lib/domain/hotline-workflow';
 import { validateOrderRecord, type OrderColumnKey } from '$lib/domain/hotline-order-input';
@@ -12,47 +13,81 @@ import { actorOf, createTestDb, jpeg, listFiles, type TestDb } from '../../test-
 import { ingestOrders } from './ingest';
 import { applyHotlineAction } from './order-actions';
 
-// Shared setup of the order-actions.*.test.ts files. Each file calls useOrderActionsDb() once at top level;
-// `t`, `calendar`, `photo` and the department ids are live bindings, set in its beforeAll.
+// Shared setup of the order-actions.*.test.ts files (and others that act on orders). Each file calls
+// useOrderActionsDb() once at top level and reads its database, calendar, photo and departments through the handle.
 
-/** Asia/Shanghai wall time, explicit +08:00 so the process TZ never matters. */
-export const at = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00+08:00`);
-export const endOf = (date: string) => at(`${date} 00:00`) + 86_400_000;
 export const RECEIVED = '2026-09-28 09:15'; // Monday
 
-export let t: TestDb;
-export let calendar: WorkCalendar;
-export let photo: PhotoInput;
-export let chengguanDept: number;
-export let shirongDept: number;
+/** What one test file's database holds for the helpers below; read through the handle useOrderActionsDb() returns. */
+interface OrderActionsDb {
+	t: TestDb;
+	calendar: WorkCalendar;
+	photo: PhotoInput;
+	chengguanDept: number;
+	shirongDept: number;
+}
+let current: OrderActionsDb | undefined;
 let serial = 0;
+const w = (): OrderActionsDb => {
+	if (!current) throw new Error('call useOrderActionsDb() at the top of the test file');
+	return current;
+};
 
-/** Registers the file's hooks: a fresh test database (with its own photo directory) for the whole file. */
+/**
+ * Registers the file's hooks: a fresh test database (with its own photo directory) for the whole file. The handle's
+ * fields are ready inside the tests: the database, the demo users, the official calendar, one evidence JPEG and the
+ * ids of 城管中队 and 市容所.
+ */
 export function useOrderActionsDb() {
 	beforeAll(async () => {
-		t = await createTestDb();
-		calendar = await loadCalendar(t.db);
-		photo = await jpeg('evidence.jpg');
+		const t = await createTestDb();
 		const dept = async (name: string) =>
 			(await t.db.selectFrom('departments').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-		chengguanDept = await dept('城管中队');
-		shirongDept = await dept('市容所');
+		current = {
+			t,
+			calendar: await loadCalendar(t.db),
+			photo: await jpeg('evidence.jpg'),
+			chengguanDept: await dept('城管中队'),
+			shirongDept: await dept('市容所')
+		};
 	});
 	afterAll(async () => {
-		await t.cleanup();
+		await current?.t.cleanup();
+		current = undefined;
 	});
+	return {
+		get db() {
+			return w().t.db;
+		},
+		/** Demo user ids by username. */
+		get users() {
+			return w().t.users;
+		},
+		get calendar() {
+			return w().calendar;
+		},
+		get photo() {
+			return w().photo;
+		},
+		get chengguanDept() {
+			return w().chengguanDept;
+		},
+		get shirongDept() {
+			return w().shirongDept;
+		}
+	};
 }
 
 export const row = (id: number) =>
-	t.db.selectFrom('hotline_orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+	w().t.db.selectFrom('hotline_orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 export const events = (id: number) =>
-	t.db.selectFrom('hotline_events').selectAll().where('order_id', '=', id).orderBy('id').execute();
+	w().t.db.selectFrom('hotline_events').selectAll().where('order_id', '=', id).orderBy('id').execute();
 export const attachments = (id: number) =>
-	t.db.selectFrom('hotline_attachments').selectAll().where('order_id', '=', id).execute();
+	w().t.db.selectFrom('hotline_attachments').selectAll().where('order_id', '=', id).execute();
 
 /** A new 投诉 (5 wd) order, received at RECEIVED, as the import brings it in. */
 export const newOrder = (orderType = '投诉'): Promise<number> =>
-	enteredOrder(t, calendar, {
+	enteredOrder(w().t, w().calendar, {
 		orderNo: `OA-${++serial}`,
 		channel: '12345热线',
 		orderType,
@@ -92,9 +127,10 @@ export async function act(
 	evidence: PhotoInput[] = [],
 	version?: number
 ) {
+	const { db } = w().t;
 	return applyHotlineAction(
-		t.db,
-		await actorOf(t.db, username),
+		db,
+		await actorOf(db, username),
 		id,
 		version ?? (await row(id)).version,
 		cmd,
@@ -121,7 +157,7 @@ export const contactedByPhone = (id: number, summary: string) =>
 /** An order assigned to 城管中队 and signed by its handler at 09-28 10:00 (first contact not yet made). */
 export async function handlingOrder(orderType = '投诉'): Promise<number> {
 	const id = await newOrder(orderType);
-	await ok('diaodu', id, { action: 'assign', departmentId: chengguanDept }, at('2026-09-28 09:30'));
+	await ok('diaodu', id, { action: 'assign', departmentId: w().chengguanDept }, at('2026-09-28 09:30'));
 	await ok('chengguan', id, { action: 'sign' }, at('2026-09-28 10:00'));
 	return id;
 }

@@ -4,31 +4,26 @@ import { describe, expect, it } from 'vitest';
 import { computeDeadline } from '$lib/domain/deadlines';
 import { HOTLINE_LIMITS } from '$lib/domain/hotline-stages';
 import { photoDir } from '../../config';
+import { at, endOf } from '$lib/domain/fixtures/time';
 import {
 	act,
-	at,
 	attachments,
-	calendar,
-	chengguanDept,
 	COMMANDS,
 	contactedByPhone,
-	endOf,
 	events,
 	expectNothingWritten,
 	handlingOrder,
 	newOrder,
 	ok,
-	photo,
 	RECEIVED,
 	row,
-	t,
 	useOrderActionsDb
 } from './order-actions.fixtures';
 
 // applyHotlineAction on a real database: the whole order path, 退单 and 延期.
 // Who may act, versions and the append-only log: order-actions.access.test.ts.
 
-useOrderActionsDb();
+const env = useOrderActionsDb();
 
 describe('the whole order path, with real users', () => {
 	it('assign → sign → first contact → reply → 不满意 → 重办 → reply → 满意 → completed, every step in the timeline', async () => {
@@ -40,19 +35,19 @@ describe('the whole order path, with real users', () => {
 			await ok(
 				'diaodu',
 				id,
-				{ action: 'assign', departmentId: chengguanDept, note: '请城管处理' },
+				{ action: 'assign', departmentId: env.chengguanDept, note: '请城管处理' },
 				at('2026-09-28 09:30')
 			)
 		).toEqual({ ok: true, status: 'assigned' });
 		expect(await row(id)).toMatchObject({
 			status: 'assigned',
-			department_id: chengguanDept,
+			department_id: env.chengguanDept,
 			assigned_at: at('2026-09-28 09:30'),
 			version: 2
 		});
 
 		await ok('chengguan', id, { action: 'sign' }, at('2026-09-28 10:00'));
-		const firstContactDue = computeDeadline(at('2026-09-28 10:00'), HOTLINE_LIMITS.firstContact, calendar);
+		const firstContactDue = computeDeadline(at('2026-09-28 10:00'), HOTLINE_LIMITS.firstContact, env.calendar);
 		expect(firstContactDue).toBe(endOf('2026-09-29'));
 		expect(await row(id)).toMatchObject({
 			status: 'handling',
@@ -84,7 +79,7 @@ describe('the whole order path, with real users', () => {
 			{ action: 'evaluate', satisfaction: '不满意', resolvedConfirmed: false },
 			at('2026-09-30 10:00')
 		);
-		const redoDue = computeDeadline(at('2026-09-30 10:00'), HOTLINE_LIMITS.redo, calendar);
+		const redoDue = computeDeadline(at('2026-09-30 10:00'), HOTLINE_LIMITS.redo, env.calendar);
 		expect(await row(id)).toMatchObject({
 			status: 'redo',
 			satisfaction: '不满意',
@@ -124,7 +119,7 @@ describe('the whole order path, with real users', () => {
 			['evaluate', 'replied', 'completed']
 		]);
 		const actors = [null, 'diaodu', 'chengguan', 'chengguan', 'chengguan', 'diaodu', 'chengguan', 'diaodu'];
-		expect(log.slice(1).map((e) => e.actor_id)).toEqual(actors.slice(1).map((u) => t.users.get(u!)));
+		expect(log.slice(1).map((e) => e.actor_id)).toEqual(actors.slice(1).map((u) => env.users.get(u!)));
 		expect(log[1].note).toBe('请城管处理');
 		expect(JSON.parse(log[3].payload!)).toMatchObject({ outcome: 'contacted', method: 'phone', onTime: true });
 
@@ -158,7 +153,7 @@ describe('退单', () => {
 			id,
 			{ action: 'request_return', reasonCode: 'not_our_duty', note: '属于房办职责', evidenceCount: 0 },
 			at('2026-09-28 11:00'),
-			[photo]
+			[env.photo]
 		);
 		expect(r.status).toBe('return_requested');
 		const requested = (await events(id)).at(-1)!;
@@ -174,7 +169,7 @@ describe('退单', () => {
 		expect(files[0]).toMatchObject({
 			event_id: requested.id,
 			original_name: 'evidence.jpg',
-			uploaded_by: t.users.get('chengguan')
+			uploaded_by: env.users.get('chengguan')
 		});
 		expect(fs.existsSync(path.join(photoDir(), files[0].path))).toBe(true);
 		expect(fs.existsSync(path.join(photoDir(), files[0].thumb_path))).toBe(true);
@@ -202,7 +197,7 @@ describe('退单', () => {
 				code: 'evidence_required'
 			});
 		});
-		await ok('chengguan', id, COMMANDS.request_return, at('2026-09-28 11:00'), [photo]);
+		await ok('chengguan', id, COMMANDS.request_return, at('2026-09-28 11:00'), [env.photo]);
 		await ok('diaodu', id, { action: 'reject_return', note: '属于本部门职责' }, at('2026-09-28 12:00'));
 		expect(await row(id)).toMatchObject({ status: 'handling', resume_status: null });
 	});
@@ -222,7 +217,7 @@ describe('延期', () => {
 	it('approved up to 15 working days after receipt: the 办结 deadline moves', async () => {
 		const id = await handlingOrder();
 		await ok('chengguan', id, COMMANDS.first_contact, at('2026-09-28 10:30'));
-		const cap = computeDeadline(at(RECEIVED), HOTLINE_LIMITS.extensionCap, calendar);
+		const cap = computeDeadline(at(RECEIVED), HOTLINE_LIMITS.extensionCap, env.calendar);
 		expect(cap).toBe(endOf('2026-10-23')); // 15 wd over National Day and the 10-10 make-up Saturday
 
 		await ok(
@@ -255,7 +250,7 @@ describe('延期', () => {
 	it('refused beyond 15 working days in all, and nothing is written', async () => {
 		const id = await handlingOrder();
 		await ok('chengguan', id, COMMANDS.first_contact, at('2026-09-28 10:30'));
-		const cap = computeDeadline(at(RECEIVED), HOTLINE_LIMITS.extensionCap, calendar);
+		const cap = computeDeadline(at(RECEIVED), HOTLINE_LIMITS.extensionCap, env.calendar);
 		await expectNothingWritten(id, async () => {
 			const r = await act(
 				'chengguan',

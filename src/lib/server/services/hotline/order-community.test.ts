@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { actorOf } from '../../test-db';
 import { addPlaceName, removePlaceName } from '../place-names';
-import { at, events, newOrder, row, t, useOrderActionsDb } from './order-actions.fixtures';
+import { at } from '$lib/domain/fixtures/time';
+import { events, newOrder, row, useOrderActionsDb } from './order-actions.fixtures';
 import { setOrderCommunity } from './order-community';
 
 // The dispatcher sets an order's 居民区 (待定 after an import); the admin keeps the road and 小区 names.
 
-useOrderActionsDb();
+const env = useOrderActionsDb();
 
 const communityId = async (name: string) =>
-	await t.db.selectFrom('communities').select(['id', 'area_id']).where('name', '=', name).executeTakeFirstOrThrow();
+	await env.db.selectFrom('communities').select(['id', 'area_id']).where('name', '=', name).executeTakeFirstOrThrow();
 
 describe('setOrderCommunity', () => {
 	it("the dispatcher sets a 待定 order's 居民区: the 片区 follows, an event records who, when, from and to; the status stays", async () => {
@@ -17,8 +18,8 @@ describe('setOrderCommunity', () => {
 		const before = await row(id);
 		const gumei = await communityId('古美一村');
 		const r = await setOrderCommunity(
-			t.db,
-			await actorOf(t.db, 'diaodu'),
+			env.db,
+			await actorOf(env.db, 'diaodu'),
 			id,
 			before.version,
 			gumei.id,
@@ -47,35 +48,35 @@ describe('setOrderCommunity', () => {
 		const { version } = await row(id);
 		const gumei = await communityId('古美一村');
 		const when = at('2026-09-28 11:00');
-		expect(await setOrderCommunity(t.db, await actorOf(t.db, 'chengguan'), id, version, gumei.id, when)).toEqual({
+		expect(await setOrderCommunity(env.db, await actorOf(env.db, 'chengguan'), id, version, gumei.id, when)).toEqual({
 			ok: false,
 			status: 403,
 			code: 'forbidden'
 		});
-		expect(await setOrderCommunity(t.db, await actorOf(t.db, 'lingdao'), id, version, gumei.id, when)).toEqual({
+		expect(await setOrderCommunity(env.db, await actorOf(env.db, 'lingdao'), id, version, gumei.id, when)).toEqual({
 			ok: false,
 			status: 403,
 			code: 'forbidden'
 		});
-		const diaodu = await actorOf(t.db, 'diaodu');
-		expect(await setOrderCommunity(t.db, diaodu, id, version + 5, gumei.id, when)).toEqual({
+		const diaodu = await actorOf(env.db, 'diaodu');
+		expect(await setOrderCommunity(env.db, diaodu, id, version + 5, gumei.id, when)).toEqual({
 			ok: false,
 			status: 409,
 			code: 'stale'
 		});
-		expect(await setOrderCommunity(t.db, diaodu, id, version, 99_999, when)).toEqual({
+		expect(await setOrderCommunity(env.db, diaodu, id, version, 99_999, when)).toEqual({
 			ok: false,
 			status: 400,
 			code: 'unknown_community'
 		});
-		expect(await setOrderCommunity(t.db, diaodu, 99_999, 1, gumei.id, when)).toEqual({
+		expect(await setOrderCommunity(env.db, diaodu, 99_999, 1, gumei.id, when)).toEqual({
 			ok: false,
 			status: 404,
 			code: 'not_found'
 		});
 		expect((await row(id)).version).toBe(version);
-		expect(await setOrderCommunity(t.db, diaodu, id, version, gumei.id, when)).toEqual({ ok: true });
-		expect(await setOrderCommunity(t.db, diaodu, id, version + 1, gumei.id, when)).toEqual({
+		expect(await setOrderCommunity(env.db, diaodu, id, version, gumei.id, when)).toEqual({ ok: true });
+		expect(await setOrderCommunity(env.db, diaodu, id, version + 1, gumei.id, when)).toEqual({
 			ok: false,
 			status: 400,
 			code: 'unchanged'
@@ -85,35 +86,34 @@ describe('setOrderCommunity', () => {
 
 describe('place names (admin)', () => {
 	it("are seeded with each 居民区's own name; the admin adds and removes a road, each audited; a name is taken once", async () => {
-		expect(await t.db.selectFrom('place_names').select('name').where('kind', '=', 'estate').execute()).toHaveLength(39);
-		const admin = (await actorOf(t.db, 'admin')).id;
-		const dongLan = await communityId('东兰一居');
-		const added = await addPlaceName(
-			t.db,
-			admin,
-			{ name: ' 东兰路 ', kind: 'road', communityId: dongLan.id },
-			at('2026-09-28 12:00')
+		expect(await env.db.selectFrom('place_names').select('name').where('kind', '=', 'estate').execute()).toHaveLength(
+			39
 		);
+		const admin = (await actorOf(env.db, 'admin')).id;
+		const dongLan = await communityId('东兰一居');
+		const add = (place: { name: string; kind: 'road' | 'estate'; communityId: number }) =>
+			addPlaceName(env.db, admin, place, at('2026-09-28 12:00'));
+		const added = await add({ name: ' 东兰路 ', kind: 'road', communityId: dongLan.id });
 		expect(added.ok).toBe(true);
-		expect(
-			await addPlaceName(t.db, admin, { name: '东兰路', kind: 'road', communityId: dongLan.id }, at('2026-09-28 12:00'))
-		).toEqual({ ok: false, field: 'name', code: 'name_taken' });
-		expect(
-			await addPlaceName(
-				t.db,
-				admin,
-				{ name: '古美一村', kind: 'estate', communityId: dongLan.id },
-				at('2026-09-28 12:00')
-			)
-		).toEqual({ ok: false, field: 'name', code: 'name_taken' });
+		// A name is taken once: the same road again (trimmed), or an estate's seeded name.
+		expect(await add({ name: '东兰路', kind: 'road', communityId: dongLan.id })).toEqual({
+			ok: false,
+			field: 'name',
+			code: 'name_taken'
+		});
+		expect(await add({ name: '古美一村', kind: 'estate', communityId: dongLan.id })).toEqual({
+			ok: false,
+			field: 'name',
+			code: 'name_taken'
+		});
 		if (!added.ok) return;
-		expect(await removePlaceName(t.db, admin, added.id, at('2026-09-28 12:05'))).toEqual({ ok: true, id: added.id });
-		expect(await removePlaceName(t.db, admin, added.id, at('2026-09-28 12:05'))).toEqual({
+		expect(await removePlaceName(env.db, admin, added.id, at('2026-09-28 12:05'))).toEqual({ ok: true, id: added.id });
+		expect(await removePlaceName(env.db, admin, added.id, at('2026-09-28 12:05'))).toEqual({
 			ok: false,
 			field: 'form',
 			code: 'not_found'
 		});
-		const audit = await t.db
+		const audit = await env.db
 			.selectFrom('audit_log')
 			.select(['action', 'detail'])
 			.where('target', '=', `place_name:${added.id}`)

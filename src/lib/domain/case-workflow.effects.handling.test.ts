@@ -1,109 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { OPEN_STATUSES } from './case-status';
 import { applyCaseCommand, type CaseCommand, type CaseState } from './case-workflow';
-import { STAGE_LIMITS, stageDeadline } from './case-stages';
+import { STAGE_LIMITS } from './case-stages';
 import { computeDeadline, type Limit } from './deadlines';
 import { at, cal, endOf } from './fixtures/time';
-import {
-	DEADLINE,
-	DISPATCHED_AT,
-	NOW,
-	ok,
-	REQUESTED,
-	stateIn,
-	VALID,
-	WD3,
-	WD5,
-	WH2,
-	WH4
-} from './case-workflow.fixtures';
+import { DEADLINE, NOW, ok, REQUESTED, stateIn, VALID, WD5, WH2, WH4 } from './case-workflow.fixtures';
 
-// What each allowed transition changes: deadlines on the official calendar, stage clocks, event payloads.
+// What happens to the deadlines while a department handles the case: feedback, 回退 and 延期 requests, 挂账.
+// The other stages: case-workflow.effects.*.test.ts; shared set-up: case-workflow.fixtures.ts.
 
-describe('effects', () => {
-	describe('dispatch: the handling clock starts, on the official calendar', () => {
-		const dispatchAt = (limit: Limit | null, when: string, urgency: '一般' | '紧急' = '一般') =>
-			ok(
-				applyCaseCommand(
-					stateIn('registered', { handleLimit: limit, urgency }),
-					{ action: 'dispatch', departmentId: 9, note: ' 请处置 ' },
-					{
-						now: at(when),
-						calendar: cal
-					}
-				)
-			);
-
-		it('3 wd dispatched 2026-09-30 10:00 is due at the end of 2026-10-10 (the Saturday make-up day)', () => {
-			// 10-01..10-07 holiday (10-03/04 weekend), 10-08 Thu wd1, 10-09 Fri wd2, 10-10 Sat 调休 wd3.
-			const r = dispatchAt(WD3, '2026-09-30 10:00');
-			expect(r.changes.deadlineAt).toBe(endOf('2026-10-10'));
-			expect(r.changes.deadlineAt).toBe(Date.parse('2026-10-11T00:00:00+08:00'));
-			expect(r.changes).toMatchObject({ departmentId: 9, dispatchedAt: at('2026-09-30 10:00') });
-			expect(r.event).toEqual({
-				action: 'dispatch',
-				from: 'registered',
-				to: 'dispatched',
-				note: '请处置',
-				payload: { departmentId: 9, deadlineAt: endOf('2026-10-10') }
-			});
-		});
-
-		it('3 wd dispatched on the eve of 中秋 skips 2026-09-25 (Fri off)', () => {
-			// 09-24 Thu → 09-28 Mon wd1, 09-29 wd2, 09-30 wd3.
-			expect(dispatchAt(WD3, '2026-09-24 16:59').changes.deadlineAt).toBe(endOf('2026-09-30'));
-		});
-
-		it('2 wh dispatched at 11:00 crosses lunch: due 14:00', () => {
-			expect(dispatchAt(WH2, '2026-09-30 11:00').changes.deadlineAt).toBe(at('2026-09-30 14:00'));
-		});
-
-		it('2 wh dispatched during lunch starts at 13:00: due 15:00', () => {
-			expect(dispatchAt(WH2, '2026-09-30 12:20').changes.deadlineAt).toBe(at('2026-09-30 15:00'));
-		});
-
-		it('4 wh dispatched 2026-09-30 15:30 runs over the National Day break: due 2026-10-08 11:30', () => {
-			// 1.5 h until 17:00, then 2.5 h from 10-08 09:00.
-			expect(dispatchAt(WH4, '2026-09-30 15:30').changes.deadlineAt).toBe(at('2026-10-08 11:30'));
-		});
-
-		it('h24 (紧急) counts natural hours through the night', () => {
-			expect(dispatchAt({ value: 2, unit: 'h24' }, '2026-09-30 23:00').changes.deadlineAt).toBe(at('2026-10-01 01:00'));
-		});
-
-		it('no handling limit → no handling deadline', () => {
-			const r = dispatchAt(null, '2026-09-30 10:00');
-			expect(r.changes.deadlineAt).toBeNull();
-			expect(r.event.payload).toEqual({ departmentId: 9, deadlineAt: null });
-		});
-
-		it('the 签收 step is 1 wh (一般) or 15 natural minutes (紧急)', () => {
-			expect(dispatchAt(WD3, '2026-09-30 16:30').changes.stageDeadlineAt).toBe(at('2026-10-08 09:30'));
-			expect(dispatchAt(WD3, '2026-09-30 16:30', '紧急').changes.stageDeadlineAt).toBe(at('2026-09-30 16:45'));
-		});
-	});
-
-	it('register stores category, urgency and limit; the 派遣 step is 0.5 wh', () => {
-		const cmd: CaseCommand = {
-			action: 'register',
-			categoryCode: 'SH-HWSR-02',
-			urgency: '紧急',
-			handleLimit: WH2,
-			efficientLimit: null
-		};
-		const r = ok(applyCaseCommand(stateIn('accepted'), cmd, { now: at('2026-09-29 11:45'), calendar: cal }));
-		expect(r.changes).toMatchObject({ categoryCode: 'SH-HWSR-02', urgency: '紧急', handleLimit: WH2 });
-		expect(r.changes.stageDeadlineAt).toBe(at('2026-09-29 13:15'));
-		expect(r.event.payload).toEqual({ categoryCode: 'SH-HWSR-02', urgency: '紧急' });
-	});
-
-	it('sign: the stage runs from 派遣 and stageDeadlineAt equals deadlineAt', () => {
-		const r = ok(applyCaseCommand(stateIn('dispatched'), VALID.sign, { now: NOW, calendar: cal }));
-		expect(r.changes.stageStartedAt).toBe(DISPATCHED_AT);
-		expect(r.changes.stageDeadlineAt).toBe(DEADLINE);
-		expect(r.changes.deadlineAt).toBeUndefined(); // signing does not move the handling deadline
-	});
-
+describe('effects: handling, with 回退, 延期 and 挂账', () => {
 	it('feedback records feedbackAt and whether it was on time', () => {
 		const onTime = ok(applyCaseCommand(stateIn('handling'), VALID.feedback, { now: NOW, calendar: cal }));
 		expect(onTime.changes.feedbackAt).toBe(NOW);
@@ -274,87 +179,5 @@ describe('effects', () => {
 			);
 			expect(r.changes.deadlineAt).toBeNull();
 		});
-	});
-
-	describe('check_fail (返工)', () => {
-		it('goes back to the department, counts the rework and clears feedbackAt', () => {
-			const state = stateIn('feedback', { reworkCount: 1 });
-			const r = ok(
-				applyCaseCommand(
-					state,
-					{ action: 'check_fail', note: ' 仍有垃圾 ', photoCount: 2 },
-					{ now: NOW, calendar: cal }
-				)
-			);
-			expect(r.next).toBe('handling');
-			expect(r.changes).toMatchObject({
-				reworkCount: 2,
-				feedbackAt: null,
-				stageStartedAt: DISPATCHED_AT,
-				stageDeadlineAt: DEADLINE
-			});
-			expect(r.event).toEqual({
-				action: 'check_fail',
-				from: 'feedback',
-				to: 'handling',
-				note: '仍有垃圾',
-				payload: {}
-			});
-		});
-
-		it('a self-handled case (no department) goes to the dispatcher with a fresh 派遣 step', () => {
-			const state = stateIn('feedback', { departmentId: null, dispatchedAt: at('2026-09-28 10:00') });
-			const r = ok(applyCaseCommand(state, VALID.check_fail, { now: NOW, calendar: cal }));
-			expect(r.next).toBe('registered');
-			expect(r.changes.reworkCount).toBe(1);
-			expect(r.changes.feedbackAt).toBeNull();
-			// The dispatcher's 30 working minutes start when the case reaches them, not at the old report.
-			expect(r.changes.stageStartedAt).toBe(NOW);
-			expect(r.changes.stageDeadlineAt).toBe(at('2026-09-29 10:30'));
-		});
-	});
-
-	it('check_pass and close: the 结案 step is 0.5 wh, then the clock stops', () => {
-		const passed = ok(
-			applyCaseCommand(stateIn('feedback'), VALID.check_pass, { now: at('2026-09-29 16:50'), calendar: cal })
-		);
-		expect(passed.changes.stageDeadlineAt).toBe(at('2026-09-30 09:20'));
-		const closed = ok(applyCaseCommand(stateIn('checked'), VALID.close, { now: NOW, calendar: cal }));
-		expect(closed.changes).toMatchObject({ closedAt: NOW, stageDeadlineAt: null });
-	});
-
-	it('void closes the case with the reason as note', () => {
-		const r = ok(
-			applyCaseCommand(stateIn('accepted'), { action: 'void', reason: ' 重复上报 ' }, { now: NOW, calendar: cal })
-		);
-		expect(r.changes).toMatchObject({ closedAt: NOW, stageDeadlineAt: null });
-		expect(r.event).toEqual({ action: 'void', from: 'accepted', to: 'void', note: '重复上报', payload: {} });
-	});
-
-	it.each(OPEN_STATUSES)('supervise in %s flags the case and keeps the running step', (status) => {
-		const state = stateIn(status);
-		const r = ok(applyCaseCommand(state, { action: 'supervise', note: ' 请加快 ' }, { now: NOW, calendar: cal }));
-		expect(r.next).toBe(status);
-		expect(r.changes.supervised).toBe(true);
-		expect(r.changes.stageStartedAt).toBeUndefined();
-		const expectedStage = status === 'handling' ? DEADLINE : stageDeadline(status, state.stageStartedAt, state, cal);
-		expect(r.changes.stageDeadlineAt).toBe(expectedStage);
-		expect(r.event).toEqual({ action: 'supervise', from: status, to: status, note: '请加快', payload: {} });
-	});
-
-	it('the event note is trimmed, and null when absent or blank', () => {
-		const ctx = { now: NOW, calendar: cal };
-		expect(ok(applyCaseCommand(stateIn('reported'), { action: 'accept' }, ctx)).event.note).toBeNull();
-		expect(ok(applyCaseCommand(stateIn('reported'), { action: 'accept', note: '  ' }, ctx)).event.note).toBeNull();
-		expect(ok(applyCaseCommand(stateIn('reported'), { action: 'accept', note: ' 核实属实 ' }, ctx)).event.note).toBe(
-			'核实属实'
-		);
-	});
-
-	it('is pure: the input state is not modified (frozen fixtures would throw)', () => {
-		const state = stateIn('handling');
-		const copy = structuredClone(state);
-		applyCaseCommand(state, VALID.park, { now: NOW, calendar: cal });
-		expect(state).toEqual(copy);
 	});
 });
