@@ -21,7 +21,9 @@ import * as m017 from '../../../../migrations/2026-11-27-017-place-names';
 import * as m018 from '../../../../migrations/2026-11-27-018-city-outbox';
 import * as m019 from '../../../../migrations/2026-11-27-019-order-case-links';
 import * as m020 from '../../../../migrations/2026-11-27-020-issued-documents';
+import * as m021 from '../../../../migrations/2026-12-06-021-number-series';
 import * as pg001 from '../../../../migrations/postgres/2026-12-06-001-baseline';
+import * as pg002 from '../../../../migrations/postgres/2026-12-06-002-number-series';
 
 /** Static list: migrations are bundled with the server build, so no directory scanning at run time. */
 const migrations: Record<string, Migration> = {
@@ -44,7 +46,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-27-017-place-names': m017,
 	'2026-11-27-018-city-outbox': m018,
 	'2026-11-27-019-order-case-links': m019,
-	'2026-11-27-020-issued-documents': m020
+	'2026-11-27-020-issued-documents': m020,
+	'2026-12-06-021-number-series': m021
 };
 
 /**
@@ -52,7 +55,8 @@ const migrations: Record<string, Migration> = {
  * SQLite set leaves, and every later change is a migration in both sets.
  */
 const postgresMigrations: Record<string, Migration> = {
-	'2026-12-06-001-baseline': pg001
+	'2026-12-06-001-baseline': pg001,
+	'2026-12-06-002-number-series': pg002
 };
 
 const provider = (set: Record<string, Migration>): MigrationProvider => ({ getMigrations: async () => set });

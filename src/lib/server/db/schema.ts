@@ -140,6 +140,11 @@ export interface SettingTable {
 	key: string;
 	value: string;
 }
+/** The last number given in a numbered series (migration 021). */
+export interface NumberSeriesTable {
+	series: string;
+	last: number;
+}
 
 export interface DB {
 	departments: DepartmentTable;
@@ -157,6 +162,7 @@ export interface DB {
 	calendar_years: CalendarYearTable;
 	calendar_days: CalendarDayTable;
 	settings: SettingTable;
+	number_series: NumberSeriesTable;
 	cases: CaseTable;
 	case_events: CaseEventTable;
 	attachments: AttachmentTable;

@@ -9,6 +9,7 @@ import type { Db } from '../db/create-database';
 import type { NewCase } from '../db/schema';
 import { loadCalendar } from '../repositories/calendar';
 import { countCasesOn } from '../repositories/cases';
+import { nextInSeries } from '../repositories/number-series';
 import { limitsInForce } from '../repositories/category-limits';
 import { limitColumns } from './case-mapping';
 import { discardPhotos, recordPhotos, storePhotos } from './photo-intake';
@@ -24,7 +25,7 @@ export type ReportResult =
 async function nextCaseCode(trx: RecordWriter['trx'], now: number) {
 	const day = shanghaiDate(now);
 	const dayStart = Date.parse(`${day}T00:00:00+08:00`);
-	const seq = (await countCasesOn(trx, dayStart, dayStart + 86_400_000)) + 1;
+	const seq = await nextInSeries(trx, `case:${day}`, () => countCasesOn(trx, dayStart, dayStart + 86_400_000));
 	return `W${day.replaceAll('-', '')}${String(seq).padStart(4, '0')}`;
 }
 

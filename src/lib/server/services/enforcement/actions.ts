@@ -23,6 +23,7 @@ import {
 	getEnforcementRule,
 	insertEvidenceFiles
 } from '../../repositories/enforcement';
+import { nextInSeries } from '../../repositories/number-series';
 import { getCaseCategory } from '../../repositories/reference';
 import { readSetting } from '../../repositories/settings';
 import { getShop } from '../../repositories/shops';
@@ -86,11 +87,12 @@ async function commandFor(
 	return { action: 'notify', phone: shop?.phone ?? null, text };
 }
 
-/** This year's next number of a document kind (the year in Shanghai), counted in the write's own transaction. */
+/** This year's next number of a document kind (the year in Shanghai), taken in the write's own transaction. */
 async function nextDocumentNo(trx: Db, doc: DocumentSpec, now: number): Promise<string> {
 	const year = new Date(now + 8 * 3600_000).getUTCFullYear();
 	const from = shanghaiMidnight(`${year}-01-01`);
-	const seq = (await countEnforcementSince(trx, doc.column, from, shanghaiMidnight(`${year + 1}-01-01`))) + 1;
+	const to = shanghaiMidnight(`${year + 1}-01-01`);
+	const seq = await nextInSeries(trx, `${doc.kind}:${year}`, () => countEnforcementSince(trx, doc.column, from, to));
 	return documentNumber(doc.kind, year, seq);
 }
 

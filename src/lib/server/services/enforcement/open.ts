@@ -2,6 +2,7 @@ import { enforcementCode } from '$lib/domain/enforcement-documents';
 import { openEnforcement } from '$lib/domain/enforcement-workflow';
 import { shanghaiDate, shanghaiMidnight, type WorkCalendar } from '$lib/domain/working-days';
 import { countEnforcementSince } from '../../repositories/enforcement';
+import { nextInSeries } from '../../repositories/number-series';
 import type { RecordWriter } from '../unit-of-work';
 
 export interface NewEnforcement {
@@ -30,7 +31,10 @@ export async function createEnforcementCase(
 	const trx = w.trx;
 	const day = shanghaiDate(now);
 	const from = shanghaiMidnight(day);
-	const code = enforcementCode(day, (await countEnforcementSince(trx, 'created_at', from, from + 86_400_000)) + 1);
+	const seq = await nextInSeries(trx, `enforcement:${day}`, () =>
+		countEnforcementSince(trx, 'created_at', from, from + 86_400_000)
+	);
+	const code = enforcementCode(day, seq);
 	const opened = openEnforcement(now, calendar, c.shopId);
 	const s = opened.state;
 	const event = {
