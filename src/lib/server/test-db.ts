@@ -84,6 +84,14 @@ export async function countRows(db: Db, table: keyof DB): Promise<number> {
 	return Number(row.n);
 }
 
+/** The stored 12345 orders whose 工单号 starts with `prefix`, by 工单号: what an intake test left behind. */
+export const ordersNumbered = (db: Db, prefix: string) =>
+	db.selectFrom('hotline_orders').selectAll().where('order_no', 'like', `${prefix}%`).orderBy('order_no').execute();
+
+/** Sets every pending camera alert aside (as false alarms), so the next one is not a duplicate of them. */
+export const dismissPendingAlerts = (db: Db) =>
+	db.updateTable('alerts').set({ status: 'false_alarm' }).where('status', '=', 'pending').execute();
+
 /** Row counts of the tables a case write touches. */
 export async function caseTableCounts(db: Db): Promise<{ cases: number; events: number; attachments: number }> {
 	const [cases, events, attachments] = await Promise.all(

@@ -12,7 +12,7 @@ import { saveAlertSettings } from '$lib/server/repositories/alerts';
 import { insertCamera } from '$lib/server/repositories/cameras';
 import { loadGeography } from '$lib/server/repositories/reference';
 import { apiUnderTest, withFields, type ApiUnderTest } from '$lib/server/route-test';
-import { listFiles, countRows } from '$lib/server/test-db';
+import { listFiles, countRows, dismissPendingAlerts } from '$lib/server/test-db';
 
 let base: ApiUnderTest | undefined;
 let hotlineKey: string;
@@ -139,8 +139,7 @@ export async function writesNothing(act: () => Promise<Answer>): Promise<Answer>
 	expect(await snapshot()).toEqual(before);
 	return r;
 }
-export const clearPending = () =>
-	api().db.updateTable('alerts').set({ status: 'false_alarm' }).where('status', '=', 'pending').execute();
+export const clearPending = () => dismissPendingAlerts(api().db);
 export const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 /** The alert without its frames (they come as files in a multipart request). */
 export const withoutFrames = (over: Record<string, unknown> = {}) => {

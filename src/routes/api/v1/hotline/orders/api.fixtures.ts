@@ -2,7 +2,7 @@
 // database of its own, one 12345 key, a valid order and a push that checks every answer for personal data.
 import { expect } from 'vitest';
 import { apiUnderTest, type ApiUnderTest } from '$lib/server/route-test';
-import { countRows } from '$lib/server/test-db';
+import { countRows, ordersNumbered } from '$lib/server/test-db';
 
 let current: ApiUnderTest | undefined;
 const api = () => current!;
@@ -56,13 +56,7 @@ export async function push(
 	return { status: res.status, text, json: JSON.parse(text) };
 }
 
-export const stored = (prefix: string) =>
-	api()
-		.db.selectFrom('hotline_orders')
-		.selectAll()
-		.where('order_no', 'like', `${prefix}%`)
-		.orderBy('order_no')
-		.execute();
+export const stored = (prefix: string) => ordersNumbered(api().db, prefix);
 /** Orders and order events stored so far. */
 export const counts = async () => ({
 	orders: await countRows(api().db, 'hotline_orders'),
