@@ -1,16 +1,6 @@
 import { expect, test } from './csp';
 import { asUser, ready } from './helpers';
-
-const RATES = [
-	'grid_on_time',
-	'grid_efficient',
-	'first_contact',
-	'hotline_on_time',
-	'rework',
-	'satisfaction',
-	'return',
-	'extension'
-];
+import { SHOWN_RATES } from '../src/lib/domain/rates';
 
 test('statistics: a leader reads the month, opens the cases behind a figure and prints the monthly report', async ({
 	browser
@@ -23,7 +13,7 @@ test('statistics: a leader reads the month, opens the cases behind a figure and 
 	// Eight cards, each with the rate and both counts.
 	const cards = leader.locator('article.rate');
 	await expect(cards).toHaveCount(8);
-	for (const rate of RATES) {
+	for (const rate of SHOWN_RATES) {
 		const card = leader.locator(`article[data-rate="${rate}"]`);
 		await expect(card.locator('[data-value]')).toHaveText(/^(\d{1,3}\.\d{2}%|—)$/);
 		await expect(card.locator('.counts')).toContainText(/\d+ \/ \d+/);
