@@ -48,12 +48,24 @@ function rollUp(rows: ReturnType<typeof toRow>[]) {
 		if (had) had.n += a.n;
 		else out.set(k, a);
 	}
-	return [...out.values()].filter((r) => r.n !== 0);
+	// In key order: see applyCountChanges.
+	return [...out]
+		.filter(([, r]) => r.n !== 0)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		.map(([, r]) => r);
 }
 
-/** Adds each non-zero change to its counts in both tables (a count may fall to zero and stay: it adds nothing). */
+/**
+ * Adds each non-zero change to its counts in both tables (a count may fall to zero and stay: it adds
+ * nothing). Each is one `n = n + change` upsert, never a read then a write, so concurrent writers on
+ * PostgreSQL add up instead of overwriting each other; in key order, so two of them touching the
+ * same counts queue for them rather than deadlock.
+ */
 export async function applyCountChanges(db: Db, changes: Map<string, number>): Promise<void> {
-	const rows = [...changes].filter(([, d]) => d !== 0).map(([k, d]) => toRow(k, d));
+	const rows = [...changes]
+		.filter(([, d]) => d !== 0)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		.map(([k, d]) => toRow(k, d));
 	for (const row of rows) {
 		await db
 			.insertInto('stat_counts')
