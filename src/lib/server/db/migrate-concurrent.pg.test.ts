@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from './create-database';
 import { migrateToLatest } from './migrate';
 import { pgTestDatabase, type PgTestDb } from './pg-test-db';
+import { loadReferenceData } from '../repositories/reference-data';
 
 // Two app servers started at once against a new PostgreSQL database both migrate at start. Kysely's
 // migrator takes an advisory lock first: one applies every migration while the other waits, then
-// finds nothing left to do. Neither fails, and each migration is applied once.
+// finds nothing left to do. Neither fails, and each migration is applied once. The base data they
+// both load next is loaded once too.
 let t: PgTestDb;
 let servers: Db[] = [];
 beforeAll(async () => {
@@ -32,5 +34,14 @@ describe('two servers migrating one new PostgreSQL database at once', () => {
 		expect(logs.flat().every((line) => line.endsWith(': Success'))).toBe(true);
 		// And the schema works: a table of the last migration is there.
 		expect(await t.db.selectFrom('number_series').selectAll().execute()).toEqual([]);
+	});
+
+	it('then both load the base data: one loads it, the other finds it there', async () => {
+		const loaded = await Promise.all(servers.map((db) => loadReferenceData(db)));
+		expect(loaded.map((lines) => lines.length > 0).sort()).toEqual([false, true]);
+		const again = await loadReferenceData(t.db);
+		expect(again).toEqual([]);
+		const departments = await t.db.selectFrom('departments').select('name').execute();
+		expect(new Set(departments.map((d) => d.name)).size).toBe(departments.length);
 	});
 });
