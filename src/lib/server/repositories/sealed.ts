@@ -1,5 +1,5 @@
 // Chaining rows of the sealed tables as they are inserted (migration 016). The chain's last row is
-// read and the new rows written in the same transaction, holding the chain (lockKey) from that read
+// read and the new rows written in the same transaction, holding the chain (holdChain) from that read
 // to the commit: on SQLite the transaction's write lock already does, on PostgreSQL a second writer
 // to the same chain (another request, another app server) waits there and then reads the first
 // one's rows, so neither fails nor forks the chain. The unique (chain, chain_seq) index and the
