@@ -1,4 +1,5 @@
 import type { Db } from '../db/create-database';
+import { lockKey, transact } from '../db/transact';
 import { deleteThrottleRows, findThrottleRows, saveThrottleRow } from '../repositories/login-throttle';
 
 // Sign-in throttling that hurts the guesser, not the owner (OWASP Authentication Cheat Sheet):
@@ -10,7 +11,9 @@ import { deleteThrottleRows, findThrottleRows, saveThrottleRow } from '../reposi
 //   doubling, at most 15 s) — it slows a guesser spread over many addresses, never locks the owner.
 // An attempt is reserved (counted as a failure) before the password is checked, in one transaction
 // with the check of every limit, so parallel guesses cannot all slip past the limit; a correct
-// password then gives the reservation back.
+// password then gives the reservation back. With several app servers on PostgreSQL each transaction
+// first holds its keys (lockKey, in key order), so guesses on the same keys take turns reading and
+// writing the counters, the first failure of a key too, whose row does not exist yet to be locked.
 export interface ThrottleRule {
 	key: string;
 	freeFailures: number;
@@ -35,11 +38,17 @@ export function closedForMs(rule: ThrottleRule, failures: number): number {
 	return failures >= rule.freeFailures ? Math.min(rule.maxMs, rule.baseMs * 2 ** (failures - rule.freeFailures)) : 0;
 }
 
+/** Holds the rules' keys until the transaction ends; always in the same order, so two holders never wait on each other. */
+async function holdKeys(trx: Db, rules: ThrottleRule[]): Promise<void> {
+	for (const key of rules.map((r) => r.key).sort()) await lockKey(trx, `login-throttle:${key}`);
+}
+
 export type Reservation = { ok: true } | { ok: false; until: number };
 
 /** Counts this attempt against every rule, unless one of them is closed now (then nothing is counted). */
 export async function reserveAttempt(db: Db, rules: ThrottleRule[], now: number): Promise<Reservation> {
-	return db.transaction().execute(async (trx) => {
+	return transact(db, async (trx): Promise<Reservation> => {
+		await holdKeys(trx, rules);
 		const rows = await findThrottleRows(
 			trx,
 			rules.map((r) => r.key)
@@ -69,7 +78,8 @@ export async function reserveAttempt(db: Db, rules: ThrottleRule[], now: number)
  */
 export async function releaseAttempt(db: Db, rules: ThrottleRule[]): Promise<void> {
 	const [pair, address, account] = rules;
-	await db.transaction().execute(async (trx) => {
+	await transact(db, async (trx) => {
+		await holdKeys(trx, rules);
 		await deleteThrottleRows(trx, [pair.key, account.key]);
 		const [row] = await findThrottleRows(trx, [address.key]);
 		if (!row) return;

@@ -19,6 +19,12 @@ export interface PgCluster {
 	timings: { initdb: number; start: number };
 	/** A new empty database in this cluster; returns its URL. */
 	createDatabase(name?: string): Promise<string>;
+	/**
+	 * Stops the server as an operator's restart does (fast shutdown: open transactions rolled back,
+	 * every session cut) and starts it again on the same port and data; resolves once it accepts
+	 * connections.
+	 */
+	restart(): Promise<void>;
 	/** Stops the server (fast shutdown) and removes its folder. */
 	stop(): Promise<void>;
 }
@@ -142,18 +148,22 @@ export async function startPgCluster(): Promise<PgCluster> {
 
 	t = Date.now();
 	const port = await freePort();
-	const out = fs.openSync(logFile, 'a');
-	if (owner) fs.fchownSync(out, owner.uid, owner.gid);
 	// prettier-ignore
 	const settings = ['listen_addresses=127.0.0.1', `unix_socket_directories=${dir}`, 'fsync=off', 'synchronous_commit=off',
 		'full_page_writes=off', 'max_connections=100', 'shared_buffers=32MB', 'log_min_messages=warning',
 		'log_parameter_max_length_on_error=200'];
-	const server = spawn(
-		path.join(bin, 'postgres'),
-		['-D', data, '-p', String(port), ...settings.flatMap((s) => ['-c', s])],
-		{ ...as, env, cwd: dir, stdio: ['ignore', out, out] }
-	);
-	fs.closeSync(out);
+	const launch = () => {
+		const out = fs.openSync(logFile, 'a');
+		if (owner) fs.fchownSync(out, owner.uid, owner.gid);
+		const child = spawn(
+			path.join(bin, 'postgres'),
+			['-D', data, '-p', String(port), ...settings.flatMap((s) => ['-c', s])],
+			{ ...as, env, cwd: dir, stdio: ['ignore', out, out] }
+		);
+		fs.closeSync(out);
+		return child;
+	};
+	let server = launch();
 	const readLog = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : '');
 	const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
 	// A test run that dies without calling stop() must not leave a server behind.
@@ -169,6 +179,13 @@ export async function startPgCluster(): Promise<PgCluster> {
 		throw e;
 	}
 	const start = Date.now() - t;
+	/** Fast shutdown: rolls back open transactions and closes every session. */
+	const shutDown = async () => {
+		if (server.exitCode !== null) return;
+		const exited = new Promise((r) => server.once('exit', r));
+		server.kill('SIGINT');
+		await exited;
+	};
 
 	return {
 		url,
@@ -176,13 +193,14 @@ export async function startPgCluster(): Promise<PgCluster> {
 		dir,
 		timings: { initdb, start },
 		createDatabase: (name?: string) => createDatabaseIn(url, name),
+		async restart() {
+			await shutDown();
+			server = launch();
+			await waitUntilReady(url, server, readLog);
+		},
 		async stop() {
 			process.removeListener('exit', killOnExit);
-			if (server.exitCode === null) {
-				const exited = new Promise((r) => server.once('exit', r));
-				server.kill('SIGINT'); // fast shutdown: rolls back open transactions, closes sessions
-				await exited;
-			}
+			await shutDown();
 			removeDir();
 		}
 	};

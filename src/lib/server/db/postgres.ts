@@ -99,8 +99,14 @@ const urls = new WeakMap<Db, string>();
 
 export function createPostgresDatabase(url: string): Db {
 	const pool = new pg.Pool({ connectionString: url, types, connectionTimeoutMillis: 15_000 });
-	// An idle connection dropped by the server (a restart) is removed by the pool; it must not end the process.
+	// A connection dropped by the server (a restart, a failover) must not end the process. An idle
+	// one is removed by the pool, which says so here. One lent out, between two statements of a
+	// transaction, has nobody listening: its error would be thrown as uncaught, so every connection
+	// gets a listener of its own. Its next statement then fails, that transaction is rolled back and
+	// reported to its caller, and Kysely hands the connection back as broken, so the pool drops it;
+	// the next request opens a fresh one.
 	pool.on('error', (e) => console.error(`PostgreSQL: an idle connection failed (${e.message}); it is replaced`));
+	pool.on('connect', (client) => client.on('error', () => {}));
 	const db = new Kysely<DB>({ dialect: new StreamingPostgresDialect({ pool }) });
 	urls.set(db, url);
 	return db;

@@ -8,6 +8,7 @@ import categoriesJson from '$lib/reference-data/categories.json' with { type: 'j
 import geoJson from '$lib/reference-data/gumei-geo.json' with { type: 'json' };
 import { DEPARTMENTS, ENFORCEMENT_RULES } from '$lib/reference-data/departments';
 import type { Db } from '../db/create-database';
+import { lockKey } from '../db/transact';
 import { saveCalendarYear, saveWorkingHours } from './calendar';
 import { insertLimitVersion } from './category-limits';
 
@@ -25,6 +26,9 @@ const isEmpty = async (
 /** Loads what is missing, all of it or nothing; returns what it loaded (empty when all was there). */
 export async function loadReferenceData(db: Db, log: (s: string) => void = () => {}): Promise<string[]> {
 	const loaded = await db.transaction().execute(async (trx) => {
+		// Two app servers starting at once on a new PostgreSQL database: one loads, the other waits
+		// here and then finds everything there (on SQLite the transaction's write lock does the same).
+		await lockKey(trx, 'reference-data');
 		const lines: string[] = [];
 		if (await isEmpty(trx, 'calendar_years')) lines.push(await loadCalendar(trx));
 		if (await isEmpty(trx, 'areas')) lines.push(await loadGeography(trx));

@@ -1,15 +1,41 @@
 // Chaining rows of the sealed tables as they are inserted (migration 016). The chain's last row is
-// read and the new rows written in the same transaction: the app's one connection serves one
-// transaction at a time, another process's write in between makes SQLite refuse ours
-// (SQLITE_BUSY_SNAPSHOT), and the unique (chain, chain_seq) index and the insert trigger refuse a
-// fork whatever happens. Dialect-neutral: plain Kysely.
+// read and the new rows written in the same transaction, holding the chain (holdChain) from that read
+// to the commit: on SQLite the transaction's write lock already does, on PostgreSQL a second writer
+// to the same chain (another request, another app server) waits there and then reads the first
+// one's rows, so neither fails nor forks the chain. The unique (chain, chain_seq) index and the
+// insert trigger refuse a fork whatever happens.
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/create-database';
 import type { DB } from '../db/schema';
+import { lockKey, transact } from '../db/transact';
+import { lockRecords, type RecordTable } from './record-locks';
 import { chainOf, GENESIS, rowHash, SEALED_TABLES, storableRow, type SealedTable } from '../records/chain-spec';
 
 export type Unsealed<T extends SealedTable> = Omit<Insertable<DB[T]>, 'chain_seq' | 'hash'>;
 export type Sealed<T extends SealedTable> = Unsealed<T> & { chain_seq: number; hash: string };
+
+/** The record a per-record chain belongs to; null for a chain over the whole table. */
+const OWNER: Record<SealedTable, RecordTable | null> = {
+	audit_log: null,
+	evidence_files: null,
+	case_events: 'cases',
+	attachments: 'cases',
+	hotline_events: 'hotline_orders',
+	hotline_attachments: 'hotline_orders',
+	enforcement_events: 'enforcement_cases',
+	enforcement_documents: 'enforcement_cases'
+};
+
+/**
+ * Holds a chain until the transaction ends: a per-record chain by its record's row (a row lock costs
+ * PostgreSQL no shared memory, however many records one transaction writes), a whole-table chain
+ * (the audit log, the evidence files) by a lock named after the table.
+ */
+async function holdChain(db: Db, table: SealedTable, chain: string): Promise<void> {
+	const owner = OWNER[table];
+	if (owner) await lockRecords(db, owner, [Number(chain)]);
+	else await lockKey(db, `chain:${table}`);
+}
 
 /** The last place and hash of a chain, or null for a chain not started. */
 async function chainHead(
@@ -43,6 +69,7 @@ export async function sealRows<T extends SealedTable>(
 		const chain = chainOf(table, row);
 		let head = heads.get(chain);
 		if (!head) {
+			await holdChain(db, table, chain);
 			const last = await chainHead(db, table, chain);
 			head = last ? { next: last.chain_seq + 1, hash: last.hash } : { next: 0, hash: GENESIS };
 		}
@@ -60,9 +87,12 @@ export function sealFirstRow<T extends SealedTable>(table: T, row: Unsealed<T>):
 	return { ...withSeq, hash: rowHash(table, withSeq, GENESIS) } as Sealed<T>;
 }
 
-/** Runs `fn` in the caller's transaction, or in a new one: a chained insert is never split. */
+/**
+ * Runs `fn` in the caller's transaction, or in a new one: a chained insert is never split. A new one
+ * is run again whole when PostgreSQL gives it up for a conflict with another writer (see transact).
+ */
 export function inTransaction<R>(db: Db, fn: (trx: Db) => Promise<R>): Promise<R> {
-	return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+	return transact(db, fn);
 }
 
 /** Seals the rows and inserts them in this order, in the caller's transaction or a new one (nothing for no rows). */

@@ -3,7 +3,9 @@
 // holds one: months, ids, codes and fixed words).
 // stat_counts_area holds the same counts without 居民区 and department, for the 片区-level sums.
 import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { Db } from '../db/create-database';
+import { isPostgres } from '../db/postgres';
 
 export const COUNT_COLUMNS = [
 	'month',
@@ -48,12 +50,24 @@ function rollUp(rows: ReturnType<typeof toRow>[]) {
 		if (had) had.n += a.n;
 		else out.set(k, a);
 	}
-	return [...out.values()].filter((r) => r.n !== 0);
+	// In key order: see applyCountChanges.
+	return [...out]
+		.filter(([, r]) => r.n !== 0)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		.map(([, r]) => r);
 }
 
-/** Adds each non-zero change to its counts in both tables (a count may fall to zero and stay: it adds nothing). */
+/**
+ * Adds each non-zero change to its counts in both tables (a count may fall to zero and stay: it adds
+ * nothing). Each is one `n = n + change` upsert, never a read then a write, so concurrent writers on
+ * PostgreSQL add up instead of overwriting each other; in key order, so two of them touching the
+ * same counts queue for them rather than deadlock.
+ */
 export async function applyCountChanges(db: Db, changes: Map<string, number>): Promise<void> {
-	const rows = [...changes].filter(([, d]) => d !== 0).map(([k, d]) => toRow(k, d));
+	const rows = [...changes]
+		.filter(([, d]) => d !== 0)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		.map(([k, d]) => toRow(k, d));
 	for (const row of rows) {
 		await db
 			.insertInto('stat_counts')
@@ -105,6 +119,17 @@ export function rolledUp(counts: Map<string, number>): Map<string, number> {
 	return new Map(
 		rollUp([...counts].map(([k, n]) => toRow(k, n))).map((r) => [encodeKey(AREA_COLUMNS.map((c) => r[c])), r.n])
 	);
+}
+
+/**
+ * For a rebuild on PostgreSQL: the count tables locked against writes (reads go on) until the
+ * transaction ends, so the counts the rebuild reads and replaces do not move under it. A writer
+ * meanwhile waits at its count change, and adds it to the rebuilt counts afterwards. SQLite: the
+ * rebuild's transaction already holds the only write lock.
+ */
+export async function holdCountsForRebuild(trx: Db): Promise<void> {
+	if (!isPostgres(trx)) return;
+	await sql`lock table stat_counts, stat_counts_area in exclusive mode`.execute(trx);
 }
 
 /** Replaces all counts in both tables; call inside the caller's transaction. */

@@ -38,6 +38,13 @@ export async function scopeChoices(db: Db): Promise<ScopeChoices> {
 	};
 }
 
+/**
+ * Demoting or disabling an admin counts the active admins in the transaction that writes, and that
+ * transaction runs serializable: two admins taking each other's rights at once (several app servers
+ * on PostgreSQL) cannot both see the other still there; one is run again and refused.
+ */
+const LAST_ADMIN_CHECK = { serializable: true } as const;
+
 const failed = (c: AccountCheck & { ok: false }): AccountResult<never> => ({ ok: false, errors: c.errors });
 const newTemporaryPassword = () => temporaryPassword(crypto.getRandomValues(new Uint8Array(64)));
 
@@ -80,8 +87,7 @@ export async function updateAccount(
 	const check = checkAccount({ ...form, username: before.username }, await scopeChoices(db));
 	if (!check.ok) return failed(check);
 	const v = check.value;
-	if (before.role === 'admin' && v.role !== 'admin' && before.active && (await countActiveAdmins(db)) <= 1)
-		return { ok: false, errors: { role: 'last_admin' } };
+	const demotesAdmin = before.role === 'admin' && v.role !== 'admin' && Boolean(before.active);
 	const from = {
 		displayName: before.display_name,
 		role: before.role,
@@ -99,10 +105,11 @@ export async function updateAccount(
 	const changed = (Object.keys(to) as (keyof typeof to)[]).filter((k) => from[k] !== to[k]);
 	if (!changed.length) return { ok: true };
 	const detail = Object.fromEntries(changed.map((k) => [k, { from: from[k], to: to[k] }]));
-	await auditedChange(
+	const done = await auditedChange(
 		db,
 		{ actorId: adminId, at: now },
 		async (trx) => {
+			if (demotesAdmin && (await countActiveAdmins(trx)) <= 1) return false;
 			await updateUser(trx, id, {
 				display_name: v.displayName,
 				role: v.role,
@@ -112,10 +119,12 @@ export async function updateAccount(
 			});
 			// What the user may see changed: the next request signs in again with the new rights.
 			if (changed.some((k) => k !== 'displayName')) await invalidateUserSessions(trx, id);
+			return true;
 		},
-		() => ({ action: 'user.update', target: `user:${id}`, detail })
+		(done) => (done ? { action: 'user.update', target: `user:${id}`, detail } : null),
+		LAST_ADMIN_CHECK
 	);
-	return { ok: true };
+	return done ? { ok: true } : { ok: false, errors: { role: 'last_admin' } };
 }
 
 /** Disable (sessions end at once) or enable again; an admin cannot disable themself or the last admin. */
@@ -129,23 +138,28 @@ export async function setAccountActive(
 	const before = await getAccount(db, id);
 	if (!before) return { ok: false, errors: { form: 'not_found' } };
 	if (!active && id === adminId) return { ok: false, errors: { form: 'self_disable' } };
-	if (!active && before.role === 'admin' && before.active && (await countActiveAdmins(db)) <= 1)
-		return { ok: false, errors: { form: 'last_admin' } };
 	if (Boolean(before.active) === active) return { ok: true };
-	await auditedChange(
+	const disablesAdmin = !active && before.role === 'admin';
+	const done = await auditedChange(
 		db,
 		{ actorId: adminId, at: now },
 		async (trx) => {
+			if (disablesAdmin && (await countActiveAdmins(trx)) <= 1) return false;
 			await updateUser(trx, id, { active: active ? 1 : 0 });
 			if (!active) await invalidateUserSessions(trx, id);
+			return true;
 		},
-		() => ({
-			action: active ? 'user.enable' : 'user.disable',
-			target: `user:${id}`,
-			detail: { username: before.username }
-		})
+		(done) =>
+			done
+				? {
+						action: active ? 'user.enable' : 'user.disable',
+						target: `user:${id}`,
+						detail: { username: before.username }
+					}
+				: null,
+		LAST_ADMIN_CHECK
 	);
-	return { ok: true };
+	return done ? { ok: true } : { ok: false, errors: { form: 'last_admin' } };
 }
 
 /** A new temporary password (shown once to the admin); the user's sessions end and must change it. */

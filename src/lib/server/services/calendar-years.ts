@@ -22,29 +22,36 @@ export async function saveCalendarYears(
 	const issues: (CalendarIssue & { year?: number })[] = checked.flatMap((c) => (c.ok ? [] : c.issues));
 	if (issues.length) return { ok: false, issues };
 	const years = checked.flatMap((c) => (c.ok ? [c.year] : []));
-	const onFile = new Set((await listCalendarYears(db)).map((y) => y.year));
-	const existing = years.filter((y) => onFile.has(y.year)).map((y) => y.year);
-	if (existing.length && !replace) return { ok: false, issues: [], existing };
-	await auditedChange(
+	// Which years are on file is read in the transaction that saves, serializable: two admins saving
+	// the same new year at once (several app servers on PostgreSQL) cannot both find it absent.
+	const outcome = await auditedChange(
 		db,
 		{ actorId, at: now },
 		async (trx) => {
+			const onFile = new Set((await listCalendarYears(trx)).map((y) => y.year));
+			const existing = years.filter((y) => onFile.has(y.year)).map((y) => y.year);
+			if (existing.length && !replace) return { saved: false as const, existing };
 			for (const y of years) await saveCalendarYear(trx, y);
+			return { saved: true as const, onFile };
 		},
-		() =>
-			years.map((y) => ({
-				action: 'calendar.save',
-				target: `calendar:${y.year}`,
-				detail: {
-					year: y.year,
-					title: y.title,
-					offDays: y.offDays.length,
-					makeupWorkdays: y.makeupWorkdays.length,
-					replaced: onFile.has(y.year),
-					via
-				}
-			}))
+		(outcome) =>
+			outcome.saved
+				? years.map((y) => ({
+						action: 'calendar.save',
+						target: `calendar:${y.year}`,
+						detail: {
+							year: y.year,
+							title: y.title,
+							offDays: y.offDays.length,
+							makeupWorkdays: y.makeupWorkdays.length,
+							replaced: outcome.onFile.has(y.year),
+							via
+						}
+					}))
+				: null,
+		{ serializable: true }
 	);
+	if (!outcome.saved) return { ok: false, issues: [], existing: outcome.existing };
 	return {
 		ok: true,
 		saved: years.map((y) => y.year),

@@ -7,6 +7,7 @@ import { repeatOffences, validateShopInput, type ShopInput } from '$lib/domain/s
 import { SETTINGS } from '$lib/domain/settings';
 import { shanghaiDate } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
+import { transact } from '../db/transact';
 import type { ShopRow } from '../db/schema';
 import { loadGeography } from '../repositories/reference';
 import { readSetting } from '../repositories/settings';
@@ -98,7 +99,7 @@ export async function createShop(db: Db, actor: Actor, input: ShopInput, now: nu
 	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
 	const { creditCode, columns } = checked;
 	try {
-		return await db.transaction().execute(async (trx) => {
+		return await transact(db, async (trx) => {
 			if (creditCode && (await shops.findShopByCreditCode(trx, creditCode))) return duplicate();
 			const shopId = await shops.insertShop(trx, {
 				...columns,
@@ -134,7 +135,7 @@ export async function updateShop(
 	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
 	const { creditCode, columns } = checked;
 	try {
-		return await db.transaction().execute(async (trx) => {
+		return await transact(db, async (trx) => {
 			const holder = creditCode ? await shops.findShopByCreditCode(trx, creditCode) : null;
 			if (holder && holder.id !== shopId) return duplicate();
 			const patch = {

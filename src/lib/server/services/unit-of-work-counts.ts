@@ -3,6 +3,7 @@
 // transaction. Records created in the unit of work contributed nothing before.
 import type { Db } from '../db/create-database';
 import type { SqliteDatabase } from '../repositories/hotline-order-writes';
+import { lockRecords, type RecordTable } from '../repositories/record-locks';
 import { applyCountChanges, applyCountChangesWithStatements } from '../repositories/stat-counts';
 import { statRowsById, type StatKind } from '../repositories/stat-rows';
 import { countEntries, FAR } from './stats/counting';
@@ -14,6 +15,11 @@ export interface Precounted {
 }
 
 const KINDS: readonly StatKind[] = ['case', 'order', 'enforcement'];
+const TABLE: Record<StatKind, RecordTable> = {
+	case: 'cases',
+	order: 'hotline_orders',
+	enforcement: 'enforcement_cases'
+};
 
 export class CountChanges {
 	private readonly touched = new Map<StatKind, Set<number>>(KINDS.map((k) => [k, new Set()]));
@@ -22,12 +28,17 @@ export class CountChanges {
 
 	constructor(private readonly trx: Db) {}
 
-	/** Takes the snapshot of the records not seen yet (one read for all of them). */
+	/**
+	 * Takes the snapshot of the records not seen yet (one read for all of them), holding their rows
+	 * from here to the commit (PostgreSQL): no other writer changes what the snapshot counted before
+	 * this unit of work's own change is counted against it.
+	 */
 	async willWrite(kind: StatKind, ids: number[]): Promise<void> {
 		const seen = this.touched.get(kind)!;
 		const fresh = [...new Set(ids)].filter((id) => !seen.has(id));
 		if (!fresh.length) return;
 		for (const id of fresh) seen.add(id);
+		await lockRecords(this.trx, TABLE[kind], fresh);
 		countEntries(await statRowsById(this.trx, kind, fresh), FAR, undefined, this.before.get(kind)!);
 	}
 

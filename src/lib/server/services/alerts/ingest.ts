@@ -7,6 +7,7 @@ import { locatePoint, type LngLat } from '$lib/domain/geo';
 import { shanghaiDate } from '$lib/domain/working-days';
 import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
+import { transact } from '../../db/transact';
 import { discardEvidence, storeEvidenceAll, validateEvidence, type StoredEvidence } from '../../evidence';
 import { evidenceFileRow } from '../evidence-rows';
 import { findReplayedAlert, insertAlert, listDedupCandidates, loadAlertSettings } from '../../repositories/alerts';
@@ -84,58 +85,64 @@ export async function ingestAlert(
 
 	const stored = await storeEvidenceAll(root, loaded.frames, ctx.now);
 	try {
-		return await db.transaction().execute(async (trx) => {
-			// Dedup inside the transaction, so the target is still open when the alert is attached.
-			const candidates = await listDedupCandidates(trx, {
-				categoryCode: input.categoryCode,
-				lng: input.lng,
-				lat: input.lat,
-				at: input.capturedAt,
-				meters: settings.dedupMeters,
-				minutes: settings.dedupMinutes
-			});
-			const target = pickDedupTarget(
-				{ categoryCode: input.categoryCode, lng: input.lng, lat: input.lat, at: input.capturedAt },
-				candidates,
-				{
+		// Dedup inside the transaction, so the target is still open when the alert is attached; serializable,
+		// so two alerts of one spot arriving at once (several app servers on PostgreSQL) cannot both find
+		// nothing to join: one runs again and joins the other's.
+		return await transact(
+			db,
+			async (trx) => {
+				const candidates = await listDedupCandidates(trx, {
+					categoryCode: input.categoryCode,
+					lng: input.lng,
+					lat: input.lat,
+					at: input.capturedAt,
 					meters: settings.dedupMeters,
 					minutes: settings.dedupMinutes
-				}
-			);
-			const alertId = await insertAlert(trx, {
-				camera_id: input.cameraId,
-				captured_at: input.capturedAt,
-				category_code: input.categoryCode,
-				lng: input.lng,
-				lat: input.lat,
-				area_id: place.areaId,
-				community_id: place.communityId,
-				confidence: input.confidence,
-				external_id: input.externalId,
-				status: target ? 'attached' : 'pending',
-				case_id: target?.kind === 'case' ? target.id : null,
-				enforcement_id: target?.kind === 'enforcement' ? target.id : null,
-				parent_alert_id: target?.kind === 'alert' ? target.id : null,
-				api_key_id: ctx.apiKeyId,
-				received_at: ctx.now
-			});
-			await insertEvidenceFiles(
-				trx,
-				evidenceRows(stored, loaded.frames, {
-					alertId,
-					enforcementId: target?.kind === 'enforcement' ? target.id : null,
-					input,
-					now: ctx.now
-				})
-			);
-			if (!target) return { status: 'created' as const, alertId };
-			const attachedTo: AttachedTo = {
-				kind: target.kind,
-				id: target.id,
-				...(target.code ? { code: target.code } : {})
-			};
-			return { status: 'attached' as const, alertId, attachedTo };
-		});
+				});
+				const target = pickDedupTarget(
+					{ categoryCode: input.categoryCode, lng: input.lng, lat: input.lat, at: input.capturedAt },
+					candidates,
+					{
+						meters: settings.dedupMeters,
+						minutes: settings.dedupMinutes
+					}
+				);
+				const alertId = await insertAlert(trx, {
+					camera_id: input.cameraId,
+					captured_at: input.capturedAt,
+					category_code: input.categoryCode,
+					lng: input.lng,
+					lat: input.lat,
+					area_id: place.areaId,
+					community_id: place.communityId,
+					confidence: input.confidence,
+					external_id: input.externalId,
+					status: target ? 'attached' : 'pending',
+					case_id: target?.kind === 'case' ? target.id : null,
+					enforcement_id: target?.kind === 'enforcement' ? target.id : null,
+					parent_alert_id: target?.kind === 'alert' ? target.id : null,
+					api_key_id: ctx.apiKeyId,
+					received_at: ctx.now
+				});
+				await insertEvidenceFiles(
+					trx,
+					evidenceRows(stored, loaded.frames, {
+						alertId,
+						enforcementId: target?.kind === 'enforcement' ? target.id : null,
+						input,
+						now: ctx.now
+					})
+				);
+				if (!target) return { status: 'created' as const, alertId };
+				const attachedTo: AttachedTo = {
+					kind: target.kind,
+					id: target.id,
+					...(target.code ? { code: target.code } : {})
+				};
+				return { status: 'attached' as const, alertId, attachedTo };
+			},
+			{ serializable: true }
+		);
 	} catch (err) {
 		await discardEvidence(root, stored).catch(() => {});
 		if (isReplayViolation(err)) {

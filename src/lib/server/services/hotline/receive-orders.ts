@@ -8,6 +8,7 @@ import {
 	type OrderInput
 } from '$lib/domain/hotline-order-input';
 import type { Db } from '../../db/create-database';
+import { transact } from '../../db/transact';
 import { loadCalendar } from '../../repositories/calendar';
 import { ORDER_TYPES, orderValidationContext } from '../../repositories/hotline-reference';
 import { listCommunityNames } from '../../repositories/reference';
@@ -49,7 +50,11 @@ async function writeOrders(
 	now: number
 ): Promise<IngestResult> {
 	const calendar = await loadCalendar(db);
-	return db.transaction().execute((trx) => ingestOrders(trx, orders, { ...source, importId: null, now, calendar }));
+	// Serializable: the same order sent twice at once (two app servers on PostgreSQL) is found as
+	// received by one of the two transactions, instead of both inserting it.
+	return transact(db, (trx) => ingestOrders(trx, orders, { ...source, importId: null, now, calendar }), {
+		serializable: true
+	});
 }
 
 export type ApiOrdersResult =

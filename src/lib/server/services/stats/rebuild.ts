@@ -2,7 +2,7 @@
 // enforcement case (and the case events that tell an approved 延期), judged as the writes judge them.
 import { retryWhileBusy, type BusyRetry } from '../../db/busy';
 import type { Db } from '../../db/create-database';
-import { readAllCounts, replaceAllCounts, rolledUp } from '../../repositories/stat-counts';
+import { holdCountsForRebuild, readAllCounts, replaceAllCounts, rolledUp } from '../../repositories/stat-counts';
 import { maxStatId, statRowsInIdRange, type StatKind } from '../../repositories/stat-rows';
 import { getSetting, setSetting } from '../../repositories/settings';
 import { countEntries, FAR } from './counting';
@@ -57,12 +57,17 @@ export async function rebuildCounts(
 	db: Db,
 	opts: { write: boolean; progress?: (kind: StatKind, done: number, of: number) => void; onWait?: BusyRetry['onWait'] }
 ) {
-	// Comparing only reads a snapshot and lets writers go on; rebuilding takes the write lock first,
-	// waiting (and saying so through onWait) while another connection writes.
-	const begin = opts.write ? db.transaction() : db.transaction().setAccessMode('read only');
+	// Comparing only reads a snapshot and lets writers go on (REPEATABLE READ on PostgreSQL, whose
+	// default gives each statement a snapshot of its own); rebuilding takes the write lock first,
+	// waiting (and saying so through onWait) while another connection writes. On PostgreSQL that is
+	// the count tables' lock: writers queue at their count change and add it after the rebuild.
+	const begin = opts.write
+		? db.transaction()
+		: db.transaction().setAccessMode('read only').setIsolationLevel('repeatable read');
 	return retryWhileBusy(
 		() =>
 			begin.execute(async (trx) => {
+				if (opts.write) await holdCountsForRebuild(trx);
 				const maintained = await readAllCounts(trx);
 				const rebuilt = await countsFromRecords(trx, opts.progress);
 				const diff = [

@@ -23,29 +23,33 @@ const SLICE = 2_000;
 
 /** Replays every record's log in one read-only transaction (a consistent picture while writers go on). */
 export async function checkRowsAgainstLogs(db: Db): Promise<ReplayReport> {
-	return db
-		.transaction()
-		.setAccessMode('read only')
-		.execute(async (trx) => {
-			const report: ReplayReport = {
-				checked: { case: 0, order: 0, enforcement: 0 },
-				disagreeing: { case: 0, order: 0, enforcement: 0 },
-				first: []
-			};
-			for (const kind of ['case', 'order', 'enforcement'] as const) {
-				const max = await maxStatId(trx, kind);
-				let first: RecordMismatch | null = null;
-				for (let from = 1; from <= max; from += SLICE) {
-					for (const r of await loggedRecordsInIdRange(trx, kind, from, from + SLICE)) {
-						report.checked[kind]++;
-						const wrong = replayRecord(kind, r.facts, r.events);
-						if (!wrong) continue;
-						report.disagreeing[kind]++;
-						first ??= { kind, id: r.id, code: r.code, ...wrong };
+	return (
+		db
+			.transaction()
+			.setAccessMode('read only')
+			// One snapshot for every statement on PostgreSQL too (SQLite's read transaction is one already).
+			.setIsolationLevel('repeatable read')
+			.execute(async (trx) => {
+				const report: ReplayReport = {
+					checked: { case: 0, order: 0, enforcement: 0 },
+					disagreeing: { case: 0, order: 0, enforcement: 0 },
+					first: []
+				};
+				for (const kind of ['case', 'order', 'enforcement'] as const) {
+					const max = await maxStatId(trx, kind);
+					let first: RecordMismatch | null = null;
+					for (let from = 1; from <= max; from += SLICE) {
+						for (const r of await loggedRecordsInIdRange(trx, kind, from, from + SLICE)) {
+							report.checked[kind]++;
+							const wrong = replayRecord(kind, r.facts, r.events);
+							if (!wrong) continue;
+							report.disagreeing[kind]++;
+							first ??= { kind, id: r.id, code: r.code, ...wrong };
+						}
 					}
+					if (first) report.first.push(first);
 				}
-				if (first) report.first.push(first);
-			}
-			return report;
-		});
+				return report;
+			})
+	);
 }
