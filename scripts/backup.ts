@@ -4,6 +4,7 @@
 // Settings: DATABASE_PATH, PHOTO_DIR, EVIDENCE_DIR, IMPORT_DIR (as the server's).
 import { databasePath, evidenceDir, importDir, photoDir, usesPostgres } from '../src/lib/server/config';
 import { takeBackup } from '../src/lib/server/services/records/backup';
+import { storageAt, usesObjectStore } from '../src/lib/server/storage/storage';
 
 // This copies and checks a SQLite file; a PostgreSQL database is saved and restored with its own tools.
 if (usesPostgres()) {
@@ -17,6 +18,11 @@ if (!target) {
 	console.error('usage: npm run backup -- DIR   (a new or empty folder)');
 	process.exit(2);
 }
+// Photos and evidence in an object store are not in the folders copied here: the store keeps them.
+if (usesObjectStore())
+	console.log(
+		`photos and evidence are in ${storageAt(photoDir()).label} and ${storageAt(evidenceDir()).label}, not in this backup: keep them with the store's own versioning or replication`
+	);
 try {
 	await takeBackup(
 		{ database: databasePath(), photos: photoDir(), evidence: evidenceDir(), imports: importDir() },

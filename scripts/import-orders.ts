@@ -14,7 +14,8 @@ import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { ORDER_COLUMNS } from '../src/lib/domain/hotline-order-columns';
 import { analyseImport } from '../src/lib/server/services/hotline/import-analyse';
 import { commitImport } from '../src/lib/server/services/hotline/import-commit';
-import { importProgress, type ImportMode, type ImportReport } from '../src/lib/server/services/hotline/import-jobs';
+import { type ImportMode, type ImportReport } from '../src/lib/server/services/hotline/import-jobs';
+import { importProgress } from '../src/lib/server/services/hotline/import-progress';
 import { markInterruptedImports, registerImportFile } from '../src/lib/server/services/hotline/import-upload';
 
 const USAGE = 'usage: npm run import:orders -- <file.csv|file.xlsx> [--mode all_or_nothing|valid_only]';
@@ -95,7 +96,7 @@ async function main(): Promise<number> {
 			`import ${imp.id}: ${imp.file_name} (${imp.file_kind}) into ${databaseLabel()} as ${dispatcher.username}, mode ${args.mode}`
 		);
 
-		// Progress lives in import-jobs' in-memory map (as on the import page); poll it between batches.
+		// This process's own figure of its job (import-progress.ts); poll it between batches.
 		let phase: 'checked' | 'progress' = 'checked';
 		let shown = -1;
 		const show = () => {

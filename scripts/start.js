@@ -1,6 +1,7 @@
 // Starts the built server (build/) on the embedded SQLite default and prints how to sign in.
 // Settings: PORT (3000), HOST (0.0.0.0), DATABASE_URL (a postgres:// URL, or unset) or DATABASE_PATH
-// (data/gridcase.db), ORIGIN, PUBLIC_TILE_URL.
+// (data/gridcase.db), ORIGIN, PUBLIC_TILE_URL, WORKERS (1: processes sharing the port, start-cluster.js).
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import Database from 'better-sqlite3';
@@ -22,6 +23,11 @@ if (!existsSync('build/index.js')) {
 }
 
 const postgresUrl = /^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL : null;
+const workers = Number(process.env.WORKERS ?? '1');
+if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+	console.error(`WORKERS must be a whole number from 1 to 64, not "${process.env.WORKERS}".`);
+	process.exit(1);
+}
 
 function demoLogins() {
 	// Read from the SQLite file only (the accounts of a PostgreSQL database are not listed here).
@@ -39,15 +45,6 @@ function demoLogins() {
 // The built app's handler behind our own server, so pages and JSON go out compressed (gzip or
 // brotli, as the browser asks): on a weak mobile link the HTML of a list is most of the wait.
 // Scripts and styles are already served precompressed (.br/.gz) by the handler itself.
-let handler;
-try {
-	({ handler } = await import('../build/handler.js'));
-} catch (e) {
-	// The server's start-up (migrations, base data) could not reach its database: one line, no stack.
-	if (e?.name !== 'DatabaseUnreachableError') throw e;
-	console.error(e.message);
-	process.exit(1);
-}
 const compress = compression({ threshold: 1024 });
 const bodyLimit = Number(process.env.BODY_SIZE_LIMIT);
 
@@ -78,27 +75,56 @@ function capChunkedBody(req, res) {
 	};
 }
 
-const server = http.createServer((req, res) => {
-	capChunkedBody(req, res);
-	compress(req, res, () => handler(req, res));
-});
-await new Promise((resolve, reject) => {
-	server.once('error', reject);
-	server.listen(Number(port), host, resolve);
-});
-for (const signal of ['SIGINT', 'SIGTERM']) {
-	process.once(signal, () => {
-		server.close(() => process.exit(0));
-		server.closeAllConnections();
-	});
+const showWorker = process.env.SHOW_WORKER_PID === '1';
+
+/** How to reach the server and sign in: printed once, by the one process or by the primary. */
+function banner() {
+	const users = demoLogins();
+	console.log(`\nGridCase is running: ${process.env.ORIGIN}`);
+	console.log(`database: ${postgresUrl ? postgresUrl.replace(/:[^:@/]*@/, ':***@') : process.env.DATABASE_PATH}`);
+	if (users.length) {
+		const demo = users.some((u) => u.username === 'diaodu');
+		console.log(demo ? 'demo accounts (password: gridcase-demo):' : 'accounts:');
+		for (const u of users) console.log(`  ${u.username.padEnd(10)} ${u.role.padEnd(12)} ${u.display_name}`);
+	} else if (!postgresUrl) {
+		console.log('no users yet: create the first admin with `npm run user:create`');
+	}
 }
-const users = demoLogins();
-console.log(`\nGridCase is running: ${process.env.ORIGIN}`);
-console.log(`database: ${postgresUrl ? postgresUrl.replace(/:[^:@/]*@/, ':***@') : process.env.DATABASE_PATH}`);
-if (users.length) {
-	const demo = users.some((u) => u.username === 'diaodu');
-	console.log(demo ? 'demo accounts (password: gridcase-demo):' : 'accounts:');
-	for (const u of users) console.log(`  ${u.username.padEnd(10)} ${u.role.padEnd(12)} ${u.display_name}`);
-} else if (!postgresUrl) {
-	console.log('no users yet: create the first admin with `npm run user:create`');
+
+/** The built app's handler behind our own server (below); resolves once it listens. */
+async function serve() {
+	let handler;
+	try {
+		({ handler } = await import('../build/handler.js'));
+	} catch (e) {
+		// The server's start-up (migrations, base data) could not reach its database: one line, no stack.
+		if (e?.name !== 'DatabaseUnreachableError') throw e;
+		console.error(e.message);
+		process.exit(1);
+	}
+	const server = http.createServer((req, res) => {
+		// Which worker answered: for checking that WORKERS share the requests (off unless asked for).
+		if (showWorker) res.setHeader('x-gridcase-worker', String(process.pid));
+		capChunkedBody(req, res);
+		compress(req, res, () => handler(req, res));
+	});
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(Number(port), host, resolve);
+	});
+	for (const signal of ['SIGINT', 'SIGTERM']) {
+		process.once(signal, () => {
+			server.close(() => process.exit(0));
+			server.closeAllConnections();
+		});
+	}
+}
+
+if (cluster.isPrimary && workers > 1) {
+	// The primary serves nothing: it starts the workers, restarts one that dies, and stops them all.
+	const { runPrimary } = await import('./start-cluster.js');
+	await runPrimary(workers, banner);
+} else {
+	await serve();
+	if (cluster.isPrimary) banner();
 }

@@ -56,3 +56,33 @@ export function importDir(): string {
 export function evidenceDir(): string {
 	return resolve(process.env.EVIDENCE_DIR ?? join(dirname(databasePath()), 'evidence'));
 }
+
+/**
+ * An S3-compatible object store for photos and evidence instead of PHOTO_DIR / EVIDENCE_DIR, when
+ * STORAGE_S3_BUCKET is set: STORAGE_S3_ENDPOINT (e.g. https://minio.internal:9000; path-style
+ * requests), STORAGE_S3_ACCESS_KEY, STORAGE_S3_SECRET_KEY, STORAGE_S3_REGION (us-east-1). Null when unset.
+ */
+export function s3Settings(): {
+	endpoint: string;
+	bucket: string;
+	accessKey: string;
+	secretKey: string;
+	region: string;
+} | null {
+	const bucket = process.env.STORAGE_S3_BUCKET?.trim();
+	if (!bucket) return null;
+	const need = (name: string) => {
+		const v = process.env[name]?.trim();
+		if (!v) throw new Error(`STORAGE_S3_BUCKET is set, so ${name} must be set too`);
+		return v;
+	};
+	const endpoint = need('STORAGE_S3_ENDPOINT');
+	if (!/^https?:\/\//i.test(endpoint)) throw new Error('STORAGE_S3_ENDPOINT must be an http:// or https:// URL');
+	return {
+		endpoint,
+		bucket,
+		accessKey: need('STORAGE_S3_ACCESS_KEY'),
+		secretKey: need('STORAGE_S3_SECRET_KEY'),
+		region: process.env.STORAGE_S3_REGION?.trim() || 'us-east-1'
+	};
+}

@@ -3,11 +3,9 @@
 // original and anyone can re-check it later. Only the display thumbnail is derived.
 // No SvelteKit imports and no clock: callers pass `now` (ms since epoch).
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
-import { writeAtomic } from './atomic-write';
-import { resolvePhotoPath, sniffImageType } from './photos';
+import { sniffImageType } from './photos';
+import { storageAt } from './storage/storage';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 /** Decompression-bomb guard, as for photos. */
@@ -99,13 +97,13 @@ export async function storeEvidence(rootDir: string, input: EvidenceInput, now: 
 	const dir = `${local.getUTCFullYear()}/${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
 	const id = randomUUID();
 	const rel = { path: `${dir}/${id}.${EXT[checked.mime]}`, thumbPath: `${dir}/${id}_t.jpg` };
-	const mainFile = resolvePhotoPath(rootDir, rel.path);
-	await mkdir(path.dirname(mainFile), { recursive: true });
-	await writeAtomic(mainFile, input.bytes);
+	// The folder, or the object store all servers share (storage/storage.ts).
+	const store = storageAt(rootDir);
+	await store.put(rel.path, input.bytes);
 	try {
-		await writeAtomic(resolvePhotoPath(rootDir, rel.thumbPath), checked.thumb);
+		await store.put(rel.thumbPath, checked.thumb);
 	} catch (err) {
-		await rm(mainFile, { force: true }).catch(() => {});
+		await store.delete(rel.path).catch(() => {});
 		throw err;
 	}
 	return {
@@ -121,13 +119,8 @@ export async function storeEvidence(rootDir: string, input: EvidenceInput, now: 
 
 /** Re-hashes the stored file against the hash recorded at capture. */
 export async function verifyEvidence(rootDir: string, row: { path: string; sha256: string }): Promise<EvidenceCheck> {
-	let data: Buffer;
-	try {
-		data = await readFile(resolvePhotoPath(rootDir, row.path));
-	} catch (err) {
-		if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-		throw err;
-	}
+	const data = await storageAt(rootDir).get(row.path);
+	if (!data) return 'missing';
 	return sha256Hex(data) === row.sha256.toLowerCase() ? 'ok' : 'mismatch';
 }
 
@@ -136,9 +129,10 @@ export async function discardEvidence(
 	rootDir: string,
 	stored: readonly Pick<StoredEvidence, 'path' | 'thumbPath'>[]
 ): Promise<void> {
+	const store = storageAt(rootDir);
 	for (const s of stored) {
-		await rm(resolvePhotoPath(rootDir, s.path), { force: true });
-		await rm(resolvePhotoPath(rootDir, s.thumbPath), { force: true });
+		await store.delete(s.path);
+		await store.delete(s.thumbPath);
 	}
 }
 

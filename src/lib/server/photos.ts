@@ -1,11 +1,10 @@
 // Server-only photo intake: validate, strip metadata, re-encode to JPEG, store atomically.
 // No SvelteKit imports and no clock: callers pass `now` (ms since epoch).
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { writeAtomic } from './atomic-write';
 import { readExifFacts } from './exif';
+import { storageAt } from './storage/storage';
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024; // per file
 export const MAX_PHOTOS_PER_EVENT = 6;
@@ -193,13 +192,13 @@ export async function storePhoto(rootDir: string, input: PhotoInput, now: number
 	const dir = `${local.getUTCFullYear()}/${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
 	const id = randomUUID().replaceAll('-', '');
 	const rel = { path: `${dir}/${id}.jpg`, thumbPath: `${dir}/${id}_t.jpg` };
-	const mainFile = resolvePhotoPath(rootDir, rel.path);
-	await mkdir(path.dirname(mainFile), { recursive: true });
-	await writeAtomic(mainFile, full);
+	// The folder, or the object store all servers share (storage/storage.ts).
+	const store = storageAt(rootDir);
+	await store.put(rel.path, full);
 	try {
-		await writeAtomic(resolvePhotoPath(rootDir, rel.thumbPath), thumb);
+		await store.put(rel.thumbPath, thumb);
 	} catch (err) {
-		await rm(mainFile, { force: true }).catch(() => {});
+		await store.delete(rel.path).catch(() => {});
 		throw err;
 	}
 	return {

@@ -22,8 +22,10 @@ import * as m018 from '../../../../migrations/2026-11-27-018-city-outbox';
 import * as m019 from '../../../../migrations/2026-11-27-019-order-case-links';
 import * as m020 from '../../../../migrations/2026-11-27-020-issued-documents';
 import * as m021 from '../../../../migrations/2026-12-06-021-number-series';
+import * as m022 from '../../../../migrations/2026-12-06-022-shared-servers';
 import * as pg001 from '../../../../migrations/postgres/2026-12-06-001-baseline';
 import * as pg002 from '../../../../migrations/postgres/2026-12-06-002-number-series';
+import * as pg003 from '../../../../migrations/postgres/2026-12-06-003-shared-servers';
 
 /** Static list: migrations are bundled with the server build, so no directory scanning at run time. */
 const migrations: Record<string, Migration> = {
@@ -47,7 +49,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-27-018-city-outbox': m018,
 	'2026-11-27-019-order-case-links': m019,
 	'2026-11-27-020-issued-documents': m020,
-	'2026-12-06-021-number-series': m021
+	'2026-12-06-021-number-series': m021,
+	'2026-12-06-022-shared-servers': m022
 };
 
 /**
@@ -56,7 +59,8 @@ const migrations: Record<string, Migration> = {
  */
 const postgresMigrations: Record<string, Migration> = {
 	'2026-12-06-001-baseline': pg001,
-	'2026-12-06-002-number-series': pg002
+	'2026-12-06-002-number-series': pg002,
+	'2026-12-06-003-shared-servers': pg003
 };
 
 const provider = (set: Record<string, Migration>): MigrationProvider => ({ getMigrations: async () => set });

@@ -32,6 +32,11 @@ export interface HotlineImportTable {
 	created_by: number;
 	created_at: number;
 	finished_at: number | null;
+	/** A running job's progress, written now and then by the server running it (services/hotline/import-progress.ts). */
+	progress_phase: string | null;
+	progress_rows: Generated<number>;
+	progress_total: number | null;
+	progress_at: number | null;
 }
 export interface HotlineOrderTable {
 	id: Generated<number>;

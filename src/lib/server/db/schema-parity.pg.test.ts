@@ -4,6 +4,7 @@ import { migrateToLatest } from './migrate';
 import { pgTestDatabase, type PgTestDb } from './pg-test-db';
 import { sqliteSchemaShape, type SchemaShape } from './schema-shape';
 import { postgresSchemaShape } from './schema-shape-pg';
+import { UNVERSIONED, VERSION_TRIGGER } from '../../../../migrations/postgres/2026-12-06-003-shared-servers';
 
 // The two migration sets must make the same schema: what SQLite has after its migrations is what
 // PostgreSQL has after its own, table by table and column by column.
@@ -44,8 +45,15 @@ describe('the PostgreSQL migrations make the schema the SQLite migrations make',
 		for (const t of TABLES) {
 			const refusesDelete = expected[t].triggers.includes(`${t}_no_delete`);
 			const extra = refusesDelete ? [`${t}_no_truncate`] : [];
-			expect([...actual[t].triggers].sort(), t).toEqual([...expected[t].triggers, ...extra].sort());
+			const own = actual[t].triggers.filter((name) => name !== `${t}_${VERSION_TRIGGER}`);
+			expect(own.sort(), t).toEqual([...expected[t].triggers, ...extra].sort());
 		}
+	});
+
+	it('PostgreSQL alone: every table but the bookkeeping ones bumps write_version (a new table must too)', () => {
+		for (const t of TABLES)
+			expect(actual[t].triggers.includes(`${t}_${VERSION_TRIGGER}`), t).toBe(!UNVERSIONED.includes(t));
+		expect(TABLES.filter((t) => UNVERSIONED.includes(t)).sort()).toEqual([...UNVERSIONED].sort());
 	});
 
 	it('the partial indexes are partial on both, on the same condition', () => {
@@ -81,9 +89,10 @@ describe('PostgreSQL migrations from two servers at once', () => {
 			// One server ran every migration; the other waited and found nothing left to do.
 			expect(logs.flat()).toEqual([
 				'migration 2026-12-06-001-baseline: Success',
-				'migration 2026-12-06-002-number-series: Success'
+				'migration 2026-12-06-002-number-series: Success',
+				'migration 2026-12-06-003-shared-servers: Success'
 			]);
-			expect(logs.map((l) => l.length).sort()).toEqual([0, 2]);
+			expect(logs.map((l) => l.length).sort()).toEqual([0, 3]);
 			expect((await postgresSchemaShape(second)).cases.columns.length).toBe(expected.cases.columns.length);
 		} finally {
 			await second.destroy();

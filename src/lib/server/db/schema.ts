@@ -140,6 +140,11 @@ export interface SettingTable {
 	key: string;
 	value: string;
 }
+/** PostgreSQL only (SQLite keeps it empty): bumped by a trigger in every write transaction; see memo.ts. */
+export interface WriteVersionTable {
+	slot: number;
+	version: number;
+}
 /** The last number given in a numbered series (migration 021). */
 export interface NumberSeriesTable {
 	series: string;
@@ -163,6 +168,7 @@ export interface DB {
 	calendar_days: CalendarDayTable;
 	settings: SettingTable;
 	number_series: NumberSeriesTable;
+	write_version: WriteVersionTable;
 	cases: CaseTable;
 	case_events: CaseEventTable;
 	attachments: AttachmentTable;

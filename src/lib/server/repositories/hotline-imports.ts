@@ -22,25 +22,56 @@ export async function updateImport(db: Db, id: number, changes: Updateable<Hotli
 	await db.updateTable('hotline_imports').set(changes).where('id', '=', id).execute();
 }
 
-/** Moves an import from the state it was read in to 'committing'; false when another request moved it first. */
-export async function claimImportCommit(db: Db, id: number, fromStatus: string, mode: string): Promise<boolean> {
+/**
+ * Moves an import from the state it was read in to 'committing', its progress started afresh at `at`
+ * (so no other server takes it for a job left behind); false when another request moved it first.
+ */
+export async function claimImportCommit(
+	db: Db,
+	id: number,
+	fromStatus: string,
+	mode: string,
+	at: number
+): Promise<boolean> {
 	const claimed = await db
 		.updateTable('hotline_imports')
-		.set({ status: 'committing', mode })
+		.set({
+			status: 'committing',
+			mode,
+			progress_phase: 'preparing',
+			progress_rows: 0,
+			progress_total: null,
+			progress_at: at
+		})
 		.where('id', '=', id)
 		.where('status', '=', fromStatus)
 		.executeTakeFirst();
 	return Number(claimed.numUpdatedRows) === 1;
 }
 
-/** Imports still marked as running (all of them, or the one asked about). */
-export async function listRunningImportIds(db: Db, onlyId?: number): Promise<number[]> {
+/** Imports still marked as running (all of them, or the one asked about), with when their progress was last written. */
+export async function listRunningImports(
+	db: Db,
+	onlyId?: number
+): Promise<{ id: number; progress_at: number | null }[]> {
 	let q = db
 		.selectFrom('hotline_imports')
-		.select('id')
+		.select(['id', 'progress_at'])
 		.where('status', 'in', [...RUNNING]);
 	if (onlyId !== undefined) q = q.where('id', '=', onlyId);
-	return (await q.execute()).map((r) => r.id);
+	return await q.execute();
+}
+
+/** A running job's progress, as its server last wrote it. */
+export interface StoredProgress {
+	progress_phase: string | null;
+	progress_rows: number;
+	progress_total: number | null;
+	progress_at: number;
+}
+
+export async function writeImportProgress(db: Db, id: number, progress: StoredProgress): Promise<void> {
+	await db.updateTable('hotline_imports').set(progress).where('id', '=', id).execute();
 }
 
 /** A job whose process is gone: nothing of it was written. */

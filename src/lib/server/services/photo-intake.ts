@@ -1,13 +1,6 @@
-import { rm } from 'node:fs/promises';
 import { photoDir } from '../config';
-import {
-	resolvePhotoPath,
-	storePhoto,
-	validatePhotos,
-	type PhotoError,
-	type PhotoInput,
-	type StoredPhoto
-} from '../photos';
+import { storageAt } from '../storage/storage';
+import { storePhoto, validatePhotos, type PhotoError, type PhotoInput, type StoredPhoto } from '../photos';
 import { insertAttachments } from '../repositories/case-events';
 import type { Db } from '../db/create-database';
 
@@ -31,9 +24,10 @@ export async function storePhotos(files: PhotoInput[], now: number): Promise<Sto
 }
 
 export async function discardPhotos(photos: StoredPhoto[]): Promise<void> {
+	const store = storageAt(photoDir());
 	for (const p of photos) {
-		await rm(resolvePhotoPath(photoDir(), p.path), { force: true });
-		await rm(resolvePhotoPath(photoDir(), p.thumbPath), { force: true });
+		await store.delete(p.path);
+		await store.delete(p.thumbPath);
 	}
 }
 

@@ -1,10 +1,9 @@
 // Photos and evidence are served only to those who may see the record they belong to. Each reader
 // answers with the file's bytes, or says why not; the route turns that into 403 or 404.
-import { readFile } from 'node:fs/promises';
 import { can, type Actor } from '$lib/domain/access';
 import { evidenceDir, photoDir } from '../config';
 import type { Db } from '../db/create-database';
-import { resolvePhotoPath } from '../photos';
+import { storageAt } from '../storage/storage';
 import { findEvidenceFile } from '../repositories/alerts';
 import { getAttachment } from '../repositories/case-events';
 import { getCaseRow } from '../repositories/cases';
@@ -15,14 +14,10 @@ import { toCaseScope } from './case-mapping';
 
 export type StoredFile = { body: Buffer; mime: string } | 'not_found' | 'forbidden';
 
-/** The file's bytes; a row whose file is gone from disk is 'not_found', any other read error is thrown. */
+/** The file's bytes (from the folder or the object store); a row whose file is gone is 'not_found', any other read error is thrown. */
 async function read(dir: string, rel: string, mime: string): Promise<StoredFile> {
-	try {
-		return { body: await readFile(resolvePhotoPath(dir, rel)), mime };
-	} catch (e) {
-		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'not_found';
-		throw e;
-	}
+	const body = await storageAt(dir).get(rel);
+	return body ? { body, mime } : 'not_found';
 }
 
 /** A case photo, to whoever may see the case; a case's after photos also to the viewers of the 12345 orders linked to it (they are the draft 答复). */

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { checkReview, type ReviewDecision, type ReviewRejection } from '$lib/domain/alert-review';
 import { evidenceDir } from '../../config';
 import type { Db } from '../../db/create-database';
-import { resolvePhotoPath } from '../../photos';
+import { readStored } from '../../storage/storage';
 import {
 	getAlertWithCamera,
 	linkDuplicateAlerts,
@@ -77,7 +76,7 @@ export async function reviewAlert(
 			const frames = await listAlertFrameFiles(db, alertId, 6);
 			const read = await Promise.all(
 				frames.map((f) =>
-					readFile(resolvePhotoPath(evidenceDir(), f.path)).then(
+					readStored(evidenceDir(), f.path).then(
 						(b) => new Uint8Array(b),
 						() => null
 					)

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { ENFORCEMENT_TRACK } from '$lib/domain/alert-review';
 import { evidenceDir, photoDir } from '../../config';
 import type { Db } from '../../db/create-database';
 import { discardEvidence, storeEvidenceAll } from '../../evidence';
 import { evidenceFileRow } from '../evidence-rows';
-import { resolvePhotoPath } from '../../photos';
+import { readStored } from '../../storage/storage';
 import { loadCalendar } from '../../repositories/calendar';
 import { listCasePhotoFiles } from '../../repositories/case-events';
 import { getCaseRow } from '../../repositories/cases';
@@ -45,7 +44,7 @@ export async function convertCaseToEnforcement(
 	const inputs = await Promise.all(
 		photos.map(async (p) => ({
 			name: `${p.id}.jpg`,
-			bytes: new Uint8Array(await readFile(resolvePhotoPath(photoDir(), p.path)))
+			bytes: new Uint8Array(await readStored(photoDir(), p.path))
 		}))
 	);
 	const stored = await storeEvidenceAll(evidenceDir(), inputs, now);

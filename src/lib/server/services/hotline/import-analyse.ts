@@ -5,7 +5,8 @@ import { fingerprintLookup } from '../../repositories/hotline-orders';
 import { orderValidationContext } from '../../repositories/hotline-reference';
 import { findFingerprints } from '../../repositories/hotline-order-writes';
 import type { Db } from '../../db/create-database';
-import { runImportJob, setImportProgress, tick, type ImportRow } from './import-jobs';
+import { runImportJob, tick, type ImportRow } from './import-jobs';
+import { reportProgress } from './import-progress';
 import { scanOrderFile, type RowNote, type RowProblem } from './import-scan';
 
 const REPORT_LIMIT = 500;
@@ -71,7 +72,7 @@ export function analyseImport(db: Db, imp: ImportRow, path: string, now: number)
 				if (notes.length < REPORT_LIMIT) notes.push(...n);
 			},
 			progress: async (n) => {
-				setImportProgress(imp.id, n);
+				await reportProgress(db, imp.id, { phase: 'checking', rows: n });
 				await tick();
 			}
 		});

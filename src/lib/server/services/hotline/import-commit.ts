@@ -9,15 +9,8 @@ import type { StatRows } from '../../repositories/stat-rows';
 import { countEntries, FAR } from '../stats/counting';
 import { unitOfWork } from '../unit-of-work';
 import { ingestOrders, prepareOrderRows, writePreparedOrders, type IngestContext } from './ingest';
-import {
-	BATCH,
-	RowsInvalid,
-	runImportJob,
-	setImportProgress,
-	tick,
-	type ImportMode,
-	type ImportRow
-} from './import-jobs';
+import { BATCH, RowsInvalid, runImportJob, tick, type ImportMode, type ImportRow } from './import-jobs';
+import { reportProgress } from './import-progress';
 import { scanOrderFile } from './import-scan';
 
 /** Rows written between two turns of the event loop: each slice is a few milliseconds of the thread. */
@@ -57,6 +50,7 @@ export function commitImport(
 			countEntries({ grid: [], enforcement: [], orders: prepared.map(orderStatsRow) }, FAR, EVER, counted);
 			rows.push(...prepared);
 			pending = [];
+			await reportProgress(db, imp.id, { phase: 'preparing', rows: rows.length, total: imp.valid_rows });
 			await tick();
 		};
 		await scanOrderFile(path, imp.file_name, ctx, {
@@ -68,6 +62,7 @@ export function commitImport(
 		});
 		await prepare();
 		if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
+		await reportProgress(db, imp.id, { phase: 'writing', rows: 0, total: rows.length });
 		// The unit of work uses `counted` when every row turns out new, and judges the created ones otherwise.
 		const written = await writeInBulk((own, sqlite) =>
 			unitOfWork(
@@ -76,7 +71,8 @@ export function commitImport(
 					let created = 0;
 					for (let i = 0; i < rows.length; i += WRITE_BATCH) {
 						created += writePreparedOrders(w, rows.slice(i, i + WRITE_BATCH), { ...ingest, sqlite }).created.length;
-						setImportProgress(imp.id, created);
+						// Not written to the row: this transaction holds SQLite's one writer (import-progress.ts).
+						await reportProgress(db, imp.id, { phase: 'writing', rows: created, total: rows.length, store: false });
 						await tick();
 					}
 					return created;
@@ -107,7 +103,8 @@ async function commitWithKysely(
 		const flush = async () => {
 			created += (await ingestOrders(trx, pending, ingest)).created.length;
 			pending = [];
-			setImportProgress(imp.id, created);
+			// Through the pool, not the transaction: other servers see it while the transaction runs.
+			await reportProgress(db, imp.id, { phase: 'writing', rows: created, total: imp.valid_rows });
 			await tick();
 		};
 		await scanOrderFile(path, imp.file_name, ctx, {

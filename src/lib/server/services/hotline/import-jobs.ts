@@ -1,9 +1,10 @@
-// What the two jobs of an import (analyse, then commit) share: the report they store, their live
-// progress, and how a job ends or fails. The jobs themselves: import-analyse.ts and import-commit.ts.
+// What the two jobs of an import (analyse, then commit) share: the report they store, and how a job
+// ends or fails (its progress: import-progress.ts). The jobs themselves: import-analyse.ts and import-commit.ts.
 import type { Db } from '../../db/create-database';
 import { ImportFileError } from '../../import/errors';
 import { updateImport } from '../../repositories/hotline-imports';
 import { whenFree } from '../../repositories/hotline-import-jobs';
+import { endProgress } from './import-progress';
 import { releaseImportJob } from './import-runner';
 import type { RowNote, RowProblem } from './import-scan';
 
@@ -32,15 +33,13 @@ export interface ImportRow {
 	id: number;
 	file_name: string;
 	file_kind: string;
+	/** Rows the analysis found valid (a commit's expected total), when there was one. */
+	valid_rows?: number;
 }
 
 /** Rows checked or made ready between two turns of the event loop. */
 export const BATCH = 2000;
 
-/** Live progress of running jobs, by import id (in memory: a restarted server marks them interrupted). */
-const progress = new Map<number, number>();
-export const importProgress = (id: number) => progress.get(id) ?? 0;
-export const setImportProgress = (id: number, n: number) => progress.set(id, n);
 export const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 /** 'All or nothing' met a row with a problem: the transaction is rolled back. */
@@ -53,7 +52,7 @@ export async function runImportJob(db: Db, id: number, now: number, job: () => P
 	} catch (e) {
 		await fail(db, id, e, now);
 	} finally {
-		progress.delete(id);
+		endProgress(id);
 		await whenFree(id, () => releaseImportJob(db, id));
 	}
 }

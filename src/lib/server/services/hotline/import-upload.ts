@@ -9,7 +9,8 @@ import { importDir } from '../../config';
 import { MAX_IMPORT_BYTES, SNIFF_HEAD_BYTES, sniffFileKind } from '../../import/sniff';
 import { analyseImport } from './import-analyse';
 import { commitImport } from './import-commit';
-import { importProgress, type ImportMode, type ImportReport } from './import-jobs';
+import { type ImportMode, type ImportReport } from './import-jobs';
+import { progressOf } from './import-progress';
 import { importRetentionDays } from '../records/housekeeping';
 
 export const importFilePath = (id: number, kind: string) => join(importDir(), `${id}.${kind}`);
@@ -30,7 +31,9 @@ async function registerImport(
 		report: null,
 		created_by: actorId,
 		created_at: now,
-		finished_at: null
+		finished_at: null,
+		progress_phase: 'checking',
+		progress_at: Date.now() // the clock, not the import's 'now': a heartbeat (import-progress.ts)
 	});
 	await claimImportJob(db, id);
 	return id;
@@ -108,7 +111,7 @@ export async function startCommit(
 	if (mode === 'all_or_nothing' && imp.error_rows > 0) return { ok: false, code: 'import_has_errors' };
 	// A command-line import is read where it lies, not kept here: run the command again instead.
 	if (!existsSync(importFilePath(id, imp.file_kind))) return { ok: false, code: 'import_file_missing' };
-	if (!(await claimImportCommit(db, id, imp.status, mode))) return { ok: false, code: 'stale' };
+	if (!(await claimImportCommit(db, id, imp.status, mode, Date.now()))) return { ok: false, code: 'stale' };
 	await claimImportJob(db, id);
 	void commitImport(db, imp, importFilePath(id, imp.file_kind), mode, actorId, now);
 	return { ok: true };
@@ -130,7 +133,10 @@ export async function loadImportOverview(db: Db) {
 	return { imports, retentionDays };
 }
 
-/** One import with its report, whether it may be committed now, and how far a running job has got; null when there is none. */
+/**
+ * One import with its report, whether it may be committed now, and how far a running job has got
+ * (from whichever server runs it); null when there is none.
+ */
 export async function loadImportStatus(db: Db, id: number) {
 	const imp = await findImport(db, id);
 	if (!imp) return null;
@@ -139,6 +145,7 @@ export async function loadImportStatus(db: Db, id: number) {
 		imp: { ...imp, report: imp.report ? (JSON.parse(imp.report) as ImportReport) : null },
 		running,
 		canCommit: canCommit(imp),
-		processed: running ? importProgress(imp.id) : 0
+		processed: running ? progressOf(imp).rows : 0,
+		progress: running ? progressOf(imp) : null
 	};
 }

@@ -2,7 +2,6 @@
 // case from the order, or joins the order to an open case of the same category nearby. The link and
 // an event on each side are written in the transaction that opens the case (or with version checks
 // on both records when joining); a refused or stale request writes nothing.
-import { readFile } from 'node:fs/promises';
 import { isHotlineStatus } from '$lib/domain/hotline-status';
 import { isCaseStatus } from '$lib/domain/case-status';
 import {
@@ -16,7 +15,8 @@ import {
 } from '$lib/domain/order-case-link';
 import { photoDir } from '../../config';
 import type { Db } from '../../db/create-database';
-import { resolvePhotoPath, type PhotoInput } from '../../photos';
+import type { PhotoInput } from '../../photos';
+import { readStored } from '../../storage/storage';
 import { getCaseRow } from '../../repositories/cases';
 import { getOrderRow, listOrderPhotoFiles } from '../../repositories/hotline-orders';
 import { getLinkedCaseId, insertLinkRow, listOpenCasesNear } from '../../repositories/order-case-links';
@@ -109,7 +109,7 @@ async function orderPhotos(db: Db, orderId: number): Promise<PhotoInput[]> {
 	const rows = await listOrderPhotoFiles(db, orderId, 6);
 	const read = await Promise.all(
 		rows.map((r): Promise<PhotoInput | null> =>
-			readFile(resolvePhotoPath(photoDir(), r.path)).then(
+			readStored(photoDir(), r.path).then(
 				(b) => ({ name: `${r.id}.jpg`, bytes: new Uint8Array(b) }),
 				() => null
 			)

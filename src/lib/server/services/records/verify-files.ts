@@ -1,13 +1,13 @@
 // Re-hashes every stored photo and evidence file against the SHA-256 its sealed row recorded:
 // case photos and 12345 evidence under the photo folder, camera frames and enforcement photos
 // under the evidence folder. A swapped or damaged file is 'mismatch', a lost one 'missing'; a
-// thumbnail (derived, never hashed) only has to be there.
+// thumbnail (derived, never hashed) only has to be there. The files are read where they are kept:
+// the folders, or the object store (storage/storage.ts).
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
 import type { Db } from '../../db/create-database';
-import { resolvePhotoPath } from '../../photos';
 import { streamFileRows } from '../../repositories/sealed';
+import { storageAt } from '../../storage/storage';
 
 export type FileProblemKind = 'mismatch' | 'missing' | 'thumb_missing';
 export interface FileProblem {
@@ -44,12 +44,6 @@ export async function sha256File(file: string): Promise<{ sha256: string; bytes:
 	return { sha256: hash.digest('hex'), bytes };
 }
 
-const exists = (file: string) =>
-	access(file).then(
-		() => true,
-		() => false
-	);
-
 export async function verifyFiles(db: Db, roots: FileRoots): Promise<FileReport> {
 	const report: FileReport = { files: 0, bytes: 0, problems: [], moreProblems: 0 };
 	const flag = (p: FileProblem) => (report.problems.length < LISTED ? report.problems.push(p) : report.moreProblems++);
@@ -59,15 +53,17 @@ export async function verifyFiles(db: Db, roots: FileRoots): Promise<FileReport>
 		{ table: 'evidence_files', root: roots.evidenceDir }
 	] as const;
 	for (const { table, root } of sources) {
+		const store = storageAt(root);
 		for await (const row of streamFileRows(db, table)) {
 			report.files++;
-			const found = await sha256File(resolvePhotoPath(root, row.path));
-			if (!found) flag({ table, id: row.id, path: row.path, kind: 'missing' });
+			const body = await store.get(row.path);
+			if (!body) flag({ table, id: row.id, path: row.path, kind: 'missing' });
 			else {
-				report.bytes += found.bytes;
-				if (found.sha256 !== row.sha256.toLowerCase()) flag({ table, id: row.id, path: row.path, kind: 'mismatch' });
+				report.bytes += body.length;
+				const sha256 = createHash('sha256').update(body).digest('hex');
+				if (sha256 !== row.sha256.toLowerCase()) flag({ table, id: row.id, path: row.path, kind: 'mismatch' });
 			}
-			if (!(await exists(resolvePhotoPath(root, row.thumb_path))))
+			if (!(await store.exists(row.thumb_path)))
 				flag({ table, id: row.id, path: row.thumb_path, kind: 'thumb_missing' });
 		}
 	}
