@@ -37,7 +37,7 @@ export async function runPrimary(count, banner) {
 		for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
 		process.exit(1);
 	}
-	banner();
+	await banner();
 	console.log(`${count} workers (pids ${pids().join(', ')}), primary ${process.pid}`);
 
 	cluster.on('exit', (worker, code, signal) => {

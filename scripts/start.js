@@ -29,12 +29,25 @@ if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
 	process.exit(1);
 }
 
-function demoLogins() {
-	// Read from the SQLite file only (the accounts of a PostgreSQL database are not listed here).
-	if (postgresUrl || !existsSync(process.env.DATABASE_PATH)) return [];
+/** The accounts to sign in with, from the SQLite file or the PostgreSQL database; [] when there are none. */
+async function demoLogins() {
+	const query = 'SELECT username, display_name, role FROM users ORDER BY id';
+	if (postgresUrl) {
+		const { default: pg } = await import('pg');
+		const client = new pg.Client({ connectionString: postgresUrl });
+		try {
+			await client.connect();
+			return (await client.query(query)).rows;
+		} catch {
+			return [];
+		} finally {
+			await client.end().catch(() => {});
+		}
+	}
+	if (!existsSync(process.env.DATABASE_PATH)) return [];
 	const db = new Database(process.env.DATABASE_PATH, { readonly: true, fileMustExist: true });
 	try {
-		return db.prepare('SELECT username, display_name, role FROM users ORDER BY id').all();
+		return db.prepare(query).all();
 	} catch {
 		return [];
 	} finally {
@@ -78,15 +91,15 @@ function capChunkedBody(req, res) {
 const showWorker = process.env.SHOW_WORKER_PID === '1';
 
 /** How to reach the server and sign in: printed once, by the one process or by the primary. */
-function banner() {
-	const users = demoLogins();
+async function banner() {
+	const users = await demoLogins();
 	console.log(`\nGridCase is running: ${process.env.ORIGIN}`);
 	console.log(`database: ${postgresUrl ? postgresUrl.replace(/:[^:@/]*@/, ':***@') : process.env.DATABASE_PATH}`);
 	if (users.length) {
 		const demo = users.some((u) => u.username === 'diaodu');
 		console.log(demo ? 'demo accounts (password: gridcase-demo):' : 'accounts:');
 		for (const u of users) console.log(`  ${u.username.padEnd(10)} ${u.role.padEnd(12)} ${u.display_name}`);
-	} else if (!postgresUrl) {
+	} else {
 		console.log('no users yet: create the first admin with `npm run user:create`');
 	}
 }
@@ -126,5 +139,5 @@ if (cluster.isPrimary && workers > 1) {
 	await runPrimary(workers, banner);
 } else {
 	await serve();
-	if (cluster.isPrimary) banner();
+	if (cluster.isPrimary) await banner();
 }
