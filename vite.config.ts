@@ -4,6 +4,21 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 const PG_TESTS = 'src/**/*.pg.test.ts';
 
+/** The suites that run on SQLite and again on PostgreSQL (project unit-pg): the same answers from both. */
+const ON_BOTH_DATABASES = [
+	'src/lib/server/repositories/**/*.test.ts',
+	'src/lib/server/services/**/*.test.ts',
+	'seeds/demo-year/demo-year.test.ts'
+];
+
+/** Of those, the files that are about SQLite itself, each with why (they run in the unit project only). */
+const SQLITE_ONLY: Record<string, string> = {
+	'src/lib/server/services/records/backup-restore.test.ts':
+		'npm run backup copies the SQLite file; PostgreSQL uses pg_dump',
+	'src/lib/server/services/records/sealed-records.test.ts':
+		'edits the SQLite file behind the triggers through a second better-sqlite3 connection, and runs SQLite migration 016 down and up'
+};
+
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin({
@@ -29,6 +44,16 @@ export default defineConfig({
 				// The PostgreSQL tests share one throwaway cluster, started only when one of them runs.
 				extends: true,
 				test: { name: 'pg', include: [PG_TESTS], globalSetup: ['src/lib/server/db/pg-global-setup.ts'] }
+			},
+			{
+				// The same suites again on PostgreSQL: createTestDb() copies a template database the set-up made.
+				extends: true,
+				test: {
+					name: 'unit-pg',
+					include: ON_BOTH_DATABASES,
+					exclude: [...configDefaults.exclude, PG_TESTS, ...Object.keys(SQLITE_ONLY)],
+					globalSetup: ['src/lib/server/db/pg-suite-setup.ts']
+				}
 			}
 		]
 	}

@@ -1,12 +1,14 @@
-// Test helper (imported by *.test.ts only): a real, migrated and seeded SQLite file in a temp dir.
+// Test helper (imported by *.test.ts only): a real, migrated and seeded database of its own per call:
+// a SQLite file in a temp dir, or a PostgreSQL database when the Vitest project runs on PostgreSQL.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { seedDemoUsers } from '../../../seeds/demo-users';
 import { loadReferenceData } from './repositories/reference-data';
-import { createDatabase, type Db } from './db/create-database';
+import { createDatabase, openDatabase, type Db } from './db/create-database';
+import { createDatabaseIn, dropDatabaseIn } from './db/pg-cluster';
 import type { DB } from './db/schema';
 import { migrateToLatest } from './db/migrate';
 import type { PhotoInput } from './photos';
@@ -20,34 +22,74 @@ export interface TestDb {
 	cleanup(): Promise<void>;
 }
 
-/** A fresh database file with base data and the demo users; photos go to `dir/photos`, evidence to `dir/evidence`. */
-export async function createTestDb(): Promise<TestDb> {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridcase-test-'));
-	const previousPhotoDir = process.env.PHOTO_DIR;
-	const previousEvidenceDir = process.env.EVIDENCE_DIR;
-	process.env.PHOTO_DIR = path.join(dir, 'photos');
-	process.env.EVIDENCE_DIR = path.join(dir, 'evidence');
+/** A database of its own with base data and the demo users, and how to drop it again. */
+interface Fresh {
+	db: Db;
+	users: Map<string, number>;
+	drop(): Promise<void>;
+}
+
+/** A new SQLite file in `dir`: migrated, reference data loaded, demo users made. */
+async function freshSqlite(dir: string): Promise<Fresh> {
 	const db = createDatabase(path.join(dir, 'gridcase.db'));
 	try {
 		await migrateToLatest(db);
 		await loadReferenceData(db);
 		const users = await seedDemoUsers(db, Date.parse('2025-01-01T00:00:00Z'));
-		return {
-			db,
-			dir,
-			users,
-			async cleanup() {
-				await db.destroy();
-				if (previousPhotoDir === undefined) delete process.env.PHOTO_DIR;
-				else process.env.PHOTO_DIR = previousPhotoDir;
-				if (previousEvidenceDir === undefined) delete process.env.EVIDENCE_DIR;
-				else process.env.EVIDENCE_DIR = previousEvidenceDir;
-				fs.rmSync(dir, { recursive: true, force: true });
-			}
-		};
+		return { db, users, drop: () => db.destroy() };
 	} catch (e) {
 		await db.destroy();
+		throw e;
+	}
+}
+
+/**
+ * A fresh database with base data and the demo users; photos go to `dir/photos`, evidence to `dir/evidence`.
+ * SQLite (a file in `dir`), or PostgreSQL in the projects whose global set-up provides a template database
+ * (pg-suite-setup.ts): then a copy of that template in the run's throwaway cluster.
+ */
+export async function createTestDb(): Promise<TestDb> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridcase-test-'));
+	const previousPhotoDir = process.env.PHOTO_DIR;
+	const previousEvidenceDir = process.env.EVIDENCE_DIR;
+	let fresh: Fresh;
+	try {
+		fresh = inject('pgTemplate') ? await freshPostgres() : await freshSqlite(dir);
+	} catch (e) {
 		fs.rmSync(dir, { recursive: true, force: true });
+		throw e;
+	}
+	process.env.PHOTO_DIR = path.join(dir, 'photos');
+	process.env.EVIDENCE_DIR = path.join(dir, 'evidence');
+	return {
+		db: fresh.db,
+		dir,
+		users: fresh.users,
+		async cleanup() {
+			await fresh.drop();
+			if (previousPhotoDir === undefined) delete process.env.PHOTO_DIR;
+			else process.env.PHOTO_DIR = previousPhotoDir;
+			if (previousEvidenceDir === undefined) delete process.env.EVIDENCE_DIR;
+			else process.env.EVIDENCE_DIR = previousEvidenceDir;
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** A copy of the template database (already migrated, with reference data and the demo users). */
+async function freshPostgres(): Promise<Fresh> {
+	const admin = inject('pgClusterUrl');
+	const url = await createDatabaseIn(admin, undefined, inject('pgTemplate'));
+	const db = openDatabase(url);
+	const drop = async () => {
+		await db.destroy();
+		await dropDatabaseIn(admin, url);
+	};
+	try {
+		const rows = await db.selectFrom('users').select(['id', 'username']).execute();
+		return { db, users: new Map(rows.map((u) => [u.username, u.id])), drop };
+	} catch (e) {
+		await drop();
 		throw e;
 	}
 }

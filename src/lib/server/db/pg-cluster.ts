@@ -104,20 +104,29 @@ const databaseUrl = (adminUrl: string, name: string) => {
 	return u.toString();
 };
 
-/** A new empty database on the server of `adminUrl`; returns its URL. */
+const PLAIN_NAME = /^[a-z0-9_]+$/;
+
+/**
+ * A new database on the server of `adminUrl`, empty or a copy of `template` (a database nobody is
+ * connected to); returns its URL. A copy is made file by file (FILE_COPY): for a small database on a
+ * cluster without fsync that is several times faster than PostgreSQL's default of logging every page.
+ */
 export async function createDatabaseIn(
 	adminUrl: string,
-	name = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
+	name = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`,
+	template?: string
 ): Promise<string> {
-	if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a plain database name: ${name}`);
-	await onServer(adminUrl, `CREATE DATABASE ${name}`);
+	if (!PLAIN_NAME.test(name)) throw new Error(`not a plain database name: ${name}`);
+	if (template !== undefined && !PLAIN_NAME.test(template)) throw new Error(`not a plain database name: ${template}`);
+	const copy = template === undefined ? '' : ` TEMPLATE ${template} STRATEGY FILE_COPY`;
+	await onServer(adminUrl, `CREATE DATABASE ${name}${copy}`);
 	return databaseUrl(adminUrl, name);
 }
 
 /** Drops a database made by createDatabaseIn, closing whatever sessions it still has. */
 export async function dropDatabaseIn(adminUrl: string, url: string): Promise<void> {
 	const name = new URL(url).pathname.slice(1);
-	if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+	if (!PLAIN_NAME.test(name)) throw new Error(`not a plain database name: ${name}`);
 	await onServer(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 

@@ -32,13 +32,23 @@ const eventRow = (orderId: number, e: ReceiveEvent) =>
 		payload: e.payload
 	});
 
-/** Dialect-neutral: one multi-row INSERT for the orders and one for their events. */
+/**
+ * Dialect-neutral: one multi-row INSERT for the orders and one for their events. An order whose 工单号 a
+ * concurrent transaction has just stored (possible with several writers on PostgreSQL) is left out rather
+ * than failing the batch: only the inserted rows come back, and the caller looks the others up.
+ */
 export async function insertOrders(
 	db: Db,
 	rows: NewOrderRow[],
 	e: ReceiveEvent
 ): Promise<{ id: number; order_no: string }[]> {
-	const inserted = await db.insertInto('hotline_orders').values(rows).returning(['id', 'order_no']).execute();
+	const inserted = await db
+		.insertInto('hotline_orders')
+		.values(rows)
+		.onConflict((oc) => oc.column('order_no').doNothing())
+		.returning(['id', 'order_no'])
+		.execute();
+	if (!inserted.length) return inserted;
 	await db
 		.insertInto('hotline_events')
 		.values(inserted.map((r) => eventRow(r.id, e)))

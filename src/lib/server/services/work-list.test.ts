@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { at, HOUR } from '$lib/domain/fixtures/time';
 import type { CaseUpdate } from '../db/schema';
 import { actorOf, createTestDb, type TestDb } from '../test-db';
+import { queryPlan } from '../test-dialect.fixtures';
 import { REPORTED_PAGE_SIZE } from '../repositories/cases';
 import { gridRow, orderRow } from './stats/fixtures';
 import { loadReportedList, loadWorkList } from './work-list';
@@ -132,15 +132,10 @@ describe('我上报的', () => {
 	});
 
 	it('is read from the reporter index, not by walking every case', async () => {
-		const plan = (
-			await sql<{
-				detail: string;
-			}>`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE reporter_id = 1 ORDER BY reported_at DESC, id DESC LIMIT 20`.execute(
-				t.db
-			)
-		).rows
-			.map((r) => r.detail)
-			.join(' | ');
+		const plan = await queryPlan(
+			t.db,
+			'SELECT id FROM cases WHERE reporter_id = 1 ORDER BY reported_at DESC, id DESC LIMIT 20'
+		);
 		expect(plan).toContain('cases_reporter_id_reported_at');
 	});
 });

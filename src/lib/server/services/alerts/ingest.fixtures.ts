@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll } from 'vitest';
 import { locatePoint, type LngLat } from '$lib/domain/geo';
@@ -12,6 +11,7 @@ import { insertCamera, setCameraActive } from '../../repositories/cameras';
 import { saveAlertSettings } from '../../repositories/alerts';
 import { loadGeography } from '../../repositories/reference';
 import { createTestDb, listFiles, type TestDb, countRows } from '../../test-db';
+import { refuseInserts } from '../../test-dialect.fixtures';
 import { ingestAlert, type IngestAlertInput } from './ingest';
 
 export let t: TestDb;
@@ -56,9 +56,7 @@ beforeAll(async () => {
 		if (!active) await setCameraActive(t.db, id, false, T0);
 	}
 	// A database failure after the files are written: evidence rows of CAM-FAIL are refused.
-	await sql`CREATE TRIGGER test_fail_evidence BEFORE INSERT ON evidence_files WHEN NEW.camera_id = 'CAM-FAIL' BEGIN SELECT RAISE(ABORT, 'test failure'); END`.execute(
-		t.db
-	);
+	await refuseInserts(t.db, 'test_fail_evidence', 'evidence_files', 'camera_id', 'CAM-FAIL');
 
 	server = http.createServer((req, res) => {
 		if (req.url === '/a.jpg') res.writeHead(200, { 'content-type': 'image/jpeg' }).end(frameA);

@@ -49,10 +49,14 @@ const replayed = (alertId: number): IngestAlertResult => ({
 	alertId
 });
 
-/** The UNIQUE(camera_id, captured_at, category_code) guard, hit by a concurrent identical push. */
+/**
+ * The UNIQUE(camera_id, captured_at, category_code) guard, hit by a concurrent identical push: SQLite names
+ * its columns in the message, PostgreSQL names the constraint (alerts_replay) on the error.
+ */
 const isReplayViolation = (err: unknown) =>
 	err instanceof Error &&
-	/UNIQUE constraint failed: alerts\.camera_id, alerts\.captured_at, alerts\.category_code/.test(err.message);
+	(/UNIQUE constraint failed: alerts\.camera_id, alerts\.captured_at, alerts\.category_code/.test(err.message) ||
+		((err as { code?: unknown }).code === '23505' && (err as { constraint?: unknown }).constraint === 'alerts_replay'));
 
 export async function ingestAlert(
 	db: Db,

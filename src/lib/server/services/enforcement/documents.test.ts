@@ -5,6 +5,7 @@ import { DEFAULT_APPEAL_ROUTES } from '$lib/domain/enforcement-appeal';
 import { at } from '$lib/domain/fixtures/time';
 import { LoggingSmsSender, setSmsSender } from '../../sms';
 import { actorOf, createTestDb, jpeg, type TestDb } from '../../test-db';
+import { dropTrigger } from '../../test-dialect.fixtures';
 import { reviewAlert } from '../alerts/review';
 import { verifyChains } from '../records/verify-chains';
 import { applyEnforcementAction, type EnforcementInput } from './actions';
@@ -141,7 +142,7 @@ describe('issued documents are archived as served', () => {
 		const { id } = await decidedCase();
 		await expect(sql`UPDATE enforcement_documents SET html = 'x'`.execute(t.db)).rejects.toThrow(/append-only/);
 		await expect(sql`DELETE FROM enforcement_documents`.execute(t.db)).rejects.toThrow(/append-only/);
-		await sql`DROP TRIGGER enforcement_documents_no_update`.execute(t.db);
+		await dropTrigger(t.db, 'enforcement_documents_no_update', 'enforcement_documents');
 		await sql`UPDATE enforcement_documents SET html = replace(html, '300.00', '30.00') WHERE kind = 'decision'`.execute(
 			t.db
 		);

@@ -134,6 +134,15 @@ async function ingestIn(w: RecordWriter, orders: OrderInput[], ctx: IngestContex
 		if (!fresh.length) continue;
 		const inserted = await w.createOrders(fresh, receive);
 		result.created.push(...inserted.map((r) => ({ orderNo: r.order_no, id: r.id })));
+		// Stored meanwhile by a concurrent transaction (several writers on PostgreSQL): same or changed, as above.
+		const done = new Set(inserted.map((r) => r.order_no));
+		const raced = fresh.filter((r) => !done.has(r.order_no));
+		if (!raced.length) continue;
+		const now = await findFingerprints(
+			db,
+			raced.map((r) => r.order_no)
+		);
+		for (const r of raced) (now.get(r.order_no) === r.fingerprint ? result.same : result.changed).push(r.order_no);
 	}
 	return result;
 }
