@@ -17,8 +17,21 @@ if (!args.length) {
 const cluster = await startPgCluster();
 const url = await cluster.createDatabase('gridcase');
 console.log(`throwaway PostgreSQL at ${url} (initdb ${cluster.timings.initdb} ms, start ${cluster.timings.start} ms)`);
-const child = spawn(args[0], args.slice(1), { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+// A process group of its own, told of a signal as a whole: `sh -c '… && npm start'` does not pass a
+// SIGTERM on, and the server it started would outlive its database.
+const child = spawn(args[0], args.slice(1), {
+	stdio: 'inherit',
+	detached: true,
+	env: { ...process.env, DATABASE_URL: url }
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+	process.on(signal, () => {
+		try {
+			process.kill(-child.pid!, signal);
+		} catch {
+			// Already gone.
+		}
+	});
 const code: number = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
 if (code !== 0) {
 	// The server logs each failed statement: the quickest way to see which SQL PostgreSQL refused.
