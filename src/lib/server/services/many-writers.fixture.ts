@@ -13,6 +13,7 @@ import { findUserByUsername } from '../repositories/users';
 import { reserveAttempt, signInRules } from '../auth/throttle';
 import { applyCaseAction } from './case-actions';
 import { addPlaceName } from './place-names';
+import { patrolReport } from './patrol-report.fixtures';
 import { reportCase } from './report-case';
 
 export interface Plan {
@@ -83,19 +84,7 @@ async function write(db: Db, plan: Plan, w: Plan['writers'][number], photo: Uint
 	const reported = await reportCase(
 		db,
 		reporter,
-		{
-			mode: 'report',
-			source: 'patrol',
-			categoryCode: CATEGORY,
-			description: '垃圾',
-			address: '东兰路 1 号',
-			lng: 121.37792,
-			lat: 31.15505,
-			communityId: null,
-			handlingNote: '',
-			beforePhotos: [{ name: 'photo.jpg', bytes: photo }],
-			afterPhotos: []
-		},
+		patrolReport([{ name: 'photo.jpg', bytes: photo }], { categoryCode: CATEGORY }),
 		plan.now
 	).catch((e: Error) => ({ ok: false as const, code: `error ${e.message}` }));
 	if (!reported.ok) return [...answers, { caseId: 0, action: 'report', outcome: outcomeOf(reported) }];

@@ -13,6 +13,7 @@ import { actorOf, jpeg } from '../test-db';
 import { verifyChains } from './records/verify-chains';
 import { getCaseRow } from '../repositories/cases';
 import { applyCaseAction } from './case-actions';
+import { patrolReport } from './patrol-report.fixtures';
 import { reportCase } from './report-case';
 import { rebuildCounts } from './stats/rebuild';
 
@@ -50,24 +51,7 @@ afterAll(async () => {
 });
 
 const report = (actor: Actor, photo: PhotoInput) =>
-	reportCase(
-		db,
-		actor,
-		{
-			mode: 'report',
-			source: 'patrol',
-			categoryCode: 'SH-HWSR-01',
-			description: '垃圾',
-			address: '东兰路 1 号',
-			lng: 121.37792,
-			lat: 31.15505,
-			communityId: null,
-			handlingNote: '',
-			beforePhotos: [photo],
-			afterPhotos: []
-		},
-		NOW
-	).then(
+	reportCase(db, actor, patrolReport([photo]), NOW).then(
 		(r) => (r.ok ? { ok: true as const, caseId: r.caseId } : { ok: false as const, error: JSON.stringify(r) }),
 		(e: Error) => ({ ok: false as const, error: e.message })
 	);

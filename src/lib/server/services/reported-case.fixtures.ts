@@ -2,6 +2,7 @@
 // record many service tests start from.
 import type { Db } from '../db/create-database';
 import { actorOf, jpeg } from '../test-db';
+import { patrolReport } from './patrol-report.fixtures';
 import { reportCase, type ReportInput } from './report-case';
 
 /**
@@ -17,20 +18,7 @@ export async function reportTestCase(
 	const r = await reportCase(
 		db,
 		await actorOf(db, username),
-		{
-			mode: 'report',
-			source: 'patrol',
-			categoryCode: 'SH-HWSR-01',
-			description: '垃圾',
-			address: '东兰路 1 号',
-			lng: 121.37792,
-			lat: 31.15505,
-			communityId: null,
-			handlingNote: '',
-			beforePhotos: input.beforePhotos ?? [await jpeg()],
-			afterPhotos: [],
-			...input
-		},
+		patrolReport(input.beforePhotos ?? [await jpeg()], input),
 		when
 	);
 	if (!r.ok) throw new Error(JSON.stringify(r));
