@@ -152,7 +152,16 @@ export async function statRowsAwaitingClock(db: Db, s: Span, now: number): Promi
 		gridQuery(db)
 			.where((eb) => dueIn(eb, 'cases.deadline_at', s))
 			.where('cases.status', 'not in', ['closed', 'void', 'parked']);
-	const beforeDeadline = await open().where('cases.deadline_at', '>=', now).execute();
+	// One lower bound, the later of the two: given both, SQLite ranges over one and filters the rest,
+	// which for a past year is every case of it.
+	const beforeDeadline =
+		now > s.toMs
+			? []
+			: await gridQuery(db)
+					.where('cases.deadline_at', now > s.fromMs ? '>=' : '>', Math.max(now, s.fromMs))
+					.where('cases.deadline_at', '<=', s.toMs)
+					.where('cases.status', 'not in', ['closed', 'void', 'parked'])
+					.execute();
 	const awaitingCheck = await open()
 		.where('cases.status', '=', 'feedback')
 		.where('cases.stage_deadline_at', '>=', now)
