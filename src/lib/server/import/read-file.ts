@@ -7,7 +7,6 @@ import { parseCsv, type RowRecord } from './csv';
 import { decodeImportText } from './encoding';
 import { ImportFileError } from './errors';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, SNIFF_HEAD_BYTES, sniffFileKind } from './sniff';
-import { readXlsxRows } from './xlsx';
 
 export interface ImportFile {
 	kind: 'csv' | 'xlsx';
@@ -58,6 +57,12 @@ async function* limited(rows: AsyncGenerator<RowRecord>, maxRows: number): Async
 	}
 }
 
+/** XLSX rows; ExcelJS is loaded only when a workbook comes (an import's worker thread reading a CSV never loads it). */
+async function* xlsxRows(input: Readable): AsyncGenerator<RowRecord> {
+	const { readXlsxRows } = await import('./xlsx');
+	yield* readXlsxRows(input);
+}
+
 /**
  * Opens an upload: 'empty' (no bytes, or no non-blank record), 'too_large' (over maxBytes, checked before
  * reading; or more than maxRows data rows, checked while streaming), 'not_csv_or_xlsx' (by content).
@@ -72,7 +77,7 @@ export async function openImportFile(
 	if (size > (limits.maxBytes ?? MAX_IMPORT_BYTES)) throw new ImportFileError('too_large');
 	const kind = sniffFileKind(first, name);
 	if (!kind) throw new ImportFileError('not_csv_or_xlsx');
-	const records = kind === 'csv' ? parseCsv(decodeImportText(bytes(source))) : readXlsxRows(bytes(source));
+	const records = kind === 'csv' ? parseCsv(decodeImportText(bytes(source))) : xlsxRows(bytes(source));
 	const firstRecord = await records.next();
 	if (firstRecord.done) throw new ImportFileError('empty');
 	return { kind, header: firstRecord.value, rows: limited(records, limits.maxRows ?? MAX_IMPORT_ROWS) };

@@ -15,8 +15,20 @@ export type BulkWrite = <T>(work: (own: Db, sqlite: SqliteDatabase) => Promise<T
 export function bulkWriter(db: Db, importId: number): BulkWrite | null {
 	const sqlite = sqliteHandle(db);
 	if (!sqlite) return null;
-	return (work) => whenFree(importId, () => onOwnConnection(db, (own) => work(own, sqliteHandle(own) ?? sqlite)));
+	return (work) =>
+		whenFree(importId, () =>
+			onOwnConnection(db, (own) => {
+				const handle = sqliteHandle(own) ?? sqlite;
+				// The orders' seven indexes outgrow SQLite's default 2 MB page cache within a few thousand
+				// rows; past that every insert reads pages back (100,000 orders: 3.1 s of writing → 2.3 s).
+				if (handle !== sqlite) handle.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+				return work(own, handle);
+			})
+		);
 }
+
+/** The bulk write's page cache, in KiB: held only while an import writes, on its own connection. */
+const BULK_CACHE_KIB = 65_536;
 
 /** One statement of the import's own bookkeeping, waiting for the database as long as it takes. */
 export const whenFree = <T>(importId: number, work: () => Promise<T>) =>

@@ -1,19 +1,12 @@
-import type { Limit } from '$lib/domain/deadlines';
-import type { OrderTypeRef, OrderValidationContext } from '$lib/domain/hotline-order-input';
-import { locatePoint, type LngLat } from '$lib/domain/geo';
+import type { OrderValidationContext } from '$lib/domain/hotline-order-input';
 import { shanghaiDate } from '$lib/domain/working-days';
 import type { Db } from '../db/create-database';
+import { ORDER_TYPES, validationContextFrom, type OrderValidationData } from '../hotline-validation';
 import { loadCalendar } from './calendar';
 import { listPlaceNames } from './place-names';
 import { loadGeography } from './reference';
-import categoriesJson from '$lib/reference-data/categories.json' with { type: 'json' };
 
-/** 12345 order types and their limits (categories.json `hotlineOrderTypes`). */
-export const ORDER_TYPES: readonly OrderTypeRef[] = categoriesJson.hotlineOrderTypes.map((t) => ({
-	type: t.type,
-	code: t.code,
-	limit: t.limit as Limit
-}));
+export { ORDER_TYPES };
 
 export function orderTypeLabel(code: string): string {
 	return ORDER_TYPES.find((t) => t.code === code)?.type ?? code;
@@ -25,6 +18,11 @@ export function orderTypeLabel(code: string): string {
  * from a point (the boundaries in force) or from an address (the road and 小区 names).
  */
 export async function orderValidationContext(db: Db, now: number): Promise<OrderValidationContext> {
+	return validationContextFrom(await orderValidationData(db, now));
+}
+
+/** The same as data (a worker thread makes the context of it: hotline-validation.ts). */
+export async function orderValidationData(db: Db, now: number): Promise<OrderValidationData> {
 	const [categories, communities, geography, calendar, placeNames] = await Promise.all([
 		db.selectFrom('categories').select('code').execute(),
 		db.selectFrom('communities').select(['id', 'name']).execute(),
@@ -32,18 +30,12 @@ export async function orderValidationContext(db: Db, now: number): Promise<Order
 		loadCalendar(db),
 		listPlaceNames(db)
 	]);
-	const locateCommunity = (pt: LngLat) => {
-		const found = locatePoint(pt, geography.boundary, geography.areas, geography.communities);
-		return found.ok ? found.communityId : null;
-	};
 	return {
 		now,
-		orderTypes: ORDER_TYPES,
-		categoryCodes: new Set(categories.map((c) => c.code)),
-		communities: new Map(communities.map((c) => [c.name, c.id])),
-		boundary: geography.boundary,
+		categoryCodes: categories.map((c) => c.code),
+		communities: communities.map((c) => [c.name, c.id]),
+		geography,
 		calendar,
-		locateCommunity,
 		placeNames: placeNames.map((p) => ({ name: p.name, kind: p.kind, communityId: p.communityId }))
 	};
 }

@@ -1,4 +1,3 @@
-import { orderFingerprint } from './fingerprint';
 import { updateImport } from '../../repositories/hotline-imports';
 import { whenFree } from '../../repositories/hotline-import-jobs';
 import { fingerprintLookup } from '../../repositories/hotline-orders';
@@ -53,14 +52,14 @@ export function analyseImport(db: Db, imp: ImportRow, path: string, now: number)
 						? { fileError: 'missing_columns', columns: h.missing }
 						: { fileError: 'duplicate_columns', columns: h.duplicate };
 			},
-			order: async (order) => {
+			order: async (order, _line, fingerprint) => {
 				validRows++;
 				if (lookup) {
 					// Only an order already stored needs its fingerprint compared.
 					const known = lookup(order.orderNo);
-					return known === undefined ? undefined : tally(order.orderNo, orderFingerprint(order), known);
+					return known === undefined ? undefined : tally(order.orderNo, fingerprint, known);
 				}
-				pending.push({ orderNo: order.orderNo, fingerprint: orderFingerprint(order) });
+				pending.push({ orderNo: order.orderNo, fingerprint });
 				if (pending.length >= 500) await compare();
 			},
 			problems: (p) => {

@@ -3,26 +3,25 @@ import type { Db } from '../../db/create-database';
 import { loadCalendar } from '../../repositories/calendar';
 import { updateImport } from '../../repositories/hotline-imports';
 import { bulkWriter, whenFree } from '../../repositories/hotline-import-jobs';
-import type { NewOrderRow } from '../../repositories/hotline-order-writes';
-import { orderValidationContext } from '../../repositories/hotline-reference';
-import type { StatRows } from '../../repositories/stat-rows';
-import { countEntries, FAR } from '../stats/counting';
+import { orderValidationContext, orderValidationData } from '../../repositories/hotline-reference';
+import { communityAreas } from '../../repositories/reference';
 import { unitOfWork } from '../unit-of-work';
-import { ingestOrders, prepareOrderRows, writePreparedOrders, type IngestContext } from './ingest';
+import { ingestOrders, writePreparedOrders, type IngestContext } from './ingest';
 import { BATCH, RowsInvalid, runImportJob, tick, type ImportMode, type ImportRow } from './import-jobs';
 import { reportProgress } from './import-progress';
+import { prepareImportRows } from './import-prepare';
 import { scanOrderFile } from './import-scan';
 
 /** Rows written between two turns of the event loop: each slice is a few milliseconds of the thread. */
 const WRITE_BATCH = 250;
-const EVER = { from: '0000-01-01', to: '9999-12-31' };
 
 /**
- * Writes the import all or nothing, without holding up the centre: every row is read, checked and
- * made ready first, outside any transaction (other requests go on between chunks); then ONE short
- * transaction writes them, yielding between chunks, and adds their statistics once. A crash or a kill
- * leaves all of it or none of it, and committing again completes it (orders already stored count as
- * unchanged).
+ * Writes the import all or nothing, without holding up the centre: a worker thread reads, checks and
+ * makes the rows ready (import-prepare.ts) while this thread writes them in ONE transaction on a
+ * connection of its own, yielding between chunks (other requests go on), and adds their statistics
+ * once. A row with a problem ('all or nothing'), a file that turns out unreadable or a failed write
+ * rolls all of it back; a crash or a kill leaves all of it or none of it, and committing again
+ * completes it (orders already stored count as unchanged).
  */
 export function commitImport(
 	db: Db,
@@ -33,56 +32,50 @@ export function commitImport(
 	now: number
 ): Promise<void> {
 	return runImportJob(db, imp.id, now, async () => {
-		const ctx = await orderValidationContext(db, now);
 		const calendar = await loadCalendar(db);
 		const ingest = { origin: 'file' as const, importId: imp.id, actorId, apiKeyId: null, now, calendar };
 		// Written on a connection of its own, so the centre's reads go on while it writes.
 		const writeInBulk = bulkWriter(db, imp.id);
-		if (!writeInBulk) return await commitWithKysely(db, imp, path, mode, ingest, ctx);
-		let hadProblems = false;
-		const rows: NewOrderRow[] = [];
-		// What the new orders add to the statistics, judged from the rows themselves as they are made
-		// (a new order's counts depend on nothing else); used when every row turns out new.
-		const counted = new Map<string, number>();
-		let pending: OrderInput[] = [];
-		const prepare = async () => {
-			const prepared = await prepareOrderRows(db, pending, ingest);
-			countEntries({ grid: [], enforcement: [], orders: prepared.map(orderStatsRow) }, FAR, EVER, counted);
-			rows.push(...prepared);
-			pending = [];
-			await reportProgress(db, imp.id, { phase: 'preparing', rows: rows.length, total: imp.valid_rows });
-			await tick();
-		};
-		await scanOrderFile(path, imp.file_name, ctx, {
-			order: async (order) => {
-				pending.push(order);
-				if (pending.length >= BATCH) await prepare();
-			},
-			problems: () => (hadProblems = true)
-		});
-		await prepare();
-		if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
-		await reportProgress(db, imp.id, { phase: 'writing', rows: 0, total: rows.length });
-		// The unit of work uses `counted` when every row turns out new, and judges the created ones otherwise.
-		const written = await writeInBulk((own, sqlite) =>
-			unitOfWork(
-				own,
-				async (w) => {
-					let created = 0;
-					for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-						created += writePreparedOrders(w, rows.slice(i, i + WRITE_BATCH), { ...ingest, sqlite }).created.length;
-						// Not written to the row: this transaction holds SQLite's one writer (import-progress.ts).
-						await reportProgress(db, imp.id, { phase: 'writing', rows: created, total: rows.length, store: false });
-						await tick();
-					}
-					return created;
-				},
-				{ precounted: { rows: rows.length, counts: counted } }
-			)
-		);
-		await whenFree(imp.id, () =>
-			updateImport(db, imp.id, { status: 'committed', mode, written_rows: written, finished_at: Date.now() })
-		);
+		if (!writeInBulk) return await commitWithKysely(db, imp, path, mode, ingest);
+		const data = await orderValidationData(db, now);
+		const areaOf = [...(await communityAreas(db))];
+		const from = { origin: ingest.origin, importId: imp.id, now };
+		const prepared = prepareImportRows({ path, name: imp.file_name, data, from, areaOf });
+		const total = imp.valid_rows;
+		// Filled once every row is read: the unit of work uses it when every row turned out new.
+		const precounted = { rows: -1, counts: new Map<string, number>() };
+		try {
+			await reportProgress(db, imp.id, { phase: 'writing', rows: 0, total });
+			const written = await writeInBulk((own, sqlite) =>
+				unitOfWork(
+					own,
+					async (w) => {
+						let created = 0;
+						const refuse = () => {
+							if (prepared.hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
+						};
+						for await (const rows of prepared.batches()) {
+							refuse();
+							for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+								created += writePreparedOrders(w, rows.slice(i, i + WRITE_BATCH), { ...ingest, sqlite }).created.length;
+								// Not written to the row: this transaction holds SQLite's one writer (import-progress.ts).
+								await reportProgress(db, imp.id, { phase: 'writing', rows: created, total, store: false });
+								await tick();
+							}
+						}
+						refuse();
+						Object.assign(precounted, { rows: prepared.rows, counts: prepared.counted });
+						return created;
+					},
+					{ precounted }
+				)
+			);
+			await whenFree(imp.id, () =>
+				updateImport(db, imp.id, { status: 'committed', mode, written_rows: written, finished_at: Date.now() })
+			);
+		} finally {
+			prepared.stop();
+		}
 	});
 }
 
@@ -92,9 +85,9 @@ async function commitWithKysely(
 	imp: ImportRow,
 	path: string,
 	mode: ImportMode,
-	ingest: Omit<IngestContext, 'sqlite'>,
-	ctx: Awaited<ReturnType<typeof orderValidationContext>>
+	ingest: Omit<IngestContext, 'sqlite'>
 ): Promise<void> {
+	const ctx = await orderValidationContext(db, ingest.now);
 	let hadProblems = false;
 	const written = await unitOfWork(db, async (w) => {
 		const trx = w.trx;
@@ -120,24 +113,3 @@ async function commitWithKysely(
 	});
 	await updateImport(db, imp.id, { status: 'committed', mode, written_rows: written, finished_at: Date.now() });
 }
-
-/** A new order as the statistics read it: what it has on receipt, nothing yet of what comes later. */
-const orderStatsRow = (r: NewOrderRow): StatRows['orders'][number] => ({
-	id: 0,
-	order_no: r.order_no,
-	status: r.status,
-	category_code: r.category_code ?? null,
-	community_id: r.community_id ?? null,
-	area_id: r.area_id ?? null,
-	department_id: r.department_id ?? null,
-	received_at: r.received_at,
-	has_phone: r.has_phone ?? 0,
-	contact_outcome: r.contact_outcome ?? null,
-	first_contact_due_at: r.first_contact_due_at ?? null,
-	first_contact_at: r.first_contact_at ?? null,
-	return_approved_at: r.return_approved_at ?? null,
-	deadline_at: r.deadline_at ?? null,
-	first_reply_at: r.first_reply_at ?? null,
-	satisfaction: r.satisfaction ?? null,
-	completed_at: r.completed_at ?? null
-});

@@ -66,7 +66,8 @@ export async function scanOrderFile(
 	ctx: OrderValidationContext,
 	on: {
 		header?: (h: ScanHeader) => void;
-		order: (order: OrderInput, line: number) => void | Promise<void>;
+		/** A valid order, with its line and fingerprint (fingerprint.ts). */
+		order: (order: OrderInput, line: number, fingerprint: string) => void | Promise<void>;
 		problems: (problems: RowProblem[]) => void;
 		notes?: (notes: RowNote[]) => void;
 		progress?: (rows: number) => void | Promise<void>;
@@ -107,7 +108,8 @@ export async function scanOrderFile(
 		if (!checked.ok) on.problems(checked.errors.map((e) => ({ line: record.line, column: e.column, code: e.code })));
 		else {
 			const first = seen.get(checked.order.orderNo);
-			const print = orderFingerprint(checked.order).slice(0, 16);
+			const fingerprint = orderFingerprint(checked.order);
+			const print = fingerprint.slice(0, 16);
 			if (first && first.print === print) {
 				repeated++;
 				on.notes?.([{ line: record.line, column: null, code: 'repeated_line', params: { first: String(first.line) } }]);
@@ -118,7 +120,7 @@ export async function scanOrderFile(
 			else {
 				seen.set(checked.order.orderNo, { line: record.line, print });
 				if (checked.notes.length) on.notes?.(checked.notes.map((n) => ({ line: record.line, ...n })));
-				await on.order(checked.order, record.line);
+				await on.order(checked.order, record.line, fingerprint);
 			}
 		}
 		if (rows % 2000 === 0) await on.progress?.(rows);

@@ -1,5 +1,4 @@
 import type { OrderInput } from '$lib/domain/hotline-order-input';
-import { hotlineStageDeadline, openHotlineOrder } from '$lib/domain/hotline-workflow';
 import type { WorkCalendar } from '$lib/domain/working-days';
 import type { Db } from '../../db/create-database';
 import {
@@ -11,6 +10,7 @@ import {
 import { communityAreas } from '../../repositories/reference';
 import { unitOfWork, type RecordWriter } from '../unit-of-work';
 import { orderFingerprint } from './fingerprint';
+import { newOrderRow } from './order-rows';
 
 /** Where an order came from and who brought it in. */
 export interface IngestContext {
@@ -34,64 +34,12 @@ export interface IngestResult {
 
 const BATCH = 400; // rows per multi-row INSERT (26 columns × 400 stays under SQLite's 32,766 variables)
 
-/** The stored row of a new order: its first state and clocks come from the workflow. */
-function newOrderRow(
-	order: OrderInput,
-	fingerprint: string,
-	ctx: IngestContext,
-	areaOf: Map<number, number>
-): NewOrderRow {
-	const state = openHotlineOrder(
-		{
-			receivedAt: order.receivedAt,
-			orderLimit: order.orderLimit,
-			hasPhone: order.phone !== null,
-			dueAt: order.dueAt ?? null
-		},
-		ctx.calendar
-	);
-	return {
-		order_no: order.orderNo,
-		channel: order.channel,
-		order_type: order.orderTypeCode,
-		urgency: order.urgency,
-		citizen_name: order.citizenName,
-		phone: order.phone,
-		has_phone: state.hasPhone ? 1 : 0,
-		address: order.address,
-		lng: order.lng,
-		lat: order.lat,
-		content: order.content,
-		received_at: order.receivedAt,
-		category_code: order.categoryCode,
-		community_id: order.communityId,
-		area_id: order.communityId === null ? null : (areaOf.get(order.communityId) ?? null),
-		status: state.status,
-		limit_value: order.orderLimit.value,
-		limit_unit: order.orderLimit.unit,
-		deadline_at: state.deadlineAt,
-		due_at: hotlineStageDeadline(state),
-		warn_at: state.warnAt,
-		fingerprint,
-		origin: ctx.origin,
-		import_id: ctx.importId,
-		created_at: ctx.now,
-		updated_at: ctx.now
-	};
-}
-
 const receiveEvent = (ctx: IngestContext): ReceiveEvent => ({
 	at: ctx.now,
 	actor_id: ctx.actorId,
 	api_key_id: ctx.apiKeyId,
 	payload: JSON.stringify({ origin: ctx.origin, importId: ctx.importId })
 });
-
-/** The stored rows of new orders, made before any transaction (a bulk import prepares them while others work). */
-export async function prepareOrderRows(db: Db, orders: OrderInput[], ctx: IngestContext): Promise<NewOrderRow[]> {
-	const areaOf = await communityAreas(db);
-	return orders.map((order) => newOrderRow(order, orderFingerprint(order), ctx, areaOf));
-}
 
 /** SQLite only, in the caller's unit of work on the same handle: writes prepared rows (the unit of work counts them). */
 export function writePreparedOrders(

@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { ImportFileError } from '../../import/errors';
+import { orderValidationData } from '../../repositories/hotline-reference';
+import { communityAreas } from '../../repositories/reference';
+import { HEADERS, tmp, valid, writeFile } from './import-jobs.files.fixtures';
+import { NOW, useImportJobsEnv } from './import-jobs.fixtures';
+import { prepareImportRows, type PrepareInput } from './import-prepare';
+
+// The import's rows made on a worker thread (as the built app and the CLI make them) are the rows made
+// in this thread, batch boundaries, problems, statistics and file-level failures included.
+
+const env = useImportJobsEnv();
+
+async function inputFor(file: string): Promise<PrepareInput> {
+	return {
+		path: file,
+		name: path.basename(file),
+		data: await orderValidationData(env.db, NOW),
+		from: { origin: 'file', importId: 7, now: NOW },
+		areaOf: [...(await communityAreas(env.db))]
+	};
+}
+
+async function inThisThread(input: PrepareInput) {
+	const prepared = prepareImportRows(input, false);
+	const rows = [];
+	let failure: { code: string; line?: number; otherLine?: number } | null = null;
+	try {
+		for await (const batch of prepared.batches()) rows.push(...batch);
+	} catch (e) {
+		if (!(e instanceof ImportFileError)) throw e;
+		failure = { code: e.code, line: e.line, otherLine: e.otherLine };
+	}
+	return { rows, hadProblems: prepared.hadProblems, total: prepared.rows, counted: prepared.counted, failure };
+}
+
+function onWorkerThread(input: PrepareInput) {
+	const inFile = tmp.file(`input-${Math.random()}.bin`, v8.serialize(input));
+	const outFile = `${inFile}.out`;
+	const fixture = path.resolve('src/lib/server/services/hotline/import-prepare.fixture.ts');
+	execFileSync(process.execPath, ['--import', 'tsx', fixture, inFile, outFile], { stdio: 'inherit' });
+	return v8.deserialize(fs.readFileSync(outFile));
+}
+
+describe('prepareImportRows', () => {
+	it('makes the same rows on a worker thread as in this one, a problem row and the statistics included', async () => {
+		const rows = Array.from({ length: 4500 }, (_, i) => valid(`PW-${String(i).padStart(5, '0')}`));
+		rows.splice(2100, 0, valid('PW-BAD', { type: '表扬' }));
+		const input = await inputFor(await writeFile('utf-8', rows));
+		const here = await inThisThread(input);
+		expect(here).toMatchObject({ hadProblems: true, total: 4500, failure: null });
+		expect(here.rows[4499]).toMatchObject({ order_no: 'PW-04499', import_id: 7, origin: 'file', status: 'received' });
+		expect(here.counted.size).toBeGreaterThan(0);
+		const there = onWorkerThread(input);
+		expect(there.forked).toBe(true);
+		expect(there).toEqual({ forked: true, ...here });
+	}, 60_000);
+
+	it('hands a file-level failure over as the same ImportFileError, line included', async () => {
+		const rows = [valid('PH-001'), valid('PH-002'), HEADERS, valid('PH-003')];
+		const input = await inputFor(await writeFile('utf-8', rows));
+		const here = await inThisThread(input);
+		expect(here.failure).toEqual({ code: 'two_header_rows', line: 4, otherLine: 1 });
+		expect(onWorkerThread(input).failure).toEqual(here.failure);
+	}, 60_000);
+});

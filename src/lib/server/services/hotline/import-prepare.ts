@@ -1,0 +1,169 @@
+// Makes an import's rows ready on a worker thread: reads the file, checks every row, makes each new
+// order's stored row and what it adds to the statistics, and hands the rows over in batches while
+// the app's thread writes the ones before (import-commit.ts). Reading and writing then take turns
+// on two cores instead of one after the other on one, and the app's thread stays free for requests.
+//
+// The worker is this same module started again from its own file, as boundary-worker.ts does: in
+// the built app the chunk Vite put it in; under tsx (the benchmarks, the CLI) the TypeScript file.
+// Under Vitest, where a bare worker cannot load TypeScript, the same work runs on the calling thread
+// and yields between batches.
+import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { ImportFileError, type ImportFileErrorCode } from '../../import/errors';
+import type { NewOrderRow } from '../../repositories/hotline-order-writes';
+import { validationContextFrom, type OrderValidationData } from '../../hotline-validation';
+import { countEntries, FAR } from '../stats/counting';
+import { scanOrderFile } from './import-scan';
+import { newOrderRow, orderStatsRow, type OrderOrigin } from './order-rows';
+
+const TASK = 'gridcase-import-prepare';
+const EVER = { from: '0000-01-01', to: '9999-12-31' };
+/** Rows handed over at a time (import-jobs.ts's BATCH; not imported, to keep the worker's modules few). */
+const BATCH = 2000;
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+export interface PrepareInput {
+	path: string;
+	name: string;
+	data: OrderValidationData;
+	from: Omit<OrderOrigin, 'calendar'>;
+	/** 居民区 id → its 片区 id. */
+	areaOf: [number, number][];
+}
+
+type Message =
+	| { kind: 'rows'; rows: NewOrderRow[] }
+	| { kind: 'problems' }
+	| { kind: 'done'; rows: number; counted: [string, number][] }
+	| { kind: 'failed'; message: string; code?: ImportFileErrorCode; line?: number; otherLine?: number };
+
+/** The whole of the reading side; `send` hands each message over, `pause` lets the thread breathe. */
+async function produce(input: PrepareInput, send: (m: Message) => void, pause: () => Promise<unknown>) {
+	try {
+		const ctx = validationContextFrom(input.data);
+		const from = { ...input.from, calendar: input.data.calendar };
+		const areaOf = new Map(input.areaOf);
+		// What the new orders add to the statistics, judged from the rows themselves (a new order's
+		// counts depend on nothing else); the unit of work uses it when every row turns out new.
+		const counted = new Map<string, number>();
+		let batch: NewOrderRow[] = [];
+		let rows = 0;
+		let problems = false;
+		const flush = async () => {
+			if (!batch.length) return;
+			countEntries({ grid: [], enforcement: [], orders: batch.map(orderStatsRow) }, FAR, EVER, counted);
+			send({ kind: 'rows', rows: batch });
+			rows += batch.length;
+			batch = [];
+			await pause();
+		};
+		await scanOrderFile(input.path, input.name, ctx, {
+			order: async (order, _line, fingerprint) => {
+				batch.push(newOrderRow(order, fingerprint, from, areaOf));
+				if (batch.length >= BATCH) await flush();
+			},
+			problems: () => {
+				if (!problems) send({ kind: 'problems' });
+				problems = true;
+			}
+		});
+		await flush();
+		send({ kind: 'done', rows, counted: [...counted] });
+	} catch (e) {
+		const file = e instanceof ImportFileError ? e : null;
+		send({ kind: 'failed', message: String(e), code: file?.code, line: file?.line, otherLine: file?.otherLine });
+	}
+}
+
+if (!isMainThread && (workerData as { task?: string } | null)?.task === TASK) {
+	const port = parentPort!;
+	void produce(
+		(workerData as { input: PrepareInput }).input,
+		(m) => port.postMessage(m),
+		() => Promise.resolve()
+	);
+}
+
+const self = import.meta.url;
+const underTsx = process.execArgv.some((a) => a.includes('tsx'));
+/** Whether prepareImportRows reads on a worker thread here (in the built app and under tsx; not under Vitest). */
+export const canFork = self.startsWith('file:') && (self.endsWith('.js') || (self.endsWith('.ts') && underTsx));
+
+function startWorker(data: unknown): Worker {
+	if (self.endsWith('.js')) return new Worker(fileURLToPath(self), { workerData: data });
+	// Under tsx the worker registers tsx's loader itself (it is not inherited), then loads this file.
+	const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(self)}); })`;
+	return new Worker(boot, { eval: true, workerData: data });
+}
+
+/** The rows of an import as they are made, and once they are all read, what the reading found. */
+export interface PreparedRows {
+	/** Batches of stored rows in file order; throws what reading the file threw. */
+	batches(): AsyncGenerator<NewOrderRow[]>;
+	/** A row had a problem (seen so far; final once the batches ended). */
+	readonly hadProblems: boolean;
+	/** Once the batches ended: the rows made, and what they add to the statistics. */
+	readonly rows: number;
+	readonly counted: Map<string, number>;
+	/** Stops the reading (idempotent). */
+	stop(): void;
+}
+
+/** Starts reading `input` on a worker thread (or in this thread, see the top of the file). */
+export function prepareImportRows(input: PrepareInput, fork = canFork): PreparedRows {
+	const inbox: (Message | null)[] = [];
+	let wake: (() => void) | null = null;
+	const deliver = (m: Message) => {
+		inbox.push(m);
+		wake?.();
+		wake = null;
+	};
+	let worker: Worker | null = null;
+	let stopped = false;
+	if (fork) {
+		worker = startWorker({ task: TASK, input });
+		worker.on('message', deliver);
+		worker.on('error', (e) => deliver({ kind: 'failed', message: String(e) }));
+		// A reader that ends normally has said 'done' or 'failed' first.
+		worker.on('exit', (code) => {
+			if (code !== 0 && !stopped) deliver({ kind: 'failed', message: `import reader exited (${code})` });
+		});
+	} else void produce(input, deliver, () => (stopped ? Promise.reject(new Error('stopped')) : tick()));
+
+	const state = { hadProblems: false, rows: 0, counted: new Map<string, number>() };
+	const stop = () => {
+		stopped = true;
+		void worker?.terminate();
+	};
+	async function* batches(): AsyncGenerator<NewOrderRow[]> {
+		for (let at = 0; ; at++) {
+			while (at >= inbox.length) await new Promise<void>((r) => (wake = r));
+			const m = inbox[at]!;
+			inbox[at] = null; // the rows are the caller's now
+			if (m.kind === 'rows') yield m.rows;
+			else if (m.kind === 'problems') state.hadProblems = true;
+			else if (m.kind === 'done') {
+				Object.assign(state, { rows: m.rows, counted: new Map(m.counted) });
+				stop();
+				return;
+			} else {
+				stop();
+				if (m.code) throw new ImportFileError(m.code, m.line, { otherLine: m.otherLine });
+				throw new Error(m.message);
+			}
+		}
+	}
+	return {
+		batches,
+		get hadProblems() {
+			return state.hadProblems;
+		},
+		get rows() {
+			return state.rows;
+		},
+		get counted() {
+			return state.counted;
+		},
+		stop
+	};
+}
