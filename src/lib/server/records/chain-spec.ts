@@ -5,7 +5,8 @@
 // `npm run verify`. Chains run per case (per order, per enforcement case), or over the whole table
 // where rows belong to no single record. No SvelteKit, no clock, no I/O: shared by the app, the
 // migration's backfill, the verifier and the raw bulk loaders.
-import { createHash } from 'node:crypto';
+// One-shot hash(): half the cost of createHash() for a row (a bulk import seals 100,000 at once).
+import { hash } from 'node:crypto';
 
 export interface SealedTableSpec {
 	/** The chain each row belongs to: a column (one chain per value) or null (one chain for the table). */
@@ -172,9 +173,7 @@ export function canonicalRow(table: SealedTable, row: Readonly<Record<string, un
 
 /** SHA-256 (hex) over the previous row's hash and this row's canonical form. */
 export function rowHash(table: SealedTable, row: Readonly<Record<string, unknown>>, previousHash: string): string {
-	return createHash('sha256')
-		.update(`${previousHash}\n${canonicalRow(table, row)}`)
-		.digest('hex');
+	return hash('sha256', `${previousHash}\n${canonicalRow(table, row)}`, 'hex');
 }
 
 /** The chain a row belongs to, as text ('' for a table-wide chain). */
