@@ -1,7 +1,8 @@
 // npm run bench — the 12345 import on both databases, side by side from the same run: one generated
 // CSV of BENCH_IMPORT_ORDERS (100,000) orders through the real path (analyseImport, then commitImport
 // all or nothing) into a fresh SQLite file and a fresh database of a throwaway PostgreSQL cluster,
-// BENCH_IMPORT_RUNS (3) times each, medians. Target: ≥ 25,000 orders/s for the commit. Reports, never fails.
+// BENCH_IMPORT_RUNS (3) times each, medians. Target (issue 14, as bench/run.ts counts it): ≥ 25,000 orders/s for
+// the whole import, analyse + commit; the commit's own rate is printed beside it. Reports, never fails.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,14 +88,15 @@ try {
 	console.log(
 		`\n12345 import of ${ORDERS.toLocaleString('en')} orders from CSV — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}; medians of ${RUNS}`
 	);
-	const rows = [['database', 'analyse orders/s', 'commit orders/s', `commit ≥ ${fmtRate(TARGET)}/s`]];
+	const rows = [['database', 'analyse orders/s', 'commit orders/s', 'whole orders/s', `whole ≥ ${fmtRate(TARGET)}/s`]];
 	for (const [name, runs] of results) {
-		const commit = rate(ORDERS, median(runs.map((r) => r.commitMs)));
+		const whole = rate(ORDERS, median(runs.map((r) => r.analyseMs + r.commitMs)));
 		rows.push([
 			name,
 			fmtRate(rate(ORDERS, median(runs.map((r) => r.analyseMs)))),
-			fmtRate(commit),
-			commit >= TARGET ? 'met' : 'MISSED'
+			fmtRate(rate(ORDERS, median(runs.map((r) => r.commitMs)))),
+			fmtRate(whole),
+			whole >= TARGET ? 'met' : 'MISSED'
 		]);
 	}
 	console.log(table(rows));
