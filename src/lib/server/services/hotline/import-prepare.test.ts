@@ -60,6 +60,20 @@ describe('prepareImportRows', () => {
 		expect(there).toEqual({ forked: true, ...here });
 	}, 60_000);
 
+	it('gives the rows again from the first to a transaction run again (busy, or a conflict on PostgreSQL)', async () => {
+		const rows = Array.from({ length: 4100 }, (_, i) => valid(`PA-${String(i).padStart(5, '0')}`));
+		const prepared = prepareImportRows(await inputFor(await writeFile('utf-8', rows)), false);
+		const read = async () => {
+			const got = [];
+			for await (const batch of prepared.batches()) got.push(...batch.map((r) => r.order_no));
+			return got;
+		};
+		const first = await read();
+		expect(first).toHaveLength(4100);
+		expect(await read()).toEqual(first);
+		expect(prepared.rows).toBe(4100);
+	});
+
 	it('hands a file-level failure over as the same ImportFileError, line included', async () => {
 		const rows = [valid('PH-001'), valid('PH-002'), HEADERS, valid('PH-003')];
 		const input = await inputFor(await writeFile('utf-8', rows));

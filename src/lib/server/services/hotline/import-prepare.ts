@@ -98,7 +98,7 @@ function startWorker(data: unknown): Worker {
 
 /** The rows of an import as they are made, and once they are all read, what the reading found. */
 export interface PreparedRows {
-	/** Batches of stored rows in file order; throws what reading the file threw. */
+	/** Batches of stored rows in file order, from the first each time it is called; throws what reading the file threw. */
 	batches(): AsyncGenerator<NewOrderRow[]>;
 	/** A row had a problem (seen so far; final once the batches ended). */
 	readonly hadProblems: boolean;
@@ -111,7 +111,8 @@ export interface PreparedRows {
 
 /** Starts reading `input` on a worker thread (or in this thread, see the top of the file). */
 export function prepareImportRows(input: PrepareInput, fork = canFork): PreparedRows {
-	const inbox: (Message | null)[] = [];
+	// Kept whole: a transaction run again (busy on SQLite, a conflict on PostgreSQL) reads the rows again.
+	const inbox: Message[] = [];
 	let wake: (() => void) | null = null;
 	const deliver = (m: Message) => {
 		inbox.push(m);
@@ -138,8 +139,7 @@ export function prepareImportRows(input: PrepareInput, fork = canFork): Prepared
 	async function* batches(): AsyncGenerator<NewOrderRow[]> {
 		for (let at = 0; ; at++) {
 			while (at >= inbox.length) await new Promise<void>((r) => (wake = r));
-			const m = inbox[at]!;
-			inbox[at] = null; // the rows are the caller's now
+			const m = inbox[at];
 			if (m.kind === 'rows') yield m.rows;
 			else if (m.kind === 'problems') state.hadProblems = true;
 			else if (m.kind === 'done') {
