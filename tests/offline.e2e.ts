@@ -83,6 +83,17 @@ test('offline report and 核查 wait in the outbox and arrive exactly once', asy
 	await expect(page.getByRole('link', { name: '待发送 2' })).toBeVisible();
 	await expectAccessible(page);
 	await expectNoSideScroll(page);
+	// The /outbox kept for offline use is made by the server, which cannot see the phone's storage: until
+	// the page has read it, it says so instead of "没有待发送的内容" while two items wait.
+	const keptOutbox = await page.evaluate(async () => {
+		for (const name of await caches.keys()) {
+			const hit = name.startsWith('pages-') && (await (await caches.open(name)).match(location.origin + '/outbox'));
+			if (hit) return hit.text();
+		}
+		return '';
+	});
+	expect(keptOutbox).toContain('正在读取本机保存的内容');
+	expect(keptOutbox).not.toContain('没有待发送的内容');
 	await page.goto('/outbox');
 	await expect(page.locator('ol.items > li')).toHaveCount(2);
 	await expectAccessible(page);
