@@ -80,6 +80,8 @@ test('offline report and 核查 wait in the outbox and arrive exactly once', asy
 	await page.getByLabel('现场照片（处置前）').setInputFiles(fixture('before.jpg'));
 	await page.getByRole('button', { name: '提交' }).click();
 	await expect(page.getByText(/已保存在本机，待发送 2 条/)).toBeVisible();
+	// Said where the worker looks: the notice sits at the top of the form, the thumb is on 提交 at the bottom.
+	await expect(page.getByText(/已保存在本机，待发送 2 条/)).toBeInViewport();
 	await expect(page.getByRole('link', { name: '待发送 2' })).toBeVisible();
 	await expectAccessible(page);
 	await expectNoSideScroll(page);
