@@ -82,6 +82,9 @@ test('offline report and 核查 wait in the outbox and arrive exactly once', asy
 	await expect(page.getByText(/已保存在本机，待发送 2 条/)).toBeVisible();
 	// Said where the worker looks: the notice sits at the top of the form, the thumb is on 提交 at the bottom.
 	await expect(page.getByText(/已保存在本机，待发送 2 条/)).toBeInViewport();
+	// The emptied form is ready for the next report, 方式 上报 chosen as on a fresh page.
+	await expect(page.getByLabel('问题描述')).toHaveValue('');
+	await expect(page.getByRole('radio', { name: '上报，由城运中心派遣' })).toBeChecked();
 	await expect(page.getByRole('link', { name: '待发送 2' })).toBeVisible();
 	await expectAccessible(page);
 	await expectNoSideScroll(page);
