@@ -80,9 +80,25 @@ test('offline report and 核查 wait in the outbox and arrive exactly once', asy
 	await page.getByLabel('现场照片（处置前）').setInputFiles(fixture('before.jpg'));
 	await page.getByRole('button', { name: '提交' }).click();
 	await expect(page.getByText(/已保存在本机，待发送 2 条/)).toBeVisible();
+	// Said where the worker looks: the notice sits at the top of the form, the thumb is on 提交 at the bottom.
+	await expect(page.getByText(/已保存在本机，待发送 2 条/)).toBeInViewport();
+	// The emptied form is ready for the next report, 方式 上报 chosen as on a fresh page.
+	await expect(page.getByLabel('问题描述')).toHaveValue('');
+	await expect(page.getByRole('radio', { name: '上报，由城运中心派遣' })).toBeChecked();
 	await expect(page.getByRole('link', { name: '待发送 2' })).toBeVisible();
 	await expectAccessible(page);
 	await expectNoSideScroll(page);
+	// The /outbox kept for offline use is made by the server, which cannot see the phone's storage: until
+	// the page has read it, it says so instead of "没有待发送的内容" while two items wait.
+	const keptOutbox = await page.evaluate(async () => {
+		for (const name of await caches.keys()) {
+			const hit = name.startsWith('pages-') && (await (await caches.open(name)).match(location.origin + '/outbox'));
+			if (hit) return hit.text();
+		}
+		return '';
+	});
+	expect(keptOutbox).toContain('正在读取本机保存的内容');
+	expect(keptOutbox).not.toContain('没有待发送的内容');
 	await page.goto('/outbox');
 	await expect(page.locator('ol.items > li')).toHaveCount(2);
 	await expectAccessible(page);

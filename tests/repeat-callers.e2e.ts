@@ -17,6 +17,9 @@ test('重复来电: the dispatcher finds a caller by full phone number and sees 
 	const rows = dispatcher.locator('table tbody tr');
 	await expect(rows).toHaveCount(4);
 	await expect(rows.getByTestId('phone')).toHaveText([PHONE, PHONE, PHONE, PHONE]);
+	// A number shown in full is a tap-to-call link, in the list as on the order page.
+	await expect(rows.getByTestId('phone').getByRole('link')).toHaveCount(4);
+	await expect(rows.getByTestId('phone').getByRole('link').first()).toHaveAttribute('href', `tel:${PHONE}`);
 	await expect(dispatcher.getByTestId('search-notice')).toHaveCount(0);
 	// Three of the four have an earlier call from her within 90 days.
 	await expect(rows.locator('.flag.repeat')).toHaveCount(3);
@@ -29,6 +32,7 @@ test('重复来电: the dispatcher finds a caller by full phone number and sees 
 	await expect(repeats.getByRole('listitem')).toHaveCount(3);
 	await expect(repeats.getByText('同一来电人')).toHaveCount(3);
 	await expect(repeats).toContainText(PHONE);
+	await expect(repeats.locator(`a[href="tel:${PHONE}"]`)).toHaveCount(3);
 	// What went back to the city for it (the demo's history went through the log adapter).
 	await expect(dispatcher.getByRole('heading', { name: '回传市级平台' })).toBeVisible();
 	await expect(dispatcher.locator('[data-testid=city-update][data-status=delivered]').first()).toContainText('已送达');
@@ -66,6 +70,11 @@ test('重复来电: the dispatcher finds a caller by full phone number and sees 
 	await expect(leader.getByTestId('repeat-calls').getByRole('listitem')).toHaveCount(3);
 	await expect(leader.getByTestId('repeat-calls')).toContainText('139****0001');
 	await expect(leader.getByTestId('repeat-calls')).not.toContainText(PHONE);
+	await expect(leader.locator('a[href^="tel:"]')).toHaveCount(0);
+	await leader.goto('/hotline');
+	await ready(leader);
+	await expect(leader.getByTestId('phone').filter({ hasText: '****' }).first()).toBeVisible();
+	await expect(leader.locator('a[href^="tel:"]')).toHaveCount(0);
 
 	// On a phone the search form and the order page fit the screen.
 	const phone = await asUser(browser, 'diaodu', { width: 390, height: 844 });

@@ -8,6 +8,8 @@ export type NewItem = Omit<OutboxItem, 'seq' | 'state' | 'reason' | 'attempts' |
 
 class Outbox {
 	items = $state<OutboxItem[]>([]);
+	/** False until the phone's storage has been read once: until then an empty list means "not read yet", not "nothing kept". */
+	loaded = $state(false);
 	sending = $state(false);
 	/** Why the last run stopped (network, server, signed_out), for the header to say. */
 	stopped = $state<string | null>(null);
@@ -18,8 +20,12 @@ class Outbox {
 	held = $derived(this.items.filter((i) => i.state === 'held').length);
 
 	async refresh(): Promise<void> {
-		if (typeof indexedDB === 'undefined') return;
+		if (typeof indexedDB === 'undefined') {
+			this.loaded = true; // nothing can be kept on this browser
+			return;
+		}
 		this.items = (await readItems()).sort((a, b) => a.seq - b.seq);
+		this.loaded = true;
 	}
 
 	/** Keeps the work on the phone first: nothing is lost if the page or the link dies afterwards. */
