@@ -31,7 +31,14 @@ async function countCases(page: Page, text: string): Promise<string> {
 // A grid worker in a basement: no connection while reporting and checking; both wait on the phone
 // ("待发送 2") and arrive once when the connection returns, even though the first send's answer is lost.
 test('offline report and 核查 wait in the outbox and arrive exactly once', async ({ browser }) => {
-	const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+	const context = await browser.newContext({
+		viewport: PHONE,
+		locale: 'zh-CN',
+		timezoneId: 'Asia/Shanghai',
+		// The phone's GPS, already allowed (as after a first 使用当前位置 on the report form): 东兰一居.
+		geolocation: { longitude: 121.37792, latitude: 31.15505 },
+		permissions: ['geolocation']
+	});
 	const page = await context.newPage();
 	await login(page, 'wangge2');
 
@@ -67,8 +74,15 @@ test('offline report and 核查 wait in the outbox and arrive exactly once', asy
 		.toBeGreaterThan(0);
 	await check.getByLabel('说明').fill('离线核查：现场已恢复（e2e）');
 	await check.getByLabel('照片').setInputFiles(fixture('after.jpg'));
+	await check.getByRole('button', { name: '记录核查位置 (GPS)' }).click();
+	await expect(check.getByText('已记录位置 121.377920, 31.155050')).toBeVisible();
+	await expectNoSideScroll(page);
 	await check.getByRole('button', { name: '核查通过' }).click();
 	await expect(page.getByRole('link', { name: '待发送 1' })).toBeVisible();
+	// The case page says the 核查 waits on the phone, and offers no second one meanwhile.
+	await expect(page.getByTestId('kept-check')).toContainText('“核查通过”已保存在本机，待发送');
+	await expect(page.locator('form[data-action^="check_"]')).toHaveCount(0);
+	await expectNoSideScroll(page);
 
 	// 上报 with no connection: the form opens from the phone, the report is kept with its photo.
 	await page.goto('/cases/new');
@@ -104,6 +118,23 @@ test('offline report and 核查 wait in the outbox and arrive exactly once', asy
 	await expectAccessible(page);
 	await expectNoSideScroll(page);
 	await expect(page.locator('ol.items > li').first()).toContainText('核查通过');
+	// The 核查 was recorded ten minutes before the connection returns (a long stairwell).
+	const checkedAt = await page.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('gridcase');
+				open.onsuccess = () => {
+					const store = open.result.transaction('outbox', 'readwrite').objectStore('outbox');
+					const all = store.getAll();
+					all.onsuccess = () => {
+						const item = all.result.find((i) => i.kind === 'check_pass');
+						item.capturedAt -= 10 * 60_000;
+						store.put(item).onsuccess = () => resolve(item.capturedAt);
+					};
+				};
+				open.onerror = () => reject(open.error);
+			})
+	);
 
 	// Back online. The first send reaches the server but its answer is lost on the way back.
 	let dropped = 0;
@@ -122,6 +153,12 @@ test('offline report and 核查 wait in the outbox and arrive exactly once', asy
 	await page.goto(caseHref);
 	await expect(page.locator('h1 .status')).toHaveText('待结案');
 	await expect(page.locator('.timeline li[data-action="check_pass"]').filter({ hasText: '离线核查' })).toHaveCount(1);
+	// It keeps the point the phone gave and the time it was recorded there, not the upload time.
+	const checked = page.locator('.timeline li[data-action="check_pass"]');
+	await expect(checked).toContainText('现场位置 121.377920, 31.155050');
+	const onSite = new Date(checkedAt + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+	await expect(checked).toContainText(`现场记录 ${onSite}`);
+	await expect(page.getByTestId('kept-check')).toHaveCount(0);
 	const dispatcher = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 	await login(dispatcher, 'diaodu');
 	expect(await countCases(dispatcher, '离线 e2e')).toBe('1');

@@ -26,3 +26,10 @@ export function captureTime(raw: string, now: number): CaptureTime {
 	if (at < now - MAX_OUTBOX_AGE_MS) return { ok: false, code: 'captured_too_old' };
 	return { ok: true, at: Math.min(at, now) };
 }
+
+/**
+ * Whether a record says when the phone recorded it besides when the server did: only when they are
+ * a minute or more apart (the work waited on the phone), not for a send that went at once.
+ */
+export const recordedApart = (capturedAt: unknown, at: number): capturedAt is number =>
+	typeof capturedAt === 'number' && Math.abs(capturedAt - at) >= 60_000;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { captureTime, CLOCK_SKEW_MS, isSubmissionKey, MAX_OUTBOX_AGE_MS } from './field-submission';
+import { captureTime, CLOCK_SKEW_MS, isSubmissionKey, MAX_OUTBOX_AGE_MS, recordedApart } from './field-submission';
 import {
 	afterSend,
 	canResendHeld,
 	classifyResponse,
+	keptCheck,
 	nextSeq,
 	resendHeld,
 	retryDelay,
@@ -120,6 +121,33 @@ describe('held 核查', () => {
 		expect(canResendHeld(stale('checked'))).toBe(false);
 		expect(resendHeld(stale('checked'))).toEqual(stale('checked'));
 		expect(canResendHeld(entry({ state: 'held', reason: 'stale' }))).toBe(false);
+	});
+});
+
+describe('keptCheck', () => {
+	const items = [
+		{ ...entry({ key: 'report-000000000001' }), caseId: undefined },
+		{ ...entry({ key: 'check-other-case-01', kind: 'check_pass' }), caseId: 8 },
+		{ ...entry({ key: 'check-by-wangge2-01', kind: 'check_fail', username: 'wangge2' }), caseId: 7 },
+		{ ...entry({ key: 'check-this-case-001', kind: 'check_fail', state: 'held', reason: 'stale' }), caseId: 7 }
+	];
+	it('finds this person’s 核查 of this case, waiting or held', () => {
+		expect(keptCheck(items, 7, 'wangge')?.key).toBe('check-this-case-001');
+		expect(keptCheck(items, 7, 'wangge2')?.key).toBe('check-by-wangge2-01');
+		expect(keptCheck(items, 9, 'wangge')).toBeUndefined();
+	});
+	it('leaves out the item being sent as it is recorded', () => {
+		expect(keptCheck(items, 7, 'wangge', 'check-this-case-001')).toBeUndefined();
+	});
+});
+
+describe('recordedApart', () => {
+	const at = Date.parse('2026-12-05T10:00:00+08:00');
+	it('says the capture time only when it is a minute or more from when the server recorded it', () => {
+		expect(recordedApart(at - 60_000, at)).toBe(true);
+		expect(recordedApart(at - 59_999, at)).toBe(false);
+		expect(recordedApart(null, at)).toBe(false);
+		expect(recordedApart('1764900000000', at)).toBe(false);
 	});
 });
 

@@ -99,6 +99,26 @@ export function resendHeld<E extends OutboxEntry>(entry: E): E & { version?: num
 	return { ...entry, state: 'pending', reason: null, version: entry.current.version, current: null };
 }
 
+/**
+ * The 核查 of this case that this person keeps on the phone, waiting or held, if any: a case gets one
+ * 核查 from the phone at a time, until it is sent or discarded. `sendingNow`: the item being sent as it
+ * is recorded, which is not yet "kept".
+ */
+export function keptCheck<E extends OutboxEntry & { caseId?: number }>(
+	entries: readonly E[],
+	caseId: number,
+	username: string,
+	sendingNow: string | null = null
+): E | undefined {
+	return entries.find(
+		(e) =>
+			(e.kind === 'check_pass' || e.kind === 'check_fail') &&
+			e.caseId === caseId &&
+			e.username === username &&
+			e.key !== sendingNow
+	);
+}
+
 /** Next seq on this phone: after every item kept, and never before the clock (so order survives reloads). */
 export function nextSeq(entries: readonly OutboxEntry[], now: number): number {
 	return Math.max(now, ...entries.map((e) => e.seq + 1));

@@ -61,6 +61,7 @@ const errMessages: Record<string, Msg> = {
 	not_found: m.err_not_found,
 	photo_not_found: m.err_photo_not_found,
 	case_forbidden: m.err_case_forbidden,
+	out_of_area: m.err_out_of_area,
 	key_taken: m.err_key_taken,
 	captured_at_invalid: m.err_captured_at_invalid,
 	captured_too_old: m.err_captured_too_old,

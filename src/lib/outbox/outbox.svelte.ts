@@ -14,6 +14,8 @@ class Outbox {
 	/** Why the last run stopped (network, server, signed_out), for the header to say. */
 	stopped = $state<string | null>(null);
 	username = '';
+	/** The key of the item being sent as it is recorded: kept already, but not yet waiting in the outbox. */
+	recording = $state<string | null>(null);
 	private retry: ReturnType<typeof setTimeout> | undefined;
 
 	pending = $derived(this.items.filter((i) => i.state === 'pending').length);

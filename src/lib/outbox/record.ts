@@ -35,6 +35,16 @@ export function newKey(): string {
 const isFile = (v: FormDataEntryValue): v is File => typeof v !== 'string' && !(v.size === 0 && v.name === '');
 
 export async function recordFieldWork(f: FieldForm): Promise<Recorded> {
+	const key = newKey();
+	outbox.recording = key;
+	try {
+		return await record(f, key);
+	} finally {
+		outbox.recording = null;
+	}
+}
+
+async function record(f: FieldForm, key: string): Promise<Recorded> {
 	const capturedAt = Date.now();
 	const photos: OutboxPhoto[] = [];
 	for (const field of f.photoFields) {
@@ -45,7 +55,7 @@ export async function recordFieldWork(f: FieldForm): Promise<Recorded> {
 	let item;
 	try {
 		item = await outbox.add({
-			key: newKey(),
+			key,
 			username: f.username,
 			kind: f.kind,
 			title: f.title,

@@ -31,6 +31,16 @@ const PHOTO_KIND: Partial<Record<CaseAction, 'after' | 'check'>> = {
 	check_fail: 'check'
 };
 
+/** Field work from a phone: when (and, when it gave one inside the subdistrict, where) it was recorded there. */
+export interface PhoneRecord {
+	capturedAt: number;
+	point: { lng: number; lat: number } | null;
+}
+
+/** The event's payload, with what the phone recorded beside it (for display and the record only). */
+const withPhoneRecord = (payload: Record<string, unknown>, phone: PhoneRecord | undefined) =>
+	phone ? { ...payload, capturedAt: phone.capturedAt, ...(phone.point ?? {}) } : payload;
+
 /**
  * Applies one action to a case: permission, state and version are checked, then the case row,
  * the event and its photos are written in one transaction. A failure writes nothing.
@@ -44,7 +54,9 @@ export async function applyCaseAction(
 	photos: PhotoInput[],
 	now: number,
 	/** Runs inside the same transaction after the event is written (a 转执法 opens its case there). */
-	within?: (w: RecordWriter, eventId: number) => Promise<void>
+	within?: (w: RecordWriter, eventId: number) => Promise<void>,
+	/** A 核查 sent from the phone's outbox: kept in the event's payload; the event's `at` stays the server's now. */
+	phone?: PhoneRecord
 ): Promise<ActionResult> {
 	const row = await getCaseRow(db, caseId);
 	if (!row) return NOT_FOUND;
@@ -85,7 +97,7 @@ export async function applyCaseAction(
 		await unitOfWork(db, async (w) => {
 			const update = { ...toCaseUpdate(result.changes), updated_at: now };
 			if (command.action === 'feedback') update.handler_id = actor.id;
-			const e = result.event;
+			const e = { ...result.event, payload: withPhoneRecord(result.event.payload, phone) };
 			const [eventId] = await w.updateCase(caseId, expectedVersion, update, [recordEvent(e, actor.id, now)]);
 			if (photoKind) await recordPhotos(w.trx, stored, { caseId, eventId, kind: photoKind, userId: actor.id, now });
 			await within?.(w, eventId);

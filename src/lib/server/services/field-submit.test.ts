@@ -1,69 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseCommand } from '$lib/domain/case-workflow';
-import type { PhotoInput } from '../photos';
 import { getCaseRow } from '../repositories/cases';
 import { actorOf, caseTableCounts, countRows, gridWorkerDb } from '../test-db';
-import { applyCaseAction } from './case-actions';
 import { submitFieldWork, type FieldWork } from './field-submit';
-import type { ReportInput } from './report-case';
+import { CAPTURED, NOW, fieldWorkOn } from './field-submit.fixtures';
 
-const NOW = Date.parse('2025-09-30T10:00:00+08:00');
-const CAPTURED = NOW - 3 * 3600_000; // recorded in a basement three hours before the upload
 const t = gridWorkerDb();
-
-const report = (over: Partial<ReportInput> = {}): FieldWork => ({
-	kind: 'report',
-	report: {
-		mode: 'report',
-		source: 'patrol',
-		categoryCode: 'SH-XQGL-01',
-		description: '地下车库违法搭建',
-		address: '',
-		lng: 121.37792,
-		lat: 31.15505,
-		communityId: null,
-		handlingNote: '',
-		beforePhotos: [{ ...t.photo, recorded: { at: CAPTURED, lng: 121.37792, lat: 31.15505 } }],
-		afterPhotos: [],
-		...over
-	}
-});
+const { report, caseAwaitingCheck } = fieldWorkOn(t);
 const count = async () => countRows(t.db, 'field_submissions');
-
-/** A case reported, dispatched, signed and fed back: waiting for 核查. */
-async function caseAwaitingCheck(): Promise<number> {
-	const r = await submitFieldWork(t.db, t.wangge, { key: crypto.randomUUID(), capturedAt: NOW }, report(), NOW);
-	if (!r.ok) throw new Error(JSON.stringify(r));
-	const dept = (
-		await t.db.selectFrom('departments').select('id').where('name', '=', '城管中队').executeTakeFirstOrThrow()
-	).id;
-	const steps: [string, CaseCommand, PhotoInput[]][] = [
-		['diaodu', { action: 'accept' }, []],
-		[
-			'diaodu',
-			{ action: 'register', categoryCode: 'SH-XQGL-01', urgency: '一般', handleLimit: null, efficientLimit: null },
-			[]
-		],
-		['diaodu', { action: 'dispatch', departmentId: dept }, []],
-		['chengguan', { action: 'sign' }, []],
-		['chengguan', { action: 'feedback', note: '已拆除', photoCount: 1 }, [t.photo]]
-	];
-	let when = NOW;
-	for (const [who, cmd, photos] of steps) {
-		const row = (await getCaseRow(t.db, r.caseId))!;
-		const done = await applyCaseAction(
-			t.db,
-			await actorOf(t.db, who),
-			r.caseId,
-			row.version,
-			cmd,
-			photos,
-			(when += 60_000)
-		);
-		if (!done.ok) throw new Error(`${cmd.action}: ${JSON.stringify(done)}`);
-	}
-	return r.caseId;
-}
 
 /**
  * The same 核查 of a case awaiting it, sent twice by another 网格员 (an hour after NOW, then 100 s later)

@@ -1,15 +1,20 @@
+import { can } from '$lib/domain/access';
 import type { FieldKind } from '$lib/domain/field-submission';
 import type { Db } from '../db/create-database';
 import type { PhotoInput } from '../photos';
+import { getCaseRow } from '../repositories/cases';
 import { caseStanding, findSubmission, insertSubmission } from '../repositories/field-submissions';
 import { applyCaseAction } from './case-actions';
 import { reportCase, type ReportInput } from './report-case';
+import { fieldPoint } from './report-case-checks';
 import type { Actor } from '$lib/domain/access';
 
 /** One piece of field work, as the phone kept it: its key, and when and where it was recorded. */
 export interface FieldEnvelope {
 	key: string;
 	capturedAt: number;
+	/** The GPS point the phone gave, as sent (a 核查 keeps it only inside the subdistrict). */
+	point?: { lng: number; lat: number } | null;
 }
 export type FieldWork =
 	| { kind: 'report' | 'self_handle'; report: ReportInput }
@@ -58,7 +63,7 @@ export async function submitFieldWork(
 	try {
 		const result = isReport(work)
 			? await submitReport(db, actor, work, envelope, record, now)
-			: await submitCheck(db, actor, work, record, now);
+			: await submitCheck(db, actor, work, envelope, record, now);
 		if (result.ok) return result;
 		// Two sends of one 核查 racing: the second finds the case a version on, with this key on it.
 		return (await known(db, actor, envelope.key, work.kind)) ?? result;
@@ -102,19 +107,43 @@ async function submitReport(
 	return { ok: true, duplicate: false, caseId: r.caseId, code: r.code };
 }
 
+/**
+ * A refused 核查 by someone whose role does check, on a case they did not handle: the case is no
+ * longer in their 居民区 (their area changed while the phone was offline).
+ */
+async function outOfArea(db: Db, actor: Actor, kind: 'check_pass' | 'check_fail', caseId: number) {
+	const row = await getCaseRow(db, caseId);
+	return !!row && can(actor, `case.${kind}`) && row.handler_id !== actor.id;
+}
+
 async function submitCheck(
 	db: Db,
 	actor: Actor,
 	work: Exclude<FieldWork, ReportWork>,
+	envelope: FieldEnvelope,
 	record: Recorder,
 	now: number
 ): Promise<FieldResult> {
-	const command = { action: work.kind, note: work.note, photoCount: work.photos.length };
-	const r = await applyCaseAction(db, actor, work.caseId, work.version, command, work.photos, now, (w, eventId) =>
-		record(w.trx, work.caseId, eventId)
+	// The 核查 keeps when and where the phone recorded it: on its event and on its photos.
+	const point = await fieldPoint(db, envelope.point ?? null, now);
+	const recorded = { at: envelope.capturedAt, lng: point?.lng ?? null, lat: point?.lat ?? null };
+	const photos = work.photos.map((p) => ({ ...p, recorded }));
+	const command = { action: work.kind, note: work.note, photoCount: photos.length };
+	const r = await applyCaseAction(
+		db,
+		actor,
+		work.caseId,
+		work.version,
+		command,
+		photos,
+		now,
+		(w, eventId) => record(w.trx, work.caseId, eventId),
+		{ capturedAt: envelope.capturedAt, point }
 	);
 	if (r.ok)
 		return { ok: true, duplicate: false, caseId: work.caseId, code: (await caseStanding(db, work.caseId))?.code ?? '' };
+	if (r.status === 403 && (await outOfArea(db, actor, work.kind, work.caseId)))
+		return { ok: false, status: 403, code: 'out_of_area' };
 	if (r.status !== 409) {
 		const errors = r.status === 400 && r.field ? { [r.field]: r.photoCode ?? r.code } : undefined;
 		return { ok: false, status: r.status, code: r.status === 400 ? (r.photoCode ?? r.code) : r.code, errors };

@@ -75,6 +75,21 @@ async function locateReport(db: Db, input: ReportInput, now: number, errors: Fie
 	return { areaId: chosen?.areaId ?? found.areaId, communityId: chosen?.id ?? found.communityId };
 }
 
+/**
+ * A point a phone recorded beside other field work (a 核查), under the report's rule: a valid WGS-84
+ * point inside the subdistrict. Anything else is dropped (null), not refused: the point is a record
+ * kept for display, and a GPS fix drifting past the boundary must not cost the worker the 核查.
+ */
+export async function fieldPoint(
+	db: Db,
+	p: { lng: number; lat: number } | null,
+	now: number
+): Promise<{ lng: number; lat: number } | null> {
+	if (!p || !isValidLngLat(p.lng, p.lat)) return null;
+	const geo = await loadGeography(db, shanghaiDate(now));
+	return locatePoint([p.lng, p.lat], geo.boundary, geo.areas, geo.communities).ok ? p : null;
+}
+
 /** Every check at once, so that the form shows all that is wrong; nothing is written yet. */
 export async function checkReport(
 	db: Db,

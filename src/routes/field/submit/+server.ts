@@ -58,9 +58,11 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 		if (caseId === null || version === null) return problem(400, 'invalid', { form: 'invalid' });
 		const note = text(form, 'note');
 		if (note.length > 2000) return problem(400, 'too_long', { note: 'too_long' });
-		work = { kind, caseId, version, note, photos: await photos('photos') };
+		// The service stamps a 核查's photos with the capture time and the point it keeps.
+		work = { kind, caseId, version, note, photos: await photosOf(form, 'photos') };
 	}
-	const result = await submitFieldWork(getDb(), actor, { key, capturedAt: captured.at }, work, now);
+	const point = recorded.lng !== null && recorded.lat !== null ? { lng: recorded.lng, lat: recorded.lat } : null;
+	const result = await submitFieldWork(getDb(), actor, { key, capturedAt: captured.at, point }, work, now);
 	if (result.ok) return json(result, { status: result.duplicate ? 200 : 201 });
 	return json(result, { status: result.status });
 };

@@ -1,10 +1,7 @@
 // A 核查 goes through the phone's outbox like a report: kept first, sent once per key, and kept
 // with the reason when the case moved on meanwhile. Browser only.
 import { goto } from '$app/navigation';
-import { m } from '$lib/paraglide/messages';
-import { outbox } from '$lib/outbox/outbox.svelte';
 import { recordFieldWork } from '$lib/outbox/record';
-import { errorLabel } from '$lib/labels';
 
 export interface CheckContext {
 	caseId: number;
@@ -17,13 +14,13 @@ export async function recordCheck(
 	version: number,
 	ctx: CheckContext,
 	form: FormData
-): Promise<{ error?: string; queued?: string }> {
+): Promise<{ error?: string }> {
 	const r = await recordFieldWork({
 		kind: action,
 		username: ctx.username,
 		title: ctx.caseCode,
 		form,
-		fieldNames: ['note'],
+		fieldNames: ['note', 'lng', 'lat'],
 		photoFields: ['photos'],
 		caseId: ctx.caseId,
 		version
@@ -34,6 +31,6 @@ export async function recordCheck(
 	}
 	if (r.kind === 'invalid') return { error: Object.values(r.errors)[0] ?? r.reason };
 	if (r.kind === 'not_saved') return { error: r.reason };
-	const why = r.reason === 'network' ? '' : ` ${errorLabel(r.reason)}`;
-	return { queued: m.ob_queued({ count: outbox.pending }) + why };
+	// Kept on the phone: the case page says so in place of the 核查 forms (KeptCheck), with the reason.
+	return {};
 }
