@@ -8,7 +8,8 @@ import { orderValidationContext } from '../../repositories/hotline-reference';
 import type { StatRows } from '../../repositories/stat-rows';
 import { countEntries, FAR } from '../stats/counting';
 import { unitOfWork } from '../unit-of-work';
-import { ingestOrders, prepareOrderRows, writePreparedOrders, type IngestContext } from './ingest';
+import { prepareOrderRows, writePreparedOrders, writePreparedOrdersPg, type IngestContext } from './ingest';
+import { PG_BATCH } from './ingest-postgres';
 import { BATCH, RowsInvalid, runImportJob, tick, type ImportMode, type ImportRow } from './import-jobs';
 import { reportProgress } from './import-progress';
 import { scanOrderFile } from './import-scan';
@@ -86,7 +87,14 @@ export function commitImport(
 	});
 }
 
-/** Any other dialect: the rows are written through Kysely as they are read, in one transaction. */
+/** Sets of rows written while the next one is read and made ready (at most this many ahead). */
+const IN_FLIGHT = 2;
+
+/**
+ * Any other dialect (PostgreSQL): the rows are made ready as they are read and written in one
+ * transaction, PG_BATCH at a time, the database writing one set while the next is read and made ready.
+ * Their statistics are judged from the rows as they are made, and used when every row turns out new.
+ */
 async function commitWithKysely(
 	db: Db,
 	imp: ImportRow,
@@ -96,28 +104,52 @@ async function commitWithKysely(
 	ctx: Awaited<ReturnType<typeof orderValidationContext>>
 ): Promise<void> {
 	let hadProblems = false;
-	const written = await unitOfWork(db, async (w) => {
-		const trx = w.trx;
-		let pending: OrderInput[] = [];
-		let created = 0;
-		const flush = async () => {
-			created += (await ingestOrders(trx, pending, ingest)).created.length;
-			pending = [];
-			// Through the pool, not the transaction: other servers see it while the transaction runs.
-			await reportProgress(db, imp.id, { phase: 'writing', rows: created, total: imp.valid_rows });
-			await tick();
-		};
-		await scanOrderFile(path, imp.file_name, ctx, {
-			order: async (order) => {
-				pending.push(order);
-				if (pending.length >= BATCH) await flush();
-			},
-			problems: () => (hadProblems = true)
-		});
-		if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
-		await flush();
-		return created;
-	});
+	// Filled while the file is read; the unit of work reads it at its commit.
+	const precounted = { rows: 0, counts: new Map<string, number>() };
+	const written = await unitOfWork(
+		db,
+		async (w) => {
+			const writes: Promise<number>[] = [];
+			let created = 0;
+			let pending: OrderInput[] = [];
+			const settle = async (ahead: number) => {
+				while (writes.length > ahead) created += await writes.shift()!;
+			};
+			const flush = async () => {
+				if (!pending.length) return;
+				// Through the pool: the transaction's connection is busy writing the sets before.
+				const rows = await prepareOrderRows(db, pending, ingest);
+				pending = [];
+				countEntries({ grid: [], enforcement: [], orders: rows.map(orderStatsRow) }, FAR, EVER, precounted.counts);
+				precounted.rows += rows.length;
+				const write = writePreparedOrdersPg(w, rows, ingest).then((r) => r.created.length);
+				write.catch(() => {}); // awaited by settle; meanwhile a failure is not unhandled
+				writes.push(write);
+				await settle(IN_FLIGHT - 1);
+				// Through the pool, not the transaction: other servers see it while the transaction runs.
+				await reportProgress(db, imp.id, { phase: 'writing', rows: created, total: imp.valid_rows });
+				await tick();
+			};
+			try {
+				await scanOrderFile(path, imp.file_name, ctx, {
+					order: async (order) => {
+						pending.push(order);
+						if (pending.length >= PG_BATCH) await flush();
+					},
+					problems: () => (hadProblems = true)
+				});
+				if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
+				await flush();
+				await settle(0);
+			} catch (e) {
+				// Nothing of the transaction may still be running when it is rolled back.
+				await Promise.allSettled(writes);
+				throw e;
+			}
+			return created;
+		},
+		{ precounted }
+	);
 	await updateImport(db, imp.id, { status: 'committed', mode, written_rows: written, finished_at: Date.now() });
 }
 

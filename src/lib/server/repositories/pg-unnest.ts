@@ -1,0 +1,56 @@
+// PostgreSQL only: many rows as one set, `unnest($1::text[], $2::bigint[], …)`, one array parameter per
+// column however many rows. A multi-row VALUES needs a parameter per value (26 columns × 400 rows is
+// 10,400 to bind, parse and plan per statement, and PostgreSQL stops at 65,535); this is one small
+// statement, so a batch can be thousands of rows. The arrays are typed from the table's own columns,
+// read from the catalogue once per table: a column added later needs nothing here.
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../db/create-database';
+
+const typesOf = new Map<string, Map<string, string>>();
+
+/** Each column's type as PostgreSQL writes it ('bigint', 'double precision', 'text'). */
+async function columnTypes(db: Db, table: string): Promise<Map<string, string>> {
+	const known = typesOf.get(table);
+	if (known) return known;
+	const { rows } = await sql<{ name: string; type: string }>`
+		SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+		WHERE attrelid = ${table}::regclass AND attnum > 0 AND NOT attisdropped`.execute(db);
+	const types = new Map(rows.map((r) => [r.name, r.type]));
+	typesOf.set(table, types);
+	return types;
+}
+
+/** The columns rows give a value for (undefined: left to the column's default, as Kysely does). */
+const givenColumns = (row: Record<string, unknown>) => Object.keys(row).filter((c) => row[c] !== undefined);
+
+/**
+ * `SELECT * FROM unnest(…)` over `rows`, with the columns in the same order, for an INSERT … SELECT.
+ * Null when the rows do not all give the same columns (one set of columns cannot say "default" for
+ * some rows only): the caller then inserts them as VALUES.
+ */
+export async function unnestRows(
+	db: Db,
+	table: string,
+	rows: readonly Record<string, unknown>[]
+): Promise<{ columns: string[]; select: RawBuilder<unknown> } | null> {
+	if (!rows.length) return null;
+	const first = rows[0];
+	const columns = givenColumns(first);
+	const sameColumns = (row: Record<string, unknown>) => {
+		let n = 0;
+		for (const c in row) {
+			if (row[c] === undefined) continue;
+			if (first[c] === undefined) return false;
+			n++;
+		}
+		return n === columns.length;
+	};
+	if (!rows.every(sameColumns)) return null;
+	const types = await columnTypes(db, table);
+	const arrays = columns.map((c) => {
+		const type = types.get(c);
+		if (!type) throw new Error(`${table} has no column ${c}`);
+		return sql`${rows.map((r) => r[c] ?? null)}::${sql.raw(type)}[]`;
+	});
+	return { columns, select: sql`SELECT * FROM unnest(${sql.join(arrays)})` };
+}
