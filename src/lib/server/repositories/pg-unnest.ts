@@ -20,6 +20,28 @@ async function columnTypes(db: Db, table: string): Promise<Map<string, string>> 
 	return types;
 }
 
+const QUOTE_OR_BACKSLASH = /["\\]/;
+
+/**
+ * One element of an array literal as PostgreSQL's array input reads it: NULL, a number, or a string in
+ * double quotes with its quotes and backslashes escaped. Written here rather than by the driver, whose
+ * generic conversion (two replaces for every string) costs twice as long for a few thousand rows.
+ */
+function element(v: unknown): string {
+	if (v === null || v === undefined) return 'NULL';
+	if (typeof v === 'string') return QUOTE_OR_BACKSLASH.test(v) ? `"${v.replace(/["\\]/g, '\\$&')}"` : `"${v}"`;
+	if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+	if (typeof v === 'boolean') return v ? 't' : 'f';
+	throw new Error(`an array element cannot be a ${typeof v}`);
+}
+
+/** The literal `{…}` of one column's values over the rows. */
+function arrayLiteral(rows: readonly Record<string, unknown>[], column: string): string {
+	let literal = '{';
+	for (let i = 0; i < rows.length; i++) literal += (i ? ',' : '') + element(rows[i][column]);
+	return literal + '}';
+}
+
 /** The columns rows give a value for (undefined: left to the column's default, as Kysely does). */
 const givenColumns = (row: Record<string, unknown>) => Object.keys(row).filter((c) => row[c] !== undefined);
 
@@ -50,7 +72,7 @@ export async function unnestRows(
 	const arrays = columns.map((c) => {
 		const type = types.get(c);
 		if (!type) throw new Error(`${table} has no column ${c}`);
-		return sql`${rows.map((r) => r[c] ?? null)}::${sql.raw(type)}[]`;
+		return sql`${arrayLiteral(rows, c)}::${sql.raw(type)}[]`;
 	});
 	return { columns, select: sql`SELECT * FROM unnest(${sql.join(arrays)})` };
 }
