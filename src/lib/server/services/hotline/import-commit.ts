@@ -109,6 +109,10 @@ async function commitWithKysely(
 	const written = await unitOfWork(
 		db,
 		async (w) => {
+			// A transaction run again (a conflict with another writer) reads the file again from the start.
+			hadProblems = false;
+			precounted.rows = 0;
+			precounted.counts.clear();
 			const writes: Promise<number>[] = [];
 			let created = 0;
 			let pending: OrderInput[] = [];
