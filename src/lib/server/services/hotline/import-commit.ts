@@ -89,6 +89,8 @@ export function commitImport(
 
 /** Sets of rows written while the next one is read and made ready (at most this many ahead). */
 const IN_FLIGHT = 2;
+/** A smaller first set: the database starts writing sooner. */
+const FIRST_SET = 1_000;
 
 /**
  * Any other dialect (PostgreSQL): the rows are made ready as they are read and written in one
@@ -138,7 +140,8 @@ async function commitWithKysely(
 				await scanOrderFile(path, imp.file_name, ctx, {
 					order: async (order) => {
 						pending.push(order);
-						if (pending.length >= PG_BATCH) await flush();
+						if (pending.length < (writes.length || created ? PG_BATCH : FIRST_SET)) return;
+						await flush();
 					},
 					problems: () => (hadProblems = true)
 				});
