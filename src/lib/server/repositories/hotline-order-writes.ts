@@ -34,6 +34,9 @@ const eventRow = (orderId: number, e: ReceiveEvent) =>
 		payload: e.payload
 	});
 
+/** Orders per multi-row VALUES at most: 26 columns × 400 stays under SQLite's 32,766 parameters. */
+const VALUES_ROWS = 400;
+
 /**
  * One INSERT for the orders and one for their events. An order whose 工单号 is stored already (an earlier
  * import, or a concurrent transaction of another writer on PostgreSQL) is left out rather than failing
@@ -48,6 +51,13 @@ export async function insertOrders(
 ): Promise<{ id: number; order_no: string }[]> {
 	if (!rows.length) return [];
 	const set = isPostgres(db) ? await unnestRows(db, 'hotline_orders', rows) : null;
+	if (!set && rows.length > VALUES_ROWS) {
+		// Rows of differing columns on PostgreSQL: as VALUES, in sets its parameter limit allows.
+		const inserted: { id: number; order_no: string }[] = [];
+		for (let i = 0; i < rows.length; i += VALUES_ROWS)
+			inserted.push(...(await insertOrders(db, rows.slice(i, i + VALUES_ROWS), e)));
+		return inserted;
+	}
 	const into = db.insertInto('hotline_orders');
 	const inserted = await (
 		set ? into.columns(set.columns as (keyof NewOrderRow)[]).expression(set.select) : into.values(rows)
