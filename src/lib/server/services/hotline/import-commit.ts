@@ -89,8 +89,10 @@ export function commitImport(
 
 /** Sets of rows written while the next one is read and made ready (at most this many ahead). */
 const IN_FLIGHT = 2;
-/** A smaller first set: the database starts writing sooner. */
+/** A smaller first set (rows), so the database starts writing sooner; then PG_BATCH. */
 const FIRST_SET = 1_000;
+/** Rows made ready and counted between two turns of the event loop (other requests are answered in between). */
+const SLICE = 1_000;
 
 /**
  * Any other dialect (PostgreSQL): the rows are made ready as they are read and written in one
@@ -121,14 +123,21 @@ async function commitWithKysely(
 			const settle = async (ahead: number) => {
 				while (writes.length > ahead) created += await writes.shift()!;
 			};
-			const flush = async () => {
-				if (!pending.length) return;
-				// Through the pool: the transaction's connection is busy writing the sets before.
+			// Rows made ready and counted a slice at a time, with a turn of the event loop between slices.
+			let ready: NewOrderRow[] = [];
+			const prepare = async () => {
 				const rows = await prepareOrderRows(db, pending, ingest);
 				pending = [];
 				countEntries({ grid: [], enforcement: [], orders: rows.map(orderStatsRow) }, FAR, EVER, precounted.counts);
 				precounted.rows += rows.length;
-				const write = writePreparedOrdersPg(w, rows, ingest).then((r) => r.created.length);
+				ready.push(...rows);
+				await tick();
+			};
+			const flush = async () => {
+				if (pending.length) await prepare();
+				if (!ready.length) return;
+				const write = writePreparedOrdersPg(w, ready, ingest).then((r) => r.created.length);
+				ready = [];
 				write.catch(() => {}); // awaited by settle; meanwhile a failure is not unhandled
 				writes.push(write);
 				await settle(IN_FLIGHT - 1);
@@ -140,8 +149,9 @@ async function commitWithKysely(
 				await scanOrderFile(path, imp.file_name, ctx, {
 					order: async (order) => {
 						pending.push(order);
-						if (pending.length < (writes.length || created ? PG_BATCH : FIRST_SET)) return;
-						await flush();
+						if (pending.length < SLICE) return;
+						await prepare();
+						if (ready.length >= (writes.length || created ? PG_BATCH : FIRST_SET)) await flush();
 					},
 					problems: () => (hadProblems = true)
 				});
