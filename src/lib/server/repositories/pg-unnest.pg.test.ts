@@ -50,6 +50,15 @@ describe('unnestRows', () => {
 		expect(await roundTrip(rows)).toEqual(rows);
 	});
 
+	it('columns with one value in every row, and a single row, come back as sent', async () => {
+		const same = Array.from({ length: 5 }, (_, k) => ({ t: 'say "hi"', b: 1_790_000_000_000, f: null, i: k }));
+		expect(await roundTrip(same)).toEqual(same);
+		const alike = [1, 2].map(() => ({ t: null, b: 7, f: 0.25, i: null }));
+		expect(await roundTrip(alike)).toEqual(alike);
+		const one = [{ t: 'x', b: null, f: 1.5, i: 3 }];
+		expect(await roundTrip(one)).toEqual(one);
+	});
+
 	it('rows that do not all give the same columns: no set (the caller inserts them as VALUES)', async () => {
 		expect(await unnestRows(t.db, 'probe', [{ t: 'a', i: 1 }, { t: 'b' }])).toBeNull();
 		expect(await unnestRows(t.db, 'probe', [{ t: 'a' }, { t: 'b', i: undefined }])).not.toBeNull();

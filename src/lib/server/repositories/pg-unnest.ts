@@ -46,7 +46,7 @@ function arrayLiteral(rows: readonly Record<string, unknown>[], column: string):
 const givenColumns = (row: Record<string, unknown>) => Object.keys(row).filter((c) => row[c] !== undefined);
 
 /**
- * `SELECT * FROM unnest(…)` over `rows`, with the columns in the same order, for an INSERT … SELECT.
+ * `SELECT … FROM unnest(…)` over `rows`, with the columns in the same order, for an INSERT … SELECT.
  * Null when the rows do not all give the same columns (one set of columns cannot say "default" for
  * some rows only): the caller then inserts them as VALUES.
  */
@@ -69,10 +69,20 @@ export async function unnestRows(
 	};
 	if (!rows.every(sameColumns)) return null;
 	const types = await columnTypes(db, table);
-	const arrays = columns.map((c) => {
+	const typeOf = (c: string) => {
 		const type = types.get(c);
 		if (!type) throw new Error(`${table} has no column ${c}`);
-		return sql`${arrayLiteral(rows, c)}::${sql.raw(type)}[]`;
-	});
-	return { columns, select: sql`SELECT * FROM unnest(${sql.join(arrays)})` };
+		return sql.raw(type);
+	};
+	// A column with one value in every row (the import, the instant, the event's action) goes once, as
+	// a scalar; the others as arrays. The first column goes as an array whatever, so there is one.
+	const varying = columns.filter((c, k) => k === 0 || rows.some((r) => r[c] !== first[c]));
+	const arrays = varying.map((c) => sql`${arrayLiteral(rows, c)}::${typeOf(c)}[]`);
+	const values = columns.map((c) =>
+		varying.includes(c) ? sql.ref(`u.${c}`) : sql`${(first[c] ?? null) as unknown}::${typeOf(c)}`
+	);
+	return {
+		columns,
+		select: sql`SELECT ${sql.join(values)} FROM unnest(${sql.join(arrays)}) AS u(${sql.join(varying.map((c) => sql.id(c)))})`
+	};
 }
