@@ -3,7 +3,9 @@
 import type Database from 'better-sqlite3';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/create-database';
+import { isPostgres } from '../db/postgres';
 import type { HotlineOrderTable } from '../db/schema-hotline';
+import { unnestRows } from './pg-unnest';
 import { eventColumns, type RecordEvent } from './record-events';
 import { insertSealedRow, sealFirstRow } from './sealed';
 
@@ -32,27 +34,46 @@ const eventRow = (orderId: number, e: ReceiveEvent) =>
 		payload: e.payload
 	});
 
+/** Orders per multi-row VALUES at most: 26 columns × 400 stays under SQLite's 32,766 parameters. */
+const VALUES_ROWS = 400;
+
 /**
- * Dialect-neutral: one multi-row INSERT for the orders and one for their events. An order whose 工单号 a
- * concurrent transaction has just stored (possible with several writers on PostgreSQL) is left out rather
- * than failing the batch: only the inserted rows come back, and the caller looks the others up.
+ * One INSERT for the orders and one for their events. An order whose 工单号 is stored already (an earlier
+ * import, or a concurrent transaction of another writer on PostgreSQL) is left out rather than failing
+ * the batch: only the inserted rows come back, and the caller looks the others up. On PostgreSQL the
+ * rows go as one array per column (pg-unnest.ts), so a batch may be thousands of rows; elsewhere as a
+ * multi-row VALUES, whose parameters the caller keeps under SQLite's limit.
  */
 export async function insertOrders(
 	db: Db,
 	rows: NewOrderRow[],
 	e: ReceiveEvent
 ): Promise<{ id: number; order_no: string }[]> {
-	const inserted = await db
-		.insertInto('hotline_orders')
-		.values(rows)
+	if (!rows.length) return [];
+	const set = isPostgres(db) ? await unnestRows(db, 'hotline_orders', rows) : null;
+	if (!set && rows.length > VALUES_ROWS) {
+		// Rows of differing columns on PostgreSQL: as VALUES, in sets its parameter limit allows.
+		const inserted: { id: number; order_no: string }[] = [];
+		for (let i = 0; i < rows.length; i += VALUES_ROWS)
+			inserted.push(...(await insertOrders(db, rows.slice(i, i + VALUES_ROWS), e)));
+		return inserted;
+	}
+	const into = db.insertInto('hotline_orders');
+	const inserted = await (
+		set ? into.columns(set.columns as (keyof NewOrderRow)[]).expression(set.select) : into.values(rows)
+	)
 		.onConflict((oc) => oc.column('order_no').doNothing())
 		.returning(['id', 'order_no'])
 		.execute();
 	if (!inserted.length) return inserted;
-	await db
-		.insertInto('hotline_events')
-		.values(inserted.map((r) => eventRow(r.id, e)))
-		.execute();
+	const events = inserted.map((r) => eventRow(r.id, e));
+	const eventSet = set ? await unnestRows(db, 'hotline_events', events) : null;
+	const eventsInto = db.insertInto('hotline_events');
+	await (
+		eventSet
+			? eventsInto.columns(eventSet.columns as (keyof (typeof events)[number])[]).expression(eventSet.select)
+			: eventsInto.values(events)
+	).execute();
 	return inserted;
 }
 

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Db } from '../db/create-database';
 import { isPostgres } from '../db/postgres';
+import { unnestRows } from './pg-unnest';
 
 export const COUNT_COLUMNS = [
 	'month',
@@ -73,6 +74,7 @@ export async function applyCountChanges(db: Db, changes: Map<string, number>): P
 		.map(([k, d]) => toRow(k, d));
 	// Many rows per statement (a bulk import adds thousands of counts; one round trip each was most of
 	// its time on PostgreSQL). Each key appears once, and rows are taken in key order.
+	if (isPostgres(db) && (await applyAsSets(db, rows))) return;
 	for (let i = 0; i < rows.length; i += UPSERT_ROWS)
 		await db
 			.insertInto('stat_counts')
@@ -90,6 +92,34 @@ export async function applyCountChanges(db: Db, changes: Map<string, number>): P
 				oc.columns([...AREA_COLUMNS]).doUpdateSet((eb) => ({ n: eb('stat_counts_area.n', '+', eb.ref('excluded.n')) }))
 			)
 			.execute();
+}
+
+/**
+ * PostgreSQL: all of them in one statement per table, one array per column (pg-unnest.ts), in key
+ * order still. False when there is nothing to send that way (no rows): the caller's VALUES do it.
+ */
+async function applyAsSets(db: Db, rows: ReturnType<typeof toRow>[]): Promise<boolean> {
+	const fine = await unnestRows(db, 'stat_counts', rows);
+	if (!fine) return false;
+	await db
+		.insertInto('stat_counts')
+		.columns(fine.columns as (keyof (typeof rows)[number])[])
+		.expression(fine.select)
+		.onConflict((oc) =>
+			oc.columns([...COUNT_COLUMNS]).doUpdateSet((eb) => ({ n: eb('stat_counts.n', '+', eb.ref('excluded.n')) }))
+		)
+		.execute();
+	const area = await unnestRows(db, 'stat_counts_area', rollUp(rows));
+	if (area)
+		await db
+			.insertInto('stat_counts_area')
+			.columns(area.columns as (keyof ReturnType<typeof toAreaRow>)[])
+			.expression(area.select)
+			.onConflict((oc) =>
+				oc.columns([...AREA_COLUMNS]).doUpdateSet((eb) => ({ n: eb('stat_counts_area.n', '+', eb.ref('excluded.n')) }))
+			)
+			.execute();
+	return true;
 }
 
 /**

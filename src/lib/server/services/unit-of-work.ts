@@ -44,7 +44,12 @@ export interface RecordWriter {
 	readonly trx: Db;
 	createCase(row: NewCase, event: RecordEvent): Promise<{ id: number; eventId: number }>;
 	updateCase(id: number, version: number, set: CaseUpdate, events: RecordEvent[]): Promise<number[]>;
-	createOrders(rows: NewOrderRow[], receive: ReceiveEvent): Promise<{ id: number; order_no: string }[]>;
+	/** `bulk`: orders of a bulk import, whose counts the caller may have judged beforehand (Precounted). */
+	createOrders(
+		rows: NewOrderRow[],
+		receive: ReceiveEvent,
+		opts?: { bulk?: boolean }
+	): Promise<{ id: number; order_no: string }[]>;
 	/** SQLite only, on the transaction's own handle: the bulk import's prepared statements. */
 	createOrdersWithStatements(
 		sqlite: SqliteDatabase,
@@ -102,11 +107,12 @@ class Writer implements RecordWriter {
 		return ids;
 	}
 
-	async createOrders(rows: NewOrderRow[], receive: ReceiveEvent) {
+	async createOrders(rows: NewOrderRow[], receive: ReceiveEvent, opts: { bulk?: boolean } = {}) {
 		const inserted = await insertOrders(this.trx, rows, receive);
 		this.counts.created(
 			'order',
-			inserted.map((r) => r.id)
+			inserted.map((r) => r.id),
+			opts
 		);
 		return inserted;
 	}

@@ -1,26 +1,45 @@
-import type { OrderInput } from '$lib/domain/hotline-order-input';
 import type { Db } from '../../db/create-database';
 import { loadCalendar } from '../../repositories/calendar';
 import { updateImport } from '../../repositories/hotline-imports';
 import { bulkWriter, whenFree } from '../../repositories/hotline-import-jobs';
-import { orderValidationContext, orderValidationData } from '../../repositories/hotline-reference';
+import type { NewOrderRow, SqliteDatabase } from '../../repositories/hotline-order-writes';
+import { orderValidationData } from '../../repositories/hotline-reference';
 import { communityAreas } from '../../repositories/reference';
 import { unitOfWork } from '../unit-of-work';
-import { ingestOrders, writePreparedOrders, type IngestContext } from './ingest';
-import { BATCH, RowsInvalid, runImportJob, tick, type ImportMode, type ImportRow } from './import-jobs';
+import { writePreparedOrders, writePreparedOrdersPg, type IngestContext } from './ingest';
+import { PG_BATCH } from './ingest-postgres';
+import { RowsInvalid, runImportJob, tick, type ImportMode, type ImportRow } from './import-jobs';
 import { reportProgress } from './import-progress';
-import { prepareImportRows } from './import-prepare';
-import { scanOrderFile } from './import-scan';
+import { prepareImportRows, type PreparedRows } from './import-prepare';
 
-/** Rows written between two turns of the event loop: each slice is a few milliseconds of the thread. */
+/** SQLite: rows written between two turns of the event loop (each slice is a few milliseconds of the thread). */
 const WRITE_BATCH = 250;
+/** PostgreSQL: sets of rows the database writes while the next ones arrive (at most this many ahead). */
+const IN_FLIGHT = 2;
+/** PostgreSQL: a smaller first set (rows), so the database starts writing sooner; then PG_BATCH. */
+const FIRST_SET = 1_000;
+
+/** One commit: what the writing side of either database needs. */
+interface Commit {
+	imp: ImportRow;
+	mode: ImportMode;
+	ingest: Omit<IngestContext, 'sqlite'>;
+	prepared: PreparedRows;
+	/** What the rows add to the statistics, filled once every row is read; the unit of work uses it when every row turned out new. */
+	precounted: { rows: number; counts: Map<string, number> };
+	/** 'All or nothing' and a row with a problem: the transaction is rolled back. */
+	refuse(): void;
+	/** Called once every row is read and written. */
+	finish(): void;
+}
 
 /**
  * Writes the import all or nothing, without holding up the centre: a worker thread reads, checks and
- * makes the rows ready (import-prepare.ts) while this thread writes them in ONE transaction on a
- * connection of its own, yielding between chunks (other requests go on), and adds their statistics
- * once. A row with a problem ('all or nothing'), a file that turns out unreadable or a failed write
- * rolls all of it back; a crash or a kill leaves all of it or none of it, and committing again
+ * makes the rows ready (import-prepare.ts) while they are written in ONE transaction. On SQLite this
+ * thread writes on a connection of its own, a slice at a time, yielding between slices (the centre's
+ * reads go on); on PostgreSQL the database writes one set while the next arrives. Their statistics are
+ * added once. A row with a problem ('all or nothing'), a file that turns out unreadable or a failed
+ * write rolls all of it back; a crash or a kill leaves all of it or none of it, and committing again
  * completes it (orders already stored count as unchanged).
  */
 export function commitImport(
@@ -34,42 +53,30 @@ export function commitImport(
 	return runImportJob(db, imp.id, now, async () => {
 		const calendar = await loadCalendar(db);
 		const ingest = { origin: 'file' as const, importId: imp.id, actorId, apiKeyId: null, now, calendar };
-		// Written on a connection of its own, so the centre's reads go on while it writes.
-		const writeInBulk = bulkWriter(db, imp.id);
-		if (!writeInBulk) return await commitWithKysely(db, imp, path, mode, ingest);
 		const data = await orderValidationData(db, now);
 		const areaOf = [...(await communityAreas(db))];
 		const from = { origin: ingest.origin, importId: imp.id, now };
 		const prepared = prepareImportRows({ path, name: imp.file_name, data, from, areaOf });
-		const total = imp.valid_rows;
-		// Filled once every row is read: the unit of work uses it when every row turned out new.
-		const precounted = { rows: -1, counts: new Map<string, number>() };
+		const c: Commit = {
+			imp,
+			mode,
+			ingest,
+			prepared,
+			precounted: { rows: -1, counts: new Map() },
+			refuse: () => {
+				if (prepared.hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
+			},
+			finish: () => {
+				c.refuse();
+				Object.assign(c.precounted, { rows: prepared.rows, counts: prepared.counted });
+			}
+		};
 		try {
-			await reportProgress(db, imp.id, { phase: 'writing', rows: 0, total });
-			const written = await writeInBulk((own, sqlite) =>
-				unitOfWork(
-					own,
-					async (w) => {
-						let created = 0;
-						const refuse = () => {
-							if (prepared.hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
-						};
-						for await (const rows of prepared.batches()) {
-							refuse();
-							for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-								created += writePreparedOrders(w, rows.slice(i, i + WRITE_BATCH), { ...ingest, sqlite }).created.length;
-								// Not written to the row: this transaction holds SQLite's one writer (import-progress.ts).
-								await reportProgress(db, imp.id, { phase: 'writing', rows: created, total, store: false });
-								await tick();
-							}
-						}
-						refuse();
-						Object.assign(precounted, { rows: prepared.rows, counts: prepared.counted });
-						return created;
-					},
-					{ precounted }
-				)
-			);
+			await reportProgress(db, imp.id, { phase: 'writing', rows: 0, total: imp.valid_rows });
+			const writeInBulk = bulkWriter(db, imp.id);
+			const written = writeInBulk
+				? await writeInBulk((own, sqlite) => writeOnSqlite(db, own, sqlite, c))
+				: await writeOnPostgres(db, c);
 			await whenFree(imp.id, () =>
 				updateImport(db, imp.id, { status: 'committed', mode, written_rows: written, finished_at: Date.now() })
 			);
@@ -79,37 +86,67 @@ export function commitImport(
 	});
 }
 
-/** Any other dialect: the rows are written through Kysely as they are read, in one transaction. */
-async function commitWithKysely(
-	db: Db,
-	imp: ImportRow,
-	path: string,
-	mode: ImportMode,
-	ingest: Omit<IngestContext, 'sqlite'>
-): Promise<void> {
-	const ctx = await orderValidationContext(db, ingest.now);
-	let hadProblems = false;
-	const written = await unitOfWork(db, async (w) => {
-		const trx = w.trx;
-		let pending: OrderInput[] = [];
-		let created = 0;
-		const flush = async () => {
-			created += (await ingestOrders(trx, pending, ingest)).created.length;
-			pending = [];
-			// Through the pool, not the transaction: other servers see it while the transaction runs.
-			await reportProgress(db, imp.id, { phase: 'writing', rows: created, total: imp.valid_rows });
-			await tick();
-		};
-		await scanOrderFile(path, imp.file_name, ctx, {
-			order: async (order) => {
-				pending.push(order);
-				if (pending.length >= BATCH) await flush();
-			},
-			problems: () => (hadProblems = true)
-		});
-		if (hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
-		await flush();
-		return created;
-	});
-	await updateImport(db, imp.id, { status: 'committed', mode, written_rows: written, finished_at: Date.now() });
+/** SQLite, on the import's own connection `own`: prepared statements, a slice at a time. */
+function writeOnSqlite(db: Db, own: Db, sqlite: SqliteDatabase, c: Commit): Promise<number> {
+	const total = c.imp.valid_rows;
+	return unitOfWork(
+		own,
+		async (w) => {
+			let created = 0;
+			for await (const rows of c.prepared.batches()) {
+				c.refuse();
+				for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+					created += writePreparedOrders(w, rows.slice(i, i + WRITE_BATCH), { ...c.ingest, sqlite }).created.length;
+					// Not written to the row: this transaction holds SQLite's one writer (import-progress.ts).
+					await reportProgress(db, c.imp.id, { phase: 'writing', rows: created, total, store: false });
+					await tick();
+				}
+			}
+			c.finish();
+			return created;
+		},
+		{ precounted: c.precounted }
+	);
+}
+
+/** PostgreSQL: sets of rows as arrays (ingest-postgres.ts), the database writing one while the next arrives. */
+function writeOnPostgres(db: Db, c: Commit): Promise<number> {
+	return unitOfWork(
+		db,
+		async (w) => {
+			const writes: Promise<number>[] = [];
+			let created = 0;
+			let ready: NewOrderRow[] = [];
+			const settle = async (ahead: number) => {
+				while (writes.length > ahead) created += await writes.shift()!;
+			};
+			const flush = async () => {
+				if (!ready.length) return;
+				const write = writePreparedOrdersPg(w, ready, c.ingest).then((r) => r.created.length);
+				ready = [];
+				write.catch(() => {}); // awaited by settle; meanwhile a failure is not unhandled
+				writes.push(write);
+				await settle(IN_FLIGHT - 1);
+				// Through the pool, not the transaction: other servers see it while the transaction runs.
+				await reportProgress(db, c.imp.id, { phase: 'writing', rows: created, total: c.imp.valid_rows });
+			};
+			try {
+				for await (const rows of c.prepared.batches()) {
+					c.refuse();
+					ready.push(...rows);
+					if (ready.length >= (writes.length || created ? PG_BATCH : FIRST_SET)) await flush();
+				}
+				c.refuse();
+				await flush();
+				await settle(0);
+			} catch (e) {
+				// Nothing of the transaction may still be running when it is rolled back.
+				await Promise.allSettled(writes);
+				throw e;
+			}
+			c.finish();
+			return created;
+		},
+		{ precounted: c.precounted }
+	);
 }

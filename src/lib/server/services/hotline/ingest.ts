@@ -1,6 +1,7 @@
 import type { OrderInput } from '$lib/domain/hotline-order-input';
 import type { WorkCalendar } from '$lib/domain/working-days';
 import type { Db } from '../../db/create-database';
+import { isPostgres } from '../../db/postgres';
 import {
 	findFingerprints,
 	type NewOrderRow,
@@ -10,6 +11,7 @@ import {
 import { communityAreas } from '../../repositories/reference';
 import { unitOfWork, type RecordWriter } from '../unit-of-work';
 import { orderFingerprint } from './fingerprint';
+import { writeNewOrders } from './ingest-postgres';
 import { newOrderRow } from './order-rows';
 
 /** Where an order came from and who brought it in. */
@@ -32,7 +34,7 @@ export interface IngestResult {
 	changed: string[];
 }
 
-const BATCH = 400; // rows per multi-row INSERT (26 columns × 400 stays under SQLite's 32,766 variables)
+const BATCH = 400; // rows per multi-row INSERT on SQLite (26 columns × 400 stays under its 32,766 variables)
 
 const receiveEvent = (ctx: IngestContext): ReceiveEvent => ({
 	at: ctx.now,
@@ -50,6 +52,11 @@ export function writePreparedOrders(
 	return w.createOrdersWithStatements(ctx.sqlite, rows, receiveEvent(ctx));
 }
 
+/** PostgreSQL, in the caller's unit of work: writes prepared rows of a bulk import (ingest-postgres.ts). */
+export function writePreparedOrdersPg(w: RecordWriter, rows: NewOrderRow[], ctx: IngestContext): Promise<IngestResult> {
+	return writeNewOrders(w, rows, receiveEvent(ctx), { bulk: true });
+}
+
 /** Decides new / same / changed for each order by 工单号 and inserts the new ones with their first event. */
 export function ingestOrders(db: Db, orders: OrderInput[], ctx: IngestContext): Promise<IngestResult> {
 	return unitOfWork(db, (w) => ingestIn(w, orders, ctx));
@@ -62,6 +69,7 @@ async function ingestIn(w: RecordWriter, orders: OrderInput[], ctx: IngestContex
 	const areaOf = await communityAreas(db);
 	const rowOf = (order: OrderInput) => newOrderRow(order, orderFingerprint(order), ctx, areaOf);
 	if (ctx.sqlite) return w.createOrdersWithStatements(ctx.sqlite, orders.map(rowOf), receive);
+	if (isPostgres(db)) return writeNewOrders(w, orders.map(rowOf), receive);
 
 	const result: IngestResult = { created: [], same: [], changed: [] };
 	const seen = new Map<string, string>(); // 工单号 → fingerprint, within this call
