@@ -4,24 +4,8 @@
 import fs from 'node:fs';
 import v8 from 'node:v8';
 import { canFork, prepareImportRows, type PrepareInput } from './import-prepare';
-import { ImportFileError } from '../../import/errors';
+import { readAll } from './import-prepare.fixtures';
 
 const input = v8.deserialize(fs.readFileSync(process.argv[2])) as PrepareInput;
-const prepared = prepareImportRows(input);
-const rows = [];
-let failure: { code: string; line?: number; otherLine?: number } | null = null;
-try {
-	for await (const batch of prepared.batches()) rows.push(...batch);
-} catch (e) {
-	if (!(e instanceof ImportFileError)) throw e;
-	failure = { code: e.code, line: e.line, otherLine: e.otherLine };
-}
-const out = {
-	forked: canFork,
-	rows,
-	hadProblems: prepared.hadProblems,
-	total: prepared.rows,
-	counted: prepared.counted,
-	failure
-};
+const out = { forked: canFork, ...(await readAll(prepareImportRows(input))) };
 fs.writeFileSync(process.argv[3], v8.serialize(out));

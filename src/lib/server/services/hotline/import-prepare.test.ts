@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { ImportFileError } from '../../import/errors';
 import { orderValidationData } from '../../repositories/hotline-reference';
 import { communityAreas } from '../../repositories/reference';
 import { HEADERS, tmp, valid, writeFile } from './import-jobs.files.fixtures';
 import { NOW, useImportJobsEnv } from './import-jobs.fixtures';
 import { prepareImportRows, type PrepareInput } from './import-prepare';
+import { readAll } from './import-prepare.fixtures';
 
 // The import's rows made on a worker thread (as the built app and the CLI make them) are the rows made
 // in this thread, batch boundaries, problems, statistics and file-level failures included.
@@ -25,18 +25,7 @@ async function inputFor(file: string): Promise<PrepareInput> {
 	};
 }
 
-async function inThisThread(input: PrepareInput) {
-	const prepared = prepareImportRows(input, false);
-	const rows = [];
-	let failure: { code: string; line?: number; otherLine?: number } | null = null;
-	try {
-		for await (const batch of prepared.batches()) rows.push(...batch);
-	} catch (e) {
-		if (!(e instanceof ImportFileError)) throw e;
-		failure = { code: e.code, line: e.line, otherLine: e.otherLine };
-	}
-	return { rows, hadProblems: prepared.hadProblems, total: prepared.rows, counted: prepared.counted, failure };
-}
+const inThisThread = (input: PrepareInput) => readAll(prepareImportRows(input, false));
 
 function onWorkerThread(input: PrepareInput) {
 	const inFile = tmp.file(`input-${Math.random()}.bin`, v8.serialize(input));
