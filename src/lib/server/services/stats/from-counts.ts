@@ -2,7 +2,8 @@
 // SQL, then the work still inside its deadline re-judged at `now` (see counting.ts).
 import type { GroupBy } from '$lib/domain/rates';
 import { addDays } from '$lib/domain/working-days';
-import { COUNT_COLUMNS, decodeKey, sumCounts, type CountGroup } from '../../repositories/stat-counts';
+import { sumCounts } from '../../repositories/stat-count-sums';
+import { COUNT_COLUMNS, decodeKey, type CountGroup } from '../../repositories/stat-counts';
 import { statRowsAwaitingClock } from '../../repositories/stat-rows';
 import { spanOf } from '../../repositories/stats';
 import { addItem, statsBlocks, type PeriodStats } from './block';

@@ -2,6 +2,6 @@
 // that has counted figures.
 import { quickPeriods } from '$lib/domain/stats-period';
 import type { Db } from '../../db/create-database';
-import { firstCountedYear } from '../../repositories/stat-counts';
+import { firstCountedYear } from '../../repositories/stat-count-sums';
 
 export const statsQuickPeriods = async (db: Db, today: string) => quickPeriods(today, await firstCountedYear(db));
