@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { at } from '$lib/domain/fixtures/time';
-import { validateOrderRecord, type OrderColumnKey } from '$lib/domain/hotline-order-input';
+import { validateOrderRecord, type OrderColumnKey, type OrderInput } from '$lib/domain/hotline-order-input';
 import { loadCalendar } from '../../repositories/calendar';
 import { orderValidationContext } from '../../repositories/hotline-reference';
 import { createTestDb, type TestDb, countRows } from '../../test-db';
@@ -101,10 +101,10 @@ export async function commit(file: string, mode: ImportMode) {
 	return { imp, row: await importRow(imp.id), report: await reportOf(imp.id) };
 }
 
-/** Stores orders as if an earlier import had brought them in. */
-export async function store(rows: Row[]) {
+/** The checked orders of file rows, as the validator makes them. */
+export async function inputsOf(rows: Row[]): Promise<OrderInput[]> {
 	const ctx = await orderValidationContext(db(), NOW);
-	const inputs = rows.map((r) => {
+	return rows.map((r) => {
 		const raw = Object.fromEntries(
 			['orderNo', 'channel', 'orderType', 'urgency', 'citizenName', 'phone', 'address', 'content', 'receivedAt'].map(
 				(k, i) => [k, r[i]]
@@ -114,7 +114,11 @@ export async function store(rows: Row[]) {
 		if (!v.ok) throw new Error(JSON.stringify(v.errors));
 		return v.order;
 	});
-	await ingestOrders(db(), inputs, {
+}
+
+/** Stores orders as if an earlier import had brought them in. */
+export async function store(rows: Row[]) {
+	await ingestOrders(db(), await inputsOf(rows), {
 		origin: 'api',
 		importId: null,
 		actorId: null,

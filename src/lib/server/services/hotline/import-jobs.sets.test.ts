@@ -11,14 +11,13 @@ import {
 	countEvents,
 	countOrders,
 	importRow,
+	inputsOf,
 	NOW,
 	orders,
 	store,
 	useImportJobsEnv
 } from './import-jobs.fixtures';
 import { commitImport } from './import-commit';
-import { validateOrderRecord } from '$lib/domain/hotline-order-input';
-import { orderValidationContext } from '../../repositories/hotline-reference';
 
 // Commits of more than one set of rows: on PostgreSQL a set (PG_BATCH rows, one INSERT) is written
 // while the next is read, and nothing is looked up before the insert. Run on both databases.
@@ -71,23 +70,13 @@ describe('a commit of more than one set of rows', () => {
 
 describe('ingestOrders', () => {
 	it('a 工单号 given twice in one call is judged against what is stored, never written twice', async () => {
-		const ctx = await orderValidationContext(env.db, NOW);
-		const input = (r: Row) => {
-			const [orderNo, channel, orderType, urgency, citizenName, phone, address, content, receivedAt] = r;
-			const v = validateOrderRecord(
-				{ orderNo, channel, orderType, urgency, citizenName, phone, address, content, receivedAt },
-				ctx
-			);
-			if (!v.ok) throw new Error(JSON.stringify(v.errors));
-			return v.order;
-		};
 		const stored = valid('TWICE-001');
 		await store([stored]);
 		const other = (r: Row, content: string) => [...r.slice(0, 7), content, r[8]] as Row;
 		const fresh = valid('TWICE-002');
 		const result = await ingestOrders(
 			env.db,
-			[input(other(stored, '改了')), input(stored), input(fresh), input(other(fresh, '改了')), input(fresh)],
+			await inputsOf([other(stored, '改了'), stored, fresh, other(fresh, '改了'), fresh]),
 			{ origin: 'api', importId: null, actorId: null, apiKeyId: null, now: NOW, calendar: await loadCalendar(env.db) }
 		);
 		expect(result.created.map((c) => c.orderNo)).toEqual(['TWICE-002']);

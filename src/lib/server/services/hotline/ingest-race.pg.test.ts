@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoUsers } from '../../../../../seeds/demo-users';
-import { validateOrderRecord, type OrderInput } from '$lib/domain/hotline-order-input';
+import type { OrderInput } from '$lib/domain/hotline-order-input';
 import { migrateToLatest } from '../../db/migrate';
 import { pgTestDatabase, type PgTestDb } from '../../db/pg-test-db';
 import { transact } from '../../db/transact';
@@ -11,6 +11,7 @@ import { loadReferenceData } from '../../repositories/reference-data';
 import { verifyChains } from '../records/verify-chains';
 import { rebuildCounts } from '../stats/rebuild';
 import { ingestOrders, type IngestContext, type IngestResult } from './ingest';
+import { validOrder } from './order-input.fixtures';
 
 // Two writers (two app servers' imports, or an import and the city's push) storing overlapping orders
 // at once. Nothing is looked up before the INSERT: the second one's INSERT waits on the 工单号 the
@@ -34,23 +35,7 @@ afterAll(async () => {
 	await t?.cleanup();
 });
 
-function order(orderNo: string, content = '楼道堆物'): OrderInput {
-	const v = validateOrderRecord(
-		{
-			orderNo,
-			channel: '12345热线',
-			orderType: '投诉',
-			citizenName: '张三',
-			phone: '13812345678',
-			address: '古美路 1000 弄',
-			content,
-			receivedAt: '2026-09-28 09:15'
-		},
-		validation
-	);
-	if (!v.ok) throw new Error(JSON.stringify(v.errors));
-	return v.order;
-}
+const order = (orderNo: string, content = '楼道堆物'): OrderInput => validOrder(validation, orderNo, { content });
 
 /** Until the database shows a session waiting for a lock (the second writer on the first one's rows). */
 async function someoneWaits(): Promise<void> {

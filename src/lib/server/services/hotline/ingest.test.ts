@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDeadline } from '$lib/domain/deadlines';
-import {
-	validateOrderRecord,
-	type OrderColumnKey,
-	type OrderInput,
-	type OrderValidationContext
-} from '$lib/domain/hotline-order-input';
+import { type OrderColumnKey, type OrderInput, type OrderValidationContext } from '$lib/domain/hotline-order-input';
 import { orderFingerprint } from './fingerprint';
 import type { WorkCalendar } from '$lib/domain/working-days';
 import { loadCalendar } from '../../repositories/calendar';
@@ -13,6 +8,7 @@ import { orderValidationContext } from '../../repositories/hotline-reference';
 import { createTestDb, type TestDb } from '../../test-db';
 import { sqliteHandle } from '../../db/create-database';
 import { ingestOrders, type IngestContext } from './ingest';
+import { validOrder } from './order-input.fixtures';
 
 /** Asia/Shanghai wall time, explicit +08:00 so the process TZ never matters. */
 const at = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00+08:00`);
@@ -35,25 +31,8 @@ afterAll(async () => {
 	await t.cleanup();
 });
 
-/** A valid order as the validator makes it from a file row or an API push. */
-function order(orderNo: string, raw: Partial<Record<OrderColumnKey, string>> = {}): OrderInput {
-	const r = validateOrderRecord(
-		{
-			orderNo,
-			channel: '12345热线',
-			orderType: '投诉',
-			citizenName: '张三',
-			phone: '13812345678',
-			address: '古美路 1000 弄',
-			content: '楼道堆物',
-			receivedAt: '2026-09-28 09:15',
-			...raw
-		},
-		ctx
-	);
-	if (!r.ok) throw new Error(JSON.stringify(r.errors));
-	return r.order;
-}
+const order = (orderNo: string, raw: Partial<Record<OrderColumnKey, string>> = {}): OrderInput =>
+	validOrder(ctx, orderNo, raw);
 
 const ingestCtx = (over: Partial<IngestContext> = {}): IngestContext => ({
 	origin: 'file',
