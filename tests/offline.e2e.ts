@@ -76,12 +76,14 @@ test('offline report and 核查 wait in the outbox and arrive exactly once', asy
 	await check.getByLabel('照片').setInputFiles(fixture('after.jpg'));
 	await check.getByRole('button', { name: '记录核查位置 (GPS)' }).click();
 	await expect(check.getByText('已记录位置 121.377920, 31.155050')).toBeVisible();
+	await expectAccessible(page);
 	await expectNoSideScroll(page);
 	await check.getByRole('button', { name: '核查通过' }).click();
 	await expect(page.getByRole('link', { name: '待发送 1' })).toBeVisible();
 	// The case page says the 核查 waits on the phone, and offers no second one meanwhile.
 	await expect(page.getByTestId('kept-check')).toContainText('“核查通过”已保存在本机，待发送');
 	await expect(page.locator('form[data-action^="check_"]')).toHaveCount(0);
+	await expectAccessible(page);
 	await expectNoSideScroll(page);
 
 	// 上报 with no connection: the form opens from the phone, the report is kept with its photo.
