@@ -15,6 +15,14 @@ export type AddressMatch =
 /** One spelling for comparing: full-width folded, spaces dropped. */
 export const placeKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
+// Each table's names as compared, made once per table (an import matches 100,000 addresses against one).
+const keyed = new WeakMap<readonly PlaceName[], string[]>();
+function keysOf(names: readonly PlaceName[]): string[] {
+	let keys = keyed.get(names);
+	if (!keys || keys.length !== names.length) keyed.set(names, (keys = names.map((n) => placeKey(n.name))));
+	return keys;
+}
+
 /**
  * The 居民区 an address names (GridCase rule):
  * - a 小区 named in the address beats a road (a road runs past several 居民区, a 小区 lies in one);
@@ -24,7 +32,8 @@ export const placeKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
  */
 export function matchCommunityByAddress(address: string, names: readonly PlaceName[]): AddressMatch {
 	const text = placeKey(address);
-	const hits = names.filter((n) => n.name !== '' && text.includes(placeKey(n.name)));
+	const keys = keysOf(names);
+	const hits = names.filter((n, i) => n.name !== '' && text.includes(keys[i]));
 	if (hits.length === 0) return { ok: false, reason: 'no_match', names: [] };
 	const standalone = hits.filter(
 		(h) =>

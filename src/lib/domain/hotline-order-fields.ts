@@ -3,7 +3,8 @@ import { ORDER_URGENCIES, type OrderUrgency } from './hotline-status';
 import type { OrderColumnKey } from './hotline-order-columns';
 import type { OrderErrorCode, OrderTypeRef } from './hotline-order-input';
 import { cleanText } from './clean-text';
-import { pointInPolygon, type LngLat } from './geo';
+import type { LngLat } from './geo';
+import { indexedPointInPolygon } from './polygon-index';
 import { isOneOf } from './one-of';
 
 /** A 派单时间 a little ahead of our clock is clock skew between platforms, not the future. */
@@ -19,6 +20,10 @@ const URGENCY_WORDS: Readonly<Record<string, OrderUrgency>> = {
 const DATE_TIME =
 	/^(\d{4})([-/])(\d{1,2})\2(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (y: number, mo: number) =>
+	mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[mo - 1];
+
 /**
  * 派单时间 as 'YYYY-MM-DD HH:mm[:ss]', 'YYYY/MM/DD HH:mm[:ss]' (month, day and hour may have one
  * digit, as Excel writes them) or ISO 8601; Asia/Shanghai unless an offset is given. Null for
@@ -27,9 +32,10 @@ const DATE_TIME =
 export function parseOrderTime(s: string): number | null {
 	const m = DATE_TIME.exec(s.trim());
 	if (!m) return null;
-	const [y, mo, d, h, mi, sec] = [m[1], m[3], m[4], m[5], m[6], m[7]].map((x) => Number(x ?? 0));
+	const [y, mo, d, h, mi] = [+m[1], +m[3], +m[4], +m[5], +m[6]];
+	const sec = m[7] === undefined ? 0 : +m[7];
 	if (y < 2000 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return null;
-	if (d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null; // day 0 of the next month = this month's last day
+	if (d > daysInMonth(y, mo)) return null;
 	let offset = SHANGHAI_OFFSET_MS;
 	if (m[9] && m[9].toUpperCase() !== 'Z') {
 		const o = /^([+-])(\d{2}):?(\d{2})$/.exec(m[9])!;
@@ -116,7 +122,12 @@ export function readPoint(r: FieldReader, boundary: readonly unknown[]): { lng: 
 	if (lng === null) r.fail('lng', 'invalid_point');
 	if (lat === null) r.fail('lat', 'invalid_point');
 	if (lng === 0 && lat === 0) r.fail('lng', 'invalid_point');
-	else if (lng !== null && lat !== null && boundary.length > 0 && !pointInPolygon([lng, lat], boundary as LngLat[][]))
+	else if (
+		lng !== null &&
+		lat !== null &&
+		boundary.length > 0 &&
+		!indexedPointInPolygon([lng, lat], boundary as LngLat[][])
+	)
 		r.fail('lng', 'outside_subdistrict');
 	return { lng, lat };
 }

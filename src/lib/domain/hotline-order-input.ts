@@ -179,7 +179,7 @@ export function validateOrderRecord(
  * again, different once anything changed. The server stores a hash of it (the fingerprint).
  */
 export function canonicalOrder(o: OrderInput): string {
-	return JSON.stringify({
+	const fields: Record<string, unknown> = {
 		address: o.address,
 		categoryCode: o.categoryCode,
 		channel: o.channel,
@@ -193,8 +193,10 @@ export function canonicalOrder(o: OrderInput): string {
 		orderTypeCode: o.orderTypeCode,
 		phone: o.phone,
 		receivedAt: o.receivedAt,
-		urgency: o.urgency,
-		// Only when set, so orders stored before 截止时间 was read keep their fingerprints.
-		...(o.dueAt == null ? {} : { dueAt: o.dueAt })
-	});
+		urgency: o.urgency
+	};
+	// Only when set, so orders stored before 截止时间 was read keep their fingerprints. (Added after
+	// the others, not spread in: the same text, at a fraction of the cost for 100,000 imported rows.)
+	if (o.dueAt != null) fields.dueAt = o.dueAt;
+	return JSON.stringify(fields);
 }

@@ -21,9 +21,21 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+// Day number → 'YYYY-MM-DD': the statistics format the same few hundred days hundreds of thousands
+// of times (an import judges every new order; a rebuild every record). Emptied when it grows large.
+const formatted = new Map<number, string>();
+const FORMATTED_MAX = 20_000;
+
 export function formatUtcDate(ms: number): string {
-	const d = new Date(ms);
-	return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+	const day = Math.floor(ms / DAY);
+	let s = formatted.get(day);
+	if (s === undefined) {
+		if (formatted.size >= FORMATTED_MAX) formatted.clear();
+		const d = new Date(day * DAY);
+		s = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+		formatted.set(day, s);
+	}
+	return s;
 }
 
 /** Day number of a proleptic-Gregorian date, as Date counts them (H. Hinnant's days_from_civil). */

@@ -31,6 +31,15 @@ describe('Shanghai conversions', () => {
 		expect(shanghaiDateTime(t(iso))).toBe(dateTime);
 	});
 
+	it('gives the same date as Date does for every hour of 30 years, before 1970 too, however often asked', () => {
+		const reference = (ms: number) => new Date(ms + 8 * H).toISOString().slice(0, 10);
+		for (let round = 0; round < 2; round++)
+			for (let ms = t('1960-01-01T00:00:00Z'); ms < t('1990-01-01T00:00:00Z'); ms += 7 * H + 1)
+				if (shanghaiDate(ms) !== reference(ms)) expect(shanghaiDate(ms)).toBe(reference(ms));
+		expect(shanghaiDate(t('1969-12-31T15:59:59.999Z'))).toBe('1969-12-31');
+		expect(shanghaiDate(t('1969-12-31T16:00:00.000Z'))).toBe('1970-01-01');
+	});
+
 	it.each([
 		['2026-01-01', '2025-12-31T16:00:00Z'],
 		['2024-02-29', '2024-02-28T16:00:00Z'],

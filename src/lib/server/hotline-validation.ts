@@ -4,6 +4,7 @@
 import type { PlaceName } from '$lib/domain/community-names';
 import type { Limit } from '$lib/domain/deadlines';
 import { locatePoint, type LngLat } from '$lib/domain/geo';
+import { indexedPointInPolygon } from '$lib/domain/polygon-index';
 import type { OrderTypeRef, OrderValidationContext } from '$lib/domain/hotline-order-input';
 import type { WorkCalendar } from '$lib/domain/working-days';
 import type { Geography } from './repositories/reference';
@@ -31,7 +32,7 @@ export interface OrderValidationData {
 export function validationContextFrom(data: OrderValidationData): OrderValidationContext {
 	const { geography } = data;
 	const locateCommunity = (pt: LngLat) => {
-		const found = locatePoint(pt, geography.boundary, geography.areas, geography.communities);
+		const found = locatePoint(pt, geography.boundary, geography.areas, geography.communities, indexedPointInPolygon);
 		return found.ok ? found.communityId : null;
 	};
 	return {

@@ -171,6 +171,25 @@ export function canonicalRow(table: SealedTable, row: Readonly<Record<string, un
 	return JSON.stringify(['v1', table, ...values]);
 }
 
+/**
+ * The hash of the first row of a chain (chain_seq 0, after GENESIS) for rows alike but for their
+ * chain key, as rowHash gives it: the canonical form is made once around the key, so a bulk loader
+ * (the 12345 import seals 100,000 first events at once) only joins text and hashes per row.
+ */
+export function chainStartHasher(
+	table: SealedTable,
+	row: Readonly<Record<string, unknown>>
+): (key: number | string) => string {
+	const key = SEALED_TABLES[table].chainKey as string | null;
+	if (key === null) throw new Error(`${table}: one chain for the whole table`);
+	// Made with a stand-in for the key, then cut there: what comes before and after it never changes.
+	const marker = JSON.stringify('\u0000chain key\u0000');
+	const parts = canonicalRow(table, { ...row, chain_seq: 0, [key]: JSON.parse(marker) }).split(marker);
+	if (parts.length !== 2) throw new Error(`${table}: the row's text contains the stand-in for its chain key`);
+	const [head, tail] = parts;
+	return (k) => hash('sha256', `${GENESIS}\n${head}${JSON.stringify(wellFormed(String(k)))}${tail}`, 'hex');
+}
+
 /** SHA-256 (hex) over the previous row's hash and this row's canonical form. */
 export function rowHash(table: SealedTable, row: Readonly<Record<string, unknown>>, previousHash: string): string {
 	return hash('sha256', `${previousHash}\n${canonicalRow(table, row)}`, 'hex');

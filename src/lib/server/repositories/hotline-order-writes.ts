@@ -7,6 +7,7 @@ import { isPostgres } from '../db/postgres';
 import type { HotlineOrderTable } from '../db/schema-hotline';
 import { unnestRows } from './pg-unnest';
 import { eventColumns, type RecordEvent } from './record-events';
+import { chainStartHasher } from '../records/chain-spec';
 import { insertSealedRow, sealFirstRow } from './sealed';
 
 export type SqliteDatabase = Database.Database;
@@ -104,22 +105,30 @@ export function insertOrdersWithStatements(
 		sqlite,
 		`INSERT INTO hotline_orders (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (order_no) DO NOTHING`
 	);
+	const values: unknown[] = new Array(columns.length);
 	const existing = prepared(sqlite, 'SELECT fingerprint FROM hotline_orders WHERE order_no = ?');
-	const eventColumns = Object.keys(eventRow(0, e)) as (keyof ReturnType<typeof eventRow>)[];
+	// Every first event is alike but for its order: its values and its hash are made once around the id.
+	const base = eventRow(0, e);
+	const eventColumns = Object.keys(base) as (keyof typeof base)[];
+	const eventValues = eventColumns.map((c) => base[c]);
+	const [idAt, hashAt] = [eventColumns.indexOf('order_id'), eventColumns.indexOf('hash')];
+	const sealFor = chainStartHasher('hotline_events', base);
 	const insertEvent = prepared(
 		sqlite,
 		`INSERT INTO hotline_events (${eventColumns.join(', ')}) VALUES (${eventColumns.map(() => '?').join(', ')})`
 	);
 	for (const row of rows) {
-		const written = insertOrder.run(...columns.map((c) => row[c] ?? null));
+		for (let i = 0; i < columns.length; i++) values[i] = row[columns[i]] ?? null;
+		const written = insertOrder.run(values);
 		if (written.changes === 0) {
 			const known = (existing.get(row.order_no) as { fingerprint: string }).fingerprint;
 			(known === row.fingerprint ? result.same : result.changed).push(row.order_no);
 			continue;
 		}
 		const id = Number(written.lastInsertRowid);
-		const event = eventRow(id, e);
-		insertEvent.run(...eventColumns.map((c) => event[c]));
+		eventValues[idAt] = id;
+		eventValues[hashAt] = sealFor(id);
+		insertEvent.run(eventValues);
 		result.created.push({ orderNo: row.order_no, id });
 	}
 	return result;

@@ -30,4 +30,17 @@ describe('orderFingerprint', () => {
 		expect(orderFingerprint({ ...order })).toBe(orderFingerprint(order));
 		expect(orderFingerprint({ ...order, content: '楼道堆物已清' })).not.toBe(orderFingerprint(order));
 	});
+
+	it('stays what it was when the orders were stored (a changed canonical text would make every order "changed")', () => {
+		expect(orderFingerprint(order)).toBe('82f24c680bae1e2bcc195a995ea00ff66571a2e04cbad5d75baa19035d7571bf');
+		const placed = {
+			...order,
+			dueAt: 1_790_500_000_000,
+			lng: 121.4,
+			lat: 31.1,
+			categoryCode: 'SH-HWSR-01',
+			communityId: 3
+		};
+		expect(orderFingerprint(placed)).toBe('762e1fbf3d8a937005d3e10f8e90ddf194ccd8e4227d21dca020247a40c26aef');
+	});
 });

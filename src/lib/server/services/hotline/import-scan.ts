@@ -98,13 +98,18 @@ export async function scanOrderFile(
 	let repeated = 0;
 	for await (const record of concat(rest, file.rows)) {
 		if (record.cells.every((c) => c.trim() === '')) continue; // blank lines, as spreadsheets leave them
-		// A header row repeats a header where the 工单号 goes; only such a row is looked at whole.
-		if (isKnownHeader(record.cells[noColumn] ?? '') && countKnownHeaders(record.cells) >= HEADER_LIKE_MIN)
-			throw new ImportFileError('two_header_rows', record.line, { otherLine: header.line });
-		rows++;
 		const raw: Partial<Record<OrderColumnKey, string>> = {};
 		for (const [key, i] of keys) raw[key] = record.cells[i] ?? '';
 		const checked = validateOrderRecord(raw, ctx);
+		// A header row repeats a header where the 工单号 goes; only such a row is looked at whole. It
+		// never passes as an order (a column name is no 受理时间), so a valid row is not looked at.
+		if (
+			!checked.ok &&
+			isKnownHeader(record.cells[noColumn] ?? '') &&
+			countKnownHeaders(record.cells) >= HEADER_LIKE_MIN
+		)
+			throw new ImportFileError('two_header_rows', record.line, { otherLine: header.line });
+		rows++;
 		if (!checked.ok) on.problems(checked.errors.map((e) => ({ line: record.line, column: e.column, code: e.code })));
 		else {
 			const first = seen.get(checked.order.orderNo);
