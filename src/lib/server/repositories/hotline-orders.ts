@@ -273,10 +273,14 @@ export async function* iterateOrders(db: Db, actor: Actor, f: HotlineFilters, no
 }
 
 /**
- * On SQLite, one prepared point look-up per order (faster than batched IN (…) queries built by
- * Kysely): the stored fingerprint of a 工单号, undefined when new. Null on any other dialect.
+ * On SQLite, one prepared statement for a batch of 工单号 handed over as one JSON array (faster than
+ * a look-up per order, and than IN (…) queries built by Kysely): the stored fingerprints of those
+ * already here. Null on any other dialect (findFingerprints serves it).
  */
-export function fingerprintLookup(db: Db): ((orderNo: string) => string | undefined) | null {
-	const statement = sqliteHandle(db)?.prepare('SELECT fingerprint FROM hotline_orders WHERE order_no = ?');
-	return statement ? (orderNo) => (statement.get(orderNo) as { fingerprint: string } | undefined)?.fingerprint : null;
+export function fingerprintsLookup(db: Db): ((orderNos: string[]) => Map<string, string>) | null {
+	const statement = sqliteHandle(db)
+		?.prepare('SELECT order_no, fingerprint FROM hotline_orders WHERE order_no IN (SELECT value FROM json_each(?))')
+		.raw();
+	if (!statement) return null;
+	return (orderNos) => new Map(statement.all(JSON.stringify(orderNos)) as [string, string][]);
 }

@@ -1,12 +1,15 @@
 import { updateImport } from '../../repositories/hotline-imports';
 import { whenFree } from '../../repositories/hotline-import-jobs';
-import { fingerprintLookup } from '../../repositories/hotline-orders';
-import { orderValidationContext } from '../../repositories/hotline-reference';
+import { fingerprintsLookup } from '../../repositories/hotline-orders';
+import { orderValidationData } from '../../repositories/hotline-reference';
+import { validationContextFrom } from '../../hotline-validation';
 import { findFingerprints } from '../../repositories/hotline-order-writes';
 import type { Db } from '../../db/create-database';
 import { runImportJob, tick, type ImportRow } from './import-jobs';
 import { reportProgress } from './import-progress';
 import { scanOrderFile, type RowNote, type RowProblem } from './import-scan';
+import { sharedChecker } from './import-check';
+import { canFork } from './import-worker';
 
 const REPORT_LIMIT = 500;
 
@@ -27,10 +30,8 @@ export function analyseImport(db: Db, imp: ImportRow, path: string, now: number)
 			if (!pending.length) return;
 			const chunk = pending;
 			pending = [];
-			const stored = await findFingerprints(
-				db,
-				chunk.map((v) => v.orderNo)
-			);
+			const orderNos = chunk.map((v) => v.orderNo);
+			const stored = lookup ? lookup(orderNos) : await findFingerprints(db, orderNos);
 			for (const v of chunk) tally(v.orderNo, v.fingerprint, stored.get(v.orderNo));
 		};
 		const tally = (orderNo: string, fingerprint: string, known: string | undefined) => {
@@ -38,11 +39,13 @@ export function analyseImport(db: Db, imp: ImportRow, path: string, now: number)
 			if (known === fingerprint) counts.same++;
 			else if (++counts.changed <= REPORT_LIMIT) changed.push(orderNo);
 		};
-		// On SQLite, one prepared point look-up per order beats batched IN (…) queries built by Kysely.
-		const lookup = fingerprintLookup(db);
+		const lookup = fingerprintsLookup(db);
 		let headerError: { fileError: 'missing_columns' | 'duplicate_columns'; columns: string[] } | null = null;
-		const ctx = await orderValidationContext(db, now);
-		const { rows, repeated } = await scanOrderFile(path, imp.file_name, ctx, {
+		const data = await orderValidationData(db, now);
+		// The rows' checks shared with an import worker; it stays warm for the commit that follows.
+		const shared = canFork ? sharedChecker(data) : null;
+		const { rows, repeated } = await scanOrderFile(path, imp.file_name, validationContextFrom(data), {
+			check: shared?.check,
 			// Two columns for one field are refused too; say so, rather than 'missing' with no column named.
 			header: (h) => {
 				headerLine = h.line;
@@ -54,11 +57,6 @@ export function analyseImport(db: Db, imp: ImportRow, path: string, now: number)
 			},
 			order: async (order, _line, fingerprint) => {
 				validRows++;
-				if (lookup) {
-					// Only an order already stored needs its fingerprint compared.
-					const known = lookup(order.orderNo);
-					return known === undefined ? undefined : tally(order.orderNo, fingerprint, known);
-				}
 				pending.push({ orderNo: order.orderNo, fingerprint });
 				if (pending.length >= 500) await compare();
 			},
@@ -74,7 +72,7 @@ export function analyseImport(db: Db, imp: ImportRow, path: string, now: number)
 				await reportProgress(db, imp.id, { phase: 'checking', rows: n });
 				await tick();
 			}
-		});
+		}).finally(() => shared?.stop());
 		await compare();
 		await whenFree(imp.id, () =>
 			updateImport(db, imp.id, {

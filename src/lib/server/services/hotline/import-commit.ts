@@ -13,7 +13,7 @@ import { reportProgress } from './import-progress';
 import { prepareImportRows, type PreparedRows } from './import-prepare';
 
 /** SQLite: rows written between two turns of the event loop (each slice is a few milliseconds of the thread). */
-const WRITE_BATCH = 250;
+const WRITE_BATCH = 500;
 /** PostgreSQL: sets of rows the database writes while the next ones arrive (at most this many ahead). */
 const IN_FLIGHT = 2;
 /** PostgreSQL: a smaller first set (rows), so the database starts writing sooner; then PG_BATCH. */

@@ -1,25 +1,25 @@
-// Makes an import's rows ready on a worker thread: reads the file, checks every row, makes each new
-// order's stored row and what it adds to the statistics, and hands the rows over in batches while
-// the app's thread writes the ones before (import-commit.ts). Reading and writing then take turns
-// on two cores instead of one after the other on one, and the app's thread stays free for requests.
-//
-// The worker is this same module started again from its own file, as boundary-worker.ts does: in
-// the built app the chunk Vite put it in; under tsx (the benchmarks, the CLI) the TypeScript file.
-// Under Vitest, where a bare worker cannot load TypeScript, the same work runs on the calling thread
+// Makes an import's rows ready on an import worker (import-worker.ts): reads the file, checks every
+// row, makes each new order's stored row and what it adds to the statistics, and hands the rows over
+// in batches while the app's thread writes the ones before (import-commit.ts). Reading and writing
+// then take turns on two cores instead of one after the other on one, and the app's thread stays
+// free for requests. Where no worker can start (Vitest), the same work runs on the calling thread
 // and yields between batches.
-import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ImportFileError, type ImportFileErrorCode } from '../../import/errors';
 import type { NewOrderRow } from '../../repositories/hotline-order-writes';
 import { validationContextFrom, type OrderValidationData } from '../../hotline-validation';
 import { countEntries, FAR } from '../stats/counting';
 import { scanOrderFile } from './import-scan';
 import { newOrderRow, orderStatsRow, type OrderOrigin } from './order-rows';
+import { canFork, giveBack, takeWorker } from './import-worker';
 
-const TASK = 'gridcase-import-prepare';
+export { canFork };
+
 const EVER = { from: '0000-01-01', to: '9999-12-31' };
 /** Rows handed over at a time (import-jobs.ts's BATCH; not imported, to keep the worker's modules few). */
 const BATCH = 2000;
+/** The first batch is smaller: the writing starts sooner. */
+const FIRST_BATCH = 250;
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 export interface PrepareInput {
@@ -31,14 +31,16 @@ export interface PrepareInput {
 	areaOf: [number, number][];
 }
 
-type Message =
+/** Asking a worker to make an import's rows (import-worker-tasks.ts). */
+export type PrepareRequest = { kind: 'prepare'; input: PrepareInput };
+export type PrepareMessage =
 	| { kind: 'rows'; rows: NewOrderRow[] }
 	| { kind: 'problems' }
 	| { kind: 'done'; rows: number; counted: [string, number][] }
 	| { kind: 'failed'; message: string; code?: ImportFileErrorCode; line?: number; otherLine?: number };
 
 /** The whole of the reading side; `send` hands each message over, `pause` lets the thread breathe. */
-async function produce(input: PrepareInput, send: (m: Message) => void, pause: () => Promise<unknown>) {
+export async function produce(input: PrepareInput, send: (m: PrepareMessage) => void, pause: () => Promise<unknown>) {
 	try {
 		const ctx = validationContextFrom(input.data);
 		const from = { ...input.from, calendar: input.data.calendar };
@@ -60,7 +62,7 @@ async function produce(input: PrepareInput, send: (m: Message) => void, pause: (
 		await scanOrderFile(input.path, input.name, ctx, {
 			order: async (order, _line, fingerprint) => {
 				batch.push(newOrderRow(order, fingerprint, from, areaOf));
-				if (batch.length >= BATCH) await flush();
+				if (batch.length >= (rows ? BATCH : FIRST_BATCH)) await flush();
 			},
 			problems: () => {
 				if (!problems) send({ kind: 'problems' });
@@ -73,27 +75,6 @@ async function produce(input: PrepareInput, send: (m: Message) => void, pause: (
 		const file = e instanceof ImportFileError ? e : null;
 		send({ kind: 'failed', message: String(e), code: file?.code, line: file?.line, otherLine: file?.otherLine });
 	}
-}
-
-if (!isMainThread && (workerData as { task?: string } | null)?.task === TASK) {
-	const port = parentPort!;
-	void produce(
-		(workerData as { input: PrepareInput }).input,
-		(m) => port.postMessage(m),
-		() => Promise.resolve()
-	);
-}
-
-const self = import.meta.url;
-const underTsx = process.execArgv.some((a) => a.includes('tsx'));
-/** Whether prepareImportRows reads on a worker thread here (in the built app and under tsx; not under Vitest). */
-export const canFork = self.startsWith('file:') && (self.endsWith('.js') || (self.endsWith('.ts') && underTsx));
-
-function startWorker(data: unknown): Worker {
-	if (self.endsWith('.js')) return new Worker(fileURLToPath(self), { workerData: data });
-	// Under tsx the worker registers tsx's loader itself (it is not inherited), then loads this file.
-	const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(self)}); })`;
-	return new Worker(boot, { eval: true, workerData: data });
 }
 
 /** The rows of an import as they are made, and once they are all read, what the reading found. */
@@ -112,29 +93,38 @@ export interface PreparedRows {
 /** Starts reading `input` on a worker thread (or in this thread, see the top of the file). */
 export function prepareImportRows(input: PrepareInput, fork = canFork): PreparedRows {
 	// Kept whole: a transaction run again (busy on SQLite, a conflict on PostgreSQL) reads the rows again.
-	const inbox: Message[] = [];
+	const inbox: PrepareMessage[] = [];
 	let wake: (() => void) | null = null;
-	const deliver = (m: Message) => {
+	const deliver = (m: PrepareMessage) => {
 		inbox.push(m);
 		wake?.();
 		wake = null;
 	};
 	let worker: Worker | null = null;
 	let stopped = false;
+	let finished = false;
+	const onMessage = (m: PrepareMessage | { kind: 'ready' }) => {
+		if (m.kind !== 'ready') deliver(m);
+	};
+	const onError = (e: Error) => deliver({ kind: 'failed', message: String(e) });
+	// A reader that ends normally has said 'done' or 'failed' first.
+	const onExit = (code: number) => {
+		if (!stopped) deliver({ kind: 'failed', message: `import reader exited (${code})` });
+	};
 	if (fork) {
-		worker = startWorker({ task: TASK, input });
-		worker.on('message', deliver);
-		worker.on('error', (e) => deliver({ kind: 'failed', message: String(e) }));
-		// A reader that ends normally has said 'done' or 'failed' first.
-		worker.on('exit', (code) => {
-			if (code !== 0 && !stopped) deliver({ kind: 'failed', message: `import reader exited (${code})` });
-		});
+		worker = takeWorker().on('message', onMessage).on('error', onError).on('exit', onExit);
+		worker.postMessage({ kind: 'prepare', input } satisfies PrepareRequest);
 	} else void produce(input, deliver, () => (stopped ? Promise.reject(new Error('stopped')) : tick()));
 
 	const state = { hadProblems: false, rows: 0, counted: new Map<string, number>() };
+	/** Ends the job: a worker that read the whole file is kept for the next one, else it is ended. */
 	const stop = () => {
+		if (stopped) return;
 		stopped = true;
-		void worker?.terminate();
+		const w = worker;
+		worker = null;
+		w?.off('message', onMessage).off('error', onError).off('exit', onExit);
+		if (w) giveBack(w, finished);
 	};
 	async function* batches(): AsyncGenerator<NewOrderRow[]> {
 		for (let at = 0; ; at++) {
@@ -144,6 +134,7 @@ export function prepareImportRows(input: PrepareInput, fork = canFork): Prepared
 			else if (m.kind === 'problems') state.hadProblems = true;
 			else if (m.kind === 'done') {
 				Object.assign(state, { rows: m.rows, counted: new Map(m.counted) });
+				finished = true;
 				stop();
 				return;
 			} else {

@@ -1,7 +1,6 @@
 import { countKnownHeaders, HEADER_LIKE_MIN, isKnownHeader } from '$lib/domain/hotline-order-columns';
 import {
 	mapHeaders,
-	validateOrderRecord,
 	type OrderColumnKey,
 	type OrderInput,
 	type OrderValidationContext
@@ -9,7 +8,7 @@ import {
 import type { RowRecord } from '../../import/csv';
 import { ImportFileError } from '../../import/errors';
 import { openImportFile } from '../../import/read-file';
-import { orderFingerprint } from './fingerprint';
+import { checkRows, type Checker, type CheckedRow, type RawOrder } from './import-check';
 
 export interface RowProblem {
 	line: number;
@@ -23,6 +22,10 @@ export type RowNote = RowProblem;
 
 export type ScanHeader =
 	{ ok: true; line: number } | { ok: false; missing: string[]; duplicate: string[]; line: number };
+
+/** Rows checked at a time, and batches checked ahead of the one being taken. */
+const CHECK_BATCH = 500;
+const CHECK_AHEAD = 4;
 
 /** Rows above the header that may be titles ('12345市民服务热线工单导出', an export date): how far to look. */
 const TITLE_ROWS = 10;
@@ -71,6 +74,8 @@ export async function scanOrderFile(
 		problems: (problems: RowProblem[]) => void;
 		notes?: (notes: RowNote[]) => void;
 		progress?: (rows: number) => void | Promise<void>;
+		/** Who checks the rows (import-check.ts): this thread when not given. */
+		check?: Checker;
 	}
 ): Promise<{ rows: number; headerOk: boolean; repeated: number }> {
 	const file = await openImportFile(path, name);
@@ -96,39 +101,66 @@ export async function scanOrderFile(
 	const seen = new Map<string, { line: number; print: string }>();
 	let rows = 0;
 	let repeated = 0;
+	/** The rows of a checked batch, in file order: what each is, given the ones before. */
+	const take = async (records: RowRecord[], results: CheckedRow[]) => {
+		for (let k = 0; k < records.length; k++) {
+			const record = records[k];
+			const checked = results[k];
+			// A header row repeats a header where the 工单号 goes; only such a row is looked at whole. It
+			// never passes as an order (a column name is no 受理时间), so a valid row is not looked at.
+			if (
+				!checked.ok &&
+				isKnownHeader(record.cells[noColumn] ?? '') &&
+				countKnownHeaders(record.cells) >= HEADER_LIKE_MIN
+			)
+				throw new ImportFileError('two_header_rows', record.line, { otherLine: header.line });
+			rows++;
+			if (!checked.ok) on.problems(checked.errors.map((e) => ({ line: record.line, column: e.column, code: e.code })));
+			else {
+				const first = seen.get(checked.order.orderNo);
+				const print = checked.fingerprint.slice(0, 16);
+				if (first && first.print === print) {
+					repeated++;
+					on.notes?.([
+						{ line: record.line, column: null, code: 'repeated_line', params: { first: String(first.line) } }
+					]);
+				} else if (first)
+					on.problems([
+						{ line: record.line, column: 'orderNo', code: 'duplicate_in_file', params: { first: String(first.line) } }
+					]);
+				else {
+					seen.set(checked.order.orderNo, { line: record.line, print });
+					if (checked.notes.length) on.notes?.(checked.notes.map((n) => ({ line: record.line, ...n })));
+					await on.order(checked.order, record.line, checked.fingerprint);
+				}
+			}
+			if (rows % 2000 === 0) await on.progress?.(rows);
+		}
+	};
+	const rawOf = (record: RowRecord) => {
+		const raw: RawOrder = {};
+		for (const [key, i] of keys) raw[key] = record.cells[i] ?? '';
+		return raw;
+	};
+	const check: Checker = on.check ?? ((raws) => checkRows(raws, ctx));
+	// Batches being checked (some perhaps by a worker, import-check.ts), taken in file order.
+	const queue: { records: RowRecord[]; results: CheckedRow[] | Promise<CheckedRow[]> }[] = [];
+	let batch: RowRecord[] = [];
+	const send = () => {
+		queue.push({ records: batch, results: check(batch.map(rawOf)) });
+		batch = [];
+	};
 	for await (const record of concat(rest, file.rows)) {
 		if (record.cells.every((c) => c.trim() === '')) continue; // blank lines, as spreadsheets leave them
-		const raw: Partial<Record<OrderColumnKey, string>> = {};
-		for (const [key, i] of keys) raw[key] = record.cells[i] ?? '';
-		const checked = validateOrderRecord(raw, ctx);
-		// A header row repeats a header where the 工单号 goes; only such a row is looked at whole. It
-		// never passes as an order (a column name is no 受理时间), so a valid row is not looked at.
-		if (
-			!checked.ok &&
-			isKnownHeader(record.cells[noColumn] ?? '') &&
-			countKnownHeaders(record.cells) >= HEADER_LIKE_MIN
-		)
-			throw new ImportFileError('two_header_rows', record.line, { otherLine: header.line });
-		rows++;
-		if (!checked.ok) on.problems(checked.errors.map((e) => ({ line: record.line, column: e.column, code: e.code })));
-		else {
-			const first = seen.get(checked.order.orderNo);
-			const fingerprint = orderFingerprint(checked.order);
-			const print = fingerprint.slice(0, 16);
-			if (first && first.print === print) {
-				repeated++;
-				on.notes?.([{ line: record.line, column: null, code: 'repeated_line', params: { first: String(first.line) } }]);
-			} else if (first)
-				on.problems([
-					{ line: record.line, column: 'orderNo', code: 'duplicate_in_file', params: { first: String(first.line) } }
-				]);
-			else {
-				seen.set(checked.order.orderNo, { line: record.line, print });
-				if (checked.notes.length) on.notes?.(checked.notes.map((n) => ({ line: record.line, ...n })));
-				await on.order(checked.order, record.line, fingerprint);
-			}
+		batch.push(record);
+		if (batch.length < CHECK_BATCH) continue;
+		send();
+		while (queue.length > CHECK_AHEAD) {
+			const { records, results } = queue.shift()!;
+			await take(records, await results);
 		}
-		if (rows % 2000 === 0) await on.progress?.(rows);
 	}
+	if (batch.length) send();
+	for (const { records, results } of queue) await take(records, await results);
 	return { rows, headerOk: true, repeated };
 }

@@ -1,0 +1,80 @@
+// Checking an import's rows, the costly part of reading a file (the columns' rules and each order's
+// fingerprint), a batch at a time: on this thread, or shared with an import worker (import-worker.ts)
+// while this thread reads the file on and puts the checked rows together in file order
+// (import-scan.ts). The preview of a large file then takes both cores instead of one.
+import type { Worker } from 'node:worker_threads';
+import {
+	validateOrderRecord,
+	type OrderColumnKey,
+	type OrderValidation,
+	type OrderValidationContext
+} from '$lib/domain/hotline-order-input';
+import { validationContextFrom, type OrderValidationData } from '../../hotline-validation';
+import { orderFingerprint } from './fingerprint';
+import { giveBack, isReady, takeWorker } from './import-worker';
+
+export type RawOrder = Partial<Record<OrderColumnKey, string>>;
+/** A row checked: its problems, or the order, its notes and its fingerprint (fingerprint.ts). */
+export type CheckedRow =
+	Extract<OrderValidation, { ok: false }> | (Extract<OrderValidation, { ok: true }> & { fingerprint: string });
+/** Checks a batch of rows, now or later; the answers come in the rows' order. */
+export type Checker = (rows: RawOrder[]) => CheckedRow[] | Promise<CheckedRow[]>;
+
+export function checkRows(rows: RawOrder[], ctx: OrderValidationContext): CheckedRow[] {
+	return rows.map((raw) => {
+		const checked = validateOrderRecord(raw, ctx);
+		return checked.ok ? { ...checked, fingerprint: orderFingerprint(checked.order) } : checked;
+	});
+}
+
+/** What the worker is asked (import-prepare.ts answers it). */
+export type CheckRequest =
+	{ kind: 'context'; data: OrderValidationData } | { kind: 'check'; id: number; rows: RawOrder[] };
+export type CheckReply = { kind: 'checked'; id: number; rows: CheckedRow[] };
+
+/** Batches the worker may hold at once: one it checks, one waiting, so it never idles between them. */
+const AHEAD = 3;
+
+/**
+ * A checker that hands batches to an import worker while it has room and checks the others on this
+ * thread (all of them until the worker has started). A worker that fails leaves its batches to this
+ * thread: the answers are the same either way. `stop` hands the worker back for the next job.
+ */
+export function sharedChecker(data: OrderValidationData): { check: Checker; stop(): void } {
+	const ctx = validationContextFrom(data);
+	const here: Checker = (rows) => checkRows(rows, ctx);
+	let worker: Worker | null = takeWorker();
+	const waiting = new Map<number, { rows: RawOrder[]; resolve: (r: CheckedRow[]) => void }>();
+	let next = 0;
+	const onReply = (m: CheckReply | { kind: string }) => {
+		if (m.kind !== 'checked') return;
+		const { id, rows } = m as CheckReply;
+		waiting.get(id)?.resolve(rows);
+		waiting.delete(id);
+	};
+	const drop = () => {
+		const w = worker;
+		worker = null;
+		w?.off('message', onReply).off('error', drop).off('exit', drop);
+		for (const { rows, resolve } of waiting.values()) resolve(here(rows) as CheckedRow[]);
+		waiting.clear();
+		return w;
+	};
+	worker.on('message', onReply).on('error', drop).on('exit', drop);
+	worker.postMessage({ kind: 'context', data } satisfies CheckRequest);
+	return {
+		check(rows) {
+			if (!worker || !isReady(worker) || waiting.size >= AHEAD) return here(rows);
+			const id = next++;
+			const answer = new Promise<CheckedRow[]>((resolve) => waiting.set(id, { rows, resolve }));
+			worker.postMessage({ kind: 'check', id, rows } satisfies CheckRequest);
+			return answer;
+		},
+		stop() {
+			// Nothing is waiting once the file is read; a worker still busy is not handed on.
+			const clean = waiting.size === 0;
+			const w = drop();
+			if (w) giveBack(w, clean);
+		}
+	};
+}
