@@ -64,7 +64,8 @@ export class CountChanges {
 			for (const [key, n] of this.before.get(kind)!) add(key, -n);
 			if (ids.length) for (const [key, n] of countEntries(await statRowsById(this.trx, kind, ids), FAR)) add(key, n);
 		}
-		if (sqlite) applyCountChangesWithStatements(sqlite, changes);
+		// On the bulk import's handle: in slices, the app's thread answering requests between them.
+		if (sqlite) await applyCountChangesWithStatements(sqlite, changes, () => new Promise((r) => setImmediate(r)));
 		else await applyCountChanges(this.trx, changes);
 	}
 }
