@@ -6,6 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import {
 	validateOrderRecord,
 	type OrderColumnKey,
+	type OrderInput,
 	type OrderValidation,
 	type OrderValidationContext
 } from '$lib/domain/hotline-order-input';
@@ -14,11 +15,14 @@ import { orderFingerprint } from './fingerprint';
 import { giveBack, isReady, takeWorker } from './import-worker';
 
 export type RawOrder = Partial<Record<OrderColumnKey, string>>;
-/** A row checked: its problems, or the order, its notes and its fingerprint (fingerprint.ts). */
-export type CheckedRow =
-	Extract<OrderValidation, { ok: false }> | (Extract<OrderValidation, { ok: true }> & { fingerprint: string });
+/** A row checked: its problems, or the order (or the part of it the reader needs), its notes and its fingerprint (fingerprint.ts). */
+export type CheckedRow<O = OrderInput> =
+	| Extract<OrderValidation, { ok: false }>
+	| (Omit<Extract<OrderValidation, { ok: true }>, 'order'> & { order: O; fingerprint: string });
 /** Checks a batch of rows, now or later; the answers come in the rows' order. */
-export type Checker = (rows: RawOrder[]) => CheckedRow[] | Promise<CheckedRow[]>;
+export type Checker<O = OrderInput> = (rows: RawOrder[]) => CheckedRow<O>[] | Promise<CheckedRow<O>[]>;
+/** What a preview needs of an order: its 工单号 (with its fingerprint, whether it is stored already). */
+export type OrderNo = Pick<OrderInput, 'orderNo'>;
 
 export function checkRows(rows: RawOrder[], ctx: OrderValidationContext): CheckedRow[] {
 	return rows.map((raw) => {
@@ -30,7 +34,11 @@ export function checkRows(rows: RawOrder[], ctx: OrderValidationContext): Checke
 /** What the worker is asked (import-prepare.ts answers it). */
 export type CheckRequest =
 	{ kind: 'context'; data: OrderValidationData } | { kind: 'check'; id: number; rows: RawOrder[] };
-export type CheckReply = { kind: 'checked'; id: number; rows: CheckedRow[] };
+export type CheckReply = { kind: 'checked'; id: number; rows: CheckedRow<OrderNo>[] };
+
+/** The rows checked for a preview: only the 工单号 of each order goes back (less to copy between threads). */
+export const checkForPreview = (rows: RawOrder[], ctx: OrderValidationContext): CheckedRow<OrderNo>[] =>
+	checkRows(rows, ctx).map((r) => (r.ok ? { ...r, order: { orderNo: r.order.orderNo } } : r));
 
 /** Batches the worker may hold at once: one it checks, one waiting, so it never idles between them. */
 const AHEAD = 3;
@@ -40,11 +48,11 @@ const AHEAD = 3;
  * thread (all of them until the worker has started). A worker that fails leaves its batches to this
  * thread: the answers are the same either way. `stop` hands the worker back for the next job.
  */
-export function sharedChecker(data: OrderValidationData): { check: Checker; stop(): void } {
+export function sharedChecker(data: OrderValidationData): { check: Checker<OrderNo>; stop(): void } {
 	const ctx = validationContextFrom(data);
-	const here: Checker = (rows) => checkRows(rows, ctx);
+	const here: Checker<OrderNo> = (rows) => checkRows(rows, ctx);
 	let worker: Worker | null = takeWorker();
-	const waiting = new Map<number, { rows: RawOrder[]; resolve: (r: CheckedRow[]) => void }>();
+	const waiting = new Map<number, { rows: RawOrder[]; resolve: (r: CheckedRow<OrderNo>[]) => void }>();
 	let next = 0;
 	const onReply = (m: CheckReply | { kind: string }) => {
 		if (m.kind !== 'checked') return;
@@ -56,7 +64,7 @@ export function sharedChecker(data: OrderValidationData): { check: Checker; stop
 		const w = worker;
 		worker = null;
 		w?.off('message', onReply).off('error', drop).off('exit', drop);
-		for (const { rows, resolve } of waiting.values()) resolve(here(rows) as CheckedRow[]);
+		for (const { rows, resolve } of waiting.values()) resolve(checkRows(rows, ctx));
 		waiting.clear();
 		return w;
 	};
@@ -66,7 +74,7 @@ export function sharedChecker(data: OrderValidationData): { check: Checker; stop
 		check(rows) {
 			if (!worker || !isReady(worker) || waiting.size >= AHEAD) return here(rows);
 			const id = next++;
-			const answer = new Promise<CheckedRow[]>((resolve) => waiting.set(id, { rows, resolve }));
+			const answer = new Promise<CheckedRow<OrderNo>[]>((resolve) => waiting.set(id, { rows, resolve }));
 			worker.postMessage({ kind: 'check', id, rows } satisfies CheckRequest);
 			return answer;
 		},

@@ -8,7 +8,7 @@ import {
 import type { RowRecord } from '../../import/csv';
 import { ImportFileError } from '../../import/errors';
 import { openImportFile } from '../../import/read-file';
-import { checkRows, type Checker, type CheckedRow, type RawOrder } from './import-check';
+import { checkRows, type Checker, type CheckedRow, type OrderNo, type RawOrder } from './import-check';
 
 export interface RowProblem {
 	line: number;
@@ -63,19 +63,19 @@ async function* concat(head: RowRecord[], tail: AsyncGenerator<RowRecord>): Asyn
  * header in two languages, would otherwise turn into rows of nonsense. File-level failures throw
  * ImportFileError.
  */
-export async function scanOrderFile(
+export async function scanOrderFile<O extends OrderNo = OrderInput>(
 	path: string,
 	name: string,
 	ctx: OrderValidationContext,
 	on: {
 		header?: (h: ScanHeader) => void;
 		/** A valid order, with its line and fingerprint (fingerprint.ts). */
-		order: (order: OrderInput, line: number, fingerprint: string) => void | Promise<void>;
+		order: (order: O, line: number, fingerprint: string) => void | Promise<void>;
 		problems: (problems: RowProblem[]) => void;
 		notes?: (notes: RowNote[]) => void;
 		progress?: (rows: number) => void | Promise<void>;
 		/** Who checks the rows (import-check.ts): this thread when not given. */
-		check?: Checker;
+		check?: Checker<O>;
 	}
 ): Promise<{ rows: number; headerOk: boolean; repeated: number }> {
 	const file = await openImportFile(path, name);
@@ -102,7 +102,7 @@ export async function scanOrderFile(
 	let rows = 0;
 	let repeated = 0;
 	/** The rows of a checked batch, in file order: what each is, given the ones before. */
-	const take = async (records: RowRecord[], results: CheckedRow[]) => {
+	const take = async (records: RowRecord[], results: CheckedRow<O>[]) => {
 		for (let k = 0; k < records.length; k++) {
 			const record = records[k];
 			const checked = results[k];
@@ -142,9 +142,10 @@ export async function scanOrderFile(
 		for (const [key, i] of keys) raw[key] = record.cells[i] ?? '';
 		return raw;
 	};
-	const check: Checker = on.check ?? ((raws) => checkRows(raws, ctx));
+	// Without a checker of its own, the whole order (OrderInput, the default O).
+	const check: Checker<O> = on.check ?? ((raws) => checkRows(raws, ctx) as CheckedRow<O>[]);
 	// Batches being checked (some perhaps by a worker, import-check.ts), taken in file order.
-	const queue: { records: RowRecord[]; results: CheckedRow[] | Promise<CheckedRow[]> }[] = [];
+	const queue: { records: RowRecord[]; results: CheckedRow<O>[] | Promise<CheckedRow<O>[]> }[] = [];
 	let batch: RowRecord[] = [];
 	const send = () => {
 		queue.push({ records: batch, results: check(batch.map(rawOf)) });
