@@ -1,7 +1,7 @@
 import type { Db } from '../../db/create-database';
 import { loadCalendar } from '../../repositories/calendar';
 import { updateImport } from '../../repositories/hotline-imports';
-import { bulkWriter, whenFree } from '../../repositories/hotline-import-jobs';
+import { bulkFile, bulkWriter, whenFree } from '../../repositories/hotline-import-jobs';
 import type { NewOrderRow, SqliteDatabase } from '../../repositories/hotline-order-writes';
 import { orderValidationData } from '../../repositories/hotline-reference';
 import { communityAreas } from '../../repositories/reference';
@@ -11,6 +11,7 @@ import { PG_BATCH } from './ingest-postgres';
 import { RowsInvalid, runImportJob, tick, type ImportMode, type ImportRow } from './import-jobs';
 import { reportProgress } from './import-progress';
 import { prepareImportRows, type PreparedRows } from './import-prepare';
+import { checkpointLater } from './import-worker';
 
 /** SQLite: rows written between two turns of the event loop (each slice is a few milliseconds of the thread). */
 const WRITE_BATCH = 500;
@@ -77,6 +78,7 @@ export function commitImport(
 			const written = writeInBulk
 				? await writeInBulk((own, sqlite) => writeOnSqlite(db, own, sqlite, c))
 				: await writeOnPostgres(db, c);
+			if (writeInBulk) void checkpointLater(bulkFile(db));
 			await whenFree(imp.id, () =>
 				updateImport(db, imp.id, { status: 'committed', mode, written_rows: written, finished_at: Date.now() })
 			);

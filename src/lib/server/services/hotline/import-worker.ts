@@ -82,3 +82,25 @@ export function giveBack(worker: Worker, clean: boolean): void {
 	timer.unref();
 	idle = { worker, timer };
 }
+
+/**
+ * Copies what a bulk write added to SQLite's WAL into the database file, on an import worker, off
+ * the app's thread (the import's own connection leaves it, see hotline-import-jobs.ts). Passive: it
+ * waits for nobody and nobody waits for it; where no worker can start, the next commit of the app's
+ * connection does it as usual.
+ */
+export function checkpointLater(file: string | null): Promise<void> {
+	if (!file || !canFork) return Promise.resolve();
+	const worker = takeWorker();
+	worker.postMessage({ kind: 'checkpoint', file });
+	return new Promise((resolve) => {
+		const done = (m: { kind?: string }) => {
+			if (m?.kind !== 'checkpointed') return;
+			worker.off('message', done).off('exit', gone);
+			giveBack(worker, true);
+			resolve();
+		};
+		const gone = () => resolve();
+		worker.on('message', done).on('exit', gone);
+	});
+}
