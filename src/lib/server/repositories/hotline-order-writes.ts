@@ -35,6 +35,13 @@ const eventRow = (orderId: number, e: ReceiveEvent) =>
 		payload: e.payload
 	});
 
+/** The first events of new orders: alike but for the order, so sealed around its id (chainStartHasher). */
+function firstEvents(e: ReceiveEvent, orders: readonly { id: number }[]) {
+	const base = eventRow(0, e);
+	const sealFor = chainStartHasher('hotline_events', base);
+	return orders.map((o) => ({ ...base, order_id: o.id, hash: sealFor(o.id) }));
+}
+
 /** Orders per multi-row VALUES at most: 26 columns × 400 stays under SQLite's 32,766 parameters. */
 const VALUES_ROWS = 400;
 
@@ -67,7 +74,7 @@ export async function insertOrders(
 		.returning(['id', 'order_no'])
 		.execute();
 	if (!inserted.length) return inserted;
-	const events = inserted.map((r) => eventRow(r.id, e));
+	const events = firstEvents(e, inserted);
 	const eventSet = set ? await unnestRows(db, 'hotline_events', events) : null;
 	const eventsInto = db.insertInto('hotline_events');
 	await (
