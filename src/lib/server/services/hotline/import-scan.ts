@@ -7,7 +7,7 @@ import {
 } from '$lib/domain/hotline-order-input';
 import type { RowRecord } from '../../import/csv';
 import { ImportFileError } from '../../import/errors';
-import { openImportFile } from '../../import/read-file';
+import { detached, openImportFile } from '../../import/read-file';
 import { checkRows, type Checker, type CheckedRow, type OrderNo, type RawOrder } from './import-check';
 
 export interface RowProblem {
@@ -129,7 +129,8 @@ export async function scanOrderFile<O extends OrderNo = OrderInput>(
 						{ line: record.line, column: 'orderNo', code: 'duplicate_in_file', params: { first: String(first.line) } }
 					]);
 				else {
-					seen.set(checked.order.orderNo, { line: record.line, print });
+					// Kept to the end: a copy, not a view into the file's text (read-file.ts).
+					seen.set(detached(checked.order.orderNo), { line: record.line, print });
 					if (checked.notes.length) on.notes?.(checked.notes.map((n) => ({ line: record.line, ...n })));
 					await on.order(checked.order, record.line, checked.fingerprint);
 				}
