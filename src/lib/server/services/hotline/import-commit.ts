@@ -78,7 +78,8 @@ export function commitImport(
 			const written = writeInBulk
 				? await writeInBulk((own, sqlite) => writeOnSqlite(db, own, sqlite, c))
 				: await writeOnPostgres(db, c);
-			if (writeInBulk) void checkpointLater(bulkFile(db));
+			// Before the next write of the app's connection, which would otherwise copy the WAL in on this thread.
+			if (writeInBulk) await checkpointLater(bulkFile(db));
 			await whenFree(imp.id, () =>
 				updateImport(db, imp.id, { status: 'committed', mode, written_rows: written, finished_at: Date.now() })
 			);

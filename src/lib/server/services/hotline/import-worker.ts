@@ -85,9 +85,9 @@ export function giveBack(worker: Worker, clean: boolean): void {
 
 /**
  * Copies what a bulk write added to SQLite's WAL into the database file, on an import worker, off
- * the app's thread (the import's own connection leaves it, see hotline-import-jobs.ts). Passive: it
- * waits for nobody and nobody waits for it; where no worker can start, the next commit of the app's
- * connection does it as usual.
+ * the app's thread (the import's own connection leaves it, see hotline-import-jobs.ts); resolves
+ * when done. Passive: it waits for no reader or writer. Where no worker can start, the next commit of
+ * the app's connection does it as usual.
  */
 export function checkpointLater(file: string | null): Promise<void> {
 	if (!file || !canFork) return Promise.resolve();
