@@ -12,6 +12,7 @@ import { commitImport } from './import-commit';
 import { type ImportMode, type ImportReport } from './import-jobs';
 import { progressOf } from './import-progress';
 import { importRetentionDays } from '../records/housekeeping';
+import { warmImportWorker } from './import-worker';
 
 export const importFilePath = (id: number, kind: string) => join(importDir(), `${id}.${kind}`);
 
@@ -129,6 +130,8 @@ export { markInterruptedImports } from './import-runner';
 
 /** The import page: the last ten imports and how long their files are kept. */
 export async function loadImportOverview(db: Db) {
+	// Someone about to upload a file: the import worker starts while they choose it.
+	warmImportWorker();
 	const [imports, retentionDays] = await Promise.all([listRecentImports(db, 10), importRetentionDays(db)]);
 	return { imports, retentionDays };
 }
@@ -140,6 +143,8 @@ export async function loadImportOverview(db: Db) {
 export async function loadImportStatus(db: Db, id: number) {
 	const imp = await findImport(db, id);
 	if (!imp) return null;
+	// A preview being read: the commit that may follow finds its worker started.
+	if (imp.status === 'previewed') warmImportWorker();
 	const running = imp.status === 'analysing' || imp.status === 'committing';
 	return {
 		imp: { ...imp, report: imp.report ? (JSON.parse(imp.report) as ImportReport) : null },

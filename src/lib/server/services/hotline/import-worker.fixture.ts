@@ -1,9 +1,9 @@
 // Run by import-worker.test.ts with `node --import tsx`: a bulk write that leaves its pages in SQLite's
 // WAL (as the import's own connection does), then checkpointLater on an import worker; writes the
-// database file's size before and after to argv[2].
+// database file's size before and after to argv[2], and what warmImportWorker kept.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { canFork, checkpointLater } from './import-worker';
+import { canFork, checkpointLater, giveBack, isReady, takeWorker, warmImportWorker } from './import-worker';
 
 const file = `${process.argv[2]}.db`;
 const db = new Database(file);
@@ -19,4 +19,15 @@ await checkpointLater(file);
 const after = fs.statSync(file).size;
 const rows = (db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n;
 db.close();
-fs.writeFileSync(process.argv[2], JSON.stringify({ forked: canFork, before, after, rows }));
+// warmImportWorker: with none kept, one is started and kept for the next job; a second call starts no other.
+const used = takeWorker();
+giveBack(used, false);
+warmImportWorker();
+const warmed = takeWorker();
+giveBack(warmed, true);
+warmImportWorker();
+const again = takeWorker();
+while (!isReady(again)) await new Promise((r) => setTimeout(r, 10));
+giveBack(again, false);
+const warm = { fresh: warmed !== used, same: again === warmed };
+fs.writeFileSync(process.argv[2], JSON.stringify({ forked: canFork, before, after, rows, warm }));

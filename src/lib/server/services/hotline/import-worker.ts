@@ -83,6 +83,11 @@ export function giveBack(worker: Worker, clean: boolean): void {
 	idle = { worker, timer };
 }
 
+/** Starts an import worker and keeps it (as giveBack does), unless one is kept already: for a job about to come. */
+export function warmImportWorker(): void {
+	if (canFork && !idle) giveBack(takeWorker(), true);
+}
+
 /**
  * Copies what a bulk write added to SQLite's WAL into the database file, on an import worker, off
  * the app's thread (the import's own connection leaves it, see hotline-import-jobs.ts); resolves
