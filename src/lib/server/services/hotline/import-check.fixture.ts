@@ -20,8 +20,8 @@ while (!isReady(warm)) await new Promise((r) => setTimeout(r, 10));
 giveBack(warm, true);
 const shared = sharedChecker(data);
 let deferred = 0;
-const seen = await scanAll(path, name, validationContextFrom(data), (rows) => {
-	const answer = shared.check(rows);
+const seen = await scanAll(path, name, validationContextFrom(data), (cells, keys) => {
+	const answer = shared.check(cells, keys);
 	if (answer instanceof Promise) deferred++;
 	return answer;
 });

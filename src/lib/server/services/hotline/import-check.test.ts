@@ -33,8 +33,8 @@ async function contextFor() {
 /** Answers every batch later, in an order of its own (the later ones sometimes first). */
 const lateChecker = (ctx: ReturnType<typeof validationContextFrom>): Checker => {
 	let n = 0;
-	return (rows) => {
-		const answer = checkRows(rows, ctx);
+	return (cells, keys) => {
+		const answer = checkRows(cells, keys, ctx);
 		const delay = [7, 0, 3, 1][n++ % 4];
 		return new Promise((resolve) => setTimeout(() => resolve(answer), delay));
 	};

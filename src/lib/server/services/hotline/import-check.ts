@@ -15,17 +15,29 @@ import { orderFingerprint } from './fingerprint';
 import { giveBack, isReady, takeWorker } from './import-worker';
 
 export type RawOrder = Partial<Record<OrderColumnKey, string>>;
+/** Where each field is among a record's cells (from the header row). */
+export type ColumnIndex = readonly (readonly [OrderColumnKey, number])[];
 /** A row checked: its problems, or the order (or the part of it the reader needs), its notes and its fingerprint (fingerprint.ts). */
 export type CheckedRow<O = OrderInput> =
 	| Extract<OrderValidation, { ok: false }>
 	| (Omit<Extract<OrderValidation, { ok: true }>, 'order'> & { order: O; fingerprint: string });
 /** Checks a batch of rows, now or later; the answers come in the rows' order. */
-export type Checker<O = OrderInput> = (rows: RawOrder[]) => CheckedRow<O>[] | Promise<CheckedRow<O>[]>;
+export type Checker<O = OrderInput> = (
+	cells: readonly (readonly string[])[],
+	keys: ColumnIndex
+) => CheckedRow<O>[] | Promise<CheckedRow<O>[]>;
 /** What a preview needs of an order: its 工单号 (with its fingerprint, whether it is stored already). */
 export type OrderNo = Pick<OrderInput, 'orderNo'>;
 
-export function checkRows(rows: RawOrder[], ctx: OrderValidationContext): CheckedRow[] {
-	return rows.map((raw) => {
+/** Checks records given as their cells (the records' own arrays go to a worker: cheaper to copy than objects). */
+export function checkRows(
+	cells: readonly (readonly string[])[],
+	keys: ColumnIndex,
+	ctx: OrderValidationContext
+): CheckedRow[] {
+	return cells.map((row) => {
+		const raw: RawOrder = {};
+		for (const [key, i] of keys) raw[key] = row[i] ?? '';
 		const checked = validateOrderRecord(raw, ctx);
 		return checked.ok ? { ...checked, fingerprint: orderFingerprint(checked.order) } : checked;
 	});
@@ -33,12 +45,17 @@ export function checkRows(rows: RawOrder[], ctx: OrderValidationContext): Checke
 
 /** What the worker is asked (import-prepare.ts answers it). */
 export type CheckRequest =
-	{ kind: 'context'; data: OrderValidationData } | { kind: 'check'; id: number; rows: RawOrder[] };
+	| { kind: 'context'; data: OrderValidationData }
+	| { kind: 'check'; id: number; cells: readonly (readonly string[])[]; keys: ColumnIndex };
 export type CheckReply = { kind: 'checked'; id: number; rows: CheckedRow<OrderNo>[] };
 
 /** The rows checked for a preview: only the 工单号 of each order goes back (less to copy between threads). */
-export const checkForPreview = (rows: RawOrder[], ctx: OrderValidationContext): CheckedRow<OrderNo>[] =>
-	checkRows(rows, ctx).map((r) => (r.ok ? { ...r, order: { orderNo: r.order.orderNo } } : r));
+export const checkForPreview = (
+	cells: readonly (readonly string[])[],
+	keys: ColumnIndex,
+	ctx: OrderValidationContext
+): CheckedRow<OrderNo>[] =>
+	checkRows(cells, keys, ctx).map((r) => (r.ok ? { ...r, order: { orderNo: r.order.orderNo } } : r));
 
 /** Batches the worker may hold at once: one it checks, one waiting, so it never idles between them. */
 const AHEAD = 3;
@@ -50,9 +67,10 @@ const AHEAD = 3;
  */
 export function sharedChecker(data: OrderValidationData): { check: Checker<OrderNo>; stop(): void } {
 	const ctx = validationContextFrom(data);
-	const here: Checker<OrderNo> = (rows) => checkRows(rows, ctx);
+	const here: Checker<OrderNo> = (cells, keys) => checkRows(cells, keys, ctx);
 	let worker: Worker | null = takeWorker();
-	const waiting = new Map<number, { rows: RawOrder[]; resolve: (r: CheckedRow<OrderNo>[]) => void }>();
+	type Batch = { cells: readonly (readonly string[])[]; keys: ColumnIndex };
+	const waiting = new Map<number, Batch & { resolve: (r: CheckedRow<OrderNo>[]) => void }>();
 	let next = 0;
 	const onReply = (m: CheckReply | { kind: string }) => {
 		if (m.kind !== 'checked') return;
@@ -64,18 +82,18 @@ export function sharedChecker(data: OrderValidationData): { check: Checker<Order
 		const w = worker;
 		worker = null;
 		w?.off('message', onReply).off('error', drop).off('exit', drop);
-		for (const { rows, resolve } of waiting.values()) resolve(checkRows(rows, ctx));
+		for (const { cells, keys, resolve } of waiting.values()) resolve(checkRows(cells, keys, ctx));
 		waiting.clear();
 		return w;
 	};
 	worker.on('message', onReply).on('error', drop).on('exit', drop);
 	worker.postMessage({ kind: 'context', data } satisfies CheckRequest);
 	return {
-		check(rows) {
-			if (!worker || !isReady(worker) || waiting.size >= AHEAD) return here(rows);
+		check(cells, keys) {
+			if (!worker || !isReady(worker) || waiting.size >= AHEAD) return here(cells, keys);
 			const id = next++;
-			const answer = new Promise<CheckedRow<OrderNo>[]>((resolve) => waiting.set(id, { rows, resolve }));
-			worker.postMessage({ kind: 'check', id, rows } satisfies CheckRequest);
+			const answer = new Promise<CheckedRow<OrderNo>[]>((resolve) => waiting.set(id, { cells, keys, resolve }));
+			worker.postMessage({ kind: 'check', id, cells, keys } satisfies CheckRequest);
 			return answer;
 		},
 		stop() {

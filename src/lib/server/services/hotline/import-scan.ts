@@ -8,7 +8,7 @@ import {
 import type { RowRecord } from '../../import/csv';
 import { ImportFileError } from '../../import/errors';
 import { detached, openImportFile } from '../../import/read-file';
-import { checkRows, type Checker, type CheckedRow, type OrderNo, type RawOrder } from './import-check';
+import { checkRows, type Checker, type CheckedRow, type OrderNo } from './import-check';
 
 export interface RowProblem {
 	line: number;
@@ -139,18 +139,19 @@ export async function scanOrderFile<O extends OrderNo = OrderInput>(
 			if (rows % 2000 === 0) await on.progress?.(rows);
 		}
 	};
-	const rawOf = (record: RowRecord) => {
-		const raw: RawOrder = {};
-		for (const [key, i] of keys) raw[key] = record.cells[i] ?? '';
-		return raw;
-	};
 	// Without a checker of its own, the whole order (OrderInput, the default O).
-	const check: Checker<O> = on.check ?? ((raws) => checkRows(raws, ctx) as CheckedRow<O>[]);
+	const check: Checker<O> = on.check ?? ((cells) => checkRows(cells, keys, ctx) as CheckedRow<O>[]);
 	// Batches being checked (some perhaps by a worker, import-check.ts), taken in file order.
 	const queue: { records: RowRecord[]; results: CheckedRow<O>[] | Promise<CheckedRow<O>[]> }[] = [];
 	let batch: RowRecord[] = [];
 	const send = () => {
-		queue.push({ records: batch, results: check(batch.map(rawOf)) });
+		queue.push({
+			records: batch,
+			results: check(
+				batch.map((r) => r.cells),
+				keys
+			)
+		});
 		batch = [];
 	};
 	for await (const record of concat(rest, file.rows)) {

@@ -24,6 +24,6 @@ export function serve(
 		}
 		reply({ kind: 'checkpointed' });
 	} else if (m.kind === 'context') ctx = validationContextFrom(m.data);
-	else if (m.kind === 'check') reply({ kind: 'checked', id: m.id, rows: checkForPreview(m.rows, ctx!) });
+	else if (m.kind === 'check') reply({ kind: 'checked', id: m.id, rows: checkForPreview(m.cells, m.keys, ctx!) });
 	else void produce(m.input, reply, () => Promise.resolve());
 }
