@@ -57,7 +57,7 @@ export const checkForPreview = (
 ): CheckedRow<OrderNo>[] =>
 	checkRows(cells, keys, ctx).map((r) => (r.ok ? { ...r, order: { orderNo: r.order.orderNo } } : r));
 
-/** Batches the worker may hold at once: one it checks, one waiting, so it never idles between them. */
+/** Batches the worker may hold at once: one it checks, the others waiting, so it never idles between them. */
 const AHEAD = 3;
 
 /**
@@ -97,8 +97,10 @@ export function sharedChecker(data: OrderValidationData): { check: Checker<Order
 			return answer;
 		},
 		stop() {
-			// Nothing is waiting once the file is read; a worker still busy is not handed on.
+			// Nothing is waiting once the file is read. A reading that failed waits for nothing more: a
+			// worker still busy with its batches is not handed on.
 			const clean = waiting.size === 0;
+			waiting.clear();
 			const w = drop();
 			if (w) giveBack(w, clean);
 		}
