@@ -33,6 +33,18 @@ giveBack(next, false);
 const after = takeWorker();
 const freshAfter = !isReady(after) && after !== next;
 giveBack(after, true);
-const out = { forked: canFork, deferred, keptWarm, freshAfter, ...seen };
+
+// A worker that dies mid-reading (here: ended after its third batch): its batches and the rest are
+// checked on this thread, and the reading is the same.
+while (!isReady(after)) await new Promise((r) => setTimeout(r, 10));
+const dying = sharedChecker(data);
+let sent = 0;
+const despiteDeath = await scanAll(path, name, validationContextFrom(data), (cells, keys) => {
+	const answer = dying.check(cells, keys);
+	if (answer instanceof Promise && ++sent === 3) void after.terminate();
+	return answer;
+});
+dying.stop();
+const out = { forked: canFork, deferred, keptWarm, freshAfter, killedAfter: sent, despiteDeath, ...seen };
 fs.writeFileSync(process.argv[3], v8.serialize(out));
 process.exit(0);

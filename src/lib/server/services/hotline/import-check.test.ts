@@ -62,7 +62,7 @@ describe('scanOrderFile with its rows checked later', () => {
 });
 
 describe('sharedChecker on an import worker', () => {
-	it('gives the reading in turn, checks batches on the worker, and keeps the worker warm for the next job', async () => {
+	it('gives the reading in turn, checks batches on the worker, keeps the worker warm for the next job, and survives its death', async () => {
 		const { data, ctx } = await contextFor();
 		const file = await writeFile('utf-8', bigRows());
 		const inTurn = await scanAll(file, 'big.csv', ctx);
@@ -70,9 +70,14 @@ describe('sharedChecker on an import worker', () => {
 		const outFile = `${inFile}.out`;
 		const fixture = path.resolve('src/lib/server/services/hotline/import-check.fixture.ts');
 		execFileSync(process.execPath, ['--import', 'tsx', fixture, inFile, outFile], { stdio: 'inherit' });
-		const { forked, deferred, keptWarm, freshAfter, ...seen } = v8.deserialize(fs.readFileSync(outFile));
+		const { forked, deferred, keptWarm, freshAfter, killedAfter, despiteDeath, ...seen } = v8.deserialize(
+			fs.readFileSync(outFile)
+		);
 		expect({ forked, keptWarm, freshAfter }).toEqual({ forked: true, keptWarm: true, freshAfter: true });
 		expect(deferred).toBeGreaterThan(0);
 		expect(seen).toEqual(inTurn);
+		// A worker ended mid-reading: the rest is checked in turn, with the same result.
+		expect(killedAfter).toBe(3);
+		expect(despiteDeath).toEqual(inTurn);
 	}, 60_000);
 });
