@@ -43,8 +43,9 @@ export function analyseImport(db: Db, imp: ImportRow, path: string, now: number)
 		let headerError: { fileError: 'missing_columns' | 'duplicate_columns'; columns: string[] } | null = null;
 		const data = await orderValidationData(db, now);
 		// The rows' checks shared with an import worker; it stays warm for the commit that follows.
-		const shared = canFork ? sharedChecker(data) : null;
-		const { rows, repeated } = await scanOrderFile(path, imp.file_name, validationContextFrom(data), {
+		const ctx = validationContextFrom(data);
+		const shared = canFork ? sharedChecker(data, ctx) : null;
+		const { rows, repeated } = await scanOrderFile(path, imp.file_name, ctx, {
 			check: shared?.check,
 			// Two columns for one field are refused too; say so, rather than 'missing' with no column named.
 			header: (h) => {

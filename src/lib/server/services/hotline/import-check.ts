@@ -65,8 +65,11 @@ const AHEAD = 3;
  * thread (all of them until the worker has started). A worker that fails leaves its batches to this
  * thread: the answers are the same either way. `stop` hands the worker back for the next job.
  */
-export function sharedChecker(data: OrderValidationData): { check: Checker<OrderNo>; stop(): void } {
-	const ctx = validationContextFrom(data);
+export function sharedChecker(
+	data: OrderValidationData,
+	/** The context of `data` on this thread, when the caller has made it already. */
+	ctx: OrderValidationContext = validationContextFrom(data)
+): { check: Checker<OrderNo>; stop(): void } {
 	const here: Checker<OrderNo> = (cells, keys) => checkRows(cells, keys, ctx);
 	let worker: Worker | null = takeWorker();
 	type Batch = { cells: readonly (readonly string[])[]; keys: ColumnIndex };

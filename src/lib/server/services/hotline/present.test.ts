@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateOrderRecord, type OrderColumnKey } from '$lib/domain/hotline-order-input';
+import type { OrderColumnKey } from '$lib/domain/hotline-order-input';
 import type { HotlineOrderRow } from '../../db/schema';
 import { loadCalendar } from '../../repositories/calendar';
 import { getOrderDetail, iterateOrders, listOrders } from '../../repositories/hotline-orders';
 import { orderValidationContext } from '../../repositories/hotline-reference';
 import { actorOf, createTestDb, type TestDb } from '../../test-db';
 import { ingestOrders } from './ingest';
+import { validOrder } from './order-input.fixtures';
 import { applyHotlineAction } from './order-actions';
 import { presentOrder } from './present';
 
@@ -25,22 +26,16 @@ beforeAll(async () => {
 	t = await createTestDb();
 	const ctx = await orderValidationContext(t.db, NOW);
 	const calendar = await loadCalendar(t.db);
-	const make = (orderNo: string, raw: Partial<Record<OrderColumnKey, string>>) => {
-		const r = validateOrderRecord(
-			{
-				orderNo,
-				channel: '12345热线',
-				orderType: '投诉',
-				address: '古美路',
-				content: '噪音',
-				receivedAt: '2026-09-28 09:00',
-				...raw
-			},
-			ctx
-		);
-		if (!r.ok) throw new Error(JSON.stringify(r.errors));
-		return r.order;
-	};
+	// No name or phone unless given: what the masking below is about.
+	const make = (orderNo: string, raw: Partial<Record<OrderColumnKey, string>>) =>
+		validOrder(ctx, orderNo, {
+			citizenName: '',
+			phone: '',
+			address: '古美路',
+			content: '噪音',
+			receivedAt: '2026-09-28 09:00',
+			...raw
+		});
 	const res = await ingestOrders(
 		t.db,
 		[
