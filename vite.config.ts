@@ -16,7 +16,9 @@ const SQLITE_ONLY: Record<string, string> = {
 	'src/lib/server/services/records/backup-restore.test.ts':
 		'npm run backup copies the SQLite file; PostgreSQL uses pg_dump',
 	'src/lib/server/services/records/sealed-records.test.ts':
-		'edits the SQLite file behind the triggers through a second better-sqlite3 connection, and runs SQLite migration 016 down and up'
+		'edits the SQLite file behind the triggers through a second better-sqlite3 connection, and runs SQLite migration 016 down and up',
+	'src/lib/server/repositories/hotline-import-jobs.test.ts':
+		"the app's SQLite connection and its WAL, which a bulk import's checkpoint works around"
 };
 
 export default defineConfig({

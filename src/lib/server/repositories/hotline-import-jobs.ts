@@ -38,6 +38,29 @@ export function bulkFile(db: Db): string | null {
 	return name && name !== ':memory:' ? name : null;
 }
 
+/**
+ * While a bulk write's WAL is copied in off the app's thread (checkpointLater), the app's connection
+ * leaves it too: its next commit would otherwise copy the whole of it on the app's thread. Returns
+ * the function that gives it back its setting (held by several at once, it is given back by the last).
+ */
+export function holdAutocheckpoint(db: Db): () => void {
+	const sqlite = sqliteHandle(db);
+	if (!sqlite) return () => {};
+	const hold = holds.get(sqlite) ?? { n: 0, pages: 0 };
+	if (hold.n++ === 0) {
+		hold.pages = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+		sqlite.pragma('wal_autocheckpoint = 0');
+	}
+	holds.set(sqlite, hold);
+	let given = false;
+	return () => {
+		if (given) return;
+		given = true;
+		if (--hold.n === 0 && sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${hold.pages}`);
+	};
+}
+const holds = new WeakMap<SqliteDatabase, { n: number; pages: number }>();
+
 /** The bulk write's page cache, in KiB: held only while an import writes, on its own connection. */
 const BULK_CACHE_KIB = 65_536;
 

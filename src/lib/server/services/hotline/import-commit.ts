@@ -1,7 +1,7 @@
 import type { Db } from '../../db/create-database';
 import { loadCalendar } from '../../repositories/calendar';
 import { updateImport } from '../../repositories/hotline-imports';
-import { bulkFile, bulkWriter, whenFree } from '../../repositories/hotline-import-jobs';
+import { bulkFile, bulkWriter, holdAutocheckpoint } from '../../repositories/hotline-import-jobs';
 import type { NewOrderRow, SqliteDatabase } from '../../repositories/hotline-order-writes';
 import { orderValidationData } from '../../repositories/hotline-reference';
 import { communityAreas } from '../../repositories/reference';
@@ -75,18 +75,32 @@ export function commitImport(
 		try {
 			await reportProgress(db, imp.id, { phase: 'writing', rows: 0, total: imp.valid_rows });
 			const writeInBulk = bulkWriter(db, imp.id);
-			const written = writeInBulk
-				? await writeInBulk((own, sqlite) => writeOnSqlite(db, own, sqlite, c))
-				: await writeOnPostgres(db, c);
-			// Before the next write of the app's connection, which would otherwise copy the WAL in on this thread.
-			if (writeInBulk) await checkpointLater(bulkFile(db));
-			await whenFree(imp.id, () =>
-				updateImport(db, imp.id, { status: 'committed', mode, written_rows: written, finished_at: Date.now() })
-			);
+			if (writeInBulk) {
+				await writeInBulk((own, sqlite) => writeOnSqlite(db, own, sqlite, c));
+				void copyWalLater(db);
+			} else await writeOnPostgres(db, c);
 		} finally {
 			prepared.stop();
 		}
 	});
+}
+
+/** Inside the commit's transaction: the import says 'committed' exactly when its orders are there. */
+const markCommitted = (trx: Db, c: Commit, written: number) =>
+	updateImport(trx, c.imp.id, { status: 'committed', mode: c.mode, written_rows: written, finished_at: Date.now() });
+
+/**
+ * The WAL the bulk write left (its connection does not copy it in, see hotline-import-jobs.ts) is
+ * copied into the file on the import worker after the commit, the app's connection leaving it too
+ * meanwhile: neither the import's answer nor the app's thread waits for it.
+ */
+async function copyWalLater(db: Db): Promise<void> {
+	const resume = holdAutocheckpoint(db);
+	try {
+		await checkpointLater(bulkFile(db));
+	} finally {
+		resume();
+	}
 }
 
 /** SQLite, on the import's own connection `own`: prepared statements, a slice at a time. */
@@ -106,6 +120,7 @@ function writeOnSqlite(db: Db, own: Db, sqlite: SqliteDatabase, c: Commit): Prom
 				}
 			}
 			c.finish();
+			await markCommitted(w.trx, c, created);
 			return created;
 		},
 		{ precounted: c.precounted }
@@ -148,6 +163,7 @@ function writeOnPostgres(db: Db, c: Commit): Promise<number> {
 				throw e;
 			}
 			c.finish();
+			await markCommitted(w.trx, c, created);
 			return created;
 		},
 		{ precounted: c.precounted }
