@@ -39,12 +39,17 @@ giveBack(after, true);
 while (!isReady(after)) await new Promise((r) => setTimeout(r, 10));
 const dying = sharedChecker(data);
 let sent = 0;
+let killedAfter = 0;
 const despiteDeath = await scanAll(path, name, validationContextFrom(data), (cells, keys) => {
 	const answer = dying.check(cells, keys);
-	if (answer instanceof Promise && ++sent === 3) void after.terminate();
+	if (answer instanceof Promise && ++sent === 3) {
+		// Its end is heard later: a batch handed over meanwhile is answered here too.
+		killedAfter = sent;
+		void after.terminate();
+	}
 	return answer;
 });
 dying.stop();
-const out = { forked: canFork, deferred, keptWarm, freshAfter, killedAfter: sent, despiteDeath, ...seen };
+const out = { forked: canFork, deferred, keptWarm, freshAfter, killedAfter, despiteDeath, ...seen };
 fs.writeFileSync(process.argv[3], v8.serialize(out));
 process.exit(0);

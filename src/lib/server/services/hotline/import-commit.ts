@@ -10,7 +10,7 @@ import { writePreparedOrders, writePreparedOrdersPg, type IngestContext } from '
 import { PG_BATCH } from './ingest-postgres';
 import { RowsInvalid, runImportJob, tick, type ImportMode, type ImportRow } from './import-jobs';
 import { reportProgress } from './import-progress';
-import { prepareImportRows, type PreparedRows } from './import-prepare';
+import { prepareImportRows, readingPerAttempt, type PreparedRows } from './import-prepare';
 import { checkpointLater } from './import-worker';
 
 /** SQLite: rows written between two turns of the event loop (each slice is a few milliseconds of the thread). */
@@ -25,7 +25,8 @@ interface Commit {
 	imp: ImportRow;
 	mode: ImportMode;
 	ingest: Omit<IngestContext, 'sqlite'>;
-	prepared: PreparedRows;
+	/** The reading of this attempt of the transaction: the rows are not kept, so one run again reads the file again. */
+	read(): PreparedRows;
 	/** What the rows add to the statistics, filled once every row is read; the unit of work uses it when every row turned out new. */
 	precounted: { rows: number; counts: Map<string, number> };
 	/** 'All or nothing' and a row with a problem: the transaction is rolled back. */
@@ -57,19 +58,19 @@ export function commitImport(
 		const data = await orderValidationData(db, now);
 		const areaOf = [...(await communityAreas(db))];
 		const from = { origin: ingest.origin, importId: imp.id, now };
-		const prepared = prepareImportRows({ path, name: imp.file_name, data, from, areaOf });
+		const reading = readingPerAttempt(() => prepareImportRows({ path, name: imp.file_name, data, from, areaOf }));
 		const c: Commit = {
 			imp,
 			mode,
 			ingest,
-			prepared,
+			read: reading.read,
 			precounted: { rows: -1, counts: new Map() },
 			refuse: () => {
-				if (prepared.hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
+				if (reading.current.hadProblems && mode === 'all_or_nothing') throw new RowsInvalid();
 			},
 			finish: () => {
 				c.refuse();
-				Object.assign(c.precounted, { rows: prepared.rows, counts: prepared.counted });
+				Object.assign(c.precounted, { rows: reading.current.rows, counts: reading.current.counted });
 			}
 		};
 		try {
@@ -80,7 +81,7 @@ export function commitImport(
 				void copyWalLater(db);
 			} else await writeOnPostgres(db, c);
 		} finally {
-			prepared.stop();
+			reading.current.stop();
 		}
 	});
 }
@@ -110,7 +111,7 @@ function writeOnSqlite(db: Db, own: Db, sqlite: SqliteDatabase, c: Commit): Prom
 		own,
 		async (w) => {
 			let created = 0;
-			for await (const rows of c.prepared.batches()) {
+			for await (const rows of c.read().batches()) {
 				c.refuse();
 				for (let i = 0; i < rows.length; i += WRITE_BATCH) {
 					created += writePreparedOrders(w, rows.slice(i, i + WRITE_BATCH), { ...c.ingest, sqlite }).created.length;
@@ -149,7 +150,7 @@ function writeOnPostgres(db: Db, c: Commit): Promise<number> {
 				await reportProgress(db, c.imp.id, { phase: 'writing', rows: created, total: c.imp.valid_rows });
 			};
 			try {
-				for await (const rows of c.prepared.batches()) {
+				for await (const rows of c.read().batches()) {
 					c.refuse();
 					ready.push(...rows);
 					if (ready.length >= (writes.length || created ? PG_BATCH : FIRST_SET)) await flush();

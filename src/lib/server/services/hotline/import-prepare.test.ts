@@ -7,7 +7,7 @@ import { orderValidationData } from '../../repositories/hotline-reference';
 import { communityAreas } from '../../repositories/reference';
 import { HEADERS, tmp, valid, writeFile } from './import-jobs.files.fixtures';
 import { NOW, useImportJobsEnv } from './import-jobs.fixtures';
-import { prepareImportRows, type PrepareInput } from './import-prepare';
+import { prepareImportRows, readingPerAttempt, type PreparedRows, type PrepareInput } from './import-prepare';
 import { readAll } from './import-prepare.fixtures';
 
 // The import's rows made on a worker thread (as the built app and the CLI make them) are the rows made
@@ -49,18 +49,27 @@ describe('prepareImportRows', () => {
 		expect(there).toEqual({ forked: true, ...here });
 	}, 60_000);
 
-	it('gives the rows again from the first to a transaction run again (busy, or a conflict on PostgreSQL)', async () => {
+	it('hands each batch over once, and reads the file again for a transaction run again (busy, or a conflict on PostgreSQL)', async () => {
 		const rows = Array.from({ length: 4100 }, (_, i) => valid(`PA-${String(i).padStart(5, '0')}`));
-		const prepared = prepareImportRows(await inputFor(await writeFile('utf-8', rows)), false);
-		const read = async () => {
+		const input = await inputFor(await writeFile('utf-8', rows));
+		let started = 0;
+		const reading = readingPerAttempt(() => (started++, prepareImportRows(input, false)));
+		const read = async (prepared: PreparedRows) => {
 			const got = [];
 			for await (const batch of prepared.batches()) got.push(...batch.map((r) => r.order_no));
 			return got;
 		};
-		const first = await read();
-		expect(first).toHaveLength(4100);
-		expect(await read()).toEqual(first);
-		expect(prepared.rows).toBe(4100);
+		const first = reading.read();
+		expect(started).toBe(1); // started at once, before the transaction asks for it
+		const firstRows = await read(first);
+		expect(firstRows).toHaveLength(4100);
+		expect(first.rows).toBe(4100);
+		// Not kept: the same reading does not give its rows twice.
+		await expect(read(first)).rejects.toThrow('handed over once');
+		const second = reading.read();
+		expect([started, second === first, reading.current === second]).toEqual([2, false, true]);
+		expect(await read(second)).toEqual(firstRows);
+		expect(second.rows).toBe(4100);
 	});
 
 	it('hands a file-level failure over as the same ImportFileError, line included', async () => {

@@ -79,7 +79,10 @@ export async function produce(input: PrepareInput, send: (m: PrepareMessage) => 
 
 /** The rows of an import as they are made, and once they are all read, what the reading found. */
 export interface PreparedRows {
-	/** Batches of stored rows in file order, from the first each time it is called; throws what reading the file threw. */
+	/**
+	 * Batches of stored rows in file order; throws what reading the file threw. Once only: a batch is
+	 * not kept once handed over (the memory stays flat; a transaction run again reads the file again).
+	 */
 	batches(): AsyncGenerator<NewOrderRow[]>;
 	/** A row had a problem (seen so far; final once the batches ended). */
 	readonly hadProblems: boolean;
@@ -92,7 +95,7 @@ export interface PreparedRows {
 
 /** Starts reading `input` on a worker thread (or in this thread, see the top of the file). */
 export function prepareImportRows(input: PrepareInput, fork = canFork): PreparedRows {
-	// Kept whole: a transaction run again (busy on SQLite, a conflict on PostgreSQL) reads the rows again.
+	// What the reader sent and the batches have not taken yet.
 	const inbox: PrepareMessage[] = [];
 	let wake: (() => void) | null = null;
 	const deliver = (m: PrepareMessage) => {
@@ -126,10 +129,13 @@ export function prepareImportRows(input: PrepareInput, fork = canFork): Prepared
 		w?.off('message', onMessage).off('error', onError).off('exit', onExit);
 		if (w) giveBack(w, finished);
 	};
+	let taken = false;
 	async function* batches(): AsyncGenerator<NewOrderRow[]> {
-		for (let at = 0; ; at++) {
-			while (at >= inbox.length) await new Promise<void>((r) => (wake = r));
-			const m = inbox[at];
+		if (taken) throw new Error('the rows of a reading are handed over once');
+		taken = true;
+		for (;;) {
+			while (!inbox.length) await new Promise<void>((r) => (wake = r));
+			const m = inbox.shift()!;
 			if (m.kind === 'rows') yield m.rows;
 			else if (m.kind === 'problems') state.hadProblems = true;
 			else if (m.kind === 'done') {
@@ -156,5 +162,28 @@ export function prepareImportRows(input: PrepareInput, fork = canFork): Prepared
 			return state.counted;
 		},
 		stop
+	};
+}
+
+/**
+ * A reading for each attempt of the commit's transaction: the first starts at once (the worker reads
+ * while the write waits for its turn), and an attempt run again (busy, or a conflict on PostgreSQL)
+ * stops the one before and reads the file again. `current` is the latest.
+ */
+export function readingPerAttempt(start: () => PreparedRows): { read(): PreparedRows; readonly current: PreparedRows } {
+	let current = start();
+	let used = false;
+	return {
+		read() {
+			if (used) {
+				current.stop();
+				current = start();
+			}
+			used = true;
+			return current;
+		},
+		get current() {
+			return current;
+		}
 	};
 }
