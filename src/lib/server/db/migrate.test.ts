@@ -9,6 +9,7 @@ import * as m016 from '../../../../migrations/2026-11-27-016-sealed-records';
 import * as m018 from '../../../../migrations/2026-11-27-018-city-outbox';
 import * as m019 from '../../../../migrations/2026-11-27-019-order-case-links';
 import * as m020 from '../../../../migrations/2026-11-27-020-issued-documents';
+import * as m023 from '../../../../migrations/2026-12-07-023-open-order-index';
 import { createDatabase } from './create-database';
 import { migrateToLatest } from './migrate';
 
@@ -57,7 +58,8 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 			'migration 2026-11-27-019-order-case-links: Success',
 			'migration 2026-11-27-020-issued-documents: Success',
 			'migration 2026-12-06-021-number-series: Success',
-			'migration 2026-12-06-022-shared-servers: Success'
+			'migration 2026-12-06-022-shared-servers: Success',
+			'migration 2026-12-07-023-open-order-index: Success'
 		]);
 		expect((await caseColumns()).find((c) => c.name === 'efficient_deadline_at')).toMatchObject({
 			type: 'INTEGER',
@@ -112,6 +114,20 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 		await m013.down(anyDb);
 		expect(await plan(`${overdueTotal} AND 1 = 1`)).not.toContain('cases_open_stage_deadline_at');
 		await m013.up(anyDb);
+	});
+
+	it("023: the open orders' work counts read the index alone, not every open order's row; down restores the narrower index", async () => {
+		const plan = async (q: string) =>
+			(await sql.raw<{ detail: string }>(`EXPLAIN QUERY PLAN ${q}`).execute(db)).rows.map((r) => r.detail).join(' | ');
+		// The shape of countOrdersByStatus (repositories/hotline-orders.ts) for a dispatcher.
+		const workCounts = `SELECT status, count(*), sum(CASE WHEN due_at < 1 THEN 1 ELSE 0 END),
+			sum(CASE WHEN warn_at <= 1 AND due_at >= 1 THEN 1 ELSE 0 END)
+			FROM hotline_orders WHERE status IN ('received', 'assigned', 'handling') GROUP BY status`;
+		expect(await plan(workCounts)).toContain('USING COVERING INDEX hotline_orders_status_deadlines (status=?)');
+		await m023.down(anyDb);
+		expect(await plan(workCounts)).toContain('USING INDEX hotline_orders_status_due_at (status=?)');
+		expect(await plan(workCounts)).not.toContain('COVERING');
+		await m023.up(anyDb);
 	});
 
 	it('down drops the column and up adds it again', async () => {

@@ -23,9 +23,11 @@ import * as m019 from '../../../../migrations/2026-11-27-019-order-case-links';
 import * as m020 from '../../../../migrations/2026-11-27-020-issued-documents';
 import * as m021 from '../../../../migrations/2026-12-06-021-number-series';
 import * as m022 from '../../../../migrations/2026-12-06-022-shared-servers';
+import * as m023 from '../../../../migrations/2026-12-07-023-open-order-index';
 import * as pg001 from '../../../../migrations/postgres/2026-12-06-001-baseline';
 import * as pg002 from '../../../../migrations/postgres/2026-12-06-002-number-series';
 import * as pg003 from '../../../../migrations/postgres/2026-12-06-003-shared-servers';
+import * as pg004 from '../../../../migrations/postgres/2026-12-07-004-open-order-index';
 
 /** Static list: migrations are bundled with the server build, so no directory scanning at run time. */
 const migrations: Record<string, Migration> = {
@@ -50,7 +52,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-27-019-order-case-links': m019,
 	'2026-11-27-020-issued-documents': m020,
 	'2026-12-06-021-number-series': m021,
-	'2026-12-06-022-shared-servers': m022
+	'2026-12-06-022-shared-servers': m022,
+	'2026-12-07-023-open-order-index': m023
 };
 
 /**
@@ -60,7 +63,8 @@ const migrations: Record<string, Migration> = {
 const postgresMigrations: Record<string, Migration> = {
 	'2026-12-06-001-baseline': pg001,
 	'2026-12-06-002-number-series': pg002,
-	'2026-12-06-003-shared-servers': pg003
+	'2026-12-06-003-shared-servers': pg003,
+	'2026-12-07-004-open-order-index': pg004
 };
 
 const provider = (set: Record<string, Migration>): MigrationProvider => ({ getMigrations: async () => set });

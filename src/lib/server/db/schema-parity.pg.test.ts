@@ -90,9 +90,10 @@ describe('PostgreSQL migrations from two servers at once', () => {
 			expect(logs.flat()).toEqual([
 				'migration 2026-12-06-001-baseline: Success',
 				'migration 2026-12-06-002-number-series: Success',
-				'migration 2026-12-06-003-shared-servers: Success'
+				'migration 2026-12-06-003-shared-servers: Success',
+				'migration 2026-12-07-004-open-order-index: Success'
 			]);
-			expect(logs.map((l) => l.length).sort()).toEqual([0, 3]);
+			expect(logs.map((l) => l.length).sort()).toEqual([0, 4]);
 			expect((await postgresSchemaShape(second)).cases.columns.length).toBe(expected.cases.columns.length);
 		} finally {
 			await second.destroy();

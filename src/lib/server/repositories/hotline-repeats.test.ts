@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateOrderRecord, type OrderColumnKey } from '$lib/domain/hotline-order-input';
 import { loadCalendar } from './calendar';
-import { iterateOrders, listOrders } from './hotline-orders';
+import { iterateOrders, listOrders } from './hotline-order-lists';
 import { orderValidationContext } from './hotline-reference';
 import { isRepeatCall, listRepeatOrders } from './hotline-repeats';
 import { isPostgres } from '../db/postgres';

@@ -5,7 +5,7 @@ import type { Updateable } from 'kysely';
 import type { CaseUpdate } from '../db/schema';
 import type { HotlineOrderTable } from '../db/schema-hotline';
 import { listTasks } from '../repositories/cases';
-import { listOrders } from '../repositories/hotline-orders';
+import { listOrders } from '../repositories/hotline-order-lists';
 import { actorOf, createTestDb, type TestDb } from '../test-db';
 import { gridRow, orderRow } from './stats/fixtures';
 import { countWork } from './work-counts';

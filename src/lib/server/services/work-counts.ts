@@ -2,7 +2,7 @@ import { taskFilter } from '$lib/domain/tasks';
 import { combineWork, countPlan, statusesOf, tallyWork, type WorkCounts } from '$lib/domain/work-counts';
 import type { Db } from '../db/create-database';
 import { countTasksByStatus } from '../repositories/cases';
-import { countOrdersByStatus } from '../repositories/hotline-orders';
+import { countOrdersByStatus } from '../repositories/hotline-order-lists';
 import { viewScope, type Actor, can } from '$lib/domain/access';
 
 /** What is waiting on this person now (待办, 超期, 临期); null when the role has no work list of its own. */

@@ -9,7 +9,7 @@ import { orderTaskStatuses, taskFilter, taskStatuses } from '$lib/domain/tasks';
 import { sortWorkItems, type WorkItem } from '$lib/domain/work-items';
 import type { Db } from '../db/create-database';
 import { listReportedCases, listTasks } from '../repositories/cases';
-import { listOrdersWaiting } from '../repositories/hotline-orders';
+import { listOrdersWaiting } from '../repositories/hotline-order-lists';
 import { orderTypeName } from '$lib/labels';
 import { orderDepartmentFilter, viewScope, type Actor, can } from '$lib/domain/access';
 

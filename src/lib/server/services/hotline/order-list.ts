@@ -6,7 +6,7 @@ import { shanghaiDateTime } from '$lib/domain/working-days';
 import { hotlineStatusLabel, orderTypeName } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../../db/create-database';
-import { iterateOrders, listOrders, type HotlineFilters } from '../../repositories/hotline-orders';
+import { iterateOrders, listOrders, type HotlineFilters } from '../../repositories/hotline-order-lists';
 import { orderTypeLabel } from '../../repositories/hotline-reference';
 import { presentOrder } from './present';
 
