@@ -116,7 +116,7 @@ export function fillCases(sqlite: Database.Database, count: number, now: number)
 	return performance.now() - t0;
 }
 
-const ORDER_COLS = [
+export const ORDER_COLS = [
 	'order_no',
 	'channel',
 	'order_type',
