@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { databasePath, databaseTarget } from '../config';
-import { onOwnConnection, openDatabase, sqliteHandle } from './create-database';
+import { onOwnConnection, openDatabase, sqliteHandle, type Db } from './create-database';
 import { migrateToLatest } from './migrate';
 import { DatabaseUnreachableError, isPostgres } from './postgres';
 import { pgTestDatabase, type PgTestDb } from './pg-test-db';
@@ -127,6 +127,51 @@ describe('a database that cannot be reached', () => {
 			);
 			expect(message).not.toContain('secret');
 			expect(message).not.toContain('\n');
+		} finally {
+			await db.destroy();
+		}
+	});
+});
+
+describe('a connection the server drops', () => {
+	const backends = (db: Db) =>
+		sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db).then((r) => r.rows[0].pid);
+	const terminate = (pid: number) => sql`SELECT pg_terminate_backend(${pid})`.execute(t.db);
+
+	it('idle: the pool says so once and replaces it; the next statement works', async () => {
+		const said: string[] = [];
+		const spy = vi.spyOn(console, 'error').mockImplementation((m: unknown) => void said.push(String(m)));
+		const db = openDatabase(t.url);
+		try {
+			const pid = await backends(db);
+			await terminate(pid);
+			await expect.poll(() => said.length).toBe(1);
+			expect(said[0]).toMatch(/^PostgreSQL: an idle connection failed \(.+\); it is replaced$/);
+			expect(await backends(db)).not.toBe(pid);
+			expect(said).toHaveLength(1);
+		} finally {
+			spy.mockRestore();
+			await db.destroy();
+		}
+	});
+
+	it('in a transaction: that transaction fails and is not half-written; the process goes on and the next one works', async () => {
+		const db = openDatabase(t.url);
+		try {
+			const key = `dropped.${Date.now()}`;
+			await expect(
+				db.transaction().execute(async (trx) => {
+					await trx.insertInto('settings').values({ key, value: '1' }).execute();
+					await terminate(await backends(trx));
+					await trx
+						.insertInto('settings')
+						.values({ key: `${key}.2`, value: '2' })
+						.execute();
+				})
+			).rejects.toThrow();
+			const kept = await db.selectFrom('settings').select('key').where('key', 'like', `${key}%`).execute();
+			expect(kept).toEqual([]);
+			expect(typeof (await backends(db))).toBe('number');
 		} finally {
 			await db.destroy();
 		}

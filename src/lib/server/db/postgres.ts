@@ -104,8 +104,11 @@ export function createPostgresDatabase(url: string): Db {
 	// transaction, has nobody listening: its error would be thrown as uncaught, so every connection
 	// gets a listener of its own. Its next statement then fails, that transaction is rolled back and
 	// reported to its caller, and Kysely hands the connection back as broken, so the pool drops it;
-	// the next request opens a fresh one.
-	pool.on('error', (e) => console.error(`PostgreSQL: an idle connection failed (${e.message}); it is replaced`));
+	// the next request opens a fresh one. Once the pool is ended (db.destroy()) its connections are
+	// still closing for a moment; a server stopping then is no news, and nothing is replaced.
+	pool.on('error', (e) => {
+		if (!pool.ending) console.error(`PostgreSQL: an idle connection failed (${e.message}); it is replaced`);
+	});
 	pool.on('connect', (client) => client.on('error', () => {}));
 	const db = new Kysely<DB>({ dialect: new StreamingPostgresDialect({ pool }) });
 	urls.set(db, url);
