@@ -37,6 +37,8 @@ export default defineConfig({
 		reuseExistingServer: false,
 		// Seeding the demo takes about 30 s on two idle cores; a busy machine needs more.
 		timeout: 300_000,
-		env: { E2E_PORT: String(port) }
+		env: { E2E_PORT: String(port) },
+		// A signal it can answer (not SIGKILL), so scripts/e2e-server.js removes its temp folder.
+		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 }
 	}
 });
