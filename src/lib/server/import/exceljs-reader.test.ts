@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openXlsxWorkbook, UnguardedXlsxReadError } from './exceljs-reader';
+import { readXlsxRows } from './xlsx';
 import { hookExcelJsZip } from './exceljs-zip-hooks';
 import { ORDER_HEADERS, orderRow, tempDir } from './test-files';
 
@@ -53,7 +54,7 @@ describe('the exceljs the hooks were written for', () => {
 	it('reads the source through the hooked pipe, entry by entry', async () => {
 		const source = fs.createReadStream(city);
 		const count = hookExcelJsZip(source, limits());
-		expect(count).toEqual({ piped: false, entries: 0, inflated: 0 });
+		expect(count).toEqual({ piped: false, entries: 0, inflated: 0, spooled: new Set() });
 		const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { worksheets: 'emit', sharedStrings: 'cache' });
 		for await (const sheet of reader) for await (const row of sheet) expect(row.number).toBeGreaterThan(0);
 		expect(count.piped).toBe(true);
@@ -93,6 +94,56 @@ describe('openXlsxWorkbook', () => {
 			})()
 		).rejects.toBeInstanceOf(UnguardedXlsxReadError);
 	});
+});
+
+describe('worksheets exceljs parks in temp files (they hold callers’ names and phones)', () => {
+	// exceljs parks a worksheet that comes before sharedStrings.xml (Excel's order, and its own writer's)
+	// in a file of the system temp folder; each test gives it a folder of its own to look into.
+	let parked: string;
+	let before: string | undefined;
+	beforeEach(() => {
+		before = process.env.TMPDIR;
+		parked = fs.mkdtempSync(path.join(tmp.dir, 'parked-'));
+		process.env.TMPDIR = parked;
+	});
+	afterEach(() => {
+		if (before === undefined) delete process.env.TMPDIR;
+		else process.env.TMPDIR = before;
+	});
+	const left = () => fs.readdirSync(parked);
+
+	it('are deleted when the reader stops at the first sheet, as the import does', async () => {
+		const workbook = openXlsxWorkbook(fs.createReadStream(city), limits());
+		let rows = 0;
+		let whileReading: string[] = [];
+		for await (const sheet of workbook.sheets()) {
+			whileReading = left();
+			for await (const row of sheet) rows += row.number > 0 ? 1 : 0;
+			break;
+		}
+		workbook.discard();
+		expect(rows).toBe(201);
+		expect(whileReading).toHaveLength(1); // exceljs did park the sheet: the case this test is about
+		expect(left()).toEqual([]);
+	}, 20_000);
+
+	it('are left nowhere by readXlsxRows: read whole, abandoned after one row, or stopped by a limit', async () => {
+		let n = 0;
+		for await (const row of readXlsxRows(city)) n += row.cells.length > 0 ? 1 : 0;
+		expect(n).toBe(201);
+		expect(left()).toEqual([]);
+		for await (const row of readXlsxRows(city)) {
+			expect(row.line).toBe(1);
+			break;
+		}
+		expect(left()).toEqual([]);
+		await expect(
+			(async () => {
+				for await (const row of readXlsxRows(bomb, limits())) expect(row.line).toBeGreaterThan(0);
+			})()
+		).rejects.toThrow();
+		expect(left()).toEqual([]);
+	}, 20_000);
 });
 
 describe('the hooks stay behind the adapter', () => {

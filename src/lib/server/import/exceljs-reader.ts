@@ -7,7 +7,13 @@
 // pins the behaviour; run it first when upgrading exceljs.
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { hookExcelJsZip, MAX_XLSX_ENTRIES, MAX_XLSX_INFLATED_BYTES, type InflateLimits } from './exceljs-zip-hooks';
+import {
+	hookExcelJsZip,
+	MAX_XLSX_ENTRIES,
+	MAX_XLSX_INFLATED_BYTES,
+	removeSpooled,
+	type InflateLimits
+} from './exceljs-zip-hooks';
 
 export { MAX_XLSX_ENTRIES, MAX_XLSX_INFLATED_BYTES, type InflateLimits };
 
@@ -24,6 +30,8 @@ export interface XlsxWorkbook {
 	sheets(): AsyncGenerator<ExcelJS.stream.xlsx.WorksheetReader>;
 	/** Whether the workbook counts dates from 1904 (old Mac Excel); known once a worksheet has arrived. */
 	date1904(): boolean;
+	/** Deletes the temp files exceljs parked worksheets in: call it when done, whether read whole or not. */
+	discard(): void;
 }
 
 /** Opens a zip byte stream as a workbook, with the inflate limits (`limits.exceeded` says which one stopped it). */
@@ -48,6 +56,7 @@ export function openXlsxWorkbook(
 			}
 		},
 		date1904: () =>
-			!!(reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904
+			!!(reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904,
+		discard: () => removeSpooled(count)
 	};
 }

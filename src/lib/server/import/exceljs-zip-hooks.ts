@@ -15,6 +15,11 @@
 // 3. Hangs. A truncated or corrupt zip (or a failing source) makes the parser emit 'error' while exceljs
 //    waits on an entry that will never end, so the import would hang forever. The error is forwarded to
 //    the open entries and to what they are piped into, which makes exceljs throw.
+// 4. Parked worksheets. exceljs deletes the temp file it parked a worksheet in only once it has read the
+//    sheet to the end and asked for the next one; a reader that stops at the first sheet (ours), or
+//    fails, leaves the whole sheet (callers' names and phones) in the system temp folder for good. The
+//    files an entry is piped into are listed in `spooled`, for the reader to delete when it is done.
+import fs from 'node:fs';
 import { Transform, type Readable, type Writable } from 'node:stream';
 
 type ZipEntry = Readable & { path?: unknown };
@@ -51,13 +56,33 @@ export interface ZipHookCount {
 	piped: boolean;
 	entries: number;
 	inflated: number;
+	/** Temp files exceljs parked worksheets in (removeSpooled deletes them). */
+	spooled: Set<string>;
+	/** Set by removeSpooled: a file parked after it is deleted as soon as it is written. */
+	removed?: boolean;
+}
+
+/** Deletes the temp files exceljs parked this workbook's worksheets in, now and from now on. */
+export function removeSpooled(count: ZipHookCount): void {
+	count.removed = true;
+	for (const file of count.spooled) fs.rmSync(file, { force: true });
+	count.spooled.clear();
+}
+
+/** Notes (or, once the reader is done, deletes) the file a worksheet entry is parked in. */
+function noteSpool(count: ZipHookCount, sink: Writable & { path?: unknown }): void {
+	const file = sink.path;
+	if (typeof file !== 'string' && !Buffer.isBuffer(file)) return;
+	const name = String(file);
+	if (!count.removed) count.spooled.add(name);
+	else sink.once('close', () => fs.rmSync(name, { force: true }));
 }
 
 export function hookExcelJsZip(
 	source: Readable,
 	limits: InflateLimits = { maxBytes: MAX_XLSX_INFLATED_BYTES, maxEntries: MAX_XLSX_ENTRIES }
 ): ZipHookCount {
-	const count: ZipHookCount = { piped: false, entries: 0, inflated: 0 };
+	const count: ZipHookCount = { piped: false, entries: 0, inflated: 0, spooled: new Set() };
 	const pipe = source.pipe;
 	source.pipe = function (this: Readable, dest: NodeJS.WritableStream, opts?: { end?: boolean }) {
 		count.piped = true;
@@ -107,7 +132,10 @@ export function hookExcelJsZip(
 					const entryPipe = entry.pipe;
 					entry.pipe = ((to: NodeJS.WritableStream, o?: { end?: boolean }) => {
 						const sink = to as unknown as Writable;
-						if (typeof sink.destroy === 'function' && typeof sink.once === 'function') track(sink, 'finish');
+						if (typeof sink.destroy === 'function' && typeof sink.once === 'function') {
+							track(sink, 'finish');
+							noteSpool(count, sink);
+						}
 						const ascii = asciiXml();
 						entryPipe.call(entry, ascii);
 						return ascii.pipe(to, o);

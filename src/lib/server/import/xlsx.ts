@@ -148,6 +148,7 @@ export async function* readXlsxRows(
 		throw new ImportFileError('not_xlsx', undefined, { cause: e });
 	} finally {
 		close();
+		workbook.discard();
 	}
 	if (!sawSheet) throw new ImportFileError('not_xlsx');
 }
