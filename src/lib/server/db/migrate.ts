@@ -24,6 +24,7 @@ import * as m020 from '../../../../migrations/2026-11-27-020-issued-documents';
 import * as m021 from '../../../../migrations/2026-12-06-021-number-series';
 import * as m022 from '../../../../migrations/2026-12-06-022-shared-servers';
 import * as m023 from '../../../../migrations/2026-12-07-023-open-order-index';
+import * as m024 from '../../../../migrations/2026-12-07-024-documents-no-replace';
 import * as pg001 from '../../../../migrations/postgres/2026-12-06-001-baseline';
 import * as pg002 from '../../../../migrations/postgres/2026-12-06-002-number-series';
 import * as pg003 from '../../../../migrations/postgres/2026-12-06-003-shared-servers';
@@ -53,7 +54,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-27-020-issued-documents': m020,
 	'2026-12-06-021-number-series': m021,
 	'2026-12-06-022-shared-servers': m022,
-	'2026-12-07-023-open-order-index': m023
+	'2026-12-07-023-open-order-index': m023,
+	'2026-12-07-024-documents-no-replace': m024
 };
 
 /**

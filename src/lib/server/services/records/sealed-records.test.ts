@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as m016 from '../../../../../migrations/2026-11-27-016-sealed-records';
 import { evidenceDir, photoDir } from '../../config';
-import { ALL_SEALED_TABLE_NAMES } from '../../records/chain-spec';
+import { ALL_SEALED_TABLE_NAMES, SEALED_TABLES } from '../../records/chain-spec';
 import { appendAudit } from '../../repositories/audit';
 import { insertIssuedDocument } from '../../repositories/enforcement-documents';
 import { sealRows } from '../../repositories/sealed';
@@ -163,6 +163,49 @@ describe('append-only tables refuse every change, from any connection', () => {
 			expect(() => replace.run({ ...rest, chain_seq: 99, hash: null })).toThrow(/rows are chained/);
 			expect(sqlite.prepare('SELECT count(*) AS n FROM case_events WHERE id = ?').get(row.id)).toEqual({ n: 1 });
 		});
+	});
+});
+
+describe('no unique index lets a REPLACE through', () => {
+	// A REPLACE deletes whatever row holds the new row's value of ANY unique index, firing no DELETE
+	// trigger: the insert triggers must refuse each one, not only a taken id or chain place.
+	const uniqueIndexes = (sqlite: Database.Database, table: string) =>
+		(sqlite.prepare(`PRAGMA index_list(${table})`).all() as { name: string; unique: number; origin: string }[])
+			.filter((i) => i.unique && i.origin !== 'pk')
+			.map((i) => ({
+				name: i.name,
+				columns: (sqlite.prepare(`PRAGMA index_info(${i.name})`).all() as { name: string }[]).map((c) => c.name)
+			}))
+			.filter((i) => !i.columns.includes('chain_seq')); // a taken chain place: the test above
+
+	it.each(ALL_SEALED_TABLE_NAMES)(
+		'%s: a new row with a fresh id and the next chain place, colliding on another unique index, is refused',
+		(table) => {
+			raw((sqlite) => {
+				const before = sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, unknown>[];
+				const { chainKey, autoId } = SEALED_TABLES[table];
+				for (const index of uniqueIndexes(sqlite, table)) {
+					const row = { ...before[0] };
+					const chain = chainKey ? `WHERE ${chainKey} = @key` : '';
+					const next = sqlite
+						.prepare(`SELECT max(chain_seq) + 1 AS n FROM ${table} ${chain}`)
+						.get(chainKey ? { key: row[chainKey] } : {}) as { n: number };
+					Object.assign(row, { id: autoId ? null : 'forged-id', chain_seq: next.n, hash: '0'.repeat(64) });
+					const cols = Object.keys(row);
+					const replace = sqlite.prepare(
+						`INSERT OR REPLACE INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`
+					);
+					expect(() => replace.run(row), index.name).toThrow(/append-only/);
+				}
+				expect(sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()).toEqual(before);
+			});
+		}
+	);
+
+	it('enforcement_documents has such an index (one document of each kind per case), so the test above is not empty', () => {
+		raw((sqlite) =>
+			expect(uniqueIndexes(sqlite, 'enforcement_documents').map((i) => i.name)).toEqual(['enforcement_documents_kind'])
+		);
 	});
 });
 
