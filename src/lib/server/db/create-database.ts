@@ -39,6 +39,15 @@ function open(path: string, gate: FifoLock): Db {
 	return db;
 }
 
+/** Opens an existing SQLite file to read only (a backup's snapshot): the file is left exactly as it is. */
+export function openReadOnly(path: string): Db {
+	const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+	const gate = new FifoLock();
+	const db = new Kysely<DB>({ dialect: sqliteDialect(sqlite, gate) });
+	opened.set(db, { sqlite, path, gate, own: new Set() });
+	return db;
+}
+
 /** Opens (and creates) the SQLite file with the pragmas every connection needs. */
 export function createDatabase(path: string): Db {
 	return open(path, new FifoLock());

@@ -22,18 +22,23 @@ import { verifyRecords } from './verify';
 
 export class RestoreRefused extends Error {}
 
-async function readManifest(dir: string): Promise<Manifest> {
+export async function readManifest(dir: string): Promise<Manifest> {
 	const text = await readFile(path.join(dir, MANIFEST), 'utf8').catch(() => {
 		throw new RestoreRefused(`${dir} has no ${MANIFEST}: not a backup made by npm run backup`);
 	});
-	const m = JSON.parse(text) as Manifest;
-	if (m.format !== 1 || !m.database || !Array.isArray(m.files))
+	let m: Manifest;
+	try {
+		m = JSON.parse(text) as Manifest;
+	} catch {
+		throw new RestoreRefused(`${dir}/${MANIFEST} is not valid JSON: not a manifest this version reads`);
+	}
+	if (m?.format !== 1 || !m.database || !Array.isArray(m.files))
 		throw new RestoreRefused(`${dir}/${MANIFEST} is not a manifest this version reads`);
 	return m;
 }
 
 /** The manifest's entries that do not match the files under `root`: [] when all do. */
-async function checkAgainstManifest(root: string, entries: readonly ManifestFile[]): Promise<string[]> {
+export async function checkAgainstManifest(root: string, entries: readonly ManifestFile[]): Promise<string[]> {
 	const bad: string[] = [];
 	for (const f of entries) {
 		const h = await sha256File(path.join(root, f.path));
