@@ -35,6 +35,9 @@ const AUDIT_ACTIONS: Record<string, Msg> = {
 	category_retire: m.audit_action_category_retire,
 	category_restore: m.audit_action_category_restore,
 	settings_base_map: m.audit_action_settings_base_map,
+	settings_import_retention: m.audit_action_settings_import_retention,
+	place_name_create: m.audit_action_place_name_create,
+	place_name_delete: m.audit_action_place_name_delete,
 	boundary_publish: m.audit_action_boundary_publish
 };
 export const auditActionLabel = (a: string) => label(AUDIT_ACTIONS, a.replace(/\./g, '_'), a);
