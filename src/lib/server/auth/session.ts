@@ -27,13 +27,14 @@ export interface Session {
 	expiresAt: number;
 }
 
-function randomString(): string {
+/** 20 random bytes as 32 base32 characters (session ids and secrets, device cookies). */
+export function randomString(): string {
 	const bytes = new Uint8Array(20);
 	crypto.getRandomValues(bytes);
 	return encodeBase32LowerCaseNoPadding(bytes);
 }
 
-function hashSecret(secret: string): string {
+export function hashSecret(secret: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
 }
 

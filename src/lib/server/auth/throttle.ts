@@ -8,7 +8,9 @@ import { deleteThrottleRows, findThrottleRows, saveThrottleRow } from '../reposi
 // - this client address, any account: 50 free failures, then locked likewise (one office behind
 //   one NAT address is not locked by a single colleague's typos);
 // - this account, any address: past 20 failures each further attempt waits a short while (1 s,
-//   doubling, at most 15 s) — it slows a guesser spread over many addresses, never locks the owner.
+//   doubling, at most 15 s) — it slows a guesser spread over many addresses. Kept up, it would keep
+//   the account closed to everyone, so it does not apply to a client the account has signed in from
+//   before (its browser's device cookie, or its address: known-clients.ts): the owner gets in.
 // An attempt is reserved (counted as a failure) before the password is checked, in one transaction
 // with the check of every limit, so parallel guesses cannot all slip past the limit; a correct
 // password then gives the reservation back. With several app servers on PostgreSQL each transaction
@@ -32,6 +34,10 @@ export function signInRules(username: string, clientAddress: string): ThrottleRu
 		{ key: `user:${user}`, freeFailures: 20, ...DELAY }
 	];
 }
+
+/** The rules for a client the account has signed in from before: without the account-wide one. */
+export const forKnownClient = (rules: ThrottleRule[]): ThrottleRule[] =>
+	rules.filter((r) => !r.key.startsWith('user:'));
 
 /** How long a key is closed after its `failures`-th failure (0: still free). */
 export function closedForMs(rule: ThrottleRule, failures: number): number {

@@ -60,7 +60,8 @@ describe('migrations 004 (cases.efficient_deadline_at) and 005 (list indexes)', 
 			'migration 2026-12-06-021-number-series: Success',
 			'migration 2026-12-06-022-shared-servers: Success',
 			'migration 2026-12-07-023-open-order-index: Success',
-			'migration 2026-12-07-024-documents-no-replace: Success'
+			'migration 2026-12-07-024-documents-no-replace: Success',
+			'migration 2026-12-07-025-known-sign-ins: Success'
 		]);
 		expect((await caseColumns()).find((c) => c.name === 'efficient_deadline_at')).toMatchObject({
 			type: 'INTEGER',

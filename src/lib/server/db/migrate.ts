@@ -25,10 +25,12 @@ import * as m021 from '../../../../migrations/2026-12-06-021-number-series';
 import * as m022 from '../../../../migrations/2026-12-06-022-shared-servers';
 import * as m023 from '../../../../migrations/2026-12-07-023-open-order-index';
 import * as m024 from '../../../../migrations/2026-12-07-024-documents-no-replace';
+import * as m025 from '../../../../migrations/2026-12-07-025-known-sign-ins';
 import * as pg001 from '../../../../migrations/postgres/2026-12-06-001-baseline';
 import * as pg002 from '../../../../migrations/postgres/2026-12-06-002-number-series';
 import * as pg003 from '../../../../migrations/postgres/2026-12-06-003-shared-servers';
 import * as pg004 from '../../../../migrations/postgres/2026-12-07-004-open-order-index';
+import * as pg005 from '../../../../migrations/postgres/2026-12-07-005-known-sign-ins';
 
 /** Static list: migrations are bundled with the server build, so no directory scanning at run time. */
 const migrations: Record<string, Migration> = {
@@ -55,7 +57,8 @@ const migrations: Record<string, Migration> = {
 	'2026-12-06-021-number-series': m021,
 	'2026-12-06-022-shared-servers': m022,
 	'2026-12-07-023-open-order-index': m023,
-	'2026-12-07-024-documents-no-replace': m024
+	'2026-12-07-024-documents-no-replace': m024,
+	'2026-12-07-025-known-sign-ins': m025
 };
 
 /**
@@ -66,7 +69,8 @@ const postgresMigrations: Record<string, Migration> = {
 	'2026-12-06-001-baseline': pg001,
 	'2026-12-06-002-number-series': pg002,
 	'2026-12-06-003-shared-servers': pg003,
-	'2026-12-07-004-open-order-index': pg004
+	'2026-12-07-004-open-order-index': pg004,
+	'2026-12-07-005-known-sign-ins': pg005
 };
 
 const provider = (set: Record<string, Migration>): MigrationProvider => ({ getMigrations: async () => set });

@@ -91,9 +91,10 @@ describe('PostgreSQL migrations from two servers at once', () => {
 				'migration 2026-12-06-001-baseline: Success',
 				'migration 2026-12-06-002-number-series: Success',
 				'migration 2026-12-06-003-shared-servers: Success',
-				'migration 2026-12-07-004-open-order-index: Success'
+				'migration 2026-12-07-004-open-order-index: Success',
+				'migration 2026-12-07-005-known-sign-ins: Success'
 			]);
-			expect(logs.map((l) => l.length).sort()).toEqual([0, 4]);
+			expect(logs.map((l) => l.length).sort()).toEqual([0, 5]);
 			expect((await postgresSchemaShape(second)).cases.columns.length).toBe(expected.cases.columns.length);
 		} finally {
 			await second.destroy();

@@ -126,6 +126,12 @@ export interface LoginThrottleTable {
 	first_failure_at: number;
 	locked_until: number | null;
 }
+/** Where an account has signed in from: sha256 of 'address:…' or 'device:…' (auth/known-clients.ts). */
+export interface SignInKnownTable {
+	user_id: number;
+	marker: string;
+	last_at: number;
+}
 export interface CalendarYearTable {
 	year: number;
 	title: string;
@@ -164,6 +170,7 @@ export interface DB {
 	users: UserTable;
 	sessions: SessionTable;
 	login_throttle: LoginThrottleTable;
+	sign_in_known: SignInKnownTable;
 	calendar_years: CalendarYearTable;
 	calendar_days: CalendarDayTable;
 	settings: SettingTable;

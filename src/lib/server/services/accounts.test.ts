@@ -49,7 +49,7 @@ describe('accounts', () => {
 		});
 		expect(row.password_hash).not.toContain(r.password);
 		expect(await lastAudit()).toMatchObject({ action: 'user.create', target: `user:${r.id}` });
-		const signed = await signIn(t.db, 'zhao.liu', r.password, '10.0.0.1', now);
+		const signed = await signIn(t.db, 'zhao.liu', r.password, { address: '10.0.0.1', device: null }, now);
 		expect(signed.ok).toBe(true);
 		if (!signed.ok) return;
 		expect((await validateSessionToken(t.db, signed.token, now))?.user.must_change_password).toBe(1);
@@ -79,8 +79,8 @@ describe('accounts', () => {
 		expect((await user(r.id)).must_change_password).toBe(0);
 		// The session that made the change stays signed in, with the flag cleared.
 		expect((await validateSessionToken(t.db, signed.token, now))?.user.must_change_password).toBe(0);
-		expect((await signIn(t.db, 'zhao.liu', r.password, '10.0.0.1', now)).ok).toBe(false);
-		expect((await signIn(t.db, 'zhao.liu', 'new-pass-2026', '10.0.0.2', now)).ok).toBe(true);
+		expect((await signIn(t.db, 'zhao.liu', r.password, { address: '10.0.0.1', device: null }, now)).ok).toBe(false);
+		expect((await signIn(t.db, 'zhao.liu', 'new-pass-2026', { address: '10.0.0.2', device: null }, now)).ok).toBe(true);
 		expect(await lastAudit()).toMatchObject({ action: 'user.change_password', detail: {} });
 	});
 
@@ -99,7 +99,7 @@ describe('accounts', () => {
 
 	it('changing role or scope signs the user out; a new display name alone does not', async () => {
 		const id = t.users.get('wangge3')!;
-		const s = await signIn(t.db, 'wangge3', 'gridcase-demo', '10.0.0.3', now);
+		const s = await signIn(t.db, 'wangge3', 'gridcase-demo', { address: '10.0.0.3', device: null }, now);
 		if (!s.ok) throw new Error('sign-in');
 		expect(
 			await updateAccount(
@@ -148,13 +148,13 @@ describe('accounts', () => {
 
 	it('disables (ending sessions) and enables again, but never the admin themself or the last admin', async () => {
 		const id = t.users.get('wangge2')!;
-		const s = await signIn(t.db, 'wangge2', 'gridcase-demo', '10.0.0.4', now);
+		const s = await signIn(t.db, 'wangge2', 'gridcase-demo', { address: '10.0.0.4', device: null }, now);
 		if (!s.ok) throw new Error('sign-in');
 		expect(await setAccountActive(t.db, adminId, id, false, now)).toEqual({ ok: true });
 		expect(await validateSessionToken(t.db, s.token, now)).toBeNull();
-		expect((await signIn(t.db, 'wangge2', 'gridcase-demo', '10.0.0.4', now)).ok).toBe(false);
+		expect((await signIn(t.db, 'wangge2', 'gridcase-demo', { address: '10.0.0.4', device: null }, now)).ok).toBe(false);
 		expect(await setAccountActive(t.db, adminId, id, true, now)).toEqual({ ok: true });
-		expect((await signIn(t.db, 'wangge2', 'gridcase-demo', '10.0.0.5', now)).ok).toBe(true);
+		expect((await signIn(t.db, 'wangge2', 'gridcase-demo', { address: '10.0.0.5', device: null }, now)).ok).toBe(true);
 
 		expect(await setAccountActive(t.db, adminId, adminId, false, now)).toEqual({
 			ok: false,
@@ -174,14 +174,14 @@ describe('accounts', () => {
 
 	it('resets a password: old one refused, sessions ended, change required', async () => {
 		const id = t.users.get('lingdao')!;
-		const s = await signIn(t.db, 'lingdao', 'gridcase-demo', '10.0.0.6', now);
+		const s = await signIn(t.db, 'lingdao', 'gridcase-demo', { address: '10.0.0.6', device: null }, now);
 		if (!s.ok) throw new Error('sign-in');
 		const r = await resetPassword(t.db, adminId, id, now);
 		if (!r.ok) throw new Error('reset');
 		expect(r.password).toMatch(/^[a-km-np-zA-HJ-NP-Z2-9]{12}$/);
 		expect(await validateSessionToken(t.db, s.token, now)).toBeNull();
-		expect((await signIn(t.db, 'lingdao', 'gridcase-demo', '10.0.0.6', now)).ok).toBe(false);
-		expect((await signIn(t.db, 'lingdao', r.password, '10.0.0.7', now)).ok).toBe(true);
+		expect((await signIn(t.db, 'lingdao', 'gridcase-demo', { address: '10.0.0.6', device: null }, now)).ok).toBe(false);
+		expect((await signIn(t.db, 'lingdao', r.password, { address: '10.0.0.7', device: null }, now)).ok).toBe(true);
 		expect((await user(id)).must_change_password).toBe(1);
 		expect(await lastAudit()).toMatchObject({ action: 'user.reset_password', detail: { username: 'lingdao' } });
 	});
