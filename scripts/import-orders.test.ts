@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../src/lib/server/import/sniff';
+import { markInterruptedImports } from '../src/lib/server/services/hotline/import-runner';
 import {
 	ROOT,
 	SCRIPT,
@@ -104,6 +105,40 @@ describe('npm run import:orders', () => {
 					{ status: 'committed', new_rows: 0, written_rows: 0 }
 				]);
 			});
+		},
+		SLOW_MACHINE_MS
+	);
+
+	it(
+		'a running commit is left alone by another process that looks for interrupted imports (a second run, a server starting)',
+		async () => {
+			const database = await seededDb('alive.db');
+			const csv = writeOrdersCsv('orders-alive.csv', ROWS);
+			const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, csv], {
+				cwd: ROOT,
+				env: env(database),
+				stdio: ['ignore', 'pipe', 'inherit']
+			});
+			let out = '';
+			const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+			const looked = new Promise<{ status: string; marked: number[] }>((resolve, reject) => {
+				let asked = false;
+				child.stdout.on('data', (d: Buffer) => {
+					out += d.toString();
+					if (asked || !/^progress: \d+$/m.test(out)) return;
+					asked = true;
+					withDb(database, async (db) => {
+						const { status } = await db.selectFrom('hotline_imports').select('status').executeTakeFirstOrThrow();
+						return { status, marked: await markInterruptedImports(db) };
+					}).then(resolve, reject);
+				});
+			});
+			const { status, marked } = await looked;
+			expect(status).toBe('committing'); // looked at while it wrote
+			expect(marked).toEqual([]);
+			expect(await exited, out).toBe(0);
+			expect(out).toMatch(new RegExp(`^done: ${ROWS} written`, 'm'));
+			expect(await counts(database)).toEqual({ orders: ROWS, receiveEvents: ROWS });
 		},
 		SLOW_MACHINE_MS
 	);

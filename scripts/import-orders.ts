@@ -17,6 +17,7 @@ import { commitImport } from '../src/lib/server/services/hotline/import-commit';
 import { type ImportMode, type ImportReport } from '../src/lib/server/services/hotline/import-jobs';
 import { importProgress } from '../src/lib/server/services/hotline/import-progress';
 import { markInterruptedImports, registerImportFile } from '../src/lib/server/services/hotline/import-upload';
+import { claimImportJob } from '../src/lib/server/services/hotline/import-runner';
 
 const USAGE = 'usage: npm run import:orders -- <file.csv|file.xlsx> [--mode all_or_nothing|valid_only]';
 const SHOW_PROBLEMS = 20;
@@ -147,13 +148,16 @@ async function main(): Promise<number> {
 			return 1;
 		}
 
+		// This process runs the commit: another process (a second run, a server starting) must see it alive.
 		await retryWhileBusy(
-			() =>
-				db
+			async () => {
+				await db
 					.updateTable('hotline_imports')
 					.set({ status: 'committing', mode: args.mode })
 					.where('id', '=', imp.id)
-					.execute(),
+					.execute();
+				await claimImportJob(db, imp.id);
+			},
 			{ onWait: sayWhenWaiting('import') }
 		);
 		phase = 'progress';
