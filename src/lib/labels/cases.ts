@@ -94,6 +94,7 @@ const errMessages: Record<string, Msg> = {
 	extension_too_long: m.err_extension_too_long,
 	invalid_input: m.err_invalid_input,
 	import_has_errors: m.err_import_has_errors,
+	import_file_missing: m.err_import_file_missing,
 	file_too_large: m.err_file_too_large,
 	file_empty: m.err_file_empty,
 	notice_required: m.err_notice_required,

@@ -6,7 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { rebuildCounts } from '../stats/rebuild';
 import { checkRowsAgainstLogs } from '../stats/replay-check';
 import { commitImport } from './import-commit';
-import { importFilePath, markInterruptedImports, startCommit, startImport } from './import-upload';
+import { importFilePath, loadImportStatus, markInterruptedImports, startCommit, startImport } from './import-upload';
+import { errorLabel } from '$lib/labels';
 import { at } from '$lib/domain/fixtures/time';
 import { CODE, FORMATS, mixedRows, tmp, valid, writeFile } from './import-jobs.files.fixtures';
 import {
@@ -208,6 +209,36 @@ describe('an import interrupted mid-commit', () => {
 		// The statistics the commit added (judged from the prepared rows) are the ones the records give.
 		expect((await rebuildCounts(env.db, { write: false })).differences).toEqual([]);
 		expect((await checkRowsAgainstLogs(env.db)).first).toEqual([]);
+	});
+
+	it('opened while its process is gone: the page says interrupted; with no file kept here (a command-line import), it offers no commit and says why', async () => {
+		const row = await env.db
+			.insertInto('hotline_imports')
+			.values({
+				file_name: 'cli.csv',
+				file_kind: 'csv',
+				file_sha256: '0'.repeat(64),
+				status: 'committing',
+				mode: 'all_or_nothing',
+				report: null,
+				created_by: env.actorId,
+				created_at: NOW,
+				finished_at: null
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const gone = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid;
+		await env.db
+			.insertInto('settings')
+			.values({ key: `import.runner.${row.id}`, value: `${hostname()}:${gone}` })
+			.execute();
+		const page = await loadImportStatus(env.db, row.id);
+		expect(page).toMatchObject({ running: false, canCommit: false, fileGone: true, imp: { status: 'interrupted' } });
+		expect(await startCommit(env.db, row.id, 'all_or_nothing', env.actorId, NOW)).toEqual({
+			ok: false,
+			code: 'import_file_missing'
+		});
+		expect(errorLabel('import_file_missing')).not.toBe(errorLabel('no-such-code'));
 	});
 
 	it('is not offered again when interrupted before its check finished', async () => {

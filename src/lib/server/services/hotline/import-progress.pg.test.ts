@@ -57,6 +57,7 @@ const setRunner = (id: number, runner: string) =>
 describe('an import job on several servers', () => {
 	it("server B shows server A's progress from the import's row, written at most every quarter-second", async () => {
 		const id = await runningImport('committing', Date.now());
+		await claimImportJob(pg.db, id); // server A runs it (this process)
 		const stored = async () =>
 			(await serverB.selectFrom('hotline_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow())
 				.progress_rows;

@@ -4,7 +4,7 @@ import { mkdir, open, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Db } from '../../db/create-database';
 import { claimImportCommit, findImport, insertImport, listRecentImports } from '../../repositories/hotline-imports';
-import { claimImportJob } from './import-runner';
+import { claimImportJob, markInterruptedImports } from './import-runner';
 import { importDir } from '../../config';
 import { MAX_IMPORT_BYTES, SNIFF_HEAD_BYTES, sniffFileKind } from '../../import/sniff';
 import { analyseImport } from './import-analyse';
@@ -126,7 +126,7 @@ export const canCommit = (imp: { status: string; mode: string | null }) =>
 	imp.status === 'previewed' || (imp.status === 'interrupted' && imp.mode !== null);
 
 /** A server that stopped mid-job, or a command-line import killed: see import-runner.ts. */
-export { markInterruptedImports } from './import-runner';
+export { markInterruptedImports };
 
 /** The import page: the last ten imports and how long their files are kept. */
 export async function loadImportOverview(db: Db) {
@@ -141,15 +141,21 @@ export async function loadImportOverview(db: Db) {
  * (from whichever server runs it); null when there is none.
  */
 export async function loadImportStatus(db: Db, id: number) {
-	const imp = await findImport(db, id);
+	let imp = await findImport(db, id);
 	if (!imp) return null;
+	// A job whose process is gone says so as soon as its page is looked at, not at the next start.
+	if ((imp.status === 'analysing' || imp.status === 'committing') && (await markInterruptedImports(db, id)).length)
+		imp = (await findImport(db, id))!;
 	// A preview being read: the commit that may follow finds its worker started.
 	if (imp.status === 'previewed') warmImportWorker();
 	const running = imp.status === 'analysing' || imp.status === 'committing';
+	// A command-line import reads its file where it lies: the server has no copy to commit again.
+	const fileHere = existsSync(importFilePath(id, imp.file_kind));
 	return {
 		imp: { ...imp, report: imp.report ? (JSON.parse(imp.report) as ImportReport) : null },
 		running,
-		canCommit: canCommit(imp),
+		canCommit: canCommit(imp) && fileHere,
+		fileGone: canCommit(imp) && !fileHere,
 		processed: running ? progressOf(imp).rows : 0,
 		progress: running ? progressOf(imp) : null
 	};
