@@ -11,6 +11,7 @@ import { ensureCounts } from '$lib/server/services/stats/rebuild';
 import { isCrossSiteForm } from '$lib/server/csrf';
 import { loadBaseMap } from '$lib/server/base-map';
 import { setSecurityHeaders } from '$lib/server/security-headers';
+import { asBusy, BUSY_MESSAGE, noteBusy } from '$lib/server/busy-answer';
 import { handleFormBody } from '$lib/server/form-body';
 import { evidenceDir, importDir, photoDir } from '$lib/server/config';
 import { keepHouse } from '$lib/server/services/records/housekeeping';
@@ -93,11 +94,15 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleCsrf, handleLocale, handleFormBody, handleAuth);
+/** A write that met another process's long write answers 503 with Retry-After, not 500 (busy-answer.ts). */
+const handleBusy: Handle = async ({ event, resolve }) => asBusy(event, await resolve(event));
+
+export const handle = sequence(handleBusy, handleSecurityHeaders, handleCsrf, handleLocale, handleFormBody, handleAuth);
 
 /** Unexpected errors are logged with an id the user can quote; no internals reach the client. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = crypto.randomUUID().slice(0, 8);
 	if (status !== 404) console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
+	if (noteBusy(event, error)) return { message: BUSY_MESSAGE, errorId };
 	return { message: status === 404 ? '页面不存在' : message, errorId };
 };

@@ -3,6 +3,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db/create-database';
 import { findApiKeyByPrefix, insertApiKey, markApiKeyUsed, revokeApiKeyRow } from '../repositories/api-keys';
+import { isBusy } from '../db/busy';
 
 // API keys for integrations (the city 12345 platform pushing orders, the camera platform pushing alerts,
 // a reporting system reading the statistics): `gck_<prefix>_<secret>`.
@@ -58,7 +59,10 @@ export async function verifyApiKey(db: Db, authorization: string | null, now: nu
 	if (!row || !constantTimeEqual(given, new TextEncoder().encode(row.secret_hash)))
 		return { ok: false, reason: 'invalid' };
 	if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
-	await markApiKeyUsed(db, row.id, now);
+	// When it was last used is a help to the admin, not worth refusing the call for: a busy database skips it.
+	await markApiKeyUsed(db, row.id, now).catch((e: unknown) => {
+		if (!isBusy(e)) throw e;
+	});
 	// An unknown value (never written by this code) gets no integration rather than a guess.
 	if (!isApiIntegration(row.integration)) return { ok: false, reason: 'invalid' };
 	return { ok: true, id: row.id, name: row.name, integration: row.integration };
