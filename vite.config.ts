@@ -15,6 +15,9 @@ const ON_BOTH_DATABASES = [
 const SQLITE_ONLY: Record<string, string> = {
 	'src/lib/server/services/records/backup-restore.test.ts':
 		'npm run backup copies the SQLite file; PostgreSQL uses pg_dump',
+	'src/lib/server/services/records/append-only.test.ts':
+		'REPLACE, UPDATE and DELETE from a second better-sqlite3 connection (PostgreSQL: db/append-only.pg.test.ts)',
+	'src/lib/server/services/records/verify-against.test.ts': 'holds the chains against a backup made by npm run backup',
 	'src/lib/server/services/records/sealed-records.test.ts':
 		'edits the SQLite file behind the triggers through a second better-sqlite3 connection, and runs SQLite migration 016 down and up',
 	'src/lib/server/repositories/hotline-import-jobs.test.ts':

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asBusy, noteBusy, RETRY_AFTER_S } from './busy-answer';
 
 const sqliteBusy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-const event = (path: string) => ({ url: new URL(`http://localhost${path}`) });
+const event = (path: string) => ({ url: new URL(`http://localhost${path}`), locals: {} });
 const failed = (body: string, type: string) =>
 	new Response(body, { status: 500, headers: { 'content-type': type, 'x-content-type-options': 'nosniff' } });
 

@@ -11,15 +11,15 @@ export const RETRY_AFTER_S = 5;
 
 const busy = new WeakSet<object>();
 
-/** Notes a request that failed on a busy database; true if it did. */
-export function noteBusy(event: object, error: unknown): boolean {
-	if (isBusy(error)) busy.add(event);
-	return busy.has(event);
+/** Notes a request that failed on a busy database (by its locals, which handleError's event shares); true if it did. */
+export function noteBusy(event: { locals: object }, error: unknown): boolean {
+	if (isBusy(error)) busy.add(event.locals);
+	return busy.has(event.locals);
 }
 
 /** The answer to a request noted busy: 503 with Retry-After (the rest of the answer kept); else `response` itself. */
-export function asBusy(event: { url: URL }, response: Response): Response {
-	if (!busy.has(event)) return response;
+export function asBusy(event: { url: URL; locals: object }, response: Response): Response {
+	if (!busy.has(event.locals)) return response;
 	const headers = new Headers(response.headers);
 	headers.set('retry-after', String(RETRY_AFTER_S));
 	if (event.url.pathname.startsWith('/api/')) {

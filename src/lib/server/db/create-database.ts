@@ -15,7 +15,14 @@ interface Opened {
 	gate: FifoLock;
 	/** Connections of onOwnConnection() now open for this one. */
 	own: Set<Database.Database>;
+	/** SQLite's own wait for another connection's write (busy_timeout), also given to those connections. */
+	busyMs: number;
 }
+
+/** SQLite's busy_timeout: it waits inside the call, holding the whole thread (fine for a command-line tool). */
+const BUSY_TIMEOUT_MS = 5000;
+/** On the server: a short wait in SQLite, the rest in the dialect, between other requests (sqlite-dialect.ts). */
+const SERVER_BUSY_TIMEOUT_MS = 50;
 const opened = new WeakMap<object, Opened>();
 
 /**
@@ -27,16 +34,28 @@ export function sqliteHandle(db: Db): Database.Database | undefined {
 	return opened.get(db)?.sqlite;
 }
 
-function open(path: string, gate: FifoLock): Db {
+function open(path: string, gate: FifoLock, busyMs = BUSY_TIMEOUT_MS): Db {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new Database(path);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
-	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma(`busy_timeout = ${busyMs}`);
 	sqlite.pragma('synchronous = NORMAL');
 	const db = new Kysely<DB>({ dialect: sqliteDialect(sqlite, gate) });
-	opened.set(db, { sqlite, path, gate, own: new Set() });
+	opened.set(db, { sqlite, path, gate, own: new Set(), busyMs });
 	return db;
+}
+
+/**
+ * For a server: while another process writes (an operator's import, a rebuild), SQLite's own wait
+ * would stop every request; it is cut to a moment, and the dialect waits the rest between requests.
+ * The connections onOwnConnection() opens from `db` wait the same way.
+ */
+export function waitWithoutBlocking(db: Db): void {
+	const o = opened.get(db);
+	if (!o) return;
+	o.busyMs = SERVER_BUSY_TIMEOUT_MS;
+	o.sqlite.pragma(`busy_timeout = ${SERVER_BUSY_TIMEOUT_MS}`);
 }
 
 /** Opens an existing SQLite file to read only (a backup's snapshot): the file is left exactly as it is. */
@@ -44,7 +63,7 @@ export function openReadOnly(path: string): Db {
 	const sqlite = new Database(path, { readonly: true, fileMustExist: true });
 	const gate = new FifoLock();
 	const db = new Kysely<DB>({ dialect: sqliteDialect(sqlite, gate) });
-	opened.set(db, { sqlite, path, gate, own: new Set() });
+	opened.set(db, { sqlite, path, gate, own: new Set(), busyMs: 0 });
 	return db;
 }
 
@@ -74,7 +93,7 @@ export async function onOwnConnection<T>(db: Db, work: (own: Db) => Promise<T>):
 	let own: Db | null = null;
 	try {
 		// Its own gate: `db`'s is held for it, and its transactions must not wait for themselves.
-		own = open(o.path, new FifoLock());
+		own = open(o.path, new FifoLock(), o.busyMs);
 		o.own.add(sqliteHandle(own)!);
 		return await work(own);
 	} finally {

@@ -1,4 +1,4 @@
-import { openDatabase, type Db } from './create-database';
+import { openDatabase, waitWithoutBlocking, type Db } from './create-database';
 import { databaseTarget } from '../config';
 
 // Opened lazily: `vite build` imports server modules and must not create a database file.
@@ -6,6 +6,9 @@ import { databaseTarget } from '../config';
 let db: Db | null = null;
 
 export function getDb(): Db {
-	db ??= openDatabase(databaseTarget());
+	if (!db) {
+		db = openDatabase(databaseTarget());
+		waitWithoutBlocking(db);
+	}
 	return db;
 }

@@ -1,5 +1,9 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDatabase } from './create-database';
+import { createDatabase, waitWithoutBlocking } from './create-database';
 import { migrateToLatest } from './migrate';
 
 const db = createDatabase(':memory:');
@@ -61,5 +65,50 @@ describe('the SQLite dialect (statement cache, first-come-first-served connectio
 		// Stopping a stream early releases both the statement and the connection.
 		for await (const row of q().stream()) if (row.key === 'zz1') break;
 		expect((await q().execute()).length).toBe(5);
+	});
+});
+
+describe('another process writing (an operator command), as the server waits for it', () => {
+	it('writes wait without stopping the thread: reads, timers and other requests go on; the writes go through once it ends', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridcase-other-writer-'));
+		const file = path.join(dir, 'gridcase.db');
+		const server = createDatabase(file);
+		try {
+			await migrateToLatest(server);
+			waitWithoutBlocking(server);
+			const other = new Database(file); // as another process would: its own connection, holding the write lock
+			other.exec('BEGIN IMMEDIATE');
+			const held = Date.now();
+			let lastTick = Date.now();
+			let longestGap = 0;
+			const ticks = setInterval(() => {
+				longestGap = Math.max(longestGap, Date.now() - lastTick);
+				lastTick = Date.now();
+			}, 10);
+			const released = new Promise<void>((resolve) =>
+				setTimeout(() => {
+					other.exec('ROLLBACK');
+					other.close();
+					resolve();
+				}, 1_500)
+			);
+			const inTransaction = server
+				.transaction()
+				.execute((trx) => trx.insertInto('settings').values({ key: 'a', value: '1' }).execute());
+			const onItsOwn = server.insertInto('settings').values({ key: 'b', value: '2' }).execute();
+			await new Promise((r) => setTimeout(r, 200));
+			const read = await server.selectFrom('settings').select('key').where('key', '=', 'a').execute();
+			const readAfter = Date.now() - held;
+			await Promise.all([inTransaction, onItsOwn, released]);
+			clearInterval(ticks);
+			expect(read).toEqual([]); // read while the other process held the lock, before the writes
+			expect(readAfter).toBeLessThan(1_500);
+			expect(longestGap).toBeLessThan(500); // SQLite's own wait never held the thread for long
+			const keys = await server.selectFrom('settings').select('key').where('key', 'in', ['a', 'b']).execute();
+			expect(keys.map((k) => k.key).sort()).toEqual(['a', 'b']);
+		} finally {
+			await server.destroy();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
