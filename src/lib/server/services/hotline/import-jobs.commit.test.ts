@@ -173,6 +173,24 @@ describe('the upload path (startImport → startCommit), as the import page uses
 	});
 });
 
+/** An import's row as a process left it, with no file stored for it here. */
+const importRowOf = (status: string, mode: string | null) =>
+	env.db
+		.insertInto('hotline_imports')
+		.values({
+			file_name: 'x.csv',
+			file_kind: 'csv',
+			file_sha256: '0'.repeat(64),
+			status,
+			mode,
+			report: null,
+			created_by: env.actorId,
+			created_at: NOW,
+			finished_at: null
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+
 describe('an import interrupted mid-commit', () => {
 	it('is marked interrupted once its process is gone, and commits when committed again', async () => {
 		process.env.DATABASE_PATH = path.join(env.dir, 'gridcase.db');
@@ -212,21 +230,7 @@ describe('an import interrupted mid-commit', () => {
 	});
 
 	it('opened while its process is gone: the page says interrupted; with no file kept here (a command-line import), it offers no commit and says why', async () => {
-		const row = await env.db
-			.insertInto('hotline_imports')
-			.values({
-				file_name: 'cli.csv',
-				file_kind: 'csv',
-				file_sha256: '0'.repeat(64),
-				status: 'committing',
-				mode: 'all_or_nothing',
-				report: null,
-				created_by: env.actorId,
-				created_at: NOW,
-				finished_at: null
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const row = await importRowOf('committing', 'all_or_nothing');
 		const gone = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid;
 		await env.db
 			.insertInto('settings')
@@ -242,21 +246,7 @@ describe('an import interrupted mid-commit', () => {
 	});
 
 	it('is not offered again when interrupted before its check finished', async () => {
-		const row = await env.db
-			.insertInto('hotline_imports')
-			.values({
-				file_name: 'x.csv',
-				file_kind: 'csv',
-				file_sha256: '0'.repeat(64),
-				status: 'interrupted',
-				mode: null,
-				report: null,
-				created_by: env.actorId,
-				created_at: NOW,
-				finished_at: null
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const row = await importRowOf('interrupted', null);
 		expect(await startCommit(env.db, row.id, 'all_or_nothing', env.actorId, NOW)).toEqual({
 			ok: false,
 			code: 'not_allowed_in_state'
