@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { openXlsxWorkbook, UnguardedXlsxReadError } from './exceljs-reader';
 import { readXlsxRows } from './xlsx';
 import { hookExcelJsZip } from './exceljs-zip-hooks';
@@ -19,10 +19,15 @@ const limits = () => ({ maxBytes: 256 * 1024, maxEntries: 1000 });
 /** Every sheet's rows as arrays of cell values (exceljs's own shape: index 0 unused). */
 async function readAll(file: string, l = limits()): Promise<unknown[][][]> {
 	const out: unknown[][][] = [];
-	for await (const sheet of openXlsxWorkbook(fs.createReadStream(file), l).sheets()) {
-		const rows: unknown[][] = [];
-		for await (const row of sheet) rows.push((row.values as unknown[]).slice(1));
-		out.push(rows);
+	const workbook = openXlsxWorkbook(fs.createReadStream(file), l);
+	try {
+		for await (const sheet of workbook.sheets()) {
+			const rows: unknown[][] = [];
+			for await (const row of sheet) rows.push((row.values as unknown[]).slice(1));
+			out.push(rows);
+		}
+	} finally {
+		workbook.discard();
 	}
 	return out;
 }
@@ -85,6 +90,13 @@ describe('openXlsxWorkbook', () => {
 	});
 
 	it('refuses to read when exceljs bypasses the hooks (as a later version might)', async () => {
+		// Unhooked, the sheet exceljs parks is not seen to be deleted: park it in this file's own folder.
+		const before = process.env.TMPDIR;
+		process.env.TMPDIR = tmp.dir;
+		onTestFinished(() => {
+			if (before === undefined) delete process.env.TMPDIR;
+			else process.env.TMPDIR = before;
+		});
 		const source = fs.createReadStream(city);
 		const workbook = openXlsxWorkbook(source, limits());
 		source.pipe = Readable.prototype.pipe; // exceljs now reaches the bytes without the hooked pipe
@@ -93,6 +105,7 @@ describe('openXlsxWorkbook', () => {
 				for await (const sheet of workbook.sheets()) for await (const row of sheet) expect(row).toBeTruthy();
 			})()
 		).rejects.toBeInstanceOf(UnguardedXlsxReadError);
+		workbook.discard();
 	});
 });
 

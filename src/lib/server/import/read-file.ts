@@ -14,6 +14,11 @@ export interface ImportFile {
 	header: RowRecord;
 	/** The records after the header; throws ImportFileError ('mixed_encoding', 'malformed_csv', 'not_xlsx', 'too_large'). */
 	rows: AsyncGenerator<RowRecord>;
+	/**
+	 * Lets go of the file, read to the end or not: its stream, and the temp file an XLSX reader parked
+	 * the worksheet in. Call it when done (a reader that stops early, at a bad header say, would keep both).
+	 */
+	close(): Promise<void>;
 }
 
 export interface ImportLimits {
@@ -80,5 +85,6 @@ export async function openImportFile(
 	const records = kind === 'csv' ? parseCsv(decodeImportText(bytes(source))) : xlsxRows(bytes(source));
 	const firstRecord = await records.next();
 	if (firstRecord.done) throw new ImportFileError('empty');
-	return { kind, header: firstRecord.value, rows: limited(records, limits.maxRows ?? MAX_IMPORT_ROWS) };
+	const close = async () => void (await records.return(undefined));
+	return { kind, header: firstRecord.value, rows: limited(records, limits.maxRows ?? MAX_IMPORT_ROWS), close };
 }

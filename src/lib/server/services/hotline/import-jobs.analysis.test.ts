@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { concatBytes, encodeGb18030, toCsv, utf8 } from '../../import/test-files';
 import { registerImportFile } from './import-upload';
@@ -17,6 +20,21 @@ import { analyse, countEvents, countOrders, NOW, orders, store, useImportJobsEnv
 // Writing the orders (commit modes, the upload path): import-jobs.commit.test.ts.
 
 const env = useImportJobsEnv();
+
+/** Runs `work` with a temp folder of its own (TMPDIR); what it left there. */
+async function withOwnTempFolder<T>(work: () => Promise<T>): Promise<{ result: T; left: string[] }> {
+	const before = process.env.TMPDIR;
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridcase-own-tmp-'));
+	process.env.TMPDIR = dir;
+	try {
+		const result = await work();
+		return { result, left: fs.readdirSync(dir) };
+	} finally {
+		if (before === undefined) delete process.env.TMPDIR;
+		else process.env.TMPDIR = before;
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
 
 describe.each(FORMATS)('analyseImport, %s file', (format) => {
 	const p = `AN${CODE[format]}`;
@@ -52,10 +70,13 @@ describe.each(FORMATS)('analyseImport, %s file', (format) => {
 		expect({ orders: await countOrders(), events: await countEvents() }).toEqual(before);
 	});
 
-	it('a file missing a required column → failed, missing_columns', async () => {
+	it('a file missing a required column → failed, missing_columns; the file is let go (no worksheet left in the temp folder)', async () => {
 		const headers = HEADERS.filter((h) => h !== '派单时间');
 		const rows = mixedRows(`${p}-MC`).map((r) => r.slice(0, 8));
-		const { row, report } = await analyse(await writeFile(format, rows, headers));
+		const file = await writeFile(format, rows, headers);
+		const { result, left } = await withOwnTempFolder(() => analyse(file));
+		const { row, report } = result;
+		expect(left).toEqual([]);
 		expect(row).toMatchObject({ status: 'failed', total_rows: 0, valid_rows: 0, finished_at: NOW });
 		expect(report).toEqual({ fileError: 'missing_columns', columns: ['派单时间'], headerLine: 1 });
 	});

@@ -7,7 +7,7 @@ import {
 } from '$lib/domain/hotline-order-input';
 import type { RowRecord } from '../../import/csv';
 import { ImportFileError } from '../../import/errors';
-import { detached, openImportFile } from '../../import/read-file';
+import { detached, openImportFile, type ImportFile } from '../../import/read-file';
 import { checkRows, type Checker, type CheckedRow, type OrderNo } from './import-check';
 
 export interface RowProblem {
@@ -63,22 +63,36 @@ async function* concat(head: RowRecord[], tail: AsyncGenerator<RowRecord>): Asyn
  * header in two languages, would otherwise turn into rows of nonsense. File-level failures throw
  * ImportFileError.
  */
+export interface ScanCallbacks<O extends OrderNo> {
+	header?: (h: ScanHeader) => void;
+	/** A valid order, with its line and fingerprint (fingerprint.ts). */
+	order: (order: O, line: number, fingerprint: string) => void | Promise<void>;
+	problems: (problems: RowProblem[]) => void;
+	notes?: (notes: RowNote[]) => void;
+	progress?: (rows: number) => void | Promise<void>;
+	/** Who checks the rows (import-check.ts): this thread when not given. */
+	check?: Checker<O>;
+}
+
 export async function scanOrderFile<O extends OrderNo = OrderInput>(
 	path: string,
 	name: string,
 	ctx: OrderValidationContext,
-	on: {
-		header?: (h: ScanHeader) => void;
-		/** A valid order, with its line and fingerprint (fingerprint.ts). */
-		order: (order: O, line: number, fingerprint: string) => void | Promise<void>;
-		problems: (problems: RowProblem[]) => void;
-		notes?: (notes: RowNote[]) => void;
-		progress?: (rows: number) => void | Promise<void>;
-		/** Who checks the rows (import-check.ts): this thread when not given. */
-		check?: Checker<O>;
-	}
+	on: ScanCallbacks<O>
 ): Promise<{ rows: number; headerOk: boolean; repeated: number }> {
 	const file = await openImportFile(path, name);
+	try {
+		return await scanRows(file, ctx, on);
+	} finally {
+		await file.close();
+	}
+}
+
+async function scanRows<O extends OrderNo>(
+	file: ImportFile,
+	ctx: OrderValidationContext,
+	on: ScanCallbacks<O>
+): Promise<{ rows: number; headerOk: boolean; repeated: number }> {
 	const { header, titles, rest } = await findHeader(file.header, file.rows);
 	const mapping = mapHeaders(header.cells);
 	if (!mapping.ok) {
