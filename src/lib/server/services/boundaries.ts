@@ -89,6 +89,12 @@ export async function previewBoundary(
 			name: f.name,
 			rings: outlineOf(f.polygons)
 		}));
+		// A detailed outline's index (built on first use) takes tens of milliseconds of this thread:
+		// one 片区 at a time, with other requests answered in between.
+		for (const a of areas) {
+			pointInPolygon([0, 0], a.rings);
+			await breathe();
+		}
 		// Each 居民区 belongs to the 片区 holding its outline (or, without one, its marker).
 		const fit = checked.outlinesFit === true;
 		communityOutlines = checked.outlinesFit === null ? 'none' : fit ? 'kept' : 'dropped';
