@@ -123,7 +123,7 @@ export async function previewBoundary(
 	const rows = await listCasePlaces(db);
 	const moved: MovedCase[] = [];
 	for (const [i, r] of rows.entries()) {
-		if (i % 5000 === 4999) await breathe();
+		if (i % 1000 === 999) await breathe();
 		const at = locatePoint([r.lng, r.lat], next.boundary, next.areas, next.communities, pointInPolygon);
 		if (!at.ok || (at.areaId === r.area_id && at.communityId === r.community_id)) continue;
 		moved.push({
